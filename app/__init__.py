@@ -1,0 +1,1 @@
+"""actorgraph's faces: the web app (REST API and pages) and the `actorgraph` command."""

@@ -1,0 +1,68 @@
+"""The web app factory: `create_app(settings)` builds everything; nothing happens at import."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import errors
+from app.api import export, meta
+from graph.config import Settings
+from graph.store.base import GraphStore, StoreError, StoreUnavailable
+
+
+class StoreHolder:
+    """Opens the store on first use and again after a failure, so the app starts (and
+    reports the problem in /api/health) when Neo4j is down, and recovers when it is back."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.kind = settings.store
+        self._store: GraphStore | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> GraphStore:
+        with self._lock:
+            if self._store is None:
+                from graph.store.factory import open_store
+
+                try:
+                    store = open_store(self.settings)
+                    store.ensure_schema()
+                except StoreUnavailable:
+                    raise
+                except StoreError as exc:
+                    raise StoreUnavailable(str(exc)) from exc
+                self._store = store
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def create_app(settings: Settings) -> FastAPI:
+    holder = StoreHolder(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
+    app = FastAPI(
+        title="actorgraph",
+        version="0.1.0",
+        description="A knowledge graph of political and economic actors in the news.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store_holder = holder
+    errors.install(app)
+    app.include_router(meta.router)
+    app.include_router(export.router)
+    return app

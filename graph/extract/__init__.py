@@ -1,0 +1,1 @@
+"""Text → mentions and relation candidates: cleaning, entities, events, dates, relations."""

@@ -1,0 +1,92 @@
+"""Cleaning that keeps offsets: furniture is blanked, never cut, so every offset the
+extractor reports points into the document exactly as the user supplied it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.dates import find_dates
+from graph.extract.tables import Rules
+
+LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str  # same length as the original: furniture replaced by spaces
+    title: str | None
+    author: str | None
+    publisher: str | None
+    date: str | None
+    body_start: int
+
+
+def _blank(text: str) -> str:
+    return "".join(ch if ch == "\n" else " " for ch in text)
+
+
+def _unlink(line: str) -> str:
+    """`[text](#)` → `text` followed by blanks, so offsets stay put."""
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        return " " + inner + " " * (len(m.group(0)) - len(inner) - 1)
+
+    line = LINK.sub(repl, line)
+    return MARKDOWN_EMPHASIS.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    title = author = publisher = date = None
+    for raw in lines[:15]:
+        line = _unlink(raw).strip()
+        if not line:
+            continue
+        if title is None:
+            title = re.sub(r"\s+", " ", line)
+            continue
+        m = re.match(r"^by\s+(.+)$", line, re.I)
+        if m and author is None and len(m.group(1).split()) <= 5:
+            author = re.sub(r"\s+", " ", m.group(1)).strip()
+            continue
+        m = re.match(r"^publication\s*:\s*(.+?)(?:\s+volume\s*:.*)?$", line, re.I)
+        if m and publisher is None:
+            publisher = m.group(1).strip()
+            continue
+        m = re.match(r"^([A-Z][\w .&'-]{1,60}),\s+(.+)$", line)
+        if m and date is None:
+            found = find_dates(m.group(2), default_year=None)
+            if found and found[0].year_given:
+                publisher = publisher or m.group(1).strip()
+                date = found[0].start
+    return title, author, publisher, date
+
+
+def clean(text: str, rules: Rules) -> CleanText:
+    lines = text.splitlines(keepends=True)
+    title, author, publisher, date = _metadata(lines)
+    out: list[str] = []
+    ended = False
+    seen_title = False
+    body_start = 0
+    offset = 0
+    for line in lines:
+        stripped = line.strip()
+        if not seen_title and stripped:
+            seen_title = True
+            out.append(_unlink(line))  # the title stays: it names the story's actors
+        elif ended or rules.ends_body(stripped):
+            ended = True
+            out.append(_blank(line))
+        elif rules.is_furniture(stripped):
+            out.append(_blank(line))
+        else:
+            if stripped and not body_start:
+                body_start = offset
+            out.append(_unlink(line))
+        offset += len(line)
+    cleaned = "".join(out)
+    assert len(cleaned) == len(text)
+    return CleanText(cleaned, title, author, publisher, date, body_start)

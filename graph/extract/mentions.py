@@ -1,0 +1,486 @@
+"""Mentions of people, countries, institutions, places and events in a parsed document.
+
+Layers, most trusted first: gazetteers and organisation-name patterns, then spaCy's PERSON
+spans (mended: joined, extended, split from the titles and places glued to them), then
+spaCy's other ORG spans, then demonyms ("Cuban" → Cuba). A later layer never overrides an
+earlier one; it keeps only what is left of its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.tables import Gazetteer, Place, Rules
+from graph.model import fold
+
+QUOTE_OPEN = "'‘“\""
+QUOTE_CLOSE = "'’”\""
+_QUOTED_EVENT = re.compile(
+    r"(?P<kind>(?:(?:first|second|third|\d+(?:st|nd|rd|th))\s+)?(?:[Ii]nternational\s+|[Ii]nter-?[Pp]arliamentary\s+|[Pp]arliamentary\s+|[Ee]conomic\s+)*"
+    r"(?:[Cc]onference|[Ff]orum|[Ss]ummit))\s*,?\s*[‘'“\"](?P<title>[A-Z][^’'”\"\n]{2,60}?)\s*,?[’'”\"]"
+    r"|[‘'“\"](?P<title2>[A-Z][^’'”\"\n]{2,60}?)[’'”\"]\s+(?P<kind2>(?:[Ii]nternational\s+|[Pp]arliamentary\s+)*(?:[Cc]onference|[Ff]orum|[Ss]ummit))"
+)
+
+
+@dataclass
+class Mention:
+    type: str
+    text: str  # as written
+    name: str  # the best name this mention gives (canonical for gazetteer hits)
+    start: int
+    end: int
+    sent: int  # sentence index
+    source: str  # which layer found it
+    key: str | None = None  # a strong identity key (gazetteer name, event title)
+    props: dict[str, str] = field(default_factory=dict)
+    demonym: bool = False
+
+
+def _title_case(tok_text: str) -> bool:
+    return bool(tok_text) and (tok_text[0].isupper() or tok_text[0].isdigit() and False)
+
+
+class MentionFinder:
+    def __init__(self, nlp_vocab, rules: Rules, gaz: Gazetteer) -> None:  # noqa: ANN001
+        self.rules = rules
+        self.gaz = gaz
+        self.matcher = PhraseMatcher(nlp_vocab, attr="ORTH")
+        self._surfaces: dict[str, Place] = {}
+        forms: set[str] = set()
+        for place_key, place in gaz.entries.items():
+            del place_key
+            forms.add(place.name)
+        self._build(nlp_vocab)
+
+    def _build(self, vocab) -> None:  # noqa: ANN001
+        import tomllib
+
+        from graph.extract.tables import HERE  # the raw forms as written, case kept
+
+        raw = tomllib.loads((HERE / "data" / "places.toml").read_text(encoding="utf-8"))
+        written: set[str] = set()
+        for forms in raw["country_aliases"].values():
+            written.update(forms)
+        written.update(raw["country_names"].values())
+        for section in ("regions", "institutions", "events"):
+            for name, forms in raw[section].items():
+                written.add(name)
+                written.update(forms)
+        for name, spec in raw["cities"].items():
+            written.add(name)
+            written.update(spec[1:])
+        for place in self.gaz.countries_by_code.values():
+            written.add(place.name)
+        import pycountry
+
+        for c in pycountry.countries:
+            written.add(c.name)
+            if getattr(c, "official_name", None):
+                written.add(c.official_name)
+        from spacy.lang.en import English
+
+        tokenizer = English().tokenizer
+        patterns = []
+        for form in sorted(written):
+            bare = form[4:] if form.startswith("the ") else form
+            if self.gaz.lookup(bare) is None:
+                continue
+            self._surfaces[bare] = self.gaz.lookup(bare)  # type: ignore[assignment]
+            patterns.append(tokenizer(bare))
+        self.matcher.add("GAZ", patterns)
+
+    # ---- layer 1: gazetteer hits and organisation / event name patterns ----
+    def _gazetteer(self, doc: Doc) -> list[tuple[Span, Place]]:
+        hits = []
+        for _, s, e in self.matcher(doc):
+            span = doc[s:e]
+            place = self.gaz.lookup(span.text)
+            if place is not None and fold(span.text) not in self.rules.never:
+                hits.append((span, place))
+        return hits
+
+    def _is_cap(self, tok) -> bool:  # noqa: ANN001
+        t = tok.text
+        return bool(t) and t[0].isupper() and t.lower() not in ("the", "a", "an", "and", "of")
+
+    def _institutions(self, doc: Doc, country_tokens: set[int]) -> list[Span]:
+        heads = self.rules.institution_heads
+        spans: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if tok.text not in heads or not tok.text[0].isupper():
+                i += 1
+                continue
+            start = i
+            while (
+                start - 1 >= 0 and self._is_cap(doc[start - 1]) and doc[start - 1].sent == tok.sent
+            ):
+                prev = doc[start - 1]
+                if prev.i in country_tokens and prev.ent_type_ != "NORP":
+                    break
+                if prev.is_sent_start and prev.pos_ not in ("PROPN", "ADJ"):
+                    break
+                start -= 1
+            end = i + 1
+            while end < n:
+                t = doc[end]
+                if self._is_cap(t) and not t.is_punct:
+                    if t.i in country_tokens:
+                        # a name ends with its country: "... of the Republic of Cuba"
+                        while end < n and end in country_tokens:
+                            end += 1
+                        break
+                    end += 1
+                    continue
+                if t.text in self.rules.connectors or t.text in ("’s", "'s"):
+                    if t.text == "and" and end + 1 < n and doc[end + 1].lower_ == "the":
+                        break  # "... of People's Power and the Council of State": two bodies
+                    j = end + 1
+                    while j < n and doc[j].lower_ == "the":
+                        j += 1
+                    if j < n and self._is_cap(doc[j]):
+                        run_end = j
+                        while (
+                            run_end < n
+                            and self._is_cap(doc[run_end])
+                            and run_end not in country_tokens
+                        ):
+                            run_end += 1
+                        run = doc[j:run_end]
+                        if any(x.text in self.rules.container_heads for x in run) and t.text in (
+                            "of",
+                            "and",
+                            "for",
+                        ):
+                            break  # "Commission ... of the National Assembly": two bodies
+                        if t.text == "and" and doc[end - 1].text in heads:
+                            break  # "the Eurasian Economic Union and Latin American ..."
+                        end = j
+                        continue
+                    break
+                if (
+                    t.text == ","
+                    and doc[i].text in ("Committee", "Commission")
+                    and end + 1 < n
+                    and self._is_cap(doc[end + 1])
+                ):
+                    end += 1  # "Committee on Peace, Defence, Internal Affairs and ..."
+                    continue
+                break
+            span = doc[start:end]
+            while len(span) > 1 and span[-1].text in ("’s", "'s", ",", "and", "of", "the"):
+                span = span[:-1]
+            spans.append(span)
+            i = end
+        return spans
+
+    def _title_events(self, doc: Doc) -> list[Span]:
+        spans = []
+        for tok in doc:
+            if tok.text in self.rules.event_heads and tok.text[0].isupper():
+                start = tok.i
+                while (
+                    start - 1 >= 0
+                    and self._is_cap(doc[start - 1])
+                    and not doc[start - 1].is_sent_start
+                ):
+                    start -= 1
+                if start - 1 >= 0 and self._is_cap(doc[start - 1]):
+                    start -= 1
+                if tok.i - start >= 1:
+                    spans.append(doc[start : tok.i + 1])
+        return spans
+
+    def _quoted_events(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        out = []
+        for m in _QUOTED_EVENT.finditer(doc.text):
+            title = (m["title"] or m["title2"]).strip().rstrip(",")
+            kind = m["kind"] or m["kind2"]
+            out.append((m.start(), m.end(), title, kind))
+        return out
+
+    # ---- the whole pass ----
+    def find(self, doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int]]]:
+        """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
+        sent_of = {}
+        for si, sent in enumerate(doc.sents):
+            for tok in sent:
+                sent_of[tok.i] = si
+        taken = [False] * len(doc)
+        mentions: list[Mention] = []
+        part_of: list[tuple[str, str, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return not any(taken[s:e])
+
+        def take(s: int, e: int) -> None:
+            for k in range(s, e):
+                taken[k] = True
+
+        def add(
+            span: Span, type_: str, name: str, source: str, key: str | None = None, **kw
+        ) -> Mention:  # noqa: ANN003
+            m = Mention(
+                type_,
+                span.text,
+                name,
+                span.start_char,
+                span.end_char,
+                sent_of[span.start],
+                source,
+                key,
+                **kw,
+            )
+            mentions.append(m)
+            take(span.start, span.end)
+            return m
+
+        gaz_hits = self._gazetteer(doc)
+        country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
+
+        # quoted events first: their titles hold country names that are not mentions
+        for cs, ce, title, kind in self._quoted_events(doc):
+            span = doc.char_span(cs, ce, alignment_mode="expand")
+            if span is None or not free(span.start, span.end):
+                continue
+            kind_head = kind.split()[-1].capitalize()
+            normal_title = re.sub(r"\s*[–—-]\s*", "–", title)
+            qualifier = " ".join(
+                w.capitalize()
+                for w in kind.split()[:-1]
+                if not w.lower().startswith(("first", "second", "third")) and not w[0].isdigit()
+            )
+            name = f"{normal_title} {qualifier + ' ' if qualifier else ''}{kind_head}".strip()
+            add(
+                span,
+                "Event",
+                name,
+                "quoted-event",
+                key=f"{fold(normal_title)}|{kind_head.lower()}",
+                props={"kind": kind_head.lower()},
+            )
+
+        candidates: list[tuple[Span, str, str, str, str | None]] = []
+        for span, place in gaz_hits:
+            candidates.append((span, place.type, place.name, "gazetteer", place.name))
+        for span in self._institutions(doc, country_tokens):
+            known = self.gaz.lookup(span.text)
+            name = _strip_article(span.text)
+            if known is None:
+                # "State Duma of the Russian Federation" is the State Duma
+                base = re.sub(r"\s+of\s+(the\s+)?[A-Z][\w ’'.-]+$", "", name)
+                guess = self.gaz.lookup(base)
+                if guess is not None and guess.type == "Institution":
+                    known = guess
+            if known is not None and known.type != "Institution":
+                continue
+            candidates.append(
+                (
+                    span,
+                    "Institution",
+                    known.name if known else _tidy(name),
+                    "pattern",
+                    known.name if known else None,
+                )
+            )
+        for span in self._title_events(doc):
+            known = self.gaz.lookup(span.text)
+            candidates.append(
+                (
+                    span,
+                    "Event",
+                    known.name if known else _tidy(_strip_article(span.text)),
+                    "title-event",
+                    known.name if known else None,
+                )
+            )
+        candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
+        for span, type_, name, source, key in candidates:
+            if free(span.start, span.end):
+                add(span, type_, name, source, key)
+
+        # "X of the National Assembly": the committee is part of the assembly
+        insts = sorted((m for m in mentions if m.type == "Institution"), key=lambda m: m.start)
+        for a, b in zip(insts, insts[1:], strict=False):
+            between = doc.text[a.end : b.start]
+            if re.fullmatch(r"\s+of\s+(the\s+)?", between) and a.sent == b.sent:
+                part_of.append((a.name, b.name, a.sent))
+
+        # layer 2: people
+        for span in self._people(doc, taken):
+            toks = [t for t in span if not taken[t.i]]
+            if not toks:
+                continue
+            split = len(toks) < len(span)
+            # keep the longest free run of capitalised tokens
+            runs: list[list] = [[]]
+            for t in span:
+                if taken[t.i] or not (
+                    t.text[0].isupper()
+                    or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
+                ):
+                    runs.append([])
+                else:
+                    runs[-1].append(t)
+            run = max(runs, key=len)
+            while run and run[-1].text in (
+                "do",
+                "da",
+                "de",
+                "del",
+                "dos",
+                "van",
+                "von",
+                "bin",
+                "al",
+            ):
+                run.pop()
+            if not run:
+                continue
+            sub = doc[run[0].i : run[-1].i + 1]
+            if fold(sub.text) in self.rules.never or sub.text in self.rules.person_blocklist:
+                continue
+            if sub[0].text in self.gaz.demonyms and len(sub) > 1:
+                sub = sub[1:]
+            if self._role_word(sub[0].text) and len(sub) > 1:
+                sub = sub[1:]
+            if self.gaz.lookup(sub.text) is not None:
+                continue
+            role_words = {w for r in self.rules.role_nouns for w in r.split()}
+            if all(t.lower_ in role_words or t.lower_ in ("of", "the") for t in sub):
+                continue  # "Special Representative": a title, not a name
+            if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
+                continue  # "Russia Seeks": what is left of a split is no name
+            add(sub, "Person", _tidy(sub.text), "person")
+
+        # layer 3: other organisations spaCy saw
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or not free(ent.start, ent.end):
+                continue
+            text = _strip_article(ent.text).strip(" *”“\"'’,")
+            if not text or fold(text) in self.rules.never or len(text) < 2:
+                continue
+            if not any(c.isalpha() for c in text) or "\n" in text:
+                continue
+            span = doc.char_span(
+                ent.start_char + ent.text.find(text),
+                ent.start_char + ent.text.find(text) + len(text),
+                alignment_mode="contract",
+            )
+            if span is None or not len(span):
+                continue
+            add(span, "Institution", _tidy(text), "ner-org")
+
+        # layer 4: demonyms, as mentions of the country or region
+        for tok in doc:
+            if taken[tok.i]:
+                continue
+            word = tok.text
+            two = f"{word} {doc[tok.i + 1].text}" if tok.i + 1 < len(doc) else ""
+            place = self.gaz.demonyms.get(two) or self.gaz.demonyms.get(word)
+            if place is None:
+                continue
+            width = 2 if two in self.gaz.demonyms else 1
+            span = doc[tok.i : tok.i + width]
+            add(span, place.type, place.name, "demonym", place.name, demonym=True)
+
+        mentions.sort(key=lambda m: m.start)
+        return mentions, part_of
+
+    def _role_word(self, word: str) -> bool:
+        return word.lower() in self.rules.role_nouns
+
+    def _known_surname(self, doc: Doc, tok: Token) -> bool:
+        return any(
+            e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and tok not in e
+            for e in doc.ents
+        )
+
+    def _people(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        """PERSON spans, joined when adjacent and extended over the rest of the name."""
+        spans: list[Span] = []
+        ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        for e in doc.ents:
+            if e.label_ != "ORG":
+                continue
+            free_tail = [t for t in e if not taken[t.i]]
+            if len(free_tail) < len(e) and len(free_tail) >= 2 and not taken[e[-1].i]:
+                ents.append(e)  # "... of Honduras Luis Redondo Guifarro": body + name
+                continue
+            if any(t.text in self.rules.institution_heads for t in e):
+                continue
+            if self._looks_personal(doc, e):
+                ents.append(e)  # people spaCy mislabelled, next to a title
+            elif e[0].text in self.gaz.demonyms and len(e) >= 3:
+                ents.append(e)  # "Brazilian Veneziano Vital do Rêgo"
+            elif any(c.label_ == "PERSON" for c in doc.ents if c.root in e.root.conjuncts):
+                ents.append(e)  # "Salvador Allende, Ernesto Che Guevara and Fidel Castro"
+        ents.sort(key=lambda e: e.start)
+        for e in ents:
+            start, end = e.start, e.end
+            while (
+                end < len(doc)
+                and (doc[end].pos_ == "PROPN" or doc[end].text in ("do", "da", "dos"))
+                and doc[end].text[0].isupper()
+                or (
+                    end < len(doc)
+                    and doc[end].text in ("do", "da", "dos")
+                    and end + 1 < len(doc)
+                    and doc[end + 1].text[:1].isupper()
+                )
+            ):
+                if (
+                    doc[end].ent_type_ in ("GPE", "ORG", "LOC", "NORP")
+                    and doc[end].ent_iob_ == "B"
+                    and doc[end].ent_type_ != "PERSON"
+                ):
+                    break
+                end += 1
+            if spans and spans[-1].end >= start and spans[-1].sent == e.sent:
+                start = min(start, spans[-1].start)
+                spans[-1] = doc[start : max(end, spans[-1].end)]
+                continue
+            spans.append(doc[start:end])
+        return spans
+
+    def _looks_personal(self, doc: Doc, e: Span) -> bool:
+        words = [t for t in e if not t.is_punct]
+        if not words or any(
+            not t.text[0].isupper() for t in words if t.text not in ("do", "da", "dos", "de")
+        ):
+            return False
+        if e.text.isupper():
+            return False
+        after = doc.text[e.end_char : e.end_char + 40].lstrip()
+        before = doc.text[max(0, e.start_char - 60) : e.start_char]
+        if re.match(r",\s*(the|a|an)\s+", after):
+            rest = after.split(None, 2)
+            if len(rest) > 2 and any(rest[2].lower().startswith(r) for r in self.rules.role_nouns):
+                return True
+        tail_words = before.lower().split()
+        if tail_words and any(
+            " ".join(tail_words[-k:]).strip(" ,") in self.rules.role_nouns for k in (1, 2)
+        ):
+            return True
+        # a bare surname of somebody already named in full
+        if len(words) == 1:
+            for other in doc.ents:
+                if other.label_ == "PERSON" and len(other) > 1 and other[-1].text == words[0].text:
+                    return True
+        return False
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text.strip())
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:*“”\"'’")
+    text = re.sub(r"^\d+(st|nd|rd|th)\s+", "", text)
+    return text.replace("’", "'")

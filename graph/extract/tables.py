@@ -1,0 +1,142 @@
+"""Loads the rule tables (rules.toml) and gazetteers (data/places.toml) into lookups."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pycountry
+
+from graph.model import fold
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Rules:
+    furniture: tuple[re.Pattern[str], ...]
+    end_of_body: tuple[re.Pattern[str], ...]
+    never: frozenset[str]
+    institution_heads: frozenset[str]
+    container_heads: frozenset[str]
+    event_heads: frozenset[str]
+    event_kinds: frozenset[str]
+    connectors: frozenset[str]
+    person_blocklist: frozenset[str]
+    role_nouns: tuple[str, ...]  # longest first
+    speech_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    sanction_cues: frozenset[str]
+    cooperation_cues: frozenset[str]
+    meeting_cues: frozenset[str]
+    hosting_cues: frozenset[str]
+    attend_cues: frozenset[str]
+
+    def is_furniture(self, line: str) -> bool:
+        return any(p.search(line) for p in self.furniture)
+
+    def ends_body(self, line: str) -> bool:
+        return any(p.search(line) for p in self.end_of_body)
+
+
+@dataclass(frozen=True)
+class Place:
+    type: str  # Country, Region, City, Institution or Event
+    name: str
+    code: str | None = None  # ISO alpha-3 for countries; the country of a city
+
+
+@dataclass
+class Gazetteer:
+    # folded surface form -> Place
+    entries: dict[str, Place] = field(default_factory=dict)
+    # demonym (as written) -> Place (Country or Region)
+    demonyms: dict[str, Place] = field(default_factory=dict)
+    countries_by_code: dict[str, Place] = field(default_factory=dict)
+
+    def add(self, surface: str, place: Place) -> None:
+        key = fold(surface)
+        if key.startswith("the "):
+            key = key[4:]
+        # the first writer wins: the curated tables are read before pycountry's long tail
+        self.entries.setdefault(key, place)
+
+    def lookup(self, surface: str) -> Place | None:
+        key = fold(surface)
+        if key.startswith("the "):
+            key = key[4:]
+        return self.entries.get(key)
+
+    def surfaces(self) -> list[str]:
+        return list(self.entries)
+
+
+@cache
+def load_rules() -> Rules:
+    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    c, n, r = raw["cleaning"], raw["names"], raw["relations"]
+
+    def rx(items: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in items)
+
+    return Rules(
+        furniture=rx(c["furniture_lines"]),
+        end_of_body=rx(c["end_of_body"]),
+        never=frozenset(fold(x) for x in n["never"]),
+        institution_heads=frozenset(n["institution_heads"]),
+        container_heads=frozenset(n["container_heads"]),
+        event_heads=frozenset(n["event_heads"]),
+        event_kinds=frozenset(n["event_kinds"]),
+        connectors=frozenset(n["connectors"]),
+        person_blocklist=frozenset(n["person_blocklist"]),
+        role_nouns=tuple(sorted(set(raw["roles"]["nouns"]), key=len, reverse=True)),
+        speech_verbs=frozenset(r["speech_verbs"]),
+        speech_nouns=frozenset(r["speech_nouns"]),
+        sanction_cues=frozenset(r["sanction_cues"]),
+        cooperation_cues=frozenset(r["cooperation_cues"]),
+        meeting_cues=frozenset(r["meeting_cues"]),
+        hosting_cues=frozenset(r["hosting_cues"]),
+        attend_cues=frozenset(r["attend_cues"]),
+    )
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    raw = tomllib.loads((HERE / "data" / "places.toml").read_text(encoding="utf-8"))
+    gaz = Gazetteer()
+    names: dict[str, str] = raw["country_names"]
+    aliases: dict[str, list[str]] = raw["country_aliases"]
+    for c in pycountry.countries:
+        code = c.alpha_3
+        canonical = names.get(code) or getattr(c, "common_name", None) or c.name
+        place = Place("Country", canonical, code)
+        gaz.countries_by_code[code] = place
+        forms = [canonical, c.name, *aliases.get(code, [])]
+        if getattr(c, "official_name", None):
+            forms.append(c.official_name)
+        if "," in c.name:  # "Korea, Republic of" -> "Republic of Korea"
+            head, _, tail = c.name.partition(",")
+            forms.append(f"{tail.strip()} {head.strip()}")
+        for form in forms:
+            gaz.add(form, place)
+    for name, forms in raw["regions"].items():
+        for form in [name, *forms]:
+            gaz.add(form, Place("Region", name))
+    for name, spec in raw["cities"].items():
+        code, *forms = spec
+        for form in [name, *forms]:
+            gaz.add(form, Place("City", name, code))
+    for name, forms in raw["institutions"].items():
+        for form in [name, *forms]:
+            gaz.add(form, Place("Institution", name))
+    for name, forms in raw["events"].items():
+        for form in [name, *forms]:
+            gaz.add(form, Place("Event", name))
+    for adjective, code in raw["demonyms"].items():
+        gaz.demonyms[adjective] = gaz.countries_by_code[code]
+    for adjective, region in raw["region_demonyms"].items():
+        gaz.demonyms[adjective] = Place("Region", region)
+    return gaz

@@ -1,0 +1,297 @@
+"""Mentions → entities: one node per real-world actor, within a document and across the
+store. Every join has a rule with a name, kept on the node (`resolved_by`)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.extract.mentions import Mention
+from graph.extract.pipeline import Extraction
+from graph.extract.tables import load_gazetteer
+from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, slug
+from graph.schema import DOCUMENT, MENTIONS, Schema
+
+NAME_PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "bin", "al", "la"}
+
+
+@dataclass
+class Cluster:
+    type: str
+    name: str
+    key: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    props: dict[str, str] = field(default_factory=dict)
+    rules: set[str] = field(default_factory=set)
+    node_id: str = ""
+
+    @property
+    def surfaces(self) -> set[str]:
+        return {m.text for m in self.mentions if m.source != "generic-event" and not m.demonym}
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in fold(name).split() if t not in NAME_PARTICLES]
+
+
+def person_contains(short: str, long: str) -> bool:
+    """ "Putin" ⊂ "Vladimir Putin", "Jorge Rodriguez" ⊂ "Jorge Rodríguez Gómez"."""
+    s, lg = _tokens(short), _tokens(long)
+    if not s or len(s) >= len(lg):
+        return False
+    if not set(s) <= set(lg):
+        return False
+    return s[-1] in lg[1:]
+
+
+def institution_contains(short: str, long: str) -> bool:
+    """ "National Assembly of People's Power" ⊂ "... of People's Power of Cuba"."""
+    s, lg = fold(short).split(), fold(long).split()
+    return len(s) >= 3 and len(s) < len(lg) and lg[: len(s)] == s
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", fold(name))
+
+
+def document_id(name: str) -> str:
+    return f"doc:{slug(name)}"
+
+
+class Resolver:
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        self.gaz = load_gazetteer()
+
+    def _cluster(self, mentions: Iterable[Mention]) -> list[Cluster]:
+        clusters: dict[tuple[str, str], Cluster] = {}
+        for m in mentions:
+            if m.type == "Person":
+                key = " ".join(_tokens(m.name))
+            elif m.key:
+                key = m.key
+            else:
+                key = _strip_the(m.name)
+            c = clusters.get((m.type, key))
+            if c is None:
+                c = clusters[(m.type, key)] = Cluster(m.type, m.name, m.key)
+            c.mentions.append(m)
+            c.props.update(m.props)
+            if m.type in ("Person", "Institution") and len(m.name) > len(c.name):
+                c.name = m.name
+        items = list(clusters.values())
+        # surname-only and shortened forms join the one full name they fit
+        for kind, contains, rule in (
+            ("Person", person_contains, "surname"),
+            ("Institution", institution_contains, "prefix"),
+        ):
+            group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
+            for short in group:
+                fits = [c for c in group if c is not short and contains(short.name, c.name)]
+                if len({id(c) for c in fits}) == 1:
+                    target = fits[0]
+                    target.mentions += short.mentions
+                    target.rules.add(f"{rule}: {short.name} → {target.name}")
+                    short.mentions = []
+            items = [c for c in items if c.mentions]
+        return items
+
+    def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
+        names = {fold(c.name)} | {fold(s) for s in c.surfaces}
+        same_type = [n for n in index if n.type == c.type]
+        if c.type == "Event" and c.key:
+            hit = next((n for n in same_type if n.properties.get("key") == c.key), None)
+            if hit:
+                return hit
+        for n in same_type:
+            known = {fold(n.name)} | {fold(a) for a in n.aliases}
+            if names & known:
+                return n
+        contains = {"Person": person_contains, "Institution": institution_contains}.get(c.type)
+        if contains is None:
+            return None
+        fits = [n for n in same_type if contains(c.name, n.name) or contains(n.name, c.name)]
+        return fits[0] if len(fits) == 1 else None
+
+    def resolve(
+        self,
+        extraction: Extraction,
+        doc_id: str,
+        doc_props: dict[str, object],
+        index: list[Node],
+    ) -> GraphData:
+        clusters = self._cluster(extraction.mentions)
+        by_mention: dict[int, Cluster] = {}
+        nodes: dict[str, Node] = {}
+        for c in clusters:
+            existing = self._match_existing(c, index)
+            name = c.name
+            if existing is not None:
+                c.node_id = existing.id
+                if c.type not in ("Person", "Institution") or len(existing.name) >= len(name):
+                    name = existing.name  # the first document's name stands, unless shorter
+            else:
+                c.node_id = node_id(c.type, c.key if c.type == "Event" and c.key else name)
+            for m in c.mentions:
+                by_mention[id(m)] = c
+            aliases = sorted(s for s in c.surfaces if fold(s) != fold(name))
+            props: dict[str, object] = {k: v for k, v in c.props.items() if k != "kind"}
+            if c.type == "Event" and c.key:
+                props["key"] = c.key
+            if c.rules:
+                props["resolved_by"] = sorted(c.rules)
+            place = self.gaz.lookup(name) if c.type in ("Country", "City") else None
+            if place is not None and place.code:
+                props["country_code"] = place.code
+            if existing is not None:
+                aliases = sorted(set(aliases) | set(existing.aliases) | ({c.name} - {name}))
+            node = nodes.get(c.node_id)
+            if node is None:
+                nodes[c.node_id] = Node(
+                    id=c.node_id, type=c.type, name=name, aliases=aliases, **props
+                )
+            else:  # two clusters met in one existing node
+                node.aliases = sorted(set(node.aliases) | set(aliases))
+
+        sentences = extraction.sentences
+        sent_starts = [s[0] for s in sentences]
+
+        def sentence_at(offset: int) -> tuple[int, int, str, str | None]:
+            lo, hi = 0, len(sent_starts) - 1
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if sent_starts[mid] <= offset:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            return sentences[lo]
+
+        edges: dict[str, Edge] = {}
+
+        def add_edge(rel: str, src: str, dst: str, ev: Evidence, role: str | None = None) -> None:
+            spec = self.schema.relation(rel)
+            s_type, d_type = nodes[src].type, nodes[dst].type
+            if src == dst:
+                return
+            if not (s_type in spec.sources and d_type in spec.targets):
+                if spec.symmetric and spec.allows(s_type, d_type):
+                    src, dst = dst, src
+                else:
+                    return
+            if spec.symmetric and src > dst:
+                src, dst = dst, src
+            eid = edge_id(rel, src, dst, spec.symmetric, role)
+            edge = edges.get(eid)
+            if edge is None:
+                extra = {"role": role} if role else {}
+                edge = edges[eid] = Edge(id=eid, source=src, target=dst, type=rel, **extra)
+            if all(e.key() != ev.key() for e in edge.evidence):
+                edge.evidence.append(ev)
+
+        doc_node = Node(
+            id=doc_id,
+            type=DOCUMENT,
+            name=str(doc_props.get("title") or doc_id),
+            aliases=[],
+            **{k: v for k, v in doc_props.items() if k != "title" and v is not None},
+        )
+        nodes[doc_id] = doc_node
+
+        for m in extraction.mentions:
+            c = by_mention.get(id(m))
+            if c is None:
+                continue
+            start, end, text, date = sentence_at(m.start)
+            ev = Evidence(
+                document=doc_id,
+                sentence=_squash(text),
+                start=m.start,
+                end=m.end,
+                date=date,
+                text=m.text,
+            )
+            add_edge(MENTIONS, doc_id, c.node_id, ev)
+
+        for cand in extraction.candidates:
+            a, b = by_mention.get(id(cand.source)), by_mention.get(id(cand.target))
+            if a is None or b is None:
+                # the candidate may point at an equal mention object of a generic reference
+                a = a or self._find(clusters, cand.source)
+                b = b or self._find(clusters, cand.target)
+            if a is None or b is None:
+                continue
+            start, end, text, date = extraction.sentences[cand.sent]
+            ev = Evidence(document=doc_id, sentence=_squash(text), start=start, end=end, date=date)
+            add_edge(cand.type, a.node_id, b.node_id, ev, cand.role)
+
+        for part, whole, si in extraction.part_of:
+            a, b = by_mention.get(id(part)), by_mention.get(id(whole))
+            if a and b:
+                start, end, text, date = extraction.sentences[si]
+                add_edge(
+                    "PART_OF",
+                    a.node_id,
+                    b.node_id,
+                    Evidence(
+                        document=doc_id, sentence=_squash(text), start=start, end=end, date=date
+                    ),
+                )
+        # "National Assembly of the Republic of Nicaragua" is a body of Nicaragua
+        for c in clusters:
+            if c.type != "Institution":
+                continue
+            m = re.search(r"\bof\s+(?:the\s+)?(.+)$", nodes[c.node_id].name)
+            place = self.gaz.lookup(m.group(1)) if m else None
+            if place is None or place.type != "Country":
+                continue
+            country_id = node_id("Country", place.name)
+            existing = next((n for n in index if n.id == country_id), None)
+            if country_id not in nodes:
+                nodes[country_id] = existing or Node(
+                    id=country_id, type="Country", name=place.name, country_code=place.code
+                )
+            first = c.mentions[0]
+            start, end, text, date = sentence_at(first.start)
+            add_edge(
+                "PART_OF",
+                c.node_id,
+                country_id,
+                Evidence(document=doc_id, sentence=_squash(text), start=start, end=end, date=date),
+            )
+            if not any(e.type == MENTIONS and e.target == country_id for e in edges.values()):
+                add_edge(
+                    MENTIONS,
+                    doc_id,
+                    country_id,
+                    Evidence(
+                        document=doc_id,
+                        sentence=_squash(text),
+                        start=first.start,
+                        end=first.end,
+                        date=date,
+                        text=first.text,
+                    ),
+                )
+
+        # an event's place and dates are properties too, for lists and filters
+        for e in edges.values():
+            if e.type == "LOCATED_IN" and nodes[e.source].type == "Event":
+                nodes[e.source].__pydantic_extra__["location"] = nodes[e.target].name  # type: ignore[index]
+        return GraphData(nodes=list(nodes.values()), edges=list(edges.values()))
+
+    @staticmethod
+    def _find(clusters: list[Cluster], m: Mention) -> Cluster | None:
+        for c in clusters:
+            if any(x.start == m.start and x.end == m.end for x in c.mentions):
+                return c
+        return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

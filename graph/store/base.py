@@ -1,0 +1,105 @@
+"""The store interface. Both stores implement it and pass tests/contract/."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from graph.model import Edge, GraphData, Node
+from graph.query import GraphFilter, GraphPath, SearchHit
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked (unreachable, refused, corrupt)."""
+
+
+class StoreUnavailable(StoreError):
+    """The store's server cannot be reached or refused our credentials."""
+
+
+@dataclass
+class StoreStats:
+    nodes: int
+    edges: int
+    documents: int
+    nodes_by_type: dict[str, int] = field(default_factory=dict)
+    edges_by_type: dict[str, int] = field(default_factory=dict)
+
+
+class GraphStore(ABC):
+    kind: str = "abstract"
+
+    # ---- life cycle ----
+    def ensure_schema(self) -> None:  # noqa: B027 - optional for stores without a schema
+        """Create constraints and indexes (idempotent)."""
+
+    def close(self) -> None:  # noqa: B027
+        """Release connections."""
+
+    # ---- writes ----
+    @abstractmethod
+    def document_fingerprint(self, doc_id: str) -> str | None:
+        """The sha256 the document was last ingested with, or None if unknown."""
+
+    @abstractmethod
+    def replace_document(self, doc_id: str, contribution: GraphData) -> None:
+        """Atomically replace everything `doc_id` contributed with `contribution`.
+
+        Evidence from other documents is untouched; a node or edge left with no evidence
+        from any document is removed. Applying the same contribution twice changes nothing.
+        """
+
+    @abstractmethod
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and its contributions; False if it was not there."""
+
+    @abstractmethod
+    def import_graph(self, data: GraphData) -> None:
+        """Merge an interchange-format graph: nodes and edges by id, evidence by key."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove everything."""
+
+    # ---- reads ----
+    @abstractmethod
+    def stats(self) -> StoreStats: ...
+
+    @abstractmethod
+    def get_node(self, node_id: str) -> Node | None: ...
+
+    @abstractmethod
+    def node_edges(self, node_id: str) -> list[Edge]:
+        """Every edge that touches the node, MENTIONS included."""
+
+    @abstractmethod
+    def entity_index(self) -> list[Node]:
+        """Every non-document node: what resolution matches new mentions against."""
+
+    @abstractmethod
+    def list_documents(self, limit: int = 100, offset: int = 0) -> list[Node]: ...
+
+    @abstractmethod
+    def search(
+        self, query: str, types: list[str] | None = None, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]: ...
+
+    @abstractmethod
+    def subgraph(
+        self, seeds: list[str], depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
+    ) -> GraphData:
+        """Seeds and everything within `depth` steps that the filter keeps."""
+
+    @abstractmethod
+    def paths(
+        self, source: str, target: str, max_length: int = 4, k: int = 3
+    ) -> list[GraphPath]: ...
+
+    @abstractmethod
+    def export(self) -> GraphData:
+        """The whole graph in the interchange format."""
+
+    def neighbors(
+        self, node_id: str, depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
+    ) -> GraphData:
+        return self.subgraph([node_id], depth, flt, limit)

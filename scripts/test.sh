@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole suite. Starts a real Neo4j for it (unless NEO4J_URI names a server
+# already) and stops it afterwards, whatever the outcome.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+started_neo4j=0
+if [[ -z "${NEO4J_URI:-}" ]]; then
+  if [[ -x scripts/neo4j.sh ]] || [[ -f scripts/neo4j.sh ]]; then
+    if command -v java >/dev/null && command -v mvn >/dev/null; then
+      bash scripts/neo4j.sh install
+      bash scripts/neo4j.sh start
+      started_neo4j=1
+      # shellcheck disable=SC1091
+      set -a; . .cache/neo4j/env; set +a
+    elif [[ "${CI:-}" == "true" ]]; then
+      echo "test.sh: CI needs Java 17 and Maven to run the Neo4j tests" >&2
+      exit 1
+    else
+      echo "test.sh: Java or Maven missing: Neo4j tests will skip (set NEO4J_URI to use a server)" >&2
+    fi
+  fi
+fi
+cleanup() { if [[ $started_neo4j == 1 ]]; then bash scripts/neo4j.sh stop || true; fi; }
+trap cleanup EXIT
+
+if [[ -f scripts/browser.sh ]]; then bash scripts/browser.sh install; fi
+
+$BIN/ruff check app graph tests bench
+$BIN/python -m pytest -q -ra "$@"

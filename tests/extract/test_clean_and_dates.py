@@ -1,0 +1,46 @@
+from graph.extract.clean import clean
+from graph.extract.dates import dominant_year, find_dates
+from graph.extract.tables import load_rules
+
+ARTICLE = """Headline About Russia and Cuba
+
+By [Jane Writer](#)
+
+Global Research, October 02, 2023
+
+Click the share button above to email/forward this article. Follow us on [Instagram](#) and [Twitter](#).
+
+Russia and [Cuba](#) signed an agreement on September 29 – October 2.
+
+*
+
+Note to readers: Please click the share button above.
+
+Disclaimer: The contents of this article are of sole responsibility of the author(s).
+"""
+
+
+def test_clean_keeps_offsets_and_metadata() -> None:
+    c = clean(ARTICLE, load_rules())
+    assert len(c.text) == len(ARTICLE)
+    assert c.title == "Headline About Russia and Cuba"
+    assert c.author == "Jane Writer"
+    assert c.publisher == "Global Research"
+    assert c.date == "2023-10-02"
+    # the body survives at its own offsets, link markup gone
+    i = ARTICLE.index("Russia and [Cuba]")
+    assert c.text[i : i + 16] == "Russia and  Cuba"
+    # furniture and everything after the end-of-body marker is blanked
+    for gone in ("Instagram", "Twitter", "share button", "Disclaimer", "Note to readers"):
+        assert gone not in c.text
+
+
+def test_date_ranges_and_years() -> None:
+    (d,) = find_dates("held on September 29 – October 2, in Moscow", 2023)
+    assert (d.start, d.end) == ("2023-09-29", "2023-10-02")
+    (d,) = find_dates("between September 29 and October 2.", 2023)
+    assert (d.start, d.end) == ("2023-09-29", "2023-10-02")
+    (d,) = find_dates("In March 2023 for instance", None)
+    assert d.start == "2023-03" and d.year_given
+    assert find_dates("on September 29", None) == []  # no year known: no date invented
+    assert dominant_year("2023 and 2023, 2021") == 2023
