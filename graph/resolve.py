@@ -52,6 +52,17 @@ def institution_contains(short: str, long: str) -> bool:
     return len(s) >= 3 and len(s) < len(lg) and lg[: len(s)] == s
 
 
+def same_event(a: str | None, b: str | None) -> bool:
+    """Event keys are "title|kind|year": equal titles and kinds, and no two different years."""
+    if not a or not b:
+        return False
+    pa, pb = a.split("|"), b.split("|")
+    if pa[:2] != pb[:2]:
+        return False
+    ya, yb = pa[2] if len(pa) > 2 else "", pb[2] if len(pb) > 2 else ""
+    return not ya or not yb or ya == yb
+
+
 def _strip_the(name: str) -> str:
     return re.sub(r"^the\s+", "", fold(name))
 
@@ -102,7 +113,7 @@ class Resolver:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
         same_type = [n for n in index if n.type == c.type]
         if c.type == "Event" and c.key:
-            hit = next((n for n in same_type if n.properties.get("key") == c.key), None)
+            hit = next((n for n in same_type if same_event(n.properties.get("key"), c.key)), None)
             if hit:
                 return hit
         for n in same_type:

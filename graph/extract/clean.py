@@ -38,9 +38,12 @@ def _unlink(line: str) -> str:
     return MARKDOWN_EMPHASIS.sub(lambda m: " " * len(m.group(0)), line)
 
 
-def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str | None, set[int]]:
+    """Title, author, publisher, date, and the lines that held them (blanked later: a
+    dateline's "Reuters" is the publisher, not an actor of the story)."""
     title = author = publisher = date = None
-    for raw in lines[:15]:
+    used: set[int] = set()
+    for i, raw in enumerate(lines[:15]):
         line = _unlink(raw).strip()
         if not line:
             continue
@@ -50,31 +53,36 @@ def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str
         m = re.match(r"^by\s+(.+)$", line, re.I)
         if m and author is None and len(m.group(1).split()) <= 5:
             author = re.sub(r"\s+", " ", m.group(1)).strip()
+            used.add(i)
             continue
         m = re.match(r"^publication\s*:\s*(.+?)(?:\s+volume\s*:.*)?$", line, re.I)
         if m and publisher is None:
             publisher = m.group(1).strip()
+            used.add(i)
             continue
         m = re.match(r"^([A-Z][\w .&'-]{1,60}),\s+(.+)$", line)
         if m and date is None:
             found = find_dates(m.group(2), default_year=None)
-            if found and found[0].year_given:
+            if found and found[0].year_given and len(m.group(2)) - found[0].char_end < 3:
                 publisher = publisher or m.group(1).strip()
                 date = found[0].start
-    return title, author, publisher, date
+                used.add(i)
+    return title, author, publisher, date, used
 
 
 def clean(text: str, rules: Rules) -> CleanText:
     lines = text.splitlines(keepends=True)
-    title, author, publisher, date = _metadata(lines)
+    title, author, publisher, date, meta_lines = _metadata(lines)
     out: list[str] = []
     ended = False
     seen_title = False
     body_start = 0
     offset = 0
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
-        if not seen_title and stripped:
+        if i in meta_lines:
+            out.append(_blank(line))
+        elif not seen_title and stripped:
             seen_title = True
             out.append(_unlink(line))  # the title stays: it names the story's actors
         elif ended or rules.ends_body(stripped):

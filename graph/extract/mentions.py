@@ -17,12 +17,39 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
 
+CALENDAR_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+}
 QUOTE_OPEN = "'‘“\""
 QUOTE_CLOSE = "'’”\""
 _QUOTED_EVENT = re.compile(
     r"(?P<kind>(?:(?:first|second|third|\d+(?:st|nd|rd|th))\s+)?(?:[Ii]nternational\s+|[Ii]nter-?[Pp]arliamentary\s+|[Pp]arliamentary\s+|[Ee]conomic\s+)*"
     r"(?:[Cc]onference|[Ff]orum|[Ss]ummit))\s*,?\s*[‘'“\"](?P<title>[A-Z][^’'”\"\n]{2,60}?)\s*,?[’'”\"]"
     r"|[‘'“\"](?P<title2>[A-Z][^’'”\"\n]{2,60}?)[’'”\"]\s+(?P<kind2>(?:[Ii]nternational\s+|[Pp]arliamentary\s+)*(?:[Cc]onference|[Ff]orum|[Ss]ummit))"
+)
+
+_ORG_EVENT = re.compile(
+    r"\b(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?)\s+(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
 
 
@@ -144,7 +171,7 @@ class MentionFinder:
                     j = end + 1
                     while j < n and doc[j].lower_ == "the":
                         j += 1
-                    if j < n and self._is_cap(doc[j]):
+                    if j < n and self._is_cap(doc[j]) and doc[j].lower_ not in CALENDAR_WORDS:
                         run_end = j
                         while (
                             run_end < n
@@ -206,7 +233,9 @@ class MentionFinder:
         return out
 
     # ---- the whole pass ----
-    def find(self, doc: Doc) -> tuple[list[Mention], list[tuple[str, str, int]]]:
+    def find(
+        self, doc: Doc, title_end: int = 0
+    ) -> tuple[list[Mention], list[tuple[str, str, int]]]:
         """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
         sent_of = {}
         for si, sent in enumerate(doc.sents):
@@ -264,6 +293,27 @@ class MentionFinder:
                 "quoted-event",
                 key=f"{fold(normal_title)}|{kind_head.lower()}",
                 props={"kind": kind_head.lower()},
+            )
+
+        for m in _ORG_EVENT.finditer(doc.text):
+            org = m["org"]
+            place = self.gaz.lookup(org)
+            if place is None and not (
+                org.isupper() and len(org) >= 2 or re.fullmatch(r"[A-Z]+\d+", org)
+            ):
+                continue
+            span = doc.char_span(m.start("org"), m.end(), alignment_mode="expand")
+            if span is None or not free(span.start, span.end):
+                continue
+            kind = m["kind"].lower()
+            title = place.name if place else org
+            add(
+                span,
+                "Event",
+                f"{title} {kind.capitalize()}",
+                "org-event",
+                key=f"{fold(title)}|{kind}",
+                props={"kind": kind},
             )
 
         candidates: list[tuple[Span, str, str, str, str | None]] = []
@@ -324,6 +374,7 @@ class MentionFinder:
                 if taken[t.i] or not (
                     t.text[0].isupper()
                     or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
+                    or (t.text == "-" and not t.whitespace_)
                 ):
                     runs.append([])
                 else:
@@ -390,7 +441,36 @@ class MentionFinder:
             span = doc[tok.i : tok.i + width]
             add(span, place.type, place.name, "demonym", place.name, demonym=True)
 
-        mentions.sort(key=lambda m: m.start)
+        # layer 5: places spaCy knows that the gazetteer does not, where the text says "in X"
+        for ent in doc.ents:
+            if ent.label_ != "GPE" or not free(ent.start, ent.end) or ent.start == 0:
+                continue
+            if (
+                doc[ent.start - 1].lower_ != "in"
+                or not ent.text[:1].isupper()
+                or ent.text.isupper()
+            ):
+                continue
+            if fold(ent.text) in self.rules.never or len(ent) > 3:
+                continue
+            add(ent, "City", _tidy(ent.text), "ner-gpe")
+
+        # Headlines are in Title Case, which the model reads as names ("Imposes New
+        # Sanctions"): a person or unknown place in the title stands only if the body names it.
+        body = [m for m in mentions if m.start >= title_end]
+        body_people = [" ".join(fold(m.name).split()) for m in body if m.type == "Person"]
+        body_names = {fold(m.name) for m in body}
+        kept = []
+        for m in mentions:
+            if m.start < title_end and m.source in ("person", "ner-org", "ner-gpe"):
+                f = fold(m.name)
+                if m.type == "Person":
+                    if not any(f == p or set(f.split()) <= set(p.split()) for p in body_people):
+                        continue
+                elif f not in body_names:
+                    continue
+            kept.append(m)
+        mentions = sorted(kept, key=lambda m: m.start)
         return mentions, part_of
 
     def _role_word(self, word: str) -> bool:
@@ -442,6 +522,14 @@ class MentionFinder:
                 ):
                     break
                 end += 1
+            while (
+                end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].text[:1].isupper()
+            ):
+                end += 2  # "Amir-Abdollahian": a hyphen never ends a surname
             if spans and spans[-1].end >= start and spans[-1].sent == e.sent:
                 start = min(start, spans[-1].start)
                 spans[-1] = doc[start : max(end, spans[-1].end)]

