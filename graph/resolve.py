@@ -253,7 +253,7 @@ class Resolver:
         for c in clusters:
             if c.type != "Institution":
                 continue
-            m = re.search(r"\bof\s+(?:the\s+)?(.+)$", nodes[c.node_id].name)
+            m = re.search(r".*\bof\s+(?:the\s+)?(.+)$", nodes[c.node_id].name)
             place = self.gaz.lookup(m.group(1)) if m else None
             if place is None or place.type != "Country":
                 continue
@@ -285,6 +285,42 @@ class Resolver:
                         text=first.text,
                     ),
                 )
+
+        # "Saint Petersburg International Economic Forum" takes place where its name says
+        for c in clusters:
+            if c.type != "Event":
+                continue
+            name = nodes[c.node_id].name
+            words = name.split()
+            for k in (3, 2, 1):
+                place = self.gaz.lookup(" ".join(words[:k]))
+                if place is not None and place.type == "City":
+                    city_id = node_id("City", place.name)
+                    if city_id not in nodes:
+                        known = next((n for n in index if n.id == city_id), None)
+                        nodes[city_id] = known or Node(
+                            id=city_id, type="City", name=place.name, country_code=place.code
+                        )
+                    first = c.mentions[0]
+                    start, end, text, date = sentence_at(first.start)
+                    ev = Evidence(
+                        document=doc_id, sentence=_squash(text), start=start, end=end, date=date
+                    )
+                    add_edge("LOCATED_IN", c.node_id, city_id, ev)
+                    surface = " ".join(words[:k])
+                    at = first.text.find(surface)
+                    if at < 0:
+                        break
+                    mention = Evidence(
+                        document=doc_id,
+                        sentence=_squash(text),
+                        start=first.start + at,
+                        end=first.start + at + len(surface),
+                        date=date,
+                        text=surface,
+                    )
+                    add_edge(MENTIONS, doc_id, city_id, mention)
+                    break
 
         # an event's place and dates are properties too, for lists and filters
         for e in edges.values():

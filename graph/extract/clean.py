@@ -48,7 +48,14 @@ def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str
         if not line:
             continue
         if title is None:
-            title = re.sub(r"\s+", " ", line)
+            title = re.sub(r"\s+", " ", line.lstrip("#").strip())
+            continue
+        m = re.match(r"^\W*(?:published|posted)\s+by\s+(.+?)\s+on\s+(.+?)\W*$", line, re.I)
+        if m:  # "*Published by TASS on July 4, 2024*"
+            found = find_dates(m.group(2), default_year=None)
+            publisher = publisher or m.group(1).strip()
+            date = date or (found[0].start if found and found[0].year_given else None)
+            used.add(i)
             continue
         m = re.match(r"^by\s+(.+)$", line, re.I)
         if m and author is None and len(m.group(1).split()) <= 5:

@@ -158,6 +158,8 @@ class MentionFinder:
             while end < n:
                 t = doc[end]
                 if self._is_cap(t) and not t.is_punct:
+                    if t.text in self.rules.event_heads:
+                        break  # "Shanghai Cooperation Organisation Meeting" is an event
                     if t.i in country_tokens:
                         # a name ends with its country: "... of the Republic of Cuba"
                         while end < n and end in country_tokens:
@@ -417,6 +419,9 @@ class MentionFinder:
             text = _strip_article(ent.text).strip(" *”“\"'’,")
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
+            following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            if following in self.rules.role_nouns:
+                continue  # "External Affairs Minister": part of a title, not a body
             if not any(c.isalpha() for c in text) or "\n" in text:
                 continue
             span = doc.char_span(

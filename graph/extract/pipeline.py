@@ -109,28 +109,33 @@ class Extractor:
     def _generic_event_mentions(self, sentences: list[Sentence], mentions: list[Mention]) -> None:
         """ "the conference" after a named conference refers to it."""
         named: list[Mention] = []
+        everywhere = [m for s in sentences for m in s.mentions if m.type == "Event"]
+        pattern = re.compile(
+            r"\b(?:the|this|that|an?)\s+(?:[\w-]+\s+)?("
+            + "|".join(self.rules.event_kinds)
+            + r")\b",
+            re.I,
+        )
         for s in sentences:
-            for m in s.mentions:
-                if m.type == "Event":
-                    named.append(m)
-            if not named:
-                continue
-            for g in re.finditer(
-                r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?("
-                + "|".join(self.rules.event_kinds)
-                + r")\b",
-                s.text,
-                re.I,
-            ):
+            named += [m for m in s.mentions if m.type == "Event"]
+            for g in pattern.finditer(s.text):
                 start = s.span.start_char + g.start()
                 end = s.span.start_char + g.end()
                 if any(m.start <= start < m.end or start <= m.start < end for m in s.mentions):
                     continue
                 kind = g.group(1).lower()
+                if g.group(0)[:1].lower() == "a":
+                    # "an inter-parliamentary conference" in a summary before the story names
+                    # it: only when the document names exactly one event of that kind
+                    pool = [m for m in everywhere if m.props.get("kind") == kind]
+                    if len({m.name for m in pool}) != 1:
+                        continue
+                else:
+                    pool = named
                 target = next(
                     (
                         m
-                        for m in reversed(named)
+                        for m in reversed(pool)
                         if m.props.get("kind", fold(m.name).split()[-1]) == kind
                     ),
                     None,

@@ -70,6 +70,7 @@ class RelationFinder:
                 previous_meeting = None
             out += met
             out += self.hosted_and_located(doc, s)
+            out += self.chambers(doc, s)
         return out
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
@@ -106,6 +107,8 @@ class RelationFinder:
                     role_m = r
             role_abs = clause_start + role_m.start()
             gap = text[role_abs : p.start]
+            if any(q.type == "Person" and role_abs <= q.start < p.start for q in s.mentions):
+                continue  # the title belongs to somebody named in between
             targets = [o for o in orgs if role_abs <= o.start < p.start and not o.demonym]
             # what lies between role and name must be the role's own words and bodies
             residue = gap
@@ -115,10 +118,15 @@ class RelationFinder:
                 r"\b(said|is|was|with|by)\b", residue
             ):
                 continue
+            # "Russian President X", "Hungary's Prime Minister X"
             demonyms = [
                 o
                 for o in orgs
-                if o.demonym and o.end <= role_abs and text[o.end : role_abs].strip() == ""
+                if o.end <= role_abs
+                and (
+                    (o.demonym and text[o.end : role_abs].strip() == "")
+                    or text[o.end : role_abs].strip() in ("'s", "’s", "’", "'")
+                )
             ]
             if not targets and not demonyms:
                 # "Prime Minister Fumio Kishida of Japan": the body follows the name
@@ -273,10 +281,19 @@ class RelationFinder:
             hit = [a for a in actors if a.start == cue_end + by.end() and not a.demonym]
             if hit:
                 return hit
+        doc = cue.doc
         for a in reversed([a for a in actors if a.end <= cue_start]):
             between = text[a.end : cue_start]
-            if between.startswith(("’", "'s", "'")) or between.strip() in ("", "economic", "new"):
-                return [a]
+            if between.strip() in ("", "economic", "new", "trade"):
+                return [a]  # "US sanctions"
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            owner = span.root if span is not None else None
+            if (
+                owner is not None
+                and owner.dep_ == "poss"
+                and (owner.head == cue or owner.head in list(cue.ancestors)[:4])
+            ):
+                return [a]  # "the United States' military aid ... and economic sanctions"
         verb = cue if cue.pos_ == "VERB" else None
         if verb is None and cue.dep_ in ("dobj", "obj", "nsubjpass") and cue.head.pos_ == "VERB":
             verb = cue.head  # "X imposed sanctions on Y"
@@ -332,14 +349,43 @@ class RelationFinder:
         a = before[-1]
         return [Candidate("MET_WITH", a, b, s.index) for b in after if b.name != a.name]
 
+    # ---- PART_OF: "the State Duma, the lower house of the Federal Assembly" ----
+    def chambers(self, doc: Doc, s: Sentence) -> list[Candidate]:
+        text = doc.text
+        bodies = [m for m in s.mentions if m.type in ("Institution", "Country")]
+        out = []
+        for a in (m for m in bodies if m.type == "Institution"):
+            m = re.match(
+                r"\s*,\s*(?:the|a|an)\s+(?:lower|upper|second|first)?\s*(?:house|chamber|body|branch|arm|wing|committee|agency|unit|part|member)\s+of\s+(?:the\s+)?",
+                text[a.end : a.end + 80],
+                re.I,
+            )
+            if m:
+                whole = next((b for b in bodies if b.start == a.end + m.end()), None)
+                if whole is not None and whole.name != a.name:
+                    out.append(Candidate("PART_OF", a, whole, s.index))
+        return out
+
     # ---- HOSTED and LOCATED_IN for the events a sentence names ----
     def hosted_and_located(self, doc: Doc, s: Sentence) -> list[Candidate]:
-        events = [m for m in s.mentions if m.type == "Event" and m.source != "generic-event"]
+        events = [m for m in s.mentions if m.type == "Event"]
         if not events:
             return []
         text = doc.text
         out = []
         for ev in events:
+            if ev.source == "generic-event":
+                # "Russia hosted an inter-parliamentary conference": only the host is read
+                head = text[s.span.start_char : ev.start]
+                m = re.search(r"(?P<verb>hosted|held|organi[sz]ed|convened)\s*$", head)
+                who = [
+                    x
+                    for x in s.mentions
+                    if x.end <= ev.start and x.type in ("Country", "Institution")
+                ]
+                if m and who and not text[who[-1].end : s.span.start_char + m.start()].strip():
+                    out.append(Candidate("HOSTED", who[-1], ev, s.index))
+                continue
             tail = text[ev.end : _clause_end(text, ev.end, s.span.end_char, stop_at_comma=False)]
             m = re.search(
                 r"\b(?:was held|took place|occurred|held|convened|opened)\b[^.]*?\bin\s+", tail
