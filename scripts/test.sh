@@ -6,6 +6,13 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
 started_neo4j=0
+if [[ -z "${NEO4J_URI:-}" && "${CI:-}" == "true" ]] && ! { command -v java && command -v mvn; } >/dev/null; then
+  # a fresh CI machine without Java or Maven: Debian has both
+  if [[ $(id -u) == 0 ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless maven
+  fi
+fi
 if [[ -z "${NEO4J_URI:-}" ]]; then
   if [[ -x scripts/neo4j.sh ]] || [[ -f scripts/neo4j.sh ]]; then
     if command -v java >/dev/null && command -v mvn >/dev/null; then
