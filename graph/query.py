@@ -7,7 +7,6 @@ give the same answers (the contract suite checks it), and reuses the ranking her
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 
 import networkx as nx
 from pydantic import BaseModel, Field
@@ -170,32 +169,77 @@ def induced(g: nx.MultiDiGraph, ids: list[str], flt: GraphFilter) -> GraphData:
 def k_shortest_paths(
     g: nx.MultiDiGraph, source: str, target: str, max_length: int, k: int
 ) -> list[GraphPath]:
-    """The k shortest simple paths between two actors, through actors only (no documents)."""
-    simple = nx.Graph()
+    """The k shortest simple paths between two actors, through actors only (no documents).
+
+    Ordered by length, then by the node ids along the path, and between two actors the edge
+    with the most evidence (then the smallest id) stands for the step: the answer depends on
+    the graph only, not on the order it was built in, so both stores give the same paths.
+    """
+    simple: dict[str, list[str]] = {}
     for n, data in g.nodes(data=True):
         if data["node"].type != DOCUMENT:
-            simple.add_node(n)
+            simple[n] = []
     best_edge: dict[tuple[str, str], Edge] = {}
-    for a, b, data in g.edges(data=True):
+    for _, _, data in g.edges(data=True):
         e: Edge = data["edge"]
-        if e.type == MENTIONS or a not in simple or b not in simple:
+        if e.type == MENTIONS or e.source not in simple or e.target not in simple:
             continue
-        key = (a, b) if a <= b else (b, a)
-        if key not in best_edge or len(e.evidence) > len(best_edge[key].evidence):
+        if e.source == e.target:
+            continue
+        key = (e.source, e.target) if e.source <= e.target else (e.target, e.source)
+        old = best_edge.get(key)
+        if old is None or (len(e.evidence), old.id) > (len(old.evidence), e.id):
             best_edge[key] = e
-        simple.add_edge(a, b)
-    if source not in simple or target not in simple or source == target:
+    for a, b in best_edge:
+        simple[a].append(b)
+        simple[b].append(a)
+    for neighbours in simple.values():
+        neighbours.sort()
+    if source not in simple or target not in simple or source == target or k < 1:
         return []
-    try:
-        gen = nx.shortest_simple_paths(simple, source, target)
-        paths = []
-        for p in islice(gen, k):
-            if len(p) - 1 > max_length:
-                break
-            edges = [
-                best_edge[(x, y) if x <= y else (y, x)] for x, y in zip(p, p[1:], strict=False)
-            ]
-            paths.append(GraphPath(nodes=p, edges=edges))
-        return paths
-    except nx.NetworkXNoPath:
+
+    # distance of every actor to the target: a walk is only extended where it can still
+    # arrive within the length being enumerated
+    to_target = {target: 0}
+    frontier = [target]
+    while frontier and to_target[frontier[0]] < max_length:
+        nxt = []
+        for u in frontier:
+            for v in simple[u]:
+                if v not in to_target:
+                    to_target[v] = to_target[u] + 1
+                    nxt.append(v)
+        frontier = nxt
+    if source not in to_target:
         return []
+
+    found: list[list[str]] = []
+
+    def walk(path: list[str], on_path: set[str], steps_left: int) -> None:
+        u = path[-1]
+        if u == target:
+            if steps_left == 0:
+                found.append(list(path))
+            return
+        for v in simple[u]:
+            if len(found) >= k:
+                return
+            if v in on_path or to_target.get(v, max_length + 1) > steps_left - 1:
+                continue
+            path.append(v)
+            on_path.add(v)
+            walk(path, on_path, steps_left - 1)
+            on_path.discard(v)
+            path.pop()
+
+    for length in range(to_target[source], max_length + 1):
+        walk([source], {source}, length)
+        if len(found) >= k:
+            break
+    return [
+        GraphPath(
+            nodes=p,
+            edges=[best_edge[(x, y) if x <= y else (y, x)] for x, y in zip(p, p[1:], strict=False)],
+        )
+        for p in found[:k]
+    ]
