@@ -17,6 +17,11 @@ class StoreUnavailable(StoreError):
     """The store's server cannot be reached or refused our credentials."""
 
 
+class QueryError(StoreError):
+    """A user's query (the Cypher console) is wrong: syntax, a write, too slow. A 4xx, not
+    a store failure; the message says what to change."""
+
+
 @dataclass
 class StoreStats:
     nodes: int

@@ -1,0 +1,260 @@
+"""What only the Neo4j store has: a server that can be down or refuse us, a schema of
+constraints and indexes, concurrent writers, and the read-only Cypher console."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pydantic import SecretStr
+
+from graph.config import Neo4jSettings
+from graph.model import Evidence, GraphData, Node
+from graph.schema import DOCUMENT, load_schema
+from graph.store.base import QueryError, StoreError, StoreUnavailable
+from graph.store.neo4j import Neo4jStore
+
+from .contract.conftest import canon
+
+pytestmark = pytest.mark.neo4j
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def neo4j(neo4j_settings: Neo4jSettings) -> Iterator[Neo4jStore]:
+    store = Neo4jStore(neo4j_settings)
+    store.ensure_schema()
+    yield store
+    store.clear()
+    store.close()
+
+
+@pytest.fixture
+def empty(neo4j: Neo4jStore) -> Neo4jStore:
+    neo4j.clear()
+    return neo4j
+
+
+@pytest.fixture
+def probe_user(neo4j: Neo4jStore) -> Iterator[str]:
+    """A throw-away user to fail logins with: Neo4j locks a user after three wrong
+    passwords in a row, and that must not be the user the rest of the suite runs as."""
+    name = "actorgraph_probe"
+    with neo4j._driver.session(database="system") as s:
+        s.run(
+            "CREATE OR REPLACE USER $name SET PASSWORD $password CHANGE NOT REQUIRED",
+            name=name,
+            password=secrets.token_hex(12),
+        ).consume()
+    yield name
+    with neo4j._driver.session(database="system") as s:
+        s.run("DROP USER $name IF EXISTS", name=name).consume()
+
+
+def test_an_unreachable_server_is_one_clear_sentence() -> None:
+    port = free_port()
+    with pytest.raises(StoreUnavailable) as info:
+        Neo4jStore(Neo4jSettings(uri=f"bolt://127.0.0.1:{port}", connection_timeout=2))
+    message = str(info.value)
+    assert message.startswith(f"Neo4j at bolt://127.0.0.1:{port} is unreachable: ")
+    assert "Connection refused" in message and "\n" not in message
+
+
+def test_a_uri_that_is_not_bolt_is_refused_before_connecting() -> None:
+    with pytest.raises(StoreError, match="NEO4J_URI 'http://127.0.0.1:7474' is not a Bolt"):
+        Neo4jStore(Neo4jSettings(uri="http://127.0.0.1:7474"))
+
+
+def test_wrong_credentials_and_database(neo4j_settings: Neo4jSettings, probe_user: str) -> None:
+    wrong = neo4j_settings.model_copy(update={"user": probe_user, "password": SecretStr("nope")})
+    with pytest.raises(StoreUnavailable) as info:
+        Neo4jStore(wrong)
+    assert str(info.value) == (
+        f"Neo4j at {neo4j_settings.uri} refused the credentials for user {probe_user!r}"
+        " (check NEO4J_USER and NEO4J_PASSWORD)"
+    )
+    missing = neo4j_settings.model_copy(update={"database": "nosuchdb"})
+    with pytest.raises(StoreUnavailable, match="has no database 'nosuchdb'"):
+        Neo4jStore(missing)
+
+
+def test_schema_is_idempotent_and_holds_the_constraints(neo4j: Neo4jStore) -> None:
+    neo4j.ensure_schema()
+    neo4j.ensure_schema()
+    with neo4j._driver.session(database=neo4j.database) as s:
+        constraints = {
+            (r["labelsOrTypes"][0], r["properties"][0], r["type"])
+            for r in s.run("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type")
+        }
+        indexes = {r["name"]: r["state"] for r in s.run("SHOW INDEXES YIELD name, state")}
+    assert ("Node", "id", "UNIQUENESS") in constraints
+    for rel in load_schema().relation_types:
+        assert (rel, "id", "RELATIONSHIP_UNIQUENESS") in constraints
+    for t in load_schema().node_types:
+        assert indexes[f"actorgraph_{t.lower()}_name"] == "ONLINE"
+    assert indexes["actorgraph_node_names"] == "ONLINE"  # full-text, for Cypher users
+
+
+def test_labels_types_and_evidence_are_laid_out_as_documented(
+    empty: Neo4jStore, seeds_graph: GraphData
+) -> None:
+    """Cypher users (and the console) see the graph as graph/store/neo4j_cypher.py says."""
+    empty.import_graph(seeds_graph)
+    edge = next(e for e in seeds_graph.edges if len({ev.document for ev in e.evidence}) == 2)
+    source = next(n for n in seeds_graph.nodes if n.id == edge.source)
+    _, rows, _ = empty.run_read_query(
+        "MATCH (a:Node)-[r {id: $id}]->(:Node) "
+        "RETURN labels(a), type(r), r.documents, r.evidence, r.evidence_keys",
+        {"id": edge.id},
+        5,
+        10,
+    )
+    labels, rel, docs, evidence, keys = rows[0]
+    assert sorted(labels) == sorted(["Node", source.type]) and rel == edge.type
+    assert docs == list(dict.fromkeys(ev.document for ev in edge.evidence))
+    assert [Evidence.model_validate_json(s) for s in evidence] == edge.evidence
+    assert [json.loads(k) for k in keys] == [list(ev.key()) for ev in edge.evidence]
+    _, hits, _ = empty.run_read_query(
+        "CALL db.index.fulltext.queryNodes('actorgraph_node_names', 'maduro') YIELD node"
+        " RETURN node.id",
+        {},
+        5,
+        10,
+    )
+    assert hits == [["person:nicolas-maduro"]]
+
+
+def test_properties_neo4j_cannot_hold_are_refused_and_nothing_is_written(
+    empty: Neo4jStore,
+) -> None:
+    bad = GraphData(nodes=[Node(id="person:x", type="Person", name="X", meta={"a": 1})])
+    with pytest.raises(StoreError, match="node person:x: property 'meta' is not a scalar"):
+        empty.import_graph(bad)
+    mixed = GraphData(nodes=[Node(id="person:x", type="Person", name="X", tags=["a", 1])])
+    with pytest.raises(StoreError, match="property 'tags'"):
+        empty.import_graph(mixed)
+    unknown = GraphData(nodes=[Node(id="alien:x", type="Alien", name="X")])
+    with pytest.raises(StoreError, match="type 'Alien' is not in the schema"):
+        empty.import_graph(unknown)
+    assert empty.stats().nodes == 0
+
+
+def _contribution(data: GraphData, doc_id: str) -> GraphData:
+    edges = []
+    for e in data.edges:
+        evidence = [ev for ev in e.evidence if ev.document == doc_id]
+        if evidence:
+            edges.append(e.model_copy(update={"evidence": evidence}))
+    ids = {doc_id} | {e.source for e in edges} | {e.target for e in edges}
+    return GraphData(nodes=[n for n in data.nodes if n.id in ids], edges=edges)
+
+
+def test_concurrent_documents_lose_nothing(
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    """Two documents that share actors and edges, written at the same time from two
+    connections, many times over: every alias and every evidence item survives."""
+    docs = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)
+    parts = {d: _contribution(seeds_graph, d) for d in docs}
+    shared = {e.id for e in parts[docs[0]].edges} & {e.id for e in parts[docs[1]].edges}
+    assert shared, "the seeds share edges; the test needs that"
+    writers = [Neo4jStore(neo4j_settings) for _ in docs]
+    errors: list[BaseException] = []
+
+    def write(store: Neo4jStore, doc_id: str, barrier: threading.Barrier) -> None:
+        try:
+            barrier.wait()
+            store.replace_document(doc_id, parts[doc_id])
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+
+    try:
+        for _ in range(4):
+            empty.clear()
+            barrier = threading.Barrier(len(docs))
+            threads = [
+                threading.Thread(target=write, args=(w, d, barrier))
+                for w, d in zip(writers, docs, strict=True)
+            ]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert errors == []
+            assert canon(empty.export()) == canon(seeds_graph)
+    finally:
+        for w in writers:
+            w.close()
+
+
+# ---- the read-only Cypher console ----
+def test_read_query_rows_columns_and_graph_values(
+    empty: Neo4jStore, seeds_graph: GraphData
+) -> None:
+    empty.import_graph(seeds_graph)
+    columns, rows, truncated = empty.run_read_query(
+        "MATCH path = (p:Person {id: $id})-[r:HOLDS_ROLE]->(i) "
+        "RETURN p, r, path, i.name AS institution ORDER BY r.id LIMIT 1",
+        {"id": "person:vyacheslav-volodin"},
+        5,
+        10,
+    )
+    assert columns == ["p", "r", "path", "institution"] and not truncated
+    node, rel, path, institution = rows[0]
+    assert node["kind"] == "node" and node["labels"] == ["Node", "Person"]
+    assert node["properties"]["name"] == "Vyacheslav Volodin"
+    assert rel["kind"] == "relationship" and rel["type"] == "HOLDS_ROLE"
+    assert rel["start"] == node["element_id"]
+    assert path["kind"] == "path" and [n["properties"]["id"] for n in path["nodes"]] == [
+        "person:vyacheslav-volodin",
+        rel_end_id(path),
+    ]
+    assert isinstance(institution, str)
+
+    columns, rows, _ = empty.run_read_query(
+        "RETURN date('2024-01-02') AS d, [1, 2.5, 'x'] AS l, {a: null} AS m, point({x: 1, y: 2}) AS p",
+        {},
+        5,
+        10,
+    )
+    assert rows == [
+        [
+            "2024-01-02",
+            [1, 2.5, "x"],
+            {"a": None},
+            {"kind": "point", "srid": 7203, "coordinates": [1.0, 2.0]},
+        ]
+    ]
+
+
+def rel_end_id(path: dict) -> str:
+    end = path["relationships"][0]["end"]
+    return next(n["properties"]["id"] for n in path["nodes"] if n["element_id"] == end)
+
+
+def test_read_query_caps_rows(empty: Neo4jStore) -> None:
+    columns, rows, truncated = empty.run_read_query("UNWIND range(1, 50) AS x RETURN x", {}, 5, 7)
+    assert columns == ["x"] and rows == [[i] for i in range(1, 8)] and truncated
+    _, rows, truncated = empty.run_read_query("UNWIND range(1, 7) AS x RETURN x", {}, 5, 7)
+    assert len(rows) == 7 and not truncated
+
+
+def test_read_query_refuses_writes_and_reports_errors(empty: Neo4jStore) -> None:
+    with pytest.raises(QueryError, match="only read queries"):
+        empty.run_read_query("CREATE (n:Node:Person {id: 'person:intruder'}) RETURN n", {}, 5, 10)
+    assert empty.get_node("person:intruder") is None
+    with pytest.raises(QueryError, match="Invalid input 'MATC'"):
+        empty.run_read_query("MATC (n) RETURN n", {}, 5, 10)
+    with pytest.raises(QueryError, match=r"longer than 0\.5 s"):
+        empty.run_read_query(
+            "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*)", {}, 0.5, 10
+        )
