@@ -4,10 +4,14 @@ constraints and indexes, concurrent writers, and the read-only Cypher console.""
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -18,6 +22,7 @@ from graph.schema import DOCUMENT, load_schema
 from graph.store.base import QueryError, StoreError, StoreUnavailable
 from graph.store.neo4j import Neo4jStore
 
+from .conftest import ROOT
 from .contract.conftest import canon
 
 pytestmark = pytest.mark.neo4j
@@ -258,3 +263,79 @@ def test_read_query_refuses_writes_and_reports_errors(empty: Neo4jStore) -> None
         empty.run_read_query(
             "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*)", {}, 0.5, 10
         )
+
+
+# ---- the CLI on Neo4j, as a user runs it ----
+def cli(settings: Neo4jSettings, *commands: list[str], **env: str) -> list[tuple[int, str, str]]:
+    """Run each command as its own process (all at once) against the given server."""
+    environment = {
+        **os.environ,
+        "COLUMNS": "200",
+        "ACTORGRAPH_STORE": "neo4j",
+        "NEO4J_URI": settings.uri,
+        "NEO4J_USER": settings.user,
+        "NEO4J_PASSWORD": settings.password.get_secret_value(),
+        "NEO4J_DATABASE": settings.database,
+        **env,
+    }
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "app.cli", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            cwd=ROOT,
+            env=environment,
+        )
+        for args in commands
+    ]
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        results.append((proc.returncode, out, err))
+    return results
+
+
+def test_cli_imports_and_exports_through_neo4j(
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData, tmp_path: Path
+) -> None:
+    graph_file = tmp_path / "graph.json"
+    graph_file.write_text(seeds_graph.model_dump_json(exclude_none=True), encoding="utf-8")
+    [(code, out, err)] = cli(neo4j_settings, ["import", str(graph_file)])
+    assert code == 0, err
+    n, e = len(seeds_graph.nodes), len(seeds_graph.edges)
+    assert f"imported {n} nodes and {e} edges; the store now holds {n} nodes and {e} edges" in out
+    (code, out, err), (code2, exported, err2) = cli(neo4j_settings, ["stats"], ["export"])
+    assert code == 0 and f"store: neo4j  nodes: {n}  edges: {e}  documents: 2" in out, err
+    assert code2 == 0, err2
+    assert json.loads(exported) == canon(seeds_graph)
+
+
+def test_cli_with_neo4j_down_says_so_in_one_line(
+    neo4j_settings: Neo4jSettings, seeds_graph: GraphData, tmp_path: Path
+) -> None:
+    graph_file = tmp_path / "graph.json"
+    graph_file.write_text(seeds_graph.model_dump_json(exclude_none=True), encoding="utf-8")
+    port = free_port()
+    commands = [["stats"], ["export"], ["import", str(graph_file)], ["ingest", "seeds"]]
+    results = cli(neo4j_settings, *commands, NEO4J_URI=f"bolt://127.0.0.1:{port}")
+    for args, (code, out, err) in zip(commands, results, strict=True):
+        assert code == 1 and out == "", args
+        assert err.strip() == (
+            f"actorgraph: Neo4j at bolt://127.0.0.1:{port} is unreachable:"
+            " [Errno 111] Connection refused"
+        ), args
+
+
+def test_cli_with_a_wrong_password_says_so_in_one_line(
+    neo4j_settings: Neo4jSettings, probe_user: str
+) -> None:
+    [(code, out, err)] = cli(
+        neo4j_settings, ["stats"], NEO4J_USER=probe_user, NEO4J_PASSWORD="wrong"
+    )
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        f"actorgraph: Neo4j at {neo4j_settings.uri} refused the credentials for user"
+        f" '{probe_user}' (check NEO4J_USER and NEO4J_PASSWORD)"
+    )
