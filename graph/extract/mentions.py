@@ -53,6 +53,20 @@ _ORG_EVENT = re.compile(
 )
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's Doc.text joins every token on each call."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The entities, built once: Doc.ents walks every token on each call."""
+    if "ents" not in doc.user_data:
+        doc.user_data["ents"] = tuple(doc.ents)
+    return doc.user_data["ents"]
+
+
 @dataclass
 class Mention:
     type: str
@@ -145,9 +159,7 @@ class MentionFinder:
                 i += 1
                 continue
             start = i
-            while (
-                start - 1 >= 0 and self._is_cap(doc[start - 1]) and doc[start - 1].sent == tok.sent
-            ):
+            while start - 1 >= 0 and self._is_cap(doc[start - 1]) and not doc[start].is_sent_start:
                 prev = doc[start - 1]
                 if prev.i in country_tokens and prev.ent_type_ != "NORP":
                     break
@@ -228,7 +240,7 @@ class MentionFinder:
 
     def _quoted_events(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         out = []
-        for m in _QUOTED_EVENT.finditer(doc.text):
+        for m in _QUOTED_EVENT.finditer(doc_text(doc)):
             title = (m["title"] or m["title2"]).strip().rstrip(",")
             kind = m["kind"] or m["kind2"]
             out.append((m.start(), m.end(), title, kind))
@@ -297,7 +309,7 @@ class MentionFinder:
                 props={"kind": kind_head.lower()},
             )
 
-        for m in _ORG_EVENT.finditer(doc.text):
+        for m in _ORG_EVENT.finditer(doc_text(doc)):
             org = m["org"]
             place = self.gaz.lookup(org)
             if place is None and not (
@@ -360,7 +372,7 @@ class MentionFinder:
         # "X of the National Assembly": the committee is part of the assembly
         insts = sorted((m for m in mentions if m.type == "Institution"), key=lambda m: m.start)
         for a, b in zip(insts, insts[1:], strict=False):
-            between = doc.text[a.end : b.start]
+            between = doc_text(doc)[a.end : b.start]
             if re.fullmatch(r"\s+of\s+(the\s+)?", between) and a.sent == b.sent:
                 part_of.append((a.name, b.name, a.sent))
 
@@ -413,7 +425,7 @@ class MentionFinder:
             add(sub, "Person", _tidy(sub.text), "person")
 
         # layer 3: other organisations spaCy saw
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "ORG" or not free(ent.start, ent.end):
                 continue
             text = _strip_article(ent.text).strip(" *”“\"'’,")
@@ -447,7 +459,7 @@ class MentionFinder:
             add(span, place.type, place.name, "demonym", place.name, demonym=True)
 
         # layer 5: places spaCy knows that the gazetteer does not, where the text says "in X"
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "GPE" or not free(ent.start, ent.end) or ent.start == 0:
                 continue
             if (
@@ -484,14 +496,14 @@ class MentionFinder:
     def _known_surname(self, doc: Doc, tok: Token) -> bool:
         return any(
             e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and tok not in e
-            for e in doc.ents
+            for e in doc_ents(doc)
         )
 
     def _people(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """PERSON spans, joined when adjacent and extended over the rest of the name."""
         spans: list[Span] = []
-        ents = [e for e in doc.ents if e.label_ == "PERSON"]
-        for e in doc.ents:
+        ents = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
+        for e in doc_ents(doc):
             if e.label_ != "ORG":
                 continue
             free_tail = [t for t in e if not taken[t.i]]
@@ -504,7 +516,7 @@ class MentionFinder:
                 ents.append(e)  # people spaCy mislabelled, next to a title
             elif e[0].text in self.gaz.demonyms and len(e) >= 3:
                 ents.append(e)  # "Brazilian Veneziano Vital do Rêgo"
-            elif any(c.label_ == "PERSON" for c in doc.ents if c.root in e.root.conjuncts):
+            elif any(c.label_ == "PERSON" for c in doc_ents(doc) if c.root in e.root.conjuncts):
                 ents.append(e)  # "Salvador Allende, Ernesto Che Guevara and Fidel Castro"
         ents.sort(key=lambda e: e.start)
         for e in ents:
@@ -535,7 +547,12 @@ class MentionFinder:
                 and doc[end + 1].text[:1].isupper()
             ):
                 end += 2  # "Amir-Abdollahian": a hyphen never ends a surname
-            if spans and spans[-1].end >= start and spans[-1].sent == e.sent:
+            # Token.sent and Span.sent scan the whole document: compare sentence starts
+            if (
+                spans
+                and spans[-1].end >= start
+                and not any(t.is_sent_start for t in doc[spans[-1].start + 1 : end])
+            ):
                 start = min(start, spans[-1].start)
                 spans[-1] = doc[start : max(end, spans[-1].end)]
                 continue
@@ -550,8 +567,8 @@ class MentionFinder:
             return False
         if e.text.isupper():
             return False
-        after = doc.text[e.end_char : e.end_char + 40].lstrip()
-        before = doc.text[max(0, e.start_char - 60) : e.start_char]
+        after = doc_text(doc)[e.end_char : e.end_char + 40].lstrip()
+        before = doc_text(doc)[max(0, e.start_char - 60) : e.start_char]
         if re.match(r",\s*(the|a|an)\s+", after):
             rest = after.split(None, 2)
             if len(rest) > 2 and any(rest[2].lower().startswith(r) for r in self.rules.role_nouns):
@@ -563,7 +580,7 @@ class MentionFinder:
             return True
         # a bare surname of somebody already named in full
         if len(words) == 1:
-            for other in doc.ents:
+            for other in doc_ents(doc):
                 if other.label_ == "PERSON" and len(other) > 1 and other[-1].text == words[0].text:
                     return True
         return False

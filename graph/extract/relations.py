@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.mentions import Mention
+from graph.extract.mentions import Mention, doc_text
 from graph.extract.tables import Rules
 
 ORG_TYPES = ("Institution", "Country")
@@ -76,7 +76,7 @@ class RelationFinder:
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
     def holds_role(self, doc: Doc, s: Sentence) -> list[Candidate]:
         found: list[Candidate] = []
-        text = doc.text
+        text = doc_text(doc)
         orgs = [m for m in s.mentions if m.type in ORG_TYPES]
         for p in (m for m in s.mentions if m.type == "Person"):
             # after: ", the head of the Commission ..." up to the next clause break
@@ -231,7 +231,7 @@ class RelationFinder:
         words = [t for t in s.span if t.lower_ in self.rules.sanction_cues]
         if not words:
             return []
-        text = doc.text
+        text = doc_text(doc)
         actors = [m for m in s.mentions if m.type in ACTOR_TYPES]
         out = []
         for cue in words:
@@ -307,7 +307,7 @@ class RelationFinder:
 
     # ---- COOPERATES_WITH: "cooperation between A and B", "A and B ... ties" ----
     def cooperates(self, doc: Doc, s: Sentence) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         out = []
         for cue in (t for t in s.span if t.lower_ in self.rules.cooperation_cues):
             rest = text[cue.idx + len(cue) : s.span.end_char]
@@ -351,7 +351,7 @@ class RelationFinder:
 
     # ---- PART_OF: "the State Duma, the lower house of the Federal Assembly" ----
     def chambers(self, doc: Doc, s: Sentence) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         bodies = [m for m in s.mentions if m.type in ("Institution", "Country")]
         out = []
         for a in (m for m in bodies if m.type == "Institution"):
@@ -371,7 +371,7 @@ class RelationFinder:
         events = [m for m in s.mentions if m.type == "Event"]
         if not events:
             return []
-        text = doc.text
+        text = doc_text(doc)
         out = []
         for ev in events:
             if ev.source == "generic-event":
