@@ -53,6 +53,23 @@ _ORG_EVENT = re.compile(
 )
 
 
+NAME_PARTICLES = {
+    "el",
+    "al",
+    "bin",
+    "ibn",
+    "abu",
+    "ben",
+    "van",
+    "von",
+    "de",
+    "da",
+    "di",
+    "le",
+    "la",
+}
+
+
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: spaCy's Doc.text joins every token on each call."""
     if "text" not in doc.user_data:
@@ -226,12 +243,19 @@ class MentionFinder:
         for tok in doc:
             if tok.text in self.rules.event_heads and tok.text[0].isupper():
                 start = tok.i
-                while (
-                    start - 1 >= 0
-                    and self._is_cap(doc[start - 1])
-                    and not doc[start - 1].is_sent_start
-                ):
-                    start -= 1
+                while start - 1 >= 0 and not doc[start].is_sent_start:
+                    prev = doc[start - 1]
+                    if self._is_cap(prev):
+                        start -= 1
+                    elif (
+                        prev.text in "-–"
+                        and not prev.whitespace_
+                        and start - 2 >= 0
+                        and self._is_cap(doc[start - 2])
+                    ):
+                        start -= 2  # "Russia-Africa Summit"
+                    else:
+                        break
                 if start - 1 >= 0 and self._is_cap(doc[start - 1]):
                     start -= 1
                 if tok.i - start >= 1:
@@ -389,6 +413,7 @@ class MentionFinder:
                     t.text[0].isupper()
                     or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
                     or (t.text == "-" and not t.whitespace_)
+                    or (t.lower_ in NAME_PARTICLES and not t.whitespace_)
                 ):
                     runs.append([])
                 else:
@@ -547,6 +572,15 @@ class MentionFinder:
                 and doc[end + 1].text[:1].isupper()
             ):
                 end += 2  # "Amir-Abdollahian": a hyphen never ends a surname
+            while (
+                end + 2 < len(doc)
+                and doc[end].lower_ in NAME_PARTICLES
+                and doc[end + 1].text == "-"
+                and not doc[end].whitespace_
+                and not doc[end + 1].whitespace_
+                and doc[end + 2].text[:1].isupper()
+            ):
+                end += 3  # "Abdel Fattah el-Sisi"
             # Token.sent and Span.sent scan the whole document: compare sentence starts
             if (
                 spans
@@ -569,10 +603,9 @@ class MentionFinder:
             return False
         after = doc_text(doc)[e.end_char : e.end_char + 40].lstrip()
         before = doc_text(doc)[max(0, e.start_char - 60) : e.start_char]
-        if re.match(r",\s*(the|a|an)\s+", after):
-            rest = after.split(None, 2)
-            if len(rest) > 2 and any(rest[2].lower().startswith(r) for r in self.rules.role_nouns):
-                return True
+        m = re.match(r",\s*(?:(?:the|a|an)\s+)?(?:(?:current|former|interim|acting)\s+)?", after)
+        if m and any(after[m.end() :].lower().startswith(r) for r in self.rules.role_nouns):
+            return True  # "Moussa Faki Mahamat, Chairperson of ...""
         tail_words = before.lower().split()
         if tail_words and any(
             " ".join(tail_words[-k:]).strip(" ,") in self.rules.role_nouns for k in (1, 2)

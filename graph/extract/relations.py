@@ -43,7 +43,8 @@ class Sentence:
 
 def _role_regex(rules: Rules) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(r) for r in rules.role_nouns)
-    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+    modifiers = r"(?:(?:interim|acting|former|outgoing|current|incumbent)\s+)?"
+    return re.compile(rf"\b{modifiers}(?:{alternatives})\b", re.I)
 
 
 class RelationFinder:
@@ -63,6 +64,7 @@ class RelationFinder:
             out += self.spoke_at(doc, s, event_of.get(s.index))
             out += self.sanctioned(doc, s)
             out += self.cooperates(doc, s)
+            out += self.joint_subjects(doc, s)
             met = self.met_with(doc, s, previous_meeting)
             if met:
                 previous_meeting = met[0].source
@@ -79,6 +81,7 @@ class RelationFinder:
         text = doc_text(doc)
         orgs = [m for m in s.mentions if m.type in ORG_TYPES]
         for p in (m for m in s.mentions if m.type == "Person"):
+            titled_after = False
             # after: ", the head of the Commission ..." up to the next clause break
             m = re.match(
                 r"\s*,\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?", text[p.end : s.span.end_char]
@@ -91,7 +94,7 @@ class RelationFinder:
                 if role_m and len(lead.split()) <= 2:
                     targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
                     found += self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
-                    continue
+                    titled_after = True
             # before: "Chairman of the State Duma, X" / "Russian President X"
             clause_start = _clause_start(text, p.start, s.span.start_char)
             before = text[clause_start : p.start]
@@ -106,6 +109,10 @@ class RelationFinder:
                 ):
                     role_m = r
             role_abs = clause_start + role_m.start()
+            if titled_after and text[clause_start + roles[-1].end() : p.start].strip():
+                # "South African President X, the chair of the AU": both titles count, but
+                # with a title after the name, only the one right before it is this person's
+                continue
             gap = text[role_abs : p.start]
             if any(q.type == "Person" and role_abs <= q.start < p.start for q in s.mentions):
                 continue  # the title belongs to somebody named in between
@@ -171,6 +178,7 @@ class RelationFinder:
         role_text = re.sub(r"\s+(of|for|in|at)(\s+the)?\s*$", "", role_text.strip(" ,"), flags=re.I)
         role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
         role_text = re.sub(r"\s*,.*$", "", role_text)
+        role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
         if not role_text:
             return out
         role_text = role_text[0].upper() + role_text[1:]
@@ -327,6 +335,22 @@ class RelationFinder:
                 if a.name != b.name:
                     out.append(Candidate("COOPERATES_WITH", a, b, s.index))
         return out
+
+    def joint_subjects(self, doc: Doc, s: Sentence) -> list[Candidate]:
+        """ "Russia and Mali signed an agreement on military cooperation"."""
+        if not any(t.lower_ in self.rules.cooperation_cues for t in s.span):
+            return []
+        text = doc_text(doc)
+        bodies = [m for m in s.mentions if m.type in ("Country", "Institution") and not m.demonym]
+        for a, b in zip(bodies, bodies[1:], strict=False):
+            if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[a.end : b.start]):
+                rest = text[b.end : s.span.end_char]
+                if re.match(
+                    r"\s+(?:have\s+|had\s+|will\s+)?(?:signed|agreed|concluded|reached|discussed|launched|deepened|expanded|strengthened|boosted|pledged)\b",
+                    rest,
+                ):
+                    return [Candidate("COOPERATES_WITH", a, b, s.index)]
+        return []
 
     # ---- MET_WITH: "A held a meeting with B", "A met B", "... And also with C" ----
     def met_with(self, doc: Doc, s: Sentence, previous: Mention | None) -> list[Candidate]:

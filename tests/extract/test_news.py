@@ -58,3 +58,31 @@ def test_roles_meetings_and_events(story: Extraction) -> None:
     assert ("SPOKE_AT", "Fumio Kishida", "G7 Summit") in f
     # a quote before any event is named belongs to no event
     assert not any(t == "SPOKE_AT" and a == "Josep Borrell" for t, a, _ in f)
+
+
+def test_summit_story(extractor: Extractor) -> None:
+    e = extractor.extract((NEWS / "russia_africa_summit.txt").read_text(encoding="utf-8"))
+    f = facts(e)
+    roles = {(c.source.name, c.target.name, c.role) for c in e.candidates if c.type == "HOLDS_ROLE"}
+    assert ("Cyril Ramaphosa", "South Africa", "President") in roles
+    assert ("Cyril Ramaphosa", "African Union", "Chair") in roles  # "the current chair of"
+    assert ("Abdel Fattah el-Sisi", "Egypt", "President") in roles  # particles stay in names
+    assert ("Moussa Faki Mahamat", "African Union Commission", "Chairperson") in roles
+    assert ("Assimi Goïta", "Mali", "Interim president") in roles
+    assert ("COOPERATES_WITH", "Russia", "Mali") in f
+    assert ("LOCATED_IN", "Russia-Africa Summit", "Saint Petersburg") in f
+    assert ("SANCTIONED", "European Union", "Russia") in f
+    assert ("MET_WITH", "Abdel Fattah el-Sisi", "Putin") in f
+
+
+def test_markdown_story(extractor: Extractor) -> None:
+    e = extractor.extract((NEWS / "sco_lavrov_wang.md").read_text(encoding="utf-8"))
+    assert e.meta.title.startswith("Lavrov and Wang Yi")  # no Markdown '#'
+    assert (e.meta.publisher, e.meta.date) == ("TASS", "2024-07-04")
+    people = {m.name for m in e.mentions if m.type == "Person"}
+    assert "Wang Yi Discuss" not in people and "Wang Yi" in people
+    roles = {(c.source.name, c.target.name, c.role) for c in e.candidates if c.type == "HOLDS_ROLE"}
+    assert ("Viktor Orbán", "Hungary", "Prime Minister") in roles  # "Hungary's Prime Minister"
+    # a title never jumps over another person: Lavrov is the Foreign Minister, not Wang Yi
+    assert not any(p == "Wang Yi" for p, _, _ in roles)
+    assert not any(m.name == "External Affairs" for m in e.mentions)
