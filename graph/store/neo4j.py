@@ -379,14 +379,17 @@ def _check_properties(what: str, props: dict[str, Any], reserved: tuple[str, ...
 
 
 def _merge(tx: ManagedTransaction, nodes: NodeRows, edges: EdgeRows) -> None:
+    merged: list[dict[str, str]] = []
     for node_type, rows in sorted(nodes.items()):
         statement = q.merge_nodes(node_type)
         for batch in _batches(rows):
-            merged = [
+            merged += [
                 {"id": r["id"], "folded": _folded(r["name"], r["aliases"] or [])}
                 for r in tx.run(statement, rows=batch)
             ]
-            tx.run(q.SET_FOLDED, rows=merged).consume()
+    # the search form follows the merged names, which only the merge knows
+    for batch in _batches(merged):
+        tx.run(q.SET_FOLDED, rows=batch).consume()
     for relation, rows in sorted(edges.items()):
         statement = q.merge_edges(relation)
         for batch in _batches(rows):
