@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app import errors
-from app.api import export, meta
+from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
 from graph.config import Settings
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
 
@@ -65,4 +65,6 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.include_router(meta.router)
     app.include_router(export.router)
+    for api in (search, entities, paths, subgraph, analytics, documents, cypher):
+        app.include_router(api.router)
     return app

@@ -1,29 +1,114 @@
-"""Exports of the graph or a part of it, with a download filename."""
+"""Exports of the graph or a part of it, as a download with a filename."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
+from app.api.examples import GRAPH
+from app.api.params import graph_filter
+from app.api.problems import not_found, problems
 from app.deps import get_store
-from graph.export import render
+from graph.export import (
+    FILE_EXTENSIONS,
+    FORMATS,
+    MEDIA_TYPES,
+    filter_graph,
+    render,
+    without_document_text,
+)
+from graph.model import GraphData
+from graph.profile import nodes_by_id
+from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter
 from graph.store.base import GraphStore
 
 router = APIRouter(tags=["export"])
 
-MEDIA = {"json": "application/json"}
+ExportFormat = Literal["json", "graphml", "gexf", "csv", "cypher"]
+
+# Whole-graph exports that recreate the store keep documents' text; the others leave it out.
+KEEPS_TEXT = {"json", "cypher"}
+
+FORMAT_HELP = (
+    "json: the interchange format (what `actorgraph import` reads); graphml and gexf: for "
+    "Gephi and networkx; csv: a zip of nodes.csv and edges.csv; cypher: a script that "
+    "recreates the graph in an empty Neo4j."
+)
 
 
-@router.get("/api/export", summary="Export the graph", response_class=Response)
+def file_content() -> dict[int | str, dict[str, Any]]:
+    """The 200 response of a download route: one media type per format."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    content: dict[str, Any] = {
+        MEDIA_TYPES["json"]: {
+            "schema": {"$ref": "#/components/schemas/GraphData"},
+            "example": GRAPH,
+        }
+    }
+    for fmt in FORMATS:
+        if fmt != "json":
+            content[MEDIA_TYPES[fmt]] = binary
+    return {
+        200: {
+            "description": "The file, with Content-Disposition: attachment; filename=…",
+            "content": content,
+        }
+    }
+
+
+def download(data: GraphData, fmt: str, whole: bool) -> Response:
+    """The graph in `fmt` as an attachment. Subgraph exports leave out documents' text."""
+    if not (whole and fmt in KEEPS_TEXT):
+        data = without_document_text(data)
+    name = "actorgraph" if whole else "actorgraph-subgraph"
+    return Response(
+        render(data, fmt),
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{FILE_EXTENSIONS[fmt]}"'},
+    )
+
+
+def subgraph_of(
+    store: GraphStore, seeds: list[str], depth: int, flt: GraphFilter, limit: int
+) -> GraphData:
+    """The subgraph around known seeds; 404 naming the ids the store does not hold."""
+    seeds = list(dict.fromkeys(seeds))
+    known = nodes_by_id(store, seeds)
+    unknown = [s for s in seeds if s not in known]
+    if unknown:
+        raise not_found(f"unknown ids: {', '.join(repr(u) for u in unknown)}")
+    return store.subgraph(seeds, depth=depth, flt=flt, limit=limit)
+
+
+@router.get(
+    "/api/export",
+    summary="Export the graph or a subgraph",
+    description="Without `ids`, the whole graph (cut down by the filters if any are given); "
+    "with `ids`, the subgraph within `depth` steps of them. " + FORMAT_HELP,
+    response_class=Response,
+    responses={**file_content(), **problems(404)},
+)
 def export(
     store: Annotated[GraphStore, Depends(get_store)],
-    format: Annotated[Literal["json"], Query(description="Export format.")] = "json",  # noqa: A002
+    flt: Annotated[GraphFilter, Depends(graph_filter)],
+    format: Annotated[ExportFormat, Query(description="Export format.")] = "json",  # noqa: A002
+    ids: Annotated[
+        list[str] | None,
+        Query(
+            description="Seed ids (comma-separated or repeated); none: the whole graph.",
+            examples=["person:vyacheslav-volodin"],
+        ),
+    ] = None,
+    depth: Annotated[int, Query(ge=0, le=MAX_DEPTH, description="Steps from the seeds.")] = 1,
+    limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="At most this many nodes.")] = (
+        MAX_NODES
+    ),
 ) -> Response:
-    data = store.export()
-    return Response(
-        render(data, format),
-        media_type=MEDIA[format],
-        headers={"Content-Disposition": f'attachment; filename="actorgraph.{format}"'},
-    )
+    seeds = [i.strip() for value in ids or [] for i in value.split(",") if i.strip()]
+    if seeds:
+        return download(subgraph_of(store, seeds, depth, flt, limit), format, whole=False)
+    if flt != GraphFilter():
+        return download(filter_graph(store.export(), flt), format, whole=False)
+    return download(store.export(), format, whole=True)

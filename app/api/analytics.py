@@ -1,0 +1,58 @@
+"""Network measures over the stored graph or a filtered part of it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from app.api.examples import json_example
+from app.api.params import graph_filter
+from app.api.problems import problems
+from app.deps import get_store
+from graph.analytics import AnalyticsResult, Metric, analyse
+from graph.query import GraphFilter
+from graph.store.base import GraphStore
+
+router = APIRouter(tags=["analytics"])
+
+MAX_LIMIT = 500
+
+EXAMPLE = {
+    "metric": "betweenness",
+    "nodes": 63,
+    "edges": 53,
+    "total": 63,
+    "results": [
+        {
+            "id": "event:russia-latin-america-conference",
+            "name": "Russia–Latin America International Parliamentary Conference",
+            "type": "Event",
+            "score": 0.219372,
+            "degree": 12,
+            "community": None,
+        }
+    ],
+    "communities": None,
+}
+
+
+@router.get(
+    "/api/analytics",
+    response_model=AnalyticsResult,
+    summary="Top actors by a network measure; communities",
+    description="Computed with networkx over actors and their relations (documents and "
+    "mentions left out), on the whole graph or the part the filters keep. degree: number "
+    "of relations; betweenness: how often an actor lies on shortest paths between others; "
+    "pagerank: weighted PageRank; communities: Louvain communities (fixed seed, so the same "
+    "graph always gives the same answer), largest first, with each actor's community.",
+    responses={**json_example(EXAMPLE), **problems()},
+)
+def analytics(
+    store: Annotated[GraphStore, Depends(get_store)],
+    flt: Annotated[GraphFilter, Depends(graph_filter)],
+    metric: Annotated[Metric, Query(description="The measure.")] = "degree",
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 20,
+    offset: Annotated[int, Query(ge=0, le=100_000, description="Actors to skip.")] = 0,
+) -> AnalyticsResult:
+    return analyse(store.export(), metric, flt, limit=limit, offset=offset)

@@ -1,0 +1,102 @@
+"""A read-only Cypher console for the Neo4j store.
+
+Two locks: graph/cypher_guard.py refuses write clauses before the query is sent, and the
+store runs it in a READ transaction, which the server itself keeps from writing. The
+embedded store has no Cypher: it answers 501."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.api.problems import problems
+from app.deps import get_settings, get_store
+from graph.config import Settings
+from graph.cypher_guard import WriteQueryRefused, check_read_only
+from graph.store.base import GraphStore, QueryError
+
+router = APIRouter(tags=["cypher"])
+
+MAX_QUERY_CHARS = 20_000
+
+
+class CypherRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "MATCH (p:Person)-[r:HOLDS_ROLE]->(i) WHERE i.name = $org "
+                    "RETURN p.name AS person, r.role AS role",
+                    "params": {"org": "State Duma"},
+                    "limit": 100,
+                }
+            ]
+        },
+    )
+
+    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, description="One read query.")
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="Query parameters ($name in the query)."
+    )
+    limit: int | None = Field(
+        default=None, ge=1, description="At most this many rows (capped by the server's limit)."
+    )
+
+
+class CypherResult(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "columns": ["person", "role"],
+                    "rows": [["Vyacheslav Volodin", "Chairman"]],
+                    "truncated": False,
+                    "row_cap": 100,
+                }
+            ]
+        }
+    )
+
+    columns: list[str]
+    rows: list[list[Any]] = Field(
+        description="Values as JSON; nodes, relationships and paths as objects with a `kind`."
+    )
+    truncated: bool = Field(description="True when rows were left out past the row cap.")
+    row_cap: int
+
+
+@router.post(
+    "/api/cypher",
+    response_model=CypherResult,
+    summary="Run a read-only Cypher query (Neo4j store only)",
+    description="One read query with parameters, in a READ transaction with a timeout and a "
+    "row cap. Write clauses (CREATE, MERGE, SET, DELETE, REMOVE, DROP, FOREACH, LOAD CSV, "
+    "CALL of a procedure that is not read-only, ...) are refused with 400 before the query "
+    "runs. The embedded store answers 501.",
+    responses=problems(400, 501),
+)
+def cypher(
+    body: CypherRequest,
+    store: Annotated[GraphStore, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> CypherResult:
+    run = getattr(store, "run_read_query", None)
+    if run is None:
+        raise HTTPException(
+            501,
+            f"Cypher queries need the Neo4j store; this server uses the {store.kind} store "
+            "(start it with ACTORGRAPH_STORE=neo4j and NEO4J_URI to use Cypher)",
+        )
+    try:
+        check_read_only(body.query)
+    except WriteQueryRefused as exc:
+        raise HTTPException(400, f"refused: {exc}") from None
+    cap = min(body.limit or settings.cypher_row_cap, settings.cypher_row_cap)
+    try:
+        columns, rows, truncated = run(body.query, body.params, settings.cypher_timeout, cap)
+    except QueryError as exc:  # syntax, a write the READ transaction stopped, the timeout
+        raise HTTPException(400, str(exc)) from None
+    return CypherResult(columns=columns, rows=rows, truncated=truncated, row_cap=cap)

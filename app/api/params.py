@@ -1,0 +1,122 @@
+"""Query parameters shared by several routes, checked against the schema (graph/schema.toml):
+an unknown node or relation type is a 422 that names the allowed values."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import Query
+
+from app.api.problems import invalid
+from graph.query import GraphFilter
+from graph.schema import load_schema
+
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def split_values(values: list[str] | None) -> list[str] | None:
+    """`types=Person,Country` and `types=Person&types=Country` mean the same; None if empty."""
+    if not values:
+        return None
+    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return out or None
+
+
+def check_node_types(values: list[str] | None) -> list[str] | None:
+    return _check(values, load_schema().node_types, "node type")
+
+
+def check_relation_types(values: list[str] | None) -> list[str] | None:
+    return _check(values, load_schema().relation_types, "relation type")
+
+
+def _check(values: list[str] | None, allowed: list[str], what: str) -> list[str] | None:
+    values = split_values(values)
+    if values is None:
+        return None
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        plural = "s" if len(unknown) > 1 else ""
+        raise invalid(
+            f"unknown {what}{plural} {', '.join(repr(u) for u in unknown)}; "
+            f"allowed: {', '.join(allowed)}"
+        )
+    return list(dict.fromkeys(values))
+
+
+def check_dates(since: str | None, until: str | None) -> None:
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not re.fullmatch(DATE_PATTERN, value):
+            raise invalid(f"{name}: {value!r} is not a date like 2023, 2023-09 or 2023-09-29")
+    if since and until and since[: len(until)] > until:
+        raise invalid(f"since ({since}) is after until ({until})")
+
+
+def make_filter(
+    types: list[str] | None,
+    relations: list[str] | None,
+    since: str | None,
+    until: str | None,
+    documents: list[str] | None,
+) -> GraphFilter:
+    check_dates(since, until)
+    return GraphFilter(
+        types=check_node_types(types),
+        relations=check_relation_types(relations),
+        since=since,
+        until=until,
+        documents=split_values(documents),
+    )
+
+
+TypesParam = Annotated[
+    list[str] | None,
+    Query(
+        description="Node types to keep (comma-separated or repeated); by default every "
+        "type but Document. Allowed: the node types of GET /api/schema.",
+        examples=["Person,Country"],
+    ),
+]
+RelationsParam = Annotated[
+    list[str] | None,
+    Query(
+        description="Relation types to follow (comma-separated or repeated); by default all "
+        "but MENTIONS. Allowed: the relation types of GET /api/schema.",
+        examples=["HOLDS_ROLE,MET_WITH"],
+    ),
+]
+SinceParam = Annotated[
+    str | None,
+    Query(
+        description="Keep edges with a dated evidence sentence on or after this date.",
+        pattern=DATE_PATTERN,
+        examples=["2023-09-01"],
+    ),
+]
+UntilParam = Annotated[
+    str | None,
+    Query(
+        description="Keep edges with a dated evidence sentence on or before this date.",
+        pattern=DATE_PATTERN,
+        examples=["2023-12-31"],
+    ),
+]
+DocumentsParam = Annotated[
+    list[str] | None,
+    Query(
+        description="Keep edges read in these documents (ids, comma-separated or repeated).",
+        examples=["doc:000_aed1e656c6466fb5"],
+    ),
+]
+
+
+def graph_filter(
+    types: TypesParam = None,
+    relations: RelationsParam = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+    documents: DocumentsParam = None,
+) -> GraphFilter:
+    """Dependency: the filter query parameters, checked, as a GraphFilter."""
+    return make_filter(types, relations, since, until, documents)

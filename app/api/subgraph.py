@@ -1,0 +1,86 @@
+"""A subgraph grown from several seeds: as JSON, or as a download in any export format."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.api.export import FORMAT_HELP, ExportFormat, download, file_content, subgraph_of
+from app.api.params import DATE_PATTERN, make_filter
+from app.api.problems import problems
+from app.deps import get_store
+from graph.export import without_document_text
+from graph.model import GraphData
+from graph.query import MAX_DEPTH, MAX_NODES
+from graph.store.base import GraphStore
+
+router = APIRouter(tags=["subgraph"])
+
+MAX_SEEDS = 200
+Id = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class SubgraphRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "seeds": ["person:vyacheslav-volodin", "country:cuba"],
+                    "depth": 1,
+                    "types": ["Person", "Country", "Institution"],
+                    "relations": None,
+                    "since": None,
+                    "until": None,
+                    "documents": None,
+                    "limit": 500,
+                }
+            ]
+        },
+    )
+
+    seeds: list[Id] = Field(min_length=1, max_length=MAX_SEEDS, description="Ids to grow from.")
+    depth: int = Field(default=1, ge=0, le=MAX_DEPTH, description="Steps from the seeds.")
+    types: list[str] | None = Field(
+        default=None, description="Node types to keep; by default all but Document."
+    )
+    relations: list[str] | None = Field(
+        default=None, description="Relation types to follow; by default all but MENTIONS."
+    )
+    since: str | None = Field(
+        default=None, pattern=DATE_PATTERN, description="Keep edges with evidence on/after."
+    )
+    until: str | None = Field(
+        default=None, pattern=DATE_PATTERN, description="Keep edges with evidence on/before."
+    )
+    documents: list[Id] | None = Field(
+        default=None, description="Keep edges read in these documents."
+    )
+    limit: int = Field(default=500, ge=1, le=MAX_NODES, description="At most this many nodes.")
+
+
+@router.post(
+    "/api/subgraph",
+    response_model=GraphData,
+    response_model_exclude_none=True,
+    summary="The subgraph around several seeds",
+    description="The seeds and everything within `depth` steps that the filters keep (the "
+    "same filters as /api/entities/{id}/neighbors). Without `format`, JSON in the "
+    "interchange format; with it, a download. " + FORMAT_HELP,
+    responses={**file_content(), **problems(400, 404)},
+)
+def subgraph(
+    store: Annotated[GraphStore, Depends(get_store)],
+    body: SubgraphRequest,
+    format: Annotated[  # noqa: A002
+        ExportFormat | None, Query(description="Answer with a download in this format.")
+    ] = None,
+) -> GraphData | Response:
+    flt = make_filter(body.types, body.relations, body.since, body.until, body.documents)
+    data = subgraph_of(store, body.seeds, body.depth, flt, body.limit)
+    if format is not None:
+        return download(data, format, whole=False)
+    return without_document_text(data)

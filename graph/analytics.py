@@ -1,0 +1,158 @@
+"""Network measures over the actor graph, computed with networkx on interchange data,
+so they answer the same on either store.
+
+Documents and MENTIONS edges are left out: they say who was written about, not who is
+connected to whom. Relations are read as undirected ties between actors; several relations
+between the same two actors make one tie whose weight is their number.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+import networkx as nx
+from pydantic import BaseModel, Field
+
+from graph.model import GraphData
+from graph.query import GraphFilter
+from graph.schema import DOCUMENT, MENTIONS
+
+Metric = Literal["degree", "betweenness", "pagerank", "communities"]
+METRICS: tuple[str, ...] = ("degree", "betweenness", "pagerank", "communities")
+COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed gives the same answer every run
+
+
+class RankedActor(BaseModel):
+    id: str
+    name: str
+    type: str
+    score: float = Field(description="The metric's value (for communities: the degree).")
+    degree: int = Field(description="Number of relations the actor takes part in.")
+    community: int | None = Field(
+        default=None,
+        description="Index of the actor's community (communities metric; none when alone).",
+    )
+
+
+class Community(BaseModel):
+    id: int = Field(description="0 is the largest community.")
+    size: int
+    label: str = Field(description="The name of the community's best-connected member.")
+    members: list[str] = Field(description="Member ids, best-connected first.")
+
+
+class AnalyticsResult(BaseModel):
+    metric: str
+    nodes: int = Field(description="Actors in the analysed graph.")
+    edges: int = Field(description="Distinct ties between actors in the analysed graph.")
+    total: int = Field(description="Ranked actors before limit/offset.")
+    results: list[RankedActor]
+    communities: list[Community] | None = None
+
+
+def actor_graph(data: GraphData, flt: GraphFilter | None = None) -> nx.Graph:
+    """Undirected weighted graph of the actors the filter keeps and the relations between them."""
+    flt = flt or GraphFilter()
+    g = nx.Graph()
+    for node in data.nodes:
+        if node.type != DOCUMENT and flt.keeps_node(node):
+            g.add_node(node.id, name=node.name, type=node.type, degree=0)
+    for edge in data.edges:
+        if edge.type == MENTIONS or edge.source not in g or edge.target not in g:
+            continue
+        if edge.source == edge.target or not flt.keeps_edge(edge):
+            continue
+        g.nodes[edge.source]["degree"] += 1
+        g.nodes[edge.target]["degree"] += 1
+        if g.has_edge(edge.source, edge.target):
+            g.edges[edge.source, edge.target]["weight"] += 1
+        else:
+            g.add_edge(edge.source, edge.target, weight=1)
+    return g
+
+
+def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10) -> dict[str, float]:
+    """Weighted PageRank by power iteration (networkx's own needs scipy, which a single
+    measure does not justify). Isolated actors spread their rank evenly, as in networkx."""
+    n = g.number_of_nodes()
+    if n == 0:
+        return {}
+    strength = {u: sum(w for _, _, w in g.edges(u, data="weight")) for u in g}
+    rank = dict.fromkeys(g, 1.0 / n)
+    for _ in range(1000):
+        dangling = alpha * sum(rank[u] for u in g if strength[u] == 0) / n
+        new = dict.fromkeys(g, (1.0 - alpha) / n + dangling)
+        for u, v, w in g.edges(data="weight"):
+            new[v] += alpha * rank[u] * w / strength[u]
+            new[u] += alpha * rank[v] * w / strength[v]
+        done = sum(abs(new[u] - rank[u]) for u in g) < n * tol
+        rank = new
+        if done:
+            break
+    return rank
+
+
+def communities(g: nx.Graph) -> list[list[str]]:
+    """Louvain communities, largest first, each sorted best-connected first; ties by id.
+    An actor alone in its community is in none: a community of one says nothing."""
+    if g.number_of_edges() == 0:
+        groups = [{n} for n in g.nodes]
+    else:
+        groups = nx.community.louvain_communities(g, weight="weight", seed=COMMUNITY_SEED)
+    ordered = [sorted(c, key=lambda n: (-g.nodes[n]["degree"], n)) for c in groups if len(c) > 1]
+    return sorted(ordered, key=lambda c: (-len(c), c[0]))
+
+
+def analyse(
+    data: GraphData,
+    metric: str,
+    flt: GraphFilter | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> AnalyticsResult:
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
+    g = actor_graph(data, flt)
+    comms: list[Community] | None = None
+    member_of: dict[str, int] = {}
+    if metric == "degree":
+        scores = {n: float(d) for n, d in g.nodes(data="degree")}
+    elif metric == "betweenness":
+        scores = nx.betweenness_centrality(g, normalized=True)
+    elif metric == "pagerank":
+        scores = pagerank(g)
+    else:
+        groups = communities(g)
+        comms = []
+        for i, members in enumerate(groups):
+            comms.append(
+                Community(
+                    id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members
+                )
+            )
+            member_of.update({m: i for m in members})
+        scores = {n: float(d) for n, d in g.nodes(data="degree")}
+    ranked = sorted(
+        g.nodes,
+        key=lambda n: (member_of.get(n, math.inf), -scores[n], g.nodes[n]["name"].lower(), n),
+    )
+    results = [
+        RankedActor(
+            id=n,
+            name=g.nodes[n]["name"],
+            type=g.nodes[n]["type"],
+            score=round(scores[n], 6),
+            degree=g.nodes[n]["degree"],
+            community=member_of.get(n),
+        )
+        for n in ranked[offset : offset + limit]
+    ]
+    return AnalyticsResult(
+        metric=metric,
+        nodes=g.number_of_nodes(),
+        edges=g.number_of_edges(),
+        total=len(ranked),
+        results=results,
+        communities=comms,
+    )

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+
+from graph.analytics import actor_graph, analyse, pagerank
+from graph.model import Edge, GraphData, Node
+from tests.api.assertions import assert_problem
+
+
+@pytest.fixture(scope="module")
+def conference(seeds_graph: GraphData) -> str:
+    """The Russia–Latin America conference of the first seed: the hub of the seeds."""
+    return next(n.id for n in seeds_graph.nodes if n.type == "Event" and "Latin America" in n.name)
+
+
+def _graph(edges: list[tuple[str, str]], extra_nodes: tuple[str, ...] = ()) -> GraphData:
+    ids = sorted({x for e in edges for x in e} | set(extra_nodes))
+    return GraphData(
+        nodes=[Node(id=i, type="Person", name=i.upper()) for i in ids],
+        edges=[
+            Edge(id=f"e{k}", source=a, target=b, type="MET_WITH") for k, (a, b) in enumerate(edges)
+        ],
+    )
+
+
+def test_degree_counts_relations_not_mentions_or_documents() -> None:
+    data = _graph([("a", "b"), ("a", "c"), ("a", "b")])
+    data.nodes.append(Node(id="doc:1", type="Document", name="D"))
+    data.edges.append(Edge(id="m", source="doc:1", target="a", type="MENTIONS"))
+    r = analyse(data, "degree")
+    assert r.nodes == 3 and r.edges == 2  # two distinct ties, one of them doubled
+    assert [(x.id, x.score, x.degree) for x in r.results] == [("a", 3, 3), ("b", 2, 2), ("c", 1, 1)]
+
+
+def test_betweenness_finds_the_broker() -> None:
+    # two triangles joined through "m"
+    data = _graph(
+        [
+            ("a", "b"),
+            ("b", "c"),
+            ("a", "c"),
+            ("c", "m"),
+            ("m", "x"),
+            ("x", "y"),
+            ("y", "z"),
+            ("x", "z"),
+        ]
+    )
+    r = analyse(data, "betweenness", limit=3)
+    assert r.results[0].id == "m"
+    assert r.results[0].score == pytest.approx(nx.betweenness_centrality(actor_graph(data))["m"])
+
+
+def test_pagerank_matches_networkx_and_sums_to_one() -> None:
+    data = _graph(
+        [("a", "b"), ("a", "c"), ("a", "d"), ("d", "e"), ("a", "b")], extra_nodes=("lonely",)
+    )
+    g = actor_graph(data)
+    ours = pagerank(g)
+    assert sum(ours.values()) == pytest.approx(1.0)
+    reference = nx.algorithms.link_analysis.pagerank_alg._pagerank_python(
+        g, weight="weight", tol=1e-12, max_iter=1000
+    )
+    assert ours == pytest.approx(reference, abs=1e-8)
+    assert max(ours, key=ours.get) == "a"
+    ring = pagerank(actor_graph(_graph([("a", "b"), ("b", "c"), ("c", "a")])))
+    assert all(v == pytest.approx(1 / 3) for v in ring.values())
+
+
+def test_communities_are_deterministic_and_leave_loners_out() -> None:
+    cliques = [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")]
+    data = _graph(cliques, extra_nodes=("lonely",))
+    first = analyse(data, "communities")
+    assert first == analyse(data, "communities")
+    groups = [set(c.members) for c in first.communities or []]
+    assert sorted(map(sorted, groups)) == [["a", "b", "c"], ["x", "y", "z"]]
+    lonely = next(r for r in first.results if r.id == "lonely")
+    assert lonely.community is None and first.results[-1].id == "lonely"
+    member = next(r for r in first.results if r.id == "a")
+    assert "a" in first.communities[member.community].members
+
+
+def test_unknown_metric_is_refused() -> None:
+    with pytest.raises(ValueError, match="closeness"):
+        analyse(GraphData(), "closeness")
+
+
+def test_empty_graph() -> None:
+    for metric in ("degree", "betweenness", "pagerank", "communities"):
+        r = analyse(GraphData(), metric)
+        assert r.results == [] and r.total == 0
+
+
+# ---- over HTTP, on the seeds ----
+@pytest.mark.parametrize("metric", ["degree", "betweenness", "pagerank", "communities"])
+def test_analytics_endpoint_ranks_the_conference_hub(
+    client: TestClient, conference: str, metric: str
+) -> None:
+    r = client.get("/api/analytics", params={"metric": metric, "limit": 10})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["metric"] == metric and len(body["results"]) == 10
+    assert all(x["type"] != "Document" for x in body["results"])
+    if metric == "communities":
+        assert body["communities"] and body["communities"][0]["size"] >= 3
+        sizes = [c["size"] for c in body["communities"]]
+        assert sizes == sorted(sizes, reverse=True)
+        hub = next(c for c in body["communities"] if conference in c["members"])
+        assert "person:vladimir-putin" in hub["members"]  # he spoke at it
+    else:
+        scores = [x["score"] for x in body["results"]]
+        assert scores == sorted(scores, reverse=True)
+        assert body["results"][0]["id"] == conference
+
+
+def test_analytics_pagination_and_filters(client: TestClient) -> None:
+    full = client.get("/api/analytics", params={"metric": "degree", "limit": 500}).json()
+    page = client.get("/api/analytics", params={"metric": "degree", "limit": 5, "offset": 5}).json()
+    assert [x["id"] for x in page["results"]] == [x["id"] for x in full["results"][5:10]]
+    assert page["total"] == full["total"] == full["nodes"]
+    people = client.get("/api/analytics", params={"metric": "degree", "types": "Person"}).json()
+    assert people["results"] and {x["type"] for x in people["results"]} == {"Person"}
+    # among people only, ties are MET_WITH: Volodin met three of them
+    assert people["results"][0]["id"] == "person:vyacheslav-volodin"
+
+
+def test_analytics_bad_parameters(client: TestClient) -> None:
+    body = assert_problem(client.get("/api/analytics", params={"metric": "closeness"}), 422)
+    assert "metric" in body["detail"]
+    assert_problem(client.get("/api/analytics", params={"types": "Planet"}), 422)
+    assert_problem(client.get("/api/analytics", params={"limit": 501}), 422)
