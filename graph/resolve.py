@@ -148,7 +148,9 @@ class Resolver:
             for m in c.mentions:
                 by_mention[id(m)] = c
             aliases = sorted(s for s in c.surfaces if fold(s) != fold(name))
-            props: dict[str, object] = {k: v for k, v in c.props.items() if k != "kind"}
+            props: dict[str, object] = {
+                k: v for k, v in c.props.items() if k not in ("kind", "line")
+            }
             if c.type == "Event" and c.key:
                 props["key"] = c.key
             if c.rules:
@@ -215,6 +217,8 @@ class Resolver:
             if c is None:
                 continue
             start, end, text, date = sentence_at(m.start)
+            if m.source == "byline":  # the byline is no sentence of the story
+                text, date = m.props["line"], None
             ev = Evidence(
                 document=doc_id,
                 sentence=_squash(text),

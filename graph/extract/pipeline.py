@@ -98,13 +98,46 @@ class Extractor:
         sent_rows = []
         for s in sentences:
             dates = find_dates(s.text, year)
-            text = s.text.rstrip()  # spaCy leaves trailing blanks (furniture) in a sentence
+            sent_text = s.text.rstrip()  # spaCy leaves trailing blanks (furniture) in a sentence
             start = s.span.start_char
-            sent_rows.append((start, start + len(text), text, dates[0].start if dates else None))
+            sent_rows.append(
+                (start, start + len(sent_text), sent_text, dates[0].start if dates else None)
+            )
         mentions = sorted(
             {id(m): m for s in sentences for m in s.mentions}.values(), key=lambda m: m.start
         )
+        byline = self._byline(text, meta)
+        if byline is not None:
+            mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of)
+
+    @staticmethod
+    def _byline(text: str, meta: CleanText) -> Mention | None:
+        """The author is an actor of the corpus too (who writes about whom): a Person
+        mentioned on the byline, with the byline line as its evidence."""
+        if not meta.author:
+            return None
+        first = re.escape(meta.author.split()[0])
+        head = text[: meta.body_start or len(text)]
+        m = re.search(r"^\W*by\W+(?=" + first + ")", head, re.I | re.M)
+        if m is None:
+            return None
+        pattern = r"\W+".join(re.escape(w) for w in meta.author.split())
+        found = re.compile(pattern).match(text, m.end())
+        if found is None:
+            return None
+        line_end = text.find("\n", m.start())
+        line = text[m.start() : line_end if line_end >= 0 else len(text)].strip()
+        return Mention(
+            "Person",
+            found.group(0),
+            meta.author,
+            found.start(),
+            found.end(),
+            -1,
+            "byline",
+            props={"line": line},
+        )
 
     def _generic_event_mentions(self, sentences: list[Sentence], mentions: list[Mention]) -> None:
         """ "the conference" after a named conference refers to it."""

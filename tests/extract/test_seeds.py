@@ -107,3 +107,13 @@ def test_every_edge_has_located_evidence(seeds_graph: GraphData) -> None:
                 assert span == ev.text
             else:  # the offsets cover the sentence as it stands (link markup aside)
                 assert " ".join(_unlink(span).split()) == ev.sentence
+
+
+def test_the_author_is_a_person_with_the_byline_as_evidence(seeds_graph: GraphData) -> None:
+    author = _node(seeds_graph, "Person", "Kester Kenn Klomegah")
+    (mention,) = [e for e in seeds_graph.edges if e.type == "MENTIONS" and e.target == author.id]
+    assert mention.evidence[0].sentence == "By [Kester Kenn Klomegah](#)"
+    doc = next(n for n in seeds_graph.nodes if n.id == mention.source)
+    assert doc.properties["author"] == "Kester Kenn Klomegah"
+    assert doc.properties["publisher"] == "Global Research"
+    assert doc.properties["date"] == "2023-10-02"
