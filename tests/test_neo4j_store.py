@@ -52,8 +52,9 @@ def empty(neo4j: Neo4jStore) -> Neo4jStore:
 @pytest.fixture
 def probe_user(neo4j: Neo4jStore) -> Iterator[str]:
     """A throw-away user to fail logins with: Neo4j locks a user after three wrong
-    passwords in a row, and that must not be the user the rest of the suite runs as."""
-    name = "actorgraph_probe"
+    passwords in a row (and keeps counting until a good one), and that must not be the user
+    the rest of the suite runs as. A new name each time starts from a clean count."""
+    name = f"actorgraph_probe_{secrets.token_hex(4)}"
     with neo4j._driver.session(database="system") as s:
         s.run(
             "CREATE OR REPLACE USER $name SET PASSWORD $password CHANGE NOT REQUIRED",

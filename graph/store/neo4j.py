@@ -78,10 +78,14 @@ class Neo4jStore(GraphStore):
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise StoreError(f"NEO4J_URI {settings.uri!r} is not a Neo4j address: {exc}") from None
-        with self._errors():
-            self._driver.verify_connectivity()
-            # verify_connectivity does not open the database: a wrong NEO4J_DATABASE shows here
-            self._read(lambda tx: tx.run("RETURN 1").consume())
+        try:
+            with self._errors():
+                self._driver.verify_connectivity()
+                # verify_connectivity does not open the database: a wrong NEO4J_DATABASE shows here
+                self._read(lambda tx: tx.run("RETURN 1").consume())
+        except StoreError:
+            self._driver.close()
+            raise
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.uri!r}, database={self.database!r})"
