@@ -126,8 +126,9 @@ class Extractor:
         found = re.compile(pattern).match(text, m.end())
         if found is None:
             return None
-        line_end = text.find("\n", m.start())
-        line = text[m.start() : line_end if line_end >= 0 else len(text)].strip()
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        line_end = text.find("\n", found.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
         return Mention(
             "Person",
             found.group(0),
