@@ -182,6 +182,7 @@ class Resolver:
             return sentences[lo]
 
         edges: dict[str, Edge] = {}
+        evidence_keys: dict[str, set[tuple[str, int, int, str | None]]] = {}
 
         def add_edge(rel: str, src: str, dst: str, ev: Evidence, role: str | None = None) -> None:
             spec = self.schema.relation(rel)
@@ -200,7 +201,9 @@ class Resolver:
             if edge is None:
                 extra = {"role": role} if role else {}
                 edge = edges[eid] = Edge(id=eid, source=src, target=dst, type=rel, **extra)
-            if all(e.key() != ev.key() for e in edge.evidence):
+            keys = evidence_keys.setdefault(eid, set())
+            if ev.key() not in keys:  # a set: a long document has thousands of mentions
+                keys.add(ev.key())
                 edge.evidence.append(ev)
 
         doc_node = Node(
