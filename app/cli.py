@@ -235,7 +235,7 @@ def serve(
 def main() -> None:
     from pydantic import ValidationError
 
-    from graph.extract.pipeline import ExtractionError
+    from graph.extract import ExtractionError
 
     try:
         app(standalone_mode=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.mentions import Mention, MentionFinder
@@ -43,10 +44,6 @@ class Extraction:
     mentions: list[Mention]
     candidates: list[Candidate]
     part_of: list[tuple[Mention, Mention, int]] = field(default_factory=list)
-
-
-class ExtractionError(Exception):
-    """The model could not be loaded or the text could not be processed."""
 
 
 class Extractor:
