@@ -256,12 +256,18 @@ class Resolver:
                         document=doc_id, sentence=_squash(text), start=start, end=end, date=date
                     ),
                 )
-        # "National Assembly of the Republic of Nicaragua" is a body of Nicaragua
+        # "National Assembly of the Republic of Nicaragua" is a body of Nicaragua, and so is
+        # "the Russian Federal Service for ..." of Russia
         for c in clusters:
             if c.type != "Institution":
                 continue
             m = re.search(r".*\bof\s+(?:the\s+)?(.+)$", nodes[c.node_id].name)
             place = self.gaz.lookup(m.group(1)) if m else None
+            if place is None:
+                first_words = [x.text.split()[0] for x in c.mentions if x.text.split()]
+                place = next(
+                    (self.gaz.demonyms[w] for w in first_words if w in self.gaz.demonyms), None
+                )
             if place is None or place.type != "Country":
                 continue
             country_id = node_id("Country", place.name)
