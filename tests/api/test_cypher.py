@@ -84,9 +84,102 @@ def test_stripping_keeps_the_code_and_blanks_literals_and_comments() -> None:
     assert out.startswith("MATCH (n:") and "RETURN n" in out and "n.a = ''" in out
 
 
-def test_cypher_on_the_embedded_store_is_501(client: TestClient) -> None:
-    r = client.post("/api/cypher", json={"query": "MATCH (n) RETURN n"})
-    body = assert_problem(r, 501)
-    assert "Neo4j" in body["detail"] and "ACTORGRAPH_STORE=neo4j" in body["detail"]
+ROLES = {
+    "query": "MATCH (p:Person)-[r:HOLDS_ROLE]->(i) WHERE i.name = $org "
+    "RETURN p.name AS person, r.role AS role ORDER BY person",
+    "params": {"org": "State Duma"},
+}
+
+
+def test_cypher_console(client: TestClient, store_kind: str) -> None:
+    r = client.post("/api/cypher", json=ROLES)
+    if store_kind == "embedded":
+        body = assert_problem(r, 501)
+        assert "Neo4j" in body["detail"] and "ACTORGRAPH_STORE=neo4j" in body["detail"]
+        return
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["columns"] == ["person", "role"] and body["truncated"] is False
+    assert ["Vyacheslav Volodin", "Chairman"] in body["rows"]
+    assert [row[0] for row in body["rows"]] == sorted(row[0] for row in body["rows"])
+
+
+def test_cypher_request_is_validated_before_anything(client: TestClient) -> None:
     assert_problem(client.post("/api/cypher", json={"query": ""}), 422)
     assert_problem(client.post("/api/cypher", json={}), 422)
+    assert_problem(client.post("/api/cypher", json={"query": "RETURN 1", "limit": 0}), 422)
+
+
+@pytest.mark.neo4j
+def test_cypher_console_on_neo4j(client: TestClient, store_kind: str) -> None:
+    if store_kind != "neo4j":
+        pytest.skip("the Cypher console runs on the Neo4j store")
+    stats = client.get("/api/stats").json()
+    # writes never reach the server
+    for query, _ in WRITES[:12]:
+        r = client.post("/api/cypher", json={"query": query})
+        assert "refused" in assert_problem(r, 400)["detail"]
+    assert client.get("/api/stats").json() == stats
+    # the row cap, with the flag saying rows were left out
+    r = client.post("/api/cypher", json={"query": "MATCH (n:Person) RETURN n", "limit": 3})
+    body = r.json()
+    assert len(body["rows"]) == 3 and body["truncated"] is True and body["row_cap"] == 3
+    node = body["rows"][0][0]
+    assert node["kind"] == "node" and "Person" in node["labels"] and node["properties"]["name"]
+    # paths come back as JSON too
+    r = client.post(
+        "/api/cypher",
+        json={
+            "query": "MATCH p = (a:Person {id: $a})-[*1..2]-(b:Person {id: $b}) RETURN p LIMIT 1",
+            "params": {"a": "person:vyacheslav-volodin", "b": "person:juan-esteban-lazo-hernandez"},
+        },
+    )
+    path = r.json()["rows"][0][0]
+    assert path["kind"] == "path" and path["relationships"]
+    # a syntax error is the user's: 400 with Neo4j's explanation
+    body = assert_problem(client.post("/api/cypher", json={"query": "MATCH (n RETURN n"}), 400)
+    assert "n" in body["detail"]
+
+
+@pytest.mark.neo4j
+def test_read_transaction_stops_a_write_that_passes_the_guard(
+    client: TestClient, store_kind: str, neo4j_settings
+) -> None:
+    """The second lock on its own: the store's READ transaction refuses a write even when
+    the guard is not asked (here: the store method called directly)."""
+    if store_kind != "neo4j":
+        pytest.skip("the Cypher console runs on the Neo4j store")
+    from graph.store.base import QueryError
+    from graph.store.neo4j import Neo4jStore
+
+    store = Neo4jStore(neo4j_settings)
+    try:
+        with pytest.raises(QueryError, match="write"):
+            store.run_read_query("CREATE (n:Probe {id: 'probe'}) RETURN n", {}, 5.0, 10)
+        assert store.get_node("probe") is None
+        columns, rows, _ = store.run_read_query("MATCH (n:Probe) RETURN count(n) AS c", {}, 5.0, 10)
+        assert columns == ["c"] and rows == [[0]]
+    finally:
+        store.close()
+
+
+@pytest.mark.neo4j
+def test_slow_query_is_stopped_by_the_timeout(
+    store_kind: str, client: TestClient, neo4j_settings, tmp_path
+) -> None:
+    if store_kind != "neo4j":
+        pytest.skip("the Cypher console runs on the Neo4j store")
+    from app.main import create_app
+    from graph.config import Settings
+
+    app = create_app(
+        Settings(store="neo4j", neo4j=neo4j_settings, data_dir=tmp_path, cypher_timeout=0.5)
+    )
+    with TestClient(app) as slow:
+        r = slow.post(
+            "/api/cypher",
+            json={
+                "query": "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)"
+            },
+        )
+    assert "0.5 s" in assert_problem(r, 400)["detail"]
