@@ -2,7 +2,15 @@
 // It exposes the libraries the graph view needs as one global, ActorGraphLibs.
 import Graph from "graphology";
 import Sigma from "sigma";
-import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
+import {
+  EdgeArrowHeadProgram,
+  EdgeArrowProgram,
+  EdgeClampedProgram,
+  EdgeRectangleProgram,
+  NodeCircleProgram,
+  createEdgeCompoundProgram,
+  getAttributesItemsCount,
+} from "sigma/rendering";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import { circular, random } from "graphology-layout";
@@ -13,6 +21,15 @@ window.ActorGraphLibs = {
   Sigma,
   EdgeArrowProgram,
   EdgeRectangleProgram,
+  // the pieces the view rebuilds without instancing for software WebGL (see graphview.js)
+  programs: {
+    NodeCircleProgram,
+    EdgeRectangleProgram,
+    EdgeClampedProgram,
+    EdgeArrowHeadProgram,
+    createEdgeCompoundProgram,
+    getAttributesItemsCount,
+  },
   forceAtlas2,
   FA2Layout,
   layouts: { circular, random },
