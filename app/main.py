@@ -7,8 +7,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
-from app import errors
+from app import errors, pages
 from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
 from graph.config import Settings
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
@@ -67,4 +68,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(export.router)
     for api in (search, entities, paths, subgraph, analytics, documents, cypher):
         app.include_router(api.router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+    pages.install(app)
     return app

@@ -1,0 +1,197 @@
+"""What the server-rendered pages add to the API's answers: links, a document's text cut
+into plain and mention segments, evidence grouped for reading. The data itself comes from
+the same functions as the JSON twins (graph.profile, graph.reader, graph.analytics), so a
+page and its JSON always agree. Everything here returns plain data; the templates escape it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from app.api.subgraph import MAX_SEEDS
+from graph.export import filter_graph
+from graph.model import Evidence, GraphData
+from graph.profile import nodes_by_id
+from graph.query import MAX_NODES, GraphFilter
+from graph.reader import Mention
+from graph.schema import MENTIONS, Schema
+from graph.store.base import GraphStore
+
+# Ids are quoted so that any id, even one from an imported graph, stays a path on this site.
+SAFE_IN_PATH = ":@-._~"
+
+
+def entity_url(node_id: str) -> str:
+    return "/entity/" + quote(node_id, safe=SAFE_IN_PATH)
+
+
+def document_url(doc_id: str) -> str:
+    return "/documents/" + quote(doc_id, safe=SAFE_IN_PATH)
+
+
+def evidence_url(ev: Evidence) -> str:
+    """The document with the evidence span highlighted and scrolled into view."""
+    return f"{document_url(ev.document)}?hl={ev.start}-{ev.end}#ev"
+
+
+def explore_url(node_id: str, depth: int = 1) -> str:
+    return f"/explore?focus={quote(node_id, safe=SAFE_IN_PATH)}&depth={depth}"
+
+
+def relation_label(rel_type: str) -> str:
+    return rel_type.replace("_", " ").lower()
+
+
+@dataclass
+class Segment:
+    text: str
+    mention: Mention | None = None
+    highlighted: bool = False
+    opens_highlight: bool = False
+    closes_highlight: bool = False
+
+
+def parse_highlight(value: str | None, length: int) -> tuple[int, int] | None:
+    """`hl=START-END` from an evidence link; anything malformed or out of range is ignored."""
+    if not value:
+        return None
+    start, sep, end = value.partition("-")
+    if not sep or not start.isdigit() or not end.isdigit():
+        return None
+    a, b = int(start), int(end)
+    if not 0 <= a < b <= length:
+        return None
+    return a, b
+
+
+def segments(
+    text: str, mentions: list[Mention], highlight: tuple[int, int] | None
+) -> list[Segment]:
+    """Cut the text at every mention and highlight boundary. Of overlapping mentions the
+    first (the longest at equal start) wins, so each character is in at most one link."""
+    spans: list[Mention] = []
+    last_end = 0
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < last_end or not 0 <= m.start < m.end <= len(text):
+            continue
+        spans.append(m)
+        last_end = m.end
+    cuts = {0, len(text)}
+    for m in spans:
+        cuts.update((m.start, m.end))
+    if highlight:
+        cuts.update(highlight)
+    bounds = sorted(cuts)
+    owner: dict[int, Mention] = {}
+    i = 0
+    for m in spans:
+        while bounds[i] < m.start:
+            i += 1
+        j = i
+        while bounds[j] < m.end:
+            owner[bounds[j]] = m
+            j += 1
+    out: list[Segment] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        hl = bool(highlight and highlight[0] <= a < highlight[1])
+        out.append(
+            Segment(
+                text[a:b],
+                owner.get(a),
+                hl,
+                opens_highlight=bool(highlight and a == highlight[0]),
+                closes_highlight=bool(highlight and b == highlight[1]),
+            )
+        )
+    return out
+
+
+# ---- the explorer's first view, rendered into the page ----
+
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+@dataclass
+class ViewState:
+    """The explorer's URL state (see static/js/explore.js, which reads the same keys)."""
+
+    focus: list[str]
+    expand: list[str]
+    depth: int
+    types: list[str]
+    relations: list[str]
+    since: str | None
+    until: str | None
+    documents: list[str]
+
+
+def _ids(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def view_state(params: Mapping[str, str], schema: Schema) -> ViewState | None:
+    """The state a link asks for; None when it is not valid, so the browser asks the API,
+    which explains the problem."""
+    types = _ids(params.get("types")) if "types" in params else schema.entity_types
+    rels = (
+        _ids(params.get("rels"))
+        if "rels" in params
+        else [r for r in schema.relation_types if r != MENTIONS]
+    )
+    since, until = params.get("since") or None, params.get("until") or None
+    if any(d and not DATE.match(d) for d in (since, until)):
+        return None
+    try:
+        depth = min(3, max(1, int(params.get("depth") or 1)))
+    except ValueError:
+        depth = 1
+    return ViewState(
+        focus=_ids(params.get("focus")),
+        expand=_ids(params.get("expand")),
+        depth=depth,
+        types=[t for t in types if t in schema.nodes],
+        relations=[r for r in rels if r in schema.relations],
+        since=since,
+        until=until,
+        documents=_ids(params.get("docs")),
+    )
+
+
+def initial_view(store: GraphStore, state: ViewState) -> dict[str, list] | None:
+    """What the explorer first shows, in the compact form the view reads: the same nodes and
+    edges the API gives for this state (GET /api/export, POST /api/subgraph), without the
+    evidence, which the side panel fetches per node. None: let the browser ask the API."""
+    if not state.types:
+        return {"nodes": [], "edges": []}
+    flt = GraphFilter(
+        types=state.types,
+        relations=state.relations or None,
+        since=state.since,
+        until=state.until,
+        documents=state.documents or None,
+    )
+    if state.focus:
+        seeds = list(dict.fromkeys(state.focus + state.expand))
+        if len(seeds) > MAX_SEEDS or len(nodes_by_id(store, seeds)) < len(seeds):
+            return None
+        data = store.subgraph(state.focus, state.depth, flt, MAX_NODES)
+        extra = [s for s in state.expand if s not in state.focus]
+        if extra:
+            more = store.subgraph(extra, 1, flt, MAX_NODES)
+            data = GraphData(
+                nodes=list({n.id: n for n in [*data.nodes, *more.nodes]}.values()),
+                edges=list({e.id: e for e in [*data.edges, *more.edges]}.values()),
+            )
+    else:
+        data = filter_graph(store.export(), flt)
+    edges = data.edges if state.relations else []
+    return {
+        "nodes": [[n.id, n.type, n.name] for n in data.nodes],
+        "edges": [
+            [e.id, e.source, e.target, e.type, e.properties.get("role"), len(e.evidence)]
+            for e in edges
+        ],
+    }
