@@ -40,7 +40,10 @@ def problem(
 def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail) if exc.detail else None, request)
+        response = problem(exc.status_code, str(exc.detail) if exc.detail else None, request)
+        for name, value in (exc.headers or {}).items():  # WWW-Authenticate on a 401
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

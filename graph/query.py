@@ -74,6 +74,16 @@ class GraphPath:
     edges: list[Edge] = field(default_factory=list)
 
 
+def _words_prefix(query: list[str], words: list[str]) -> bool:
+    """ "lazo hern" fits "juan esteban lazo hernandez": each query word begins a word of
+    the name, in order."""
+    i = 0
+    for w in words:
+        if i < len(query) and w.startswith(query[i]):
+            i += 1
+    return i == len(query)
+
+
 def rank(
     query: str, nodes: list[Node], types: list[str] | None, limit: int, offset: int = 0
 ) -> list[SearchHit]:
@@ -90,7 +100,7 @@ def rank(
             f = fold(name)
             if f == q:
                 cand = (300.0, "exact")
-            elif f.startswith(q) or any(w.startswith(q) for w in f.split()):
+            elif f.startswith(q) or _words_prefix(q.split(), f.split()):
                 cand = (200.0 + 100.0 * len(q) / max(len(f), 1) * 0.5, "prefix")
             else:
                 score = fuzz.WRatio(q, f)

@@ -58,3 +58,17 @@ def test_bad_search_parameters_are_422_problems(client: TestClient) -> None:
 def test_query_with_nothing_to_match_gives_no_hits(client: TestClient) -> None:
     r = client.get("/api/search", params={"q": "?!"})
     assert r.status_code == 200 and r.json()["hits"] == []
+
+
+def test_every_word_may_be_a_prefix() -> None:
+    """ "lazo hern" is how people type a Spanish double surname: a prefix match, not fuzzy."""
+    from graph.model import Node
+    from graph.query import rank
+
+    nodes = [
+        Node(id="person:a", type="Person", name="Juan Esteban Lazo Hernández"),
+        Node(id="person:b", type="Person", name="Lazaro Herrera"),
+    ]
+    (hit, *_rest) = rank("lazo hern", nodes, None, 10)
+    assert hit.node.id == "person:a" and hit.match == "prefix"
+    assert [h.node.id for h in rank("hern lazo", nodes, None, 10) if h.match == "prefix"] == []
