@@ -232,6 +232,13 @@ class Resolver:
             )
             add_edge(MENTIONS, doc_id, c.node_id, ev)
 
+        def fact(row: tuple[int, int, str, str | None]) -> Evidence:
+            """Evidence of a relation: the sentence and its offsets."""
+            start, end, text, date = row
+            return Evidence(
+                document=doc_id, sentence=_squash(text), start=start, end=end, date=date
+            )
+
         for cand in extraction.candidates:
             a, b = by_mention.get(id(cand.source)), by_mention.get(id(cand.target))
             if a is None or b is None:
@@ -240,100 +247,66 @@ class Resolver:
                 b = b or self._find(clusters, cand.target)
             if a is None or b is None:
                 continue
-            start, end, text, date = extraction.sentences[cand.sent]
-            ev = Evidence(document=doc_id, sentence=_squash(text), start=start, end=end, date=date)
-            add_edge(cand.type, a.node_id, b.node_id, ev, cand.role)
+            add_edge(
+                cand.type, a.node_id, b.node_id, fact(extraction.sentences[cand.sent]), cand.role
+            )
 
         for part, whole, si in extraction.part_of:
             a, b = by_mention.get(id(part)), by_mention.get(id(whole))
             if a and b:
-                start, end, text, date = extraction.sentences[si]
-                add_edge(
-                    "PART_OF",
-                    a.node_id,
-                    b.node_id,
-                    Evidence(
-                        document=doc_id, sentence=_squash(text), start=start, end=end, date=date
-                    ),
-                )
-        # "National Assembly of the Republic of Nicaragua" is a body of Nicaragua, and so is
-        # "the Russian Federal Service for ..." of Russia
-        for c in clusters:
-            if c.type != "Institution":
-                continue
-            m = re.search(r".*\bof\s+(?:the\s+)?(.+)$", nodes[c.node_id].name)
-            place = self.gaz.lookup(m.group(1)) if m else None
-            if place is None:
-                first_words = [x.text.split()[0] for x in c.mentions if x.text.split()]
-                place = next(
-                    (self.gaz.demonyms[w] for w in first_words if w in self.gaz.demonyms), None
-                )
-            if place is None or place.type != "Country":
-                continue
-            country_id = node_id("Country", place.name)
-            existing = next((n for n in index if n.id == country_id), None)
-            if country_id not in nodes:
-                nodes[country_id] = existing or Node(
-                    id=country_id, type="Country", name=place.name, country_code=place.code
+                add_edge("PART_OF", a.node_id, b.node_id, fact(extraction.sentences[si]))
+
+        def link_place(
+            c: Cluster, place_name: str, place_type: str, code: str | None, rel: str
+        ) -> None:
+            """A place that a name contains ("... of the Republic of Nicaragua", "Saint
+            Petersburg International Economic Forum"): the relation, and the place's mention
+            where its words stand inside the name."""
+            pid = node_id(place_type, place_name)
+            if pid not in nodes:
+                known = next((n for n in index if n.id == pid), None)
+                nodes[pid] = known or Node(
+                    id=pid, type=place_type, name=place_name, country_code=code
                 )
             first = c.mentions[0]
-            start, end, text, date = sentence_at(first.start)
-            add_edge(
-                "PART_OF",
-                c.node_id,
-                country_id,
-                Evidence(document=doc_id, sentence=_squash(text), start=start, end=end, date=date),
-            )
-            if not any(e.type == MENTIONS and e.target == country_id for e in edges.values()):
-                add_edge(
-                    MENTIONS,
-                    doc_id,
-                    country_id,
-                    Evidence(
+            row = sentence_at(first.start)
+            add_edge(rel, c.node_id, pid, fact(row))
+            for surface in [place_name, *self.gaz.forms(place_name)]:
+                at = first.text.find(surface)
+                if at >= 0:
+                    where = Evidence(
                         document=doc_id,
-                        sentence=_squash(text),
-                        start=first.start,
-                        end=first.end,
-                        date=date,
-                        text=first.text,
-                    ),
-                )
-
-        # "Saint Petersburg International Economic Forum" takes place where its name says
-        for c in clusters:
-            if c.type != "Event":
-                continue
-            name = nodes[c.node_id].name
-            words = name.split()
-            for k in (3, 2, 1):
-                place = self.gaz.lookup(" ".join(words[:k]))
-                if place is not None and place.type == "City":
-                    city_id = node_id("City", place.name)
-                    if city_id not in nodes:
-                        known = next((n for n in index if n.id == city_id), None)
-                        nodes[city_id] = known or Node(
-                            id=city_id, type="City", name=place.name, country_code=place.code
-                        )
-                    first = c.mentions[0]
-                    start, end, text, date = sentence_at(first.start)
-                    ev = Evidence(
-                        document=doc_id, sentence=_squash(text), start=start, end=end, date=date
-                    )
-                    add_edge("LOCATED_IN", c.node_id, city_id, ev)
-                    surface = " ".join(words[:k])
-                    at = first.text.find(surface)
-                    if at < 0:
-                        break
-                    mention = Evidence(
-                        document=doc_id,
-                        sentence=_squash(text),
+                        sentence=_squash(row[2]),
                         start=first.start + at,
                         end=first.start + at + len(surface),
-                        date=date,
+                        date=row[3],
                         text=surface,
                     )
-                    add_edge(MENTIONS, doc_id, city_id, mention)
+                    add_edge(MENTIONS, doc_id, pid, where)
                     break
+
+        for c in clusters:
+            name = nodes[c.node_id].name
+            if c.type == "Institution":
+                # "National Assembly of the Republic of Nicaragua" is a body of Nicaragua,
+                # and so is "the Russian Federal Service for ..." of Russia
+                m = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
+                place = self.gaz.lookup(m.group(1)) if m else None
+                if place is None:
+                    firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
+                    place = next(
+                        (self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None
+                    )
+                if place is not None and place.type == "Country":
+                    link_place(c, place.name, "Country", place.code, "PART_OF")
+            elif c.type == "Event":
+                # "Saint Petersburg International Economic Forum" takes place where it says
+                words = name.split()
+                for k in (3, 2, 1):
+                    place = self.gaz.lookup(" ".join(words[:k]))
+                    if place is not None and place.type == "City":
+                        link_place(c, place.name, "City", place.code, "LOCATED_IN")
+                        break
 
         # an event's place and dates are properties too, for lists and filters
         for e in edges.values():

@@ -56,8 +56,11 @@ class Gazetteer:
     # demonym (as written) -> Place (Country or Region)
     demonyms: dict[str, Place] = field(default_factory=dict)
     countries_by_code: dict[str, Place] = field(default_factory=dict)
+    # canonical name -> forms as written (case kept), for finding a place inside a name
+    written: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, surface: str, place: Place) -> None:
+        self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
         key = fold(surface)
         if key.startswith("the "):
             key = key[4:]
@@ -72,6 +75,10 @@ class Gazetteer:
 
     def surfaces(self) -> list[str]:
         return list(self.entries)
+
+    def forms(self, name: str) -> list[str]:
+        """The written forms of a place, longest first ("Republic of Cuba", "Cuba")."""
+        return sorted(self.written.get(name, []), key=len, reverse=True)
 
 
 @cache
