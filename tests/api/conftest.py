@@ -54,3 +54,13 @@ def client(
     settings = seeded_settings(request, store_kind, seeds_graph, tmp_path_factory.mktemp("api"))
     with TestClient(create_app(settings)) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def neo4j_client(
+    request: pytest.FixtureRequest, seeds_graph: GraphData, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """The seeds behind the API on the Neo4j store only: for what only Neo4j has (Cypher)."""
+    settings = seeded_settings(request, "neo4j", seeds_graph, tmp_path_factory.mktemp("api-neo4j"))
+    with TestClient(create_app(settings)) as c:
+        yield c

@@ -111,9 +111,8 @@ def test_cypher_request_is_validated_before_anything(client: TestClient) -> None
 
 
 @pytest.mark.neo4j
-def test_cypher_console_on_neo4j(client: TestClient, store_kind: str) -> None:
-    if store_kind != "neo4j":
-        pytest.skip("the Cypher console runs on the Neo4j store")
+def test_cypher_console_on_neo4j(neo4j_client: TestClient) -> None:
+    client = neo4j_client
     stats = client.get("/api/stats").json()
     # writes never reach the server
     for query, _ in WRITES[:12]:
@@ -143,12 +142,10 @@ def test_cypher_console_on_neo4j(client: TestClient, store_kind: str) -> None:
 
 @pytest.mark.neo4j
 def test_read_transaction_stops_a_write_that_passes_the_guard(
-    client: TestClient, store_kind: str, neo4j_settings
+    neo4j_client: TestClient, neo4j_settings
 ) -> None:
     """The second lock on its own: the store's READ transaction refuses a write even when
     the guard is not asked (here: the store method called directly)."""
-    if store_kind != "neo4j":
-        pytest.skip("the Cypher console runs on the Neo4j store")
     from graph.store.base import QueryError
     from graph.store.neo4j import Neo4jStore
 
@@ -165,10 +162,8 @@ def test_read_transaction_stops_a_write_that_passes_the_guard(
 
 @pytest.mark.neo4j
 def test_slow_query_is_stopped_by_the_timeout(
-    store_kind: str, client: TestClient, neo4j_settings, tmp_path
+    neo4j_client: TestClient, neo4j_settings, tmp_path
 ) -> None:
-    if store_kind != "neo4j":
-        pytest.skip("the Cypher console runs on the Neo4j store")
     from app.main import create_app
     from graph.config import Settings
 
