@@ -73,6 +73,7 @@ class RelationFinder:
             out += met
             out += self.hosted_and_located(doc, s)
             out += self.chambers(doc, s)
+            out += self.attended(doc, s, event_of.get(s.index))
         return out
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
@@ -373,6 +374,27 @@ class RelationFinder:
         a = before[-1]
         return [Candidate("MET_WITH", a, b, s.index) for b in after if b.name != a.name]
 
+    # ---- ATTENDED: "X attended the summit", "X took part in the forum" ----
+    def attended(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
+        named = [m for m in s.mentions if m.type == "Event"]
+        target = named[0] if named else event
+        if target is None:
+            return []
+        out = []
+        for verb in s.span:
+            lemma = verb.lemma_.lower()
+            took_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+            if verb.pos_ != "VERB" or not (lemma in ("attend", "participate") or took_part):
+                continue
+            if not named and not any(c.dep_ == "dobj" or c.dep_ == "prep" for c in verb.children):
+                continue
+            for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+                for a in s.mentions:
+                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                        out.append(Candidate("ATTENDED", a, target, s.index))
+        return out
+
     # ---- PART_OF: "the State Duma, the lower house of the Federal Assembly" ----
     def chambers(self, doc: Doc, s: Sentence) -> list[Candidate]:
         text = doc_text(doc)
@@ -411,7 +433,8 @@ class RelationFinder:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
                 continue
             tail = text[ev.end : _clause_end(text, ev.end, s.span.end_char, stop_at_comma=False)]
-            m = re.search(
+            # "the G7 summit in Hiroshima", "... was held in Moscow"
+            m = re.match(r"\s+in\s+(?:the\s+)?", tail) or re.search(
                 r"\b(?:was held|took place|occurred|held|convened|opened)\b[^.]*?\bin\s+", tail
             )
             if m:

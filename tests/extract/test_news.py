@@ -86,3 +86,15 @@ def test_markdown_story(extractor: Extractor) -> None:
     # a title never jumps over another person: Lavrov is the Foreign Minister, not Wang Yi
     assert not any(p == "Wang Yi" for p, _, _ in roles)
     assert not any(m.name == "External Affairs" for m in e.mentions)
+
+
+def test_attendance_and_place_of_an_event(extractor: Extractor) -> None:
+    e = extractor.extract(
+        "G7 in Japan\n\nThe G7 summit in Hiroshima was hosted by Japan. Delegations from India"
+        " and Brazil attended the summit, and German Chancellor Olaf Scholz took part in the talks.\n"
+    )
+    f = facts(e)
+    assert ("LOCATED_IN", "G7 Summit", "Hiroshima") in f
+    assert ("HOSTED", "Japan", "G7 Summit") in f
+    assert {("ATTENDED", who, "G7 Summit") for who in ("India", "Brazil", "Olaf Scholz")} <= f
+    assert ("ATTENDED", "Germany", "G7 Summit") not in f  # "German" describes Scholz
