@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
@@ -103,53 +105,14 @@ def _title_case(tok_text: str) -> bool:
 
 
 class MentionFinder:
-    def __init__(self, nlp_vocab, rules: Rules, gaz: Gazetteer) -> None:  # noqa: ANN001
+    def __init__(self, vocab: Vocab, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
         self.gaz = gaz
-        self.matcher = PhraseMatcher(nlp_vocab, attr="ORTH")
-        self._surfaces: dict[str, Place] = {}
-        forms: set[str] = set()
-        for place_key, place in gaz.entries.items():
-            del place_key
-            forms.add(place.name)
-        self._build(nlp_vocab)
-
-    def _build(self, vocab) -> None:  # noqa: ANN001
-        import tomllib
-
-        from graph.extract.tables import HERE  # the raw forms as written, case kept
-
-        raw = tomllib.loads((HERE / "data" / "places.toml").read_text(encoding="utf-8"))
-        written: set[str] = set()
-        for forms in raw["country_aliases"].values():
-            written.update(forms)
-        written.update(raw["country_names"].values())
-        for section in ("regions", "institutions", "events"):
-            for name, forms in raw[section].items():
-                written.add(name)
-                written.update(forms)
-        for name, spec in raw["cities"].items():
-            written.add(name)
-            written.update(spec[1:])
-        for place in self.gaz.countries_by_code.values():
-            written.add(place.name)
-        import pycountry
-
-        for c in pycountry.countries:
-            written.add(c.name)
-            if getattr(c, "official_name", None):
-                written.add(c.official_name)
-        from spacy.lang.en import English
-
+        # ORTH, not LOWER: "US" is the country, "us" is not
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
         tokenizer = English().tokenizer
-        patterns = []
-        for form in sorted(written):
-            bare = form[4:] if form.startswith("the ") else form
-            if self.gaz.lookup(bare) is None:
-                continue
-            self._surfaces[bare] = self.gaz.lookup(bare)  # type: ignore[assignment]
-            patterns.append(tokenizer(bare))
-        self.matcher.add("GAZ", patterns)
+        forms = sorted({form for written in gaz.written.values() for form in written})
+        self.matcher.add("GAZ", [tokenizer(form) for form in forms if gaz.lookup(form)])
 
     # ---- layer 1: gazetteer hits and organisation / event name patterns ----
     def _gazetteer(self, doc: Doc) -> list[tuple[Span, Place]]:
