@@ -173,20 +173,20 @@ def initial_view(store: GraphStore, state: ViewState) -> dict[str, list] | None:
         until=state.until,
         documents=state.documents or None,
     )
+    seeds = list(dict.fromkeys(state.focus + state.expand))
+    if len(seeds) > MAX_SEEDS or len(nodes_by_id(store, seeds)) < len(seeds):
+        return None
     if state.focus:
-        seeds = list(dict.fromkeys(state.focus + state.expand))
-        if len(seeds) > MAX_SEEDS or len(nodes_by_id(store, seeds)) < len(seeds):
-            return None
         data = store.subgraph(state.focus, state.depth, flt, MAX_NODES)
-        extra = [s for s in state.expand if s not in state.focus]
-        if extra:
-            more = store.subgraph(extra, 1, flt, MAX_NODES)
-            data = GraphData(
-                nodes=list({n.id: n for n in [*data.nodes, *more.nodes]}.values()),
-                edges=list({e.id: e for e in [*data.edges, *more.edges]}.values()),
-            )
     else:
         data = filter_graph(store.export(), flt)
+    extra = [s for s in state.expand if s not in state.focus]
+    if extra:
+        more = store.subgraph(extra, 1, flt, MAX_NODES)
+        data = GraphData(
+            nodes=list({n.id: n for n in [*data.nodes, *more.nodes]}.values()),
+            edges=list({e.id: e for e in [*data.edges, *more.edges]}.values()),
+        )
     edges = data.edges if state.relations else []
     return {
         "nodes": [[n.id, n.type, n.name] for n in data.nodes],

@@ -117,8 +117,10 @@
   /** The same view from the API, in any export format (a GET link, so it can be shared). */
   function exportHref(format) {
     const params = { format, ...filterParams() };
+    // Without a focus the view is the whole graph (expansions only bring back actors an
+    // evidence filter had hidden): the export is the whole graph too.
     const seeds = [...state.focus, ...state.expand.filter((id) => !state.focus.includes(id))];
-    if (seeds.length) {
+    if (state.focus.length) {
       params.ids = seeds;
       params.depth = state.depth;
     }
@@ -213,9 +215,6 @@
     if (first) return first;
     const flt = filterParams();
     if (!state.types.length) return { nodes: [], edges: [] };
-    if (!state.focus.length) {
-      return AG.api("/api/export", { format: "json", ...flt });
-    }
     const body = (seeds, depth) =>
       JSON.stringify({
         seeds,
@@ -233,7 +232,9 @@
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: body(seeds, depth),
       });
-    const parts = [post(state.focus, state.depth)];
+    const parts = [
+      state.focus.length ? post(state.focus, state.depth) : AG.api("/api/export", { format: "json", ...flt }),
+    ];
     const extra = state.expand.filter((id) => !state.focus.includes(id));
     if (extra.length) parts.push(post(extra, 1));
     const answers = await Promise.all(parts);
@@ -317,8 +318,7 @@
       if (!state.rels.length) data.edges = [];
       remember(data);
       const added = view.merge(data, node);
-      if (state.focus.length && !state.focus.includes(node) && !state.expand.includes(node)) state.expand.push(node);
-      if (!state.focus.length && added.length) state.focus = [node];
+      if (!state.focus.includes(node) && !state.expand.includes(node)) state.expand.push(node);
       writeState();
       idle();
       flash(added.length ? `+${added.length} node${added.length === 1 ? "" : "s"} around ${label(node)}` : `All neighbours of ${label(node)} are already shown`);

@@ -274,8 +274,9 @@
         pending = still;
       }
       pending.forEach((id, i) => {
-        const angle = (2 * Math.PI * i) / pending.length;
-        const r = radius * (0.5 + 0.5 * Math.random());
+        // spread evenly over a disc (golden angle), a fair start for ForceAtlas2
+        const angle = i * 2.399963;
+        const r = radius * Math.sqrt((i + 0.5) / pending.length);
         g.mergeNodeAttributes(id, { x: r * Math.cos(angle), y: r * Math.sin(angle), fresh: false });
       });
     }
