@@ -93,6 +93,28 @@ def test_search_then_select_opens_panel_with_evidence(page, seeds_server):
     assert page.text_content("mark#ev").strip() in {s.strip() for s in sentences}
 
 
+def test_hover_shows_neighbours_and_fades_the_rest(page, seeds_server):
+    page.goto(seeds_server.url + "/explore")
+    wait_ready(page)
+    wait_layout_stopped(page)
+    x, y = viewport_position(page, PUTIN)
+    page.mouse.move(x, y)
+    page.wait_for_function("id => AG.explorer.view.hovered === id", arg=PUTIN)
+    shown = page.evaluate(
+        """id => {
+          const v = AG.explorer.view;
+          const near = new Set([id, ...v.graph.neighbors(id)]);
+          return v.graph.nodes().map((n) => [near.has(n), v.renderer.getNodeDisplayData(n).color]);
+        }""",
+        PUTIN,
+    )
+    assert sum(near for near, _ in shown) == len(seeds_server.store.neighbors(PUTIN, 1).nodes)
+    assert {colour for near, colour in shown if not near} == {"#e3e6eb"}
+    assert all(colour != "#e3e6eb" for near, colour in shown if near)
+    page.mouse.move(5, 5)
+    page.wait_for_function("() => AG.explorer.view.hovered === null")
+
+
 def test_double_click_expands_neighbours(page, seeds_server):
     store = seeds_server.store
     page.goto(seeds_server.url + f"/explore?focus={PUTIN}&depth=1")
