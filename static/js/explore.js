@@ -581,6 +581,7 @@
       li.addEventListener("mouseleave", () => view.setHighlight(all));
       ol.append(li);
     });
+    out.scrollIntoView({ block: "nearest" });
     out.replaceChildren(
       el("p", { class: "muted", text: `${answer.paths.length} shortest path${answer.paths.length === 1 ? "" : "s"} (${answer.paths[0].length} step${answer.paths[0].length === 1 ? "" : "s"})` }),
       ol
