@@ -7,12 +7,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from app import errors, pages
 from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
 from graph.config import Settings
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
+
+SWAGGER_UI = "swagger-ui-dist-5.35.0"  # vendored from npm under static/vendor/
 
 
 class StoreHolder:
@@ -60,6 +64,9 @@ def create_app(settings: Settings) -> FastAPI:
         version="0.1.0",
         description="A knowledge graph of political and economic actors in the news.",
         lifespan=lifespan,
+        # the default /docs page loads Swagger UI from a CDN; ours serves the vendored copy
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store_holder = holder
@@ -69,5 +76,16 @@ def create_app(settings: Settings) -> FastAPI:
     for api in (search, entities, paths, subgraph, analytics, documents, cypher):
         app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="actorgraph API",
+            swagger_js_url=f"/static/vendor/{SWAGGER_UI}/swagger-ui-bundle.js",
+            swagger_css_url=f"/static/vendor/{SWAGGER_UI}/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
     pages.install(app)
     return app
