@@ -86,6 +86,17 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return doc.user_data["ents"]
 
 
+def full_name_surnames(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Last word of every PERSON entity of two words or more → where those entities are."""
+    if "surnames" not in doc.user_data:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for e in doc_ents(doc):
+            if e.label_ == "PERSON" and len(e) > 1:
+                found.setdefault(e[-1].text, []).append((e.start, e.end))
+        doc.user_data["surnames"] = found
+    return doc.user_data["surnames"]
+
+
 @dataclass
 class Mention:
     type: str
@@ -482,10 +493,8 @@ class MentionFinder:
         return word.lower() in self.rules.role_nouns
 
     def _known_surname(self, doc: Doc, tok: Token) -> bool:
-        return any(
-            e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and tok not in e
-            for e in doc_ents(doc)
-        )
+        spans = full_name_surnames(doc).get(tok.text, [])
+        return any(not (start <= tok.i < end) for start, end in spans)
 
     def _people(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """PERSON spans, joined when adjacent and extended over the rest of the name."""
@@ -504,7 +513,7 @@ class MentionFinder:
                 ents.append(e)  # people spaCy mislabelled, next to a title
             elif e[0].text in self.gaz.demonyms and len(e) >= 3:
                 ents.append(e)  # "Brazilian Veneziano Vital do Rêgo"
-            elif any(c.label_ == "PERSON" for c in doc_ents(doc) if c.root in e.root.conjuncts):
+            elif any(t.ent_type_ == "PERSON" for t in e.root.conjuncts):
                 ents.append(e)  # "Salvador Allende, Ernesto Che Guevara and Fidel Castro"
         ents.sort(key=lambda e: e.start)
         for e in ents:
@@ -575,11 +584,7 @@ class MentionFinder:
         ):
             return True
         # a bare surname of somebody already named in full
-        if len(words) == 1:
-            for other in doc_ents(doc):
-                if other.label_ == "PERSON" and len(other) > 1 and other[-1].text == words[0].text:
-                    return True
-        return False
+        return len(words) == 1 and words[0].text in full_name_surnames(doc)
 
 
 def _strip_article(text: str) -> str:
