@@ -22,6 +22,7 @@ from graph.model import fold
 
 MAX_SPACY_CHARS = 2_000_000
 PARAGRAPHS = "actorgraph_paragraphs"
+ENDS = frozenset(".!?…\"”’'):;")
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -33,6 +34,10 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         broke = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         if broke and not tok.is_space and (tok.text[:1].isupper() or tok.text[:1] in '“"•*-'):
             tok.is_sent_start = True
+        elif not broke and not prev.is_space and not tok.is_space and prev.text[-1:] not in ENDS:
+            # no sentence starts mid-line without an end mark before it: the small model
+            # otherwise cuts "US | Secretary of State Antony Blinken ..."
+            tok.is_sent_start = False
     return doc
 
 

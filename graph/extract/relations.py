@@ -126,13 +126,13 @@ class RelationFinder:
                 r"\b(said|is|was|with|by)\b", residue
             ):
                 continue
-            # "Russian President X", "Hungary's Prime Minister X"
+            # "Russian President X", "US Secretary of State X", "Hungary's Prime Minister X"
             demonyms = [
                 o
                 for o in orgs
                 if o.end <= role_abs
                 and (
-                    (o.demonym and text[o.end : role_abs].strip() == "")
+                    ((o.demonym or o.type == "Country") and text[o.end : role_abs].strip() == "")
                     or text[o.end : role_abs].strip() in ("'s", "’s", "’", "'")
                 )
             ]

@@ -98,3 +98,17 @@ def test_attendance_and_place_of_an_event(extractor: Extractor) -> None:
     assert ("HOSTED", "Japan", "G7 Summit") in f
     assert {("ATTENDED", who, "G7 Summit") for who in ("India", "Brazil", "Olaf Scholz")} <= f
     assert ("ATTENDED", "Germany", "G7 Summit") not in f  # "German" describes Scholz
+
+
+def test_titles_led_by_a_country_name(extractor: Extractor) -> None:
+    e = extractor.extract(
+        "Talks in Beijing\n\nUS Secretary of State Antony Blinken met Chinese Foreign Minister"
+        " Wang Yi in Beijing. Sergei Lavrov, Russia's foreign minister, said the talks were"
+        " useful.\n"
+    )
+    roles = {(c.source.name, c.target.name, c.role) for c in e.candidates if c.type == "HOLDS_ROLE"}
+    assert ("Antony Blinken", "United States", "Secretary of State") in roles
+    assert ("Wang Yi", "China", "Foreign Minister") in roles
+    assert ("Sergei Lavrov", "Russia", "Foreign minister") in roles
+    assert not any(m.name == "State" for m in e.mentions)  # part of a title, not a body
+    assert ("MET_WITH", "Antony Blinken", "Wang Yi") in facts(e)
