@@ -457,6 +457,17 @@ class MentionFinder:
             span = doc[tok.i : tok.i + width]
             add(span, place.type, place.name, "demonym", place.name, demonym=True)
 
+        # a capital that acts is its government: "Washington imposed ...", "Moscow's position"
+        acting = self.rules.speech_verbs | self.rules.acting_verbs
+        for m in mentions:
+            actor = self.gaz.metonyms.get(m.name) if m.type == "City" else None
+            span = doc.char_span(m.start, m.end, alignment_mode="expand") if actor else None
+            if actor is None or span is None:
+                continue
+            root = span.root
+            if (root.dep_ == "nsubj" and root.head.lemma_.lower() in acting) or root.dep_ == "poss":
+                m.type, m.name, m.key, m.source = actor.type, actor.name, actor.name, "metonym"
+
         # layer 5: places spaCy knows that the gazetteer does not, where the text says "in X"
         for ent in doc_ents(doc):
             if ent.label_ != "GPE" or not free(ent.start, ent.end) or ent.start == 0:

@@ -322,6 +322,7 @@ class RelationFinder:
             rest = text[cue.idx + len(cue) : s.span.end_char]
             m = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\s+", rest)
             if not m:
+                out += self._cooperation_with(text, cue, s)
                 continue
             begin = cue.idx + len(cue) + m.end()
             end = _clause_end(text, begin, s.span.end_char)
@@ -336,6 +337,32 @@ class RelationFinder:
                 if a.name != b.name:
                     out.append(Candidate("COOPERATES_WITH", a, b, s.index))
         return out
+
+    def _cooperation_with(self, text: str, cue, s: Sentence) -> list[Candidate]:  # noqa: ANN001
+        """ "Minsk would continue military cooperation with Russia and China": the clause's
+        subject cooperates with each body named after "with"."""
+        m = re.match(r"\s+with\s+(?:the\s+)?", text[cue.idx + len(cue) : s.span.end_char])
+        if m is None or cue.pos_ != "NOUN":
+            return []
+        verb = cue.head if cue.dep_ in ("dobj", "obj", "pobj", "attr") else None
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head  # "… continue [military] cooperation", "for cooperation"
+        if verb is None:
+            return []
+        bodies = [x for x in s.mentions if x.type in ("Country", "Institution") and not x.demonym]
+        # the subject itself (and its conjuncts), not bodies named inside its appositions
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        heads += [k for c in heads for k in c.conjuncts]
+        subjects = [x for x in bodies for c in heads if x.start <= c.idx < x.end]
+        begin = cue.idx + len(cue) + m.end()
+        end = _clause_end(text, begin, s.span.end_char)
+        partners = [x for x in bodies if begin <= x.start < end]
+        return [
+            Candidate("COOPERATES_WITH", a, b, s.index)
+            for a in _unique(subjects)
+            for b in _unique(partners)
+            if a.name != b.name
+        ]
 
     def joint_subjects(self, doc: Doc, s: Sentence) -> list[Candidate]:
         """ "Russia and Mali signed an agreement on military cooperation"."""

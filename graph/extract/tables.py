@@ -28,6 +28,7 @@ class Rules:
     person_blocklist: frozenset[str]
     role_nouns: tuple[str, ...]  # longest first
     speech_verbs: frozenset[str]
+    acting_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     sanction_cues: frozenset[str]
     cooperation_cues: frozenset[str]
@@ -56,6 +57,8 @@ class Gazetteer:
     # demonym (as written) -> Place (Country or Region)
     demonyms: dict[str, Place] = field(default_factory=dict)
     countries_by_code: dict[str, Place] = field(default_factory=dict)
+    # capital -> the actor it stands for when it acts ("Washington imposed ...")
+    metonyms: dict[str, Place] = field(default_factory=dict)
     # canonical name -> forms as written (case kept), for finding a place inside a name
     written: dict[str, list[str]] = field(default_factory=dict)
 
@@ -101,6 +104,7 @@ def load_rules() -> Rules:
         person_blocklist=frozenset(n["person_blocklist"]),
         role_nouns=tuple(sorted(set(raw["roles"]["nouns"]), key=len, reverse=True)),
         speech_verbs=frozenset(r["speech_verbs"]),
+        acting_verbs=frozenset(r["acting_verbs"]),
         speech_nouns=frozenset(r["speech_nouns"]),
         sanction_cues=frozenset(r["sanction_cues"]),
         cooperation_cues=frozenset(r["cooperation_cues"]),
@@ -142,6 +146,8 @@ def load_gazetteer() -> Gazetteer:
     for name, forms in raw["events"].items():
         for form in [name, *forms]:
             gaz.add(form, Place("Event", name))
+    for city, (type_, actor) in raw["capital_metonyms"].items():
+        gaz.metonyms[city] = gaz.lookup(actor) or Place(type_, actor)
     for adjective, code in raw["demonyms"].items():
         gaz.demonyms[adjective] = gaz.countries_by_code[code]
     for adjective, region in raw["region_demonyms"].items():

@@ -112,3 +112,16 @@ def test_titles_led_by_a_country_name(extractor: Extractor) -> None:
     assert ("Sergei Lavrov", "Russia", "Foreign minister") in roles
     assert not any(m.name == "State" for m in e.mentions)  # part of a title, not a body
     assert ("MET_WITH", "Antony Blinken", "Wang Yi") in facts(e)
+
+
+def test_capitals_that_act_and_cooperation_with(extractor: Extractor) -> None:
+    e = extractor.extract(
+        "Capitals\n\nWashington imposed an embargo on Iranian oil exports in 2018. Lavrov"
+        " spoke in Moscow. Minsk would continue military cooperation with Russia and China.\n"
+    )
+    f = facts(e)
+    assert ("SANCTIONED", "United States", "Iran") in f  # "Washington imposed"
+    assert ("COOPERATES_WITH", "Belarus", "Russia") in f  # "Minsk would continue ..."
+    assert ("COOPERATES_WITH", "Belarus", "China") in f
+    places = {(m.type, m.name) for m in e.mentions}
+    assert ("City", "Moscow") in places  # "in Moscow" is the place, not the government
