@@ -60,7 +60,7 @@ def ingest(
 
     settings = _settings()
     store = _store(settings)
-    files, _ = expand_paths(paths)
+    files, skipped = expand_paths(paths)
     with err.status("loading the language model…"):
         extractor = Extractor(settings.spacy_model)
     ingestor = Ingestor(store, extractor, settings.max_document_bytes)
@@ -78,7 +78,7 @@ def ingest(
         def advance(result) -> None:  # noqa: ANN001
             progress.update(task, advance=1, description=Path(result.source).name)
 
-        report = ingestor.ingest_paths(paths, on_progress=advance)
+        report = ingestor.ingest_files(files, skipped, on_progress=advance)
     store.close()
 
     summary = Table(title="documents", title_justify="left")

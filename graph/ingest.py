@@ -137,10 +137,8 @@ class Ingestor:
         contribution = self.build(doc_id, text, sha, source or name)
         self.store.replace_document(doc_id, contribution)
         result.status = "updated" if previous else "ingested"
-        types = {n.id: n.type for n in contribution.nodes}
         result.entities = Counter(n.type for n in contribution.nodes if n.type != DOCUMENT)
         result.relations = Counter(e.type for e in contribution.edges if e.type != MENTIONS)
-        del types
         return result
 
     def build(self, doc_id: str, text: str, sha: str, source: str) -> GraphData:
@@ -156,14 +154,23 @@ class Ingestor:
             "chars": len(text),
             "text": text,
         }
-        # resolve against what the store knows, minus what this document put there before
-        index = [n for n in self.store.entity_index()]
-        return self.resolver.resolve(extraction, doc_id, props, index)
+        # resolve against every actor the store knows, this document's earlier ones included,
+        # so a re-ingested document keeps its node ids
+        return self.resolver.resolve(extraction, doc_id, props, self.store.entity_index())
 
     def ingest_paths(
         self, paths: Iterable[Path], on_progress: Callable[[DocumentResult], None] | None = None
     ) -> IngestReport:
         files, skipped = expand_paths(paths)
+        return self.ingest_files(files, skipped, on_progress)
+
+    def ingest_files(
+        self,
+        files: list[Path],
+        skipped: list[DocumentResult],
+        on_progress: Callable[[DocumentResult], None] | None = None,
+    ) -> IngestReport:
+        """Files already expanded by `expand_paths`, with the paths it skipped."""
         report = IngestReport(results=list(skipped))
         for path in files:
             try:

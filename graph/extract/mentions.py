@@ -111,10 +111,6 @@ class Mention:
     demonym: bool = False
 
 
-def _title_case(tok_text: str) -> bool:
-    return bool(tok_text) and (tok_text[0].isupper() or tok_text[0].isdigit() and False)
-
-
 class MentionFinder:
     def __init__(self, vocab: Vocab, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules

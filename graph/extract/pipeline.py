@@ -87,8 +87,8 @@ class Extractor:
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
         self._event_details(sentences, year)
-        self._generic_event_mentions(sentences, mentions)
-        event_of = self._event_context(sentences, meta.title or "")
+        self._generic_event_mentions(sentences)
+        event_of = self._event_context(sentences)
         candidates = self.relations.find(doc, sentences, event_of, max(title_end, 0))
         part_of = []
         for part, whole, si in part_hints:
@@ -142,7 +142,7 @@ class Extractor:
             props={"line": line},
         )
 
-    def _generic_event_mentions(self, sentences: list[Sentence], mentions: list[Mention]) -> None:
+    def _generic_event_mentions(self, sentences: list[Sentence]) -> None:
         """ "the conference" after a named conference refers to it."""
         named: list[Mention] = []
         everywhere = [m for s in sentences for m in s.mentions if m.type == "Event"]
@@ -211,7 +211,7 @@ class Extractor:
                         # the 2023 summit and the 2024 summit are two events
                         ev.key = f"{ev.key}|{d.start[:4]}"
 
-    def _event_context(self, sentences: list[Sentence], title: str) -> dict[int, Mention]:
+    def _event_context(self, sentences: list[Sentence]) -> dict[int, Mention]:
         """Which event each sentence is about: the topic event (the first one named) of the
         latest paragraph that names one."""
         named = [m for s in sentences for m in s.mentions if m.type == "Event"]

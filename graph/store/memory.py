@@ -5,7 +5,6 @@ so a crash mid-write leaves the previous file intact and two processes never int
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import tempfile
 from collections import Counter
@@ -240,7 +239,3 @@ class MemoryStore(GraphStore):
 
     def __repr__(self) -> str:
         return f"MemoryStore({str(self.path)!r})"
-
-
-def load_json(path: Path) -> GraphData:
-    return GraphData.model_validate(json.loads(path.read_text(encoding="utf-8")))
