@@ -154,9 +154,10 @@ class Ingestor:
             "chars": len(text),
             "text": text,
         }
-        # resolve against every actor the store knows, this document's earlier ones included,
-        # so a re-ingested document keeps its node ids
-        return self.resolver.resolve(extraction, doc_id, props, self.store.entity_index())
+        # resolve against the actors the store knows that share a blocking key with a mention,
+        # this document's earlier ones included, so a re-ingested document keeps its node ids
+        index = self.store.entity_candidates(self.resolver.candidate_keys(extraction))
+        return self.resolver.resolve(extraction, doc_id, props, index)
 
     def ingest_paths(
         self, paths: Iterable[Path], on_progress: Callable[[DocumentResult], None] | None = None

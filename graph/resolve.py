@@ -8,13 +8,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from graph.blocking import event_key, name_keys, name_tokens
 from graph.extract.mentions import Mention
 from graph.extract.pipeline import Extraction
 from graph.extract.tables import load_gazetteer
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
-
-NAME_PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "bin", "al", "la"}
 
 
 @dataclass
@@ -32,8 +31,7 @@ class Cluster:
         return {m.text for m in self.mentions if m.source != "generic-event" and not m.demonym}
 
 
-def _tokens(name: str) -> list[str]:
-    return [t for t in fold(name).split() if t not in NAME_PARTICLES]
+_tokens = name_tokens
 
 
 def person_contains(short: str, long: str) -> bool:
@@ -75,6 +73,16 @@ class Resolver:
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
         self.gaz = load_gazetteer()
+
+    def candidate_keys(self, extraction: Extraction) -> set[str]:
+        """The blocking keys of every mention: the store answers with the known actors that
+        share one, which are all that `resolve` may match against."""
+        keys: set[str] = set()
+        for m in extraction.mentions:
+            keys |= name_keys(m.type, m.name) | name_keys(m.type, m.text)
+            if m.type == "Event":
+                keys |= event_key(m.key)
+        return keys
 
     def _cluster(self, mentions: Iterable[Mention]) -> list[Cluster]:
         clusters: dict[tuple[str, str], Cluster] = {}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from graph.blocking import node_keys
 from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter, GraphPath, SearchHit
 
@@ -80,6 +82,13 @@ class GraphStore(ABC):
     @abstractmethod
     def entity_index(self) -> list[Node]:
         """Every non-document node: what resolution matches new mentions against."""
+
+    def entity_candidates(self, keys: Collection[str]) -> list[Node]:
+        """Entity nodes sharing at least one blocking key (graph/blocking.py) with `keys`.
+
+        This fallback scans every entity; a store answers it from an index of node keys."""
+        wanted = set(keys)
+        return [n for n in self.entity_index() if node_keys(n) & wanted]
 
     @abstractmethod
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[Node]: ...
