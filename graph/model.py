@@ -31,6 +31,15 @@ class Evidence(BaseModel):
     text: str | None = Field(
         default=None, description="For MENTIONS: the surface form of the mention."
     )
+    rule: str | None = Field(
+        default=None, description="The extraction rule that read this fact (provenance)."
+    )
+    confidence: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="How sure the rule is, 0-1; evidence without one counts as 1.",
+    )
 
     def key(self) -> tuple[str, int, int, str | None]:
         return (self.document, self.start, self.end, self.text)

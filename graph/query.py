@@ -29,6 +29,12 @@ class GraphFilter(BaseModel):
     documents: list[str] | None = Field(
         default=None, description="Keep edges with evidence from these documents."
     )
+    min_confidence: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Keep edges with evidence at least this sure (no confidence counts as 1).",
+    )
 
     def keeps_node(self, node: Node) -> bool:
         if self.types is not None:
@@ -47,6 +53,14 @@ class GraphFilter(BaseModel):
         evidence = edge.evidence
         if self.documents is not None:
             evidence = [e for e in evidence if e.document in self.documents]
+            if not evidence:
+                return False
+        if self.min_confidence is not None:
+            evidence = [
+                e
+                for e in evidence
+                if (1.0 if e.confidence is None else e.confidence) >= self.min_confidence
+            ]
             if not evidence:
                 return False
         if self.since or self.until:

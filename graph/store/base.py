@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -42,6 +43,12 @@ class GraphStore(ABC):
 
     def close(self) -> None:  # noqa: B027
         """Release connections."""
+
+    def version(self) -> int:
+        """A number that changes with every write (any process): what caches of whole-graph
+        work (analytics, overviews) are keyed by. The fallback changes on every call, so a
+        store that cannot tell has nothing cached."""
+        return time.monotonic_ns()
 
     # ---- writes ----
     @abstractmethod
