@@ -9,6 +9,7 @@ between the same two actors make one tie whose weight is their number.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Literal
 
 import networkx as nx
@@ -21,6 +22,8 @@ from graph.schema import DOCUMENT, MENTIONS
 Metric = Literal["degree", "betweenness", "pagerank", "communities"]
 METRICS: tuple[str, ...] = ("degree", "betweenness", "pagerank", "communities")
 COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed gives the same answer every run
+EXACT_BETWEENNESS_NODES = 2_000
+BETWEENNESS_WORK = 20_000_000
 
 
 class RankedActor(BaseModel):
@@ -44,11 +47,47 @@ class Community(BaseModel):
 
 class AnalyticsResult(BaseModel):
     metric: str
+    version: int | None = Field(
+        default=None,
+        description="The store version the measures were computed on (whole-graph answers "
+        "come from a cache computed in the background after each change).",
+    )
+    stale: bool = Field(
+        default=False,
+        description="True when the store has changed since: the answer is the previous "
+        "version's while the new one is computed.",
+    )
+    approximate: bool = Field(
+        default=False,
+        description="True when betweenness was estimated from a sample of source actors "
+        "(graphs above a size), not computed exactly.",
+    )
     nodes: int = Field(description="Actors in the analysed graph.")
     edges: int = Field(description="Distinct ties between actors in the analysed graph.")
     total: int = Field(description="Ranked actors before limit/offset.")
     results: list[RankedActor]
     communities: list[Community] | None = None
+
+
+def ties_graph(
+    nodes: Iterable[tuple[str, str, str]], ties: Iterable[tuple[str, str, str]]
+) -> nx.Graph:
+    """actor_graph (no filter) from (id, name, type) of the actors and (source, target,
+    type) of the relations, as GraphStore.actor_ties() gives them."""
+    g = nx.Graph()
+    for node_id, name, node_type in nodes:
+        if node_type != DOCUMENT:
+            g.add_node(node_id, name=name, type=node_type, degree=0)
+    for source, target, rel_type in ties:
+        if rel_type == MENTIONS or source == target or source not in g or target not in g:
+            continue
+        g.nodes[source]["degree"] += 1
+        g.nodes[target]["degree"] += 1
+        if g.has_edge(source, target):
+            g.edges[source, target]["weight"] += 1
+        else:
+            g.add_edge(source, target, weight=1)
+    return g
 
 
 def actor_graph(data: GraphData, flt: GraphFilter | None = None) -> nx.Graph:
@@ -104,36 +143,50 @@ def communities(g: nx.Graph) -> list[list[str]]:
     return sorted(ordered, key=lambda c: (-len(c), c[0]))
 
 
-def analyse(
-    data: GraphData,
-    metric: str,
-    flt: GraphFilter | None = None,
-    limit: int = 20,
-    offset: int = 0,
-) -> AnalyticsResult:
+def betweenness(g: nx.Graph) -> tuple[dict[str, float], bool]:
+    """Exact up to EXACT_BETWEENNESS_NODES actors; above, estimated from a seeded sample of
+    source actors sized so the work stays near BETWEENNESS_WORK steps. (scores, approximate)"""
+    n = g.number_of_nodes()
+    if n <= EXACT_BETWEENNESS_NODES:
+        return nx.betweenness_centrality(g, normalized=True), False
+    k = max(16, min(n, BETWEENNESS_WORK // max(g.number_of_edges(), 1)))
+    if k >= n:
+        return nx.betweenness_centrality(g, normalized=True), False
+    return nx.betweenness_centrality(g, k=k, normalized=True, seed=COMMUNITY_SEED), True
+
+
+def scores_of(g: nx.Graph, metric: str) -> tuple[dict[str, float], list[list[str]] | None, bool]:
+    """(scores, communities or None, approximate) of one metric."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
-    g = actor_graph(data, flt)
+    degree = {n: float(d) for n, d in g.nodes(data="degree")}
+    if metric == "degree":
+        return degree, None, False
+    if metric == "betweenness":
+        scores, approximate = betweenness(g)
+        return scores, None, approximate
+    if metric == "pagerank":
+        return pagerank(g), None, False
+    return degree, communities(g), False
+
+
+def ranked(
+    g: nx.Graph,
+    metric: str,
+    scores: dict[str, float],
+    groups: list[list[str]] | None,
+    limit: int,
+    offset: int,
+) -> AnalyticsResult:
     comms: list[Community] | None = None
     member_of: dict[str, int] = {}
-    if metric == "degree":
-        scores = {n: float(d) for n, d in g.nodes(data="degree")}
-    elif metric == "betweenness":
-        scores = nx.betweenness_centrality(g, normalized=True)
-    elif metric == "pagerank":
-        scores = pagerank(g)
-    else:
-        groups = communities(g)
-        comms = []
-        for i, members in enumerate(groups):
-            comms.append(
-                Community(
-                    id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members
-                )
-            )
-            member_of.update({m: i for m in members})
-        scores = {n: float(d) for n, d in g.nodes(data="degree")}
-    ranked = sorted(
+    if groups is not None:
+        comms = [
+            Community(id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members)
+            for i, members in enumerate(groups)
+        ]
+        member_of = {m: i for i, members in enumerate(groups) for m in members}
+    order = sorted(
         g.nodes,
         key=lambda n: (member_of.get(n, math.inf), -scores[n], g.nodes[n]["name"].lower(), n),
     )
@@ -146,13 +199,28 @@ def analyse(
             degree=g.nodes[n]["degree"],
             community=member_of.get(n),
         )
-        for n in ranked[offset : offset + limit]
+        for n in order[offset : offset + limit]
     ]
     return AnalyticsResult(
         metric=metric,
         nodes=g.number_of_nodes(),
         edges=g.number_of_edges(),
-        total=len(ranked),
+        total=len(order),
         results=results,
         communities=comms,
     )
+
+
+def analyse(
+    data: GraphData,
+    metric: str,
+    flt: GraphFilter | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> AnalyticsResult:
+    """One metric over a graph in the interchange format, computed now."""
+    g = actor_graph(data, flt)
+    scores, groups, approximate = scores_of(g, metric)
+    result = ranked(g, metric, scores, groups, limit, offset)
+    result.approximate = approximate
+    return result
