@@ -143,13 +143,15 @@ def communities(g: nx.Graph) -> list[list[str]]:
     return sorted(ordered, key=lambda c: (-len(c), c[0]))
 
 
-def betweenness(g: nx.Graph) -> tuple[dict[str, float], bool]:
-    """Exact up to EXACT_BETWEENNESS_NODES actors; above, estimated from a seeded sample of
-    source actors sized so the work stays near BETWEENNESS_WORK steps. (scores, approximate)"""
+def betweenness(
+    g: nx.Graph, exact_nodes: int = EXACT_BETWEENNESS_NODES, work: int = BETWEENNESS_WORK
+) -> tuple[dict[str, float], bool]:
+    """Exact up to `exact_nodes` actors; above, estimated from a seeded sample of source
+    actors sized so the work stays near `work` steps. (scores, approximate)"""
     n = g.number_of_nodes()
-    if n <= EXACT_BETWEENNESS_NODES:
+    if n <= exact_nodes:
         return nx.betweenness_centrality(g, normalized=True), False
-    k = max(16, min(n, BETWEENNESS_WORK // max(g.number_of_edges(), 1)))
+    k = max(16, min(n, work // max(g.number_of_edges(), 1)))
     if k >= n:
         return nx.betweenness_centrality(g, normalized=True), False
     return nx.betweenness_centrality(g, k=k, normalized=True, seed=COMMUNITY_SEED), True

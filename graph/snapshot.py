@@ -133,7 +133,8 @@ def compute(store: GraphStore, version: int) -> Snapshot:
 class SnapshotCache:
     """The latest snapshot of one store and the thread that keeps it current."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, poll_s: float | None = POLL_S) -> None:
+        """poll_s: how often to look for writes (None: only when a request asks)."""
         self.store = store
         self._snapshot: Snapshot | None = None
         self._error: BaseException | None = None
@@ -142,7 +143,8 @@ class SnapshotCache:
         self._fresh = threading.Condition(self._lock)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._polls = type(store).version is not GraphStore.version
+        # a store without a version of its own changes "version" on every call: no polling
+        self._poll_s = poll_s if type(store).version is not GraphStore.version else None
 
     def get(self, wait_s: float = 600.0) -> tuple[Snapshot, bool]:
         """(snapshot, stale). Waits only when there is none yet."""
@@ -184,9 +186,9 @@ class SnapshotCache:
                 with self._lock:
                     self._snapshot = snap
                     self._fresh.notify_all()
-                if self._polls:  # a write may have come meanwhile: look again at once
+                if self._poll_s is not None:  # a write may have come meanwhile: look again
                     continue
-            self._wake.wait(POLL_S if self._polls else None)
+            self._wake.wait(self._poll_s)
             self._wake.clear()
 
     def close(self) -> None:

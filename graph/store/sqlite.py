@@ -42,12 +42,6 @@ def node_from_row(data: str) -> Node:
     return Node.model_validate_json(data)
 
 
-def edge_from_rows(data: str, evidence: list[str]) -> Edge:
-    fields = json.loads(data)
-    fields["evidence"] = [json.loads(ev) for ev in evidence]
-    return Edge.model_validate(fields)
-
-
 class SqliteStore(GraphStore):
     kind = "embedded"
 
