@@ -48,7 +48,7 @@ EXAMPLE = {
     description="Computed with networkx over actors and their relations (documents and "
     "mentions left out), on the whole graph or the part the filters keep. degree: number "
     "of relations; betweenness: how often an actor lies on shortest paths between others "
-    "(estimated from a sample of sources above 2,000 actors: `approximate`); "
+    "(estimated from a sample of source actors in big graphs: `approximate`); "
     "pagerank: weighted PageRank; communities: Louvain communities (fixed seed, so the same "
     "graph always gives the same answer), largest first, with each actor's community. "
     "Without filters the answer comes from a cache computed in the background after each "

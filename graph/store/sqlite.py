@@ -51,6 +51,7 @@ class SqliteStore(GraphStore):
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._edges = sqlite_walk.EdgeCache()
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
             conn = self._conn()
@@ -97,6 +98,13 @@ class SqliteStore(GraphStore):
             yield conn
         finally:
             conn.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite_walk.Reading]:
+        """A read transaction with the version it sees, for reads that use the edge cache."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            yield sqlite_walk.Reading(conn, int(row[0]), self._edges)
 
     def close(self) -> None:
         with self._lock:
@@ -334,8 +342,8 @@ class SqliteStore(GraphStore):
         return None if row is None else node_from_row(row[0])
 
     def node_edges(self, node_id: str) -> list[Edge]:
-        with self._read() as conn:
-            return sqlite_walk.incident_edges(conn, node_id)
+        with self._reading() as rd:
+            return sqlite_walk.incident_edges(rd, node_id)
 
     def entity_index(self) -> list[Node]:
         return [
@@ -373,12 +381,12 @@ class SqliteStore(GraphStore):
     def subgraph(
         self, seeds: list[str], depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
     ) -> GraphData:
-        with self._read() as conn:
-            return sqlite_walk.neighbourhood(conn, seeds, depth, flt or GraphFilter(), limit)
+        with self._reading() as rd:
+            return sqlite_walk.neighbourhood(rd, seeds, depth, flt or GraphFilter(), limit)
 
     def paths(self, source: str, target: str, max_length: int = 4, k: int = 3) -> list[GraphPath]:
-        with self._read() as conn:
-            return sqlite_walk.shortest_paths(conn, source, target, max_length, k)
+        with self._reading() as rd:
+            return sqlite_walk.shortest_paths(rd, source, target, max_length, k)
 
     def export(self) -> GraphData:
         with self._read() as conn:

@@ -8,13 +8,16 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath
 from graph.schema import DOCUMENT, MENTIONS
 
+EDGE_CACHE = 100_000  # parsed edges kept between reads of the same version
 BATCH = 256  # frontier nodes whose edges one query fetches
 PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
 
@@ -46,16 +49,59 @@ def edge_from_json(data: str, evidence: list[str]) -> Edge:
     return Edge.model_validate_json(f'{data[:-1]}, "evidence": [{", ".join(evidence)}]}}')
 
 
-def load_edges(conn: sqlite3.Connection, ids: list[str]) -> list[Edge]:
+class EdgeCache:
+    """Parsed edges of one store version: parsing is most of what a read costs, and the
+    hubs' edges are in most answers. Entries are tagged with the version they were read
+    at and only served to reads of that same version, so a write (of any process) makes
+    them unreachable; past `capacity` edges the cache starts over."""
+
+    def __init__(self, capacity: int = EDGE_CACHE) -> None:
+        self.capacity = capacity
+        self.version = -1
+        self.edges: dict[str, Edge] = {}
+        self._lock = threading.Lock()
+
+    def lookup(self, version: int, ids: Iterable[str]) -> dict[str, Edge]:
+        with self._lock:
+            if version != self.version:
+                return {}
+            return {i: self.edges[i] for i in ids if i in self.edges}
+
+    def keep(self, version: int, edges: list[Edge]) -> None:
+        with self._lock:
+            if version < self.version:
+                return
+            if version > self.version or len(self.edges) + len(edges) > self.capacity:
+                self.edges = {}
+                self.version = version
+            self.edges.update((e.id, e) for e in edges)
+
+
+@dataclass
+class Reading:
+    """A read transaction's connection, the store version it sees and the edge cache."""
+
+    conn: sqlite3.Connection
+    version: int
+    cache: EdgeCache
+
+
+def load_edges(rd: Reading, ids: list[str]) -> list[Edge]:
     """Whole edges with their evidence, ordered by id."""
-    evidence = evidence_of(conn, ids)
-    return [
-        edge_from_json(data, evidence.get(edge_id, []))
-        for edge_id, data in conn.execute(
-            "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-            (ids_param(ids),),
-        )
-    ]
+    found = rd.cache.lookup(rd.version, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        evidence = evidence_of(rd.conn, missing)
+        parsed = [
+            edge_from_json(data, evidence.get(edge_id, []))
+            for edge_id, data in rd.conn.execute(
+                "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?))",
+                (ids_param(missing),),
+            )
+        ]
+        rd.cache.keep(rd.version, parsed)
+        found.update((e.id, e) for e in parsed)
+    return [found[i] for i in sorted(found)]
 
 
 def all_edges(conn: sqlite3.Connection) -> list[Edge]:
@@ -68,7 +114,8 @@ def all_edges(conn: sqlite3.Connection) -> list[Edge]:
     ]
 
 
-def incident_edges(conn: sqlite3.Connection, node_id: str) -> list[Edge]:
+def incident_edges(rd: Reading, node_id: str) -> list[Edge]:
+    conn = rd.conn
     ids = [
         r[0]
         for r in conn.execute(
@@ -76,7 +123,7 @@ def incident_edges(conn: sqlite3.Connection, node_id: str) -> list[Edge]:
             (node_id,),
         )
     ]
-    return load_edges(conn, ids)
+    return load_edges(rd, ids)
 
 
 def _relation_clause(flt: GraphFilter) -> tuple[str, list[str]]:
@@ -129,9 +176,10 @@ def _incident(
 
 
 def neighbourhood(
-    conn: sqlite3.Connection, seeds: list[str], depth: int, flt: GraphFilter, limit: int
+    rd: Reading, seeds: list[str], depth: int, flt: GraphFilter, limit: int
 ) -> GraphData:
     """query.neighbourhood over indexed lookups: breadth-first in either direction."""
+    conn = rd.conn
     depth = max(0, min(depth, MAX_DEPTH))
     limit = max(1, min(limit, MAX_NODES))
     present = {
@@ -166,11 +214,12 @@ def neighbourhood(
                     seen[other] = level
                     nxt.append(other)
         frontier = sorted(nxt)
-    return induced(conn, list(seen), flt)
+    return induced(rd, list(seen), flt)
 
 
-def induced(conn: sqlite3.Connection, ids: list[str], flt: GraphFilter) -> GraphData:
+def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
     """The nodes and the edges among them that the filter keeps (query.induced)."""
+    conn = rd.conn
     param = ids_param(ids)
     clause, args = _relation_clause(flt)
     edge_ids = [
@@ -181,7 +230,7 @@ def induced(conn: sqlite3.Connection, ids: list[str], flt: GraphFilter) -> Graph
             [param, param, *args],
         )
     ]
-    edges = [e for e in load_edges(conn, edge_ids) if flt.keeps_edge(e)]
+    edges = [e for e in load_edges(rd, edge_ids) if flt.keeps_edge(e)]
     if flt.documents is not None:
         edges = [
             e.model_copy(
@@ -248,11 +297,12 @@ class _ActorAdjacency:
 
 
 def shortest_paths(
-    conn: sqlite3.Connection, source: str, target: str, max_length: int, k: int
+    rd: Reading, source: str, target: str, max_length: int, k: int
 ) -> list[GraphPath]:
     """query.k_shortest_paths from a bidirectional search: the actors within ⌈L/2⌉ of the
     source and ⌊L/2⌋ of the target hold every path of length ≤ L, and distances to the
     target measured inside them are exact for every actor such a path passes."""
+    conn = rd.conn
     if source == target or k < 1 or max_length < 1:
         return []
     types = dict(
@@ -267,7 +317,7 @@ def shortest_paths(
     if source not in to_target:
         return []
     found = _walk_paths(adj, source, target, to_target, max_length, k)
-    return [GraphPath(nodes=p, edges=_step_edges(conn, p)) for p in found]
+    return [GraphPath(nodes=p, edges=_step_edges(rd, p)) for p in found]
 
 
 def _walk_paths(
@@ -304,8 +354,9 @@ def _walk_paths(
     return found[:k]
 
 
-def _step_edges(conn: sqlite3.Connection, path: list[str]) -> list[Edge]:
+def _step_edges(rd: Reading, path: list[str]) -> list[Edge]:
     """For each step, the edge with the most evidence between the two (then smallest id)."""
+    conn = rd.conn
     chosen = []
     for a, b in zip(path, path[1:], strict=False):
         row = conn.execute(
@@ -316,5 +367,5 @@ def _step_edges(conn: sqlite3.Connection, path: list[str]) -> list[Edge]:
             (a, b, MENTIONS),
         ).fetchone()
         chosen.append(row[0])
-    by_id = {e.id: e for e in load_edges(conn, chosen)}
+    by_id = {e.id: e for e in load_edges(rd, chosen)}
     return [by_id[i] for i in chosen]
