@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import sqlite3
 import threading
 from pathlib import Path
 
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import GraphFilter
 from graph.schema import DOCUMENT, MENTIONS
-from graph.store.sqlite import LEGACY_FILE, SqliteStore
+from graph.store.sqlite import DB_FILE, LEGACY_FILE, SqliteStore
 
 
 def contribution(doc: str, people: int) -> GraphData:
@@ -120,3 +121,18 @@ def test_replacing_a_document_touches_only_its_rows(tmp_path: Path) -> None:
     assert store.stats().nodes == 2 + 10  # p10..p29 were only doc:a's
     assert [n.id for n in store.entity_candidates({"s:29"})] == []
     assert [n.id for n in store.entity_candidates({"n:person 3"})] == ["person:p3"]
+
+
+def test_a_store_opens_and_reads_while_another_process_writes(tmp_path: Path) -> None:
+    """The server starts and answers while `actorgraph import` holds the write lock."""
+    SqliteStore(tmp_path).replace_document("doc:a", contribution("doc:a", 3))
+    writer = sqlite3.connect(tmp_path / DB_FILE, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM evidence")  # uncommitted: nobody else may see it
+    try:
+        reader = SqliteStore(tmp_path)
+        assert reader.stats().documents == 1
+        assert len(reader.node_edges("doc:a")) == 3
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

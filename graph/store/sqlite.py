@@ -55,7 +55,10 @@ class SqliteStore(GraphStore):
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
             conn = self._conn()
-            conn.executescript(DDL)
+            # an existing store is not written to at open: a long write of another process
+            # (an import) must not keep the server from starting
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'counts'").fetchone():
+                conn.executescript(f"BEGIN IMMEDIATE;\n{DDL}\nCOMMIT;")  # all or nothing
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a valid actorgraph store: {exc}") from exc
         self._adopt_legacy_file()
