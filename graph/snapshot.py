@@ -8,7 +8,7 @@ among them (at most OVERVIEW_EDGES), never the whole graph.
 `SnapshotCache` computes snapshots in one background thread, started by the first request.
 Policy: a request after a write is answered at once from the previous snapshot, marked
 stale, while the new one is computed; only when there is no snapshot at all (the first
-request) does it wait. With a store that tells its version (GraphStore.version), the thread
+request) does it wait, up to FIRST_WAIT_S, then answers 503 (retry) while the work goes on. With a store that tells its version (GraphStore.version), the thread
 also checks every POLL_S seconds and recomputes after writes of any process.
 """
 
@@ -31,13 +31,14 @@ from graph.analytics import (
 )
 from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter
-from graph.store.base import GraphStore
+from graph.store.base import GraphStore, StoreError, StoreUnavailable
 
 OVERVIEW_NODES = 300
 OVERVIEW_EDGES = 1_500
 OVERVIEW_COMMUNITIES = 12
 COMMUNITY_MEMBERS = 10  # members an overview names per community (best-connected first)
 POLL_S = 2.0
+FIRST_WAIT_S = 60.0  # how long the very first request waits for the first snapshot
 
 
 class Overview(BaseModel):
@@ -146,8 +147,9 @@ class SnapshotCache:
         # a store without a version of its own changes "version" on every call: no polling
         self._poll_s = poll_s if type(store).version is not GraphStore.version else None
 
-    def get(self, wait_s: float = 600.0) -> tuple[Snapshot, bool]:
-        """(snapshot, stale). Waits only when there is none yet."""
+    def get(self, wait_s: float = FIRST_WAIT_S) -> tuple[Snapshot, bool]:
+        """(snapshot, stale). Waits only when there is none yet, at most `wait_s`; then
+        StoreUnavailable (a 503: retry), while the computation goes on."""
         version = self.store.version()
         with self._lock:
             snap = self._snapshot
@@ -160,10 +162,13 @@ class SnapshotCache:
             if not self._fresh.wait_for(
                 lambda: self._snapshot is not None or self._error is not None, wait_s
             ):
-                raise TimeoutError("the graph's measures are still being computed; retry")
+                raise StoreUnavailable(
+                    "the graph's overview and measures are still being computed for the"
+                    " first time; retry in a minute"
+                )
             if self._snapshot is None:
                 error, self._error = self._error, None
-                raise RuntimeError(f"computing the graph's measures failed: {error}")
+                raise StoreError(f"computing the graph's measures failed: {error}")
             return self._snapshot, self._snapshot.version != version
 
     def _start(self) -> None:
