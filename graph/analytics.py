@@ -181,6 +181,19 @@ def scores_of(g: nx.Graph, metric: str) -> tuple[dict[str, float], list[list[str
     return degree, communities(g), False
 
 
+def _membership(groups: list[list[str]] | None) -> dict[str, int]:
+    return {m: i for i, members in enumerate(groups or []) for m in members}
+
+
+def ranking(g: nx.Graph, scores: dict[str, float], groups: list[list[str]] | None) -> list[str]:
+    """Actors in answer order: by community (communities metric), score, name, id."""
+    member_of = _membership(groups)
+    return sorted(
+        g.nodes,
+        key=lambda n: (member_of.get(n, math.inf), -scores[n], g.nodes[n]["name"].lower(), n),
+    )
+
+
 def ranked(
     g: nx.Graph,
     metric: str,
@@ -188,19 +201,17 @@ def ranked(
     groups: list[list[str]] | None,
     limit: int,
     offset: int,
+    order: list[str] | None = None,
 ) -> AnalyticsResult:
+    """One page of the ranking (`order`, when the caller has it sorted already)."""
     comms: list[Community] | None = None
-    member_of: dict[str, int] = {}
+    member_of = _membership(groups)
     if groups is not None:
         comms = [
             Community(id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members)
             for i, members in enumerate(groups)
         ]
-        member_of = {m: i for i, members in enumerate(groups) for m in members}
-    order = sorted(
-        g.nodes,
-        key=lambda n: (member_of.get(n, math.inf), -scores[n], g.nodes[n]["name"].lower(), n),
-    )
+    order = order if order is not None else ranking(g, scores, groups)
     results = [
         RankedActor(
             id=n,

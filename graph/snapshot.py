@@ -26,6 +26,7 @@ from graph.analytics import (
     AnalyticsResult,
     Community,
     ranked,
+    ranking,
     scores_of,
     ties_graph,
 )
@@ -63,10 +64,15 @@ class Snapshot:
     overview: GraphData
     seconds: float = 0.0
     communities: list[Community] = field(default_factory=list)
+    orders: dict[str, list[str]] = field(default_factory=dict)
 
     def result(self, metric: str, limit: int, offset: int, stale: bool) -> AnalyticsResult:
         groups = self.groups if metric == "communities" else None
-        answer = ranked(self.graph, metric, self.scores[metric], groups, limit, offset)
+        if metric not in self.orders:  # sorted once per snapshot, sliced per request
+            self.orders[metric] = ranking(self.graph, self.scores[metric], groups)
+        answer = ranked(
+            self.graph, metric, self.scores[metric], groups, limit, offset, self.orders[metric]
+        )
         answer.version, answer.stale = self.version, stale
         answer.approximate = metric == "betweenness" and self.approximate
         return answer

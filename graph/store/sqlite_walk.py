@@ -17,7 +17,7 @@ from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath
 from graph.schema import DOCUMENT, MENTIONS
 
-EDGE_CACHE = 100_000  # parsed edges kept between reads of the same version
+EDGE_CACHE = 50_000  # parsed edges kept between reads of the same version
 BATCH = 256  # frontier nodes whose edges one query fetches
 PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
 
