@@ -136,3 +136,23 @@ def test_a_store_opens_and_reads_while_another_process_writes(tmp_path: Path) ->
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_cached_reads_see_the_writes_of_another_opener(tmp_path: Path) -> None:
+    """Parsed edges and nodes are kept between reads, never past a write of anyone."""
+    reader, writer = SqliteStore(tmp_path), SqliteStore(tmp_path)
+    writer.replace_document("doc:a", contribution("doc:a", 3))
+    both = GraphFilter(types=[DOCUMENT, "Person"])
+    first = reader.neighbors("doc:a", 1, both)
+    assert reader.neighbors("doc:a", 1, both) == first  # from the cache
+    renamed = contribution("doc:a", 3)
+    renamed.nodes[1] = renamed.nodes[1].model_copy(update={"name": "Someone Else"})
+    renamed.edges[1].evidence[0] = (
+        renamed.edges[1].evidence[0].model_copy(update={"sentence": "changed"})
+    )
+    writer.replace_document("doc:a", renamed)
+    again = reader.neighbors("doc:a", 1, both)
+    assert again != first
+    assert {n.name for n in again.nodes} >= {"Someone Else"}
+    assert "changed" in {ev.sentence for e in again.edges for ev in e.evidence}
+    assert reader.node_edges("doc:a") == writer.node_edges("doc:a")

@@ -51,7 +51,8 @@ class SqliteStore(GraphStore):
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._edges = sqlite_walk.EdgeCache()
+        self._edge_cache: sqlite_walk.ParsedCache[Edge] = sqlite_walk.ParsedCache()
+        self._node_cache: sqlite_walk.ParsedCache[Node] = sqlite_walk.ParsedCache()
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
             conn = self._conn()
@@ -107,7 +108,7 @@ class SqliteStore(GraphStore):
         """A read transaction with the version it sees, for reads that use the edge cache."""
         with self._read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            yield sqlite_walk.Reading(conn, int(row[0]), self._edges)
+            yield sqlite_walk.Reading(conn, int(row[0]), self._edge_cache, self._node_cache)
 
     def close(self) -> None:
         with self._lock:

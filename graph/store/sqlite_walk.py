@@ -12,13 +12,15 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath
 from graph.schema import DOCUMENT, MENTIONS
 
-EDGE_CACHE = 50_000  # parsed edges kept between reads of the same version
-BATCH = 256  # frontier nodes whose edges one query fetches
+CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same version
+BATCH = 256
+M = TypeVar("M", Edge, Node)  # frontier nodes whose edges one query fetches
 PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
 
 
@@ -49,58 +51,76 @@ def edge_from_json(data: str, evidence: list[str]) -> Edge:
     return Edge.model_validate_json(f'{data[:-1]}, "evidence": [{", ".join(evidence)}]}}')
 
 
-class EdgeCache:
-    """Parsed edges of one store version: parsing is most of what a read costs, and the
-    hubs' edges are in most answers. Entries are tagged with the version they were read
+class ParsedCache(Generic[M]):
+    """Parsed nodes or edges of one store version: parsing is most of what a read costs,
+    and the hubs are in most answers. Entries are tagged with the version they were read
     at and only served to reads of that same version, so a write (of any process) makes
-    them unreachable; past `capacity` edges the cache starts over."""
+    them unreachable; past `capacity` items the cache starts over."""
 
-    def __init__(self, capacity: int = EDGE_CACHE) -> None:
+    def __init__(self, capacity: int = CACHE_ITEMS) -> None:
         self.capacity = capacity
         self.version = -1
-        self.edges: dict[str, Edge] = {}
+        self.items: dict[str, M] = {}
         self._lock = threading.Lock()
 
-    def lookup(self, version: int, ids: Iterable[str]) -> dict[str, Edge]:
+    def lookup(self, version: int, ids: Iterable[str]) -> dict[str, M]:
         with self._lock:
             if version != self.version:
                 return {}
-            return {i: self.edges[i] for i in ids if i in self.edges}
+            return {i: self.items[i] for i in ids if i in self.items}
 
-    def keep(self, version: int, edges: list[Edge]) -> None:
+    def keep(self, version: int, items: dict[str, M]) -> None:
         with self._lock:
             if version < self.version:
                 return
-            if version > self.version or len(self.edges) + len(edges) > self.capacity:
-                self.edges = {}
+            if version > self.version or len(self.items) + len(items) > self.capacity:
+                self.items = {}
                 self.version = version
-            self.edges.update((e.id, e) for e in edges)
+            self.items.update(items)
 
 
 @dataclass
 class Reading:
-    """A read transaction's connection, the store version it sees and the edge cache."""
+    """A read transaction's connection, the store version it sees and the caches."""
 
     conn: sqlite3.Connection
     version: int
-    cache: EdgeCache
+    edges: ParsedCache[Edge]
+    nodes: ParsedCache[Node]
+
+
+def load_nodes(rd: Reading, ids: list[str]) -> list[Node]:
+    """The nodes (those that exist), ordered by id."""
+    found = rd.nodes.lookup(rd.version, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        parsed = {
+            node_id: Node.model_validate_json(data)
+            for node_id, data in rd.conn.execute(
+                "SELECT id, data FROM nodes WHERE id IN (SELECT value FROM json_each(?))",
+                (ids_param(missing),),
+            )
+        }
+        rd.nodes.keep(rd.version, parsed)
+        found.update(parsed)
+    return [found[i] for i in sorted(found)]
 
 
 def load_edges(rd: Reading, ids: list[str]) -> list[Edge]:
     """Whole edges with their evidence, ordered by id."""
-    found = rd.cache.lookup(rd.version, ids)
+    found = rd.edges.lookup(rd.version, ids)
     missing = [i for i in ids if i not in found]
     if missing:
         evidence = evidence_of(rd.conn, missing)
-        parsed = [
-            edge_from_json(data, evidence.get(edge_id, []))
+        parsed = {
+            edge_id: edge_from_json(data, evidence.get(edge_id, []))
             for edge_id, data in rd.conn.execute(
                 "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?))",
                 (ids_param(missing),),
             )
-        ]
-        rd.cache.keep(rd.version, parsed)
-        found.update((e.id, e) for e in parsed)
+        }
+        rd.edges.keep(rd.version, parsed)
+        found.update(parsed)
     return [found[i] for i in sorted(found)]
 
 
@@ -163,8 +183,9 @@ def _incident(
     if _needs_evidence(flt):
         evidence = evidence_of(conn, {r[1] for r in rows})
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    check = _needs_evidence(flt)
     for u, edge_id, source, target, rel_type, other_type in rows:
-        if _needs_evidence(flt):
+        if check:
             items = [Evidence.model_validate_json(ev) for ev in evidence.get(edge_id, [])]
             edge = Edge(id=edge_id, source=source, target=target, type=rel_type, evidence=items)
             if not flt.keeps_edge(edge):
@@ -238,14 +259,7 @@ def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
             )
             for e in edges
         ]
-    nodes = [
-        Node.model_validate_json(r[0])
-        for r in conn.execute(
-            "SELECT data FROM nodes WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-            (param,),
-        )
-    ]
-    return GraphData(nodes=nodes, edges=edges)
+    return GraphData(nodes=load_nodes(rd, ids), edges=edges)
 
 
 class _ActorAdjacency:
