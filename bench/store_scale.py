@@ -282,8 +282,9 @@ def measure(size: int, kind: str, graph_file: Path, queries: int, reps: int) -> 
         return out
 
 
-def write_results(section: str) -> None:
-    start, end = "<!-- store_scale -->", "<!-- /store_scale -->"
+def write_results(section: str, name: str) -> None:
+    """Replace this run's block (by `name`) in RESULTS.md, keeping the other runs'."""
+    start, end = f"<!-- store_scale {name} -->", f"<!-- /store_scale {name} -->"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     block = f"{start}\n{section}\n{end}"
     if start in text:
@@ -302,6 +303,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=QUERIES)
     parser.add_argument("--reps", type=int, default=20, help="page requests per page (new store)")
     parser.add_argument("--old-reps", type=int, default=3, help="page requests (old store)")
+    parser.add_argument("--section", default="main", help="name of this run's block in RESULTS.md")
     parser.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -324,12 +326,12 @@ def main() -> None:
         print(sections[-1] + "\n", flush=True)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     header = (
-        "## Embedded store at scale (bench/store_scale.py)\n\n"
+        f"### Embedded store at scale: {', '.join(f'{n:,}' for n in args.sizes)} relations\n\n"
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores "
         f"shared with other sessions, load average at the end {load}. Compare ratios, not "
         "absolute times."
     )
-    write_results("\n\n".join([header, *sections]))
+    write_results("\n\n".join([header, *sections]), args.section)
 
 
 if __name__ == "__main__":
