@@ -180,14 +180,14 @@ def evaluate(
     from graph.evaluate import GOLD_DIR, load_gold, score
     from graph.extract.pipeline import Extractor
     from graph.ingest import Ingestor
-    from graph.store.memory import MemoryStore
+    from graph.store.sqlite import SqliteStore
 
     settings = _settings()
     gold_docs = load_gold(gold or GOLD_DIR)
     if not gold_docs:
         raise CliError(f"no gold files in {gold or GOLD_DIR}")
     with tempfile.TemporaryDirectory() as scratch:
-        store = MemoryStore(Path(scratch))
+        store = SqliteStore(Path(scratch))
         ingestor = Ingestor(store, Extractor(settings.spacy_model), settings.max_document_bytes)
         paths = [docs / g.document for g in gold_docs]
         missing = [str(p) for p in paths if not p.exists()]

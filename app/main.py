@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from app import errors, pages
 from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
 from graph.config import Settings
+from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
 
 SWAGGER_UI = "swagger-ui-dist-5.35.0"  # vendored from npm under static/vendor/
@@ -27,6 +28,7 @@ class StoreHolder:
         self.settings = settings
         self.kind = settings.store
         self._store: GraphStore | None = None
+        self._snapshots: SnapshotCache | None = None
         self._lock = threading.Lock()
 
     def get(self) -> GraphStore:
@@ -44,8 +46,19 @@ class StoreHolder:
                 self._store = store
             return self._store
 
+    def snapshots(self) -> SnapshotCache:
+        """The cache of whole-graph work (analytics, overview) of the open store."""
+        store = self.get()
+        with self._lock:
+            if self._snapshots is None or self._snapshots.store is not store:
+                self._snapshots = SnapshotCache(store)
+            return self._snapshots
+
     def close(self) -> None:
         with self._lock:
+            if self._snapshots is not None:
+                self._snapshots.close()
+                self._snapshots = None
             if self._store is not None:
                 self._store.close()
                 self._store = None

@@ -160,10 +160,13 @@ def view_state(params: Mapping[str, str], schema: Schema) -> ViewState | None:
     )
 
 
-def initial_view(store: GraphStore, state: ViewState) -> dict[str, list] | None:
+def initial_view(
+    store: GraphStore, state: ViewState, overview: GraphData | None
+) -> dict[str, list] | None:
     """What the explorer first shows, in the compact form the view reads: the same nodes and
-    edges the API gives for this state (GET /api/export, POST /api/subgraph), without the
-    evidence, which the side panel fetches per node. None: let the browser ask the API."""
+    edges the API gives for this state (GET /api/overview without a focus, POST
+    /api/subgraph with one), without the evidence, which the side panel fetches per node.
+    None: let the browser ask the API."""
     if not state.types:
         return {"nodes": [], "edges": []}
     flt = GraphFilter(
@@ -179,7 +182,7 @@ def initial_view(store: GraphStore, state: ViewState) -> dict[str, list] | None:
     if state.focus:
         data = store.subgraph(state.focus, state.depth, flt, MAX_NODES)
     else:
-        data = filter_graph(store.export(), flt)
+        data = filter_graph(overview or GraphData(), flt)
     extra = [s for s in state.expand if s not in state.focus]
     if extra:
         more = store.subgraph(extra, 1, flt, MAX_NODES)

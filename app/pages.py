@@ -13,10 +13,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from app import pagedata
-from graph.analytics import analyse
 from graph.profile import entity_profile
 from graph.reader import document_view
 from graph.schema import DOCUMENT, Schema, load_schema
+from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +68,16 @@ def page_store(request: Request) -> GraphStore:
 Store = Annotated[GraphStore, Depends(page_store)]
 
 
+def page_snapshots(request: Request) -> SnapshotCache:
+    try:
+        return request.app.state.store_holder.snapshots()
+    except StoreError as exc:
+        raise PageStoreUnavailable(str(exc)) from exc
+
+
+Snapshots = Annotated[SnapshotCache, Depends(page_snapshots)]
+
+
 def schema_context(schema: Schema) -> dict[str, Any]:
     """What the browser needs to know about the ontology (colours come from schema.toml)."""
     return {
@@ -114,14 +124,17 @@ def not_found(request: Request, what: str, json_url: str | None = None) -> HTMLR
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: Store) -> HTMLResponse:
+def home(request: Request, store: Store, snapshots: Snapshots) -> HTMLResponse:
+    snap, stale = snapshots.get()
     return render(
         request,
         "home.html",
         {
             "stats": store.stats(),
             "store_kind": store.kind,
-            "central": analyse(store.export(), "pagerank", limit=12).results,
+            "central": snap.result("pagerank", 12, 0, stale).results,
+            "communities": snap.communities[:8],
+            "stale": stale,
             "documents": store.list_documents(limit=100),
             "json_url": "/api/stats",
         },
@@ -152,13 +165,16 @@ def search_page(
 
 
 @router.get("/explore", response_class=HTMLResponse)
-def explore(request: Request, store: Store) -> HTMLResponse:
+def explore(request: Request, store: Store, snapshots: Snapshots) -> HTMLResponse:
     documents = [
         {"id": d.id, "title": d.name, "date": d.properties.get("date")}
         for d in store.list_documents(limit=1000)
     ]
     state = pagedata.view_state(request.query_params, load_schema())
-    view = pagedata.initial_view(store, state) if state else None
+    view = None
+    if state:
+        overview = None if state.focus else snapshots.get()[0].overview
+        view = pagedata.initial_view(store, state, overview)
     return render(
         request,
         "explore.html",

@@ -47,7 +47,7 @@ from app.main import create_app
 from graph.config import Settings
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.schema import load_schema
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 VIS_DIR = ROOT / "bench" / "vendor" / "vis-network-10.1.5"
@@ -385,7 +385,7 @@ def main() -> None:
             data = generate(n)
             with tempfile.TemporaryDirectory(prefix="view-bench-") as tmp:
                 store_dir = Path(tmp) / "store"
-                MemoryStore(store_dir).import_graph(data)
+                SqliteStore(store_dir).import_graph(data)
                 vis_dir = Path(tmp) / "vis"
                 vis_dir.mkdir()
                 write_vis_page(data, vis_dir)

@@ -9,9 +9,11 @@ between the same two actors make one tie whose weight is their number.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Literal
 
 import networkx as nx
+import numpy as np
 from pydantic import BaseModel, Field
 
 from graph.model import GraphData
@@ -21,6 +23,8 @@ from graph.schema import DOCUMENT, MENTIONS
 Metric = Literal["degree", "betweenness", "pagerank", "communities"]
 METRICS: tuple[str, ...] = ("degree", "betweenness", "pagerank", "communities")
 COMMUNITY_SEED = 42  # Louvain is randomised; a fixed seed gives the same answer every run
+EXACT_BETWEENNESS_NODES = 500
+BETWEENNESS_WORK = 500_000  # actors × ties: about a second of networkx (unloaded)
 
 
 class RankedActor(BaseModel):
@@ -44,11 +48,47 @@ class Community(BaseModel):
 
 class AnalyticsResult(BaseModel):
     metric: str
+    version: int | None = Field(
+        default=None,
+        description="The store version the measures were computed on (whole-graph answers "
+        "come from a cache computed in the background after each change).",
+    )
+    stale: bool = Field(
+        default=False,
+        description="True when the store has changed since: the answer is the previous "
+        "version's while the new one is computed.",
+    )
+    approximate: bool = Field(
+        default=False,
+        description="True when betweenness was estimated from a sample of source actors "
+        "(graphs above a size), not computed exactly.",
+    )
     nodes: int = Field(description="Actors in the analysed graph.")
     edges: int = Field(description="Distinct ties between actors in the analysed graph.")
     total: int = Field(description="Ranked actors before limit/offset.")
     results: list[RankedActor]
     communities: list[Community] | None = None
+
+
+def ties_graph(
+    nodes: Iterable[tuple[str, str, str]], ties: Iterable[tuple[str, str, str]]
+) -> nx.Graph:
+    """actor_graph (no filter) from (id, name, type) of the actors and (source, target,
+    type) of the relations, as GraphStore.actor_ties() gives them."""
+    g = nx.Graph()
+    for node_id, name, node_type in nodes:
+        if node_type != DOCUMENT:
+            g.add_node(node_id, name=name, type=node_type, degree=0)
+    for source, target, rel_type in ties:
+        if rel_type == MENTIONS or source == target or source not in g or target not in g:
+            continue
+        g.nodes[source]["degree"] += 1
+        g.nodes[target]["degree"] += 1
+        if g.has_edge(source, target):
+            g.edges[source, target]["weight"] += 1
+        else:
+            g.add_edge(source, target, weight=1)
+    return g
 
 
 def actor_graph(data: GraphData, flt: GraphFilter | None = None) -> nx.Graph:
@@ -74,23 +114,30 @@ def actor_graph(data: GraphData, flt: GraphFilter | None = None) -> nx.Graph:
 
 def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10) -> dict[str, float]:
     """Weighted PageRank by power iteration (networkx's own needs scipy, which a single
-    measure does not justify). Isolated actors spread their rank evenly, as in networkx."""
+    measure does not justify), on numpy arrays so a million ties take seconds. Isolated
+    actors spread their rank evenly, as in networkx."""
     n = g.number_of_nodes()
     if n == 0:
         return {}
-    strength = {u: sum(w for _, _, w in g.edges(u, data="weight")) for u in g}
-    rank = dict.fromkeys(g, 1.0 / n)
+    index = {u: i for i, u in enumerate(g)}
+    ties = [(index[u], index[v], w) for u, v, w in g.edges(data="weight")]
+    src = np.fromiter((t[0] for t in ties), dtype=np.int64, count=len(ties))
+    dst = np.fromiter((t[1] for t in ties), dtype=np.int64, count=len(ties))
+    weight = np.fromiter((t[2] for t in ties), dtype=np.float64, count=len(ties))
+    strength = np.bincount(src, weight, n) + np.bincount(dst, weight, n)
+    dangling = strength == 0
+    divisor = np.where(dangling, 1.0, strength)
+    rank = np.full(n, 1.0 / n)
     for _ in range(1000):
-        dangling = alpha * sum(rank[u] for u in g if strength[u] == 0) / n
-        new = dict.fromkeys(g, (1.0 - alpha) / n + dangling)
-        for u, v, w in g.edges(data="weight"):
-            new[v] += alpha * rank[u] * w / strength[u]
-            new[u] += alpha * rank[v] * w / strength[v]
-        done = sum(abs(new[u] - rank[u]) for u in g) < n * tol
+        share = rank / divisor
+        new = np.full(n, (1.0 - alpha) / n + alpha * rank[dangling].sum() / n)
+        new += alpha * np.bincount(dst, weight * share[src], n)
+        new += alpha * np.bincount(src, weight * share[dst], n)
+        done = float(np.abs(new - rank).sum()) < n * tol
         rank = new
         if done:
             break
-    return rank
+    return dict(zip(g, rank.tolist(), strict=True))
 
 
 def communities(g: nx.Graph) -> list[list[str]]:
@@ -104,39 +151,67 @@ def communities(g: nx.Graph) -> list[list[str]]:
     return sorted(ordered, key=lambda c: (-len(c), c[0]))
 
 
-def analyse(
-    data: GraphData,
-    metric: str,
-    flt: GraphFilter | None = None,
-    limit: int = 20,
-    offset: int = 0,
-) -> AnalyticsResult:
+def betweenness(
+    g: nx.Graph, exact_nodes: int = EXACT_BETWEENNESS_NODES, work: int = BETWEENNESS_WORK
+) -> tuple[dict[str, float], bool]:
+    """Exact up to `exact_nodes` actors or `work` steps (actors × ties); above, estimated
+    from a seeded sample of source actors sized so the work stays near `work` steps (at
+    least 16 sources). (scores, approximate)"""
+    n = g.number_of_nodes()
+    if n <= exact_nodes or n * g.number_of_edges() <= work:
+        return nx.betweenness_centrality(g, normalized=True), False
+    k = max(16, min(n, work // max(g.number_of_edges(), 1)))
+    if k >= n:
+        return nx.betweenness_centrality(g, normalized=True), False
+    return nx.betweenness_centrality(g, k=k, normalized=True, seed=COMMUNITY_SEED), True
+
+
+def scores_of(g: nx.Graph, metric: str) -> tuple[dict[str, float], list[list[str]] | None, bool]:
+    """(scores, communities or None, approximate) of one metric."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
-    g = actor_graph(data, flt)
-    comms: list[Community] | None = None
-    member_of: dict[str, int] = {}
+    degree = {n: float(d) for n, d in g.nodes(data="degree")}
     if metric == "degree":
-        scores = {n: float(d) for n, d in g.nodes(data="degree")}
-    elif metric == "betweenness":
-        scores = nx.betweenness_centrality(g, normalized=True)
-    elif metric == "pagerank":
-        scores = pagerank(g)
-    else:
-        groups = communities(g)
-        comms = []
-        for i, members in enumerate(groups):
-            comms.append(
-                Community(
-                    id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members
-                )
-            )
-            member_of.update({m: i for m in members})
-        scores = {n: float(d) for n, d in g.nodes(data="degree")}
-    ranked = sorted(
+        return degree, None, False
+    if metric == "betweenness":
+        scores, approximate = betweenness(g)
+        return scores, None, approximate
+    if metric == "pagerank":
+        return pagerank(g), None, False
+    return degree, communities(g), False
+
+
+def _membership(groups: list[list[str]] | None) -> dict[str, int]:
+    return {m: i for i, members in enumerate(groups or []) for m in members}
+
+
+def ranking(g: nx.Graph, scores: dict[str, float], groups: list[list[str]] | None) -> list[str]:
+    """Actors in answer order: by community (communities metric), score, name, id."""
+    member_of = _membership(groups)
+    return sorted(
         g.nodes,
         key=lambda n: (member_of.get(n, math.inf), -scores[n], g.nodes[n]["name"].lower(), n),
     )
+
+
+def ranked(
+    g: nx.Graph,
+    metric: str,
+    scores: dict[str, float],
+    groups: list[list[str]] | None,
+    limit: int,
+    offset: int,
+    order: list[str] | None = None,
+) -> AnalyticsResult:
+    """One page of the ranking (`order`, when the caller has it sorted already)."""
+    comms: list[Community] | None = None
+    member_of = _membership(groups)
+    if groups is not None:
+        comms = [
+            Community(id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members)
+            for i, members in enumerate(groups)
+        ]
+    order = order if order is not None else ranking(g, scores, groups)
     results = [
         RankedActor(
             id=n,
@@ -146,13 +221,28 @@ def analyse(
             degree=g.nodes[n]["degree"],
             community=member_of.get(n),
         )
-        for n in ranked[offset : offset + limit]
+        for n in order[offset : offset + limit]
     ]
     return AnalyticsResult(
         metric=metric,
         nodes=g.number_of_nodes(),
         edges=g.number_of_edges(),
-        total=len(ranked),
+        total=len(order),
         results=results,
         communities=comms,
     )
+
+
+def analyse(
+    data: GraphData,
+    metric: str,
+    flt: GraphFilter | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> AnalyticsResult:
+    """One metric over a graph in the interchange format, computed now."""
+    g = actor_graph(data, flt)
+    scores, groups, approximate = scores_of(g, metric)
+    result = ranked(g, metric, scores, groups, limit, offset)
+    result.approximate = approximate
+    return result

@@ -98,6 +98,28 @@ def _words_prefix(query: list[str], words: list[str]) -> bool:
     return i == len(query)
 
 
+def name_match(q: str, folded: str) -> tuple[float, str] | None:
+    """How one folded name answers the folded query: (score, exact|prefix|fuzzy) or None."""
+    if folded == q:
+        return (300.0, "exact")
+    if folded.startswith(q) or _words_prefix(q.split(), folded.split()):
+        return (200.0 + 100.0 * len(q) / max(len(folded), 1) * 0.5, "prefix")
+    score = fuzz.WRatio(q, folded)
+    if score < 80:
+        return None
+    return (float(score), "fuzzy")
+
+
+def best_match(q: str, folded_names: list[str]) -> tuple[float, str] | None:
+    """The best answer among a node's names (the first of equal scores)."""
+    best: tuple[float, str] | None = None
+    for f in folded_names:
+        cand = name_match(q, f)
+        if cand is not None and (best is None or cand[0] > best[0]):
+            best = cand
+    return best
+
+
 def rank(
     query: str, nodes: list[Node], types: list[str] | None, limit: int, offset: int = 0
 ) -> list[SearchHit]:
@@ -109,20 +131,7 @@ def rank(
     for node in nodes:
         if types is not None and node.type not in types:
             continue
-        best: tuple[float, str] | None = None
-        for name in [node.name, *node.aliases]:
-            f = fold(name)
-            if f == q:
-                cand = (300.0, "exact")
-            elif f.startswith(q) or _words_prefix(q.split(), f.split()):
-                cand = (200.0 + 100.0 * len(q) / max(len(f), 1) * 0.5, "prefix")
-            else:
-                score = fuzz.WRatio(q, f)
-                if score < 80:
-                    continue
-                cand = (float(score), "fuzzy")
-            if best is None or cand[0] > best[0]:
-                best = cand
+        best = best_match(q, [fold(name) for name in [node.name, *node.aliases]])
         if best is not None:
             hits.append(SearchHit(node, best[0], best[1]))
     hits.sort(key=lambda h: (-h.score, h.node.name.lower(), h.node.id))

@@ -8,7 +8,7 @@ import pytest
 from graph.config import Neo4jSettings, Settings
 from graph.extract.pipeline import Extractor
 from graph.ingest import Ingestor
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -22,14 +22,14 @@ def extractor() -> Extractor:
 @pytest.fixture(scope="session")
 def seeds_graph(extractor: Extractor, tmp_path_factory: pytest.TempPathFactory):
     """The seeds ingested once into an embedded store (read-only for tests)."""
-    store = MemoryStore(tmp_path_factory.mktemp("seeds-store"))
+    store = SqliteStore(tmp_path_factory.mktemp("seeds-store"))
     Ingestor(store, extractor, 5_000_000).ingest_paths([SEEDS])
     return store.export()
 
 
 @pytest.fixture
-def memory_store(tmp_path: Path) -> MemoryStore:
-    return MemoryStore(tmp_path / "store")
+def embedded_store(tmp_path: Path) -> SqliteStore:
+    return SqliteStore(tmp_path / "store")
 
 
 @pytest.fixture(scope="session")

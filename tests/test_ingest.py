@@ -3,7 +3,6 @@ a changed document replaces only its own contributions."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from graph.extract.pipeline import Extractor
 from graph.ingest import Ingestor
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 from .conftest import SEEDS
 
@@ -19,34 +18,34 @@ SEED = sorted(SEEDS.glob("*.txt"))[0]
 
 
 @pytest.fixture
-def ingestor(memory_store: MemoryStore, extractor: Extractor) -> Ingestor:
-    return Ingestor(memory_store, extractor, max_bytes=1_000_000)
+def ingestor(embedded_store: SqliteStore, extractor: Extractor) -> Ingestor:
+    return Ingestor(embedded_store, extractor, max_bytes=1_000_000)
 
 
-def test_reingest_changes_nothing(ingestor: Ingestor, memory_store: MemoryStore) -> None:
+def test_reingest_changes_nothing(ingestor: Ingestor, embedded_store: SqliteStore) -> None:
     ingestor.ingest_paths([SEEDS])
-    before = memory_store.export().model_dump_json()
-    mtime = memory_store.path.stat().st_mtime_ns
+    before = embedded_store.export().model_dump_json()
+    mtime = embedded_store.path.stat().st_mtime_ns
     report = ingestor.ingest_paths([SEEDS])
     assert [r.status for r in report.results] == ["unchanged", "unchanged"]
-    assert memory_store.export().model_dump_json() == before
-    assert memory_store.path.stat().st_mtime_ns == mtime
+    assert embedded_store.export().model_dump_json() == before
+    assert embedded_store.path.stat().st_mtime_ns == mtime
 
 
 def test_rebuilding_the_same_document_is_idempotent(
-    ingestor: Ingestor, memory_store: MemoryStore
+    ingestor: Ingestor, embedded_store: SqliteStore
 ) -> None:
     """Even past the fingerprint check, applying a document twice gives the same graph."""
     text = SEED.read_text(encoding="utf-8")
     g1 = ingestor.build("doc:x", text, "sha", "x.txt")
-    memory_store.replace_document("doc:x", g1)
-    once = memory_store.export().model_dump_json()
-    memory_store.replace_document("doc:x", ingestor.build("doc:x", text, "sha", "x.txt"))
-    assert memory_store.export().model_dump_json() == once
+    embedded_store.replace_document("doc:x", g1)
+    once = embedded_store.export().model_dump_json()
+    embedded_store.replace_document("doc:x", ingestor.build("doc:x", text, "sha", "x.txt"))
+    assert embedded_store.export().model_dump_json() == once
 
 
 def test_changed_document_replaces_only_its_contribution(
-    ingestor: Ingestor, memory_store: MemoryStore, tmp_path: Path
+    ingestor: Ingestor, embedded_store: SqliteStore, tmp_path: Path
 ) -> None:
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
@@ -59,14 +58,14 @@ def test_changed_document_replaces_only_its_contribution(
         encoding="utf-8",
     )
     ingestor.ingest_paths([a, b])
-    ids = {n.id for n in memory_store.export().nodes}
+    ids = {n.id for n in embedded_store.export().nodes}
     assert {"country:cuba", "person:vladimir-putin", "person:nicolas-maduro"} <= ids
     a.write_text(
         "Sanctions talk\n\nThe United States imposed sanctions on Venezuela.\n", encoding="utf-8"
     )
     report = ingestor.ingest_paths([a])
     assert report.results[0].status == "updated"
-    g = memory_store.export()
+    g = embedded_store.export()
     ids = {n.id for n in g.nodes}
     assert "country:cuba" not in ids  # only document a mentioned Cuba
     assert {"country:venezuela", "person:vladimir-putin", "person:nicolas-maduro"} <= ids
@@ -85,7 +84,7 @@ BAD = {
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(
-    ingestor: Ingestor, memory_store: MemoryStore, tmp_path: Path
+    ingestor: Ingestor, embedded_store: SqliteStore, tmp_path: Path
 ) -> None:
     for name, data in BAD.items():
         (tmp_path / name).write_bytes(data)
@@ -104,13 +103,4 @@ def test_bad_files_are_reported_and_the_batch_goes_on(
     assert "unsupported file type .png" in reasons["picture.png"]
     assert "no such file" in reasons["missing.txt"]
     assert [Path(r.source).name for r in report.read] == ["good.txt"]
-    assert memory_store.stats().documents == 1
-
-
-def test_store_file_is_valid_json_after_every_write(
-    ingestor: Ingestor, memory_store: MemoryStore
-) -> None:
-    ingestor.ingest_paths([SEEDS])
-    data = json.loads(memory_store.path.read_text(encoding="utf-8"))
-    assert set(data) == {"nodes", "edges"}
-    assert not list(memory_store.dir.glob(".graph-*"))  # no temp files left behind
+    assert embedded_store.stats().documents == 1

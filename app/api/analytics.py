@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, Query
 from app.api.examples import json_example
 from app.api.params import graph_filter
 from app.api.problems import problems
-from app.deps import get_store
+from app.deps import get_snapshots, get_store
 from graph.analytics import AnalyticsResult, Metric, analyse
 from graph.query import GraphFilter
+from graph.snapshot import OVERVIEW_EDGES, OVERVIEW_NODES, Overview, SnapshotCache
 from graph.store.base import GraphStore
 
 router = APIRouter(tags=["analytics"])
@@ -20,6 +21,9 @@ MAX_LIMIT = 500
 
 EXAMPLE = {
     "metric": "betweenness",
+    "version": 12,
+    "stale": False,
+    "approximate": False,
     "nodes": 63,
     "edges": 53,
     "total": 63,
@@ -43,16 +47,45 @@ EXAMPLE = {
     summary="Top actors by a network measure; communities",
     description="Computed with networkx over actors and their relations (documents and "
     "mentions left out), on the whole graph or the part the filters keep. degree: number "
-    "of relations; betweenness: how often an actor lies on shortest paths between others; "
+    "of relations; betweenness: how often an actor lies on shortest paths between others "
+    "(estimated from a sample of source actors in big graphs: `approximate`); "
     "pagerank: weighted PageRank; communities: Louvain communities (fixed seed, so the same "
-    "graph always gives the same answer), largest first, with each actor's community.",
+    "graph always gives the same answer), largest first, with each actor's community. "
+    "Without filters the answer comes from a cache computed in the background after each "
+    "change of the store (`version`; `stale` while a newer one is computed); with filters "
+    "it is computed for the request.",
     responses={**json_example(EXAMPLE), **problems()},
 )
 def analytics(
     store: Annotated[GraphStore, Depends(get_store)],
+    snapshots: Annotated[SnapshotCache, Depends(get_snapshots)],
     flt: Annotated[GraphFilter, Depends(graph_filter)],
     metric: Annotated[Metric, Query(description="The measure.")] = "degree",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000, description="Actors to skip.")] = 0,
 ) -> AnalyticsResult:
-    return analyse(store.export(), metric, flt, limit=limit, offset=offset)
+    if flt == GraphFilter():  # the whole graph: from the snapshot of the store's version
+        snap, stale = snapshots.get()
+        return snap.result(metric, limit, offset, stale)
+    result = analyse(store.export(), metric, flt, limit=limit, offset=offset)
+    result.version = store.version()
+    return result
+
+
+@router.get(
+    "/api/overview",
+    response_model=Overview,
+    summary="A capped overview of the whole graph",
+    description=f"The {OVERVIEW_NODES} actors of highest PageRank, the strongest relations "
+    f"among them (at most {OVERVIEW_EDGES}, most evidence first) and the largest "
+    "communities: what the home page and the explorer without a focus show. Computed in "
+    "the background after each change of the store; `stale` says an answer is from the "
+    "previous version while the new one is computed. Filters cut the overview down.",
+    responses=problems(),
+)
+def overview(
+    snapshots: Annotated[SnapshotCache, Depends(get_snapshots)],
+    flt: Annotated[GraphFilter, Depends(graph_filter)],
+) -> Overview:
+    snap, stale = snapshots.get()
+    return snap.view(None if flt == GraphFilter() else flt, stale)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from graph.blocking import node_keys
 from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter, GraphPath, SearchHit
+from graph.schema import DOCUMENT, MENTIONS
 
 
 class StoreError(Exception):
@@ -119,6 +120,15 @@ class GraphStore(ABC):
     @abstractmethod
     def export(self) -> GraphData:
         """The whole graph in the interchange format."""
+
+    def actor_ties(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+        """What analytics needs of the whole graph: (id, name, type) of every entity and
+        (source, target, type) of every relation that is not a mention. This fallback goes
+        through export(); a store answers it from its tables without the evidence."""
+        data = self.export()
+        nodes = [(n.id, n.name, n.type) for n in data.nodes if n.type != DOCUMENT]
+        ties = [(e.source, e.target, e.type) for e in data.edges if e.type != MENTIONS]
+        return nodes, ties
 
     def neighbors(
         self, node_id: str, depth: int = 1, flt: GraphFilter | None = None, limit: int = 500

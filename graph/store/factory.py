@@ -11,6 +11,6 @@ def open_store(settings: Settings) -> GraphStore:
         from graph.store.neo4j import Neo4jStore  # the driver is only needed for this store
 
         return Neo4jStore(settings.neo4j)
-    from graph.store.memory import MemoryStore
+    from graph.store.sqlite import SqliteStore
 
-    return MemoryStore(settings.data_dir)
+    return SqliteStore(settings.data_dir)

@@ -233,7 +233,8 @@
         body: body(seeds, depth),
       });
     const parts = [
-      state.focus.length ? post(state.focus, state.depth) : AG.api("/api/export", { format: "json", ...flt }),
+      // without a focus: the capped overview (top actors by PageRank), never the whole graph
+      state.focus.length ? post(state.focus, state.depth) : AG.api("/api/overview", flt),
     ];
     const extra = state.expand.filter((id) => !state.focus.includes(id));
     if (extra.length) parts.push(post(extra, 1));

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from graph.config import Neo4jSettings, Settings
 from graph.model import GraphData
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
@@ -23,7 +23,7 @@ def seeded_settings(
 ) -> Settings:
     """Settings for an app whose store (of this kind) holds `data` and nothing else."""
     if kind == "embedded":
-        MemoryStore(tmp).import_graph(data)
+        SqliteStore(tmp).import_graph(data)
         return Settings(data_dir=tmp, **extra)
     from graph.store.neo4j import Neo4jStore
 

@@ -11,7 +11,7 @@ import pytest
 from graph.config import Neo4jSettings
 from graph.export import render
 from graph.model import Edge, Evidence, GraphData, Node
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 pytestmark = pytest.mark.neo4j
 
@@ -90,7 +90,7 @@ def test_script_recreates_the_seeds_and_actorgraph_reads_them_back(
         hits = store.search("putin")
         assert hits and hits[0].node.id == "person:vladimir-putin"
         assert store.search("lazo hernandez")[0].node.name == "Juan Esteban Lazo Hernández"
-        reference = MemoryStore(tmp_path)
+        reference = SqliteStore(tmp_path)
         reference.import_graph(seeds_graph)
         a, b = "person:vyacheslav-volodin", "country:cuba"
         assert [p.nodes for p in store.paths(a, b, 5, 3)] == [

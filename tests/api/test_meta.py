@@ -7,11 +7,11 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from graph.config import Settings
 from graph.model import GraphData
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 
 def test_health_stats_and_export(tmp_path: Path, seeds_graph: GraphData) -> None:
-    MemoryStore(tmp_path).import_graph(seeds_graph)
+    SqliteStore(tmp_path).import_graph(seeds_graph)
     client = TestClient(create_app(Settings(data_dir=tmp_path)))
     health = client.get("/api/health").json()
     assert health["status"] == "ok" and health["store"] == "embedded" and health["documents"] == 2

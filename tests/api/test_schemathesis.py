@@ -29,7 +29,7 @@ from schemathesis.specs.openapi.checks import (
 from app.main import create_app
 from graph.config import Settings
 from graph.model import GraphData
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 TOKEN = "schemathesis-token"
 
@@ -56,7 +56,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP).include(path_regex
 
 @pytest.fixture(scope="module", autouse=True)
 def seeded(seeds_graph: GraphData) -> Iterator[None]:
-    MemoryStore(STORE_DIR).import_graph(seeds_graph)
+    SqliteStore(STORE_DIR).import_graph(seeds_graph)
     yield
     shutil.rmtree(STORE_DIR, ignore_errors=True)
 

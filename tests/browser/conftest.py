@@ -18,7 +18,7 @@ import uvicorn
 from app.main import create_app
 from graph.config import Settings
 from graph.model import GraphData
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -47,7 +47,7 @@ class LiveServer:
     """The app on a free loopback port, in a thread, over an embedded store in `data_dir`."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.store = MemoryStore(data_dir)  # for the tests' own expectations
+        self.store = SqliteStore(data_dir)  # for the tests' own expectations
         app = create_app(Settings(store="embedded", data_dir=data_dir))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -74,7 +74,7 @@ def seeds_server(
     seeds_graph: GraphData, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
     data_dir = tmp_path_factory.mktemp("browser-store")
-    MemoryStore(data_dir).import_graph(seeds_graph)
+    SqliteStore(data_dir).import_graph(seeds_graph)
     with LiveServer(data_dir) as server:
         yield server
 

@@ -12,7 +12,7 @@ import pytest
 
 from graph.ingest import Ingestor
 from graph.model import Edge, Evidence, GraphData, Node
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 from tests.browser.conftest import LiveServer, screenshot, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -41,7 +41,7 @@ def evil_server(
     seeds_graph: GraphData, extractor, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
     data_dir = tmp_path_factory.mktemp("xss-store")
-    store = MemoryStore(data_dir)
+    store = SqliteStore(data_dir)
     store.import_graph(seeds_graph)
     source = Path(data_dir.parent / "evil.md")
     source.write_text(EVIL_DOCUMENT, encoding="utf-8")

@@ -15,7 +15,7 @@ from graph.config import Neo4jSettings
 from graph.extract.pipeline import Extraction, Extractor
 from graph.model import GraphData
 from graph.store.base import GraphStore
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 
 class CachedExtractor:
@@ -51,16 +51,16 @@ def neo4j_session_store(neo4j_settings: Neo4jSettings) -> Iterator[GraphStore]:
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> GraphStore:
     if request.param == "embedded":
-        return MemoryStore(tmp_path / "store")
+        return SqliteStore(tmp_path / "store")
     neo4j_store: GraphStore = request.getfixturevalue("neo4j_session_store")
     neo4j_store.clear()
     return neo4j_store
 
 
 @pytest.fixture
-def reference(tmp_path: Path) -> MemoryStore:
+def reference(tmp_path: Path) -> SqliteStore:
     """An embedded store to replay the same operations on: the answers to compare with."""
-    return MemoryStore(tmp_path / "reference")
+    return SqliteStore(tmp_path / "reference")
 
 
 def canon(data: GraphData) -> dict[str, Any]:

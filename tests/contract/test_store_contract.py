@@ -16,7 +16,7 @@ from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import GraphFilter
 from graph.schema import DOCUMENT, MENTIONS
 from graph.store.base import GraphStore, StoreError
-from graph.store.memory import MemoryStore
+from graph.store.sqlite import SqliteStore
 
 from ..conftest import SEEDS
 from .conftest import CachedExtractor, canon
@@ -62,7 +62,7 @@ def seeded(store: GraphStore, seeds_graph: GraphData) -> GraphStore:
 
 
 @pytest.fixture
-def seeded_reference(reference: MemoryStore, seeds_graph: GraphData) -> MemoryStore:
+def seeded_reference(reference: SqliteStore, seeds_graph: GraphData) -> SqliteStore:
     reference.import_graph(seeds_graph)
     return reference
 
@@ -97,7 +97,7 @@ def test_reingesting_changes_nothing(
 
 def test_a_changed_document_replaces_only_its_own_contribution(
     store: GraphStore,
-    reference: MemoryStore,
+    reference: SqliteStore,
     cached_extractor: CachedExtractor,
     tmp_path: Path,
 ) -> None:
@@ -149,7 +149,7 @@ def test_replacing_a_document_is_all_or_nothing(seeded: GraphStore, seeds_graph:
 
 
 def test_delete_document(
-    seeded: GraphStore, seeded_reference: MemoryStore, seeds_graph: GraphData
+    seeded: GraphStore, seeded_reference: SqliteStore, seeds_graph: GraphData
 ) -> None:
     gone_doc, kept_doc = documents(seeds_graph)
     assert seeded.delete_document(gone_doc) is True
@@ -170,7 +170,7 @@ def test_delete_document(
 
 # ---- reads ----
 def test_get_node_and_node_edges(
-    seeded: GraphStore, seeded_reference: MemoryStore, seeds_graph: GraphData
+    seeded: GraphStore, seeded_reference: SqliteStore, seeds_graph: GraphData
 ) -> None:
     for node in seeds_graph.nodes:
         assert seeded.get_node(node.id) == seeded_reference.get_node(node.id) == node
@@ -199,7 +199,7 @@ def test_entity_index_documents_and_fingerprints(
     assert seeded.document_fingerprint("doc:unknown") is None
 
 
-def test_stats(seeded: GraphStore, seeded_reference: MemoryStore, seeds_graph: GraphData) -> None:
+def test_stats(seeded: GraphStore, seeded_reference: SqliteStore, seeds_graph: GraphData) -> None:
     stats = seeded.stats()
     assert stats == seeded_reference.stats()
     assert stats.nodes == len(seeds_graph.nodes) == sum(stats.nodes_by_type.values())
@@ -240,7 +240,7 @@ SEARCHES = [
     "types", [None, ["Person"], ["Institution", "Country"], [DOCUMENT]], ids=str
 )
 def test_search_gives_the_embedded_answers(
-    seeded: GraphStore, seeded_reference: MemoryStore, types: list[str] | None
+    seeded: GraphStore, seeded_reference: SqliteStore, types: list[str] | None
 ) -> None:
     for query in SEARCHES:
         for limit, offset in ((20, 0), (3, 0), (3, 2)):
@@ -307,7 +307,7 @@ CENTRES = [
 
 @pytest.mark.parametrize("flt", FILTERS, ids=lambda f: f.model_dump_json(exclude_none=True))
 def test_neighbours_with_every_filter(
-    seeded: GraphStore, seeded_reference: MemoryStore, flt: GraphFilter
+    seeded: GraphStore, seeded_reference: SqliteStore, flt: GraphFilter
 ) -> None:
     for centre in CENTRES:
         for depth in (0, 1, 2, 3):
@@ -335,7 +335,7 @@ def test_neighbours_grow_with_depth(seeded: GraphStore) -> None:
     assert around <= {n.id for n in one.nodes}
 
 
-def test_subgraph_of_several_seeds(seeded: GraphStore, seeded_reference: MemoryStore) -> None:
+def test_subgraph_of_several_seeds(seeded: GraphStore, seeded_reference: SqliteStore) -> None:
     seeds = ["person:vladimir-putin", "country:nicaragua", "person:nobody", "country:nicaragua"]
     for depth in (0, 1, 2):
         for flt in (GraphFilter(), GraphFilter(types=["Person", "Country"])):
@@ -356,7 +356,7 @@ PAIRS = [
 ]
 
 
-def test_paths(seeded: GraphStore, seeded_reference: MemoryStore) -> None:
+def test_paths(seeded: GraphStore, seeded_reference: SqliteStore) -> None:
     found_any = False
     for source, target in PAIRS:
         for max_length, k in ((4, 3), (2, 5), (6, 10), (1, 1)):
@@ -432,7 +432,7 @@ def test_odd_values_round_trip_exactly(store: GraphStore) -> None:
 
 
 def test_import_merges_by_id_and_evidence_key(
-    seeded: GraphStore, seeded_reference: MemoryStore, seeds_graph: GraphData
+    seeded: GraphStore, seeded_reference: SqliteStore, seeds_graph: GraphData
 ) -> None:
     doc_id = documents(seeds_graph)[0]
     putin = next(n for n in seeds_graph.nodes if n.id == "person:vladimir-putin")
@@ -484,7 +484,7 @@ def test_import_refuses_an_edge_to_a_missing_node_and_keeps_nothing(store: Graph
 def test_export_of_one_store_imports_identically_into_another(
     seeded: GraphStore, tmp_path: Path, seeds_graph: GraphData
 ) -> None:
-    other = MemoryStore(tmp_path / "other")
+    other = SqliteStore(tmp_path / "other")
     other.import_graph(seeded.export())
     assert canon(other.export()) == canon(seeded.export()) == canon(seeds_graph)
     seeded.clear()

@@ -3,6 +3,7 @@ highlighted sentence, and the explorer's first view, which must be what the API 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,11 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.pagedata import initial_view, parse_highlight, segments, view_state
 from graph.config import Settings
-from graph.model import GraphData
+from graph.model import Edge, Evidence, GraphData, Node
 from graph.reader import Mention
-from graph.schema import load_schema
-from graph.store.memory import MemoryStore
+from graph.schema import DOCUMENT, load_schema
+from graph.snapshot import OVERVIEW_COMMUNITIES, OVERVIEW_NODES, compute
+from graph.store.sqlite import SqliteStore
 
 
 def mention(start: int, end: int, entity: str) -> Mention:
@@ -53,10 +55,10 @@ def test_highlight_in_range():
 @pytest.fixture(scope="module")
 def seeded(seeds_graph: GraphData, tmp_path_factory: pytest.TempPathFactory):
     data_dir: Path = tmp_path_factory.mktemp("pagedata-store")
-    MemoryStore(data_dir).import_graph(seeds_graph)
+    SqliteStore(data_dir).import_graph(seeds_graph)
     app = create_app(Settings(store="embedded", data_dir=data_dir))
     with TestClient(app) as client:
-        yield MemoryStore(data_dir), client
+        yield SqliteStore(data_dir), client
 
 
 def rows(answer: dict) -> tuple[set, set]:
@@ -78,19 +80,66 @@ def inline_rows(view: dict) -> tuple[set, set]:
         {"rels": "HOLDS_ROLE,SPOKE_AT"},
     ],
 )
-def test_first_overview_is_the_api_export(seeded, query):
+def test_first_overview_is_the_api_overview(seeded, query):
+    """Without a focus the first view is /api/overview's answer for the same filters; the
+    seeds are smaller than the overview's cap, so that is also the whole graph's export."""
     store, client = seeded
     schema = load_schema()
     state = view_state(query, schema)
-    view = initial_view(store, state)
+    view = initial_view(store, state, compute(store, store.version()).overview)
     params = {
-        "format": "json",
         "types": ",".join(state.types),
         "relations": ",".join(state.relations),
         **({"since": state.since} if state.since else {}),
     }
-    answer = client.get("/api/export", params=params).json()
+    overview = client.get("/api/overview", params=params).json()
+    assert overview["stale"] is False and overview["version"] == store.version()
+    assert inline_rows(view) == rows(overview)
+    answer = client.get("/api/export", params={"format": "json", **params}).json()
     assert inline_rows(view) == rows(answer)
+
+
+def test_the_overview_of_a_big_graph_is_capped(tmp_path: Path) -> None:
+    """A star of stars: the overview holds the OVERVIEW_NODES actors of highest PageRank
+    (the hubs first) and only relations among them, and the home page lists the hubs."""
+    store = SqliteStore(tmp_path)
+    doc = Node(id="doc:d", type=DOCUMENT, name="D")
+    nodes, edges = [doc], []
+    ev = [Evidence(document="doc:d", sentence="s", start=0, end=1)]
+    for h in range(20):
+        hub = Node(id=f"person:hub{h:02d}", type="Person", name=f"Hub {h:02d}")
+        nodes.append(hub)
+        edges.append(
+            Edge(id=f"rel:mh{h}", source="doc:d", target=hub.id, type="MENTIONS", evidence=ev)
+        )
+        for leaf in range(40):
+            lid = f"person:leaf{h:02d}-{leaf:02d}"
+            nodes.append(Node(id=lid, type="Person", name=f"Leaf {h} {leaf}"))
+            edges.append(
+                Edge(
+                    id=f"rel:ml{h}-{leaf}", source="doc:d", target=lid, type="MENTIONS", evidence=ev
+                )
+            )
+            edges.append(
+                Edge(id=f"rel:w{h}-{leaf}", source=hub.id, target=lid, type="MET_WITH", evidence=ev)
+            )
+    store.import_graph(GraphData(nodes=nodes, edges=edges))
+    app = create_app(Settings(store="embedded", data_dir=tmp_path))
+    with TestClient(app) as client:
+        answer = client.get("/api/overview").json()
+        assert answer["actors"] == 20 * 41 and len(answer["nodes"]) == OVERVIEW_NODES
+        ids = {n["id"] for n in answer["nodes"]}
+        assert {f"person:hub{h:02d}" for h in range(20)} <= ids
+        assert all(e["source"] in ids and e["target"] in ids for e in answer["edges"])
+        assert len(answer["communities"]) == OVERVIEW_COMMUNITIES
+        assert {c["size"] for c in answer["communities"]} == {41}
+        home = client.get("/")
+        assert home.status_code == 200 and "Hub 00" in home.text
+        explore = client.get("/explore")
+        view = json.loads(
+            explore.text.split('id="view-data"')[1].split(">", 1)[1].split("</script>")[0]
+        )
+        assert len(view["nodes"]) == OVERVIEW_NODES
 
 
 def test_first_focus_view_is_the_api_subgraph(seeded):
@@ -102,7 +151,7 @@ def test_first_focus_view_is_the_api_subgraph(seeded):
         "types": "Person,Event,Institution,Country",
     }
     state = view_state(query, load_schema())
-    view = initial_view(store, state)
+    view = initial_view(store, state, None)
     body = {"types": state.types, "relations": state.relations, "limit": 5000}
     a = client.post("/api/subgraph", json={"seeds": state.focus, "depth": 2, **body}).json()
     b = client.post("/api/subgraph", json={"seeds": state.expand, "depth": 1, **body}).json()
@@ -116,5 +165,8 @@ def test_states_the_api_must_explain_are_left_to_it(seeded):
     store, _ = seeded
     schema = load_schema()
     assert view_state({"since": "last week"}, schema) is None
-    assert initial_view(store, view_state({"focus": "person:nobody"}, schema)) is None
-    assert initial_view(store, view_state({"types": ""}, schema)) == {"nodes": [], "edges": []}
+    assert initial_view(store, view_state({"focus": "person:nobody"}, schema), None) is None
+    assert initial_view(store, view_state({"types": ""}, schema), None) == {
+        "nodes": [],
+        "edges": [],
+    }

@@ -1,0 +1,338 @@
+"""How does the embedded store scale? SQLite store next to the JSON-file store it replaced.
+
+For seeded synthetic graphs (bench/synthetic.py: ~1 actor per 10 relations, one evidence
+item per relation) of 10k, 100k and 1M relations, each store in its own process:
+
+* import: `import_graph` of the whole graph into an empty store;
+* cold start: opening the store and answering one neighbourhood (a new process), and the
+  peak RSS after the read workload;
+* neighbours depth 1 / 2 and search (prefixes of names and typos): p50 / p95 over
+  QUERIES random actors or names;
+* home `/`, `/explore` without a focus, `/api/analytics?metric=pagerank`: p95 through the
+  real app (TestClient) once its background snapshot is ready (the time to compute that
+  snapshot is reported too). The old store had no app of its own any more: its rows time
+  the work its request did (stats + PageRank of export() for home, export() filtered for
+  /explore, analyse(export()) for analytics), a lower bound of its page times;
+* one 8 kB document (seeds/003_...) ingested on top of the graph and into an empty store:
+  resolution + write, the extraction done beforehand (it is the same in both).
+
+The old store is `graph/store/memory.py` of commit f66c853, read from git history by this
+script only (the package no longer has it).
+
+    .venv/bin/python bench/store_scale.py                    # 10k and 100k
+    .venv/bin/python bench/store_scale.py --sizes 1000000 --old-max 100000
+
+Prints a table (ratios old / new) and writes it into bench/RESULTS.md with the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "RESULTS.md"
+OLD_COMMIT = "f66c853"
+DOC = ROOT / "seeds" / "003_6e32554014a3be8b.txt"
+QUERIES = 50
+
+
+def pct(times: list[float], q: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def timed(fn: Callable[[], Any], reps: int) -> list[float]:
+    out = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def open_store(kind: str, path: Path) -> Any:
+    if kind == "embedded":
+        from graph.store.sqlite import SqliteStore
+
+        return SqliteStore(path)
+    source = subprocess.run(
+        ["git", "show", f"{OLD_COMMIT}:graph/store/memory.py"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    module_path = Path(tempfile.gettempdir()) / "actorgraph_old_json_store.py"
+    module_path.write_text(source)
+    spec = importlib.util.spec_from_file_location("actorgraph_old_json_store", module_path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.MemoryStore(path)
+
+
+# ---- probes: each runs in a process of its own ----
+def probe_import(kind: str, store_dir: Path, graph_file: Path) -> dict[str, float]:
+    from graph.model import GraphData
+
+    data = GraphData.model_validate_json(graph_file.read_bytes())
+    store = open_store(kind, store_dir)
+    t = time.perf_counter()
+    store.import_graph(data)
+    return {"import_s": time.perf_counter() - t}
+
+
+def probe_reads(kind: str, store_dir: Path, queries: int) -> dict[str, float]:
+    import graph.query  # noqa: F401 - module imports are not the store's start-up
+    import graph.store.sqlite  # noqa: F401
+
+    t = time.perf_counter()
+    store = open_store(kind, store_dir)
+    store.stats()
+    opened = time.perf_counter() - t
+    actors = store.entity_index()
+    rng = random.Random(1)
+    t = time.perf_counter()
+    store.neighbors(rng.choice(actors).id, 1)
+    out = {"cold_start_s": opened + time.perf_counter() - t}
+    picks = [rng.choice(actors) for _ in range(queries)]
+    for depth in (1, 2):
+        times = [timed(lambda n=n, d=depth: store.neighbors(n.id, d), 1)[0] for n in picks]
+        out[f"n{depth}_p50"], out[f"n{depth}_p95"] = pct(times, 0.5), pct(times, 0.95)
+    texts = []
+    for n in picks:
+        words = n.name.split()
+        texts.append(words[0][:4] if rng.random() < 0.3 else n.name)  # a prefix or a name
+        texts.append(n.name[:-2] + n.name[-1] + n.name[-2])  # a typo: two letters swapped
+    times = [timed(lambda q=q: store.search(q), 1)[0] for q in texts]
+    out["search_p50"], out["search_p95"] = pct(times, 0.5), pct(times, 0.95)
+    out["rss_reads_mb"] = rss_mb()
+    return out
+
+
+def probe_pages(kind: str, store_dir: Path, reps: int) -> dict[str, float]:
+    if kind != "embedded":
+        return old_pages(open_store(kind, store_dir), reps)
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from graph.config import Settings
+
+    app = create_app(Settings(store="embedded", data_dir=store_dir))
+    out: dict[str, float] = {}
+    with TestClient(app) as client:
+        t = time.perf_counter()
+        while client.get("/api/overview").status_code == 503:  # the first snapshot
+            time.sleep(0.5)
+        out["snapshot_s"] = time.perf_counter() - t
+        for name, url in (
+            ("home", "/"),
+            ("explore", "/explore"),
+            ("analytics", "/api/analytics?metric=pagerank"),
+        ):
+            times = timed(lambda u=url: client.get(u).raise_for_status(), reps)
+            out[f"{name}_p95"] = pct(times, 0.95)
+    out["rss_server_mb"] = rss_mb()
+    return out
+
+
+def old_pages(store: Any, reps: int) -> dict[str, float]:
+    """The work the old app did per request (see the module docstring)."""
+    from graph.analytics import analyse
+    from graph.export import filter_graph
+    from graph.query import GraphFilter
+
+    def home() -> None:
+        store.stats()
+        analyse(store.export(), "pagerank", limit=12)
+        store.list_documents(limit=100)
+
+    def explore() -> None:
+        json.dumps(
+            [[n.id, n.type, n.name] for n in filter_graph(store.export(), GraphFilter()).nodes]
+        )
+
+    out = {"snapshot_s": 0.0}
+    for name, fn in (
+        ("home", home),
+        ("explore", explore),
+        ("analytics", lambda: analyse(store.export(), "pagerank")),
+    ):
+        out[f"{name}_p95"] = pct(timed(fn, reps), 0.95)
+    out["rss_server_mb"] = rss_mb()
+    return out
+
+
+def probe_ingest(kind: str, store_dir: Path, empty_dir: Path) -> dict[str, float]:
+    from graph.config import Settings
+    from graph.extract.pipeline import Extractor
+    from graph.ingest import Ingestor
+
+    extraction = Extractor(Settings().spacy_model).extract(DOC.read_text(encoding="utf-8"))
+
+    class Extracted:  # the extraction done beforehand: the timing is resolution + write
+        def extract(self, text: str) -> Any:
+            import copy
+
+            return copy.deepcopy(extraction)
+
+    out = {}
+    for name, path in (("doc_on_top_s", store_dir), ("doc_empty_s", empty_dir)):
+        store = open_store(kind, path)
+        t = time.perf_counter()
+        report = Ingestor(store, Extracted(), 5_000_000).ingest_paths([DOC])  # type: ignore[arg-type]
+        out[name] = time.perf_counter() - t
+        assert report.results[0].status == "ingested", report.results
+    return out
+
+
+PROBES = {
+    "import": probe_import,
+    "reads": probe_reads,
+    "pages": probe_pages,
+    "ingest": probe_ingest,
+}
+
+
+def run_probe(*args: str) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, __file__, "--probe", *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---- the table ----
+ROWS = [
+    ("import", "import_s", "s"),
+    ("cold start (open + one neighbourhood)", "cold_start_s", "s"),
+    ("RSS after reads", "rss_reads_mb", "MB"),
+    ("neighbours depth 1 p50 / p95", ("n1_p50", "n1_p95"), "ms"),
+    ("neighbours depth 2 p50 / p95", ("n2_p50", "n2_p95"), "ms"),
+    ("search p50 / p95", ("search_p50", "search_p95"), "ms"),
+    ("snapshot computed in the background", "snapshot_s", "s"),
+    ("home `/` p95", "home_p95", "ms"),
+    ("`/explore` (no focus) p95", "explore_p95", "ms"),
+    ("analytics (pagerank) p95", "analytics_p95", "ms"),
+    ("server RSS after pages", "rss_server_mb", "MB"),
+    ("8 kB document on top (resolve + write)", "doc_on_top_s", "s"),
+    ("8 kB document into an empty store", "doc_empty_s", "s"),
+]
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "ms":
+        value *= 1000
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}" if value < 10 else f"{value:,.1f}"
+
+
+def table(size: int, new: dict[str, float], old: dict[str, float] | None) -> str:
+    lines = [
+        f"**{size:,} relations**",
+        "",
+        "| what | embedded (SQLite) | old JSON store | old / new |",
+        "|---|---|---|---|",
+    ]
+    for label, keys, unit in ROWS:
+        ks = keys if isinstance(keys, tuple) else (keys,)
+        cells = []
+        for res in (new, old):
+            if res is None or any(k not in res for k in ks):
+                cells.append("–")
+            else:
+                cells.append(" / ".join(fmt(res[k], unit) for k in ks) + f" {unit}")
+        ratio = "–"
+        if old and all(k in old for k in ks) and new.get(ks[-1]):
+            ratio = f"{old[ks[-1]] / new[ks[-1]]:,.1f}×"
+        lines.append(f"| {label} | {cells[0]} | {cells[1]} | {ratio} |")
+    return "\n".join(lines)
+
+
+def measure(size: int, kind: str, graph_file: Path, queries: int, reps: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        store_dir, empty_dir = Path(tmp) / "store", Path(tmp) / "empty"
+        out: dict[str, float] = {}
+        out |= run_probe("import", kind, str(store_dir), str(graph_file))
+        out |= run_probe("reads", kind, str(store_dir), str(queries))
+        out |= run_probe("pages", kind, str(store_dir), str(reps))
+        out |= run_probe("ingest", kind, str(store_dir), str(empty_dir))
+        print(f"  {size:,} {kind}: {out}", file=sys.stderr, flush=True)
+        return out
+
+
+def write_results(section: str, name: str) -> None:
+    """Replace this run's block (by `name`) in RESULTS.md, keeping the other runs'."""
+    start, end = f"<!-- store_scale {name} -->", f"<!-- /store_scale {name} -->"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    block = f"{start}\n{section}\n{end}"
+    if start in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument(
+        "--old-max", type=int, default=100_000, help="largest size for the old store"
+    )
+    parser.add_argument("--queries", type=int, default=QUERIES)
+    parser.add_argument("--reps", type=int, default=20, help="page requests per page (new store)")
+    parser.add_argument("--old-reps", type=int, default=3, help="page requests (old store)")
+    parser.add_argument("--section", default="main", help="name of this run's block in RESULTS.md")
+    parser.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.probe:
+        name, kind, *rest = args.probe
+        paths = [Path(r) if not r.isdigit() else int(r) for r in rest]
+        print(json.dumps(PROBES[name](kind, *paths)))  # type: ignore[operator]
+        return
+    from bench.synthetic import generate
+
+    sections = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            graph_file = Path(tmp) / "graph.json"
+            graph_file.write_text(generate(size).model_dump_json(exclude_none=True))
+            new = measure(size, "embedded", graph_file, args.queries, args.reps)
+            old = None
+            if size <= args.old_max:
+                old = measure(size, "json", graph_file, args.queries, args.old_reps)
+        sections.append(table(size, new, old))
+        print(sections[-1] + "\n", flush=True)
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    header = (
+        f"### Embedded store at scale: {', '.join(f'{n:,}' for n in args.sizes)} relations\n\n"
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores "
+        f"shared with other sessions, load average at the end {load}. Compare ratios, not "
+        "absolute times."
+    )
+    write_results("\n\n".join([header, *sections]), args.section)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,385 @@
+"""Traversals of the embedded store that read only what they touch: incident edges by the
+source/target indexes, one breadth-first level at a time. They give the answers of
+graph/query.py (`neighbourhood`, `k_shortest_paths`) on the same graph; the contract suite
+compares them on both stores and tests/contract/test_sqlite_semantics.py with query.py."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from graph.model import Edge, Evidence, GraphData, Node
+from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath
+from graph.schema import DOCUMENT, MENTIONS
+
+CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same version
+BATCH = 256
+M = TypeVar("M", Edge, Node)  # frontier nodes whose edges one query fetches
+PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
+
+
+def ids_param(ids: Iterable[str]) -> str:
+    return json.dumps(list(ids))
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def evidence_of(conn: sqlite3.Connection, edge_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Per edge, its evidence items (JSON) in the order they arrived."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for edge_id, data in conn.execute(
+        "SELECT edge_id, data FROM evidence WHERE edge_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY seq",
+        (ids_param(edge_ids),),
+    ):
+        out[edge_id].append(data)
+    return out
+
+
+def edge_from_json(data: str, evidence: list[str]) -> Edge:
+    """An edge from its stored JSON object and its evidence items' JSON, parsed in one go
+    by pydantic's JSON parser (much faster than json.loads and validating dicts)."""
+    return Edge.model_validate_json(f'{data[:-1]}, "evidence": [{", ".join(evidence)}]}}')
+
+
+class ParsedCache(Generic[M]):
+    """Parsed nodes or edges of one store version: parsing is most of what a read costs,
+    and the hubs are in most answers. Entries are tagged with the version they were read
+    at and only served to reads of that same version, so a write (of any process) makes
+    them unreachable; past `capacity` items the cache starts over."""
+
+    def __init__(self, capacity: int = CACHE_ITEMS) -> None:
+        self.capacity = capacity
+        self.version = -1
+        self.items: dict[str, M] = {}
+        self._lock = threading.Lock()
+
+    def lookup(self, version: int, ids: Iterable[str]) -> dict[str, M]:
+        with self._lock:
+            if version != self.version:
+                return {}
+            return {i: self.items[i] for i in ids if i in self.items}
+
+    def keep(self, version: int, items: dict[str, M]) -> None:
+        with self._lock:
+            if version < self.version:
+                return
+            if version > self.version or len(self.items) + len(items) > self.capacity:
+                self.items = {}
+                self.version = version
+            self.items.update(items)
+
+
+@dataclass
+class Reading:
+    """A read transaction's connection, the store version it sees and the caches."""
+
+    conn: sqlite3.Connection
+    version: int
+    edges: ParsedCache[Edge]
+    nodes: ParsedCache[Node]
+
+
+def load_nodes(rd: Reading, ids: list[str]) -> list[Node]:
+    """The nodes (those that exist), ordered by id."""
+    found = rd.nodes.lookup(rd.version, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        parsed = {
+            node_id: Node.model_validate_json(data)
+            for node_id, data in rd.conn.execute(
+                "SELECT id, data FROM nodes WHERE id IN (SELECT value FROM json_each(?))",
+                (ids_param(missing),),
+            )
+        }
+        rd.nodes.keep(rd.version, parsed)
+        found.update(parsed)
+    return [found[i] for i in sorted(found)]
+
+
+def load_edges(rd: Reading, ids: list[str]) -> list[Edge]:
+    """Whole edges with their evidence, ordered by id."""
+    found = rd.edges.lookup(rd.version, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        evidence = evidence_of(rd.conn, missing)
+        parsed = {
+            edge_id: edge_from_json(data, evidence.get(edge_id, []))
+            for edge_id, data in rd.conn.execute(
+                "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?))",
+                (ids_param(missing),),
+            )
+        }
+        rd.edges.keep(rd.version, parsed)
+        found.update(parsed)
+    return [found[i] for i in sorted(found)]
+
+
+def all_edges(conn: sqlite3.Connection) -> list[Edge]:
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for edge_id, data in conn.execute("SELECT edge_id, data FROM evidence ORDER BY seq"):
+        evidence[edge_id].append(data)
+    return [
+        edge_from_json(data, evidence.get(edge_id, []))
+        for edge_id, data in conn.execute("SELECT id, data FROM edges")
+    ]
+
+
+def incident_edges(rd: Reading, node_id: str) -> list[Edge]:
+    conn = rd.conn
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM edges WHERE source = ?1 UNION SELECT id FROM edges WHERE target = ?1",
+            (node_id,),
+        )
+    ]
+    return load_edges(rd, ids)
+
+
+def _relation_clause(flt: GraphFilter) -> tuple[str, list[str]]:
+    """The part of keeps_edge that SQL can check by index: the relation types followed."""
+    if flt.relations is not None:
+        return " AND e.type IN (SELECT value FROM json_each(?))", [ids_param(flt.relations)]
+    if not (flt.types and DOCUMENT in flt.types):
+        return " AND e.type != ?", [MENTIONS]
+    return "", []
+
+
+def _needs_evidence(flt: GraphFilter) -> bool:
+    return bool(
+        flt.documents is not None or flt.min_confidence is not None or flt.since or flt.until
+    )
+
+
+def _incident(
+    conn: sqlite3.Connection, nodes: list[str], flt: GraphFilter
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Per node: (edge id, other end, other end's type) of the edges the filter keeps,
+    ordered by edge id (the order query.neighbourhood walks them in). SQL checks the
+    relation types (keeps_edge's first rules); keeps_edge itself runs only when the
+    filter looks at evidence, on edges built just for it."""
+    clause, args = _relation_clause(flt)
+    sql = (
+        "SELECT e.source, e.id, e.source, e.target, e.type, n.type FROM edges e"
+        " JOIN nodes n ON n.id = e.target"
+        f" WHERE e.source IN (SELECT value FROM json_each(?)){clause}"
+        " UNION ALL SELECT e.target, e.id, e.source, e.target, e.type, n.type FROM edges e"
+        " JOIN nodes n ON n.id = e.source"
+        f" WHERE e.target IN (SELECT value FROM json_each(?)){clause}"
+    )
+    param = ids_param(nodes)
+    rows = conn.execute(sql, [param, *args, param, *args]).fetchall()
+    evidence: dict[str, list[str]] = {}
+    if _needs_evidence(flt):
+        evidence = evidence_of(conn, {r[1] for r in rows})
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    check = _needs_evidence(flt)
+    for u, edge_id, source, target, rel_type, other_type in rows:
+        if check:
+            items = [Evidence.model_validate_json(ev) for ev in evidence.get(edge_id, [])]
+            edge = Edge(id=edge_id, source=source, target=target, type=rel_type, evidence=items)
+            if not flt.keeps_edge(edge):
+                continue
+        out[u].append((edge_id, target if source == u else source, other_type))
+    for items in out.values():
+        items.sort()
+    return out
+
+
+def neighbourhood(
+    rd: Reading, seeds: list[str], depth: int, flt: GraphFilter, limit: int
+) -> GraphData:
+    """query.neighbourhood over indexed lookups: breadth-first in either direction."""
+    conn = rd.conn
+    depth = max(0, min(depth, MAX_DEPTH))
+    limit = max(1, min(limit, MAX_NODES))
+    present = {
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM nodes WHERE id IN (SELECT value FROM json_each(?))", (ids_param(seeds),)
+        )
+    }
+    kept_types: dict[str, bool] = {}  # keeps_node looks at the type only
+    seen: dict[str, int] = {}
+    for s in seeds:
+        if s in present and len(seen) < limit:
+            seen[s] = 0
+    frontier = list(seen)
+    for level in range(1, depth + 1):
+        nxt: list[str] = []
+        for chunk in _chunks(frontier, BATCH):
+            if len(seen) >= limit:
+                break
+            incident = _incident(conn, chunk, flt)
+            for u in chunk:
+                for _, other, other_type in incident.get(u, []):
+                    if other in seen:
+                        continue
+                    if other_type not in kept_types:
+                        probe = Node.model_construct(id=other, type=other_type, name="", aliases=[])
+                        kept_types[other_type] = flt.keeps_node(probe)
+                    if not kept_types[other_type]:
+                        continue
+                    if len(seen) >= limit:
+                        break
+                    seen[other] = level
+                    nxt.append(other)
+        frontier = sorted(nxt)
+    return induced(rd, list(seen), flt)
+
+
+def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
+    """The nodes and the edges among them that the filter keeps (query.induced)."""
+    conn = rd.conn
+    param = ids_param(ids)
+    clause, args = _relation_clause(flt)
+    edge_ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT e.id FROM edges e WHERE e.source IN (SELECT value FROM json_each(?))"
+            f" AND e.target IN (SELECT value FROM json_each(?)){clause}",
+            [param, param, *args],
+        )
+    ]
+    edges = [e for e in load_edges(rd, edge_ids) if flt.keeps_edge(e)]
+    if flt.documents is not None:
+        edges = [
+            e.model_copy(
+                update={"evidence": [v for v in e.evidence if v.document in flt.documents]}
+            )
+            for e in edges
+        ]
+    return GraphData(nodes=load_nodes(rd, ids), edges=edges)
+
+
+class _ActorAdjacency:
+    """Actors (no documents) and the distinct actors they share a relation with (no
+    mentions, no loops), fetched a level at a time and kept for the search."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.known: dict[str, list[str]] = {}
+
+    def fetch(self, nodes: Iterable[str]) -> None:
+        missing = [n for n in nodes if n not in self.known]
+        for chunk in _chunks(missing, BATCH):
+            found: dict[str, set[str]] = {n: set() for n in chunk}
+            for u, v in self.conn.execute(
+                "SELECT e.source, e.target FROM edges e JOIN nodes n ON n.id = e.target"
+                " WHERE e.source IN (SELECT value FROM json_each(?1)) AND e.type != ?2"
+                " AND n.type != ?3 AND e.source != e.target"
+                " UNION ALL SELECT e.target, e.source FROM edges e JOIN nodes n ON n.id = e.source"
+                " WHERE e.target IN (SELECT value FROM json_each(?1)) AND e.type != ?2"
+                " AND n.type != ?3 AND e.source != e.target",
+                (ids_param(chunk), MENTIONS, DOCUMENT),
+            ):
+                found[u].add(v)
+            for u, vs in found.items():
+                self.known[u] = sorted(vs)
+
+    def __getitem__(self, node: str) -> list[str]:
+        if node not in self.known:
+            self.fetch([node])
+        return self.known[node]
+
+    def distances(self, start: str, radius: int, within: set[str] | None = None) -> dict[str, int]:
+        """Breadth-first distances from `start` up to `radius` (inside `within` if given)."""
+        dist = {start: 0}
+        frontier = [start]
+        for level in range(1, radius + 1):
+            if not frontier or len(self.known) > PATH_BUDGET:
+                break
+            self.fetch(frontier)
+            nxt = []
+            for u in frontier:
+                for v in self.known[u]:
+                    if v not in dist and (within is None or v in within):
+                        dist[v] = level
+                        nxt.append(v)
+            frontier = nxt
+        return dist
+
+
+def shortest_paths(
+    rd: Reading, source: str, target: str, max_length: int, k: int
+) -> list[GraphPath]:
+    """query.k_shortest_paths from a bidirectional search: the actors within ⌈L/2⌉ of the
+    source and ⌊L/2⌋ of the target hold every path of length ≤ L, and distances to the
+    target measured inside them are exact for every actor such a path passes."""
+    conn = rd.conn
+    if source == target or k < 1 or max_length < 1:
+        return []
+    types = dict(
+        conn.execute("SELECT id, type FROM nodes WHERE id IN (?, ?)", (source, target)).fetchall()
+    )
+    if types.get(source, DOCUMENT) == DOCUMENT or types.get(target, DOCUMENT) == DOCUMENT:
+        return []
+    adj = _ActorAdjacency(conn)
+    near_target = adj.distances(target, max_length // 2)
+    within = set(near_target) | set(adj.distances(source, math.ceil(max_length / 2)))
+    to_target = adj.distances(target, max_length, within)
+    if source not in to_target:
+        return []
+    found = _walk_paths(adj, source, target, to_target, max_length, k)
+    return [GraphPath(nodes=p, edges=_step_edges(rd, p)) for p in found]
+
+
+def _walk_paths(
+    adj: _ActorAdjacency,
+    source: str,
+    target: str,
+    to_target: dict[str, int],
+    max_length: int,
+    k: int,
+) -> list[list[str]]:
+    found: list[list[str]] = []
+
+    def walk(path: list[str], on_path: set[str], steps_left: int) -> None:
+        u = path[-1]
+        if u == target:
+            if steps_left == 0:
+                found.append(list(path))
+            return
+        for v in adj[u]:
+            if len(found) >= k:
+                return
+            if v in on_path or to_target.get(v, max_length + 1) > steps_left - 1:
+                continue
+            path.append(v)
+            on_path.add(v)
+            walk(path, on_path, steps_left - 1)
+            on_path.discard(v)
+            path.pop()
+
+    for length in range(to_target[source], max_length + 1):
+        walk([source], {source}, length)
+        if len(found) >= k:
+            break
+    return found[:k]
+
+
+def _step_edges(rd: Reading, path: list[str]) -> list[Edge]:
+    """For each step, the edge with the most evidence between the two (then smallest id)."""
+    conn = rd.conn
+    chosen = []
+    for a, b in zip(path, path[1:], strict=False):
+        row = conn.execute(
+            "SELECT e.id, (SELECT COUNT(*) FROM evidence v WHERE v.edge_id = e.id) AS n"
+            " FROM edges e WHERE ((e.source = ?1 AND e.target = ?2)"
+            " OR (e.source = ?2 AND e.target = ?1)) AND e.type != ?3"
+            " ORDER BY n DESC, e.id LIMIT 1",
+            (a, b, MENTIONS),
+        ).fetchone()
+        chosen.append(row[0])
+    by_id = {e.id: e for e in load_edges(rd, chosen)}
+    return [by_id[i] for i in chosen]

@@ -1,0 +1,100 @@
+"""Whole-graph work cached per store version: computed in the background, answered from the
+previous version (flagged stale) right after a write, current again once recomputed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from graph.analytics import analyse, betweenness
+from graph.config import Settings
+from graph.model import Edge, Evidence, GraphData, Node
+from graph.schema import DOCUMENT
+from graph.snapshot import SnapshotCache
+from graph.store.sqlite import SqliteStore
+
+
+def fresh(cache: SnapshotCache, version: int, timeout: float = 120.0):
+    """Poll until the cache answers for `version` (no fixed sleep)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        snap, stale = cache.get()
+        if snap.version == version and not stale:
+            return snap
+        time.sleep(0.05)
+    raise AssertionError(f"no snapshot of version {version} within {timeout}s")
+
+
+def meeting(doc: str, a: str, b: str) -> GraphData:
+    ev = [Evidence(document=doc, sentence=f"{a} met {b}.", start=0, end=5)]
+    people = [Node(id=f"person:{x}", type="Person", name=x.title()) for x in (a, b)]
+    mentions = [
+        Edge(id=f"rel:{doc}-{p.id}", source=doc, target=p.id, type="MENTIONS", evidence=ev)
+        for p in people
+    ]
+    met = Edge(
+        id=f"rel:{a}-{b}", source=people[0].id, target=people[1].id, type="MET_WITH", evidence=ev
+    )
+    return GraphData(nodes=[Node(id=doc, type=DOCUMENT, name=doc), *people], edges=[*mentions, met])
+
+
+def test_a_write_is_answered_stale_then_recomputed(tmp_path: Path, seeds_graph: GraphData) -> None:
+    store = SqliteStore(tmp_path)
+    store.import_graph(seeds_graph)
+    cache = SnapshotCache(store, poll_s=None)  # recomputes when asked: the steps are certain
+    try:
+        first, stale = cache.get()
+        assert not stale and first.version == store.version()
+        want = analyse(store.export(), "pagerank", limit=5)
+        assert first.result("pagerank", 5, 0, stale).results == want.results
+
+        store.replace_document("doc:new", meeting("doc:new", "ann", "bob"))
+        snap, stale = cache.get()
+        assert snap is first and stale  # the previous answer at once, flagged
+        second = fresh(cache, store.version())
+        assert "person:ann" in second.graph and "person:ann" not in first.graph
+        assert second.result("degree", 500, 0, False).total == first.graph.number_of_nodes() + 2
+    finally:
+        cache.close()
+
+
+def test_writes_of_another_process_are_noticed(tmp_path: Path) -> None:
+    store, other = SqliteStore(tmp_path), SqliteStore(tmp_path)
+    store.replace_document("doc:a", meeting("doc:a", "ann", "bob"))
+    cache = SnapshotCache(store)
+    try:
+        cache.get()
+        other.replace_document("doc:b", meeting("doc:b", "cat", "dan"))
+        snap = fresh(cache, other.version())
+        assert {"person:cat", "person:dan"} <= set(snap.graph)
+    finally:
+        cache.close()
+
+
+def test_betweenness_is_sampled_above_a_size_and_says_so() -> None:
+    g = nx.barbell_graph(30, 3)
+    nx.set_node_attributes(g, 0, "degree")
+    exact, approximate = betweenness(g)
+    assert not approximate
+    sampled, approximate = betweenness(g, exact_nodes=10, work=200)
+    assert approximate
+    broker = max(exact, key=exact.__getitem__)
+    assert sampled[broker] == pytest.approx(exact[broker], rel=0.5)
+
+
+def test_the_api_says_which_version_answered(tmp_path: Path, seeds_graph: GraphData) -> None:
+    SqliteStore(tmp_path).import_graph(seeds_graph)
+    app = create_app(Settings(store="embedded", data_dir=tmp_path))
+    with TestClient(app) as client:
+        version = SqliteStore(tmp_path).version()
+        answer = client.get("/api/analytics", params={"metric": "betweenness"}).json()
+        assert answer["version"] == version and answer["stale"] is False
+        assert answer["approximate"] is False
+        filtered = client.get("/api/analytics", params={"types": "Person"}).json()
+        assert filtered["version"] == version
+        assert {r["type"] for r in filtered["results"]} == {"Person"}
