@@ -69,7 +69,9 @@ def seeded_neo4j(neo4j_settings: Neo4jSettings, seeds_graph: GraphData) -> Itera
 
 @pytest.fixture(scope="module")
 def console(
-    seeded_neo4j: Neo4jStore, neo4j_settings: Neo4jSettings, tmp_path_factory: pytest.TempPathFactory
+    seeded_neo4j: Neo4jStore,
+    neo4j_settings: Neo4jSettings,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[TestClient]:
     settings = Settings(
         store="neo4j", neo4j=neo4j_settings, data_dir=Path(tmp_path_factory.mktemp("sec"))

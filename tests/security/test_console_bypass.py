@@ -34,7 +34,9 @@ def fingerprint(store: Neo4jStore) -> tuple:
         30,
         10,
     )
-    _, indexes, _ = store.run_read_query("SHOW INDEXES YIELD name RETURN name ORDER BY name", {}, 30, 1000)
+    _, indexes, _ = store.run_read_query(
+        "SHOW INDEXES YIELD name RETURN name ORDER BY name", {}, 30, 1000
+    )
     return tuple(rows[0]), tuple(r[0] for r in indexes)
 
 
