@@ -42,14 +42,30 @@ class StoreHolder:
             if time.monotonic() < self._down_until:
                 raise StoreUnavailable(self._down_reason or "the store is unavailable")
             try:
-                store = self._open() if self._store is None else self._store
-                if self._down_reason is not None:  # was down: ask before trusting it again
-                    _probe(store, self.settings.neo4j.probe_timeout)
+                if self._store is None:
+                    self._store = self._open()
             except StoreUnavailable as exc:
                 self._mark(str(exc))
                 raise
-            self._store, self._down_reason = store, None
-            return store
+            store, was_down = self._store, self._down_reason is not None
+            if was_down:  # the others keep their quick 503 while this request asks
+                self._mark(self._down_reason or "")
+        if was_down:
+            self._check(store)
+        return store
+
+    def _check(self, store: GraphStore) -> None:
+        """Ask a store that was unreachable whether it is back (outside the lock: a probe
+        can take a second, and nobody should wait for it)."""
+        try:
+            _probe(store, self.settings.neo4j.probe_timeout)
+        except StoreError as exc:
+            self.mark_unavailable(str(exc))
+            if isinstance(exc, StoreUnavailable):
+                raise
+            raise StoreUnavailable(str(exc)) from exc
+        with self._lock:
+            self._down_reason, self._down_until = None, 0.0
 
     def mark_unavailable(self, reason: str) -> None:
         """A request found the store unreachable: answer the next ones at once, for a while."""

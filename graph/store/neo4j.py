@@ -324,19 +324,39 @@ class Neo4jStore(GraphStore):
 
     # ---- health ----
     def ping(self, timeout: float) -> None:
-        """Raise StoreUnavailable unless the server answers `RETURN 1` within about `timeout`
-        seconds: no retries, a short wait for a connection. For health probes."""
-        with (
-            self._errors(),
-            self._driver.session(
-                database=self.database,
-                default_access_mode=neo4j.READ_ACCESS,
-                connection_acquisition_timeout=timeout,
-                max_transaction_retry_time=0.0,
-            ) as session,
-            session.begin_transaction(timeout=timeout) as tx,
-        ):
-            tx.run("RETURN 1").consume()
+        """Raise StoreUnavailable unless the server accepts a connection and our credentials
+        within about `timeout` seconds. No query: a server that just started plans its
+        first queries slowly, and that is no reason to call it down. A fresh driver in a
+        thread of its own, waited for at most twice `timeout`: a server that is shutting
+        down may accept a connection and never answer it, and the driver waits for the
+        answer without a timeout (the abandoned thread ends when the socket closes)."""
+        outcome: list[BaseException] = []
+        done = threading.Event()
+
+        def attempt() -> None:
+            try:
+                driver = GraphDatabase.driver(
+                    self.uri,
+                    auth=(self.settings.user, self.settings.password.get_secret_value()),
+                    connection_timeout=timeout,
+                    connection_acquisition_timeout=timeout,
+                    max_connection_pool_size=1,
+                )
+                try:
+                    driver.verify_connectivity()
+                finally:
+                    driver.close()
+            except BaseException as exc:  # handed to the caller below
+                outcome.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=attempt, name="neo4j-probe", daemon=True).start()
+        if not done.wait(2 * timeout):
+            raise StoreUnavailable(f"Neo4j at {self.uri} did not answer within {2 * timeout:g} s")
+        if outcome:
+            with self._errors():
+                raise outcome[0]
 
     # ---- Cypher for the API's query console ----
     def run_read_query(
