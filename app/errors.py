@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store.base import StoreError, StoreUnavailable
 
 PROBLEM = "application/problem+json"
+NON_PAGE_PREFIXES = ("/api", "/static/", "/openapi.json", "/docs")
 
 
 class Problem(BaseModel):
@@ -56,9 +58,47 @@ def install(app: FastAPI) -> None:
         return problem(422, detail, request, errors)
 
     @app.exception_handler(StoreUnavailable)
-    async def unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
-        return problem(503, str(exc), request)
+    async def unavailable(request: Request, exc: StoreUnavailable) -> Response:
+        # every request after this one gets its 503 at once for a while (app/main.py)
+        request.app.state.store_holder.mark_unavailable(str(exc))
+        retry = {"Retry-After": str(max(1, math.ceil(_retry_seconds(request))))}
+        if is_page(request):
+            return _page(request, 503, "The graph store is unavailable", str(exc), retry)
+        response = problem(503, str(exc), request)
+        response.headers.update(retry)
+        return response
 
     @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        if is_page(request):
+            return _page(request, 500, "The graph store failed", str(exc))
         return problem(500, str(exc), request)
+
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: OverflowError) -> Response:
+        # a number too large for the store (Neo4j integers are 64-bit): the request's fault
+        detail = "a number in the request is out of range (integers must fit in 64 bits)"
+        if is_page(request):
+            return _page(request, 422, "Number out of range", detail)
+        return problem(422, detail, request)
+
+
+def is_page(request: Request) -> bool:
+    """HTML pages answer errors with an HTML page; the API and the rest with problem JSON."""
+    path = request.url.path
+    return not path.startswith(NON_PAGE_PREFIXES)
+
+
+def _retry_seconds(request: Request) -> float:
+    return float(getattr(request.app.state.settings, "store_retry_seconds", 1.0))
+
+
+def _page(
+    request: Request, status: int, title: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    from app.pages import render  # the pages' own look (templates/error.html)
+
+    context = {"title": title, "message": message, "status": status, "json_url": "/api/health"}
+    response = render(request, "error.html", context, status_code=status)
+    response.headers.update(headers or {})
+    return response

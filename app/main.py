@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,7 +12,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from app import errors, pages
+from app import errors, limits, pages
 from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
@@ -22,7 +23,12 @@ SWAGGER_UI = "swagger-ui-dist-5.35.0"  # vendored from npm under static/vendor/
 
 class StoreHolder:
     """Opens the store on first use and again after a failure, so the app starts (and
-    reports the problem in /api/health) when Neo4j is down, and recovers when it is back."""
+    reports the problem in /api/health) when Neo4j is down, and recovers when it is back.
+
+    A short-lived health state keeps a dead server from costing every request its own
+    timeout: once the store is found unreachable (here, or by any request: app/errors.py
+    reports it), requests get the 503 at once for `store_retry_seconds`; the next one after
+    that probes the server (a short `ping`) before the store is trusted again."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -30,21 +36,65 @@ class StoreHolder:
         self._store: GraphStore | None = None
         self._snapshots: SnapshotCache | None = None
         self._lock = threading.Lock()
+        self._down_until = 0.0
+        self._down_reason: str | None = None
 
     def get(self) -> GraphStore:
         with self._lock:
-            if self._store is None:
-                from graph.store.factory import open_store
+            if time.monotonic() < self._down_until:
+                raise StoreUnavailable(self._down_reason or "the store is unavailable")
+            try:
+                if self._store is None:
+                    self._store = self._open()
+            except StoreUnavailable as exc:
+                self._mark(str(exc))
+                raise
+            store, was_down = self._store, self._down_reason is not None
+            if was_down:  # the others keep their quick 503 while this request asks
+                self._mark(self._down_reason or "")
+        if was_down:
+            self._check(store)
+        return store
 
-                try:
-                    store = open_store(self.settings)
-                    store.ensure_schema()
-                except StoreUnavailable:
-                    raise
-                except StoreError as exc:
-                    raise StoreUnavailable(str(exc)) from exc
-                self._store = store
-            return self._store
+    def _check(self, store: GraphStore) -> None:
+        """Ask a store that was unreachable whether it is back (outside the lock: a probe
+        can take a second, and nobody should wait for it)."""
+        try:
+            _probe(store, self.settings.neo4j.probe_timeout)
+        except StoreError as exc:
+            self.mark_unavailable(str(exc))
+            if isinstance(exc, StoreUnavailable):
+                raise
+            raise StoreUnavailable(str(exc)) from exc
+        with self._lock:
+            self._down_reason, self._down_until = None, 0.0
+
+    def mark_unavailable(self, reason: str) -> None:
+        """A request found the store unreachable: answer the next ones at once, for a while."""
+        with self._lock:
+            self._mark(reason)
+
+    def _mark(self, reason: str) -> None:
+        self._down_reason = reason
+        self._down_until = time.monotonic() + self.settings.store_retry_seconds
+
+    def _open(self) -> GraphStore:
+        from graph.store.factory import open_store
+
+        try:
+            store = open_store(self.settings)
+        except StoreUnavailable:
+            raise
+        except StoreError as exc:
+            raise StoreUnavailable(str(exc)) from exc
+        try:
+            store.ensure_schema()
+        except StoreError as exc:
+            store.close()
+            if isinstance(exc, StoreUnavailable):
+                raise
+            raise StoreUnavailable(str(exc)) from exc
+        return store
 
     def snapshots(self) -> SnapshotCache:
         """The cache of whole-graph work (analytics, overview) of the open store."""
@@ -62,6 +112,12 @@ class StoreHolder:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+def _probe(store: GraphStore, timeout: float) -> None:
+    ping = getattr(store, "ping", None)  # stores that can be unreachable have one
+    if ping is not None:
+        ping(timeout)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -84,6 +140,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.store_holder = holder
     errors.install(app)
+    app.add_middleware(limits.RequestLimits, settings=settings)
     app.include_router(meta.router)
     app.include_router(export.router)
     for api in (search, entities, paths, subgraph, analytics, documents, cypher):

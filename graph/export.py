@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Edge, GraphData, Node, fold
+from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter
 from graph.schema import DOCUMENT, load_schema
 from graph.store import neo4j_cypher as neo4j_layout
@@ -335,7 +335,7 @@ def to_cypher(data: GraphData) -> bytes:
 def _node_props(n: Node) -> dict[str, Any]:
     props: dict[str, Any] = {"id": n.id, "type": n.type, "name": n.name, "aliases": n.aliases}
     props.update({k: v for k, v in sorted(n.properties.items()) if v is not None})
-    props[neo4j_layout.FOLDED] = "\n".join(dict.fromkeys(fold(x) for x in [n.name, *n.aliases]))
+    props[neo4j_layout.FOLDED] = neo4j_layout.folded_names(n.name, n.aliases)
     return props
 
 

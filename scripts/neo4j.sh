@@ -20,6 +20,7 @@
 #   NEO4J_HEAP_INITIAL / NEO4J_HEAP_MAX / NEO4J_PAGECACHE   (default 512m / 1g / 256m)
 #   NEO4J_JAVA_OPTS     extra JVM options, space-separated (appended last, so they win)
 #   NEO4J_START_TIMEOUT  seconds to wait for Bolt (default 120)
+#   NEO4J_TX_TIMEOUT / NEO4J_TX_MEMORY_MAX   every transaction's limits (default 600s / 512m)
 #   NEO4J_STOP_TIMEOUT   seconds to wait after SIGTERM before SIGKILL (default 60)
 #   NEO4J_CACHE_DIR      where to keep everything (default <repo>/.cache/neo4j)
 #   JAVA                 java binary to use (default $JAVA_HOME/bin/java, then `java`)
@@ -55,6 +56,10 @@ HEAP_INITIAL=${NEO4J_HEAP_INITIAL:-512m}
 HEAP_MAX=${NEO4J_HEAP_MAX:-1g}
 PAGECACHE=${NEO4J_PAGECACHE:-256m}
 START_TIMEOUT=${NEO4J_START_TIMEOUT:-120}
+TX_TIMEOUT=${NEO4J_TX_TIMEOUT:-600s}
+TX_MEMORY_MAX=${NEO4J_TX_MEMORY_MAX:-512m}
+# Keep in step with graph/cypher_console.toml (tests/security/test_server_walls.py checks).
+PROCEDURES_ALLOWLIST=db.awaitIndexes,db.labels,db.relationshipTypes,db.propertyKeys,db.schema.visualization,db.schema.nodeTypeProperties,db.schema.relTypeProperties,db.index.fulltext.queryNodes,db.index.fulltext.queryRelationships,db.ping,dbms.components
 STOP_TIMEOUT=${NEO4J_STOP_TIMEOUT:-60}
 
 # The password and env file must not be readable by other users of the machine.
@@ -266,6 +271,19 @@ internal.dbms.bolt.netty_server_shutdown_quiet_period=0
 # A test server: do not preallocate 256 MB transaction log files, keep little history.
 db.tx_log.preallocate=false
 db.tx_log.rotation.retention_policy=100M size
+
+# Walls of the server's own, behind the app's Cypher console (README "Security"); the
+# same values are in docker-compose.yml. Procedures: only those the store runs
+# (db.awaitIndexes) and the console's read-only allow-list (graph/cypher_console.toml).
+dbms.security.procedures.allowlist=$PROCEDURES_ALLOWLIST
+# LOAD CSV may read neither local files nor any network address (no SSRF through Cypher).
+dbms.security.allow_csv_import_from_file_urls=false
+internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0
+# Every transaction ends after this long and may hold at most this much memory; the
+# console asks for a much shorter timeout per query. Notice a timeout promptly.
+db.transaction.timeout=$TX_TIMEOUT
+db.memory.transaction.max=$TX_MEMORY_MAX
+db.transaction.monitor.check.interval=200ms
 EOF
 }
 

@@ -1,8 +1,11 @@
 """A read-only Cypher console for the Neo4j store.
 
-Two locks: graph/cypher_guard.py refuses write clauses before the query is sent, and the
-store runs it in a READ transaction, which the server itself keeps from writing. The
-embedded store has no Cypher: it answers 501."""
+Walls, in order: a text scan (graph/cypher_guard.py) for clear messages; the server's own
+plan of the query (`EXPLAIN`), accepted only when read-only and on the allow-list in
+graph/cypher_console.toml (graph/cypher_plan.py); the READ transaction it runs in; and the
+server's configuration (procedure allow-list, no LOAD CSV from files or the network,
+transaction timeout and memory limit: scripts/neo4j.sh, docker-compose.yml). Answers are
+capped in time, rows and bytes. The embedded store has no Cypher: it answers 501."""
 
 from __future__ import annotations
 
@@ -55,6 +58,7 @@ class CypherResult(BaseModel):
                     "rows": [["Vyacheslav Volodin", "Chairman"]],
                     "truncated": False,
                     "row_cap": 100,
+                    "byte_cap": 4000000,
                 }
             ]
         }
@@ -64,19 +68,23 @@ class CypherResult(BaseModel):
     rows: list[list[Any]] = Field(
         description="Values as JSON; nodes, relationships and paths as objects with a `kind`."
     )
-    truncated: bool = Field(description="True when rows were left out past the row cap.")
+    truncated: bool = Field(
+        description="True when rows were left out past the row cap or the byte cap."
+    )
     row_cap: int
+    byte_cap: int = Field(description="At most this many bytes of rows (their JSON).")
 
 
 @router.post(
     "/api/cypher",
     response_model=CypherResult,
     summary="Run a read-only Cypher query (Neo4j store only)",
-    description="One read query with parameters, in a READ transaction with a timeout and a "
-    "row cap. Write clauses (CREATE, MERGE, SET, DELETE, REMOVE, DROP, FOREACH, LOAD CSV, "
-    "CALL of a procedure that is not read-only, ...) are refused with 400 before the query "
-    "runs. The embedded store answers 501.",
-    responses=problems(400, 501),
+    description="One read query with parameters, in a READ transaction with a timeout, a "
+    "row cap and a byte cap. The server plans the query first (EXPLAIN): anything it does "
+    "not class as read-only, LOAD CSV, a procedure outside the console's read-only list, "
+    "SHOW (but SHOW INDEXES/CONSTRAINTS), TERMINATE and administration commands are refused "
+    "with 400 naming what was refused, before the query runs. The embedded store answers 501.",
+    responses=problems(400, 501, 503),
 )
 def cypher(
     body: CypherRequest,
@@ -95,8 +103,15 @@ def cypher(
     except WriteQueryRefused as exc:
         raise HTTPException(400, f"refused: {exc}") from None
     cap = min(body.limit or settings.cypher_row_cap, settings.cypher_row_cap)
+    byte_cap = settings.cypher_max_bytes
     try:
-        columns, rows, truncated = run(body.query, body.params, settings.cypher_timeout, cap)
-    except QueryError as exc:  # syntax, a write the READ transaction stopped, the timeout
+        columns, rows, truncated = run(
+            body.query, body.params, settings.cypher_timeout, cap, max_bytes=byte_cap
+        )
+    except QueryError as exc:  # refused by the plan, syntax, a write, the timeout
         raise HTTPException(400, str(exc)) from None
-    return CypherResult(columns=columns, rows=rows, truncated=truncated, row_cap=cap)
+    except (OverflowError, ValueError, TypeError) as exc:  # a parameter Neo4j cannot hold
+        raise HTTPException(400, f"a parameter cannot be sent to Neo4j: {exc}") from None
+    return CypherResult(
+        columns=columns, rows=rows, truncated=truncated, row_cap=cap, byte_cap=byte_cap
+    )

@@ -16,12 +16,16 @@ import base64
 import json
 import math
 import re
+import threading
+import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j import GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node as DbNode
 from neo4j.graph import Path as DbPath
@@ -29,6 +33,7 @@ from neo4j.graph import Relationship as DbRelationship
 from neo4j.spatial import Point
 
 from graph.config import Neo4jSettings
+from graph.cypher_plan import check_plan
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
     GraphFilter,
@@ -50,6 +55,14 @@ SCHEMA_WAIT_SECONDS = 300
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+
+# The console: at most this many queries at once (a query past its client-side deadline
+# keeps its slot until the server lets it go), records fetched in small batches so the
+# byte cap stops early, and how long past the deadline to wait for the server's own
+# timeout error (a clearer message) before answering without it.
+CONSOLE_WORKERS = 4
+CONSOLE_FETCH_SIZE = 50
+CONSOLE_GRACE = 0.3
 
 
 class Neo4jStore(GraphStore):
@@ -78,6 +91,8 @@ class Neo4jStore(GraphStore):
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise StoreError(f"NEO4J_URI {settings.uri!r} is not a Neo4j address: {exc}") from None
+        self._console_slots = threading.BoundedSemaphore(CONSOLE_WORKERS)
+        self._console_pool = ThreadPoolExecutor(CONSOLE_WORKERS, thread_name_prefix="cypher")
         try:
             with self._errors():
                 self._driver.verify_connectivity()
@@ -120,6 +135,12 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Neo4j driver: {_one_line(str(exc))}") from None
 
     def _session(self, access: str) -> neo4j.Session:
+        if access == neo4j.READ_ACCESS:  # a dead server: a 503 within about a second
+            return self._driver.session(
+                database=self.database,
+                default_access_mode=access,
+                max_transaction_retry_time=self.settings.read_retry_time,
+            )
         return self._driver.session(database=self.database, default_access_mode=access)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
@@ -131,6 +152,7 @@ class Neo4jStore(GraphStore):
             return session.execute_read(work)
 
     def close(self) -> None:
+        self._console_pool.shutdown(wait=False, cancel_futures=True)
         self._driver.close()
 
     # ---- life cycle ----
@@ -300,32 +322,121 @@ class Neo4jStore(GraphStore):
 
         return self._read(work).sorted()
 
+    # ---- health ----
+    def ping(self, timeout: float) -> None:
+        """Raise StoreUnavailable unless the server accepts a connection and our credentials
+        within about `timeout` seconds. No query: a server that just started plans its
+        first queries slowly, and that is no reason to call it down. A fresh driver in a
+        thread of its own, waited for at most twice `timeout`: a server that is shutting
+        down may accept a connection and never answer it, and the driver waits for the
+        answer without a timeout (the abandoned thread ends when the socket closes)."""
+        outcome: list[BaseException] = []
+        done = threading.Event()
+
+        def attempt() -> None:
+            try:
+                driver = GraphDatabase.driver(
+                    self.uri,
+                    auth=(self.settings.user, self.settings.password.get_secret_value()),
+                    connection_timeout=timeout,
+                    connection_acquisition_timeout=timeout,
+                    max_connection_pool_size=1,
+                )
+                try:
+                    driver.verify_connectivity()
+                finally:
+                    driver.close()
+            except BaseException as exc:  # handed to the caller below
+                outcome.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=attempt, name="neo4j-probe", daemon=True).start()
+        if not done.wait(2 * timeout):
+            raise StoreUnavailable(f"Neo4j at {self.uri} did not answer within {2 * timeout:g} s")
+        if outcome:
+            with self._errors():
+                raise outcome[0]
+
     # ---- Cypher for the API's query console ----
     def run_read_query(
-        self, query: str, params: dict[str, Any], timeout: float, row_cap: int
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        row_cap: int,
+        max_bytes: int = 4_000_000,
     ) -> tuple[list[str], list[list[Any]], bool]:
-        """Run a user's query in a READ transaction (the server refuses writes in it) with a
-        server-side timeout. Returns the columns, at most row_cap rows of JSON-able values,
-        and whether more rows were left out."""
+        """Run a user's query for the console. Returns the columns, at most row_cap rows of
+        JSON-able values whose JSON takes at most max_bytes, and whether rows were left out.
 
-        def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]], bool]:
-            result = tx.run(query, params)
-            columns = list(result.keys())
-            rows: list[list[Any]] = []
-            for record in result:
-                if len(rows) >= row_cap:
-                    return columns, rows, True
-                rows.append([to_jsonable(v) for v in record.values()])
-            return columns, rows, False
+        In one READ transaction (the server refuses writes in it): first `EXPLAIN`, whose
+        plan graph/cypher_plan.py judges (QueryRefused), then the query, streamed and stopped
+        at the caps. Two bounds on time: the transaction's server-side timeout, and a
+        client-side one, because the server only notices a timeout between steps of the
+        query (one long list expression runs on for many seconds): past `timeout` the
+        caller gets QueryError at once, and the worker finishes its session on its own."""
+        if not self._console_slots.acquire(blocking=False):
+            raise QueryError(
+                "the console is busy with other slow queries; try again in a few seconds"
+            )
+        deadline = time.monotonic() + timeout
+        future = self._console_pool.submit(
+            self._console_query, query, params, timeout, deadline, row_cap, max_bytes
+        )
+        future.add_done_callback(lambda _: self._console_slots.release())
+        try:
+            return future.result(timeout=max(0.0, deadline - time.monotonic()) + CONSOLE_GRACE)
+        except FuturesTimeout:
+            raise QueryError(_timed_out(timeout)) from None
 
+    def _console_query(
+        self,
+        query: str,
+        params: dict[str, Any],
+        timeout: float,
+        deadline: float,
+        row_cap: int,
+        max_bytes: int,
+    ) -> tuple[list[str], list[list[Any]], bool]:
+        # No managed transaction: a retry would run the query a second time past the timeout.
         with self._errors():
             try:
-                with self._session(neo4j.READ_ACCESS) as session:
-                    return session.execute_read(unit_of_work(timeout=timeout)(work))
+                with (
+                    self._driver.session(
+                        database=self.database,
+                        default_access_mode=neo4j.READ_ACCESS,
+                        fetch_size=CONSOLE_FETCH_SIZE,
+                    ) as session,
+                    session.begin_transaction(timeout=timeout) as tx,
+                ):
+                    summary = tx.run("EXPLAIN " + query, params).consume()
+                    check_plan(summary.query_type, summary.plan, self.database)
+                    return _stream(tx.run(query, params), deadline, timeout, row_cap, max_bytes)
             except neo4j_errors.ClientError as exc:
                 if isinstance(exc, neo4j_errors.AuthError) or exc.code == DATABASE_NOT_FOUND:
                     raise
                 raise QueryError(_query_error(exc, timeout)) from None
+
+
+def _stream(
+    result: neo4j.Result, deadline: float, timeout: float, row_cap: int, max_bytes: int
+) -> tuple[list[str], list[list[Any]], bool]:
+    """Rows until a cap: row_cap rows, or max_bytes of JSON (each row measured as sent)."""
+    columns = list(result.keys())
+    rows: list[list[Any]] = []
+    size = 2  # the brackets of the list
+    for record in result:
+        if time.monotonic() > deadline:
+            raise QueryError(_timed_out(timeout))
+        if len(rows) >= row_cap:
+            return columns, rows, True
+        row = [to_jsonable(v) for v in record.values()]
+        size += len(json.dumps(row, ensure_ascii=False).encode("utf-8")) + 1
+        if size > max_bytes:
+            return columns, rows, True
+        rows.append(row)
+    return columns, rows, False
 
 
 # ---- writing helpers (run inside one transaction) ----
@@ -419,7 +530,7 @@ def _batches(rows: list[T]) -> Iterator[list[T]]:
 
 
 def _folded(name: str, aliases: list[str]) -> str:
-    return "\n".join(dict.fromkeys(fold(x) for x in [name, *aliases]))
+    return q.folded_names(name, aliases)
 
 
 def _evidence_json(ev: Evidence) -> str:
@@ -528,10 +639,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _timed_out(timeout: float) -> str:
+    return f"the query ran longer than {timeout:g} s and was stopped"
+
+
 def _query_error(exc: neo4j_errors.ClientError, timeout: float) -> str:
     code = exc.code or ""
-    if "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in code:
-        return f"the query ran longer than {timeout:g} s and was stopped"
+    if "TransactionTimedOut" in code or "Transaction.Terminated" in code:
+        return _timed_out(timeout)
     if "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code or "WriteOnReadOnly" in code:
         return "the query tries to write; only read queries are allowed here"
     return _one_line(exc.message or str(exc))

@@ -27,7 +27,8 @@ travels as a parameter; writes go in batches through UNWIND.
 
 from __future__ import annotations
 
-from graph.schema import load_schema
+from graph.model import fold
+from graph.schema import DOCUMENT, load_schema
 from graph.store.base import StoreError
 
 NODE_LABEL = "Node"
@@ -35,6 +36,17 @@ FOLDED = "_folded"  # internal node property; never part of the interchange node
 EDGE_INTERNAL = ("evidence", "evidence_keys", "documents")
 NODE_INTERNAL = (FOLDED,)
 FULLTEXT_INDEX = "actorgraph_node_names"
+# The text index on _folded takes values up to 32 kB (UTF-8): each folded form is cut to
+# FOLDED_FORM_CHARS and the whole to FOLDED_MAX_CHARS (4 bytes a character at most), so
+# search on Neo4j matches within the first 1,000 characters of a name or alias.
+FOLDED_FORM_CHARS = 1_000
+FOLDED_MAX_CHARS = 7_500
+
+
+def folded_names(name: str, aliases: list[str]) -> str:
+    """The `_folded` property: the folded name and aliases, one per line, bounded."""
+    forms = dict.fromkeys(fold(x)[:FOLDED_FORM_CHARS] for x in [name, *aliases])
+    return "\n".join(forms)[:FOLDED_MAX_CHARS]
 
 
 def label(name: str) -> str:
@@ -72,10 +84,18 @@ def schema_statements() -> list[str]:
         f"FOR (n:{node}) ON EACH [n.name, n.aliases] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
     ]
+    # Names: a TEXT index per entity type, for Cypher users' `{name: ...}`, STARTS WITH and
+    # CONTAINS lookups. A RANGE index refuses values over ~8 kB ("Property value is too
+    # large to index" made a long document title a 500), a TEXT index takes up to 32 kB.
+    # A document's name is its title, of any length, and nothing looks documents up by
+    # name: no index. The RANGE indexes of earlier versions go.
     for t in schema.node_types:
-        out.append(
-            f"CREATE INDEX {_index_name(t, 'name')} IF NOT EXISTS FOR (n:{label(t)}) ON (n.name)"
-        )
+        out.append(f"DROP INDEX {_index_name(t, 'name')} IF EXISTS")
+        if t != DOCUMENT:
+            out.append(
+                f"CREATE TEXT INDEX {_index_name(t, 'name', 'text')} IF NOT EXISTS "
+                f"FOR (n:{label(t)}) ON (n.name)"
+            )
     for r in schema.relation_types:
         out.append(
             f"CREATE CONSTRAINT {_index_name(r, 'id')} IF NOT EXISTS "
