@@ -29,6 +29,9 @@ out = Console()
 err = Console(stderr=True)
 
 
+GRACEFUL_SHUTDOWN_SECONDS = 3
+
+
 class CliError(Exception):
     """Ends the command with its message as the one line the user sees."""
 
@@ -283,7 +286,15 @@ def serve(
 
     settings = _settings()
     out.print(f"actorgraph on http://{host}:{port} (store: {settings.store})")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # SIGTERM stops the server within a few seconds even while an upload is extracting:
+    # requests still running then are cut, and the lifespan stops the extraction workers
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+    )
 
 
 def main() -> None:
