@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from graph.extract.pipeline import Extraction
 
 
+MODEL_LOAD_SECONDS = 600.0  # a worker that has not loaded the model by then is broken
+
+
 class ExtractTimeout(ExtractionError):
     """The text was not extracted within its deadline; the worker was recycled."""
 
@@ -66,13 +69,18 @@ class _Worker:
         child.close()
         self.ready = False
 
-    def call(self, text: str, deadline: float | None) -> Extraction:
-        """Extract `text`; ExtractTimeout past the deadline (the worker must then go)."""
+    def call(self, text: str, timeout: float | None, deadline: float | None) -> Extraction:
+        """Extract `text`; ExtractTimeout past the deadline (the worker must then go).
+        Loading the model is not held against the deadline (a cold start on a loaded
+        machine takes tens of seconds): it has its own bound, and the text then gets its
+        full timeout."""
         if not self.ready:
-            kind, value = self._receive(deadline)
+            kind, value = self._receive(time.monotonic() + MODEL_LOAD_SECONDS)
             if kind != "ready":
                 raise ExtractionError(str(value))
             self.ready = True
+            if timeout is not None and deadline is not None:
+                deadline = max(deadline, time.monotonic() + timeout)
         self.conn.send(text)
         kind, value = self._receive(deadline)
         if kind != "ok":
@@ -132,7 +140,7 @@ class ExtractorPool:
             raise ExtractTimeout(f"every extraction worker stayed busy for {timeout:g} s") from None
         healthy = False
         try:
-            result = worker.call(text, deadline)
+            result = worker.call(text, timeout, deadline)
             healthy = True
             return result
         except ExtractionError as exc:
