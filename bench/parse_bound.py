@@ -34,7 +34,9 @@ def main(sizes: list[int]) -> None:
         extraction = extractor.extract(text)
         rows.append((size, time.perf_counter() - t0, len(extraction.sentences)))
     base_size, base_time, _ = rows[0]
-    print(f"| chars | seconds | s per 10 kB | growth vs {base_size:,} chars (linear = size ratio) | sentences |")
+    print(
+        f"| chars | seconds | s per 10 kB | growth vs {base_size:,} chars (linear = size ratio) | sentences |"
+    )
     print("|---:|---:|---:|---:|---:|")
     for size, seconds, n_sents in rows:
         print(
