@@ -155,7 +155,7 @@ def _print_ingest_summary(report: IngestReport) -> None:
     failed = [r for r in report.results if r.status == "failed"]
     out.print(f"{n_read} read, {len(report.skipped)} skipped")
     if failed:
-        raise CliError(f"{len(failed)} document(s) not stored: {failed[0].reason}")
+        raise CliError(f"{len(failed)} document(s) failed; {failed[0].source}: {failed[0].reason}")
     if n_read == 0:
         raise CliError(
             "no document could be read"

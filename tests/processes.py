@@ -86,8 +86,8 @@ class ServerProcess:
             timeout=timeout,
         )
 
-    def children(self) -> list[int]:
-        return children_of(self.proc.pid)
+    def get(self, path: str) -> httpx.Response:
+        return httpx.get(f"{self.url}{path}", timeout=60)
 
 
 def children_of(pid: int) -> list[int]:
