@@ -17,7 +17,6 @@ import argparse
 import os
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import spacy
@@ -59,8 +58,7 @@ def actorgraph(model: str, files: list[Path], processes: int) -> float:
             extractor.extract("Vladimir Putin spoke in Moscow.")
         else:
             extractor = ExtractorPool(model, processes)
-            with ThreadPoolExecutor(processes) as warm:  # every worker loads its model
-                list(warm.map(lambda _: extractor.extract("Putin spoke."), range(processes)))
+            extractor.warm()  # every worker has loaded its model
         try:
             t0 = time.perf_counter()
             report = Ingestor(store, extractor, 5_000_000).ingest_files(

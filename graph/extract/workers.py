@@ -75,10 +75,7 @@ class _Worker:
         machine takes tens of seconds): it has its own bound, and the text then gets its
         full timeout."""
         if not self.ready:
-            kind, value = self._receive(time.monotonic() + MODEL_LOAD_SECONDS)
-            if kind != "ready":
-                raise ExtractionError(str(value))
-            self.ready = True
+            self.wait_ready()
             if timeout is not None and deadline is not None:
                 deadline = max(deadline, time.monotonic() + timeout)
         self.conn.send(text)
@@ -86,6 +83,14 @@ class _Worker:
         if kind != "ok":
             raise ExtractionError(str(value))
         return value
+
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        kind, value = self._receive(time.monotonic() + MODEL_LOAD_SECONDS)
+        if kind != "ready":
+            raise ExtractionError(str(value))
+        self.ready = True
 
     def _receive(self, deadline: float | None) -> tuple[str, Any]:
         wait = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -150,6 +155,17 @@ class ExtractorPool:
             raise
         finally:
             self._give_back(worker, healthy)
+
+    def warm(self) -> None:
+        """Wait until every worker has loaded its model (for benchmarks and tests; call it
+        before the pool is in use)."""
+        workers = [self._idle.get() for _ in range(self.size)]
+        try:
+            for worker in workers:
+                worker.wait_ready()
+        finally:
+            for worker in workers:
+                self._idle.put(worker)
 
     def _give_back(self, worker: _Worker, healthy: bool) -> None:
         if healthy and not self._closed:
