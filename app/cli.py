@@ -6,10 +6,11 @@ Errors end in one readable line on stderr and a non-zero exit, never a traceback
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
@@ -20,9 +21,15 @@ from rich.table import Table
 from graph.config import Settings
 from graph.store.base import GraphStore, StoreError
 
+if TYPE_CHECKING:
+    from graph.ingest import DocumentResult, Ingestor, IngestReport
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="actorgraph: news → actor graph")
 out = Console()
 err = Console(stderr=True)
+
+
+GRACEFUL_SHUTDOWN_SECONDS = 3
 
 
 class CliError(Exception):
@@ -53,17 +60,51 @@ def _table(title: str, rows: dict[str, int], label: str) -> Table:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md).")],
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes extracting in parallel (default: the number of cores)."
+        ),
+    ] = os.cpu_count() or 1,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            help="Replace a stored document of the same name read from another path "
+            "(a changed file at the same path always replaces its document)."
+        ),
+    ] = False,
 ) -> None:
     """Extract actors and relations from documents into the store."""
     from graph.extract.pipeline import Extractor
+    from graph.extract.workers import ExtractorPool
     from graph.ingest import Ingestor, expand_paths
 
     settings = _settings()
     store = _store(settings)
     files, skipped = expand_paths(paths)
-    with err.status("loading the language model…"):
-        extractor = Extractor(settings.spacy_model)
+    workers = max(1, min(workers, len(files)))
+    if workers > 1:  # each worker process loads the model once, in parallel
+        extractor: Extractor | ExtractorPool = ExtractorPool(settings.spacy_model, workers)
+    else:
+        with err.status("loading the language model…"):
+            extractor = Extractor(settings.spacy_model)
     ingestor = Ingestor(store, extractor, settings.max_document_bytes)
+    try:
+        report = _ingest_with_progress(ingestor, files, skipped, workers, replace)
+    finally:
+        if isinstance(extractor, ExtractorPool):
+            extractor.close()
+        store.close()
+    _print_ingest_summary(report)
+
+
+def _ingest_with_progress(
+    ingestor: Ingestor,
+    files: list[Path],
+    skipped: list[DocumentResult],
+    workers: int,
+    replace: bool,
+) -> IngestReport:
     with Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -75,12 +116,25 @@ def ingest(
     ) as progress:
         task = progress.add_task("", total=len(files))
 
-        def advance(result) -> None:  # noqa: ANN001
+        def advance(result: DocumentResult) -> None:
             progress.update(task, advance=1, description=Path(result.source).name)
+            if result.status in {"failed", "conflict"}:  # said now, not only in the table
+                progress.console.print(
+                    f"[red]{result.source}: {result.status}: {result.reason}[/red]",
+                    highlight=False,
+                    soft_wrap=True,
+                )
 
-        report = ingestor.ingest_files(files, skipped, on_progress=advance)
-    store.close()
+        return ingestor.ingest_files(
+            files,
+            skipped,
+            on_progress=advance,
+            workers=workers,
+            replace="always" if replace else "same-source",
+        )
 
+
+def _print_ingest_summary(report: IngestReport) -> None:
     summary = Table(title="documents", title_justify="left")
     for col in ("document", "status", "entities", "relations", "note"):
         summary.add_column(col)
@@ -98,7 +152,10 @@ def ingest(
         out.print(_table("entities by type (in the documents read)", dict(ents), "type"))
         out.print(_table("relations by type (in the documents read)", dict(rels), "relation"))
     n_read = len(report.read)
+    failed = [r for r in report.results if r.status == "failed"]
     out.print(f"{n_read} read, {len(report.skipped)} skipped")
+    if failed:
+        raise CliError(f"{len(failed)} document(s) failed; {failed[0].source}: {failed[0].reason}")
     if n_read == 0:
         raise CliError(
             "no document could be read"
@@ -229,7 +286,15 @@ def serve(
 
     settings = _settings()
     out.print(f"actorgraph on http://{host}:{port} (store: {settings.store})")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # SIGTERM stops the server within a few seconds even while an upload is extracting:
+    # requests still running then are cut, and the lifespan stops the extraction workers
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+    )
 
 
 def main() -> None:

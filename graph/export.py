@@ -3,10 +3,11 @@
 json     the interchange format itself (what `actorgraph import` reads back).
 graphml  for Gephi, yEd, networkx: node attributes type/name/label/aliases, edge attributes
          type/label/evidence; lists and evidence are JSON strings (GraphML has no lists).
+         GraphML and GEXF leave out characters XML 1.0 forbids and write CR as &#13;.
 gexf     for Gephi: the same attributes, plus the schema's colour on each node. GEXF reserves
          an edge's `type` for directedness, so the relation type is `relation` (and the label).
 csv      a zip of nodes.csv and edges.csv (UTF-8, one row per node / edge; lists and evidence
-         as JSON strings).
+         as JSON strings; a cell starting with = + - @ tab CR or ' gets a leading ').
 cypher   a parameter-free script that recreates the graph in an empty Neo4j exactly as the
          Neo4j store lays it out (so actorgraph can open it): MERGE on id, labels and relation
          types from the schema, batched with UNWIND over literal maps.
@@ -18,6 +19,8 @@ import csv
 import io
 import json
 import math
+import re
+import secrets
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -48,6 +51,13 @@ FILE_EXTENSIONS = {
 }
 
 CYPHER_BATCH = 200  # rows per UNWIND statement
+
+# characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/F):
+# no parser reads a file holding one, so they are left out of GraphML and GEXF
+XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# a spreadsheet runs a cell starting with these as a formula (CSV injection); such a cell,
+# and one starting with the quote itself, gets a leading ' (readers drop one leading ')
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def without_document_text(data: GraphData) -> GraphData:
@@ -146,25 +156,50 @@ def _one_type_per_key(rows: list[dict[str, Any]]) -> None:
             row[key] = float(row[key])
 
 
-def _networkx(data: GraphData) -> tuple[nx.MultiDiGraph, list[dict], list[dict]]:
-    node_rows = [node_attributes(n) for n in data.nodes]
-    edge_rows = [edge_attributes(e) for e in data.edges]
+class XmlText:
+    """Strings as XML 1.0 can hold them: forbidden characters left out, and CR kept.
+
+    A parser turns a literal CR in element text into LF, and the writers networkx uses
+    (lxml or ElementTree) write it literally; so values carry a stand-in for CR, one no
+    value holds (private-use brackets round a random token), and `finish` puts `&#13;`
+    in its place in the written file."""
+
+    def __init__(self) -> None:
+        self.cr_mark = f"\ue000{secrets.token_hex(8)}\ue001"
+
+    def value(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        return XML_FORBIDDEN.sub("", value).replace("\r", self.cr_mark)
+
+    def attrs(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        return {self.value(k): self.value(v) for k, v in attrs.items()}
+
+    def finish(self, payload: bytes) -> bytes:
+        return payload.replace(self.cr_mark.encode("utf-8"), b"&#13;")
+
+
+def _networkx(data: GraphData, xml: XmlText) -> tuple[nx.MultiDiGraph, list[dict], list[dict]]:
+    """The graph as networkx holds it for the XML writers: every string XML-safe."""
+    node_rows = [xml.attrs(node_attributes(n)) for n in data.nodes]
+    edge_rows = [xml.attrs(edge_attributes(e)) for e in data.edges]
     _one_type_per_key(node_rows)
     _one_type_per_key(edge_rows)
     g = nx.MultiDiGraph()
     for node, attrs in zip(data.nodes, node_rows, strict=True):
-        g.add_node(node.id, **attrs)
+        g.add_node(xml.value(node.id), **attrs)
     for edge, attrs in zip(data.edges, edge_rows, strict=True):
-        g.add_edge(edge.source, edge.target, key=edge.id, **attrs)
+        g.add_edge(xml.value(edge.source), xml.value(edge.target), key=xml.value(edge.id), **attrs)
     return g, node_rows, edge_rows
 
 
 # ---- graphml ----
 def to_graphml(data: GraphData) -> bytes:
-    g, _, _ = _networkx(data)
+    xml = XmlText()
+    g, _, _ = _networkx(data, xml)
     buf = io.BytesIO()
     nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue()
+    return xml.finish(buf.getvalue())
 
 
 # ---- gexf ----
@@ -175,7 +210,8 @@ def _rgb(hex_colour: str) -> dict[str, int]:
 
 def to_gexf(data: GraphData) -> bytes:
     schema = load_schema()
-    g, _, _ = _networkx(data)
+    xml = XmlText()
+    g, _, _ = _networkx(data, xml)
     for _, attrs in g.nodes(data=True):
         colour = schema.nodes.get(attrs["type"])
         if colour is not None:
@@ -186,7 +222,7 @@ def to_gexf(data: GraphData) -> bytes:
         attrs["id"] = key
     buf = io.BytesIO()
     nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue()
+    return xml.finish(buf.getvalue())
 
 
 # ---- csv ----
@@ -194,12 +230,23 @@ NODE_COLUMNS = ["id", "type", "name", "aliases"]
 EDGE_COLUMNS = ["id", "source", "target", "type", "evidence_count", "evidence"]
 
 
+def csv_cell(value: Any) -> Any:
+    """A cell no spreadsheet runs as a formula (see CSV_FORMULA_START)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    # CRLF rows (RFC 4180): the writer quotes a cell holding a character of the line
+    # terminator only, so with LF rows a lone CR in a value would end the row on reading
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writerow({c: csv_cell(c) for c in columns})  # property names come from data too
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return buf.getvalue().encode("utf-8")
 
 

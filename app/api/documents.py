@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -29,8 +27,9 @@ from graph.reader import DocumentSummary, DocumentView, document_view
 from graph.store.base import GraphStore, StoreUnavailable
 
 if TYPE_CHECKING:
-    from graph.extract.pipeline import Extractor
-    from graph.ingest import DocumentResult
+    from graph.extract.pipeline import Extraction
+    from graph.extract.workers import ExtractorPool
+    from graph.ingest import DocumentResult, Ingestor, Pending
 
 router = APIRouter(tags=["documents"])
 
@@ -40,27 +39,34 @@ MULTIPART_OVERHEAD = 64 * 1024
 JSON_EXPANSION = 6
 
 
-# ---- the language model, loaded once per app ----
+# ---- the language model: worker processes started on the first upload, once per app ----
 class ExtractorHolder:
-    def __init__(self, model: str) -> None:
+    """The app's extraction pool (graph/extract/workers.py) and the lock that keeps
+    resolution and writing to one upload at a time. Extraction itself runs in the pool's
+    processes, off the event loop, with a deadline: one slow document holds one worker."""
+
+    def __init__(self, model: str, workers: int) -> None:
         self.model = model
-        self.loads = 0  # how many times the model was loaded: once per app
-        self._extractor: Extractor | None = None
+        self.workers = workers
+        self.loads = 0  # how many times the pool was started: once per app
+        self._pool: ExtractorPool | None = None
         self._lock = threading.Lock()
+        self.write_lock = threading.Lock()
 
-    @contextmanager
-    def extractor(self) -> Iterator[Extractor]:
-        """The pipeline, loaded on first use; one caller at a time."""
+    def pool(self) -> ExtractorPool:
         with self._lock:
-            if self._extractor is None:
-                from graph.extract.pipeline import ExtractionError, Extractor
+            if self._pool is None:
+                from graph.extract.workers import ExtractorPool
 
-                try:
-                    self._extractor = Extractor(self.model)
-                    self.loads += 1
-                except ExtractionError as exc:
-                    raise StoreUnavailable(f"cannot ingest: {exc}") from exc
-            yield self._extractor
+                self._pool = ExtractorPool(self.model, self.workers)
+                self.loads += 1
+            return self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
 
 
 _holders_lock = threading.Lock()
@@ -70,9 +76,17 @@ def extractor_holder(app: FastAPI) -> ExtractorHolder:
     with _holders_lock:
         holder = getattr(app.state, "extractor_holder", None)
         if holder is None:
-            holder = ExtractorHolder(app.state.settings.spacy_model)
+            settings: Settings = app.state.settings
+            holder = ExtractorHolder(settings.spacy_model, settings.extract_workers)
             app.state.extractor_holder = holder
         return holder
+
+
+def close_extractors(app: FastAPI) -> None:
+    """At shutdown: stop the worker processes (an upload still running gets a 503)."""
+    holder = getattr(app.state, "extractor_holder", None)
+    if holder is not None:
+        holder.close()
 
 
 # ---- who may write ----
@@ -140,7 +154,8 @@ class DocumentUpload(BaseModel):
     name: str = Field(
         min_length=1,
         max_length=200,
-        description="File name; its stem is the document id (the same name replaces it).",
+        description="File name: the document's identity (graph/identity.py); another text "
+        "under the same name is a conflict unless replace=true.",
     )
     text: str = Field(description="The document's text (plain text or markdown).")
 
@@ -285,19 +300,27 @@ def get_document(
     summary="Upload a document",
     description="Extract actors and relations from a text or markdown document and add them "
     'to the graph: a multipart upload (field `file`) or JSON {"name", "text"}. Needs '
-    "'Authorization: Bearer <ACTORGRAPH_API_TOKEN>'. 201 when new; 200 when it replaced a "
-    "document of the same name (updated) or was already there (unchanged).",
+    "'Authorization: Bearer <ACTORGRAPH_API_TOKEN>'. 201 when new; 200 when it was already "
+    "there (unchanged) or replaced the document of the same name with replace=true "
+    "(updated). Another text under the same name is a 409 naming the stored document; "
+    "extraction past ACTORGRAPH_EXTRACT_TIMEOUT a 504; a full disk a 507.",
     openapi_extra=UPLOAD_BODY,
     responses={
         200: {"model": IngestResult, "description": "Updated or unchanged."},
-        **problems(401, 403, 413, 415),
+        **problems(401, 403, 409, 413, 415, 504, 507),
     },
     dependencies=[Depends(require_token)],
 )
-async def upload_document(request: Request) -> JSONResponse:
+async def upload_document(
+    request: Request,
+    replace: Annotated[
+        bool,
+        Query(description="Replace the document stored under this name if its text differs."),
+    ] = False,
+) -> JSONResponse:
     settings: Settings = request.app.state.settings
     name, data = await _read_upload(request, settings.max_document_bytes)
-    from graph.ingest import BadDocument, decode_document
+    from graph.ingest import BadDocument, DocumentResult, decode_document
 
     try:  # before the language model is even loaded
         decode_document(data, settings.max_document_bytes, name)
@@ -305,9 +328,58 @@ async def upload_document(request: Request) -> JSONResponse:
         raise invalid(f"{name}: {exc}") from None
     holder = extractor_holder(request.app)
     store = request.app.state.store_holder.get()
-    result = await run_in_threadpool(_ingest, holder, store, settings, name, data)
+    ingestor = _ingestor(store, settings)
+    how = "always" if replace else "never"
+    item = await run_in_threadpool(ingestor.prepare, name, data, f"upload:{name}", how)
+    if not isinstance(item, DocumentResult):
+        item = await _extract_and_write(holder, ingestor, item, settings.extract_timeout)
+    return _answer(name, item)
+
+
+def _ingestor(store: GraphStore, settings: Settings) -> Ingestor:
+    from graph.ingest import Ingestor
+
+    # the extractor is the pool, called by `_extract_and_write` itself, never by the ingestor
+    return Ingestor(store, _NoExtractor(), settings.max_document_bytes)
+
+
+class _NoExtractor:
+    def extract(self, text: str) -> Extraction:
+        raise AssertionError("uploads are extracted by the pool, with a deadline")
+
+
+async def _extract_and_write(
+    holder: ExtractorHolder, ingestor: Ingestor, item: Pending, timeout: float
+) -> DocumentResult:
+    from graph.extract import ExtractionError
+    from graph.extract.workers import ExtractTimeout
+
+    pool = holder.pool()
+    try:
+        extraction = await run_in_threadpool(pool.extract, item.text, timeout)
+    except ExtractTimeout:
+        raise HTTPException(
+            504,
+            f"the document was not extracted within {timeout:g} s "
+            "(ACTORGRAPH_EXTRACT_TIMEOUT); nothing was stored",
+        ) from None
+    except ExtractionError as exc:
+        raise StoreUnavailable(f"cannot ingest: {exc}") from exc
+
+    def write() -> DocumentResult:
+        with holder.write_lock:  # resolution reads what earlier uploads wrote
+            return ingestor.commit(item, extraction)
+
+    return await run_in_threadpool(write)
+
+
+def _answer(name: str, result: DocumentResult) -> JSONResponse:
     if result.status == "skipped" or result.doc_id is None:
         raise invalid(f"{name}: {result.reason}")
+    if result.status == "conflict":
+        raise HTTPException(409, f"{name}: {result.reason} (send replace=true to replace it)")
+    if result.status == "failed":
+        raise HTTPException(507, f"{name}: {result.reason}")
     body = IngestResult(
         source=result.source,
         status=result.status,  # type: ignore[arg-type]
@@ -316,16 +388,6 @@ async def upload_document(request: Request) -> JSONResponse:
         relations=dict(sorted(result.relations.items())),
     )
     return JSONResponse(body.model_dump(), status_code=201 if result.status == "ingested" else 200)
-
-
-def _ingest(
-    holder: ExtractorHolder, store: GraphStore, settings: Settings, name: str, data: bytes
-) -> DocumentResult:
-    from graph.ingest import Ingestor
-
-    with holder.extractor() as extractor:
-        ingestor = Ingestor(store, extractor, settings.max_document_bytes)
-        return ingestor.ingest_bytes(name, data, source=f"upload:{name}")
 
 
 def _too_large(size: int | None, limit: int) -> HTTPException:

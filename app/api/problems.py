@@ -15,11 +15,14 @@ DESCRIPTIONS = {
     401: "Missing or wrong bearer token.",
     403: "Writes are disabled on this server.",
     404: "No such id.",
+    409: "Another document is stored under this name; send replace=true to replace it.",
     413: "The upload is larger than the configured limit.",
     415: "The body is neither multipart/form-data nor application/json.",
     422: "Invalid parameters: the detail names the parameter and the allowed values.",
     501: "Not available on this store.",
     503: "The store cannot be reached.",
+    504: "The document was not extracted within ACTORGRAPH_EXTRACT_TIMEOUT seconds.",
+    507: "The server's disk is full: the document was not stored (nothing else changed).",
 }
 
 EXAMPLES = {

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,23 +24,55 @@ from graph.model import fold
 
 MAX_SPACY_CHARS = 2_000_000
 PARAGRAPHS = "actorgraph_paragraphs"
+# the parser's cost grows with a sentence's length; real sentences stay well under this
+MAX_SENTENCE_TOKENS = 250
+STOPS = frozenset({".", "!", "?", "…"})
 ENDS = frozenset(".!?…\"”’'):;")
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A line break before a capital starts a sentence: headlines and datelines carry no
     full stop, and must not run into the first sentence of the story. A break before a
-    lower-case word is a broken line inside a sentence and is left alone."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
+    lower-case word is a broken line inside a sentence and is left alone. No sentence is
+    longer than MAX_SENTENCE_TOKENS (see `_cap_sentences`).
+
+    The starts are written as one array: setting `Token.is_sent_start` checks the whole
+    doc's annotation on every call, which made this quadratic in the document's length."""
+    # int64 to hold -1 (not a start); spaCy reads the array back as uint64, two's complement
+    starts = doc.to_array([SENT_START]).astype(numpy.int64).reshape(-1, 1)
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        prev = doc[i - 1]
         broke = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         if broke and not tok.is_space and (tok.text[:1].isupper() or tok.text[:1] in '“"•*-'):
-            tok.is_sent_start = True
+            starts[i, 0] = 1
         elif not broke and not prev.is_space and not tok.is_space and prev.text[-1:] not in ENDS:
             # no sentence starts mid-line without an end mark before it: the small model
             # otherwise cuts "US | Secretary of State Antony Blinken ..."
-            tok.is_sent_start = False
+            starts[i, 0] = -1
+    _cap_sentences(doc, starts)
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
+
+
+def _cap_sentences(doc: Doc, starts: numpy.ndarray) -> None:
+    """Cut every run longer than MAX_SENTENCE_TOKENS without a sentence start or a full
+    stop (where the parser ends sentences itself), after the last punctuation or blank in
+    its second half (or at the cap): the parser's cost grows with the length of a
+    sentence, and a pasted table or a 1 MB 'sentence' without a full stop would otherwise
+    hold a worker for minutes. Real sentences are far shorter."""
+    last = 0
+    for i in range(1, len(doc)):
+        if starts[i, 0] == 1 or doc[i - 1].text in STOPS:
+            last = i
+        elif i - last >= MAX_SENTENCE_TOKENS:
+            cut = i
+            for j in range(i, last + MAX_SENTENCE_TOKENS // 2, -1):
+                if doc[j - 1].is_punct or doc[j - 1].is_space:
+                    cut = j
+                    break
+            starts[cut, 0] = 1
+            last = cut
 
 
 @dataclass

@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from app.api.documents import close_extractors, extractor_holder
 from app.main import create_app
 from graph.config import Settings
 from graph.model import GraphData
@@ -57,7 +58,12 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP).include(path_regex
 @pytest.fixture(scope="module", autouse=True)
 def seeded(seeds_graph: GraphData) -> Iterator[None]:
     SqliteStore(STORE_DIR).import_graph(seeds_graph)
+    # the upload workers load the model before the first generated upload, which would
+    # otherwise spend schemathesis's request timeout on it (the app's lifespan, which
+    # stops them, does not run under from_asgi: the fixture does)
+    extractor_holder(APP).pool().warm()
     yield
+    close_extractors(APP)
     shutil.rmtree(STORE_DIR, ignore_errors=True)
 
 

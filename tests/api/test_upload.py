@@ -88,11 +88,22 @@ def test_upload_json_then_unchanged_then_updated(writable: tuple[FastAPI, TestCl
     assert again.status_code == 200 and again.json()["status"] == "unchanged"
 
     changed = ARTICLE + "Putin also met Brazilian President Luiz Inácio Lula da Silva.\n"
+    # another text under the same name is a conflict naming the stored document ...
     r = client.post("/api/documents", json={"name": "summit.md", "text": changed}, headers=AUTH)
+    detail = assert_problem(r, 409)["detail"]
+    assert "doc:summit" in detail and "Summit in Moscow" in detail and "replace=true" in detail
+    assert client.get("/api/documents/doc:summit").json()["text"] == ARTICLE
+    # ... unless the client asks to replace it
+    r = client.post(
+        "/api/documents",
+        params={"replace": "true"},
+        json={"name": "summit.md", "text": changed},
+        headers=AUTH,
+    )
     assert r.status_code == 200 and r.json()["status"] == "updated"
     assert client.get("/api/documents/doc:summit").json()["text"] == changed
     assert client.get("/api/stats").json()["documents"] == 1
-    assert app.state.extractor_holder.loads == 1  # loaded once, on the first upload
+    assert app.state.extractor_holder.loads == 1  # workers started once, on the first upload
 
 
 def test_upload_multipart_file(writable: tuple[FastAPI, TestClient]) -> None:
