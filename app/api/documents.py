@@ -26,6 +26,7 @@ from app.api.problems import invalid, not_found, problems
 from app.deps import get_settings, get_store
 from graph.config import Settings
 from graph.reader import DocumentSummary, DocumentView, document_view
+from graph.readers import READERS, BadDocument, Limits, ReadDocument, TooLarge
 from graph.store.base import GraphStore, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -283,8 +284,9 @@ def get_document(
     response_model=IngestResult,
     status_code=201,
     summary="Upload a document",
-    description="Extract actors and relations from a text or markdown document and add them "
-    'to the graph: a multipart upload (field `file`) or JSON {"name", "text"}. Needs '
+    description="Extract actors and relations from a document and add them to the graph: "
+    f"a multipart upload (field `file`; {READERS.described()}, each type with its own size "
+    'limit) or JSON {"name", "text"}. Needs '
     "'Authorization: Bearer <ACTORGRAPH_API_TOKEN>'. 201 when new; 200 when it replaced a "
     "document of the same name (updated) or was already there (unchanged).",
     openapi_extra=UPLOAD_BODY,
@@ -296,16 +298,17 @@ def get_document(
 )
 async def upload_document(request: Request) -> JSONResponse:
     settings: Settings = request.app.state.settings
-    name, data = await _read_upload(request, settings.max_document_bytes)
-    from graph.ingest import BadDocument, decode_document
-
-    try:  # before the language model is even loaded
-        decode_document(data, settings.max_document_bytes, name)
+    limits = Limits(settings.max_document_bytes, settings.reader_max_bytes)
+    name, data = await _read_upload(request, READERS.largest_limit(limits))
+    try:  # before the language model is even loaded; each type has its own size limit
+        _, read = await run_in_threadpool(READERS.read, name, data, limits)
+    except TooLarge as exc:
+        raise HTTPException(413, f"document {exc}") from None
     except BadDocument as exc:
         raise invalid(f"{name}: {exc}") from None
     holder = extractor_holder(request.app)
     store = request.app.state.store_holder.get()
-    result = await run_in_threadpool(_ingest, holder, store, settings, name, data)
+    result = await run_in_threadpool(_ingest, holder, store, settings, name, data, read)
     if result.status == "skipped" or result.doc_id is None:
         raise invalid(f"{name}: {result.reason}")
     body = IngestResult(
@@ -319,13 +322,20 @@ async def upload_document(request: Request) -> JSONResponse:
 
 
 def _ingest(
-    holder: ExtractorHolder, store: GraphStore, settings: Settings, name: str, data: bytes
+    holder: ExtractorHolder,
+    store: GraphStore,
+    settings: Settings,
+    name: str,
+    data: bytes,
+    read: ReadDocument,
 ) -> DocumentResult:
     from graph.ingest import Ingestor
 
     with holder.extractor() as extractor:
-        ingestor = Ingestor(store, extractor, settings.max_document_bytes)
-        return ingestor.ingest_bytes(name, data, source=f"upload:{name}")
+        ingestor = Ingestor(
+            store, extractor, settings.max_document_bytes, settings.reader_max_bytes
+        )
+        return ingestor.ingest_bytes(name, data, source=f"upload:{name}", read=read)
 
 
 def _too_large(size: int | None, limit: int) -> HTTPException:
@@ -339,17 +349,12 @@ def _too_large(size: int | None, limit: int) -> HTTPException:
 
 def _clean_name(raw: str) -> str:
     """A client's file name reduced to its last part, and checked for a readable type."""
-    from graph.ingest import SUPPORTED
-
     name = PureWindowsPath(PurePosixPath(raw.strip()).name).name.strip()
     if not name or name in {".", ".."}:
         raise invalid("the document needs a name (the file name, or 'name')")
     suffix = PurePosixPath(name).suffix.lower()
-    if suffix and suffix not in SUPPORTED:
-        raise invalid(
-            f"unsupported file type {suffix}; upload text or markdown "
-            f"({', '.join(sorted(SUPPORTED))})"
-        )
+    if suffix and READERS.for_name(name) is None:
+        raise invalid(f"unsupported file type {suffix}; upload one of {READERS.described()}")
     return name
 
 

@@ -6,8 +6,8 @@ from graph.readers.base import (
     DocumentMeta,
     OffsetMap,
     Origin,
-    Reader,
     ReadDocument,
+    Reader,
     Span,
     TooLarge,
 )

@@ -60,7 +60,11 @@ class OffsetMap:
         if first is None or last is None:
             return None
         o_start = _inner(first, start)
-        o_end = _inner(last, end) if last.end - last.start == last.origin_end - last.origin_start else last.origin_end
+        o_end = (
+            _inner(last, end)
+            if last.end - last.start == last.origin_end - last.origin_start
+            else last.origin_end
+        )
         if first.unit != last.unit and self.kind != "markup":
             o_end = last.origin_end  # a span over a page break: the end is on the later page
         page = first.unit if self.kind == "page" else None

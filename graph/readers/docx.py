@@ -40,4 +40,6 @@ class DocxReader:
             date=created.date().isoformat() if created else None,
             language=(props.language or "").strip() or None,
         )
-        return ReadDocument(builder.text() + "\n", meta, OffsetMap("paragraph", tuple(builder.spans)))
+        return ReadDocument(
+            builder.text() + "\n", meta, OffsetMap("paragraph", tuple(builder.spans))
+        )

@@ -37,7 +37,11 @@ class Selection:
 def decode_html(data: bytes) -> str:
     if not data.strip():
         raise BadDocument("empty")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
     if b"\x00" in data[:8192]:
@@ -97,7 +101,9 @@ class HtmlReader:
         source = decode_html(data)
         blocks, tags = tokenize(source)
         if not blocks:
-            raise BadDocument("no text in the page (is it built by JavaScript? save the article's text)")
+            raise BadDocument(
+                "no text in the page (is it built by JavaScript? save the article's text)"
+            )
         selection = select_main(source, blocks)
         if not selection.blocks:
             raise BadDocument(

@@ -61,10 +61,18 @@ def page_meta(tags: PageTags, headline: str | None = None) -> DocumentMeta:
         (m.get("og:locale") or "").replace("_", "-") or None,
     )
     url = _first(
-        tags.canonical, m.get("og:url"), _text(ld.get("url")), _entity_url(ld.get("mainEntityOfPage"))
+        tags.canonical,
+        m.get("og:url"),
+        _text(ld.get("url")),
+        _entity_url(ld.get("mainEntityOfPage")),
     )
     return DocumentMeta(
-        title=title, author=author, publisher=publisher, date=date, language=language, source_url=url
+        title=title,
+        author=author,
+        publisher=publisher,
+        date=date,
+        language=language,
+        source_url=url,
     )
 
 

@@ -13,18 +13,79 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
-    "table tbody td tfoot th thead tr ul html title".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "html",
+        "title",
+    ]
 )
 VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 # never read as text: code, styling, and the page's furniture by its element name
-HIDDEN_TAGS = frozenset("script style noscript template svg head iframe object canvas".split())
-FURNITURE_TAGS = frozenset("nav footer aside form button select option label dialog".split())
+HIDDEN_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"]
+)
+FURNITURE_TAGS = frozenset(
+    ["nav", "footer", "aside", "form", "button", "select", "option", "label", "dialog"]
+)
 # a page's own classes ("page-related", "has-ads") say nothing about its content
-PAGE_TAGS = frozenset("html body main article".split())
+PAGE_TAGS = frozenset(["html", "body", "main", "article"])
 WHITESPACE = re.compile(r"\s+|\S+")
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from graph.readers.base import BadDocument, Reader, ReadDocument, TooLarge
+from graph.readers.base import BadDocument, ReadDocument, Reader, TooLarge
 from graph.readers.docx import DocxReader
 from graph.readers.html import HtmlReader
 from graph.readers.pdf import PdfReader
