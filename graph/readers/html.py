@@ -93,7 +93,7 @@ def select_main(source: str, blocks: list[Block]) -> Selection:
         heads = [b for b in blocks if b.tag == "h1" and b.index < first and not b.furniture]
         kept = heads[-1:] + kept  # the headline names the story's actors too
     matched = sum(len(b.plain()) for b in kept if b.plain() in joined)
-    return Selection(kept, len(re.sub(r"\s+", " ", extracted).strip()), matched)
+    return Selection(kept, sum(len(ln) for ln in lines), matched)
 
 
 class HtmlReader:
