@@ -86,7 +86,7 @@ RIGHT_COLUMN = [
     "Chevron resumed limited operations under a licence from Washington.",
     "Analysts expect Caracas to court Chinese lenders again next year.",
 ]
-PAGE_TWO = "Annex: Gazprom signed a supply agreement with CNPC in Beijing in May."
+PAGE_TWO = "In May, Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing."
 
 
 def two_column_pdf() -> bytes:
@@ -160,7 +160,8 @@ def encrypted_pdf() -> bytes:
 
 
 DOCX_PARAGRAPHS = [
-    "Lula da Silva met Xi Jinping in Beijing on 14 April 2023.",
+    "Brazilian President Luiz Inácio Lula da Silva met Chinese President Xi Jinping in "
+    "Beijing on 14 April 2023.",
     "",
     "The Brazilian president said Brazil and China would expand trade in soybeans and iron ore.",
     "Vale and Petrobras signed agreements with Chinese state banks during the visit.",

@@ -50,7 +50,7 @@ def test_metadata_from_the_document_information(report: tuple[bytes, ReadDocumen
 
 
 @pytest.mark.parametrize(
-    ("phrase", "page"), [("Vladimir Putin", 1), ("Nicolás Maduro", 1), ("CNPC in Beijing", 2)]
+    ("phrase", "page"), [("Vladimir Putin", 1), ("Nicolás Maduro", 1), ("Xi Jinping in Beijing", 2)]
 )
 def test_every_phrase_knows_its_page(
     report: tuple[bytes, ReadDocument], phrase: str, page: int
