@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graph.config import Settings
+from graph.export import EXPORTS
 from graph.readers import READERS, Limits
 from graph.store.base import GraphStore, StoreError
 
@@ -110,7 +111,7 @@ def ingest(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=EXPORTS.help())] = "json",
     out_file: Annotated[
         Path | None, typer.Option("--out", "-o", help="File; stdout if omitted.")
     ] = None,
