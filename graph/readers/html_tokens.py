@@ -94,6 +94,8 @@ class Piece:
     text: str  # as shown (entities decoded)
     start: int  # range in the markup
     end: int
+    # inside inline furniture (an advert <span> within a paragraph): matched, never shown
+    furniture: bool = False
 
 
 @dataclass
@@ -194,7 +196,8 @@ class _Tokenizer(HTMLParser):
         if self._hidden():
             return
         start = self._offset()
-        self.blocks[-1].pieces.append(Piece(data, start, start + len(data)))
+        inline = self._furniture() and not self.blocks[-1].furniture
+        self.blocks[-1].pieces.append(Piece(data, start, start + len(data), inline))
 
     def _reference(self, raw_prefix: str, name: str) -> None:
         start = self._offset()
@@ -205,7 +208,8 @@ class _Tokenizer(HTMLParser):
         if self._title_parts is not None:
             self._title_parts.append(raw)
         if not self._hidden():
-            self.blocks[-1].pieces.append(Piece(html.unescape(raw), start, end))
+            inline = self._furniture() and not self.blocks[-1].furniture
+            self.blocks[-1].pieces.append(Piece(html.unescape(raw), start, end, inline))
 
     def handle_entityref(self, name: str) -> None:
         self._reference("&", name)
@@ -261,6 +265,8 @@ def normalized_pieces(block: Block) -> list[Piece]:
     run), the ends are trimmed; every piece keeps its markup range."""
     out: list[Piece] = []
     for piece in block.pieces:
+        if piece.furniture:
+            continue
         if piece.end - piece.start != len(piece.text):  # an entity: one unit
             chunks = [Piece(piece.text, piece.start, piece.end)]
         else:

@@ -121,3 +121,16 @@ def test_a_page_without_a_charset_is_read_as_browsers_do() -> None:
     )
     read = HtmlReader().read(text.encode("cp1252"))
     assert "López Obrador" in read.text
+
+
+def test_an_advert_inside_a_paragraph_is_left_out_and_the_rest_still_maps() -> None:
+    p0, p1 = ARTICLE_PARAGRAPHS[0], html.unescape(ARTICLE_PARAGRAPHS[1])
+    source = (
+        f"<html><body><article><h1>Talks</h1><p>{p0} <span class='ad'>{AD}</span> "
+        f"{ARTICLE_PARAGRAPHS[1]}</p></article></body></html>"
+    )
+    read = HtmlReader().read(source.encode("utf-8"))
+    assert f"{p0} {p1}" in read.text and AD not in read.text
+    start = read.text.index("Rosneft")
+    place = read.offsets.locate(start, start + len("Rosneft"))
+    assert place is not None and source[place.start : place.end] == "Rosneft"
