@@ -31,14 +31,17 @@ from graph.schema import DOCUMENT, load_schema
 from graph.store import neo4j_cypher as neo4j_layout
 
 CYPHER_BATCH = 200  # rows per UNWIND statement
+TEXT_PROPERTIES = ("text", "offset_map")  # a Document's text and its map to the original
 
 
 def without_document_text(data: GraphData) -> GraphData:
-    """The graph with Document nodes' full text left out: subgraph exports stay small."""
+    """The graph with Document nodes' full text left out: subgraph exports stay small. The
+    offset map (graph/readers) goes with it: it maps that text back to the original."""
     nodes = []
     for node in data.nodes:
-        if node.type == DOCUMENT and "text" in node.properties:
-            node = Node.model_validate({k: v for k, v in node.model_dump().items() if k != "text"})
+        if node.type == DOCUMENT and {"text", "offset_map"} & node.properties.keys():
+            kept = {k: v for k, v in node.model_dump().items() if k not in TEXT_PROPERTIES}
+            node = Node.model_validate(kept)
         nodes.append(node)
     return GraphData(nodes=nodes, edges=data.edges)
 

@@ -57,6 +57,16 @@ def test_upload_a_pdf_and_see_its_pages(client: TestClient) -> None:
     assert xi["place"]["page"] == 2
     listed = client.get("/api/documents").json()["documents"]
     assert any(d["id"] == "doc:energy-report" and d["pages"] == 2 for d in listed)
+    # a subgraph export leaves the text out, and with it the map back to the original
+    r = client.get("/api/export", params={"ids": "doc:energy-report", "depth": 1})
+    doc = next(n for n in r.json()["nodes"] if n["id"] == "doc:energy-report")
+    assert doc["pages"] == 2 and "text" not in doc and "offset_map" not in doc
+    whole = next(
+        n
+        for n in client.get("/api/export").json()["nodes"]
+        if n["type"] == "Document" and n["id"] == "doc:energy-report"
+    )
+    assert '"kind":"page"' in whole["offset_map"]  # the whole-graph JSON export keeps both
 
 
 def test_upload_a_web_page_larger_than_the_text_limit(client: TestClient) -> None:
