@@ -60,12 +60,14 @@ def page_meta(tags: PageTags, headline: str | None = None) -> DocumentMeta:
         _text(ld.get("inLanguage")),
         (m.get("og:locale") or "").replace("_", "-") or None,
     )
-    url = _first(
+    urls = (
         tags.canonical,
         m.get("og:url"),
         _text(ld.get("url")),
         _entity_url(ld.get("mainEntityOfPage")),
     )
+    # only a web address: a page can name anything as its own (javascript:, a relative path)
+    url = _first(*(u for u in urls if u and u.strip().startswith(("https://", "http://"))))
     return DocumentMeta(
         title=title,
         author=author,

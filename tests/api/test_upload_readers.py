@@ -105,3 +105,20 @@ def test_openapi_says_which_types_are_read(client: TestClient) -> None:
     op = client.get("/openapi.json").json()["paths"]["/api/documents"]["post"]
     for ext in (".txt", ".md", ".html", ".pdf", ".docx"):
         assert ext in op["description"]
+
+
+def test_document_page_shows_pages_language_and_the_original(client: TestClient) -> None:
+    assert post(client, "energy-report.pdf", two_column_pdf()).status_code in (200, 201)
+    page = client.get("/documents/doc:energy-report").text
+    assert "2 pages" in page and "p. 2</span>" in page
+    assert post(client, "putin-maduro.html", news_page().encode()).status_code in (200, 201)
+    page = client.get("/documents/doc:putin-maduro").text
+    assert 'lang="en-GB"' in page
+    assert '<a href="https://ledger.example/world/putin-maduro-energy"' in page
+    # a page naming a script as its address is not linked
+    sly = news_page().replace(
+        'rel="canonical" href="https://ledger.example/world/putin-maduro-energy"',
+        'rel="canonical" href="javascript:alert(1)"',
+    )
+    assert post(client, "sly.html", sly.encode()).status_code == 201
+    assert 'href="javascript:' not in client.get("/documents/doc:sly").text

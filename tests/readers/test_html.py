@@ -134,3 +134,11 @@ def test_an_advert_inside_a_paragraph_is_left_out_and_the_rest_still_maps() -> N
     start = read.text.index("Rosneft")
     place = read.offsets.locate(start, start + len("Rosneft"))
     assert place is not None and source[place.start : place.end] == "Rosneft"
+
+
+def test_only_a_web_address_is_the_source_url() -> None:
+    page = news_page().replace(
+        'href="https://ledger.example/world/putin-maduro-energy"', 'href="javascript:alert(1)"'
+    )
+    read = HtmlReader().read(page.encode("utf-8"))
+    assert read.meta.source_url == "https://ledger.example/world/putin-maduro-energy"  # og:url
