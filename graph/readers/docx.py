@@ -20,8 +20,12 @@ class DocxReader:
             )
         try:
             document = Document(io.BytesIO(data))
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        except (PackageNotFoundError, zipfile.BadZipFile) as exc:
             raise BadDocument(f"broken .docx file, cannot be read ({exc})") from None
+        except Exception as exc:  # noqa: BLE001 - bad XML or parts inside: the file's fault
+            raise BadDocument(
+                f"broken .docx file, cannot be read ({type(exc).__name__}: {exc})"
+            ) from None
         builder = SpanBuilder()
         for index, paragraph in enumerate(document.paragraphs):
             text = paragraph.text.replace("\n", " ").replace("\t", " ")

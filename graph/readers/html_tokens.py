@@ -79,8 +79,20 @@ VOID_TAGS = frozenset(
 )
 # never read as text: code, styling, and the page's furniture by its element name
 HIDDEN_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "title",
+        "iframe",
+        "object",
+        "canvas",
+    ]
 )
+SELF_CLOSING_SIBLINGS = frozenset(["p", "li", "dt", "dd", "tr", "td", "th", "option"])
 FURNITURE_TAGS = frozenset(
     ["nav", "footer", "aside", "form", "button", "select", "option", "label", "dialog"]
 )
@@ -158,8 +170,8 @@ class _Tokenizer(HTMLParser):
             if tag in BLOCK_TAGS:
                 self._new_block(tag)
             return
-        if tag == "p" and self.stack and self.stack[-1][0] == "p":
-            self.stack.pop()  # <p> closes an open <p>
+        if tag in SELF_CLOSING_SIBLINGS and self.stack and self.stack[-1][0] == tag:
+            self.stack.pop()  # <p> closes an open <p>, <li> an open <li>, as browsers do
         furniture = tag in FURNITURE_TAGS or (tag not in PAGE_TAGS and _looks_like_furniture(a))
         self.stack.append((tag, furniture))
         if tag == "script":

@@ -80,9 +80,10 @@ def _open(data: bytes) -> tuple[Any, list[tuple[list[Box], int]]]:
         ) from None
     except PDFEncryptionError as exc:
         raise BadDocument(f"encrypted PDF that cannot be opened ({exc})") from None
-    except (PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
-        detail = str(exc) or type(exc).__name__
-        raise BadDocument(f"broken PDF, cannot be read ({detail})") from None
+    except PSException as exc:
+        raise BadDocument(f"broken PDF, cannot be read ({exc or type(exc).__name__})") from None
+    except Exception as exc:  # noqa: BLE001 - a parser on untrusted bytes: any failure is the file's
+        raise BadDocument(f"broken PDF, cannot be read ({type(exc).__name__}: {exc})") from None
     if not pages:
         raise BadDocument("the PDF has no pages")
     return doc, pages

@@ -142,3 +142,16 @@ def test_only_a_web_address_is_the_source_url() -> None:
     )
     read = HtmlReader().read(page.encode("utf-8"))
     assert read.meta.source_url == "https://ledger.example/world/putin-maduro-energy"  # og:url
+
+
+def test_unclosed_list_items_are_blocks_of_their_own() -> None:
+    items = ARTICLE_PARAGRAPHS[:2]
+    source = (
+        "<html><body><article><h1>Two points</h1><p>"
+        f"{ARTICLE_PARAGRAPHS[2]}</p><ul><li>{items[0]}<li>{items[1]}</ul></article>"
+        "<ul class='share-links'><li>Share on X<li>Email</ul></body></html>"
+    )
+    read = HtmlReader().read(source.encode("utf-8"))
+    for item in items:
+        assert f"\n{html.unescape(item)}\n" in read.text
+    assert "Share on X" not in read.text and "Email" not in read.text
