@@ -17,6 +17,8 @@ from typing import Any
 from graph.readers.base import BadDocument, DocumentMeta, OffsetMap, ReadDocument, SpanBuilder
 
 SPANNING = 0.55  # a box wider than this share of the page belongs to no column
+LINE = re.compile(r"[^\S\n]*([^\n]*\S)")  # a line's text without the spaces around it
+HYPHENATED = re.compile(r"[^\W\d_]-$")  # a letter, then a hyphen ending the line
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,23 @@ class Box:
     x0: float
     x1: float
     top: float  # distance from the page's top edge
-    text: str
+    text: str  # as pdfminer gives it, line breaks included: this is the page's text
+
+    def pieces(self) -> list[tuple[str, int, int]]:
+        """The box as one paragraph: (text, start, end in `self.text`). Lines are joined by
+        a space that stands for the line break; a word hyphenated across lines ("inter-" /
+        "national") is joined without its hyphen, so the extractor sees the word."""
+        out: list[tuple[str, int, int]] = []
+        lines = [(m.group(1), m.start(1)) for m in LINE.finditer(self.text)]
+        for i, (line, start) in enumerate(lines):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt and HYPHENATED.search(line) and nxt[0][:1].islower():
+                out.append((line[:-1], start, start + len(line) - 1))
+                continue
+            out.append((line, start, start + len(line)))
+            if nxt:
+                out.append((" ", start + len(line), nxt[1]))
+        return out
 
 
 class PdfReader:
@@ -40,7 +58,8 @@ class PdfReader:
             for box in boxes:
                 if builder.length:
                     builder.add_gap("\n\n")
-                builder.add(box.text, page_offset, page_offset + len(box.text), unit=number)
+                for piece, start, end in box.pieces():
+                    builder.add(piece, page_offset + start, page_offset + end, unit=number)
                 page_offset += len(box.text) + 2  # boxes are joined by a blank line
         text = builder.text()
         if not text.strip():
@@ -97,7 +116,7 @@ def _boxes(layout: Any) -> tuple[list[Box], int]:
     images = 0
     for item in layout:
         if isinstance(item, LTTextBox):
-            text = re.sub(r"[ \t]*\n[ \t]*", " ", item.get_text().strip())
+            text = item.get_text().strip()
             if text:
                 boxes.append(Box(item.x0, item.x1, layout.height - item.y1, text))
         elif isinstance(item, LTImage | LTFigure):

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from graph.readers import BadDocument, ReadDocument
-from graph.readers.pdf import PdfReader
+from graph.readers.pdf import PdfReader, _open
 
 from .fixtures import (
     LEFT_COLUMN,
@@ -64,11 +64,10 @@ def test_every_phrase_knows_its_page(
 
     alone = " ".join(extract_text(io.BytesIO(data), page_numbers=[page - 1]).split())
     assert phrase in alone
-    # and the offsets are within that page's text as the reader gives it
-    page_text = "\n\n".join(
-        read.text[s.start : s.end] for s in read.offsets.spans if s.unit == page
-    )
-    assert page_text[place.start : place.end] == phrase
+    # and the offsets are within that page's text: its text boxes in reading order
+    _, pages = _open(data)
+    page_text = "\n\n".join(box.text for box in pages[page - 1][0])
+    assert " ".join(page_text[place.start : place.end].split()) == phrase
 
 
 def test_a_scanned_pdf_is_refused_with_the_reason() -> None:
@@ -93,3 +92,23 @@ def test_a_broken_pdf_gets_one_line(data: bytes, reason: str) -> None:
     with pytest.raises(BadDocument, match=reason) as info:
         PdfReader().read(data)
     assert "\n" not in str(info.value)
+
+
+def test_a_word_hyphenated_across_lines_is_one_word_and_maps_to_both_halves() -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.text(20, 30, "Russian President Vladimir Putin said the inter-")
+    pdf.text(20, 34.5, "national talks on grain exports would resume in Istanbul.")
+    data = bytes(pdf.output())
+    read = PdfReader().read(data)
+    assert "said the international talks on grain" in read.text
+    start = read.text.index("international")
+    place = read.offsets.locate(start, start + len("international"))
+    assert place is not None and place.page == 1
+    from pdfminer.high_level import extract_text
+
+    page_text = extract_text(io.BytesIO(data), page_numbers=[0]).strip()
+    assert page_text[place.start : place.end] == "inter-\nnational"
