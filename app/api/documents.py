@@ -376,9 +376,8 @@ async def _read_upload(request: Request, limit: int) -> tuple[str, bytes]:
         if len(data) > limit:
             raise _too_large(None, limit)
         given = form.get("name")
-        return _clean_name(
-            given if isinstance(given, str) and given else upload.filename or ""
-        ), data
+        name = _clean_name(given if isinstance(given, str) and given else upload.filename or "")
+        return READERS.typed_name(name, upload.content_type), data
     if content_type == "application/json":
         if size is not None and size > limit * JSON_EXPANSION + MULTIPART_OVERHEAD:
             raise _too_large(size, limit)

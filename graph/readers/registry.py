@@ -78,6 +78,15 @@ class ReaderRegistry:
         media_type = media_type.split(";")[0].strip().lower()
         return next((s for s in self._specs if media_type in s.media_types), None)
 
+    def typed_name(self, name: str, media_type: str | None) -> str:
+        """A name without an extension gets the one of the reader its media type names
+        (an upload of 'report' as application/pdf is read as a PDF); the stem, and so the
+        document id, stays the same."""
+        if PurePath(name).suffix or not media_type:
+            return name
+        spec = self.for_media_type(media_type)
+        return f"{name}{spec.extensions[0]}" if spec else name
+
     def largest_limit(self, limits: Limits) -> int:
         return max(limits.of(s)[0] for s in self._specs)
 

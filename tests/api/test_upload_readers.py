@@ -122,3 +122,10 @@ def test_document_page_shows_pages_language_and_the_original(client: TestClient)
     )
     assert post(client, "sly.html", sly.encode()).status_code == 201
     assert 'href="javascript:' not in client.get("/documents/doc:sly").text
+
+
+def test_a_file_without_extension_is_read_by_its_media_type(client: TestClient) -> None:
+    r = post(client, "annual-report", two_column_pdf(), "application/pdf")
+    assert r.status_code == 201, r.text
+    assert r.json()["doc_id"] == "doc:annual-report"
+    assert client.get("/api/documents/doc:annual-report").json()["pages"] == 2
