@@ -5,6 +5,7 @@ and what the graph says about each document points back into the file the user s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -16,10 +17,14 @@ from graph.store.memory import MemoryStore
 from .fixtures import encrypted_pdf, news_page, scanned_pdf, two_column_pdf, word_document
 
 
+class Ingested(NamedTuple):
+    store: MemoryStore
+    statuses: dict[str, str]  # file name → status
+    reasons: dict[str, str]  # file name → why it was skipped
+
+
 @pytest.fixture(scope="module")
-def ingested(
-    extractor: Extractor, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[MemoryStore, dict[str, str], list]:
+def ingested(extractor: Extractor, tmp_path_factory: pytest.TempPathFactory) -> Ingested:
     folder = tmp_path_factory.mktemp("inbox")
     files = {
         "story.html": news_page().encode("utf-8"),
@@ -35,11 +40,11 @@ def ingested(
     report = Ingestor(store, extractor, 1_000_000).ingest_paths([folder])
     statuses = {Path(r.source).name: r.status for r in report.results}
     reasons = {Path(r.source).name: r.reason or "" for r in report.results}
-    return store, reasons, [statuses]
+    return Ingested(store, statuses, reasons)
 
 
-def test_the_batch_reads_what_it_can_and_says_why_not(ingested) -> None:  # noqa: ANN001
-    _, reasons, (statuses,) = ingested
+def test_the_batch_reads_what_it_can_and_says_why_not(ingested: Ingested) -> None:
+    statuses, reasons = ingested.statuses, ingested.reasons
     assert statuses == {
         "story.html": "ingested",
         "report.pdf": "ingested",
@@ -59,8 +64,10 @@ def _view(store: MemoryStore, doc_id: str) -> DocumentView:
     return view
 
 
-def test_a_web_page_keeps_its_metadata_and_mentions_point_into_the_markup(ingested) -> None:  # noqa: ANN001
-    store = ingested[0]
+def test_a_web_page_keeps_its_metadata_and_mentions_point_into_the_markup(
+    ingested: Ingested,
+) -> None:
+    store = ingested.store
     view = _view(store, "doc:story")
     assert (view.title, view.author, view.publisher, view.date) == (
         "Putin and Maduro agree on energy deal",
@@ -80,8 +87,8 @@ def test_a_web_page_keeps_its_metadata_and_mentions_point_into_the_markup(ingest
         assert markup[mention.place.start : mention.place.end] == mention.text
 
 
-def test_pdf_facts_say_their_page(ingested) -> None:  # noqa: ANN001
-    store = ingested[0]
+def test_pdf_facts_say_their_page(ingested: Ingested) -> None:
+    store = ingested.store
     view = _view(store, "doc:report")
     assert view.pages == 2 and view.origin == "page"
     assert view.title == "Energy and Sanctions Report 2024"  # the PDF's own, not a guess
@@ -102,8 +109,8 @@ def test_pdf_facts_say_their_page(ingested) -> None:  # noqa: ANN001
             assert place.page == (2 if "Xi Jinping" in ev.sentence else 1)
 
 
-def test_word_mentions_say_their_paragraph(ingested) -> None:  # noqa: ANN001
-    store = ingested[0]
+def test_word_mentions_say_their_paragraph(ingested: Ingested) -> None:
+    store = ingested.store
     view = _view(store, "doc:lula")
     assert (view.title, view.author, view.origin) == ("Lula in Beijing", "Pedro Alves", "paragraph")
     xi = next(m for m in view.mentions if m.name == "Xi Jinping")
