@@ -95,7 +95,8 @@ def test_trafilatura_choice_is_mapped_to_page_blocks() -> None:
     blocks, _ = tokenize(source)
     selection = select_main(source, blocks)
     assert selection.extracted_chars > 0
-    assert selection.matched_chars == selection.extracted_chars - len(AD)
+    # trafilatura 2.3 keeps the inline advert; a later one may not: all but at most that maps
+    assert selection.matched_chars >= selection.extracted_chars - len(AD)
 
 
 @pytest.mark.parametrize(
