@@ -19,6 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graph.config import Settings
+from graph.export import EXPORTS
+from graph.readers import READERS, Limits
 from graph.store.base import GraphStore, StoreError
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def _table(title: str, rows: dict[str, int], label: str) -> Table:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md).")],
+    paths: Annotated[list[Path], typer.Argument(help=f"Files or folders ({READERS.described()}).")],
     workers: Annotated[
         int,
         typer.Option(
@@ -74,7 +76,8 @@ def ingest(
         ),
     ] = False,
 ) -> None:
-    """Extract actors and relations from documents into the store."""
+    """Extract actors and relations from documents into the store (every registered reader's
+    files: `actorgraph readers` lists them)."""
     from graph.extract.pipeline import Extractor
     from graph.extract.workers import ExtractorPool
     from graph.ingest import Ingestor, expand_paths
@@ -88,7 +91,7 @@ def ingest(
     else:
         with err.status("loading the language model…"):
             extractor = Extractor(settings.spacy_model)
-    ingestor = Ingestor(store, extractor, settings.max_document_bytes)
+    ingestor = Ingestor(store, extractor, settings.max_document_bytes, settings.reader_max_bytes)
     try:
         report = _ingest_with_progress(ingestor, files, skipped, workers, replace)
     finally:
@@ -165,7 +168,7 @@ def _print_ingest_summary(report: IngestReport) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=EXPORTS.help())] = "json",
     out_file: Annotated[
         Path | None, typer.Option("--out", "-o", help="File; stdout if omitted.")
     ] = None,
@@ -185,6 +188,20 @@ def export(
     else:
         out_file.write_bytes(payload)
         err.print(f"wrote {len(data.nodes)} nodes and {len(data.edges)} edges to {out_file}")
+
+
+@app.command()
+def readers() -> None:
+    """The document types ingest reads, with their size limits."""
+    settings = _settings()
+    limits = Limits(settings.max_document_bytes, settings.reader_max_bytes)
+    t = Table(title="readers", title_justify="left")
+    for col in ("reader", "extensions", "limit", "what it reads"):
+        t.add_column(col)
+    for spec in READERS.specs():
+        limit, _ = limits.of(spec)
+        t.add_row(spec.name, " ".join(spec.extensions), f"{limit / 1e6:g} MB", spec.description)
+    out.print(t)
 
 
 @app.command("import")

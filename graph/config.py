@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     # uploads: worker processes extracting in parallel, and each upload's deadline (seconds)
     extract_workers: int = Field(default=2, ge=1, le=64)
     extract_timeout: float = Field(default=300.0, gt=0)
+
+    # per reader, over its own limit: ACTORGRAPH_READER_MAX_BYTES='{"pdf": 100000000}'
+    reader_max_bytes: dict[str, int] = Field(default_factory=dict)
     api_token: SecretStr | None = None
     cypher_timeout: float = Field(default=10.0, gt=0)
     cypher_row_cap: int = Field(default=1000, ge=1)

@@ -27,30 +27,14 @@ from typing import Any
 
 import networkx as nx
 
+from graph.export_registry import ExportFormat, ExportRegistry
 from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter
 from graph.schema import DOCUMENT, load_schema
 from graph.store import neo4j_cypher as neo4j_layout
 
-FORMATS = ("json", "graphml", "gexf", "csv", "cypher")
-
-MEDIA_TYPES = {
-    "json": "application/json",
-    "graphml": "application/graphml+xml",
-    "gexf": "application/gexf+xml",
-    "csv": "application/zip",
-    "cypher": "text/plain; charset=utf-8",
-}
-
-FILE_EXTENSIONS = {
-    "json": "json",
-    "graphml": "graphml",
-    "gexf": "gexf",
-    "csv": "zip",
-    "cypher": "cypher",
-}
-
 CYPHER_BATCH = 200  # rows per UNWIND statement
+TEXT_PROPERTIES = ("text", "offset_map")  # a Document's text and its map to the original
 
 # characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE/F):
 # no parser reads a file holding one, so they are left out of GraphML and GEXF
@@ -61,11 +45,13 @@ CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def without_document_text(data: GraphData) -> GraphData:
-    """The graph with Document nodes' full text left out: subgraph exports stay small."""
+    """The graph with Document nodes' full text left out: subgraph exports stay small. The
+    offset map (graph/readers) goes with it: it maps that text back to the original."""
     nodes = []
     for node in data.nodes:
-        if node.type == DOCUMENT and "text" in node.properties:
-            node = Node.model_validate({k: v for k, v in node.model_dump().items() if k != "text"})
+        if node.type == DOCUMENT and {"text", "offset_map"} & node.properties.keys():
+            kept = {k: v for k, v in node.model_dump().items() if k not in TEXT_PROPERTIES}
+            node = Node.model_validate(kept)
         nodes.append(node)
     return GraphData(nodes=nodes, edges=data.edges)
 
@@ -86,9 +72,8 @@ def filter_graph(data: GraphData, flt: GraphFilter) -> GraphData:
 
 
 def render(data: GraphData, fmt: str) -> bytes:
-    if fmt not in RENDERERS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return RENDERERS[fmt](data.sorted())
+    """The graph in a registered format; ValueError naming the formats for an unknown one."""
+    return EXPORTS.get(fmt).writer(data.sorted())
 
 
 # ---- json ----
@@ -395,10 +380,40 @@ def _edge_props(e: Edge) -> dict[str, Any]:
     return props
 
 
-RENDERERS = {
-    "json": to_json,
-    "graphml": to_graphml,
-    "gexf": to_gexf,
-    "csv": to_csv_zip,
-    "cypher": to_cypher,
-}
+EXPORTS = ExportRegistry()
+EXPORTS.register(
+    ExportFormat(
+        "json",
+        "application/json",
+        "json",
+        to_json,
+        "the interchange format (what `actorgraph import` reads)",
+        keeps_text=True,
+    )
+)
+EXPORTS.register(
+    ExportFormat(
+        "graphml", "application/graphml+xml", "graphml", to_graphml, "for Gephi, yEd and networkx"
+    )
+)
+EXPORTS.register(
+    ExportFormat("gexf", "application/gexf+xml", "gexf", to_gexf, "for Gephi, with colours")
+)
+EXPORTS.register(
+    ExportFormat("csv", "application/zip", "zip", to_csv_zip, "a zip of nodes.csv and edges.csv")
+)
+EXPORTS.register(
+    ExportFormat(
+        "cypher",
+        "text/plain; charset=utf-8",
+        "cypher",
+        to_cypher,
+        "a script that recreates the graph in an empty Neo4j",
+        keeps_text=True,
+    )
+)
+# the names older callers use, derived from the registry
+FORMATS = EXPORTS.names()
+MEDIA_TYPES = {f.name: f.media_type for f in EXPORTS.formats()}
+FILE_EXTENSIONS = {f.name: f.extension for f in EXPORTS.formats()}
+RENDERERS = {f.name: f.writer for f in EXPORTS.formats()}

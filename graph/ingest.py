@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from graph.extract import ExtractionError
-from graph.extract.normalise import normalise_text
 from graph.extract.pipeline import Extraction
 from graph.identity import document_id
 from graph.model import GraphData
+from graph.readers import READERS, BadDocument, Limits, ReadDocument
+from graph.readers.properties import document_properties
 from graph.resolve import Resolver, fingerprint
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store.base import GraphStore
 
-SUPPORTED = {".txt", ".md", ".markdown", ".text"}
+SUPPORTED = set(READERS.extensions())  # every registered reader's extensions
 STORED = {"ingested", "updated", "unchanged"}
 
 
@@ -40,8 +41,6 @@ class TextExtractor(Protocol):
     def extract(self, text: str) -> Extraction: ...
 
 
-class BadDocument(Exception):
-    """The input cannot be read as a text document; the message says why, in one line."""
 
 
 @dataclass
@@ -75,34 +74,6 @@ class IngestReport:
         return ents, rels
 
 
-def decode_document(data: bytes, max_bytes: int, name: str = "document") -> str:
-    """Bytes → text, or BadDocument with the reason a user can act on."""
-    if len(data) > max_bytes:
-        raise BadDocument(
-            f"too large ({len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB,"
-            " set ACTORGRAPH_MAX_DOCUMENT_BYTES to raise it)"
-        )
-    if not data.strip():
-        raise BadDocument("empty")
-    nul = data.find(b"\x00")
-    if nul >= 0:  # anywhere, not only at the start: no store or export format holds a NUL
-        raise BadDocument(f"binary file (a NUL byte at offset {nul}), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadDocument(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start});"
-            " convert it with: iconv -f WINDOWS-1252 -t UTF-8"
-        ) from None
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if control > 0.05 * min(len(text), 8192):
-        raise BadDocument("binary file (mostly control characters), not text")
-    text = normalise_text(text)
-    if not text.strip():
-        raise BadDocument("empty (only invisible characters)")
-    return text
-
-
 def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentResult]]:
     """Files to read (folders walked, sorted), and a skip line for every path that is not."""
     files: list[Path] = []
@@ -122,7 +93,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentResult
                             DocumentResult(
                                 str(p),
                                 "skipped",
-                                reason=f"unsupported file type {p.suffix or '(none)'}; .txt and .md are read",
+                                reason=f"unsupported file type {p.suffix or '(none)'}; {READERS.described()} are read",
                             )
                         )
         elif path.suffix.lower() in SUPPORTED or path.suffix == "":
@@ -132,7 +103,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentResult
                 DocumentResult(
                     str(path),
                     "skipped",
-                    reason=f"unsupported file type {path.suffix}; .txt and .md are read",
+                    reason=f"unsupported file type {path.suffix}; {READERS.described()} are read",
                 )
             )
     return files, skipped
@@ -143,9 +114,13 @@ class Pending:
     """A readable document waiting for its extraction, then for resolution and writing."""
 
     result: DocumentResult
-    text: str
+    read: ReadDocument  # the text as its reader gave it, with metadata and offset map
     sha: str
     replace: Replace
+
+    @property
+    def text(self) -> str:
+        return self.read.text
 
 
 def disk_full(exc: BaseException) -> bool:
@@ -169,16 +144,29 @@ class Ingestor:
     extraction in worker processes (`ingest_files(..., workers=N)`): resolution and
     writing stay here, in document order, so a parallel run gives the serial run's graph."""
 
-    def __init__(self, store: GraphStore, extractor: TextExtractor, max_bytes: int) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        extractor: TextExtractor,
+        max_bytes: int,
+        reader_limits: dict[str, int] | None = None,
+    ) -> None:
         self.store = store
         self.extractor = extractor
         self.max_bytes = max_bytes
+        self.limits = Limits(max_bytes, reader_limits)
         self.resolver = Resolver(load_schema())
 
     def ingest_bytes(
-        self, name: str, data: bytes, source: str | None = None, replace: Replace = "always"
+        self,
+        name: str,
+        data: bytes,
+        source: str | None = None,
+        replace: Replace = "always",
+        read: ReadDocument | None = None,
     ) -> DocumentResult:
-        pending = self.prepare(name, data, source, replace)
+        """`read`: the document already read by its reader (the API reads uploads first)."""
+        pending = self.prepare(name, data, source, replace, read)
         if isinstance(pending, DocumentResult):
             return pending
         try:
@@ -189,17 +177,27 @@ class Ingestor:
         return self.commit(pending, extraction)
 
     def prepare(
-        self, name: str, data: bytes, source: str | None = None, replace: Replace = "always"
+        self,
+        name: str,
+        data: bytes,
+        source: str | None = None,
+        replace: Replace = "always",
+        read: ReadDocument | None = None,
     ) -> Pending | DocumentResult:
-        """Checks that need no language model: readable text, and not already stored as is
-        (or refused as a conflict). A DocumentResult is the final answer."""
+        """Checks that need no language model: not already stored as is, readable by its
+        reader, not a conflict. A DocumentResult is the final answer."""
         result = DocumentResult(source or name, "ingested", doc_id=document_id(name))
+        sha = fingerprint(data)
+        assert result.doc_id is not None
+        if self.store.document_fingerprint(result.doc_id) == sha:
+            result.status = "unchanged"  # before reading: a PDF takes a while to read
+            return result
         try:
-            text = decode_document(data, self.max_bytes, name)
+            read = read or READERS.read(name, data, self.limits)[1]
         except BadDocument as exc:
             result.status, result.reason = "skipped", str(exc)
             return result
-        pending = Pending(result, text, fingerprint(data), replace)
+        pending = Pending(result, read, sha, replace)
         decided = self._decide(pending)
         return decided if decided is not None else pending
 
@@ -237,7 +235,7 @@ class Ingestor:
         assert result.doc_id is not None
         previous = self.store.document_fingerprint(result.doc_id)
         contribution = self.build(
-            result.doc_id, pending.text, pending.sha, result.source, extraction
+            result.doc_id, pending.read, pending.sha, result.source, extraction
         )
         try:
             self.store.replace_document(result.doc_id, contribution)
@@ -253,21 +251,20 @@ class Ingestor:
         return result
 
     def build(
-        self, doc_id: str, text: str, sha: str, source: str, extraction: Extraction | None = None
+        self,
+        doc_id: str,
+        read: ReadDocument | str,
+        sha: str,
+        source: str,
+        extraction: Extraction | None = None,
     ) -> GraphData:
+        """The document's contribution; `read` as its reader gave it, or plain text."""
+        read = ReadDocument(read) if isinstance(read, str) else read
+        text = read.text
         if extraction is None:
             extraction = self.extractor.extract(text)
-        meta = extraction.meta
-        props = {
-            "title": meta.title,
-            "author": meta.author,
-            "publisher": meta.publisher,
-            "date": meta.date,
-            "source": source,
-            "sha256": sha,
-            "chars": len(text),
-            "text": text,
-        }
+        props = document_properties(read, extraction.meta)
+        props.update({"source": source, "sha256": sha, "chars": len(text), "text": text})
         # resolve against the actors the store knows that share a blocking key with a mention,
         # this document's earlier ones included, so a re-ingested document keeps its node ids
         index = self.store.entity_candidates(self.resolver.candidate_keys(extraction))
@@ -322,8 +319,12 @@ class Ingestor:
             # an earlier document of this batch with the same id is not written yet: decide
             # when this one's turn comes (in `commit`), as a serial run would
             item.status, item.reason = "ingested", None
-            text = decode_document(data, self.max_bytes, path.name)
-            item = Pending(item, text, fingerprint(data), replace)
+            try:
+                read = READERS.read(path.name, data, self.limits)[1]
+            except BadDocument as exc:
+                item.status, item.reason = "skipped", str(exc)
+                return item, None
+            item = Pending(item, read, fingerprint(data), replace)
         if isinstance(item, DocumentResult):
             return item, None
         return item, threads.submit(self.extractor.extract, item.text)

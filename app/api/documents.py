@@ -24,6 +24,7 @@ from app.api.problems import invalid, not_found, problems
 from app.deps import get_settings, get_store
 from graph.config import Settings
 from graph.reader import DocumentSummary, DocumentView, document_view
+from graph.readers import READERS, BadDocument, Limits, TooLarge
 from graph.store.base import GraphStore, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -298,8 +299,9 @@ def get_document(
     response_model=IngestResult,
     status_code=201,
     summary="Upload a document",
-    description="Extract actors and relations from a text or markdown document and add them "
-    'to the graph: a multipart upload (field `file`) or JSON {"name", "text"}. Needs '
+    description="Extract actors and relations from a document and add them to the graph: "
+    f"a multipart upload (field `file`; {READERS.described()}, each type with its own size "
+    'limit) or JSON {"name", "text"}. Needs '
     "'Authorization: Bearer <ACTORGRAPH_API_TOKEN>'. 201 when new; 200 when it was already "
     "there (unchanged) or replaced the document of the same name with replace=true "
     "(updated). Another text under the same name is a 409 naming the stored document; "
@@ -319,18 +321,21 @@ async def upload_document(
     ] = False,
 ) -> JSONResponse:
     settings: Settings = request.app.state.settings
-    name, data = await _read_upload(request, settings.max_document_bytes)
-    from graph.ingest import BadDocument, DocumentResult, decode_document
+    limits = Limits(settings.max_document_bytes, settings.reader_max_bytes)
+    name, data = await _read_upload(request, READERS.largest_limit(limits))
+    from graph.ingest import DocumentResult
 
-    try:  # before the language model is even loaded
-        decode_document(data, settings.max_document_bytes, name)
+    try:  # before the language model is even loaded; each type has its own size limit
+        _, read = await run_in_threadpool(READERS.read, name, data, limits)
+    except TooLarge as exc:
+        raise HTTPException(413, f"document {exc}") from None
     except BadDocument as exc:
         raise invalid(f"{name}: {exc}") from None
     holder = extractor_holder(request.app)
     store = request.app.state.store_holder.get()
     ingestor = _ingestor(store, settings)
     how = "always" if replace else "never"
-    item = await run_in_threadpool(ingestor.prepare, name, data, f"upload:{name}", how)
+    item = await run_in_threadpool(ingestor.prepare, name, data, f"upload:{name}", how, read)
     if not isinstance(item, DocumentResult):
         item = await _extract_and_write(holder, ingestor, item, settings.extract_timeout)
     return _answer(name, item)
@@ -340,7 +345,9 @@ def _ingestor(store: GraphStore, settings: Settings) -> Ingestor:
     from graph.ingest import Ingestor
 
     # the extractor is the pool, called by `_extract_and_write` itself, never by the ingestor
-    return Ingestor(store, _NoExtractor(), settings.max_document_bytes)
+    return Ingestor(
+        store, _NoExtractor(), settings.max_document_bytes, settings.reader_max_bytes
+    )
 
 
 class _NoExtractor:
@@ -401,17 +408,12 @@ def _too_large(size: int | None, limit: int) -> HTTPException:
 
 def _clean_name(raw: str) -> str:
     """A client's file name reduced to its last part, and checked for a readable type."""
-    from graph.ingest import SUPPORTED
-
     name = PureWindowsPath(PurePosixPath(raw.strip()).name).name.strip()
     if not name or name in {".", ".."}:
         raise invalid("the document needs a name (the file name, or 'name')")
     suffix = PurePosixPath(name).suffix.lower()
-    if suffix and suffix not in SUPPORTED:
-        raise invalid(
-            f"unsupported file type {suffix}; upload text or markdown "
-            f"({', '.join(sorted(SUPPORTED))})"
-        )
+    if suffix and READERS.for_name(name) is None:
+        raise invalid(f"unsupported file type {suffix}; upload one of {READERS.described()}")
     return name
 
 
@@ -433,9 +435,8 @@ async def _read_upload(request: Request, limit: int) -> tuple[str, bytes]:
         if len(data) > limit:
             raise _too_large(None, limit)
         given = form.get("name")
-        return _clean_name(
-            given if isinstance(given, str) and given else upload.filename or ""
-        ), data
+        name = _clean_name(given if isinstance(given, str) and given else upload.filename or "")
+        return READERS.typed_name(name, upload.content_type), data
     if content_type == "application/json":
         if size is not None and size > limit * JSON_EXPANSION + MULTIPART_OVERHEAD:
             raise _too_large(size, limit)

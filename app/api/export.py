@@ -11,14 +11,7 @@ from app.api.examples import GRAPH
 from app.api.params import graph_filter
 from app.api.problems import not_found, problems
 from app.deps import get_store
-from graph.export import (
-    FILE_EXTENSIONS,
-    FORMATS,
-    MEDIA_TYPES,
-    filter_graph,
-    render,
-    without_document_text,
-)
+from graph.export import EXPORTS, filter_graph, render, without_document_text
 from graph.model import GraphData
 from graph.profile import nodes_by_id
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter
@@ -26,30 +19,24 @@ from graph.store.base import GraphStore
 
 router = APIRouter(tags=["export"])
 
-ExportFormat = Literal["json", "graphml", "gexf", "csv", "cypher"]
+# the registry's names as an enum in the OpenAPI schema and in validation
+ExportFormat = Literal[EXPORTS.names()]  # type: ignore[valid-type]
 
-# Whole-graph exports that recreate the store keep documents' text; the others leave it out.
-KEEPS_TEXT = {"json", "cypher"}
-
-FORMAT_HELP = (
-    "json: the interchange format (what `actorgraph import` reads); graphml and gexf: for "
-    "Gephi and networkx; csv: a zip of nodes.csv and edges.csv; cypher: a script that "
-    "recreates the graph in an empty Neo4j."
-)
+FORMAT_HELP = EXPORTS.help()
 
 
 def file_content() -> dict[int | str, dict[str, Any]]:
     """The 200 response of a download route: one media type per format."""
     binary = {"schema": {"type": "string", "format": "binary"}}
     content: dict[str, Any] = {
-        MEDIA_TYPES["json"]: {
+        EXPORTS.get("json").media_type: {
             "schema": {"$ref": "#/components/schemas/GraphData"},
             "example": GRAPH,
         }
     }
-    for fmt in FORMATS:
-        if fmt != "json":
-            content[MEDIA_TYPES[fmt]] = binary
+    for fmt in EXPORTS.formats():
+        if fmt.name != "json":
+            content[fmt.media_type] = binary
     return {
         200: {
             "description": "The file, with Content-Disposition: attachment; filename=…",
@@ -60,13 +47,14 @@ def file_content() -> dict[int | str, dict[str, Any]]:
 
 def download(data: GraphData, fmt: str, whole: bool) -> Response:
     """The graph in `fmt` as an attachment. Subgraph exports leave out documents' text."""
-    if not (whole and fmt in KEEPS_TEXT):
+    spec = EXPORTS.get(fmt)
+    if not (whole and spec.keeps_text):  # whole-graph exports that recreate the store keep it
         data = without_document_text(data)
     name = "actorgraph" if whole else "actorgraph-subgraph"
     return Response(
         render(data, fmt),
-        media_type=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}.{FILE_EXTENSIONS[fmt]}"'},
+        media_type=spec.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}.{spec.extension}"'},
     )
 
 
