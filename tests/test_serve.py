@@ -20,8 +20,8 @@ SMALL = "# Talks\n\nRussian President Vladimir Putin met Venezuelan President Ni
 
 
 def busy_worker(server: ServerProcess, before: dict[int, float]) -> bool:
-    """Whether a worker that was idle (model loaded) has since used a second of CPU."""
-    return any(cpu_seconds(pid) - spent > 1.0 for pid, spent in before.items())
+    """Whether a worker that was idle (model loaded) has since used half a second of CPU."""
+    return any(cpu_seconds(pid) - spent > 0.5 for pid, spent in before.items())
 
 
 def start_upload(server: ServerProcess, name: str, text: str) -> tuple[threading.Thread, list]:
@@ -45,18 +45,18 @@ def test_a_slow_upload_gets_504_and_blocks_nobody(tmp_path: Path) -> None:
         wait_for(lambda: len(workers_of(server.proc.pid)) == 2, 60, "two workers")
         before = {pid: cpu_seconds(pid) for pid in workers_of(server.proc.pid)}
         slow, answer = start_upload(server, "slow.txt", SLOW)
-        wait_for(lambda: busy_worker(server, before), 120, "a worker to take the slow upload")
+        wait_for(lambda: busy_worker(server, before), 300, "a worker to take the slow upload")
         started = time.monotonic()
         r = server.upload("other.txt", SMALL.replace("Talks", "Other talks"))
         assert r.status_code == 201, r.text
         assert slow.is_alive(), "the small upload should not have waited for the slow one"
-        slow.join(120)
+        slow.join(300)
         waited = time.monotonic() - started
         [response] = answer
         assert response.status_code == 504, response.text
         assert response.headers["content-type"] == "application/problem+json"
         assert "ACTORGRAPH_EXTRACT_TIMEOUT" in response.json()["detail"]
-        assert waited < 60
+        assert waited < 120
         docs = httpx.get(f"{server.url}/api/documents").json()
         assert sorted(d["id"] for d in docs["documents"]) == ["doc:other", "doc:warm"]
         # the worker that timed out was replaced: the server still extracts
@@ -69,7 +69,7 @@ def test_sigterm_stops_the_server_during_a_slow_upload(tmp_path: Path) -> None:
         [worker] = workers_of(server.proc.pid)
         before = {worker: cpu_seconds(worker)}
         slow, answer = start_upload(server, "slow.txt", SLOW)
-        wait_for(lambda: busy_worker(server, before), 120, "the worker to take the slow upload")
+        wait_for(lambda: busy_worker(server, before), 300, "the worker to take the slow upload")
         sent = time.monotonic()
         server.proc.send_signal(signal.SIGTERM)
         server.proc.wait(30)

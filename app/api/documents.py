@@ -28,7 +28,6 @@ from graph.readers import READERS, BadDocument, Limits, TooLarge
 from graph.store.base import GraphStore, StoreUnavailable
 
 if TYPE_CHECKING:
-    from graph.extract.pipeline import Extraction
     from graph.extract.workers import ExtractorPool
     from graph.ingest import DocumentResult, Ingestor, Pending
 
@@ -323,7 +322,7 @@ async def upload_document(
     settings: Settings = request.app.state.settings
     limits = Limits(settings.max_document_bytes, settings.reader_max_bytes)
     name, data = await _read_upload(request, READERS.largest_limit(limits))
-    from graph.ingest import DocumentResult
+    from graph.ingest import DocumentResult, Ingestor
 
     try:  # before the language model is even loaded; each type has its own size limit
         _, read = await run_in_threadpool(READERS.read, name, data, limits)
@@ -333,26 +332,15 @@ async def upload_document(
         raise invalid(f"{name}: {exc}") from None
     holder = extractor_holder(request.app)
     store = request.app.state.store_holder.get()
-    ingestor = _ingestor(store, settings)
+    # the pool is the ingestor's extractor; `_extract_and_write` calls it with a deadline
+    ingestor = Ingestor(
+        store, holder.pool(), settings.max_document_bytes, settings.reader_max_bytes
+    )
     how = "always" if replace else "never"
     item = await run_in_threadpool(ingestor.prepare, name, data, f"upload:{name}", how, read)
     if not isinstance(item, DocumentResult):
         item = await _extract_and_write(holder, ingestor, item, settings.extract_timeout)
     return _answer(name, item)
-
-
-def _ingestor(store: GraphStore, settings: Settings) -> Ingestor:
-    from graph.ingest import Ingestor
-
-    # the extractor is the pool, called by `_extract_and_write` itself, never by the ingestor
-    return Ingestor(
-        store, _NoExtractor(), settings.max_document_bytes, settings.reader_max_bytes
-    )
-
-
-class _NoExtractor:
-    def extract(self, text: str) -> Extraction:
-        raise AssertionError("uploads are extracted by the pool, with a deadline")
 
 
 async def _extract_and_write(

@@ -75,4 +75,6 @@ def seeded(seeds_graph: GraphData) -> Iterator[None]:
     derandomize=True,
 )
 def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
-    case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=CHECKS)
+    # uploads are extracted in worker processes: on a loaded machine one can take longer
+    # than schemathesis's default 10 s read timeout
+    case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=CHECKS, timeout=120)
