@@ -18,9 +18,11 @@ class Neo4jSettings(BaseSettings):
     database: str = "neo4j"
     connection_timeout: float = Field(default=5.0, gt=0)
     # Reads give up retrying a lost server after this long (writes keep the driver's
-    # longer retries for deadlocks); health probes wait at most probe_timeout.
+    # longer retries for deadlocks). A probe of a server that was down waits at most
+    # probe_timeout: one request waits for it while the others get their 503 at once, and
+    # a server that has just started (or a loaded machine) can take seconds to shake hands.
     read_retry_time: float = Field(default=1.0, ge=0)
-    probe_timeout: float = Field(default=1.0, gt=0)
+    probe_timeout: float = Field(default=5.0, gt=0)
 
 
 class Settings(BaseSettings):
