@@ -271,14 +271,24 @@ def table(size: int, new: dict[str, float], old: dict[str, float] | None) -> str
 
 
 def measure(size: int, kind: str, graph_file: Path, queries: int, reps: int) -> dict[str, float]:
+    """Every probe in turn; each result is printed as it comes, and a failing probe leaves
+    the others' results (a 1M-relation run can take long on a shared machine)."""
     with tempfile.TemporaryDirectory() as tmp:
         store_dir, empty_dir = Path(tmp) / "store", Path(tmp) / "empty"
         out: dict[str, float] = {}
-        out |= run_probe("import", kind, str(store_dir), str(graph_file))
-        out |= run_probe("reads", kind, str(store_dir), str(queries))
-        out |= run_probe("pages", kind, str(store_dir), str(reps))
-        out |= run_probe("ingest", kind, str(store_dir), str(empty_dir))
-        print(f"  {size:,} {kind}: {out}", file=sys.stderr, flush=True)
+        for probe in (
+            ("import", kind, str(store_dir), str(graph_file)),
+            ("reads", kind, str(store_dir), str(queries)),
+            ("pages", kind, str(store_dir), str(reps)),
+            ("ingest", kind, str(store_dir), str(empty_dir)),
+        ):
+            try:
+                found = run_probe(*probe)
+            except subprocess.CalledProcessError as exc:
+                print(f"  {size:,} {kind} {probe[0]} failed: {exc.stderr[-2000:]}", file=sys.stderr)
+                break
+            out |= found
+            print(f"  {size:,} {kind} {probe[0]}: {found}", file=sys.stderr, flush=True)
         return out
 
 
@@ -304,6 +314,9 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=20, help="page requests per page (new store)")
     parser.add_argument("--old-reps", type=int, default=3, help="page requests (old store)")
     parser.add_argument("--section", default="main", help="name of this run's block in RESULTS.md")
+    parser.add_argument(
+        "--graph", type=Path, help="an interchange file already generated (one size)"
+    )
     parser.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -316,8 +329,9 @@ def main() -> None:
     sections = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            graph_file = Path(tmp) / "graph.json"
-            graph_file.write_text(generate(size).model_dump_json(exclude_none=True))
+            graph_file = args.graph or Path(tmp) / "graph.json"
+            if not args.graph:
+                graph_file.write_text(generate(size).model_dump_json(exclude_none=True))
             new = measure(size, "embedded", graph_file, args.queries, args.reps)
             old = None
             if size <= args.old_max:
