@@ -20,10 +20,43 @@ from collections.abc import Sequence
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, node_id
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 
-SYLLABLES = (
-    "ka ro mi na vel to sa lin gor ber an dre mo ri sta nov ev ich ma du ar te po lu zi "
-    "han sen fe li ox us ra bel tin dor"
-).split()
+SYLLABLES = [
+    "ka",
+    "ro",
+    "mi",
+    "na",
+    "vel",
+    "to",
+    "sa",
+    "lin",
+    "gor",
+    "ber",
+    "an",
+    "dre",
+    "mo",
+    "ri",
+    "sta",
+    "nov",
+    "ev",
+    "ich",
+    "ma",
+    "du",
+    "ar",
+    "te",
+    "po",
+    "lu",
+    "zi",
+    "han",
+    "sen",
+    "fe",
+    "li",
+    "ox",
+    "us",
+    "ra",
+    "bel",
+    "tin",
+    "dor",
+]
 ENTITY_SHARE = {"Person": 40, "Institution": 20, "Event": 15, "City": 12, "Country": 5, "Region": 8}
 MENTION_SHARE = 0.4  # of the edges; the rest are relations between entities
 SKEW = 0.8  # Zipf exponent of how often an entity is picked
