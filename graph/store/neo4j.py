@@ -70,8 +70,9 @@ DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
 class Neo4jStore(GraphStore):
     kind = "neo4j"
 
-    def __init__(self, settings: Neo4jSettings) -> None:
+    def __init__(self, settings: Neo4jSettings, batch: int = BATCH) -> None:
         self.settings = settings
+        self.batch = batch  # rows per transaction of import_graph
         self.uri = settings.uri
         self.database = settings.database
         scheme = settings.uri.partition("://")[0]
@@ -199,10 +200,10 @@ class Neo4jStore(GraphStore):
         node_rows, edges = _prepare(data)
         self._check_endpoints(data)
         for node_type, rows in sorted(node_rows.items()):
-            for batch in _batches(rows):
+            for batch in _batches(rows, self.batch):
                 self._write(lambda tx, t=node_type, b=batch: _bumped(tx, _merge_nodes, t, b))
         for relation, group in sorted(edges.items()):
-            for chunk in _batches(group):
+            for chunk in _batches(group, self.batch):
                 rows = [_edge_row(e) for e in chunk]
                 self._write(lambda tx, t=relation, b=rows: _bumped(tx, _merge_edges, t, b))
 
