@@ -502,3 +502,22 @@ def test_bulk_import_loads_an_empty_database_exactly(
     doc = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)[0]
     assert empty.delete_document(doc)
     assert doc not in _document_edges(empty)
+
+
+def test_a_routing_address_works_like_a_direct_one(
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    """neo4j:// is what clusters and Aura give: the driver asks the server for a routing
+    table and sends reads and writes where it says; each read sees the writes before it."""
+    scheme, _, rest = neo4j_settings.uri.partition("://")
+    routed = Neo4jStore(neo4j_settings.model_copy(update={"uri": f"neo4j://{rest}"}))
+    try:
+        routed.ensure_schema()
+        routed.import_graph(seeds_graph)
+        assert canon(routed.export()) == canon(seeds_graph)
+        doc = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)[0]
+        assert routed.delete_document(doc) and routed.get_node(doc) is None
+        assert routed.search("putin")[0].node.id == "person:vladimir-putin"
+        assert routed.stats() == empty.stats()
+    finally:
+        routed.close()

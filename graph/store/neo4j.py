@@ -73,6 +73,7 @@ class Neo4jStore(GraphStore):
     def __init__(self, settings: Neo4jSettings, batch: int = BATCH) -> None:
         self.settings = settings
         self.batch = batch  # rows per transaction of import_graph
+        self._bookmarks = GraphDatabase.bookmark_manager()
         self.uri = settings.uri
         self.database = settings.database
         scheme = settings.uri.partition("://")[0]
@@ -136,7 +137,12 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Neo4j driver: {_one_line(str(exc))}") from None
 
     def _session(self, access: str) -> neo4j.Session:
-        return self._driver.session(database=self.database, default_access_mode=access)
+        # In a cluster (neo4j:// addresses) reads go to followers, which may lag behind the
+        # leader: one bookmark manager for all of this store's sessions chains them
+        # causally, so a read always sees the writes this process made before it.
+        return self._driver.session(
+            database=self.database, default_access_mode=access, bookmark_manager=self._bookmarks
+        )
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
