@@ -628,24 +628,36 @@ def _two_balls(
     relations: list[str],
     types: list[str],
 ) -> list[str]:
-    """The nodes within a steps of source and b of target, a + b = max_length (see paths)."""
+    """The nodes that can lie on a walk of at most max_length steps (see paths): the two
+    balls, less what is provably too far. A node outside the target's ball (radius rt) is
+    at least rt + 1 from the target, so from the source's ball only the nodes within
+    max_length - rt - 1 of the source can be on a walk, and the other way round; the
+    outermost layers, usually the biggest, mostly go."""
     statement = q.expand(relations)
-    balls = ({source}, {target})
+    dist: tuple[dict[str, int], dict[str, int]] = ({source: 0}, {target: 0})
     frontiers = ([source], [target])
     radii = [0, 0]
     while radii[0] + radii[1] < max_length:
-        if len(balls[0]) + len(balls[1]) >= PATH_NODE_BUDGET:
+        if len(dist[0]) + len(dist[1]) >= PATH_NODE_BUDGET:
             break
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         if not frontiers[side]:  # that side's component is complete: no walk leaves it
             break
         found = [r["id"] for r in tx.run(statement, ids=frontiers[side], types=types)]
-        fresh = [n for n in dict.fromkeys(found) if n not in balls[side]]
-        balls[side].update(fresh)
+        fresh = [n for n in dict.fromkeys(found) if n not in dist[side]]
+        radii[side] += 1
+        dist[side].update((n, radii[side]) for n in fresh)
         frontiers[side].clear()
         frontiers[side].extend(fresh)
-        radii[side] += 1
-    return sorted(balls[0] | balls[1])
+    near_s, near_t = dist
+    keep = set()
+    for n, d in near_s.items():
+        if (n in near_t and d + near_t[n] <= max_length) or d <= max_length - radii[1] - 1:
+            keep.add(n)
+    for n, d in near_t.items():
+        if n not in near_s and d <= max_length - radii[0] - 1:
+            keep.add(n)
+    return sorted(keep)
 
 
 def _part(tx: ManagedTransaction, ids: list[str], relations: list[str]) -> GraphData:
