@@ -521,3 +521,22 @@ def test_a_routing_address_works_like_a_direct_one(
         assert routed.stats() == empty.stats()
     finally:
         routed.close()
+
+
+def test_a_graph_written_by_the_older_layout_is_brought_up_to_date(
+    empty: Neo4jStore, seeds_graph: GraphData
+) -> None:
+    """A database from before the document-edge lists and keys: ensure_schema makes them,
+    so deleting a document afterwards still removes all its evidence."""
+    empty.import_graph(seeds_graph)
+    with empty._driver.session(database=empty.database) as s:
+        s.run("MATCH (x:DocumentEdges) DELETE x").consume()
+        s.run("MATCH (n:Node) REMOVE n._keys").consume()
+        s.run("MATCH (m:ActorgraphMeta) REMOVE m.layout").consume()
+    assert _document_edges(empty) == {} and empty.entity_candidates({"s:putin"}) == []
+    empty.ensure_schema()
+    assert _document_edges(empty) == _expected_document_edges(seeds_graph)
+    assert [n.id for n in empty.entity_candidates({"s:putin"})] == ["person:vladimir-putin"]
+    doc = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)[0]
+    empty.delete_document(doc)
+    assert all(ev.document != doc for e in empty.export().edges for ev in e.evidence)

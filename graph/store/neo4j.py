@@ -162,6 +162,32 @@ class Neo4jStore(GraphStore):
             for statement in q.schema_statements():
                 session.run(statement).consume()
             session.run(q.AWAIT_INDEXES, seconds=SCHEMA_WAIT_SECONDS).consume()
+        self._upgrade_layout()
+
+    def _upgrade_layout(self) -> None:
+        """A graph an older store wrote has no document-edge lists and no blocking keys:
+        make them once, from r.documents and the names (batched; idempotent)."""
+        if self._read(lambda tx: tx.run(q.GET_LAYOUT).single(strict=True)["layout"]) >= q.LAYOUT:
+            return
+
+        def read(tx: ManagedTransaction) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+            refs: dict[str, list[str]] = {}
+            for r in tx.run(q.ALL_EDGE_DOCUMENTS):
+                for doc in r["documents"] or []:
+                    refs.setdefault(doc, []).append(q.edge_ref(r["type"], r["id"]))
+            keys = []
+            for r in tx.run(q.ENTITY_NAMES, document=DOCUMENT):
+                node = Node(id=r["id"], type=r["type"], name=r["name"], aliases=r["aliases"] or [])
+                found = node_keys(node) | (event_key(r["key"]) if r["type"] == "Event" else set())
+                keys.append({"id": r["id"], "keys": q.key_lines(found) or None})
+            return refs, keys
+
+        refs, keys = self._read(read)
+        docs = [{"document": d, "edges": e} for d, e in sorted(refs.items())]
+        for statement, rows in ((q.SET_DOCUMENT_EDGES, docs), (q.SET_KEYS, keys)):
+            for batch in _batches(rows):
+                self._write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
+        self._write(lambda tx: tx.run(q.SET_LAYOUT, layout=q.LAYOUT).consume())
 
     # ---- writes ----
     def document_fingerprint(self, doc_id: str) -> str | None:

@@ -149,8 +149,8 @@ def write_csv(folder: Path, data: GraphData, version: int) -> list[str]:
     doc_rows = [{"document": d, "edges": r} for d, r in sorted(refs.items())]
     columns = [("document", "string"), ("edges", "string[]")]
     args.append(f"--nodes={q.DOCUMENT_EDGES}={_write(folder, 'document-edges', columns, doc_rows)}")
-    meta = [{"id": "store", "version": version}]
-    columns = [("id", "string"), ("version", "long")]
+    meta = [{"id": "store", "version": version, "layout": q.LAYOUT}]
+    columns = [("id", "string"), ("version", "long"), ("layout", "long")]
     args.append(f"--nodes={q.META}={_write(folder, 'meta', columns, meta)}")
     return args
 

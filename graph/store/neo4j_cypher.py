@@ -158,6 +158,33 @@ VERSION = (
 )
 
 
+# The layout's own version: a graph written by an older store is brought up to date once
+# (ensure_schema), from what the older layout holds (r.documents, names and aliases).
+LAYOUT = 2
+GET_LAYOUT = (
+    f"OPTIONAL MATCH (m:{label(META)} {{id: 'store'}}) RETURN coalesce(m.layout, 0) AS layout"
+)
+SET_LAYOUT = (
+    f"MERGE (m:{label(META)} {{id: 'store'}}) "
+    "SET m.layout = $layout, m.version = coalesce(m.version, 0) + 1"
+)
+ALL_EDGE_DOCUMENTS = (
+    f"MATCH (:{label(NODE_LABEL)})-[r]->(:{label(NODE_LABEL)}) "
+    "RETURN type(r) AS type, r.id AS id, r.documents AS documents"
+)
+ENTITY_NAMES = (
+    f"MATCH (n:{label(NODE_LABEL)}) WHERE n.type <> $document "
+    "RETURN n.id AS id, n.type AS type, n.name AS name, n.aliases AS aliases, n.key AS key"
+)
+SET_KEYS = (
+    f"UNWIND $rows AS row MATCH (n:{label(NODE_LABEL)} {{id: row.id}}) SET n.{KEYS} = row.keys"
+)
+SET_DOCUMENT_EDGES = (
+    f"UNWIND $rows AS row MERGE (x:{label(DOCUMENT_EDGES)} {{document: row.document}}) "
+    "SET x.edges = row.edges"
+)
+
+
 def folded_names(name: str, aliases: list[str]) -> str:
     """The `_folded` property: the folded name and aliases, one per line."""
     return "\n".join(dict.fromkeys(fold(x) for x in [name, *aliases]))
