@@ -36,6 +36,7 @@ ARRAY_DELIMITER = "\x1f"  # no name, sentence or id holds a unit separator (chec
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 TIMEOUT_SECONDS = 3600
+START_TIMEOUT_SECONDS = 900
 
 
 def cache_dir() -> Path:
@@ -222,6 +223,8 @@ def _scalar(value: Any) -> str:
 # ---- the server and the import tool ----
 def _neo4j_sh(command: str, port: str | None = None) -> None:
     env = {**os.environ, "NEO4J_CACHE_DIR": str(cache_dir())}
+    # a big store on a busy machine starts slowly; the script's 120 s default is for tests
+    env.setdefault("NEO4J_START_TIMEOUT", str(START_TIMEOUT_SECONDS))
     if port:
         env["NEO4J_BOLT_PORT"] = port
     done = subprocess.run(
