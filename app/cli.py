@@ -205,7 +205,17 @@ def readers() -> None:
 
 
 @app.command("import")
-def import_(file: Annotated[Path, typer.Argument(help="An interchange-format JSON file.")]) -> None:
+def import_(
+    file: Annotated[Path, typer.Argument(help="An interchange-format JSON file.")],
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="Neo4j only: first load into an EMPTY database through neo4j-admin"
+            " (stops and restarts the server scripts/neo4j.sh runs).",
+        ),
+    ] = False,
+) -> None:
     """Load an exported graph (JSON) into the configured store."""
     from pydantic import ValidationError
 
@@ -219,8 +229,18 @@ def import_(file: Annotated[Path, typer.Argument(help="An interchange-format JSO
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
         raise CliError(f"{file}: not an actorgraph export ({where}: {first['msg']})") from None
-    store = _store(_settings())
-    store.import_graph(data)
+    settings = _settings()
+    if bulk:
+        if settings.store != "neo4j":
+            raise CliError("--bulk needs ACTORGRAPH_STORE=neo4j (the embedded store imports as is)")
+        from graph.store.neo4j_bulk import bulk_import
+
+        steps = bulk_import(settings, data)
+        err.print("--bulk: " + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items()))
+        store = _store(settings)
+    else:
+        store = _store(settings)
+        store.import_graph(data)
     stats = store.stats()
     store.close()
     out.print(

@@ -27,6 +27,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.blocking import node_keys
 from graph.export_registry import ExportFormat, ExportRegistry
 from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter
@@ -358,6 +359,19 @@ def to_cypher(data: GraphData) -> bytes:
                 f"MERGE (a)-[r:{cypher_name(rel_type)} {{id: row.id}}]->(b)\n"
                 "SET r += row.props;"
             )
+    refs: dict[str, list[str]] = {}
+    for e in data.edges:
+        for doc in dict.fromkeys(ev.document for ev in e.evidence):
+            refs.setdefault(doc, []).append(neo4j_layout.edge_ref(e.type, e.id))
+    for batch in _chunks(sorted(refs.items()), CYPHER_BATCH):
+        rows = ",\n  ".join(
+            "{" + f"document: {cypher_string(d)}, edges: {cypher_value(r)}" + "}" for d, r in batch
+        )
+        lines.append(
+            f"UNWIND [\n  {rows}\n] AS row\n"
+            f"MERGE (x:{cypher_name(neo4j_layout.DOCUMENT_EDGES)} {{document: row.document}})\n"
+            "SET x.edges = row.edges;"
+        )
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -368,7 +382,9 @@ def _node_props(n: Node) -> dict[str, Any]:
     props: dict[str, Any] = {"id": n.id, "type": n.type, "name": n.name, "aliases": n.aliases}
     props.update({k: v for k, v in sorted(n.properties.items()) if v is not None})
     props[neo4j_layout.FOLDED] = neo4j_layout.folded_names(n.name, n.aliases)
-    return props
+    if n.type != DOCUMENT:
+        props[neo4j_layout.KEYS] = neo4j_layout.key_lines(node_keys(n)) or None
+    return {k: v for k, v in props.items() if v is not None}
 
 
 def _edge_props(e: Edge) -> dict[str, Any]:

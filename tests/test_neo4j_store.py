@@ -342,3 +342,203 @@ def test_cli_with_a_wrong_password_says_so_in_one_line(
         f"actorgraph: Neo4j at {neo4j_settings.uri} refused the credentials for user"
         f" '{probe_user}' (check NEO4J_USER and NEO4J_PASSWORD)"
     )
+
+
+# ---- scale: batches, the document-edge lists, plans, version, --bulk ----
+def test_import_in_small_batches_gives_the_same_graph_and_can_run_again(
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    """Every batch is its own transaction; running them all again (what the driver's retry
+    does with one) changes nothing."""
+    small = Neo4jStore(neo4j_settings, batch=7)
+    try:
+        small.import_graph(seeds_graph)
+        assert canon(empty.export()) == canon(seeds_graph)
+        small.import_graph(seeds_graph)
+        assert canon(empty.export()) == canon(seeds_graph)
+        assert _document_edges(empty) == _expected_document_edges(seeds_graph)
+    finally:
+        small.close()
+
+
+def _document_edges(store: Neo4jStore) -> dict[str, set[str]]:
+    _, rows, _ = store.run_read_query(
+        "MATCH (x:DocumentEdges) RETURN x.document, x.edges", {}, 10, 10_000
+    )
+    return {doc: set(edges) for doc, edges in rows}
+
+
+def _expected_document_edges(data: GraphData) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in data.edges:
+        for ev in e.evidence:
+            out.setdefault(ev.document, set()).add(f"{e.type}|{e.id}")
+    return out
+
+
+def test_each_document_lists_the_edges_it_has_evidence_on(
+    empty: Neo4jStore, seeds_graph: GraphData
+) -> None:
+    docs = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)
+    for doc in docs:
+        empty.replace_document(doc, _contribution(seeds_graph, doc))
+    assert _document_edges(empty) == _expected_document_edges(seeds_graph)
+    empty.delete_document(docs[0])
+    assert set(_document_edges(empty)) == {docs[1]}
+    assert _document_edges(empty) == _expected_document_edges(empty.export())
+
+
+def _plan_operators(store: Neo4jStore, statement: str, **params: object) -> set[str]:
+    with store._driver.session(database=store.database) as s:
+        plan = s.run("EXPLAIN " + statement, params).consume().plan
+    found: set[str] = set()
+
+    def walk(op: dict) -> None:
+        found.add(op["operatorType"].split("@")[0])
+        for child in op.get("children", []):
+            walk(child)
+
+    walk(plan)
+    return found
+
+
+def test_the_big_reads_and_writes_are_index_lookups_not_scans(neo4j: Neo4jStore) -> None:
+    """What makes a request cost its answer: the plans Neo4j picks for them."""
+    from graph.store import neo4j_cypher as q
+
+    removal = _plan_operators(
+        neo4j, q.remove_document_evidence("HOLDS_ROLE"), ids=["rel:x"], doc="d", prefix="p"
+    )
+    assert "DirectedRelationshipUniqueIndexSeek(Locking)" in removal
+    assert not any("Scan" in op for op in removal), removal
+    counts = _plan_operators(neo4j, q.node_counts()) | _plan_operators(neo4j, q.edge_counts())
+    assert counts <= {
+        "ProduceResults",
+        "Union",
+        "Projection",
+        "NodeCountFromCountStore",
+        "RelationshipCountFromCountStore",
+    }, counts
+    candidates = _plan_operators(neo4j, q.ENTITY_CANDIDATES, probes=["\ns:putin\n"])
+    assert "NodeIndexContainsScan" in candidates, candidates  # a text-index lookup
+    docs = _plan_operators(neo4j, q.LIST_DOCUMENTS, offset=0, limit=10)
+    assert "NodeIndexScan" in docs and "Sort" not in docs, docs
+
+
+def test_version_holds_between_reads_and_is_seen_by_another_connection(
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    other = Neo4jStore(neo4j_settings)
+    try:
+        before = empty.version()
+        empty.stats(), empty.search("putin"), empty.export()
+        assert empty.version() == before == other.version()
+        other.import_graph(seeds_graph)
+        assert empty.version() > before
+    finally:
+        other.close()
+
+
+@pytest.fixture
+def provisioned(neo4j_settings: Neo4jSettings) -> Neo4jSettings:
+    """The server --bulk can work on: the one scripts/neo4j.sh runs (as `make test` does)."""
+    from graph.config import Settings
+    from graph.store.neo4j_bulk import _check_local, cache_dir
+
+    try:
+        _check_local(Settings(store="neo4j", neo4j=neo4j_settings), cache_dir())
+    except StoreError as exc:
+        pytest.skip(str(exc))
+    return neo4j_settings
+
+
+def test_bulk_import_refuses_a_database_that_is_not_empty(
+    empty: Neo4jStore, provisioned: Neo4jSettings, seeds_graph: GraphData, tmp_path: Path
+) -> None:
+    neo4j_settings = provisioned
+    empty.import_graph(GraphData(nodes=seeds_graph.nodes[:1]))
+    graph_file = tmp_path / "graph.json"
+    graph_file.write_text(seeds_graph.model_dump_json(exclude_none=True), encoding="utf-8")
+    [(code, out, err)] = cli(neo4j_settings, ["import", "--bulk", str(graph_file)])
+    assert code == 1 and out == ""
+    assert (
+        err.strip()
+        == (
+            f"actorgraph: --bulk loads only an empty database, and 'neo4j' at {neo4j_settings.uri}"
+            " holds 1 nodes (import without --bulk merges into it)"
+        )
+        or "--bulk imports only into the server scripts/neo4j.sh runs" in err
+    )
+    assert "\n" not in err.strip()
+    assert canon(empty.export()) == canon(GraphData(nodes=seeds_graph.nodes[:1]))
+
+
+def test_bulk_import_refuses_a_server_it_did_not_provision(
+    neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    from graph.config import Settings
+    from graph.store.neo4j_bulk import bulk_import
+
+    elsewhere = neo4j_settings.model_copy(update={"uri": "neo4j+s://example.databases.neo4j.io"})
+    with pytest.raises(StoreError, match=r"--bulk imports only into the server scripts/neo4j\.sh"):
+        bulk_import(Settings(store="neo4j", neo4j=elsewhere), seeds_graph)
+
+
+def test_bulk_import_loads_an_empty_database_exactly(
+    empty: Neo4jStore, provisioned: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    """Stops and restarts the provisioned server: the graph, its search forms, keys and
+    document-edge lists come back as the transactional import writes them."""
+    from graph.config import Settings
+    from graph.store.neo4j_bulk import bulk_import
+
+    before = empty.version()
+    steps = bulk_import(Settings(store="neo4j", neo4j=provisioned), seeds_graph)
+    assert set(steps) == {"csv", "stop", "neo4j-admin", "start", "indexes"}
+    assert canon(empty.export()) == canon(seeds_graph)
+    assert empty.version() > before
+    assert _document_edges(empty) == _expected_document_edges(seeds_graph)
+    assert empty.search("putin")[0].node.id == "person:vladimir-putin"
+    putin = empty.get_node("person:vladimir-putin")
+    assert putin is not None and putin in empty.entity_candidates({"s:putin"})
+    doc = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)[0]
+    assert empty.delete_document(doc)
+    assert doc not in _document_edges(empty)
+
+
+def test_a_routing_address_works_like_a_direct_one(
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    """neo4j:// is what clusters and Aura give: the driver asks the server for a routing
+    table and sends reads and writes where it says; each read sees the writes before it."""
+    scheme, _, rest = neo4j_settings.uri.partition("://")
+    routed = Neo4jStore(neo4j_settings.model_copy(update={"uri": f"neo4j://{rest}"}))
+    try:
+        routed.ensure_schema()
+        routed.import_graph(seeds_graph)
+        assert canon(routed.export()) == canon(seeds_graph)
+        doc = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)[0]
+        assert routed.delete_document(doc) and routed.get_node(doc) is None
+        assert routed.search("putin")[0].node.id == "person:vladimir-putin"
+        assert routed.stats() == empty.stats()
+    finally:
+        routed.close()
+
+
+def test_a_graph_written_by_the_older_layout_is_brought_up_to_date(
+    empty: Neo4jStore, seeds_graph: GraphData
+) -> None:
+    """A database from before the document-edge lists and keys: ensure_schema makes them,
+    so deleting a document afterwards still removes all its evidence."""
+    empty.import_graph(seeds_graph)
+    with empty._driver.session(database=empty.database) as s:
+        s.run("MATCH (x:DocumentEdges) DELETE x").consume()
+        s.run("MATCH (n:Node) REMOVE n._keys").consume()
+        s.run("MATCH (m:ActorgraphMeta) REMOVE m.layout").consume()
+    assert _document_edges(empty) == {} and empty.entity_candidates({"s:putin"}) == []
+    empty.ensure_schema()
+    assert _document_edges(empty) == _expected_document_edges(seeds_graph)
+    assert [n.id for n in empty.entity_candidates({"s:putin"})] == ["person:vladimir-putin"]
+    doc = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)[0]
+    empty.delete_document(doc)
+    assert all(ev.document != doc for e in empty.export().edges for ev in e.evidence)

@@ -18,7 +18,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
@@ -32,10 +32,13 @@ from neo4j.graph import Path as DbPath
 from neo4j.graph import Relationship as DbRelationship
 from neo4j.spatial import Point
 
+from graph.blocking import event_key, node_keys
 from graph.config import Neo4jSettings
 from graph.cypher_plan import check_plan
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
+    MAX_DEPTH,
+    MAX_NODES,
     GraphFilter,
     GraphPath,
     SearchHit,
@@ -50,8 +53,20 @@ from graph.store.base import GraphStore, QueryError, StoreError, StoreStats, Sto
 
 T = TypeVar("T")
 
-BATCH = 500  # rows per UNWIND statement
+# Rows per UNWIND statement, and per transaction when a graph is imported: a failed batch is
+# retried alone (by the driver's managed retry), and a transaction's state stays a few MB
+# whatever the size of the graph, well within the default heap.
+BATCH = 10_000
 SCHEMA_WAIT_SECONDS = 300
+# How many nodes paths() may gather around its two ends before it stops growing them.
+PATH_NODE_BUDGET = 50_000
+# Frontier nodes per statement of subgraph()'s walk: it stops at the node limit between two.
+FRONTIER_CHUNK = 100
+# Full-text candidates per search hit wanted (and at least SEARCH_CANDIDATES_MIN), for rank().
+SEARCH_CANDIDATES_PER_HIT = 20
+SEARCH_CANDIDATES_MIN = 1000
+# Lucene refuses a query of more than 1024 clauses; pieces of long words stop well before.
+LUCENE_PIECES = 800
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
@@ -68,8 +83,10 @@ CONSOLE_GRACE = 0.3
 class Neo4jStore(GraphStore):
     kind = "neo4j"
 
-    def __init__(self, settings: Neo4jSettings) -> None:
+    def __init__(self, settings: Neo4jSettings, batch: int = BATCH) -> None:
         self.settings = settings
+        self.batch = batch  # rows per transaction of import_graph
+        self._bookmarks = GraphDatabase.bookmark_manager()
         self.uri = settings.uri
         self.database = settings.database
         scheme = settings.uri.partition("://")[0]
@@ -135,13 +152,19 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Neo4j driver: {_one_line(str(exc))}") from None
 
     def _session(self, access: str) -> neo4j.Session:
+        # In a cluster (neo4j:// addresses) reads go to followers, which may lag behind the
+        # leader: one bookmark manager for all of this store's sessions chains them
+        # causally, so a read always sees the writes this process made before it.
         if access == neo4j.READ_ACCESS:  # a dead server: a 503 within about a second
             return self._driver.session(
                 database=self.database,
                 default_access_mode=access,
+                bookmark_manager=self._bookmarks,
                 max_transaction_retry_time=self.settings.read_retry_time,
             )
-        return self._driver.session(database=self.database, default_access_mode=access)
+        return self._driver.session(
+            database=self.database, default_access_mode=access, bookmark_manager=self._bookmarks
+        )
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
@@ -162,6 +185,32 @@ class Neo4jStore(GraphStore):
             for statement in q.schema_statements():
                 session.run(statement).consume()
             session.run(q.AWAIT_INDEXES, seconds=SCHEMA_WAIT_SECONDS).consume()
+        self._upgrade_layout()
+
+    def _upgrade_layout(self) -> None:
+        """A graph an older store wrote has no document-edge lists and no blocking keys:
+        make them once, from r.documents and the names (batched; idempotent)."""
+        if self._read(lambda tx: tx.run(q.GET_LAYOUT).single(strict=True)["layout"]) >= q.LAYOUT:
+            return
+
+        def read(tx: ManagedTransaction) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+            refs: dict[str, list[str]] = {}
+            for r in tx.run(q.ALL_EDGE_DOCUMENTS):
+                for doc in r["documents"] or []:
+                    refs.setdefault(doc, []).append(q.edge_ref(r["type"], r["id"]))
+            keys = []
+            for r in tx.run(q.ENTITY_NAMES, document=DOCUMENT):
+                node = Node(id=r["id"], type=r["type"], name=r["name"], aliases=r["aliases"] or [])
+                found = node_keys(node) | (event_key(r["key"]) if r["type"] == "Event" else set())
+                keys.append({"id": r["id"], "keys": q.key_lines(found) or None})
+            return refs, keys
+
+        refs, keys = self._read(read)
+        docs = [{"document": d, "edges": e} for d, e in sorted(refs.items())]
+        for statement, rows in ((q.SET_DOCUMENT_EDGES, docs), (q.SET_KEYS, keys)):
+            for batch in _batches(rows):
+                self._write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
+        self._write(lambda tx: tx.run(q.SET_LAYOUT, layout=q.LAYOUT).consume())
 
     # ---- writes ----
     def document_fingerprint(self, doc_id: str) -> str | None:
@@ -171,12 +220,19 @@ class Neo4jStore(GraphStore):
 
         return self._read(work)
 
+    def version(self) -> int:
+        return self._read(lambda tx: tx.run(q.VERSION).single(strict=True)["version"])
+
     def replace_document(self, doc_id: str, contribution: GraphData) -> None:
-        node_rows, edge_rows = _prepare(contribution)
+        node_rows, edges = _prepare(contribution)
 
         def work(tx: ManagedTransaction) -> None:
+            _bump(tx)
             _remove_document(tx, doc_id)
-            _merge(tx, node_rows, edge_rows)
+            for node_type, rows in sorted(node_rows.items()):
+                _merge_nodes(tx, node_type, rows)
+            for relation, group in sorted(edges.items()):
+                _merge_edges(tx, relation, [_edge_row(e) for e in group])
 
         self._write(work)
 
@@ -184,18 +240,45 @@ class Neo4jStore(GraphStore):
         def work(tx: ManagedTransaction) -> bool:
             if tx.run(q.NODE_EXISTS, id=doc_id).single() is None:
                 return False
+            _bump(tx)
             _remove_document(tx, doc_id)
             return True
 
         return self._write(work)
 
     def import_graph(self, data: GraphData) -> None:
-        node_rows, edge_rows = _prepare(data)
-        self._write(lambda tx: _merge(tx, node_rows, edge_rows))
+        """In transactions of BATCH rows, per node type and then per relation type. Each
+        batch is a MERGE that can run again without changing anything, so the driver
+        retries a failed batch alone. Everything is checked before the first batch (types,
+        properties, that every edge's ends are in the graph or in the store), so bad input
+        writes nothing."""
+        node_rows, edges = _prepare(data)
+        self._check_endpoints(data)
+        for node_type, rows in sorted(node_rows.items()):
+            for batch in _batches(rows, self.batch):
+                self._write(lambda tx, t=node_type, b=batch: _bumped(tx, _merge_nodes, t, b))
+        for relation, group in sorted(edges.items()):
+            for chunk in _batches(group, self.batch):
+                rows = [_edge_row(e) for e in chunk]
+                self._write(lambda tx, t=relation, b=rows: _bumped(tx, _merge_edges, t, b))
+
+    def _check_endpoints(self, data: GraphData) -> None:
+        local = {n.id for n in data.nodes}
+        outside = sorted({i for e in data.edges for i in (e.source, e.target)} - local)
+        missing: set[str] = set()
+        for batch in _batches(outside):
+            found = self._read(
+                lambda tx, b=batch: [r["id"] for r in tx.run(q.MISSING_NODES, ids=b)]
+            )
+            missing.update(found)
+        if missing:
+            bad = next(e for e in data.edges if e.source in missing or e.target in missing)
+            raise StoreError(f"edge {bad.id} points at a node that is not in the graph")
 
     def clear(self) -> None:
         def work(tx: ManagedTransaction) -> int:
-            return tx.run(q.CLEAR_BATCH, batch=10_000).single(strict=True)["deleted"]
+            _bump(tx)
+            return tx.run(q.CLEAR_BATCH, batch=BATCH).single(strict=True)["deleted"]
 
         while self._write(work):
             pass
@@ -203,8 +286,8 @@ class Neo4jStore(GraphStore):
     # ---- reads ----
     def stats(self) -> StoreStats:
         def work(tx: ManagedTransaction) -> tuple[dict[str, int], dict[str, int]]:
-            nodes = {r["type"]: r["count"] for r in tx.run(q.NODE_COUNTS)}
-            edges = {r["type"]: r["count"] for r in tx.run(q.EDGE_COUNTS)}
+            nodes = {r["type"]: r["count"] for r in tx.run(q.node_counts()) if r["count"]}
+            edges = {r["type"]: r["count"] for r in tx.run(q.edge_counts()) if r["count"]}
             return nodes, edges
 
         nodes, edges = self._read(work)
@@ -228,39 +311,50 @@ class Neo4jStore(GraphStore):
         nodes = self._read(lambda tx: _nodes(tx, q.ENTITY_NODES, document=DOCUMENT))
         return sorted(nodes, key=lambda n: n.id)
 
+    def entity_candidates(self, keys: Collection[str]) -> list[Node]:
+        """From the text index on the `_keys` property: one lookup per key."""
+        probes = sorted({q.key_probe(k) for k in keys})
+        if not probes:
+            return []
+        nodes = self._read(lambda tx: _nodes(tx, q.ENTITY_CANDIDATES, probes=probes))
+        return sorted(nodes, key=lambda n: n.id)
+
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[Node]:
-        statement = q.list_documents(DOCUMENT)
         return self._read(
-            lambda tx: _nodes(tx, statement, limit=max(0, limit), offset=max(0, offset))
+            lambda tx: _nodes(tx, q.LIST_DOCUMENTS, limit=max(0, limit), offset=max(0, offset))
         )
 
     def search(
         self, query: str, types: list[str] | None = None, limit: int = 20, offset: int = 0
     ) -> list[SearchHit]:
-        """Exact and prefix matches all contain the folded query: the text index finds them.
-        Only when they do not fill the page can fuzzy matches (scored by rank(), which no
-        index reproduces) be on it; then every name of the searched types is ranked, as the
-        embedded store does."""
+        """Candidates from the full-text index over the folded names: every name with a
+        word that starts with a word of the query (so every exact and prefix match of
+        rank()), holds one, or lies within two edits of one (Lucene's fuzzy term), best
+        first, plus the names that hold the whole query (the text index); at most
+        SEARCH_CANDIDATES_PER_HIT per hit wanted from each. rank() then scores them as the
+        embedded store does. What the indexes cannot offer: a fuzzy match rank() would find
+        with no word near a query word (rapidfuzz's partial ratios across words), and, for
+        a prefix thousands of names share, the order among those beyond the cap."""
         folded = fold(query)
         if not folded or limit <= 0:
             return []
         offset = max(0, offset)
         wanted = offset + limit
+        candidates = max(SEARCH_CANDIDATES_MIN, SEARCH_CANDIDATES_PER_HIT * wanted)
 
         def work(tx: ManagedTransaction) -> tuple[list[SearchHit], dict[str, int]]:
-            common = {"types": types, "document": DOCUMENT}
-            contained = _nodes(tx, q.SEARCH_CONTAINS, q=folded, **common)
-            hits = rank(query, contained, types, wanted)
-            if sum(1 for h in hits if h.match != "fuzzy") < wanted:
-                names = [Node.model_validate(r.data()) for r in tx.run(q.SEARCH_NAMES, **common)]
-                hits = rank(query, names, types, wanted)
-                full = {n.id: n for n in _nodes(tx, q.GET_NODES, ids=[h.node.id for h in hits])}
-                for h in hits:
-                    h.node = full[h.node.id]
-            hits = hits[offset:]
+            common = {"types": types, "document": DOCUMENT, "candidates": candidates}
+            lucene = lucene_query(folded)
+            found = {
+                n.id: n
+                for n in _nodes(
+                    tx, q.SEARCH_CANDIDATES, index=q.SEARCH_INDEX, lucene=lucene, **common
+                )
+            }
+            found.update((n.id, n) for n in _nodes(tx, q.SEARCH_CONTAINING, q=folded, **common))
+            hits = rank(query, list(found.values()), types, limit, offset)
             ids = [h.node.id for h in hits]
-            degrees = {r["id"]: r["degree"] for r in tx.run(q.DEGREES, ids=ids, mentions=MENTIONS)}
-            return hits, degrees
+            return hits, {r["id"]: r["degree"] for r in tx.run(q.DEGREES, ids=ids)}
 
         hits, degrees = self._read(work)
         for h in hits:
@@ -270,48 +364,39 @@ class Neo4jStore(GraphStore):
     def subgraph(
         self, seeds: list[str], depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
     ) -> GraphData:
+        """A breadth-first walk in Cypher, level by level, that stops at the node limit: it
+        reads the incident edges of the frontier it gets to, not the whole neighbourhood.
+        Node and relation types are filtered in Cypher, evidence (documents, dates,
+        confidence) in Python; graph/query.py then cuts the same answer out of that part
+        as the embedded store does out of the whole graph."""
         flt = flt or GraphFilter()
-        schema = load_schema()
-        relations = (
-            flt.relations
-            if flt.relations is not None
-            else [
-                r
-                for r in schema.relation_types
-                if r != MENTIONS or (flt.types is not None and DOCUMENT in flt.types)
-            ]
-        )
-        types = flt.types if flt.types is not None else schema.entity_types
+        relations, types = _walk_types(flt)
 
         def work(tx: ManagedTransaction) -> GraphData:
-            ball = [n.id for n in _nodes(tx, q.GET_NODES, ids=list(dict.fromkeys(seeds)))]
-            levels = _distances(tx, ball, depth, relations, types)
-            return _part(tx, sorted(levels), relations)
+            ball = _bounded_walk(tx, seeds, depth, flt, limit, relations, types)
+            return _part(tx, ball, relations)
 
         part = self._read(work)
         return neighbourhood(to_networkx(part), seeds, depth, flt, limit)
 
     def paths(self, source: str, target: str, max_length: int = 4, k: int = 3) -> list[GraphPath]:
-        """Only nodes on some source–target walk of at most max_length steps can be on an
-        answer; those are fetched and searched with the same algorithm as the embedded store."""
+        """Every node of a walk of at most max_length steps lies within a steps of the
+        source or b steps of the target, for any a + b = max_length. The two balls grow
+        alternately, the smaller frontier first (a bidirectional search), until their radii
+        add up to max_length or they hold PATH_NODE_BUDGET nodes; the same algorithm as the
+        embedded store then runs on them (past the budget, longer paths may be missed)."""
         schema = load_schema()
         relations = [r for r in schema.relation_types if r != MENTIONS]
         types = schema.entity_types
-        if max_length < 1 or k < 1:
+        if max_length < 1 or k < 1 or source == target:
             return []
 
         def work(tx: ManagedTransaction) -> GraphData:
             ends = _nodes(tx, q.GET_NODES, ids=[source, target])
             if len(ends) != 2 or any(n.type == DOCUMENT for n in ends):
                 return GraphData()
-            from_source = _distances(tx, [source], max_length, relations, types)
-            from_target = _distances(tx, [target], max_length, relations, types)
-            on_walks = sorted(
-                n
-                for n, d in from_source.items()
-                if n in from_target and d + from_target[n] <= max_length
-            )
-            return _part(tx, on_walks, relations)
+            ids = _two_balls(tx, source, target, max_length, relations, types)
+            return _part(tx, ids, relations)
 
         part = self._read(work)
         return k_shortest_paths(to_networkx(part), source, target, max_length, k)
@@ -441,11 +526,12 @@ def _stream(
 
 # ---- writing helpers (run inside one transaction) ----
 NodeRows = dict[str, list[dict[str, Any]]]
-EdgeRows = dict[str, list[dict[str, Any]]]
+EdgeGroups = dict[str, list[Edge]]
 
 
-def _prepare(data: GraphData) -> tuple[NodeRows, EdgeRows]:
-    """Check and shape the rows before anything touches the database."""
+def _prepare(data: GraphData) -> tuple[NodeRows, EdgeGroups]:
+    """Check everything before anything touches the database; nodes as rows by type, edges
+    grouped by type (their rows, the bulk of an import, are made a batch at a time)."""
     schema = load_schema()
     nodes: NodeRows = {}
     for node in data.nodes:
@@ -457,24 +543,25 @@ def _prepare(data: GraphData) -> tuple[NodeRows, EdgeRows]:
         nodes.setdefault(node.type, []).append(
             {"id": node.id, "props": props, "aliases": node.aliases}
         )
-    edges: EdgeRows = {}
+    edges: EdgeGroups = {}
     for edge in data.edges:
         if edge.type not in schema.relations:
             raise StoreError(f"edge {edge.id}: type {edge.type!r} is not in the schema")
-        extra = edge.properties
-        _check_properties(f"edge {edge.id}", extra, q.EDGE_INTERNAL)
-        edges.setdefault(edge.type, []).append(
-            {
-                "id": edge.id,
-                "source": edge.source,
-                "target": edge.target,
-                "props": {"id": edge.id, **extra},
-                "evidence": [_evidence_json(ev) for ev in edge.evidence],
-                "keys": [_evidence_key(ev) for ev in edge.evidence],
-                "documents": list(dict.fromkeys(ev.document for ev in edge.evidence)),
-            }
-        )
+        _check_properties(f"edge {edge.id}", edge.properties, q.EDGE_INTERNAL)
+        edges.setdefault(edge.type, []).append(edge)
     return nodes, edges
+
+
+def _edge_row(edge: Edge) -> dict[str, Any]:
+    return {
+        "id": edge.id,
+        "source": edge.source,
+        "target": edge.target,
+        "props": {"id": edge.id, **edge.properties},
+        "evidence": [_evidence_json(ev) for ev in edge.evidence],
+        "keys": [_evidence_key(ev) for ev in edge.evidence],
+        "documents": list(dict.fromkeys(ev.document for ev in edge.evidence)),
+    }
 
 
 def _check_properties(what: str, props: dict[str, Any], reserved: tuple[str, ...]) -> None:
@@ -493,44 +580,90 @@ def _check_properties(what: str, props: dict[str, Any], reserved: tuple[str, ...
         )
 
 
-def _merge(tx: ManagedTransaction, nodes: NodeRows, edges: EdgeRows) -> None:
-    merged: list[dict[str, str]] = []
-    for node_type, rows in sorted(nodes.items()):
-        statement = q.merge_nodes(node_type)
-        for batch in _batches(rows):
-            merged += [
-                {"id": r["id"], "folded": _folded(r["name"], r["aliases"] or [])}
-                for r in tx.run(statement, rows=batch)
-            ]
-    # the search form follows the merged names, which only the merge knows
-    for batch in _batches(merged):
-        tx.run(q.SET_FOLDED, rows=batch).consume()
-    for relation, rows in sorted(edges.items()):
-        statement = q.merge_edges(relation)
-        for batch in _batches(rows):
-            merged = tx.run(statement, rows=batch).single(strict=True)["merged"]
-            if merged != len(batch):
-                ids = sorted({r["source"] for r in batch} | {r["target"] for r in batch})
-                missing = {r["id"] for r in tx.run(q.MISSING_NODES, ids=ids)}
-                bad = next(r for r in batch if r["source"] in missing or r["target"] in missing)
-                raise StoreError(f"edge {bad['id']} points at a node that is not in the graph")
+def lucene_query(folded: str) -> str:
+    """The full-text query for a folded search string: the whole string as a phrase (exact
+    names score first); per word a prefix, an infix and a fuzzy term; and every piece of a
+    word as a term of its own (a short name inside the query, e.g. 'us' for 'russia', is a
+    fuzzy match of rank()'s partial ratio). Folded words hold letters, digits, '_' and '&';
+    anything but letters and digits is escaped."""
+    words = folded.split()
+    clauses = ['"' + " ".join(map(_lucene_escape, words)) + '"^4']
+    clauses += [f"{w}* OR *{w}* OR {w}~" for w in map(_lucene_escape, words)]
+    pieces = {w[i:j] for w in words for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+    clauses += sorted(map(_lucene_escape, pieces - set(words)))[:LUCENE_PIECES]
+    return " OR ".join(clauses)
+
+
+def _lucene_escape(word: str) -> str:
+    return "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
+
+
+def _bump(tx: ManagedTransaction) -> None:
+    tx.run(q.BUMP_VERSION).consume()
+
+
+def _bumped(tx: ManagedTransaction, merge: Callable[..., None], *args: Any) -> None:
+    _bump(tx)
+    merge(tx, *args)
+
+
+def _merge_nodes(tx: ManagedTransaction, node_type: str, rows: list[dict[str, Any]]) -> None:
+    """Merge nodes of one type, then their search forms and blocking keys, which follow the
+    merged names (only the merge knows them)."""
+    statement = q.merge_nodes(node_type)
+    for batch in _batches(rows):
+        merged = []
+        for r in tx.run(statement, rows=batch):
+            aliases = r["aliases"] or []
+            node = Node(id=r["id"], type=node_type, name=r["name"], aliases=aliases)
+            keys = node_keys(node) if node_type != DOCUMENT else set()
+            if node_type == "Event":
+                keys |= event_key(r["key"])
+            merged.append(
+                {
+                    "id": r["id"],
+                    "folded": q.folded_names(r["name"], aliases),
+                    "keys": q.key_lines(keys) or None,
+                }
+            )
+        tx.run(q.SET_SEARCH_FORMS, rows=merged).consume()
+
+
+def _merge_edges(tx: ManagedTransaction, relation: str, rows: list[dict[str, Any]]) -> None:
+    statement = q.merge_edges(relation)
+    for batch in _batches(rows):
+        merged = tx.run(statement, rows=batch, relation=relation).single(strict=True)["merged"]
+        if merged != len(batch):
+            ids = sorted({r["source"] for r in batch} | {r["target"] for r in batch})
+            missing = {r["id"] for r in tx.run(q.MISSING_NODES, ids=ids)}
+            bad = next(r for r in batch if r["source"] in missing or r["target"] in missing)
+            raise StoreError(f"edge {bad['id']} points at a node that is not in the graph")
 
 
 def _remove_document(tx: ManagedTransaction, doc_id: str) -> None:
+    """Only the edges the document's `:DocumentEdges` list names are visited."""
     prefix = json.dumps([doc_id], ensure_ascii=False)[:-1] + ","
-    touched = tx.run(q.REMOVE_DOCUMENT_EVIDENCE, doc=doc_id, prefix=prefix).single(strict=True)
-    ids = sorted(set(touched["touched"]) - {doc_id})
-    tx.run(q.REMOVE_UNMENTIONED, ids=ids, document=DOCUMENT, mentions=MENTIONS).consume()
+    record = tx.run(q.DOCUMENT_EDGE_REFS, doc=doc_id).single()
+    by_type: dict[str, set[str]] = {}
+    for ref in record["edges"] if record else []:
+        relation, _, edge = ref.partition("|")
+        by_type.setdefault(relation, set()).add(edge)
+    touched: set[str] = set()
+    for relation, edges in sorted(by_type.items()):
+        statement = q.remove_document_evidence(relation)
+        for batch in _batches(sorted(edges)):
+            result = tx.run(statement, ids=batch, doc=doc_id, prefix=prefix)
+            touched.update(result.single(strict=True)["touched"])
+    tx.run(q.DELETE_DOCUMENT_EDGES, doc=doc_id).consume()
+    ids = sorted(touched - {doc_id})
+    for batch in _batches(ids):
+        tx.run(q.REMOVE_UNMENTIONED, ids=batch, document=DOCUMENT).consume()
     tx.run(q.DELETE_NODE, id=doc_id).consume()
 
 
-def _batches(rows: list[T]) -> Iterator[list[T]]:
-    for i in range(0, len(rows), BATCH):
-        yield rows[i : i + BATCH]
-
-
-def _folded(name: str, aliases: list[str]) -> str:
-    return q.folded_names(name, aliases)
+def _batches(rows: list[T], size: int = BATCH) -> Iterator[list[T]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
 
 
 def _evidence_json(ev: Evidence) -> str:
@@ -562,19 +695,107 @@ def _edge(source: str, target: str, rel: str, props: dict[str, Any]) -> Edge:
     return Edge(id=props["id"], source=source, target=target, type=rel, evidence=evidence, **extra)
 
 
-def _distances(
-    tx: ManagedTransaction, start: list[str], depth: int, relations: list[str], types: list[str]
-) -> dict[str, int]:
-    """Breadth-first distances from `start`, up to `depth`, over what the filter can keep."""
-    seen = {s: 0 for s in start}
-    frontier = list(start)
+def _walk_types(flt: GraphFilter) -> tuple[list[str], list[str]]:
+    """The relation and node types a filter can keep (graph/query.py's rules)."""
+    schema = load_schema()
+    relations = (
+        flt.relations
+        if flt.relations is not None
+        else [
+            r
+            for r in schema.relation_types
+            if r != MENTIONS or (flt.types is not None and DOCUMENT in flt.types)
+        ]
+    )
+    relations = [r for r in relations if r in schema.relations]
+    types = flt.types if flt.types is not None else schema.entity_types
+    return relations, types
+
+
+def _bounded_walk(
+    tx: ManagedTransaction,
+    seeds: list[str],
+    depth: int,
+    flt: GraphFilter,
+    limit: int,
+    relations: list[str],
+    types: list[str],
+) -> list[str]:
+    """graph/query.py's neighbourhood() walk, reading the frontier's edges from Neo4j a
+    chunk of nodes at a time, in the same order (frontier, then edge id), until `limit`."""
+    depth = max(0, min(depth, MAX_DEPTH))
+    limit = max(1, min(limit, MAX_NODES))
+    existing = {n.id for n in _nodes(tx, q.GET_NODES, ids=list(dict.fromkeys(seeds)))}
+    seen: dict[str, int] = {}
+    for s in seeds:
+        if s in existing and s not in seen and len(seen) < limit:
+            seen[s] = 0
+    by_evidence = (
+        flt.documents is not None or bool(flt.since or flt.until) or flt.min_confidence is not None
+    )
+    statement = q.incident(relations, by_evidence)
+    frontier = list(seen)
     for level in range(1, depth + 1):
-        if not frontier:
+        nxt: list[str] = []
+        for chunk in _batches(frontier, FRONTIER_CHUNK):
+            around: dict[str, list[Any]] = {}
+            for r in tx.run(statement, ids=chunk, types=types):
+                around.setdefault(r["node"], []).append(r)
+            for u in chunk:
+                for r in sorted(around.get(u, []), key=lambda r: r["edge"]):
+                    other = r["other"]
+                    if other in seen:
+                        continue
+                    if by_evidence and not flt.keeps_edge(
+                        _edge(r["source"], r["target"], r["type"], r["props"])
+                    ):
+                        continue
+                    if len(seen) >= limit:  # nothing more can join
+                        return list(seen)
+                    seen[other] = level
+                    nxt.append(other)
+        frontier = sorted(nxt)
+    return list(seen)
+
+
+def _two_balls(
+    tx: ManagedTransaction,
+    source: str,
+    target: str,
+    max_length: int,
+    relations: list[str],
+    types: list[str],
+) -> list[str]:
+    """The nodes that can lie on a walk of at most max_length steps (see paths): the two
+    balls, less what is provably too far. A node outside the target's ball (radius rt) is
+    at least rt + 1 from the target, so from the source's ball only the nodes within
+    max_length - rt - 1 of the source can be on a walk, and the other way round; the
+    outermost layers, usually the biggest, mostly go."""
+    statement = q.expand(relations)
+    dist: tuple[dict[str, int], dict[str, int]] = ({source: 0}, {target: 0})
+    frontiers = ([source], [target])
+    radii = [0, 0]
+    while radii[0] + radii[1] < max_length:
+        if len(dist[0]) + len(dist[1]) >= PATH_NODE_BUDGET:
             break
-        found = [r["id"] for r in tx.run(q.EXPAND, ids=frontier, relations=relations, types=types)]
-        frontier = [n for n in dict.fromkeys(found) if n not in seen]
-        seen.update((n, level) for n in frontier)
-    return seen
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        if not frontiers[side]:  # that side's component is complete: no walk leaves it
+            break
+        found = [r["id"] for r in tx.run(statement, ids=frontiers[side], types=types)]
+        fresh = [n for n in dict.fromkeys(found) if n not in dist[side]]
+        radii[side] += 1
+        dist[side].update((n, radii[side]) for n in fresh)
+        frontiers[side].clear()
+        frontiers[side].extend(fresh)
+    near_s, near_t = dist
+    keep = set()
+    for n, d in near_s.items():
+        if (n in near_t and d + near_t[n] <= max_length) or d <= max_length - radii[1] - 1:
+            keep.add(n)
+    for n, d in near_t.items():
+        if n not in near_s and d <= max_length - radii[0] - 1:
+            keep.add(n)
+    return sorted(keep)
 
 
 def _part(tx: ManagedTransaction, ids: list[str], relations: list[str]) -> GraphData:
@@ -582,7 +803,7 @@ def _part(tx: ManagedTransaction, ids: list[str], relations: list[str]) -> Graph
     if not ids:
         return GraphData()
     nodes = _nodes(tx, q.GET_NODES, ids=ids)
-    edges = _edges(tx, q.EDGES_AMONG, ids=ids, relations=relations)
+    edges = _edges(tx, q.edges_among(relations), ids=ids)
     return GraphData(nodes=nodes, edges=list({e.id: e for e in edges}.values()))
 
 

@@ -19,6 +19,21 @@ How the interchange graph sits in Neo4j:
   The merge and the removal of a document's evidence are single SET expressions reading
   the property they write: Cypher then write-locks the relationship before reading it
   (a "direct dependency"), so concurrent writers never lose each other's evidence.
+- Which edges a document has evidence on is kept where it can be looked up: one hidden
+  `:DocumentEdges {document}` node per document (unique, so an index seek), whose `edges`
+  lists "TYPE|edge id" for every edge the document first added evidence to. Removing a
+  document reads that list and visits exactly those relationships through the per-type
+  id constraints, instead of testing `$doc IN r.documents` on every relationship (a list
+  element no index can serve). A list on a node rather than a relationship per evidence
+  item: it costs one property write per document and batch, adds no relationship to the
+  graph Cypher users and the count store see, and the export never reads it.
+- Resolution's blocking keys (graph/blocking.py) of every entity are the node property
+  `_keys`, one key per line with a line break before and after each, behind a text
+  (trigram) index: `_keys CONTAINS '\n<key>\n'` is an index lookup, where a list
+  property would not be (Neo4j's range indexes do not index list elements).
+- The hidden `:ActorgraphMeta {id: 'store'}` node holds `version`, which every write
+  transaction increments first: caches of whole-graph work compare it, and taking that
+  one lock first also orders concurrent writers instead of letting them deadlock.
 
 Labels and relation types cannot be parameters: they are only interpolated through
 `label()` / `rel_type()`, which accept the schema's names and nothing else. Every value
@@ -28,14 +43,21 @@ travels as a parameter; writes go in batches through UNWIND.
 from __future__ import annotations
 
 from graph.model import fold
-from graph.schema import DOCUMENT, load_schema
+from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store.base import StoreError
 
 NODE_LABEL = "Node"
+DOCUMENT_EDGES = "DocumentEdges"  # hidden: the edges each document has evidence on
+META = "ActorgraphMeta"  # hidden: the store's version counter
 FOLDED = "_folded"  # internal node property; never part of the interchange node
+KEYS = "_keys"  # internal node property: the blocking keys, one per line
 EDGE_INTERNAL = ("evidence", "evidence_keys", "documents")
-NODE_INTERNAL = (FOLDED,)
+NODE_INTERNAL = (FOLDED, KEYS)
 FULLTEXT_INDEX = "actorgraph_node_names"
+SEARCH_INDEX = "actorgraph_node_search"  # full-text over the folded names, for search()
+HIDDEN_LABELS = (DOCUMENT_EDGES, META)
+
+
 # The text index on _folded takes values up to 32 kB (UTF-8): each folded form is cut to
 # FOLDED_FORM_CHARS and the whole to FOLDED_MAX_CHARS (4 bytes a character at most), so
 # search on Neo4j matches within the first 1,000 characters of a name or alias.
@@ -51,7 +73,7 @@ def folded_names(name: str, aliases: list[str]) -> str:
 
 def label(name: str) -> str:
     """A node label from the schema, quoted for interpolation; anything else is refused."""
-    if name != NODE_LABEL and name not in load_schema().nodes:
+    if name not in (NODE_LABEL, *HIDDEN_LABELS) and name not in load_schema().nodes:
         raise StoreError(f"node type {name!r} is not in the schema (graph/schema.toml)")
     return f"`{name}`"
 
@@ -83,6 +105,20 @@ def schema_statements() -> list[str]:
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
         f"FOR (n:{node}) ON EACH [n.name, n.aliases] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+        # search(): the folded forms are already lower-case words, so split on white space
+        # only; prefix (w*) and fuzzy (w~) terms find the candidates rank() then scores
+        f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS "
+        f"FOR (n:{node}) ON EACH [n.{FOLDED}] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+        f"CREATE TEXT INDEX {_index_name('node', 'keys')} IF NOT EXISTS "
+        f"FOR (n:{node}) ON (n.{KEYS})",
+        # list_documents pages in id order straight off this index
+        f"CREATE INDEX {_index_name('document', 'id')} IF NOT EXISTS "
+        f"FOR (n:{label(DOCUMENT)}) ON (n.id)",
+        f"CREATE CONSTRAINT {_index_name('document_edges')} IF NOT EXISTS "
+        f"FOR (n:{label(DOCUMENT_EDGES)}) REQUIRE n.document IS UNIQUE",
+        f"CREATE CONSTRAINT {_index_name('meta')} IF NOT EXISTS "
+        f"FOR (n:{label(META)}) REQUIRE n.id IS UNIQUE",
     ]
     # Names: a TEXT index per entity type, for Cypher users' `{name: ...}`, STARTS WITH and
     # CONTAINS lookups. A RANGE index refuses values over ~8 kB ("Property value is too
@@ -124,33 +160,96 @@ def merge_nodes(node_type: str) -> str:
         "  n += row.props\n"
         f"{remove}"
         f"SET n:{label(node_type)}\n"
-        "RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+        "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.key AS key"
     )
 
 
-SET_FOLDED = (
-    f"UNWIND $rows AS row MATCH (n:{label(NODE_LABEL)} {{id: row.id}}) SET n.{FOLDED} = row.folded"
+SET_SEARCH_FORMS = (
+    f"UNWIND $rows AS row MATCH (n:{label(NODE_LABEL)} {{id: row.id}})\n"
+    f"SET n.{FOLDED} = row.folded, n.{KEYS} = row.keys"
 )
+
+# First in every write transaction (see the module's docstring).
+BUMP_VERSION = (
+    f"MERGE (m:{label(META)} {{id: 'store'}}) "
+    "SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS version"
+)
+VERSION = (
+    f"OPTIONAL MATCH (m:{label(META)} {{id: 'store'}}) RETURN coalesce(m.version, 0) AS version"
+)
+
+
+# The layout's own version: a graph written by an older store is brought up to date once
+# (ensure_schema), from what the older layout holds (r.documents, names and aliases).
+LAYOUT = 2
+GET_LAYOUT = (
+    f"OPTIONAL MATCH (m:{label(META)} {{id: 'store'}}) RETURN coalesce(m.layout, 0) AS layout"
+)
+SET_LAYOUT = (
+    f"MERGE (m:{label(META)} {{id: 'store'}}) "
+    "SET m.layout = $layout, m.version = coalesce(m.version, 0) + 1"
+)
+ALL_EDGE_DOCUMENTS = (
+    f"MATCH (:{label(NODE_LABEL)})-[r]->(:{label(NODE_LABEL)}) "
+    "RETURN type(r) AS type, r.id AS id, r.documents AS documents"
+)
+ENTITY_NAMES = (
+    f"MATCH (n:{label(NODE_LABEL)}) WHERE n.type <> $document "
+    "RETURN n.id AS id, n.type AS type, n.name AS name, n.aliases AS aliases, n.key AS key"
+)
+SET_KEYS = (
+    f"UNWIND $rows AS row MATCH (n:{label(NODE_LABEL)} {{id: row.id}}) SET n.{KEYS} = row.keys"
+)
+SET_DOCUMENT_EDGES = (
+    f"UNWIND $rows AS row MERGE (x:{label(DOCUMENT_EDGES)} {{document: row.document}}) "
+    "SET x.edges = row.edges"
+)
+
+
+def key_lines(keys: set[str]) -> str:
+    """The `_keys` property: every key between line breaks, so that CONTAINS of one whole
+    key (key_probe) never matches a part of another."""
+    return "\n" + "\n".join(sorted(keys)) + "\n" if keys else ""
+
+
+def key_probe(key: str) -> str:
+    return f"\n{key}\n"
+
+
+def edge_ref(relation: str, edge_id: str) -> str:
+    """An entry of a `:DocumentEdges` list: enough to find the relationship by index."""
+    return f"{relation}|{edge_id}"
 
 
 def merge_edges(relation: str) -> str:
     """Merge a batch of edges of one type: props overwrite, evidence is the old list plus the
     new items whose key it does not hold yet (the keys list is updated last, so the two
-    expressions before it still see the old keys)."""
+    expressions before it still see the old keys). The documents that are new on an edge
+    add the edge to their `:DocumentEdges` list, so a retried batch adds nothing twice."""
     node = label(NODE_LABEL)
     return (
         "UNWIND $rows AS row\n"
         f"MATCH (a:{node} {{id: row.source}})\n"
         f"MATCH (b:{node} {{id: row.target}})\n"
         f"MERGE (a)-[r:{rel_type(relation)} {{id: row.id}}]->(b)\n"
-        "ON CREATE SET r += row.props, r.evidence = row.evidence,\n"
-        "  r.evidence_keys = row.keys, r.documents = row.documents\n"
-        "ON MATCH SET r += row.props,\n"
-        "  r.evidence = r.evidence + [i IN range(0, size(row.keys) - 1)\n"
-        "    WHERE NOT row.keys[i] IN r.evidence_keys | row.evidence[i]],\n"
-        "  r.documents = r.documents + [d IN row.documents WHERE NOT d IN r.documents],\n"
-        "  r.evidence_keys = r.evidence_keys + [k IN row.keys WHERE NOT k IN r.evidence_keys]\n"
-        "RETURN count(r) AS merged"
+        "WITH row, r, [d IN row.documents WHERE r.documents IS NULL OR NOT d IN r.documents]"
+        " AS new\n"
+        "SET r += row.props,\n"
+        "  r.evidence = coalesce(r.evidence, []) + [i IN range(0, size(row.keys) - 1)\n"
+        "    WHERE r.evidence_keys IS NULL OR NOT row.keys[i] IN r.evidence_keys"
+        " | row.evidence[i]],\n"
+        "  r.documents = coalesce(r.documents, []) + [d IN row.documents\n"
+        "    WHERE r.documents IS NULL OR NOT d IN r.documents],\n"
+        "  r.evidence_keys = coalesce(r.evidence_keys, []) + [k IN row.keys\n"
+        "    WHERE r.evidence_keys IS NULL OR NOT k IN r.evidence_keys]\n"
+        "WITH collect({id: row.id, new: new}) AS merged\n"
+        "CALL (merged) {\n"
+        "  UNWIND merged AS m UNWIND m.new AS doc\n"
+        "  WITH doc, collect($relation + '|' + m.id) AS refs\n"
+        f"  MERGE (x:{label(DOCUMENT_EDGES)} {{document: doc}})\n"
+        "  SET x.edges = coalesce(x.edges, []) + refs\n"
+        "}\n"
+        "RETURN size(merged) AS merged"
     )
 
 
@@ -159,40 +258,64 @@ MISSING_NODES = (
     "WITH id, n WHERE n IS NULL RETURN id"
 )
 
-# A document's evidence leaves every edge that has some; $prefix is the start of the JSON
-# key of any item read in that document. Edges left with no evidence go. Returns the
-# endpoints, whose fate (still mentioned or not) is decided next.
-REMOVE_DOCUMENT_EVIDENCE = (
-    f"MATCH (a:{label(NODE_LABEL)})-[r]->(b:{label(NODE_LABEL)}) WHERE $doc IN r.documents\n"
-    "SET r.evidence = [i IN range(0, size(r.evidence_keys) - 1)\n"
-    "    WHERE NOT r.evidence_keys[i] STARTS WITH $prefix | r.evidence[i]],\n"
-    "  r.evidence_keys = [k IN r.evidence_keys WHERE NOT k STARTS WITH $prefix],\n"
-    "  r.documents = [d IN r.documents WHERE d <> $doc]\n"
-    "WITH a.id AS a, b.id AS b, r\n"
-    "FOREACH (_ IN CASE WHEN size(r.evidence) = 0 THEN [1] ELSE [] END | DELETE r)\n"
-    "RETURN collect(a) + collect(b) AS touched"
-)
+# Removing a document: its `:DocumentEdges` list names the edges it has evidence on ...
+DOCUMENT_EDGE_REFS = f"MATCH (x:{label(DOCUMENT_EDGES)} {{document: $doc}}) RETURN x.edges AS edges"
+DELETE_DOCUMENT_EDGES = f"MATCH (x:{label(DOCUMENT_EDGES)} {{document: $doc}}) DELETE x"
 
-# Non-document nodes the document touched that no MENTIONS edge points at any more.
+
+def remove_document_evidence(relation: str) -> str:
+    """... and its evidence leaves those edges ($prefix is the start of the JSON key of any
+    item read in the document), found by id through the type's constraint. Edges left with
+    no evidence go. Returns the endpoints, whose fate (still mentioned or not) comes next."""
+    node = label(NODE_LABEL)
+    return (
+        f"UNWIND $ids AS id MATCH (a:{node})-[r:{rel_type(relation)} {{id: id}}]->(b:{node})\n"
+        "SET r.evidence = [i IN range(0, size(r.evidence_keys) - 1)\n"
+        "    WHERE NOT r.evidence_keys[i] STARTS WITH $prefix | r.evidence[i]],\n"
+        "  r.evidence_keys = [k IN r.evidence_keys WHERE NOT k STARTS WITH $prefix],\n"
+        "  r.documents = [d IN r.documents WHERE d <> $doc]\n"
+        "WITH a.id AS a, b.id AS b, r\n"
+        "FOREACH (_ IN CASE WHEN size(r.evidence) = 0 THEN [1] ELSE [] END | DELETE r)\n"
+        "RETURN collect(a) + collect(b) AS touched"
+    )
+
+
+# Non-document nodes the document touched that no MENTIONS edge points at any more (the
+# degree of one relationship type is read from the node, not by walking its edges).
 REMOVE_UNMENTIONED = (
     f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
-    "WHERE n.type <> $document AND NOT EXISTS {\n"
-    f"  MATCH (:{label(NODE_LABEL)})-[m]->(n) WHERE type(m) = $mentions }}\n"
+    f"WHERE n.type <> $document AND NOT EXISTS {{ (n)<-[:{rel_type(MENTIONS)}]-() }}\n"
     "DETACH DELETE n"
 )
 
 DELETE_NODE = f"MATCH (n:{label(NODE_LABEL)} {{id: $id}}) DETACH DELETE n RETURN count(*) AS n"
 
-# Batches keep each transaction's state small however big the database is.
-CLEAR_BATCH = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
+# Batches keep each transaction's state small however big the database is. The version
+# counter stays: a cleared store must not repeat a version a cache has seen.
+CLEAR_BATCH = (
+    f"MATCH (n) WHERE NOT n:{label(META)} "
+    "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
+)
 
 
 # ---- reads ----
-NODE_COUNTS = f"MATCH (n:{label(NODE_LABEL)}) RETURN n.type AS type, count(*) AS count"
-EDGE_COUNTS = (
-    f"MATCH (:{label(NODE_LABEL)})-[r]->(:{label(NODE_LABEL)}) "
-    "RETURN type(r) AS type, count(*) AS count"
-)
+def node_counts() -> str:
+    """Per label, from the count store: one UNION branch per node type, no scan (the type
+    is added after the count: as a grouping key beside it, it would make Neo4j scan)."""
+    return "\nUNION ALL\n".join(
+        f"MATCH (n:{label(t)}) WITH count(n) AS count RETURN '{t}' AS type, count"
+        for t in load_schema().node_types
+    )
+
+
+def edge_counts() -> str:
+    """Per relationship type, from the count store."""
+    return "\nUNION ALL\n".join(
+        f"MATCH ()-[r:{rel_type(t)}]->() WITH count(r) AS count RETURN '{t}' AS type, count"
+        for t in load_schema().relation_types
+    )
+
+
 FINGERPRINT = f"MATCH (n:{label(NODE_LABEL)} {{id: $id}}) RETURN n.sha256 AS sha256"
 NODE_EXISTS = f"MATCH (n:{label(NODE_LABEL)} {{id: $id}}) RETURN n.id AS id"
 GET_NODES = (
@@ -204,11 +327,17 @@ ENTITY_NODES = (
 )
 
 
-def list_documents(document_type: str) -> str:
-    return (
-        f"MATCH (n:{label(document_type)}) RETURN properties(n) AS props "
-        "ORDER BY n.id SKIP $offset LIMIT $limit"
-    )
+# Entities with any of the blocking keys: one text-index lookup per key.
+ENTITY_CANDIDATES = (
+    f"UNWIND $probes AS probe MATCH (n:{label(NODE_LABEL)}) WHERE n.{KEYS} CONTAINS probe\n"
+    "RETURN DISTINCT properties(n) AS props"
+)
+
+# In id order off the document id index: a page costs offset + limit rows.
+LIST_DOCUMENTS = (
+    f"MATCH (n:{label(DOCUMENT)}) WHERE n.id IS NOT NULL RETURN properties(n) AS props "
+    "ORDER BY n.id SKIP $offset LIMIT $limit"
+)
 
 
 _EDGE_ROW = (
@@ -218,31 +347,70 @@ _EDGE_ROW = (
 ALL_EDGES = f"MATCH (:{label(NODE_LABEL)})-[r]->(:{label(NODE_LABEL)}) {_EDGE_ROW}"
 NODE_EDGES = f"MATCH (n:{label(NODE_LABEL)} {{id: $id}})-[r]-(:{label(NODE_LABEL)}) {_EDGE_ROW}"
 
-# The neighbours of a frontier over the relation types and node types a filter can keep:
-# a superset of what the breadth-first walk in graph/query.py will keep.
-EXPAND = (
-    f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r]-(b:{label(NODE_LABEL)})\n"
-    "WHERE type(r) IN $relations AND b.type IN $types\n"
-    "RETURN DISTINCT b.id AS id"
-)
-EDGES_AMONG = (
-    f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r]->(b:{label(NODE_LABEL)})\n"
-    f"WHERE type(r) IN $relations AND b.id IN $ids {_EDGE_ROW}"
-)
 
-SEARCH_CONTAINS = (
-    f"MATCH (n:{label(NODE_LABEL)}) WHERE n.{FOLDED} CONTAINS $q\n"
-    "AND (($types IS NULL AND n.type <> $document) OR n.type IN $types)\n"
+def _types(relations: list[str]) -> str:
+    return "|".join(rel_type(r) for r in relations)
+
+
+def expand(relations: list[str]) -> str:
+    """The neighbours of a frontier over the given relation types (typed in the pattern, so
+    a dense node reads only those relationship groups) and node types."""
+    if not relations:
+        return "UNWIND [] AS x RETURN x AS id"
+    return (
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]-"
+        f"(b:{label(NODE_LABEL)})\n"
+        "WHERE b.type IN $types\n"
+        "RETURN DISTINCT b.id AS id"
+    )
+
+
+def incident(relations: list[str], with_props: bool) -> str:
+    """A frontier's incident edges for the bounded walk of subgraph(): which node, which
+    edge, the other end, and (when the filter reads evidence) the edge itself."""
+    if not relations:
+        return "UNWIND [] AS x RETURN x AS id"
+    props = (
+        ", startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,"
+        " properties(r) AS props"
+        if with_props
+        else ""
+    )
+    return (
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]-"
+        f"(b:{label(NODE_LABEL)})\n"
+        "WHERE b.type IN $types\n"
+        f"RETURN a.id AS node, r.id AS edge, b.id AS other{props}"
+    )
+
+
+def edges_among(relations: list[str]) -> str:
+    if not relations:
+        return "UNWIND [] AS x RETURN x AS source, x AS target, x AS type, x AS props"
+    return (
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]->"
+        f"(b:{label(NODE_LABEL)})\n"
+        f"WHERE b.id IN $ids {_EDGE_ROW}"
+    )
+
+
+# search(): the full-text index's candidates (prefix and fuzzy terms of the query's words,
+# of the wanted types), which rank() then orders exactly as the embedded store does.
+SEARCH_CANDIDATES = (
+    "CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node AS n\n"
+    "WHERE ($types IS NULL AND n.type <> $document) OR n.type IN $types\n"
     "RETURN properties(n) AS props"
 )
-# Every name of the kinds searched, for when fuzzy matches make the page (see search()).
-SEARCH_NAMES = (
-    f"MATCH (n:{label(NODE_LABEL)})\n"
-    "WHERE ($types IS NULL AND n.type <> $document) OR n.type IN $types\n"
-    "RETURN n.id AS id, n.type AS type, n.name AS name, n.aliases AS aliases"
+# ... and the names that hold the whole folded query (rank()'s partial ratios find those),
+# from the text index.
+SEARCH_CONTAINING = (
+    f"MATCH (n:{label(NODE_LABEL)}) WHERE n.{FOLDED} CONTAINS $q\n"
+    "AND (($types IS NULL AND n.type <> $document) OR n.type IN $types)\n"
+    "RETURN properties(n) AS props LIMIT $candidates"
 )
+# Degrees without MENTIONS, read off the nodes' degree counters (no walk over a hub's edges).
 DEGREES = (
     f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
-    "CALL (n) { MATCH (n)-[r]-() WHERE type(r) <> $mentions RETURN count(DISTINCT r) AS degree }\n"
-    "RETURN n.id AS id, degree"
+    f"RETURN n.id AS id, COUNT {{ (n)-->() }} + COUNT {{ (n)<--() }}"
+    f" - COUNT {{ (n)-[:{rel_type(MENTIONS)}]-() }} - COUNT {{ (n)-[s]->(n) }} AS degree"
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.blocking import keys_of_names, node_keys
 from graph.ingest import Ingestor, Replace, expand_paths
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import GraphFilter
@@ -382,6 +383,44 @@ def test_paths(seeded: GraphStore, seeded_reference: SqliteStore) -> None:
                 for (a, b), e in zip(zip(p.nodes, p.nodes[1:], strict=False), p.edges, strict=True):
                     assert {a, b} == {e.source, e.target} and e.type != MENTIONS
     assert found_any
+
+
+def test_entity_candidates_are_the_entities_sharing_a_key(
+    seeded: GraphStore, seeds_graph: GraphData
+) -> None:
+    """What resolution compares a new mention with: every entity with one of its blocking
+    keys, and no other (the stores answer from an index, the rule is graph/blocking.py)."""
+    entities = [n for n in seeds_graph.nodes if n.type != DOCUMENT]
+    probes = [
+        keys_of_names([("Person", "Putin")]),
+        keys_of_names([("Person", "Vladimir Putin"), ("Country", "Cuba")]),
+        keys_of_names([("Institution", "National Assembly of People's Power")]),
+        {"s:rodriguez", "n:nicaragua", "n:nowhere at all"},
+        set().union(*(node_keys(n) for n in entities[:5])),
+        {"n:nowhere at all"},
+        set(),
+    ]
+    for keys in probes:
+        want = sorted((n for n in entities if node_keys(n) & keys), key=lambda n: n.id)
+        got = seeded.entity_candidates(keys)
+        assert sorted(got, key=lambda n: n.id) == want, sorted(keys)
+    assert seeded.entity_candidates(keys_of_names([("Person", "Putin")]))
+
+
+def test_version_changes_with_every_write(
+    store: GraphStore, seeds_graph: GraphData, cached_extractor: CachedExtractor
+) -> None:
+    seen = [store.version()]
+    store.import_graph(seeds_graph)
+    seen.append(store.version())
+    doc_id = documents(seeds_graph)[0]
+    store.replace_document(doc_id, _contribution(seeds_graph, doc_id))
+    seen.append(store.version())
+    store.delete_document(doc_id)
+    seen.append(store.version())
+    store.clear()
+    seen.append(store.version())
+    assert len(set(seen)) == len(seen), seen
 
 
 # ---- export and import ----

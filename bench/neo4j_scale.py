@@ -1,0 +1,192 @@
+"""The Neo4j store at scale: import speed (batched and --bulk), read latencies and one
+document ingested into a big store, on seeded synthetic graphs (bench/synthetic_mentions.py).
+
+Needs a running Neo4j (NEO4J_* set, e.g. from `bash scripts/neo4j.sh start`); its database
+is wiped. --bulk also needs that server to be the one scripts/neo4j.sh provisioned (the
+bulk import stops and starts it). Prints a markdown table with the issue's figures for the
+old code beside ours.
+
+    python bench/neo4j_scale.py --edges 100000 1000000 --bulk
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.synthetic_mentions import generate
+from graph.blocking import node_keys
+from graph.config import Neo4jSettings, Settings
+from graph.model import GraphData
+from graph.query import GraphFilter
+from graph.schema import DOCUMENT
+from graph.store.neo4j import Neo4jStore
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENT_8K = ROOT / "seeds" / "003_6e32554014a3be8b.txt"
+SAMPLES = 40
+
+# The issue's measurements of the code before this work (issue 11's table), per size.
+OLD = {
+    "import rels/s": {100_000: "864", 1_000_000: "fails after 509 s"},
+    "neighbours depth 2 p50 / p95": {100_000: "– / 329 ms", 1_000_000: "–"},
+    "search p50 / p95": {100_000: "1,055 ms / –", 1_000_000: "–"},
+}
+
+
+def p95(times: list[float]) -> tuple[float, float]:
+    """(p50, p95): on a loaded machine the median says what a request costs, the p95 what
+    the scheduler added."""
+    high = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
+    return statistics.median(times), high
+
+
+def timed(work: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        work()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def latency(
+    store: Neo4jStore, data: GraphData, rng: random.Random
+) -> dict[str, tuple[float, float]]:
+    entities = [n for n in data.nodes if n.type != DOCUMENT]
+    picks = rng.sample(entities, SAMPLES)
+    queries = []
+    for n in picks:
+        words = n.name.split()
+        kind = rng.randrange(3)
+        if kind == 0:
+            queries.append(n.name)
+        elif kind == 1:
+            queries.append(words[0][: max(3, len(words[0]) - 2)])
+        else:  # a typo: two letters swapped
+            w = words[-1]
+            i = rng.randrange(len(w) - 1) if len(w) > 2 else 0
+            queries.append(w[:i] + w[i + 1 : i + 2] + w[i : i + 1] + w[i + 2 :])
+    it = iter(picks)
+    nb = timed(lambda: store.neighbors(next(it).id, 2, GraphFilter(), 500), SAMPLES)
+    qs = iter(queries)
+    search = timed(lambda: store.search(next(qs)), SAMPLES)
+    keys = iter([sorted(node_keys(n)) for n in picks])
+    cand = timed(lambda: store.entity_candidates(next(keys)), SAMPLES)
+    stats = timed(store.stats, 20)
+    pairs = iter([(picks[i].id, picks[-1 - i].id) for i in range(SAMPLES)])
+    paths = timed(lambda: store.paths(*next(pairs), 3, 3), 10)
+    return {
+        "neighbours depth 2 p50 / p95": p95(nb),
+        "search p50 / p95": p95(search),
+        "entity_candidates p50 / p95": p95(cand),
+        "stats p50 / p95": p95(stats),
+        "paths (≤3 steps) p50 / p95": p95(paths),
+    }
+
+
+def ingest_one(store: Neo4jStore) -> float:
+    """Seconds to resolve and write one 8 kB document (extraction done beforehand, the same
+    for both stores), then the document is deleted again."""
+    from graph.extract.pipeline import Extractor
+    from graph.ingest import Ingestor
+
+    extractor = Extractor(Settings().spacy_model)
+    extraction = extractor.extract(DOCUMENT_8K.read_text(encoding="utf-8"))
+
+    class Once:
+        def extract(self, text: str) -> object:
+            return extraction
+
+    ingestor = Ingestor(store, Once(), 5_000_000)  # type: ignore[arg-type]
+    t = time.perf_counter()
+    result = ingestor.ingest_bytes(DOCUMENT_8K.name, DOCUMENT_8K.read_bytes())
+    took = time.perf_counter() - t
+    assert result.status == "ingested", result
+    store.delete_document(result.doc_id or "")
+    return took
+
+
+def bulk_import(settings: Settings, data: GraphData) -> dict[str, float]:
+    from graph.store.neo4j_bulk import bulk_import as run
+
+    return run(settings, data)
+
+
+def run_size(edges: int, bulk: bool, rows: dict[str, dict[int, str]], only_bulk: bool) -> None:
+    def put(name: str, value: str) -> None:
+        rows.setdefault(name, {})[edges] = value
+        print(f"{edges:,} edges: {name}: {value}", file=sys.stderr, flush=True)
+
+    settings = Settings()
+    data = generate(edges)
+    n_edges = len(data.edges)
+    store = Neo4jStore(settings.neo4j)
+    store.ensure_schema()
+    store.clear()
+    if only_bulk:
+        store.close()
+        steps = bulk_import(settings, data)
+        took = sum(steps.values())
+        admin = steps["neo4j-admin"]
+        put("import rels/s (--bulk, all steps)", f"{n_edges / took:,.0f} ({took:.0f} s)")
+        put("import rels/s (--bulk, neo4j-admin alone)", f"{n_edges / admin:,.0f} ({admin:.0f} s)")
+        put("--bulk steps", ", ".join(f"{k} {v:.0f} s" for k, v in steps.items()))
+        return
+    empty_ingest = ingest_one(store)
+    t = time.perf_counter()
+    store.import_graph(data)
+    took = time.perf_counter() - t
+    put("import rels/s (batched)", f"{n_edges / took:,.0f} ({took:.0f} s)")
+    for name, (mid, high) in latency(store, data, random.Random(edges)).items():
+        put(name, f"{mid * 1000:,.0f} / {high * 1000:,.0f} ms")
+    big_ingest = ingest_one(store)
+    put(
+        "8 kB document: big / empty store",
+        f"{big_ingest:.2f} s / {empty_ingest:.2f} s ({big_ingest / empty_ingest:.1f}×)",
+    )
+    if bulk:
+        store.clear()
+        store.close()
+        steps = bulk_import(settings, data)
+        took = sum(steps.values())
+        admin = steps["neo4j-admin"]
+        put("import rels/s (--bulk, all steps)", f"{n_edges / took:,.0f} ({took:.0f} s)")
+        put("import rels/s (--bulk, neo4j-admin alone)", f"{n_edges / admin:,.0f} ({admin:.0f} s)")
+        put("--bulk steps", ", ".join(f"{k} {v:.0f} s" for k, v in steps.items()))
+        store = Neo4jStore(Neo4jSettings())
+        assert store.stats().edges == n_edges
+    store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--edges", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--bulk", action="store_true", help="also time `import --bulk`")
+    parser.add_argument("--only-bulk", action="store_true", help="time `import --bulk` alone")
+    args = parser.parse_args()
+    load = os.getloadavg()
+    rows: dict[str, dict[int, str]] = {}
+    for edges in args.edges:
+        run_size(edges, args.bulk, rows, args.only_bulk)
+    sizes = args.edges
+    head = " | ".join(f"{s:,} edges | old code (issue)" for s in sizes)
+    print(f"load average at the start: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}\n")
+    print(f"| what | {head} |")
+    print("|---|" + "---:|---:|" * len(sizes))
+    for name, values in rows.items():
+        old = OLD.get(name.replace(" (batched)", ""), {})
+        cells = " | ".join(f"{values.get(s, '–')} | {old.get(s, '–')}" for s in sizes)
+        print(f"| {name} | {cells} |")
+    now = os.getloadavg()
+    print(f"\nload average at the end: {now[0]:.1f} / {now[1]:.1f} / {now[2]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
