@@ -235,7 +235,9 @@ def test_cypher_string_literals_escape_everything(text: str) -> None:
 def test_cypher_script_structure(seeds_graph: GraphData) -> None:
     script = render(without_document_text(seeds_graph), "cypher").decode("utf-8")
     statements = [re.sub(r"^(//.*\n)+", "", s.strip()) for s in script.split(";\n") if s.strip()]
-    schema = [s for s in statements if s.startswith("CREATE ")]
+    schema = [
+        s for s in statements if s.startswith(("CREATE ", "DROP INDEX "))
+    ]  # DROP: old indexes
     data = [s for s in statements if s.startswith("UNWIND ")]
     assert schema and data and len(schema) + len(data) == len(statements)
     assert statements.index(data[0]) > statements.index(schema[-1])  # schema first
