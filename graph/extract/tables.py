@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
+from countryinfo import CountryInfo
 
 from graph.model import fold
 
@@ -148,8 +149,51 @@ def load_gazetteer() -> Gazetteer:
             gaz.add(form, Place("Event", name))
     for city, (type_, actor) in raw["capital_metonyms"].items():
         gaz.metonyms[city] = gaz.lookup(actor) or Place(type_, actor)
-    for adjective, code in raw["demonyms"].items():
-        gaz.demonyms[adjective] = gaz.countries_by_code[code]
+    _add_country_data(gaz)
     for adjective, region in raw["region_demonyms"].items():
         gaz.demonyms[adjective] = Place("Region", region)
     return gaz
+
+
+def _country_facts(code: str) -> dict[str, object]:
+    try:
+        return CountryInfo(code).info()
+    except (KeyError, ValueError):
+        return {}
+
+
+def _spellings(demonyms: str) -> list[str]:
+    """The demonyms as listed, and the -ian spelling of an -ean one ("Ecuadorean" is
+    written "Ecuadorian" as often)."""
+    out = []
+    for d in (x.strip() for x in demonyms.split(",")):
+        if d:
+            out.append(d)
+            if d.endswith("ean"):
+                out.append(d[:-3] + "ian")
+    return out
+
+
+def _add_country_data(gaz: Gazetteer) -> None:
+    """Demonyms, other spellings and former names from maintained tables, not typed here:
+    countryinfo's demonym, name and alternative spellings of each country (a demonym shared
+    by several belongs to the most populous: "French" is France, not French Guiana), and
+    ISO 3166-3's former names, whose code ends with the successor's ("Burma" → Myanmar)."""
+    by_alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    demonym_pop: dict[str, int] = {}
+    for code, place in gaz.countries_by_code.items():
+        info = _country_facts(code)
+        codes = {code, next((a for a, b in by_alpha2.items() if b == code), "")}
+        spellings = [str(info.get("name") or ""), *map(str, info.get("altSpellings") or [])]
+        for form in spellings:
+            if len(form) >= 2 and form not in codes and "," not in form:
+                gaz.add(form, place)
+        population = int(str(info.get("population") or 0))
+        for demonym in _spellings(str(info.get("demonym") or "")):
+            if population >= demonym_pop.get(demonym, -1):
+                demonym_pop[demonym] = population
+                gaz.demonyms[demonym] = place
+    for old in pycountry.historic_countries:
+        successor = by_alpha2.get(getattr(old, "alpha_4", "")[2:])
+        if successor in gaz.countries_by_code:
+            gaz.add(old.name.split(",")[0].strip(), gaz.countries_by_code[successor])
