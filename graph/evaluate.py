@@ -291,22 +291,33 @@ def _parse_entity(raw: Mapping[str, Any]) -> GoldEntity:
     )
 
 
-def select_split(gold: list[GoldDocument], split_file: Path, part: str) -> list[GoldDocument]:
+def select_split(
+    gold: list[GoldDocument], split_file: Path, part: str
+) -> list[GoldDocument]:
     """The gold documents one part of a split file lists ("tune", "report").
 
-    The file is TOML: either `<part> = ["name.txt", ...]`, or `[[doc]]` tables with `file`
-    and `split`. Names match with or without their extension."""
+    The file is TOML: `<part> = ["name.txt", ...]`, or `[<part>] files = [...]`, or `[[doc]]`
+    tables with `file` and `split`. A part the file does not list is every document the
+    other parts leave out. Names match with or without their extension."""
     raw = tomllib.loads(Path(split_file).read_text(encoding="utf-8"))
-    listed = raw.get(part)
-    if isinstance(listed, dict):
-        listed = listed.get("documents") or listed.get("files") or []
-    if listed is None:
-        rows = raw.get("doc") or raw.get("docs") or raw.get("documents") or []
-        listed = [r.get("file") or r.get("document") for r in rows if r.get("split") == part]
-    if not listed:
+    parts: dict[str, set[str]] = {}
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            value = value.get("files") or value.get("documents") or []
+        if name in ("doc", "docs", "documents"):
+            for row in value:
+                file = row.get("file") or row.get("document")
+                parts.setdefault(str(row.get("split")), set()).add(Path(str(file)).stem)
+        elif isinstance(value, list):
+            parts[name] = {Path(str(x)).stem for x in value}
+    if part in parts:
+        chosen = [g for g in gold if g.stem in parts[part]]
+    else:
+        others = set().union(*parts.values()) if parts else set()
+        chosen = [g for g in gold if g.stem not in others] if others else []
+    if not chosen:
         raise ValueError(f"{split_file}: no documents in part {part!r}")
-    wanted = {Path(str(x)).stem for x in listed}
-    return [g for g in gold if g.stem in wanted]
+    return chosen
 
 
 # --- scoring -----------------------------------------------------------------------------

@@ -366,5 +366,15 @@ def test_split_file_selects_a_part(tmp_path: Path) -> None:
     tables = tmp_path / "tables.toml"
     tables.write_text('[[doc]]\nfile = "c.txt"\nsplit = "report"\n')
     assert [g.document for g in select_split(docs, tables, "report")] == ["c.txt"]
+    everything = tmp_path / "all.toml"
+    everything.write_text('report = ["a", "b", "c"]\n')
     with pytest.raises(ValueError, match="no documents"):
-        select_split(docs, tables, "tune")
+        select_split(docs, everything, "tune")
+
+
+def test_a_part_the_split_leaves_unlisted_is_the_rest(tmp_path: Path) -> None:
+    docs = [parse_gold({**GOLD, "document": f"{n}.txt"}) for n in ("a", "b", "c")]
+    split = tmp_path / "split.toml"
+    split.write_text('[report]\nfiles = ["b.txt"]\n')
+    assert [g.document for g in select_split(docs, split, "report")] == ["b.txt"]
+    assert [g.document for g in select_split(docs, split, "tune")] == ["a.txt", "c.txt"]
