@@ -149,6 +149,8 @@ class MentionFinder:
             while start - 1 >= 0 and self._is_cap(doc[start - 1]) and not doc[start].is_sent_start:
                 prev = doc[start - 1]
                 if prev.i in country_tokens and prev.ent_type_ != "NORP":
+                    if _abbreviation(prev.text):
+                        start -= 1  # "U.S. Department of the Treasury", "UK Border Force"
                     break
                 if prev.is_sent_start and prev.pos_ not in ("PROPN", "ADJ"):
                     break
@@ -159,6 +161,8 @@ class MentionFinder:
                 if self._is_cap(t) and not t.is_punct:
                     if t.text in self.rules.event_heads:
                         break  # "Shanghai Cooperation Organisation Meeting" is an event
+                    if self._role_word(t.text) or t.text in self.rules.document_heads:
+                        break  # "Commission Chair Amina Diallo": the title starts a person
                     if t.i in country_tokens:
                         # a name ends with its country: "... of the Republic of Cuba"
                         while end < n and end in country_tokens:
@@ -166,13 +170,20 @@ class MentionFinder:
                         break
                     end += 1
                     continue
+                if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
+                    break  # "the Treasury's Office of ...": two bodies, one part of the other
                 if t.text in self.rules.connectors or t.text in ("’s", "'s"):
                     if t.text == "and" and end + 1 < n and doc[end + 1].lower_ == "the":
                         break  # "... of People's Power and the Council of State": two bodies
                     j = end + 1
                     while j < n and doc[j].lower_ == "the":
                         j += 1
-                    if j < n and self._is_cap(doc[j]) and doc[j].lower_ not in CALENDAR_WORDS:
+                    if (
+                        j < n
+                        and self._is_cap(doc[j])
+                        and doc[j].lower_ not in CALENDAR_WORDS
+                        and not self._role_word(doc[j].text)
+                    ):
                         run_end = j
                         while (
                             run_end < n
@@ -207,6 +218,16 @@ class MentionFinder:
             spans.append(span)
             i = end
         return spans
+
+    def _body_follows(self, doc: Doc, i: int) -> bool:
+        """Whether the capitalised words from i on name a body of their own ("Office of
+        Foreign Assets Control" after "the Treasury's"), not the rest of one name ("People's
+        Power")."""
+        while i < len(doc) and (self._is_cap(doc[i]) or doc[i].lower_ in ("of", "for", "the")):
+            if doc[i].text in self.rules.institution_heads:
+                return True
+            i += 1
+        return False
 
     def _title_events(self, doc: Doc) -> list[Span]:
         spans = []
@@ -329,6 +350,8 @@ class MentionFinder:
             candidates.append((span, place.type, place.name, "gazetteer", place.name))
         for span in self._institutions(doc, country_tokens):
             known = self.gaz.lookup(span.text)
+            if known is None and self._not_an_actor(span):
+                continue
             name = _strip_article(span.text)
             if known is None:
                 # "State Duma of the Russian Federation" is the State Duma
@@ -369,55 +392,18 @@ class MentionFinder:
             between = doc_text(doc)[a.end : b.start]
             if re.fullmatch(r"\s+of\s+(the\s+)?", between) and a.sent == b.sent:
                 part_of.append((a.name, b.name, a.sent))
+            elif re.fullmatch(r"['’]s\s+", between) and a.sent == b.sent:
+                part_of.append((b.name, a.name, a.sent))  # "the Treasury's Office of ..."
 
         # layer 2: people
         for span in self._people(doc, taken):
-            toks = [t for t in span if not taken[t.i]]
-            if not toks:
+            sub = self._person_name(doc, span, taken)
+            if sub is None:
                 continue
-            split = len(toks) < len(span)
-            # keep the longest free run of capitalised tokens
-            runs: list[list] = [[]]
-            for t in span:
-                if taken[t.i] or not (
-                    t.text[0].isupper()
-                    or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
-                    or (t.text == "-" and not t.whitespace_)
-                    or (t.lower_ in NAME_PARTICLES and not t.whitespace_)
-                ):
-                    runs.append([])
-                else:
-                    runs[-1].append(t)
-            run = max(runs, key=len)
-            while run and run[-1].text in (
-                "do",
-                "da",
-                "de",
-                "del",
-                "dos",
-                "van",
-                "von",
-                "bin",
-                "al",
-            ):
-                run.pop()
-            if not run:
+            if self._placed(doc, sub):
+                add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
-            sub = doc[run[0].i : run[-1].i + 1]
-            if fold(sub.text) in self.rules.never or sub.text in self.rules.person_blocklist:
-                continue
-            if sub[0].text in self.gaz.demonyms and len(sub) > 1:
-                sub = sub[1:]
-            if self._role_word(sub[0].text) and len(sub) > 1:
-                sub = sub[1:]
-            if self.gaz.lookup(sub.text) is not None:
-                continue
-            role_words = {w for r in self.rules.role_nouns for w in r.split()}
-            if all(t.lower_ in role_words or t.lower_ in ("of", "the") for t in sub):
-                continue  # "Special Representative": a title, not a name
-            if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
-                continue  # "Russia Seeks": what is left of a split is no name
-            add(sub, "Person", _tidy(sub.text), "person")
+            add(sub, "Person", _person_tidy(sub.text), "person")
 
         # layer 3: other organisations spaCy saw
         for ent in doc_ents(doc):
@@ -436,7 +422,10 @@ class MentionFinder:
                 ent.start_char + ent.text.find(text) + len(text),
                 alignment_mode="contract",
             )
-            if span is None or not len(span):
+            if span is None or not len(span) or self._not_an_actor(span):
+                continue
+            if self._placed(doc, span):
+                add(span, "City", _tidy(text), "ner-place")
                 continue
             add(span, "Institution", _tidy(text), "ner-org")
 
@@ -495,6 +484,95 @@ class MentionFinder:
             kept.append(m)
         mentions = sorted(kept, key=lambda m: m.start)
         return mentions, part_of
+
+    def _person_name(self, doc: Doc, span: Span, taken: list[bool]) -> Span | None:
+        """What of a PERSON span is a name: the longest free run of name words, without the
+        titles, honorifics and demonyms written before it; None when nothing is left."""
+        toks = [t for t in span if not taken[t.i]]
+        if not toks:
+            return None
+        split = len(toks) < len(span)
+        runs: list[list[Token]] = [[]]
+        for t in span:
+            glued = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"
+            if taken[t.i] or not (
+                t.text[0].isupper()
+                or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
+                or (t.text == "-" and not t.whitespace_)
+                or (t.lower_ in NAME_PARTICLES and not t.whitespace_)
+                or (glued and t.is_alpha and len(t) <= 4)  # "Jong In-chol", "Moon Jae-in"
+            ):
+                runs.append([])
+            else:
+                runs[-1].append(t)
+        run = max(runs, key=len)
+        while run and run[-1].text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al"):
+            run.pop()
+        if not run:
+            return None
+        sub = doc[run[0].i : run[-1].i + 1]
+        if fold(sub.text) in self.rules.never or sub.text in self.rules.person_blocklist:
+            return None
+        # "Kenyan President", "The Rt Hon Lord", "Commission Chair": titles before the name
+        while len(sub) > 1 and (
+            sub[0].text in self.gaz.demonyms
+            or self._role_word(sub[0].text)
+            or sub[0].lower_.strip(".") in self.rules.honorifics
+            or sub[0].text in self.rules.institution_heads
+            or self.gaz.lookup(sub[0].text) is not None
+        ):
+            sub = sub[1:]
+        if self.gaz.lookup(sub.text) is not None:
+            return None
+        role_words = {w for r in self.rules.role_nouns for w in r.split()}
+        if all(t.lower_ in role_words or t.lower_ in ("of", "the") for t in sub):
+            return None  # "Special Representative": a title, not a name
+        if len(sub) == 1 and (sub[0].tag_ == "NNPS" or not sub[0].text[:1].isupper()):
+            return None  # "Houthis", "Rohingyas": a group, not a person
+        if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
+            return None  # "Russia Seeks": what is left of a split is no name
+        return sub
+
+    def _placed(self, doc: Doc, span: Span) -> bool:
+        """A short name right after "in", "near", "outside" is a place the model took for a
+        person ("talks in Dakar"), unless a possessive follows ("in Putin's view")."""
+        if len(span) > 2 or span.start == 0:
+            return False
+        after = doc[span.end].text if span.end < len(doc) else ""
+        return doc[span.start - 1].lower_ in ("in", "near", "outside") and after not in (
+            "'s",
+            "’s",
+        )
+
+    def _not_an_actor(self, span: Span) -> bool:
+        """Names of laws, orders, lists and documents, bare head words ("the Council"),
+        abstract nouns ("Terrorism"), headings in capitals, broken tokens."""
+        words = [t for t in span if not t.is_punct]
+        if not words:
+            return True
+        doc = span.doc
+        heads = self.rules.document_heads
+        if words[-1].text in heads or (
+            span.end < len(doc) and doc[span.end].text in heads and doc[span.end].text[0].isupper()
+        ):
+            return True  # "Foreign Relations Act", "Specially Designated Nationals [List]"
+        if any(t.text in heads and t.nbor(1).like_num for t in span if t.i + 1 < len(doc)):
+            return True  # "Executive Order 14024", "General License 7"
+        text = span.text
+        if len(words) == 1 and (
+            text in self.rules.institution_heads
+            or text in self.rules.event_heads
+            or re.search(r"(ism|ity|tion|ment|ness|ance|ence|ship)$", text)
+        ):
+            return True
+        if re.search(r"[\[\]{}<>|•]", text):
+            return True
+        if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
+            line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+            line_end = doc_text(doc).find("\n", span.end_char)
+            line = doc_text(doc)[line_start : line_end if line_end >= 0 else None]
+            return line.upper() == line  # a heading in capitals
+        return False
 
     def _role_word(self, word: str) -> bool:
         return word.lower() in self.rules.role_nouns
@@ -592,6 +670,17 @@ class MentionFinder:
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
+
+
+def _abbreviation(text: str) -> bool:
+    """ "U.S.", "UK", "U.K.": a country written short, which a body's name may start with."""
+    return len(text) <= 4 and (text.isupper() or "." in text)
+
+
+def _person_tidy(text: str) -> str:
+    """A person's name, with a surname in capitals (as sanctions lists write it) in title case."""
+    words = [w.title() if w.isupper() and len(w) > 2 else w for w in _tidy(text).split(" ")]
+    return " ".join(words)
 
 
 def _strip_article(text: str) -> str:

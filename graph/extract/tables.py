@@ -27,6 +27,9 @@ class Rules:
     event_kinds: frozenset[str]
     connectors: frozenset[str]
     person_blocklist: frozenset[str]
+    document_heads: frozenset[str]
+    honorifics: frozenset[str]
+    state_body_heads: frozenset[str]
     role_nouns: tuple[str, ...]  # longest first
     speech_verbs: frozenset[str]
     acting_verbs: frozenset[str]
@@ -103,6 +106,9 @@ def load_rules() -> Rules:
         event_kinds=frozenset(n["event_kinds"]),
         connectors=frozenset(n["connectors"]),
         person_blocklist=frozenset(n["person_blocklist"]),
+        document_heads=frozenset(n["document_heads"]),
+        honorifics=frozenset(n["honorifics"]),
+        state_body_heads=frozenset(n["state_body_heads"]),
         role_nouns=tuple(sorted(set(raw["roles"]["nouns"]), key=len, reverse=True)),
         speech_verbs=frozenset(r["speech_verbs"]),
         acting_verbs=frozenset(r["acting_verbs"]),
@@ -150,6 +156,8 @@ def load_gazetteer() -> Gazetteer:
     for city, (type_, actor) in raw["capital_metonyms"].items():
         gaz.metonyms[city] = gaz.lookup(actor) or Place(type_, actor)
     _add_country_data(gaz)
+    for seat, code in raw["seats_of_government"].items():
+        gaz.add(seat, gaz.countries_by_code[code])
     for adjective, region in raw["region_demonyms"].items():
         gaz.demonyms[adjective] = Place("Region", region)
     return gaz
