@@ -291,9 +291,7 @@ def _parse_entity(raw: Mapping[str, Any]) -> GoldEntity:
     )
 
 
-def select_split(
-    gold: list[GoldDocument], split_file: Path, part: str
-) -> list[GoldDocument]:
+def select_split(gold: list[GoldDocument], split_file: Path, part: str) -> list[GoldDocument]:
     """The gold documents one part of a split file lists ("tune", "report").
 
     The file is TOML: `<part> = ["name.txt", ...]`, or `[<part>] files = [...]`, or `[[doc]]`

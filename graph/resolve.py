@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from graph.blocking import event_key, name_keys, name_tokens
 from graph.extract.mentions import Mention
 from graph.extract.pipeline import Extraction
-from graph.extract.tables import load_gazetteer
+from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
 
@@ -73,6 +73,7 @@ class Resolver:
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
         self.gaz = load_gazetteer()
+        self.rules = load_rules()
 
     def candidate_keys(self, extraction: Extraction) -> set[str]:
         """The blocking keys of every mention: the store answers with the known actors that
@@ -240,11 +241,19 @@ class Resolver:
             )
             add_edge(MENTIONS, doc_id, c.node_id, ev)
 
-        def fact(row: tuple[int, int, str, str | None]) -> Evidence:
-            """Evidence of a relation: the sentence and its offsets."""
+        def fact(
+            row: tuple[int, int, str, str | None], rule: str | None = None, conf: float = 0.7
+        ) -> Evidence:
+            """Evidence of a relation: the sentence, its offsets, the rule that read it."""
             start, end, text, date = row
             return Evidence(
-                document=doc_id, sentence=_squash(text), start=start, end=end, date=date
+                document=doc_id,
+                sentence=_squash(text),
+                start=start,
+                end=end,
+                date=date,
+                rule=rule,
+                confidence=conf if rule else None,
             )
 
         for cand in extraction.candidates:
@@ -255,14 +264,16 @@ class Resolver:
                 b = b or self._find(clusters, cand.target)
             if a is None or b is None:
                 continue
-            add_edge(
-                cand.type, a.node_id, b.node_id, fact(extraction.sentences[cand.sent]), cand.role
-            )
+            row = extraction.sentences[cand.sent]
+            ev = fact(row, cand.rule or cand.type.lower(), cand.confidence)
+            add_edge(cand.type, a.node_id, b.node_id, ev, cand.role)
 
         for part, whole, si in extraction.part_of:
             a, b = by_mention.get(id(part)), by_mention.get(id(whole))
             if a and b:
-                add_edge("PART_OF", a.node_id, b.node_id, fact(extraction.sentences[si]))
+                add_edge(
+                    "PART_OF", a.node_id, b.node_id, fact(extraction.sentences[si], "of-body", 0.8)
+                )
 
         def link_place(
             c: Cluster, place_name: str, place_type: str, code: str | None, rel: str
@@ -278,7 +289,7 @@ class Resolver:
                 )
             first = c.mentions[0]
             row = sentence_at(first.start)
-            add_edge(rel, c.node_id, pid, fact(row))
+            add_edge(rel, c.node_id, pid, fact(row, "name-place", 0.8))
             for surface in [place_name, *self.gaz.forms(place_name)]:
                 at = first.text.find(surface)
                 if at >= 0:
@@ -305,8 +316,14 @@ class Resolver:
                     place = next(
                         (self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None
                     )
+                if place is None:
+                    place = self._state_of_body(name, extraction.home)
                 if place is not None and place.type == "Country":
                     link_place(c, place.name, "Country", place.code, "PART_OF")
+                parent = self._parent_body(name, clusters)
+                if parent is not None and parent.node_id != c.node_id:
+                    row = sentence_at(c.mentions[0].start)
+                    add_edge("PART_OF", c.node_id, parent.node_id, fact(row, "name-body", 0.7))
             elif c.type == "Event":
                 # "Saint Petersburg International Economic Forum" takes place where it says
                 words = name.split()
@@ -316,11 +333,77 @@ class Resolver:
                         link_place(c, place.name, "City", place.code, "LOCATED_IN")
                         break
 
+        # the agency that designates acts for its state: OFAC's designations are the
+        # United States' too (the state found over the document's PART_OF edges)
+        parents: dict[str, list[str]] = {}
+        for e in edges.values():
+            if e.type == "PART_OF":
+                parents.setdefault(e.source, []).append(e.target)
+        for e in [e for e in edges.values() if e.type == "SANCTIONED"]:
+            state = self._state_above(e.source, parents, nodes)
+            if state is not None and state != e.target:
+                for ev in e.evidence:
+                    if not (ev.rule or "").startswith("designation"):
+                        continue  # a ban by an agency is the agency's; a listing is the state's
+                    add_edge(
+                        "SANCTIONED",
+                        state,
+                        e.target,
+                        ev.model_copy(update={"rule": "agency-state", "confidence": 0.75}),
+                    )
+
         # an event's place and dates are properties too, for lists and filters
         for e in edges.values():
             if e.type == "LOCATED_IN" and nodes[e.source].type == "Event":
                 nodes[e.source].__pydantic_extra__["location"] = nodes[e.target].name  # type: ignore[index]
         return GraphData(nodes=list(nodes.values()), edges=list(edges.values()))
+
+    def _state_of_body(self, name: str, home: str | None) -> Place | None:
+        """ "U.S. Department of the Treasury", "UK Border Force": a state body whose name
+        starts with its country; "the Department of State" in a release written from a
+        country (its home) is that country's."""
+        words = name.split()
+        heads = self.rules.state_body_heads
+        for k in (2, 1):
+            place = self.gaz.lookup(" ".join(words[:k])) if len(words) > k else None
+            if place is not None and place.type == "Country" and words[k] in heads:
+                return place
+        if home and words and words[0] in ("Department", "Ministry") and "of" in words[1:2]:
+            rest = " ".join(words[2:]).removeprefix("the ")
+            if self.gaz.lookup(rest) is None:  # "Ministry of Foreign Affairs of Kenya" aside
+                return self.gaz.lookup(home)
+        return None
+
+    def _parent_body(self, name: str, clusters: list[Cluster]) -> Cluster | None:
+        """ "AU Commission", "U.N. Security Council", "ECOWAS Commission": a body named by
+        another body's short form and a state-body head is part of that body."""
+        words = name.split()
+        if len(words) < 2 or words[1] not in self.rules.state_body_heads:
+            return None
+        first = fold(words[0])
+        for c in clusters:
+            if c.type == "Institution" and c.name != name:
+                forms = {fold(c.name)} | {fold(s) for s in c.surfaces}
+                if first in forms:
+                    return c
+        place = self.gaz.lookup(words[0])
+        if place is not None and place.type == "Institution":
+            return next((c for c in clusters if c.name == place.name), None)
+        return None
+
+    @staticmethod
+    def _state_above(
+        node: str, parents: dict[str, list[str]], nodes: dict[str, Node]
+    ) -> str | None:
+        seen = {node}
+        frontier = [node]
+        for _ in range(3):
+            frontier = [p for n in frontier for p in parents.get(n, []) if p not in seen]
+            for p in frontier:
+                if nodes[p].type == "Country":
+                    return p
+            seen.update(frontier)
+        return None
 
     @staticmethod
     def _find(clusters: list[Cluster], m: Mention) -> Cluster | None:

@@ -50,6 +50,11 @@ _QUOTED_EVENT = re.compile(
     r"|[‘'“\"](?P<title2>[A-Z][^’'”\"\n]{2,60}?)[’'”\"]\s+(?P<kind2>(?:[Ii]nternational\s+|[Pp]arliamentary\s+)*(?:[Cc]onference|[Ff]orum|[Ss]ummit))"
 )
 
+_DEFINED = re.compile(
+    r"\s*\((?:the\s+)?(?:a\.k\.a\.?\s+|also known as\s+|or\s+)?"
+    r"(?P<short>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\)"
+)
+
 _ORG_EVENT = re.compile(
     r"\b(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?)\s+(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
@@ -155,6 +160,7 @@ class MentionFinder:
                 if prev.is_sent_start and prev.pos_ not in ("PROPN", "ADJ"):
                     break
                 start -= 1
+            start = self._left_list(doc, start, country_tokens)
             end = i + 1
             while end < n:
                 t = doc[end]
@@ -218,6 +224,122 @@ class MentionFinder:
             spans.append(span)
             i = end
         return spans
+
+    def _acronym_definitions(self, doc: Doc) -> list[Span]:
+        """ "Myanma Oil and Gas Enterprise (MOGE)": the capitalised words before a bracketed
+        acronym whose initials spell it are a body's name, whatever the model made of them."""
+        spans = []
+        for found in re.finditer(r"\(([A-Z][A-Z&]{1,7})\)", doc_text(doc)):
+            acronym = found.group(1).replace("&", "")
+            close = doc.char_span(found.start(), found.start() + 1, alignment_mode="expand")
+            if close is None:
+                continue
+            end = close.start  # the token before "("
+            start = end
+            initials = ""
+            while start > 0 and len(initials) < len(acronym):
+                tok = doc[start - 1]
+                if tok.lower_ in ("of", "and", "the", "for", "on", "&", "-", "in"):
+                    start -= 1
+                    continue
+                if not tok.text[:1].isupper():
+                    break
+                initials = tok.text[0] + initials
+                start -= 1
+            while start < end and doc[start].lower_ in ("of", "and", "the", "for", "on", "in"):
+                start += 1
+            if initials == acronym and end - start >= 2:
+                spans.append(doc[start:end])
+        return spans
+
+    def _companies(self, doc: Doc) -> list[Span]:
+        """Capitalised runs ended by a legal form ("Shoon Energy Pte. Ltd.") or led by one
+        ("LLC Arctic Transshipment")."""
+        suffixes, prefixes = self.rules.company_suffixes, self.rules.company_prefixes
+        spans = []
+        n = len(doc)
+        for tok in doc:
+            if tok.text in prefixes and tok.i + 1 < n and self._is_cap(doc[tok.i + 1]):
+                end = tok.i + 1
+                while end < n and self._is_cap(doc[end]) and not doc[end].is_sent_start:
+                    end += 1
+                spans.append(doc[tok.i : end])
+            elif tok.text in suffixes and tok.i > 0 and self._is_cap(doc[tok.i - 1]):
+                if doc[tok.i - 1].text in suffixes:
+                    continue  # the second of "Co., Ltd." extends the first
+                start = tok.i
+                while start > 0 and (
+                    self._is_cap(doc[start - 1]) or doc[start - 1].text in ("&", "and")
+                ):
+                    if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+                        break
+                    start -= 1
+                while doc[start].text in ("and", "&", "The"):
+                    start += 1
+                end = tok.i + 1
+                while end < n and (
+                    doc[end].text in suffixes
+                    or (doc[end].text == "." and not doc[end - 1].whitespace_)
+                    or (doc[end].text == "," and end + 1 < n and doc[end + 1].text in suffixes)
+                ):
+                    end += 1
+                if start < tok.i:
+                    spans.append(doc[start:end])
+        return spans
+
+    def _definitions(self, doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+        """(body, short form) for "Body (SHORT)", "Body (a.k.a. Short)" and "Body (Short)"."""
+        text = doc_text(doc)
+        out = []
+        for m in mentions:
+            if m.type not in ("Institution", "Person", "Country") or m.demonym:
+                continue
+            found = _DEFINED.match(text, m.end)
+            if found is None:
+                continue
+            short = found.group("short").strip()
+            known = self.gaz.lookup(short)
+            if known is not None and known.name != m.name:
+                continue  # "(DPRK, or North Korea)" names the country, not this body
+            if fold(short) != fold(m.name):
+                out.append((m, short))
+        return out
+
+    def _uses(self, doc: Doc, short: str, after: int) -> list[tuple[int, int, Span]]:
+        """Where a defined short form stands as a whole name from the definition on."""
+        out = []
+        pattern = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])")
+        for found in pattern.finditer(doc_text(doc), after):
+            span = doc.char_span(found.start(), found.end())
+            if span is not None:
+                out.append((found.start(), found.end(), span))
+        return out
+
+    def _left_list(self, doc: Doc, start: int, country_tokens: set[int]) -> int:
+        """ "Foreign, Commonwealth and Development Office": capitalised words joined by commas
+        and "and" before a body's name are part of it, when no capitalised word precedes."""
+        j = start - 1
+        while (
+            j >= 1
+            and doc[j].text in (",", "and")
+            and self._is_cap(doc[j - 1])
+            and doc[j - 1].i not in country_tokens
+            and doc[j - 1].ent_type_ != "PERSON"
+            and not doc[j].is_sent_start
+        ):
+            j -= 2
+        new_start = j + 1
+        words = [t.text for t in doc[new_start:start]]
+        if (
+            new_start < start
+            and "and" in words
+            and "," in words
+            or words == []
+            or new_start == start
+        ):
+            if new_start < start and (new_start == 0 or not self._is_cap(doc[new_start - 1])):
+                return new_start
+        return start
 
     def _body_follows(self, doc: Doc, i: int) -> bool:
         """Whether the capitalised words from i on name a body of their own ("Office of
@@ -381,6 +503,10 @@ class MentionFinder:
                     known.name if known else None,
                 )
             )
+        for span in self._acronym_definitions(doc):
+            candidates.append((span, "Institution", _tidy(span.text), "acronym-def", None))
+        for span in self._companies(doc):
+            candidates.append((span, "Institution", _tidy(span.text), "company", None))
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
         for span, type_, name, source, key in candidates:
             if free(span.start, span.end):
@@ -428,6 +554,17 @@ class MentionFinder:
                 add(span, "City", _tidy(text), "ner-place")
                 continue
             add(span, "Institution", _tidy(text), "ner-org")
+
+        # names defined in brackets: "Office of Foreign Assets Control (OFAC)", "Asia Sun
+        # Group Co., Ltd. (Asia Sun Group)": every later use of the short form is the body
+        for owner, short in self._definitions(doc, mentions):
+            for span in self._uses(doc, short, owner.end):
+                hit = next((m for m in mentions if (m.start, m.end) == span[:2]), None)
+                if hit is not None:
+                    hit.type, hit.name, hit.key = owner.type, owner.name, owner.key
+                    hit.source = "defined-alias"
+                elif free(span[2].start, span[2].end):
+                    add(span[2], owner.type, owner.name, "defined-alias", owner.key)
 
         # layer 4: demonyms, as mentions of the country or region
         for tok in doc:

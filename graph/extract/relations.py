@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.designations import Designations
 from graph.extract.mentions import Mention, doc_text
+from graph.extract.negation import asserted
 from graph.extract.tables import Rules
 
 ORG_TYPES = ("Institution", "Country")
@@ -27,6 +29,8 @@ class Candidate:
     target: Mention
     sent: int
     role: str | None = None
+    rule: str = ""  # which rule read it (provenance, kept on the evidence)
+    confidence: float = 0.7  # how often the rule is right on the development corpus
 
 
 @dataclass
@@ -51,29 +55,33 @@ class RelationFinder:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self.role_rx = _role_regex(rules)
+        self.designations = Designations(rules)
 
     def find(
         self, doc: Doc, sentences: list[Sentence], event_of: dict[int, Mention], title_end: int = 0
     ) -> list[Candidate]:
         out: list[Candidate] = []
         previous_meeting: Mention | None = None
-        for s in sentences:
-            if s.span.start_char < title_end:
-                continue  # headlines are too compressed to parse into facts reliably
-            out += self.holds_role(doc, s)
-            out += self.spoke_at(doc, s, event_of.get(s.index))
-            out += self.sanctioned(doc, s)
-            out += self.cooperates(doc, s)
-            out += self.joint_subjects(doc, s)
+        body = [s for s in sentences if s.span.start_char >= title_end]
+        for s in body:
+            # headlines are too compressed to parse into facts reliably
+            found = self.holds_role(doc, s)
+            found += _named(self.spoke_at(doc, s, event_of.get(s.index)), "spoke_at", 0.75)
+            found += _named(self.sanctioned(doc, s), "sanction-cue", 0.7)
+            found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
+            found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             met = self.met_with(doc, s, previous_meeting)
             if met:
                 previous_meeting = met[0].source
             elif not re.match(r"\s*(and\s+)?(also\s+)?with\b", s.text, re.I):
                 previous_meeting = None
-            out += met
-            out += self.hosted_and_located(doc, s)
-            out += self.chambers(doc, s)
-            out += self.attended(doc, s, event_of.get(s.index))
+            found += _named(met, "meeting", 0.7)
+            found += _named(self.hosted_and_located(doc, s), "event-place", 0.7)
+            found += _named(self.chambers(doc, s), "chamber-of", 0.8)
+            found += _named(self.attended(doc, s, event_of.get(s.index)), "attended", 0.75)
+            out += _named(found, "holds-role", 0.75)
+        for src, dst, si, rule, conf in self.designations.find(doc, body):
+            out.append(Candidate("SANCTIONED", src, dst, si, rule=rule, confidence=conf))
         return out
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
@@ -244,6 +252,8 @@ class RelationFinder:
         actors = [m for m in s.mentions if m.type in ACTOR_TYPES]
         out = []
         for cue in words:
+            if not asserted(cue, self.rules):
+                continue  # "lifted sanctions", "refused to sanction", "may impose sanctions"
             cue_start, cue_end = cue.idx, cue.idx + len(cue)
             sources = self._sanction_sources(text, cue, actors)
             if not sources:
@@ -319,6 +329,8 @@ class RelationFinder:
         text = doc_text(doc)
         out = []
         for cue in (t for t in s.span if t.lower_ in self.rules.cooperation_cues):
+            if not asserted(cue, self.rules):
+                continue
             rest = text[cue.idx + len(cue) : s.span.end_char]
             m = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\s+", rest)
             if not m:
@@ -392,7 +404,7 @@ class RelationFinder:
                 if p.name != previous.name
             ]
         cue = next((t for t in s.span if t.lower_ in self.rules.meeting_cues), None)
-        if cue is None or len(people) < 2:
+        if cue is None or len(people) < 2 or not asserted(cue, self.rules):
             return []
         before = [p for p in people if p.end <= cue.idx]
         after = [p for p in people if p.start >= cue.idx]
@@ -413,6 +425,8 @@ class RelationFinder:
             took_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
             if verb.pos_ != "VERB" or not (lemma in ("attend", "participate") or took_part):
                 continue
+            if not asserted(verb, self.rules):
+                continue  # "did not attend"
             if not named and not any(c.dep_ == "dobj" or c.dep_ == "prep" for c in verb.children):
                 continue
             for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -507,6 +521,14 @@ class RelationFinder:
                 if who:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
+
+
+def _named(found: list[Candidate], rule: str, confidence: float) -> list[Candidate]:
+    """Name the rule of the candidates that do not name one yet."""
+    for c in found:
+        if not c.rule:
+            c.rule, c.confidence = rule, confidence
+    return found
 
 
 def _unique(items: Iterable[Mention]) -> list[Mention]:

@@ -39,6 +39,17 @@ class Rules:
     meeting_cues: frozenset[str]
     hosting_cues: frozenset[str]
     attend_cues: frozenset[str]
+    designation_verbs: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()
+    section_heading: re.Pattern[str] = re.compile("$^")
+    section_end: re.Pattern[str] = re.compile("$^")
+    list_intro: re.Pattern[str] = re.compile("$^")
+    hedges: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
+    company_prefixes: frozenset[str] = frozenset()
+    hedge_modifiers: frozenset[str] = frozenset()
+    reversals: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -118,6 +129,17 @@ def load_rules() -> Rules:
         meeting_cues=frozenset(r["meeting_cues"]),
         hosting_cues=frozenset(r["hosting_cues"]),
         attend_cues=frozenset(r["attend_cues"]),
+        designation_verbs=frozenset(raw["designations"]["verbs"]),
+        list_words=frozenset(raw["designations"]["list_words"]),
+        section_heading=re.compile(raw["designations"]["section_heading"]),
+        section_end=re.compile(raw["designations"]["section_end"]),
+        list_intro=re.compile(raw["designations"]["list_intro"], re.I),
+        hedges=frozenset(raw["negation"]["hedges"]),
+        company_suffixes=frozenset(raw["companies"]["suffixes"]),
+        company_prefixes=frozenset(raw["companies"]["prefixes"]),
+        hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
+        reversals=frozenset(raw["negation"]["reversals"]),
+        negators=frozenset(raw["negation"]["negators"]),
     )
 
 
