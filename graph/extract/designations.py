@@ -127,7 +127,7 @@ class Designations:
             line_start = text.rfind("\n", 0, s.span.start_char) + 1
             if text[line_start : s.span.start_char].strip(" -•*\t"):
                 continue  # not the start of an item
-            if intro and not line[:1] in "-•*" and len(line) > 200:
+            if intro and line[:1] not in "-•*" and len(line) > 200:
                 in_list = intro = False  # prose again after a list of short items
                 continue
             first = next((m for m in s.mentions if m.type in LISTED), None)

@@ -330,15 +330,9 @@ class MentionFinder:
             j -= 2
         new_start = j + 1
         words = [t.text for t in doc[new_start:start]]
-        if (
-            new_start < start
-            and "and" in words
-            and "," in words
-            or words == []
-            or new_start == start
-        ):
-            if new_start < start and (new_start == 0 or not self._is_cap(doc[new_start - 1])):
-                return new_start
+        preceded = new_start > 0 and self._is_cap(doc[new_start - 1])
+        if new_start < start and "and" in words and not preceded:
+            return new_start
         return start
 
     def _body_follows(self, doc: Doc, i: int) -> bool:
