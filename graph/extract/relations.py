@@ -118,6 +118,13 @@ class RelationFinder:
                 ):
                     role_m = r
             role_abs = clause_start + role_m.start()
+            # "Finance Minister", "Public Safety Minister": capitalised words before the role
+            # noun that no mention covers are the role's own
+            lead = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
+            if lead and not any(
+                o.start < role_abs and o.end > clause_start + lead.start() for o in s.mentions
+            ):
+                role_abs = clause_start + lead.start()
             if titled_after and text[clause_start + roles[-1].end() : p.start].strip():
                 # "South African President X, the chair of the AU": both titles count, but
                 # with a title after the name, only the one right before it is this person's
@@ -188,6 +195,12 @@ class RelationFinder:
         role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
         role_text = re.sub(r"\s*,.*$", "", role_text)
         role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
+        words = role_text.split()
+        while len(words) > 1 and words[-1].lower().strip(".") in self.rules.honorifics:
+            if words[-1].lower() in self.rules.role_nouns:
+                break  # "Foreign Minister", "Vice President" end with their own noun
+            words.pop()  # "Foreign Minister Prince": the honorific is the person's
+        role_text = " ".join(words)
         if not role_text:
             return out
         role_text = role_text[0].upper() + role_text[1:]

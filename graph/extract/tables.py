@@ -192,15 +192,23 @@ def _country_facts(code: str) -> dict[str, object]:
         return {}
 
 
-def _spellings(demonyms: str) -> list[str]:
-    """The demonyms as listed, and the -ian spelling of an -ean one ("Ecuadorean" is
-    written "Ecuadorian" as often)."""
+COMPASS = frozenset({"North", "South", "East", "West", "Central", "New", "Northern", "Southern"})
+
+
+def _spellings(demonyms: str, country: str) -> list[str]:
+    """The demonyms as listed, the -ian spelling of an -ean one ("Ecuadorean" is written
+    "Ecuadorian" as often), and the first word of a two-word one that the country's name
+    starts with ("Saudi" of "Saudi Arabian")."""
     out = []
     for d in (x.strip() for x in demonyms.split(",")):
-        if d:
-            out.append(d)
-            if d.endswith("ean"):
-                out.append(d[:-3] + "ian")
+        if not d:
+            continue
+        out.append(d)
+        if d.endswith("ean"):
+            out.append(d[:-3] + "ian")
+        first = d.split()[0]
+        if " " in d and first not in COMPASS and country.startswith(first + " "):
+            out.append(first)
     return out
 
 
@@ -219,7 +227,7 @@ def _add_country_data(gaz: Gazetteer) -> None:
             if len(form) >= 2 and form not in codes and "," not in form:
                 gaz.add(form, place)
         population = int(str(info.get("population") or 0))
-        for demonym in _spellings(str(info.get("demonym") or "")):
+        for demonym in _spellings(str(info.get("demonym") or ""), place.name):
             if population >= demonym_pop.get(demonym, -1):
                 demonym_pop[demonym] = population
                 gaz.demonyms[demonym] = place

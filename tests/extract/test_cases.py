@@ -35,7 +35,9 @@ def resolver() -> Resolver:
 
 
 def graph_of(text: str, extractor: Extractor, resolver: Resolver) -> GraphData:
-    return resolver.resolve(extractor.extract(text), "doc:case", {"title": "case"}, [])
+    # a headline first: the text of a case is body text, where relations are read
+    extraction = extractor.extract("Case\n\n" + text)
+    return resolver.resolve(extraction, "doc:case", {"title": "case"}, [])
 
 
 def names(node: Node) -> set[str]:
