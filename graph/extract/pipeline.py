@@ -112,7 +112,9 @@ class Extractor:
         self._event_details(sentences, year)
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
-        candidates = self.relations.find(doc, sentences, event_of, max(title_end, 0))
+        home = home_country(mentions, self.gaz)
+        home_mention = next((m for m in mentions if m.type == "Country" and m.name == home), None)
+        candidates = self.relations.find(doc, sentences, event_of, max(title_end, 0), home_mention)
         part_of = []
         for part, whole, si in part_hints:
             a = next((m for m in by_sent.get(si, []) if m.name == part), None)
@@ -134,7 +136,6 @@ class Extractor:
         byline = self._byline(text, meta)
         if byline is not None:
             mentions.insert(0, byline)
-        home = home_country(mentions, self.gaz)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
 
     @staticmethod

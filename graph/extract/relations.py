@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
@@ -56,9 +57,15 @@ class RelationFinder:
         self.rules = rules
         self.role_rx = _role_regex(rules)
         self.designations = Designations(rules)
+        self.partners = Partners(rules)
 
     def find(
-        self, doc: Doc, sentences: list[Sentence], event_of: dict[int, Mention], title_end: int = 0
+        self,
+        doc: Doc,
+        sentences: list[Sentence],
+        event_of: dict[int, Mention],
+        title_end: int = 0,
+        home: Mention | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
         previous_meeting: Mention | None = None
@@ -70,6 +77,7 @@ class RelationFinder:
             found += _named(self.sanctioned(doc, s), "sanction-cue", 0.7)
             found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
+            found += _named(self.partners.find(s, home), "partners", 0.65)
             met = self.met_with(doc, s, previous_meeting)
             if met:
                 previous_meeting = met[0].source

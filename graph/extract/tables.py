@@ -45,6 +45,7 @@ class Rules:
     section_end: re.Pattern[str] = re.compile("$^")
     list_intro: re.Pattern[str] = re.compile("$^")
     hedges: frozenset[str] = frozenset()
+    partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
@@ -135,6 +136,10 @@ def load_rules() -> Rules:
         section_end=re.compile(raw["designations"]["section_end"]),
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
         hedges=frozenset(raw["negation"]["hedges"]),
+        partner_cues=(
+            frozenset(raw["partners"]["with_cues"]),
+            frozenset(raw["partners"]["joint_cues"]),
+        ),
         company_suffixes=frozenset(raw["companies"]["suffixes"]),
         company_prefixes=frozenset(raw["companies"]["prefixes"]),
         hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
