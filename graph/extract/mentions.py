@@ -56,7 +56,9 @@ _DEFINED = re.compile(
 )
 
 _ORG_EVENT = re.compile(
-    r"\b(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?)\s+(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
+    r"\b(?:(?P<pre>(?:19|20)\d\d|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
+    r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
 
 
@@ -361,10 +363,21 @@ class MentionFinder:
                         and self._is_cap(doc[start - 2])
                     ):
                         start -= 2  # "Russia-Africa Summit"
+                    elif (
+                        prev.lower_ == "of"
+                        and start - 2 >= 0
+                        and self._is_cap(doc[start - 2])
+                        and not doc[start - 1].is_sent_start
+                    ):
+                        start -= 2  # "Commonwealth Heads of Government Meeting"
                     else:
                         break
                 if start - 1 >= 0 and self._is_cap(doc[start - 1]):
                     start -= 1
+                if start - 1 >= 0 and re.fullmatch(
+                    r"(19|20)\d\d|\d+(st|nd|rd|th)", doc[start - 1].text
+                ):
+                    start -= 1  # "the 43rd ASEAN Summit", "the 2022 Commonwealth ..."
                 if tok.i - start >= 1:
                     spans.append(doc[start : tok.i + 1])
         return spans
@@ -441,23 +454,29 @@ class MentionFinder:
             )
 
         for m in _ORG_EVENT.finditer(doc_text(doc)):
-            org = m["org"]
+            org, pre = m["org"], m["pre"] or ""
+            first = org.split()[0]
             place = self.gaz.lookup(org)
-            if place is None and not (
-                org.isupper() and len(org) >= 2 or re.fullmatch(r"[A-Z]+\d+", org)
-            ):
+            acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
+            if place is None and not acronym:
                 continue
-            span = doc.char_span(m.start("org"), m.end(), alignment_mode="expand")
+            begin = m.start("pre") if pre else m.start("org")
+            span = doc.char_span(begin, m.end(), alignment_mode="expand")
             if span is None or not free(span.start, span.end):
                 continue
             kind = m["kind"].lower()
             title = place.name if place else org
+            key = f"{fold(title)}|{kind}"
+            if pre[:1].isdigit() and len(pre) == 4:
+                key += f"|{pre}"  # "the 2023 BRICS summit"
+            elif pre:
+                key = f"{fold(pre)} {key}"  # "the 15th BRICS summit" is one of a series
             add(
                 span,
                 "Event",
-                f"{title} {kind.capitalize()}",
+                f"{pre + ' ' if pre else ''}{title} {kind.capitalize()}",
                 "org-event",
-                key=f"{fold(title)}|{kind}",
+                key=key,
                 props={"kind": kind},
             )
 
