@@ -227,6 +227,27 @@ class MentionFinder:
             i = end
         return spans
 
+    def _row_names(self, doc: Doc) -> list[Span]:
+        """The second cell of a table row whose first cell is a country or known body and
+        whose second is written like a name."""
+        text = doc_text(doc)
+        spans = []
+        for row in re.finditer(r"^[^\n]*$", text, re.M):
+            cells = list(re.finditer(r"[^—–|\t]+", row.group(0)))
+            if len(cells) < 3 or len(row.group(0)) > 300:
+                continue
+            first, second = cells[0].group(0).strip(), cells[1].group(0).strip()
+            words = second.split()
+            if self.gaz.lookup(first) is None or not 2 <= len(words) <= 6:
+                continue
+            if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+                continue
+            begin = row.start() + cells[1].start() + cells[1].group(0).find(second)
+            span = doc.char_span(begin, begin + len(second))
+            if span is not None and self.gaz.lookup(second) is None:
+                spans.append(span)
+        return spans
+
     def _acronym_definitions(self, doc: Doc) -> list[Span]:
         """ "Myanma Oil and Gas Enterprise (MOGE)": the capitalised words before a bracketed
         acronym whose initials spell it are a body's name, whatever the model made of them."""
@@ -543,6 +564,12 @@ class MentionFinder:
                 add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
             add(sub, "Person", _person_tidy(sub.text), "person")
+
+        # people in table rows the model did not see: "Brazil — Luiz Inácio Lula da Silva —
+        # President" (a body or country, a name, a title)
+        for span in self._row_names(doc):
+            if free(span.start, span.end):
+                add(span, "Person", _person_tidy(span.text), "table-row")
 
         # layer 3: other organisations spaCy saw
         for ent in doc_ents(doc):

@@ -17,6 +17,7 @@ from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
+from graph.extract.rows import row_facts
 from graph.extract.tables import Rules
 
 ORG_TYPES = ("Institution", "Country")
@@ -70,6 +71,8 @@ class RelationFinder:
         out: list[Candidate] = []
         previous_meeting: Mention | None = None
         body = [s for s in sentences if s.span.start_char >= title_end]
+        # the document's own event: the first one it names (a table of attendees is its)
+        main_event = next((m for s in sentences for m in s.mentions if m.type == "Event"), None)
         for s in body:
             # headlines are too compressed to parse into facts reliably
             found = self.holds_role(doc, s)
@@ -78,6 +81,9 @@ class RelationFinder:
             found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home), "partners", 0.65)
+            event = event_of.get(s.index) or main_event
+            for rel, a, b, role in row_facts(s, event):
+                found.append(Candidate(rel, a, b, s.index, role, "table-row", 0.8))
             met = self.met_with(doc, s, previous_meeting)
             if met:
                 previous_meeting = met[0].source
