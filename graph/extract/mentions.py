@@ -55,6 +55,12 @@ _DEFINED = re.compile(
     r"(?P<short>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\)"
 )
 
+_BODY_EVENT = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial|[Aa]nnual)"
+    r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency)\s+)?"
+    r"(?P<kind>meeting|summit|session|conference)\s+of\s+(?:the\s+)?"
+)
+
 _ORG_EVENT = re.compile(
     r"\b(?:(?P<pre>(?:19|20)\d\d|\d+(?:st|nd|rd|th))\s+)?"
     r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
@@ -545,6 +551,18 @@ class MentionFinder:
         for span, type_, name, source, key in candidates:
             if free(span.start, span.end):
                 add(span, type_, name, source, key)
+
+        # "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
+        # an occasion named by its body; the body stays a mention of its own
+        bodies = {m.start: m for m in mentions if m.type == "Institution"}
+        for found in _BODY_EVENT.finditer(doc_text(doc)):
+            body = bodies.get(found.end())
+            span = doc.char_span(found.start(), found.end("kind"), alignment_mode="expand")
+            if body is None or span is None or not free(span.start, span.end):
+                continue
+            name = f"{doc_text(doc)[found.start() : found.end()]}{body.text}"
+            kind = found.group("kind").lower()
+            add(span, "Event", _tidy(name), "body-event", fold(name), props={"kind": kind})
 
         # "X of the National Assembly": the committee is part of the assembly
         insts = sorted((m for m in mentions if m.type == "Institution"), key=lambda m: m.start)

@@ -81,7 +81,7 @@ class RelationFinder:
             found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home), "partners", 0.65)
-            event = event_of.get(s.index) or main_event
+            event = main_event or event_of.get(s.index)
             for rel, a, b, role in row_facts(s, event):
                 found.append(Candidate(rel, a, b, s.index, role, "table-row", 0.8))
             met = self.met_with(doc, s, previous_meeting)
