@@ -55,6 +55,17 @@ _DEFINED = re.compile(
     r"(?P<short>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\)"
 )
 
+HEAD_CHARS = 400
+_NUMBERED_MEETING = re.compile(
+    r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n\s*(?P<number>\d+(?:ST|ND|RD|TH)) MEETING", re.M
+)
+# "BARBARA WOODWARD (United Kingdom) said": a speaker written in capitals, then a country
+_SPEAKER = re.compile(
+    r"^(?P<name>[A-Z][A-ZÀ-Ý'’.-]+(?:\s+(?:[A-Z][A-ZÀ-Ý'’.-]+|de|da|del|van|von|al|bin)){1,5})"
+    r"\s+\((?P<country>[A-Z][^)\n]{2,60})\)",
+    re.M,
+)
+
 _BODY_EVENT = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial|[Aa]nnual)"
     r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency)\s+)?"
@@ -552,6 +563,25 @@ class MentionFinder:
             if free(span.start, span.end):
                 add(span, type_, name, source, key)
 
+        # meeting coverage: "SECURITY COUNCIL / 9570TH MEETING (AM)" heads the page, and each
+        # speaker's paragraph opens with "NAME (Country)"
+        head = _NUMBERED_MEETING.search(doc_text(doc)[:HEAD_CHARS])
+        if head is not None:
+            span = doc.char_span(head.start("number"), head.end(), alignment_mode="expand")
+            if span is not None and free(span.start, span.end):
+                body = " ".join(w.capitalize() for w in head.group("body").split())
+                name = f"{head.group('number').lower()} meeting of the {body}"
+                add(span, "Event", name, "numbered-meeting", fold(name), props={"kind": "meeting"})
+        for found in _SPEAKER.finditer(doc_text(doc)):
+            span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+            if span is None:
+                continue
+            for m in [m for m in mentions if m.start < span.end_char and span.start_char < m.end]:
+                mentions.remove(m)
+            for k in range(span.start, span.end):
+                taken[k] = False
+            add(span, "Person", _person_tidy(found.group("name")), "speaker")
+
         # "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
         # an occasion named by its body; the body stays a mention of its own
         bodies = {m.start: m for m in mentions if m.type == "Institution"}
@@ -874,7 +904,10 @@ def _abbreviation(text: str) -> bool:
 
 def _person_tidy(text: str) -> str:
     """A person's name, with a surname in capitals (as sanctions lists write it) in title case."""
-    words = [w.title() if w.isupper() and len(w) > 2 else w for w in _tidy(text).split(" ")]
+    words = [
+        w.lower() if w.lower() in NAME_PARTICLES else w.title() if w.isupper() and len(w) > 2 else w
+        for w in _tidy(text).split(" ")
+    ]
     return " ".join(words)
 
 

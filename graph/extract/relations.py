@@ -81,6 +81,7 @@ class RelationFinder:
             found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home), "partners", 0.65)
+            found += self.delegates(s)
             event = main_event or event_of.get(s.index)
             for rel, a, b, role in row_facts(s, event):
                 found.append(Candidate(rel, a, b, s.index, role, "table-row", 0.8))
@@ -224,6 +225,26 @@ class RelationFinder:
                 continue
             seen.add(t.name)
             out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
+        return out
+
+    # ---- HOLDS_ROLE of a speaker in meeting coverage: "NAME (Country) said" ----
+    def delegates(self, s: Sentence) -> list[Candidate]:
+        out = []
+        text = doc_text(s.span.doc)
+        for p in (m for m in s.mentions if m.source == "speaker"):
+            bracket = re.match(r"\s*\(", text[p.end : p.end + 3])
+            country = next(
+                (
+                    m
+                    for m in s.mentions
+                    if bracket and m.type == "Country" and m.start == p.end + bracket.end()
+                ),
+                None,
+            )
+            if country is not None:
+                out.append(
+                    Candidate("HOLDS_ROLE", p, country, s.index, "Representative", "delegate", 0.6)
+                )
         return out
 
     # ---- SPOKE_AT: a person who speaks, in a passage about an event ----
