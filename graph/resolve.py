@@ -8,7 +8,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.blocking import event_key, name_keys, name_tokens
+from rapidfuzz import fuzz
+
+from graph.blocking import (
+    agency_core,
+    event_key,
+    initials,
+    name_keys,
+    name_tokens,
+    phonetic,
+    unprefixed,
+)
 from graph.extract.mentions import Mention
 from graph.extract.pipeline import Extraction
 from graph.extract.tables import Place, load_gazetteer, load_rules
@@ -42,6 +52,51 @@ def person_contains(short: str, long: str) -> bool:
     if not set(s) <= set(lg):
         return False
     return s[-1] in lg[1:]
+
+
+def same_word(a: str, b: str) -> bool:
+    """One name word in two spellings: equal, or alike in sound and letters."""
+    if a == b:
+        return True
+    return phonetic(a) == phonetic(b) and fuzz.ratio(a, b) >= 75
+
+
+def person_variant(a: str, b: str) -> bool:
+    """Two writings of one name: "Muammar Gaddafi" / "Muammar Qaddafi", "Mohamed Abdel-Aziz"
+    / "Mohammed Abdelaziz", "Zelensky" / "Volodymyr Zelenskyy" (a surname in another
+    spelling)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb or ta == tb:
+        return False
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    if len(ta) == 1:
+        return len(tb) > 1 and same_word(ta[0], tb[-1]) and len(ta[0]) >= 4
+    if not same_word(ta[0], tb[0]):
+        return False
+    return same_word("".join(ta[1:]), "".join(tb[1:]))
+
+
+def surname_first(short: str, long: str) -> bool:
+    """ "Li" of "Li Qiang", "Moon" of "Moon Jae-in": East Asian names put the surname first,
+    and later mentions keep it."""
+    s, lg = _tokens(short), _tokens(long)
+    return len(s) == 1 and 2 <= len(lg) <= 3 and s[0] == lg[0]
+
+
+def body_variant(short: str, long: str) -> bool:
+    """ "IRGC" / "Islamic Revolutionary Guard Corps", "Treasury" / "Department of the
+    Treasury", "Commerce Department" / "Department of Commerce", "Security Council" /
+    "U.N. Security Council"."""
+    fs, fl = fold(short), fold(long)
+    if fs == fl:
+        return False
+    if " " not in fs and short.isupper() and fs == initials(long):
+        return True
+    core_s, core_l = agency_core(short) or (fs if " " not in fs else None), agency_core(long)
+    if core_l and core_s == core_l:
+        return True
+    return len(fs.split()) >= 2 and fs == unprefixed(long)
 
 
 def institution_contains(short: str, long: str) -> bool:
@@ -102,10 +157,14 @@ class Resolver:
             if m.type in ("Person", "Institution") and len(m.name) > len(c.name):
                 c.name = m.name
         items = list(clusters.values())
+        items = self._join_across_types(items)
         # surname-only and shortened forms join the one full name they fit
         for kind, contains, rule in (
             ("Person", person_contains, "surname"),
+            ("Person", person_variant, "transliteration"),
+            ("Person", surname_first, "surname-first"),
             ("Institution", institution_contains, "prefix"),
+            ("Institution", body_variant, "short-form"),
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:
@@ -118,6 +177,34 @@ class Resolver:
             items = [c for c in items if c.mentions]
         return items
 
+    @staticmethod
+    def _join_across_types(items: list[Cluster]) -> list[Cluster]:
+        """One actor typed two ways in a document: a name the model read as a body or a
+        place ("Faki", "Joko Widodo") that is a person's name or surname joins the person;
+        a "person" whose name a body pattern or the gazetteer gave as a body joins the body."""
+        people = [c for c in items if c.type == "Person"]
+        trusted = ("gazetteer", "pattern", "company", "acronym-def", "defined-alias")
+        for c in items:
+            if c.type not in ("Institution", "City") or not c.mentions:
+                continue
+            if any(m.source in trusted for m in c.mentions):
+                body = next((p for p in people if fold(p.name) == fold(c.name)), None)
+                if body is not None:  # "Zindashti Network" read as a person too
+                    c.mentions += body.mentions
+                    c.rules.add(f"type: {body.name} is a body")
+                    body.mentions = []
+                continue
+            fits = [
+                p
+                for p in people
+                if p.mentions and (fold(p.name) == fold(c.name) or person_contains(c.name, p.name))
+            ]
+            if len(fits) == 1:
+                fits[0].mentions += c.mentions
+                fits[0].rules.add(f"type: {c.name} is {fits[0].name}")
+                c.mentions = []
+        return [c for c in items if c.mentions]
+
     def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
         same_type = [n for n in index if n.type == c.type]
@@ -129,10 +216,13 @@ class Resolver:
             known = {fold(n.name)} | {fold(a) for a in n.aliases}
             if names & known:
                 return n
-        contains = {"Person": person_contains, "Institution": institution_contains}.get(c.type)
-        if contains is None:
+        rules = {
+            "Person": (person_contains, person_variant),
+            "Institution": (institution_contains, body_variant),
+        }.get(c.type)
+        if rules is None:
             return None
-        fits = [n for n in same_type if contains(c.name, n.name) or contains(n.name, c.name)]
+        fits = [n for n in same_type if any(r(c.name, n.name) or r(n.name, c.name) for r in rules)]
         return fits[0] if len(fits) == 1 else None
 
     def resolve(

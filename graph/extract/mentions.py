@@ -244,6 +244,29 @@ class MentionFinder:
             i = end
         return spans
 
+    def _titled_names(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        """Two to four free capitalised proper nouns right after a capitalised role noun."""
+        spans = []
+        n = len(doc)
+        for tok in doc:
+            if not (tok.text[:1].isupper() and self._role_word(tok.text)) or tok.i + 2 >= n:
+                continue
+            end = tok.i + 1
+            while (
+                end < n
+                and end - tok.i <= 4
+                and not taken[end]
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and not self._role_word(doc[end].text)
+                and self.gaz.lookup(doc[end].text) is None
+                and not doc[end].is_sent_start
+            ):
+                end += 1
+            if end - tok.i >= 3:
+                spans.append(doc[tok.i + 1 : end])
+        return spans
+
     def _row_names(self, doc: Doc) -> list[Span]:
         """The second cell of a table row whose first cell is a country or known body and
         whose second is written like a name."""
@@ -613,6 +636,10 @@ class MentionFinder:
                 continue
             add(sub, "Person", _person_tidy(sub.text), "person")
 
+        # people the model did not see after a title: "Chair Amina Diallo", "President X"
+        for span in self._titled_names(doc, taken):
+            add(span, "Person", _person_tidy(span.text), "titled-name")
+
         # people in table rows the model did not see: "Brazil — Luiz Inácio Lula da Silva —
         # President" (a body or country, a name, a title)
         for span in self._row_names(doc):
@@ -851,7 +878,10 @@ class MentionFinder:
                 and doc[end].text == "-"
                 and not doc[end - 1].whitespace_
                 and not doc[end].whitespace_
-                and doc[end + 1].text[:1].isupper()
+                and (
+                    doc[end + 1].text[:1].isupper()
+                    or (doc[end + 1].is_alpha and len(doc[end + 1]) <= 4)  # "Moon Jae-in"
+                )
             ):
                 end += 2  # "Amir-Abdollahian": a hyphen never ends a surname
             while (

@@ -212,8 +212,8 @@ class RelationFinder:
         role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
         words = role_text.split()
         while len(words) > 1 and words[-1].lower().strip(".") in self.rules.honorifics:
-            if words[-1].lower() in self.rules.role_nouns:
-                break  # "Foreign Minister", "Vice President" end with their own noun
+            if words[-1].lower() in self.rules.role_nouns or words[-2].lower() in ("of", "for"):
+                break  # "Foreign Minister", "Secretary of State" end with their own words
             words.pop()  # "Foreign Minister Prince": the honorific is the person's
         role_text = " ".join(words)
         if not role_text:
