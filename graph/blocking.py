@@ -35,6 +35,34 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def spells(acronym: str, name: str) -> bool:
+    """Whether an acronym can be read off a name's words in order, each word giving the
+    start of its chunk ("ASEAN": ASsociation? no — A·ssociation, SE·southEast, A·sian,
+    N·ations; "CHOGM": Commonwealth Heads Government Meeting)."""
+    words = [w for w in fold(name).split() if w not in ("of", "the", "and", "for", "on", "in")]
+    letters = fold(acronym).replace(" ", "")
+    if len(words) < 2 or not letters:
+        return False
+
+    def fits(i: int, k: int) -> bool:  # letters[i:] from words[k:]
+        if k == len(words):
+            return i == len(letters)
+        word = words[k]
+        if i >= len(letters) or letters[i] != word[0]:
+            return False
+        for j in range(i + 1, len(letters) + 1):  # letters[i:j] is word k's chunk
+            if _subsequence(letters[i + 1 : j], word[1:]) and fits(j, k + 1):
+                return True
+        return False
+
+    return fits(0, 0)
+
+
+def _subsequence(part: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in part)
+
+
 def agency_core(name: str) -> str | None:
     """ "Department of the Treasury", "Treasury Department", "U.S. Department of the
     Treasury" → "treasury": the word an agency is called by alone ("Treasury", "Commerce")."""

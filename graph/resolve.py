@@ -17,6 +17,7 @@ from graph.blocking import (
     name_keys,
     name_tokens,
     phonetic,
+    spells,
     unprefixed,
 )
 from graph.extract.mentions import Mention
@@ -91,8 +92,12 @@ def body_variant(short: str, long: str) -> bool:
     fs, fl = fold(short), fold(long)
     if fs == fl:
         return False
-    if " " not in fs and short.isupper() and fs == initials(long):
+    if " " not in fs and short.isupper() and (fs == initials(long) or spells(fs, long)):
         return True
+    if " " not in fs and fl.split(" of ")[0] == fs and " of " in fl:
+        return True  # "Commonwealth" of "Commonwealth of Nations"
+    if len(fs.split()) >= 2 and fl.endswith(" " + fs) and len(fl.split()) == len(fs.split()) + 1:
+        return True  # "National Police" of "Haitian National Police"
     core_s, core_l = agency_core(short) or (fs if " " not in fs else None), agency_core(long)
     if core_l and core_s == core_l:
         return True

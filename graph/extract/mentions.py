@@ -56,6 +56,9 @@ _DEFINED = re.compile(
 )
 
 HEAD_CHARS = 400
+_GOVERNMENT = re.compile(
+    r"^(?:Government of (?:the )?(?P<country>.+)|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
+)
 _NUMBERED_MEETING = re.compile(
     r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n\s*(?P<number>\d+(?:ST|ND|RD|TH)) MEETING", re.M
 )
@@ -557,6 +560,18 @@ class MentionFinder:
                     known = guess
             if known is not None and known.type != "Institution":
                 continue
+            state = _GOVERNMENT.match(name)
+            country = (
+                self.gaz.lookup(state.group("country") or state.group("adj") or "")
+                if state
+                else None
+            )
+            if country is None and state and state.group("adj") in self.gaz.demonyms:
+                country = self.gaz.demonyms[state.group("adj")]
+            if country is not None and country.type == "Country":
+                # "the Government of Burma", "the Haitian Government" stand for the state
+                candidates.append((span, "Country", country.name, "government-of", country.name))
+                continue
             candidates.append(
                 (
                     span,
@@ -933,7 +948,9 @@ def _abbreviation(text: str) -> bool:
 
 
 def _person_tidy(text: str) -> str:
-    """A person's name, with a surname in capitals (as sanctions lists write it) in title case."""
+    """A person's name, with a surname in capitals (as sanctions lists write it) in title case,
+    without a possessive ("Maduro's")."""
+    text = re.sub(r"['’]s$", "", text.strip())
     words = [
         w.lower() if w.lower() in NAME_PARTICLES else w.title() if w.isupper() and len(w) > 2 else w
         for w in _tidy(text).split(" ")
