@@ -473,6 +473,16 @@ class Resolver:
         """ "AU Commission", "U.N. Security Council", "ECOWAS Commission": a body named by
         another body's short form and a state-body head is part of that body."""
         words = name.split()
+        folded = fold(name)
+        bodies = [c for c in clusters if c.type == "Institution" and c.name != name]
+        for c in sorted(bodies, key=lambda c: -len(c.name)):
+            whole = fold(c.name)
+            if len(whole.split()) >= 2 and (
+                folded.startswith(whole + " ")
+                or folded.endswith(" of " + whole)
+                or folded.endswith(" of the " + whole)
+            ):
+                return c  # "United Nations Stabilization Mission in Haiti", "Council of the EU"
         if len(words) < 2 or words[1] not in self.rules.state_body_heads:
             return None
         first = fold(words[0])

@@ -82,6 +82,7 @@ class RelationFinder:
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home), "partners", 0.65)
             found += self.delegates(s)
+            found += _named(self.members(s), "membership", 0.6)
             event = main_event or event_of.get(s.index)
             for rel, a, b, role in row_facts(s, event):
                 found.append(Candidate(rel, a, b, s.index, role, "table-row", 0.8))
@@ -226,6 +227,31 @@ class RelationFinder:
             seen.add(t.name)
             out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
         return out
+
+    # ---- PART_OF for members of a bloc: "BRICS, the grouping of Brazil, Russia, ..." ----
+    def members(self, s: Sentence) -> list[Candidate]:
+        cues = [t for t in s.span if t.lower_ in self.rules.membership_cues]
+        if not cues or not all(asserted(c, self.rules) for c in cues):
+            return []
+        blocs = [m for m in s.mentions if m.type == "Institution" and not m.demonym]
+        countries = [m for m in s.mentions if m.type == "Country" and not m.demonym]
+        if not blocs or len(countries) < 2:
+            return []
+        cue = cues[0]
+        bloc = min(blocs, key=lambda b: abs(b.start - cue.idx))
+        doc = s.span.doc
+        listed = []
+        for c in countries:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            # a list: the country is a conjunct of another, or has one
+            if root is not None and (
+                root.dep_ == "conj" or any(k.dep_ == "conj" for k in root.children)
+            ):
+                listed.append(c)
+        if len(listed) < 2:
+            return []
+        return [Candidate("PART_OF", c, bloc, s.index) for c in _unique(listed)]
 
     # ---- HOLDS_ROLE of a speaker in meeting coverage: "NAME (Country) said" ----
     def delegates(self, s: Sentence) -> list[Candidate]:

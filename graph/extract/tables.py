@@ -45,6 +45,7 @@ class Rules:
     section_end: re.Pattern[str] = re.compile("$^")
     list_intro: re.Pattern[str] = re.compile("$^")
     hedges: frozenset[str] = frozenset()
+    membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
@@ -136,6 +137,7 @@ def load_rules() -> Rules:
         section_end=re.compile(raw["designations"]["section_end"]),
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
         hedges=frozenset(raw["negation"]["hedges"]),
+        membership_cues=frozenset(raw["membership"]["cues"]),
         partner_cues=(
             frozenset(raw["partners"]["with_cues"]),
             frozenset(raw["partners"]["joint_cues"]),
