@@ -722,10 +722,11 @@ class MentionFinder:
 
         # layer 5: places spaCy knows that the gazetteer does not, where the text says "in X"
         for ent in doc_ents(doc):
-            if ent.label_ != "GPE" or not free(ent.start, ent.end) or ent.start == 0:
+            if ent.label_ not in ("GPE", "LOC") or not free(ent.start, ent.end) or ent.start == 0:
                 continue
+            based = doc_text(doc)[ent.end_char : ent.end_char + 7] == "-based"
             if (
-                doc[ent.start - 1].lower_ != "in"
+                (doc[ent.start - 1].lower_ not in ("in", "near", "outside") and not based)
                 or not ent.text[:1].isupper()
                 or ent.text.isupper()
             ):

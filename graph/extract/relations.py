@@ -82,6 +82,7 @@ class RelationFinder:
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home), "partners", 0.65)
             found += self.delegates(s)
+            found += _named(self.seats(doc, s), "based-in", 0.7)
             found += _named(self.members(s), "membership", 0.6)
             event = main_event or event_of.get(s.index)
             for rel, a, b, role in row_facts(s, event):
@@ -226,6 +227,34 @@ class RelationFinder:
                 continue
             seen.add(t.name)
             out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
+        return out
+
+    # ---- LOCATED_IN for a body: "X, a Yangon-based firm", "X, registered in Singapore",
+    # "X (Türkiye)", "X, based in Mandalay" ----
+    def seats(self, doc: Doc, s: Sentence) -> list[Candidate]:
+        text = doc_text(doc)
+        places = [m for m in s.mentions if m.type in ("City", "Country", "Region")]
+        out = []
+        for body in (m for m in s.mentions if m.type == "Institution"):
+            end = _clause_end(text, body.end, s.span.end_char, stop_at_comma=False)
+            window = text[body.end : min(end, body.end + 160)]
+            bracket = re.match(r"\s*\(", window)
+            for place in places:
+                if not body.end <= place.start < body.end + len(window):
+                    continue
+                before = text[body.end : place.start]
+                if bracket and bracket.end() == len(before) and place.type == "Country":
+                    out.append(Candidate("LOCATED_IN", body, place, s.index))
+                elif re.search(
+                    r"\b(?:based|registered|headquartered|located|incorporated)\s+in\s+(?:the\s+)?$"
+                    r"|,\s+(?:an?\s+|the\s+)?$",
+                    before,
+                ) and (
+                    text[place.end : place.end + 6] == "-based" or not before.rstrip().endswith(",")
+                ):
+                    if re.search(r"[;.]|\b(?:said|has|have|was|is)\b", before):
+                        continue  # the place belongs to a later clause
+                    out.append(Candidate("LOCATED_IN", body, place, s.index))
         return out
 
     # ---- PART_OF for members of a bloc: "BRICS, the grouping of Brazil, Russia, ..." ----
