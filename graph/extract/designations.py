@@ -53,6 +53,22 @@ def _inside(mentions: Iterable[Mention], tok: Token, types: tuple[str, ...]) -> 
     return out
 
 
+def _headed(tok: Token, mentions: Iterable[Mention], types: tuple[str, ...]) -> list[Mention]:
+    """The actors a subject is about: its head word and the head's conjuncts, not the bodies
+    named in its modifiers ("the Treasury's Office of ..." is the Office)."""
+    heads = [tok, *tok.conjuncts]
+    return [m for m in mentions for h in heads if m.start <= h.idx < m.end and m.type in types]
+
+
+def _possessed(m: Mention, mentions: Iterable[Mention], text: str) -> Mention:
+    """ "the Department of the Treasury's Office of Foreign Assets Control designated ...":
+    the body a subject possesses is the one that acts."""
+    for other in mentions:
+        if other.type == "Institution" and re.fullmatch(r"['’]s\s+", text[m.end : other.start]):
+            return other
+    return m
+
+
 class Designations:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
@@ -81,7 +97,8 @@ class Designations:
                 agents = [c for c in tok.children if c.dep_ == "agent"]
                 sources: list[Mention] = []
                 for c in subjects:
-                    sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
+                    sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
+                sources = [_possessed(m, actors, doc_text(doc)) for m in sources]
                 for c in agents:
                     sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
                 if subjects and sources and not designator:
@@ -98,7 +115,25 @@ class Designations:
                     for t in targets:
                         if t.name != src.name and not t.demonym:
                             out.append((src, t, s.index, rule, 0.85))
+            out += self._under(s)
         out += self._lists(doc, sentences, designator)
+        return out
+
+    def _under(self, s) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001
+        """ "Kestrel Shipping remains under U.S. sanctions": the subject is a target of the
+        state or body that modifies "sanctions"."""
+        out = []
+        for tok in s.span:
+            if tok.lower_ not in ("sanctions", "sanction") or tok.head.lower_ != "under":
+                continue
+            verb = tok.head.head
+            if not asserted(verb, self.rules):
+                continue
+            lo, hi = tok.left_edge.idx, tok.idx
+            sources = [m for m in s.mentions if lo <= m.start < hi and m.type in LISTERS]
+            for c in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for t in _headed(c, s.mentions, LISTED):
+                    out += [(src, t, s.index, "under-sanctions", 0.7) for src in sources]
         return out
 
     def _lists(

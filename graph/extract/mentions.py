@@ -345,7 +345,12 @@ class MentionFinder:
                 end = tok.i + 1
                 while end < n and (
                     doc[end].text in suffixes
-                    or (doc[end].text == "." and not doc[end - 1].whitespace_)
+                    or (
+                        doc[end].text == "."
+                        and not doc[end - 1].whitespace_
+                        and end + 1 < n
+                        and doc[end + 1].text in suffixes  # "Pte . Ltd.", not the full stop
+                    )
                     or (doc[end].text == "," and end + 1 < n and doc[end + 1].text in suffixes)
                 ):
                     end += 1

@@ -158,13 +158,18 @@ class RelationFinder:
                 r"\b(said|is|was|with|by)\b", residue
             ):
                 continue
+            between = doc.char_span(role_abs, p.start, alignment_mode="contract")
+            if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+                continue  # "X, the NATO Secretary General, greeted Y": the title is X's
             # "Russian President X", "US Secretary of State X", "Hungary's Prime Minister X"
             demonyms = [
                 o
                 for o in orgs
                 if o.end <= role_abs
                 and (
-                    ((o.demonym or o.type == "Country") and text[o.end : role_abs].strip() == "")
+                    (
+                        text[o.end : role_abs].strip() == ""
+                    )  # "Commission Chair X", "Kenyan President X"
                     or text[o.end : role_abs].strip() in ("'s", "’s", "’", "'")
                 )
             ]
@@ -532,7 +537,13 @@ class RelationFinder:
                 continue  # "did not attend"
             if not named and not any(c.dep_ == "dobj" or c.dep_ == "prep" for c in verb.children):
                 continue
-            for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                # "the summit was attended by A, B and C"
+                lo, hi = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge)
+                for a in s.mentions:
+                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                        out.append(Candidate("ATTENDED", a, target, s.index))
+            for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
                 lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
                 for a in s.mentions:
                     if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:

@@ -25,7 +25,14 @@ def _cases() -> list[Any]:
     out = []
     for path in sorted(CASES.glob("*.toml")):
         for i, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"]):
-            out.append(pytest.param(case, id=f"{path.stem}-{i}"))
+            # a case the rules do not meet yet stays in its file, marked with why: it fails
+            # the suite once it passes (strict), so the mark is dropped when the gap closes
+            marks = (
+                [pytest.mark.xfail(reason=case["known_gap"], strict=True)]
+                if "known_gap" in case
+                else []
+            )
+            out.append(pytest.param(case, id=f"{path.stem}-{i}", marks=marks))
     return out
 
 
@@ -94,3 +101,23 @@ def test_case(case: dict[str, Any], extractor: Extractor, resolver: Resolver) ->
             assert fold(role[0]) in roles, f"{rel} {source} -> {target}: roles {roles}"
     for rel, source, target in case.get("not_relations", []):
         assert not edges(g, rel, source, target), f"{rel} {source} -> {target} asserted"
+
+
+def test_every_relation_carries_its_rule_and_confidence(
+    extractor: Extractor, resolver: Resolver
+) -> None:
+    text = (
+        "Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC)"
+        " designated Northwind Trading LLC. Kenyan President William Ruto met President"
+        " Joao Lourenco of Angola in Nairobi."
+    )
+    g = graph_of(text, extractor, resolver)
+    facts = [e for e in g.edges if e.type != "MENTIONS"]
+    assert {e.type for e in facts} >= {"SANCTIONED", "HOLDS_ROLE", "MET_WITH", "PART_OF"}
+    for e in facts:
+        for ev in e.evidence:
+            assert ev.rule, f"{e.type} {e.source} -> {e.target} has no rule"
+            assert ev.confidence is not None and 0 < ev.confidence <= 1
+    rules = {ev.rule for e in facts if e.type == "SANCTIONED" for ev in e.evidence}
+    assert "designation" in rules  # OFAC's own listing
+    assert "agency-state" in rules  # and the United States', over OFAC → Treasury → U.S.
