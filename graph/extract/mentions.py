@@ -236,6 +236,8 @@ class MentionFinder:
                     and doc[i].text in ("Committee", "Commission")
                     and end + 1 < n
                     and self._is_cap(doc[end + 1])
+                    and doc[end + 1].ent_type_ != "PERSON"
+                    and doc[i + 1].lower_ in ("on", "for")
                 ):
                     end += 1  # "Committee on Peace, Defence, Internal Affairs and ..."
                     continue

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
+from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.rows import row_facts
@@ -59,6 +60,7 @@ class RelationFinder:
         self.role_rx = _role_regex(rules)
         self.designations = Designations(rules)
         self.partners = Partners(rules)
+        self.meetings = Meetings(rules)
 
     def find(
         self,
@@ -69,6 +71,7 @@ class RelationFinder:
         home: Mention | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
+        self.meetings.reset()
         previous_meeting: Mention | None = None
         body = [s for s in sentences if s.span.start_char >= title_end]
         # the document's own event: the first one it names (a table of attendees is its)
@@ -511,15 +514,7 @@ class RelationFinder:
                 for p in people
                 if p.name != previous.name
             ]
-        cue = next((t for t in s.span if t.lower_ in self.rules.meeting_cues), None)
-        if cue is None or len(people) < 2 or not asserted(cue, self.rules):
-            return []
-        before = [p for p in people if p.end <= cue.idx]
-        after = [p for p in people if p.start >= cue.idx]
-        if not before or not after:
-            return []
-        a = before[-1]
-        return [Candidate("MET_WITH", a, b, s.index) for b in after if b.name != a.name]
+        return [Candidate("MET_WITH", a, b, s.index) for a, b in self.meetings.find(s)]
 
     # ---- ATTENDED: "X attended the summit", "X took part in the forum" ----
     def attended(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
