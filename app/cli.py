@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -268,27 +267,28 @@ def evaluate(
     docs: Annotated[Path, typer.Option(help="Folder of the documents the gold describes.")] = Path(
         "seeds"
     ),
+    split: Annotated[
+        Path | None, typer.Option(help="Split file (TOML) listing the documents of each part.")
+    ] = None,
+    part: Annotated[str, typer.Option(help="Which part of the split to score.")] = "tune",
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
 ) -> None:
     """Ingest the gold documents into a scratch store and print precision, recall and F1."""
-    from graph.evaluate import GOLD_DIR, load_gold, score
-    from graph.extract.pipeline import Extractor
-    from graph.ingest import Ingestor
-    from graph.store.sqlite import SqliteStore
+    from graph.evaluate import GOLD_DIR, load_gold, run, select_split
 
     settings = _settings()
-    gold_docs = load_gold(gold or GOLD_DIR)
+    try:
+        gold_docs = load_gold(gold or GOLD_DIR)
+        if split is not None:
+            gold_docs = select_split(gold_docs, split, part)
+    except (OSError, ValueError) as exc:
+        raise CliError(str(exc)) from None
     if not gold_docs:
         raise CliError(f"no gold files in {gold or GOLD_DIR}")
-    with tempfile.TemporaryDirectory() as scratch:
-        store = SqliteStore(Path(scratch))
-        ingestor = Ingestor(store, Extractor(settings.spacy_model), settings.max_document_bytes)
-        paths = [docs / g.document for g in gold_docs]
-        missing = [str(p) for p in paths if not p.exists()]
-        if missing:
-            raise CliError(f"gold documents not found: {', '.join(missing)}")
-        ingestor.ingest_paths(paths)
-        report = score(store.export(), gold_docs)
+    try:
+        report = run(gold_docs, docs, settings.spacy_model, settings.max_document_bytes)
+    except FileNotFoundError as exc:
+        raise CliError(str(exc)) from None
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
         return
@@ -309,6 +309,12 @@ def evaluate(
         out.print(t)
     roles = report.roles.to_dict()
     out.print(f"HOLDS_ROLE roles: {roles}")
+    out.print(
+        f"duplicate actors: {len(report.duplicate_actors)} in {len(report.documents)} documents"
+        f" ({report.duplicates_per_10_documents:.1f} per 10)"
+    )
+    for d in report.duplicate_actors:
+        out.print(f"  {d.document}: {d.name} = {' | '.join(d.nodes)}", highlight=False)
 
 
 @app.command()

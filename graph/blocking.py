@@ -9,11 +9,80 @@ names that share at least one key; a rule that needs another kind of key adds it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+import jellyfish
 
 from graph.model import Node, fold
 
 NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "bin", "al", "la"})
+# Words a body's name may start with that another writer leaves out: "U.S. Department of
+# the Treasury" / "Department of the Treasury", "UN Security Council" / "Security Council".
+BODY_PREFIXES = frozenset({"us", "u s", "uk", "u k", "un", "u n", "eu", "au", "the"})
+AGENCY = re.compile(r"^(?:department|ministry) of (?:the )?(\w+)$|^(\w+) (?:department|ministry)$")
+
+
+def phonetic(word: str) -> str:
+    """A sound key of one name word, spelling-blind: Zelensky / Zelenskyy / Zelenskiy,
+    Gaddafi / Qaddafi, Mohamed / Mohammed share one."""
+    return jellyfish.metaphone(word.replace("-", "")) if word else ""
+
+
+def initials(name: str) -> str:
+    """ "Islamic Revolutionary Guard Corps" → "irgc"; "Agence France-Presse" → "afp"."""
+    words = [w for w in fold(name).split() if w not in ("of", "the", "and", "for", "on", "in")]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether an acronym can be read off a name's words in order, each word giving the
+    start of its chunk ("ASEAN": ASsociation? no — A·ssociation, SE·southEast, A·sian,
+    N·ations; "CHOGM": Commonwealth Heads Government Meeting)."""
+    words = [w for w in fold(name).split() if w not in ("of", "the", "and", "for", "on", "in")]
+    letters = fold(acronym).replace(" ", "")
+    if len(words) < 2 or not letters:
+        return False
+
+    def fits(i: int, k: int) -> bool:  # letters[i:] from words[k:]
+        if k == len(words):
+            return i == len(letters)
+        word = words[k]
+        if i >= len(letters) or letters[i] != word[0]:
+            return False
+        for j in range(i + 1, len(letters) + 1):  # letters[i:j] is word k's chunk
+            if _subsequence(letters[i + 1 : j], word[1:]) and fits(j, k + 1):
+                return True
+        return False
+
+    return fits(0, 0)
+
+
+def _subsequence(part: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in part)
+
+
+def agency_core(name: str) -> str | None:
+    """ "Department of the Treasury", "Treasury Department", "U.S. Department of the
+    Treasury" → "treasury": the word an agency is called by alone ("Treasury", "Commerce")."""
+    words = fold(name).split()
+    while words and " ".join(words[:2]) in BODY_PREFIXES:
+        words = words[2:]
+    while words and words[0] in BODY_PREFIXES:
+        words = words[1:]
+    found = AGENCY.match(" ".join(words))
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def unprefixed(name: str) -> str:
+    """A body's name without the country or bloc written before it."""
+    words = fold(name).split()
+    while words and " ".join(words[:2]) in BODY_PREFIXES:
+        words = words[2:]
+    while words and words[0] in BODY_PREFIXES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def name_tokens(name: str) -> list[str]:
@@ -31,10 +100,27 @@ def name_keys(node_type: str, name: str) -> set[str]:
         tokens = name_tokens(name)
         # surname joins: any word after the first may be the surname a short form keeps
         keys.update(f"s:{t}" for t in tokens[1:] or tokens[-1:])
+        # surname-first names ("Li Qiang" ... "Li"): the first word is a surname too
+        if tokens:
+            keys.add(f"s:{tokens[0]}")
+        # transliterations: the sound of the last word ("Zelensky" / "Zelenskyy")
+        keys.update(f"ph:{phonetic(t)}" for t in tokens[-1:] if phonetic(t))
     elif node_type == "Institution":
         words = folded.split()
         if len(words) >= 3:  # a long body name joins its shortened form by its first words
             keys.add("p:" + " ".join(words[:3]))
+        short = initials(name)
+        if short:  # "Islamic Revolutionary Guard Corps" meets "IRGC"
+            keys.add(f"a:{short}")
+        if len(words) == 1:
+            keys.add(f"a:{words[0]}")
+            keys.add(f"c:{words[0]}")  # "Treasury" meets "Department of the Treasury"
+        core = agency_core(name)
+        if core:
+            keys.add(f"c:{core}")
+        bare = unprefixed(name)
+        if bare and bare != folded:  # "U.N. Security Council" meets "Security Council"
+            keys.add(f"n:{bare}")
     return keys
 
 

@@ -13,10 +13,13 @@ Counts are summed over documents (micro-average) before precision, recall and F1
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from graph.identity import document_id
 from graph.model import Edge, GraphData, Node, fold
@@ -161,6 +164,15 @@ class RoleAccuracy:
         }
 
 
+@dataclass(frozen=True)
+class DuplicateActor:
+    """One gold actor that the graph splits into several nodes of this document."""
+
+    document: str
+    name: str
+    nodes: tuple[str, ...]
+
+
 @dataclass
 class DocumentScore:
     document: str
@@ -168,12 +180,14 @@ class DocumentScore:
     entities: ScoreRow
     relations: ScoreRow
     found: bool
+    duplicates: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "document": self.document,
             "doc_id": self.doc_id,
             "found": self.found,
+            "duplicates": self.duplicates,
             "entities": self.entities.to_dict(),
             "relations": self.relations.to_dict(),
         }
@@ -192,6 +206,11 @@ class EvaluationReport:
     relation_false_positives: list[RelationError]
     relation_false_negatives: list[RelationError]
     role_mismatches: list[RoleMismatch]
+    duplicate_actors: list[DuplicateActor] = field(default_factory=list)
+
+    @property
+    def duplicates_per_10_documents(self) -> float:
+        return 10 * len(self.duplicate_actors) / len(self.documents) if self.documents else 0.0
 
     @property
     def entity_rows(self) -> list[ScoreRow]:
@@ -213,6 +232,8 @@ class EvaluationReport:
             "relation_false_positives": [asdict(e) for e in self.relation_false_positives],
             "relation_false_negatives": [asdict(e) for e in self.relation_false_negatives],
             "role_mismatches": [asdict(m) for m in self.role_mismatches],
+            "duplicate_actors": [asdict(d) for d in self.duplicate_actors],
+            "duplicates_per_10_documents": self.duplicates_per_10_documents,
         }
 
 
@@ -271,6 +292,33 @@ def _parse_entity(raw: Mapping[str, Any]) -> GoldEntity:
     )
 
 
+def select_split(gold: list[GoldDocument], split_file: Path, part: str) -> list[GoldDocument]:
+    """The gold documents one part of a split file lists ("tune", "report").
+
+    The file is TOML: `<part> = ["name.txt", ...]`, or `[<part>] files = [...]`, or `[[doc]]`
+    tables with `file` and `split`. A part the file does not list is every document the
+    other parts leave out. Names match with or without their extension."""
+    raw = tomllib.loads(Path(split_file).read_text(encoding="utf-8"))
+    parts: dict[str, set[str]] = {}
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            value = value.get("files") or value.get("documents") or []
+        if name in ("doc", "docs", "documents"):
+            for row in value:
+                file = row.get("file") or row.get("document")
+                parts.setdefault(str(row.get("split")), set()).add(Path(str(file)).stem)
+        elif isinstance(value, list):
+            parts[name] = {Path(str(x)).stem for x in value}
+    if part in parts:
+        chosen = [g for g in gold if g.stem in parts[part]]
+    else:
+        others = set().union(*parts.values()) if parts else set()
+        chosen = [g for g in gold if g.stem not in others] if others else []
+    if not chosen:
+        raise ValueError(f"{split_file}: no documents in part {part!r}")
+    return chosen
+
+
 # --- scoring -----------------------------------------------------------------------------
 
 
@@ -284,6 +332,7 @@ class _DocResult:
     relation_fn: list[RelationError]
     roles: RoleAccuracy
     role_mismatches: list[RoleMismatch]
+    duplicates: list[DuplicateActor] = field(default_factory=list)
 
 
 def score(
@@ -308,6 +357,7 @@ def score(
     relation_fp: list[RelationError] = []
     relation_fn: list[RelationError] = []
     mismatches: list[RoleMismatch] = []
+    duplicates: list[DuplicateActor] = []
     roles = RoleAccuracy()
 
     for doc in gold:
@@ -320,6 +370,7 @@ def score(
         relation_fp += result.relation_fp
         relation_fn += result.relation_fn
         mismatches += result.role_mismatches
+        duplicates += result.duplicates
         roles = RoleAccuracy(
             roles.total + result.roles.total,
             roles.exact + result.roles.exact,
@@ -332,6 +383,7 @@ def score(
                 entities=_total(result.entity_rows.values()),
                 relations=_total(result.relation_rows.values()),
                 found=doc_id in nodes,
+                duplicates=len(result.duplicates),
             )
         )
 
@@ -347,6 +399,7 @@ def score(
         relation_false_positives=relation_fp,
         relation_false_negatives=relation_fn,
         role_mismatches=mismatches,
+        duplicate_actors=duplicates,
     )
 
 
@@ -439,6 +492,7 @@ def _score_document(
         relation_fn,
         RoleAccuracy(total, exact, partial),
         mismatches,
+        find_duplicates(doc, predicted_nodes, alignment),
     )
 
 
@@ -473,6 +527,56 @@ def align_entities(gold: Iterable[GoldEntity], predicted: Iterable[Node]) -> dic
             alignment[name] = node_id
             taken.add(node_id)
     return alignment
+
+
+ACTOR_TYPES = ("Person", "Institution", "Country")
+
+
+def find_duplicates(
+    doc: GoldDocument, predicted: list[Node], alignment: Mapping[str, str]
+) -> list[DuplicateActor]:
+    """Gold actors that more than one node of the document stands for: the node aligned to
+    it plus every node aligned to nothing that names it (a name or alias, a bare surname, an
+    acronym, a near spelling: "Zelenskiy" for "Zelenskyy"). A node of another actor type
+    counts too: one person typed once as Person and once as Institution is two nodes."""
+    aligned = set(alignment.values())
+    spare = [n for n in predicted if n.id not in aligned and n.type in ACTOR_TYPES]
+    actors = [e for e in doc.entities if e.type in ACTOR_TYPES]
+    claims: dict[str, list[str]] = {}
+    for node in spare:
+        owners = [e for e in actors if _names_same_actor(e, node)]
+        if len(owners) == 1:  # an ambiguous short form ("Li") is no evidence of a split
+            claims.setdefault(owners[0].name, []).append(node.name)
+    out = []
+    for entity in actors:
+        extra = claims.get(entity.name, [])
+        if not extra:
+            continue
+        names = ([n.name for n in predicted if n.id == alignment.get(entity.name)]) + extra
+        if len(names) > 1:
+            out.append(DuplicateActor(doc.document, entity.name, tuple(names)))
+    return out
+
+
+def _names_same_actor(entity: GoldEntity, node: Node) -> bool:
+    gold_names = entity.folded_names()
+    for name in _folded_names(node.name, node.aliases):
+        if name in gold_names:
+            return True
+        words = name.split()
+        for g in gold_names:
+            g_words = g.split()
+            if (
+                len(words) < len(g_words)
+                and words[-1:] == g_words[-1:]
+                and set(words) <= set(g_words)
+            ):
+                return True  # "scholz" for "olaf scholz"
+            if len(name) >= 2 and " " not in name and name == "".join(w[0] for w in g_words):
+                return True  # "irgc" for "islamic revolutionary guard corps"
+            if min(len(name), len(g)) >= 6 and fuzz.ratio(name, g) >= 88:
+                return True  # transliterations
+    return False
 
 
 def align_relations(
@@ -558,3 +662,23 @@ def _ordered(rows: Mapping[str, ScoreRow], order: list[str]) -> list[ScoreRow]:
     known = [rows[t] for t in order if t in rows]
     unknown = [rows[t] for t in sorted(rows) if t not in order]
     return known + unknown
+
+
+def run(gold: list[GoldDocument], docs_dir: Path, model: str, max_bytes: int) -> EvaluationReport:
+    """Ingest the documents the gold describes into a scratch embedded store and score it.
+
+    Raises FileNotFoundError naming the documents that are missing from docs_dir."""
+    import tempfile
+
+    from graph.extract.pipeline import Extractor
+    from graph.ingest import Ingestor
+    from graph.store.sqlite import SqliteStore
+
+    paths = [Path(docs_dir) / g.document for g in gold]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise FileNotFoundError(f"gold documents not found: {', '.join(missing)}")
+    with tempfile.TemporaryDirectory() as scratch:
+        store = SqliteStore(Path(scratch))
+        Ingestor(store, Extractor(model), max_bytes).ingest_paths(paths)
+        return score(store.export(), gold)

@@ -8,10 +8,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.blocking import event_key, name_keys, name_tokens
+from rapidfuzz import fuzz
+
+from graph.blocking import (
+    agency_core,
+    event_key,
+    initials,
+    name_keys,
+    name_tokens,
+    phonetic,
+    spells,
+    unprefixed,
+)
 from graph.extract.mentions import Mention
 from graph.extract.pipeline import Extraction
-from graph.extract.tables import load_gazetteer
+from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
 
@@ -44,6 +55,55 @@ def person_contains(short: str, long: str) -> bool:
     return s[-1] in lg[1:]
 
 
+def same_word(a: str, b: str) -> bool:
+    """One name word in two spellings: equal, or alike in sound and letters."""
+    if a == b:
+        return True
+    return phonetic(a) == phonetic(b) and fuzz.ratio(a, b) >= 75
+
+
+def person_variant(a: str, b: str) -> bool:
+    """Two writings of one name: "Muammar Gaddafi" / "Muammar Qaddafi", "Mohamed Abdel-Aziz"
+    / "Mohammed Abdelaziz", "Zelensky" / "Volodymyr Zelenskyy" (a surname in another
+    spelling)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb or ta == tb:
+        return False
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    if len(ta) == 1:
+        return len(tb) > 1 and same_word(ta[0], tb[-1]) and len(ta[0]) >= 4
+    if not same_word(ta[0], tb[0]):
+        return False
+    return same_word("".join(ta[1:]), "".join(tb[1:]))
+
+
+def surname_first(short: str, long: str) -> bool:
+    """ "Li" of "Li Qiang", "Moon" of "Moon Jae-in": East Asian names put the surname first,
+    and later mentions keep it."""
+    s, lg = _tokens(short), _tokens(long)
+    return len(s) == 1 and 2 <= len(lg) <= 3 and s[0] == lg[0]
+
+
+def body_variant(short: str, long: str) -> bool:
+    """ "IRGC" / "Islamic Revolutionary Guard Corps", "Treasury" / "Department of the
+    Treasury", "Commerce Department" / "Department of Commerce", "Security Council" /
+    "U.N. Security Council"."""
+    fs, fl = fold(short), fold(long)
+    if fs == fl:
+        return False
+    if " " not in fs and short.isupper() and (fs == initials(long) or spells(fs, long)):
+        return True
+    if " " not in fs and fl.split(" of ")[0] == fs and " of " in fl:
+        return True  # "Commonwealth" of "Commonwealth of Nations"
+    if len(fs.split()) >= 2 and fl.endswith(" " + fs) and len(fl.split()) == len(fs.split()) + 1:
+        return True  # "National Police" of "Haitian National Police"
+    core_s, core_l = agency_core(short) or (fs if " " not in fs else None), agency_core(long)
+    if core_l and core_s == core_l:
+        return True
+    return len(fs.split()) >= 2 and fs == unprefixed(long)
+
+
 def institution_contains(short: str, long: str) -> bool:
     """ "National Assembly of People's Power" ⊂ "... of People's Power of Cuba"."""
     s, lg = fold(short).split(), fold(long).split()
@@ -73,6 +133,7 @@ class Resolver:
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
         self.gaz = load_gazetteer()
+        self.rules = load_rules()
 
     def candidate_keys(self, extraction: Extraction) -> set[str]:
         """The blocking keys of every mention: the store answers with the known actors that
@@ -101,10 +162,14 @@ class Resolver:
             if m.type in ("Person", "Institution") and len(m.name) > len(c.name):
                 c.name = m.name
         items = list(clusters.values())
+        items = self._join_across_types(items)
         # surname-only and shortened forms join the one full name they fit
         for kind, contains, rule in (
             ("Person", person_contains, "surname"),
+            ("Person", person_variant, "transliteration"),
+            ("Person", surname_first, "surname-first"),
             ("Institution", institution_contains, "prefix"),
+            ("Institution", body_variant, "short-form"),
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:
@@ -117,6 +182,34 @@ class Resolver:
             items = [c for c in items if c.mentions]
         return items
 
+    @staticmethod
+    def _join_across_types(items: list[Cluster]) -> list[Cluster]:
+        """One actor typed two ways in a document: a name the model read as a body or a
+        place ("Faki", "Joko Widodo") that is a person's name or surname joins the person;
+        a "person" whose name a body pattern or the gazetteer gave as a body joins the body."""
+        people = [c for c in items if c.type == "Person"]
+        trusted = ("gazetteer", "pattern", "company", "acronym-def", "defined-alias")
+        for c in items:
+            if c.type not in ("Institution", "City") or not c.mentions:
+                continue
+            if any(m.source in trusted for m in c.mentions):
+                body = next((p for p in people if fold(p.name) == fold(c.name)), None)
+                if body is not None:  # "Zindashti Network" read as a person too
+                    c.mentions += body.mentions
+                    c.rules.add(f"type: {body.name} is a body")
+                    body.mentions = []
+                continue
+            fits = [
+                p
+                for p in people
+                if p.mentions and (fold(p.name) == fold(c.name) or person_contains(c.name, p.name))
+            ]
+            if len(fits) == 1:
+                fits[0].mentions += c.mentions
+                fits[0].rules.add(f"type: {c.name} is {fits[0].name}")
+                c.mentions = []
+        return [c for c in items if c.mentions]
+
     def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
         same_type = [n for n in index if n.type == c.type]
@@ -128,10 +221,13 @@ class Resolver:
             known = {fold(n.name)} | {fold(a) for a in n.aliases}
             if names & known:
                 return n
-        contains = {"Person": person_contains, "Institution": institution_contains}.get(c.type)
-        if contains is None:
+        rules = {
+            "Person": (person_contains, person_variant),
+            "Institution": (institution_contains, body_variant),
+        }.get(c.type)
+        if rules is None:
             return None
-        fits = [n for n in same_type if contains(c.name, n.name) or contains(n.name, c.name)]
+        fits = [n for n in same_type if any(r(c.name, n.name) or r(n.name, c.name) for r in rules)]
         return fits[0] if len(fits) == 1 else None
 
     def resolve(
@@ -240,11 +336,19 @@ class Resolver:
             )
             add_edge(MENTIONS, doc_id, c.node_id, ev)
 
-        def fact(row: tuple[int, int, str, str | None]) -> Evidence:
-            """Evidence of a relation: the sentence and its offsets."""
+        def fact(
+            row: tuple[int, int, str, str | None], rule: str | None = None, conf: float = 0.7
+        ) -> Evidence:
+            """Evidence of a relation: the sentence, its offsets, the rule that read it."""
             start, end, text, date = row
             return Evidence(
-                document=doc_id, sentence=_squash(text), start=start, end=end, date=date
+                document=doc_id,
+                sentence=_squash(text),
+                start=start,
+                end=end,
+                date=date,
+                rule=rule,
+                confidence=conf if rule else None,
             )
 
         for cand in extraction.candidates:
@@ -255,14 +359,16 @@ class Resolver:
                 b = b or self._find(clusters, cand.target)
             if a is None or b is None:
                 continue
-            add_edge(
-                cand.type, a.node_id, b.node_id, fact(extraction.sentences[cand.sent]), cand.role
-            )
+            row = extraction.sentences[cand.sent]
+            ev = fact(row, cand.rule or cand.type.lower(), cand.confidence)
+            add_edge(cand.type, a.node_id, b.node_id, ev, cand.role)
 
         for part, whole, si in extraction.part_of:
             a, b = by_mention.get(id(part)), by_mention.get(id(whole))
             if a and b:
-                add_edge("PART_OF", a.node_id, b.node_id, fact(extraction.sentences[si]))
+                add_edge(
+                    "PART_OF", a.node_id, b.node_id, fact(extraction.sentences[si], "of-body", 0.8)
+                )
 
         def link_place(
             c: Cluster, place_name: str, place_type: str, code: str | None, rel: str
@@ -278,7 +384,7 @@ class Resolver:
                 )
             first = c.mentions[0]
             row = sentence_at(first.start)
-            add_edge(rel, c.node_id, pid, fact(row))
+            add_edge(rel, c.node_id, pid, fact(row, "name-place", 0.8))
             for surface in [place_name, *self.gaz.forms(place_name)]:
                 at = first.text.find(surface)
                 if at >= 0:
@@ -305,8 +411,14 @@ class Resolver:
                     place = next(
                         (self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None
                     )
+                if place is None:
+                    place = self._state_of_body(name, extraction.home)
                 if place is not None and place.type == "Country":
                     link_place(c, place.name, "Country", place.code, "PART_OF")
+                parent = self._parent_body(name, clusters)
+                if parent is not None and parent.node_id != c.node_id:
+                    row = sentence_at(c.mentions[0].start)
+                    add_edge("PART_OF", c.node_id, parent.node_id, fact(row, "name-body", 0.7))
             elif c.type == "Event":
                 # "Saint Petersburg International Economic Forum" takes place where it says
                 words = name.split()
@@ -316,11 +428,87 @@ class Resolver:
                         link_place(c, place.name, "City", place.code, "LOCATED_IN")
                         break
 
+        # the agency that designates acts for its state: OFAC's designations are the
+        # United States' too (the state found over the document's PART_OF edges)
+        parents: dict[str, list[str]] = {}
+        for e in edges.values():
+            if e.type == "PART_OF":
+                parents.setdefault(e.source, []).append(e.target)
+        for e in [e for e in edges.values() if e.type == "SANCTIONED"]:
+            state = self._state_above(e.source, parents, nodes)
+            if state is not None and state != e.target:
+                for ev in e.evidence:
+                    if not (ev.rule or "").startswith("designation"):
+                        continue  # a ban by an agency is the agency's; a listing is the state's
+                    add_edge(
+                        "SANCTIONED",
+                        state,
+                        e.target,
+                        ev.model_copy(update={"rule": "agency-state", "confidence": 0.75}),
+                    )
+
         # an event's place and dates are properties too, for lists and filters
         for e in edges.values():
             if e.type == "LOCATED_IN" and nodes[e.source].type == "Event":
                 nodes[e.source].__pydantic_extra__["location"] = nodes[e.target].name  # type: ignore[index]
         return GraphData(nodes=list(nodes.values()), edges=list(edges.values()))
+
+    def _state_of_body(self, name: str, home: str | None) -> Place | None:
+        """ "U.S. Department of the Treasury", "UK Border Force": a state body whose name
+        starts with its country; "the Department of State" in a release written from a
+        country (its home) is that country's."""
+        words = name.split()
+        heads = self.rules.state_body_heads
+        for k in (2, 1):
+            place = self.gaz.lookup(" ".join(words[:k])) if len(words) > k else None
+            if place is not None and place.type == "Country" and words[k] in heads:
+                return place
+        if home and words and words[0] in ("Department", "Ministry") and "of" in words[1:2]:
+            rest = " ".join(words[2:]).removeprefix("the ")
+            if self.gaz.lookup(rest) is None:  # "Ministry of Foreign Affairs of Kenya" aside
+                return self.gaz.lookup(home)
+        return None
+
+    def _parent_body(self, name: str, clusters: list[Cluster]) -> Cluster | None:
+        """ "AU Commission", "U.N. Security Council", "ECOWAS Commission": a body named by
+        another body's short form and a state-body head is part of that body."""
+        words = name.split()
+        folded = fold(name)
+        bodies = [c for c in clusters if c.type == "Institution" and c.name != name]
+        for c in sorted(bodies, key=lambda c: -len(c.name)):
+            whole = fold(c.name)
+            if len(whole.split()) >= 2 and (
+                folded.startswith(whole + " ")
+                or folded.endswith(" of " + whole)
+                or folded.endswith(" of the " + whole)
+            ):
+                return c  # "United Nations Stabilization Mission in Haiti", "Council of the EU"
+        if len(words) < 2 or words[1] not in self.rules.state_body_heads:
+            return None
+        first = fold(words[0])
+        for c in clusters:
+            if c.type == "Institution" and c.name != name:
+                forms = {fold(c.name)} | {fold(s) for s in c.surfaces}
+                if first in forms:
+                    return c
+        place = self.gaz.lookup(words[0])
+        if place is not None and place.type == "Institution":
+            return next((c for c in clusters if c.name == place.name), None)
+        return None
+
+    @staticmethod
+    def _state_above(
+        node: str, parents: dict[str, list[str]], nodes: dict[str, Node]
+    ) -> str | None:
+        seen = {node}
+        frontier = [node]
+        for _ in range(3):
+            frontier = [p for n in frontier for p in parents.get(n, []) if p not in seen]
+            for p in frontier:
+                if nodes[p].type == "Country":
+                    return p
+            seen.update(frontier)
+        return None
 
     @staticmethod
     def _find(clusters: list[Cluster], m: Mention) -> Cluster | None:

@@ -12,6 +12,7 @@ from graph.evaluate import (
     load_gold,
     parse_gold,
     score,
+    select_split,
 )
 from graph.model import Edge, Evidence, GraphData, Node, fold, slug
 from graph.schema import load_schema
@@ -335,3 +336,45 @@ def test_gold_scores_perfectly_against_itself() -> None:
     assert report.entities.f1 == 1.0
     assert report.relations.f1 == 1.0
     assert report.roles.exact_accuracy == 1.0
+
+
+def test_one_actor_in_several_nodes_counts_as_a_duplicate() -> None:
+    entities = [
+        *PERFECT_ENTITIES,
+        ("person:volodin-2", "Person", "Volodin", []),  # a bare surname left unjoined
+        ("institution:volodin", "Institution", "Vyacheslav Volodin", []),  # typed wrong
+        ("person:lazo-2", "Person", "Juan Esteban Lazo Hernandes", []),  # a near spelling
+    ]
+    report = score(graph(entities, PERFECT_RELATIONS), gold())
+    by_name = {d.name: d.nodes for d in report.duplicate_actors}
+    assert sorted(by_name) == ["Juan Esteban Lazo Hernández", "Vyacheslav Volodin"]
+    assert set(by_name["Vyacheslav Volodin"]) == {"Vyacheslav Volodin", "Volodin"}
+    assert report.documents[0].duplicates == 2
+    assert report.duplicates_per_10_documents == 20.0
+
+
+def test_no_duplicates_when_every_actor_has_one_node() -> None:
+    report = score(graph(PERFECT_ENTITIES, PERFECT_RELATIONS), gold())
+    assert report.duplicate_actors == []
+
+
+def test_split_file_selects_a_part(tmp_path: Path) -> None:
+    docs = [parse_gold({**GOLD, "document": f"{n}.txt"}) for n in ("a", "b", "c")]
+    lists = tmp_path / "lists.toml"
+    lists.write_text('tune = ["a.txt", "b"]\nreport = ["c.txt"]\n')
+    assert [g.document for g in select_split(docs, lists, "tune")] == ["a.txt", "b.txt"]
+    tables = tmp_path / "tables.toml"
+    tables.write_text('[[doc]]\nfile = "c.txt"\nsplit = "report"\n')
+    assert [g.document for g in select_split(docs, tables, "report")] == ["c.txt"]
+    everything = tmp_path / "all.toml"
+    everything.write_text('report = ["a", "b", "c"]\n')
+    with pytest.raises(ValueError, match="no documents"):
+        select_split(docs, everything, "tune")
+
+
+def test_a_part_the_split_leaves_unlisted_is_the_rest(tmp_path: Path) -> None:
+    docs = [parse_gold({**GOLD, "document": f"{n}.txt"}) for n in ("a", "b", "c")]
+    split = tmp_path / "split.toml"
+    split.write_text('[report]\nfiles = ["b.txt"]\n')
+    assert [g.document for g in select_split(docs, split, "report")] == ["b.txt"]
+    assert [g.document for g in select_split(docs, split, "tune")] == ["a.txt", "c.txt"]

@@ -50,8 +50,35 @@ _QUOTED_EVENT = re.compile(
     r"|[‘'“\"](?P<title2>[A-Z][^’'”\"\n]{2,60}?)[’'”\"]\s+(?P<kind2>(?:[Ii]nternational\s+|[Pp]arliamentary\s+)*(?:[Cc]onference|[Ff]orum|[Ss]ummit))"
 )
 
+_DEFINED = re.compile(
+    r"\s*\((?:the\s+)?(?:a\.k\.a\.?\s+|also known as\s+|or\s+)?"
+    r"(?P<short>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\)"
+)
+
+HEAD_CHARS = 400
+_GOVERNMENT = re.compile(
+    r"^(?:Government of (?:the )?(?P<country>.+)|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
+)
+_NUMBERED_MEETING = re.compile(
+    r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n\s*(?P<number>\d+(?:ST|ND|RD|TH)) MEETING", re.M
+)
+# "BARBARA WOODWARD (United Kingdom) said": a speaker written in capitals, then a country
+_SPEAKER = re.compile(
+    r"^(?P<name>[A-Z][A-ZÀ-Ý'’.-]+(?:\s+(?:[A-Z][A-ZÀ-Ý'’.-]+|de|da|del|van|von|al|bin)){1,5})"
+    r"\s+\((?P<country>[A-Z][^)\n]{2,60})\)",
+    re.M,
+)
+
+_BODY_EVENT = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial|[Aa]nnual)"
+    r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency)\s+)?"
+    r"(?P<kind>meeting|summit|session|conference)\s+of\s+(?:the\s+)?"
+)
+
 _ORG_EVENT = re.compile(
-    r"\b(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?)\s+(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
+    r"\b(?:(?P<pre>(?:19|20)\d\d|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
+    r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
 
 
@@ -149,16 +176,21 @@ class MentionFinder:
             while start - 1 >= 0 and self._is_cap(doc[start - 1]) and not doc[start].is_sent_start:
                 prev = doc[start - 1]
                 if prev.i in country_tokens and prev.ent_type_ != "NORP":
+                    if _abbreviation(prev.text):
+                        start -= 1  # "U.S. Department of the Treasury", "UK Border Force"
                     break
                 if prev.is_sent_start and prev.pos_ not in ("PROPN", "ADJ"):
                     break
                 start -= 1
+            start = self._left_list(doc, start, country_tokens)
             end = i + 1
             while end < n:
                 t = doc[end]
                 if self._is_cap(t) and not t.is_punct:
                     if t.text in self.rules.event_heads:
                         break  # "Shanghai Cooperation Organisation Meeting" is an event
+                    if self._role_word(t.text) or t.text in self.rules.document_heads:
+                        break  # "Commission Chair Amina Diallo": the title starts a person
                     if t.i in country_tokens:
                         # a name ends with its country: "... of the Republic of Cuba"
                         while end < n and end in country_tokens:
@@ -166,13 +198,20 @@ class MentionFinder:
                         break
                     end += 1
                     continue
+                if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
+                    break  # "the Treasury's Office of ...": two bodies, one part of the other
                 if t.text in self.rules.connectors or t.text in ("’s", "'s"):
                     if t.text == "and" and end + 1 < n and doc[end + 1].lower_ == "the":
                         break  # "... of People's Power and the Council of State": two bodies
                     j = end + 1
                     while j < n and doc[j].lower_ == "the":
                         j += 1
-                    if j < n and self._is_cap(doc[j]) and doc[j].lower_ not in CALENDAR_WORDS:
+                    if (
+                        j < n
+                        and self._is_cap(doc[j])
+                        and doc[j].lower_ not in CALENDAR_WORDS
+                        and not self._role_word(doc[j].text)
+                    ):
                         run_end = j
                         while (
                             run_end < n
@@ -197,6 +236,8 @@ class MentionFinder:
                     and doc[i].text in ("Committee", "Commission")
                     and end + 1 < n
                     and self._is_cap(doc[end + 1])
+                    and doc[end + 1].ent_type_ != "PERSON"
+                    and doc[i + 1].lower_ in ("on", "for")
                 ):
                     end += 1  # "Committee on Peace, Defence, Internal Affairs and ..."
                     continue
@@ -207,6 +248,175 @@ class MentionFinder:
             spans.append(span)
             i = end
         return spans
+
+    def _titled_names(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        """Two to four free capitalised proper nouns right after a capitalised role noun."""
+        spans = []
+        n = len(doc)
+        for tok in doc:
+            if not (tok.text[:1].isupper() and self._role_word(tok.text)) or tok.i + 2 >= n:
+                continue
+            end = tok.i + 1
+            while (
+                end < n
+                and end - tok.i <= 4
+                and not taken[end]
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and not self._role_word(doc[end].text)
+                and self.gaz.lookup(doc[end].text) is None
+                and not doc[end].is_sent_start
+            ):
+                end += 1
+            if end - tok.i >= 3:
+                spans.append(doc[tok.i + 1 : end])
+        return spans
+
+    def _row_names(self, doc: Doc) -> list[Span]:
+        """The second cell of a table row whose first cell is a country or known body and
+        whose second is written like a name."""
+        text = doc_text(doc)
+        spans = []
+        for row in re.finditer(r"^[^\n]*$", text, re.M):
+            cells = list(re.finditer(r"[^—–|\t]+", row.group(0)))
+            if len(cells) < 3 or len(row.group(0)) > 300:
+                continue
+            first, second = cells[0].group(0).strip(), cells[1].group(0).strip()
+            words = second.split()
+            if self.gaz.lookup(first) is None or not 2 <= len(words) <= 6:
+                continue
+            if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+                continue
+            begin = row.start() + cells[1].start() + cells[1].group(0).find(second)
+            span = doc.char_span(begin, begin + len(second))
+            if span is not None and self.gaz.lookup(second) is None:
+                spans.append(span)
+        return spans
+
+    def _acronym_definitions(self, doc: Doc) -> list[Span]:
+        """ "Myanma Oil and Gas Enterprise (MOGE)": the capitalised words before a bracketed
+        acronym whose initials spell it are a body's name, whatever the model made of them."""
+        spans = []
+        for found in re.finditer(r"\(([A-Z][A-Z&]{1,7})\)", doc_text(doc)):
+            acronym = found.group(1).replace("&", "")
+            close = doc.char_span(found.start(), found.start() + 1, alignment_mode="expand")
+            if close is None:
+                continue
+            end = close.start  # the token before "("
+            start = end
+            initials = ""
+            while start > 0 and len(initials) < len(acronym):
+                tok = doc[start - 1]
+                if tok.lower_ in ("of", "and", "the", "for", "on", "&", "-", "in"):
+                    start -= 1
+                    continue
+                if not tok.text[:1].isupper():
+                    break
+                initials = tok.text[0] + initials
+                start -= 1
+            while start < end and doc[start].lower_ in ("of", "and", "the", "for", "on", "in"):
+                start += 1
+            if initials == acronym and end - start >= 2:
+                spans.append(doc[start:end])
+        return spans
+
+    def _companies(self, doc: Doc) -> list[Span]:
+        """Capitalised runs ended by a legal form ("Shoon Energy Pte. Ltd.") or led by one
+        ("LLC Arctic Transshipment")."""
+        suffixes, prefixes = self.rules.company_suffixes, self.rules.company_prefixes
+        spans = []
+        n = len(doc)
+        for tok in doc:
+            if tok.text in prefixes and tok.i + 1 < n and self._is_cap(doc[tok.i + 1]):
+                end = tok.i + 1
+                while end < n and self._is_cap(doc[end]) and not doc[end].is_sent_start:
+                    end += 1
+                spans.append(doc[tok.i : end])
+            elif tok.text in suffixes and tok.i > 0 and self._is_cap(doc[tok.i - 1]):
+                if doc[tok.i - 1].text in suffixes:
+                    continue  # the second of "Co., Ltd." extends the first
+                start = tok.i
+                while start > 0 and (
+                    self._is_cap(doc[start - 1]) or doc[start - 1].text in ("&", "and")
+                ):
+                    if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+                        break
+                    start -= 1
+                while doc[start].text in ("and", "&", "The"):
+                    start += 1
+                end = tok.i + 1
+                while end < n and (
+                    doc[end].text in suffixes
+                    or (
+                        doc[end].text == "."
+                        and not doc[end - 1].whitespace_
+                        and end + 1 < n
+                        and doc[end + 1].text in suffixes  # "Pte . Ltd.", not the full stop
+                    )
+                    or (doc[end].text == "," and end + 1 < n and doc[end + 1].text in suffixes)
+                ):
+                    end += 1
+                if start < tok.i:
+                    spans.append(doc[start:end])
+        return spans
+
+    def _definitions(self, doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+        """(body, short form) for "Body (SHORT)", "Body (a.k.a. Short)" and "Body (Short)"."""
+        text = doc_text(doc)
+        out = []
+        for m in mentions:
+            if m.type not in ("Institution", "Person", "Country") or m.demonym:
+                continue
+            found = _DEFINED.match(text, m.end)
+            if found is None:
+                continue
+            short = found.group("short").strip()
+            known = self.gaz.lookup(short)
+            if known is not None and known.name != m.name:
+                continue  # "(DPRK, or North Korea)" names the country, not this body
+            if fold(short) != fold(m.name):
+                out.append((m, short))
+        return out
+
+    def _uses(self, doc: Doc, short: str, after: int) -> list[tuple[int, int, Span]]:
+        """Where a defined short form stands as a whole name from the definition on."""
+        out = []
+        pattern = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])")
+        for found in pattern.finditer(doc_text(doc), after):
+            span = doc.char_span(found.start(), found.end())
+            if span is not None:
+                out.append((found.start(), found.end(), span))
+        return out
+
+    def _left_list(self, doc: Doc, start: int, country_tokens: set[int]) -> int:
+        """ "Foreign, Commonwealth and Development Office": capitalised words joined by commas
+        and "and" before a body's name are part of it, when no capitalised word precedes."""
+        j = start - 1
+        while (
+            j >= 1
+            and doc[j].text in (",", "and")
+            and self._is_cap(doc[j - 1])
+            and doc[j - 1].i not in country_tokens
+            and doc[j - 1].ent_type_ != "PERSON"
+            and not doc[j].is_sent_start
+        ):
+            j -= 2
+        new_start = j + 1
+        words = [t.text for t in doc[new_start:start]]
+        preceded = new_start > 0 and self._is_cap(doc[new_start - 1])
+        if new_start < start and "and" in words and not preceded:
+            return new_start
+        return start
+
+    def _body_follows(self, doc: Doc, i: int) -> bool:
+        """Whether the capitalised words from i on name a body of their own ("Office of
+        Foreign Assets Control" after "the Treasury's"), not the rest of one name ("People's
+        Power")."""
+        while i < len(doc) and (self._is_cap(doc[i]) or doc[i].lower_ in ("of", "for", "the")):
+            if doc[i].text in self.rules.institution_heads:
+                return True
+            i += 1
+        return False
 
     def _title_events(self, doc: Doc) -> list[Span]:
         spans = []
@@ -224,10 +434,21 @@ class MentionFinder:
                         and self._is_cap(doc[start - 2])
                     ):
                         start -= 2  # "Russia-Africa Summit"
+                    elif (
+                        prev.lower_ == "of"
+                        and start - 2 >= 0
+                        and self._is_cap(doc[start - 2])
+                        and not doc[start - 1].is_sent_start
+                    ):
+                        start -= 2  # "Commonwealth Heads of Government Meeting"
                     else:
                         break
                 if start - 1 >= 0 and self._is_cap(doc[start - 1]):
                     start -= 1
+                if start - 1 >= 0 and re.fullmatch(
+                    r"(19|20)\d\d|\d+(st|nd|rd|th)", doc[start - 1].text
+                ):
+                    start -= 1  # "the 43rd ASEAN Summit", "the 2022 Commonwealth ..."
                 if tok.i - start >= 1:
                     spans.append(doc[start : tok.i + 1])
         return spans
@@ -304,23 +525,29 @@ class MentionFinder:
             )
 
         for m in _ORG_EVENT.finditer(doc_text(doc)):
-            org = m["org"]
+            org, pre = m["org"], m["pre"] or ""
+            first = org.split()[0]
             place = self.gaz.lookup(org)
-            if place is None and not (
-                org.isupper() and len(org) >= 2 or re.fullmatch(r"[A-Z]+\d+", org)
-            ):
+            acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
+            if place is None and not acronym:
                 continue
-            span = doc.char_span(m.start("org"), m.end(), alignment_mode="expand")
+            begin = m.start("pre") if pre else m.start("org")
+            span = doc.char_span(begin, m.end(), alignment_mode="expand")
             if span is None or not free(span.start, span.end):
                 continue
             kind = m["kind"].lower()
             title = place.name if place else org
+            key = f"{fold(title)}|{kind}"
+            if pre[:1].isdigit() and len(pre) == 4:
+                key += f"|{pre}"  # "the 2023 BRICS summit"
+            elif pre:
+                key = f"{fold(pre)} {key}"  # "the 15th BRICS summit" is one of a series
             add(
                 span,
                 "Event",
-                f"{title} {kind.capitalize()}",
+                f"{pre + ' ' if pre else ''}{title} {kind.capitalize()}",
                 "org-event",
-                key=f"{fold(title)}|{kind}",
+                key=key,
                 props={"kind": kind},
             )
 
@@ -329,6 +556,8 @@ class MentionFinder:
             candidates.append((span, place.type, place.name, "gazetteer", place.name))
         for span in self._institutions(doc, country_tokens):
             known = self.gaz.lookup(span.text)
+            if known is None and self._not_an_actor(span):
+                continue
             name = _strip_article(span.text)
             if known is None:
                 # "State Duma of the Russian Federation" is the State Duma
@@ -337,6 +566,18 @@ class MentionFinder:
                 if guess is not None and guess.type == "Institution":
                     known = guess
             if known is not None and known.type != "Institution":
+                continue
+            state = _GOVERNMENT.match(name)
+            country = (
+                self.gaz.lookup(state.group("country") or state.group("adj") or "")
+                if state
+                else None
+            )
+            if country is None and state and state.group("adj") in self.gaz.demonyms:
+                country = self.gaz.demonyms[state.group("adj")]
+            if country is not None and country.type == "Country":
+                # "the Government of Burma", "the Haitian Government" stand for the state
+                candidates.append((span, "Country", country.name, "government-of", country.name))
                 continue
             candidates.append(
                 (
@@ -358,10 +599,45 @@ class MentionFinder:
                     known.name if known else None,
                 )
             )
+        for span in self._acronym_definitions(doc):
+            candidates.append((span, "Institution", _tidy(span.text), "acronym-def", None))
+        for span in self._companies(doc):
+            candidates.append((span, "Institution", _tidy(span.text), "company", None))
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
         for span, type_, name, source, key in candidates:
             if free(span.start, span.end):
                 add(span, type_, name, source, key)
+
+        # meeting coverage: "SECURITY COUNCIL / 9570TH MEETING (AM)" heads the page, and each
+        # speaker's paragraph opens with "NAME (Country)"
+        head = _NUMBERED_MEETING.search(doc_text(doc)[:HEAD_CHARS])
+        if head is not None:
+            span = doc.char_span(head.start("number"), head.end(), alignment_mode="expand")
+            if span is not None and free(span.start, span.end):
+                body = " ".join(w.capitalize() for w in head.group("body").split())
+                name = f"{head.group('number').lower()} meeting of the {body}"
+                add(span, "Event", name, "numbered-meeting", fold(name), props={"kind": "meeting"})
+        for found in _SPEAKER.finditer(doc_text(doc)):
+            span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+            if span is None:
+                continue
+            for m in [m for m in mentions if m.start < span.end_char and span.start_char < m.end]:
+                mentions.remove(m)
+            for k in range(span.start, span.end):
+                taken[k] = False
+            add(span, "Person", _person_tidy(found.group("name")), "speaker")
+
+        # "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
+        # an occasion named by its body; the body stays a mention of its own
+        bodies = {m.start: m for m in mentions if m.type == "Institution"}
+        for found in _BODY_EVENT.finditer(doc_text(doc)):
+            body = bodies.get(found.end())
+            span = doc.char_span(found.start(), found.end("kind"), alignment_mode="expand")
+            if body is None or span is None or not free(span.start, span.end):
+                continue
+            name = f"{doc_text(doc)[found.start() : found.end()]}{body.text}"
+            kind = found.group("kind").lower()
+            add(span, "Event", _tidy(name), "body-event", fold(name), props={"kind": kind})
 
         # "X of the National Assembly": the committee is part of the assembly
         insts = sorted((m for m in mentions if m.type == "Institution"), key=lambda m: m.start)
@@ -369,55 +645,28 @@ class MentionFinder:
             between = doc_text(doc)[a.end : b.start]
             if re.fullmatch(r"\s+of\s+(the\s+)?", between) and a.sent == b.sent:
                 part_of.append((a.name, b.name, a.sent))
+            elif re.fullmatch(r"['’]s\s+", between) and a.sent == b.sent:
+                part_of.append((b.name, a.name, a.sent))  # "the Treasury's Office of ..."
 
         # layer 2: people
         for span in self._people(doc, taken):
-            toks = [t for t in span if not taken[t.i]]
-            if not toks:
+            sub = self._person_name(doc, span, taken)
+            if sub is None:
                 continue
-            split = len(toks) < len(span)
-            # keep the longest free run of capitalised tokens
-            runs: list[list] = [[]]
-            for t in span:
-                if taken[t.i] or not (
-                    t.text[0].isupper()
-                    or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
-                    or (t.text == "-" and not t.whitespace_)
-                    or (t.lower_ in NAME_PARTICLES and not t.whitespace_)
-                ):
-                    runs.append([])
-                else:
-                    runs[-1].append(t)
-            run = max(runs, key=len)
-            while run and run[-1].text in (
-                "do",
-                "da",
-                "de",
-                "del",
-                "dos",
-                "van",
-                "von",
-                "bin",
-                "al",
-            ):
-                run.pop()
-            if not run:
+            if self._placed(doc, sub):
+                add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
-            sub = doc[run[0].i : run[-1].i + 1]
-            if fold(sub.text) in self.rules.never or sub.text in self.rules.person_blocklist:
-                continue
-            if sub[0].text in self.gaz.demonyms and len(sub) > 1:
-                sub = sub[1:]
-            if self._role_word(sub[0].text) and len(sub) > 1:
-                sub = sub[1:]
-            if self.gaz.lookup(sub.text) is not None:
-                continue
-            role_words = {w for r in self.rules.role_nouns for w in r.split()}
-            if all(t.lower_ in role_words or t.lower_ in ("of", "the") for t in sub):
-                continue  # "Special Representative": a title, not a name
-            if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
-                continue  # "Russia Seeks": what is left of a split is no name
-            add(sub, "Person", _tidy(sub.text), "person")
+            add(sub, "Person", _person_tidy(sub.text), "person")
+
+        # people the model did not see after a title: "Chair Amina Diallo", "President X"
+        for span in self._titled_names(doc, taken):
+            add(span, "Person", _person_tidy(span.text), "titled-name")
+
+        # people in table rows the model did not see: "Brazil — Luiz Inácio Lula da Silva —
+        # President" (a body or country, a name, a title)
+        for span in self._row_names(doc):
+            if free(span.start, span.end):
+                add(span, "Person", _person_tidy(span.text), "table-row")
 
         # layer 3: other organisations spaCy saw
         for ent in doc_ents(doc):
@@ -436,9 +685,23 @@ class MentionFinder:
                 ent.start_char + ent.text.find(text) + len(text),
                 alignment_mode="contract",
             )
-            if span is None or not len(span):
+            if span is None or not len(span) or self._not_an_actor(span):
+                continue
+            if self._placed(doc, span):
+                add(span, "City", _tidy(text), "ner-place")
                 continue
             add(span, "Institution", _tidy(text), "ner-org")
+
+        # names defined in brackets: "Office of Foreign Assets Control (OFAC)", "Asia Sun
+        # Group Co., Ltd. (Asia Sun Group)": every later use of the short form is the body
+        for owner, short in self._definitions(doc, mentions):
+            for span in self._uses(doc, short, owner.end):
+                hit = next((m for m in mentions if (m.start, m.end) == span[:2]), None)
+                if hit is not None:
+                    hit.type, hit.name, hit.key = owner.type, owner.name, owner.key
+                    hit.source = "defined-alias"
+                elif free(span[2].start, span[2].end):
+                    add(span[2], owner.type, owner.name, "defined-alias", owner.key)
 
         # layer 4: demonyms, as mentions of the country or region
         for tok in doc:
@@ -466,10 +729,11 @@ class MentionFinder:
 
         # layer 5: places spaCy knows that the gazetteer does not, where the text says "in X"
         for ent in doc_ents(doc):
-            if ent.label_ != "GPE" or not free(ent.start, ent.end) or ent.start == 0:
+            if ent.label_ not in ("GPE", "LOC") or not free(ent.start, ent.end) or ent.start == 0:
                 continue
+            based = doc_text(doc)[ent.end_char : ent.end_char + 7] == "-based"
             if (
-                doc[ent.start - 1].lower_ != "in"
+                (doc[ent.start - 1].lower_ not in ("in", "near", "outside") and not based)
                 or not ent.text[:1].isupper()
                 or ent.text.isupper()
             ):
@@ -495,6 +759,95 @@ class MentionFinder:
             kept.append(m)
         mentions = sorted(kept, key=lambda m: m.start)
         return mentions, part_of
+
+    def _person_name(self, doc: Doc, span: Span, taken: list[bool]) -> Span | None:
+        """What of a PERSON span is a name: the longest free run of name words, without the
+        titles, honorifics and demonyms written before it; None when nothing is left."""
+        toks = [t for t in span if not taken[t.i]]
+        if not toks:
+            return None
+        split = len(toks) < len(span)
+        runs: list[list[Token]] = [[]]
+        for t in span:
+            glued = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"
+            if taken[t.i] or not (
+                t.text[0].isupper()
+                or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
+                or (t.text == "-" and not t.whitespace_)
+                or (t.lower_ in NAME_PARTICLES and not t.whitespace_)
+                or (glued and t.is_alpha and len(t) <= 4)  # "Jong In-chol", "Moon Jae-in"
+            ):
+                runs.append([])
+            else:
+                runs[-1].append(t)
+        run = max(runs, key=len)
+        while run and run[-1].text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al"):
+            run.pop()
+        if not run:
+            return None
+        sub = doc[run[0].i : run[-1].i + 1]
+        if fold(sub.text) in self.rules.never or sub.text in self.rules.person_blocklist:
+            return None
+        # "Kenyan President", "The Rt Hon Lord", "Commission Chair": titles before the name
+        while len(sub) > 1 and (
+            sub[0].text in self.gaz.demonyms
+            or self._role_word(sub[0].text)
+            or sub[0].lower_.strip(".") in self.rules.honorifics
+            or sub[0].text in self.rules.institution_heads
+            or self.gaz.lookup(sub[0].text) is not None
+        ):
+            sub = sub[1:]
+        if self.gaz.lookup(sub.text) is not None:
+            return None
+        role_words = {w for r in self.rules.role_nouns for w in r.split()}
+        if all(t.lower_ in role_words or t.lower_ in ("of", "the") for t in sub):
+            return None  # "Special Representative": a title, not a name
+        if len(sub) == 1 and (sub[0].tag_ == "NNPS" or not sub[0].text[:1].isupper()):
+            return None  # "Houthis", "Rohingyas": a group, not a person
+        if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
+            return None  # "Russia Seeks": what is left of a split is no name
+        return sub
+
+    def _placed(self, doc: Doc, span: Span) -> bool:
+        """A short name right after "in", "near", "outside" is a place the model took for a
+        person ("talks in Dakar"), unless a possessive follows ("in Putin's view")."""
+        if len(span) > 2 or span.start == 0:
+            return False
+        after = doc[span.end].text if span.end < len(doc) else ""
+        return doc[span.start - 1].lower_ in ("in", "near", "outside") and after not in (
+            "'s",
+            "’s",
+        )
+
+    def _not_an_actor(self, span: Span) -> bool:
+        """Names of laws, orders, lists and documents, bare head words ("the Council"),
+        abstract nouns ("Terrorism"), headings in capitals, broken tokens."""
+        words = [t for t in span if not t.is_punct]
+        if not words:
+            return True
+        doc = span.doc
+        heads = self.rules.document_heads
+        if words[-1].text in heads or (
+            span.end < len(doc) and doc[span.end].text in heads and doc[span.end].text[0].isupper()
+        ):
+            return True  # "Foreign Relations Act", "Specially Designated Nationals [List]"
+        if any(t.text in heads and t.nbor(1).like_num for t in span if t.i + 1 < len(doc)):
+            return True  # "Executive Order 14024", "General License 7"
+        text = span.text
+        if len(words) == 1 and (
+            text in self.rules.institution_heads
+            or text in self.rules.event_heads
+            or re.search(r"(ism|ity|tion|ment|ness|ance|ence|ship)$", text)
+        ):
+            return True
+        if re.search(r"[\[\]{}<>|•]", text):
+            return True
+        if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
+            line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+            line_end = doc_text(doc).find("\n", span.end_char)
+            line = doc_text(doc)[line_start : line_end if line_end >= 0 else None]
+            return line.upper() == line  # a heading in capitals
+        return False
 
     def _role_word(self, word: str) -> bool:
         return word.lower() in self.rules.role_nouns
@@ -548,7 +901,10 @@ class MentionFinder:
                 and doc[end].text == "-"
                 and not doc[end - 1].whitespace_
                 and not doc[end].whitespace_
-                and doc[end + 1].text[:1].isupper()
+                and (
+                    doc[end + 1].text[:1].isupper()
+                    or (doc[end + 1].is_alpha and len(doc[end + 1]) <= 4)  # "Moon Jae-in"
+                )
             ):
                 end += 2  # "Amir-Abdollahian": a hyphen never ends a surname
             while (
@@ -592,6 +948,22 @@ class MentionFinder:
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
+
+
+def _abbreviation(text: str) -> bool:
+    """ "U.S.", "UK", "U.K.": a country written short, which a body's name may start with."""
+    return len(text) <= 4 and (text.isupper() or "." in text)
+
+
+def _person_tidy(text: str) -> str:
+    """A person's name, with a surname in capitals (as sanctions lists write it) in title case,
+    without a possessive ("Maduro's")."""
+    text = re.sub(r"['’]s$", "", text.strip())
+    words = [
+        w.lower() if w.lower() in NAME_PARTICLES else w.title() if w.isupper() and len(w) > 2 else w
+        for w in _tidy(text).split(" ")
+    ]
+    return " ".join(words)
 
 
 def _strip_article(text: str) -> str:

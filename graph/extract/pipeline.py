@@ -19,7 +19,7 @@ from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
-from graph.extract.tables import load_gazetteer, load_rules
+from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
 from graph.model import fold
 
 MAX_SPACY_CHARS = 2_000_000
@@ -74,6 +74,27 @@ def _cap_sentences(doc: Doc, starts: numpy.ndarray) -> None:
             starts[cut, 0] = 1
             last = cut
 
+HEAD_CHARS = 400
+
+
+def home_country(mentions: list[Mention], gaz: Gazetteer) -> str | None:
+    """The country a release or a wire story is written from: the first country its head
+    names ("U.S. DEPARTMENT OF THE TREASURY", "WASHINGTON —", "UK and US sanction ...").
+    Its government bodies named without a country ("the Department of State") are its own."""
+    for m in mentions:
+        if m.start > HEAD_CHARS:
+            break
+        if m.type == "Country":
+            return m.name
+        place = gaz.lookup(m.name) if m.type in ("City", "Institution") else None
+        if m.type == "City" and place is not None and place.code in gaz.countries_by_code:
+            return gaz.countries_by_code[place.code].name
+        first = m.text.split()[0] if m.type == "Institution" and m.text.split() else ""
+        country = gaz.lookup(first) if first else None
+        if country is not None and country.type == "Country":
+            return country.name
+    return None
+
 
 @dataclass
 class Extraction:
@@ -83,6 +104,7 @@ class Extraction:
     mentions: list[Mention]
     candidates: list[Candidate]
     part_of: list[tuple[Mention, Mention, int]] = field(default_factory=list)
+    home: str | None = None  # the country the document speaks for (see home_country)
 
 
 class Extractor:
@@ -123,7 +145,9 @@ class Extractor:
         self._event_details(sentences, year)
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
-        candidates = self.relations.find(doc, sentences, event_of, max(title_end, 0))
+        home = home_country(mentions, self.gaz)
+        home_mention = next((m for m in mentions if m.type == "Country" and m.name == home), None)
+        candidates = self.relations.find(doc, sentences, event_of, max(title_end, 0), home_mention)
         part_of = []
         for part, whole, si in part_hints:
             a = next((m for m in by_sent.get(si, []) if m.name == part), None)
@@ -145,7 +169,7 @@ class Extractor:
         byline = self._byline(text, meta)
         if byline is not None:
             mentions.insert(0, byline)
-        return Extraction(text, meta, sent_rows, mentions, candidates, part_of)
+        return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
 
     @staticmethod
     def _byline(text: str, meta: CleanText) -> Mention | None:

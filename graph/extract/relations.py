@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.cooperation import Partners
+from graph.extract.designations import Designations
+from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
+from graph.extract.negation import asserted
+from graph.extract.rows import row_facts
 from graph.extract.tables import Rules
 
 ORG_TYPES = ("Institution", "Country")
@@ -27,6 +32,8 @@ class Candidate:
     target: Mention
     sent: int
     role: str | None = None
+    rule: str = ""  # which rule read it (provenance, kept on the evidence)
+    confidence: float = 0.7  # how often the rule is right on the development corpus
 
 
 @dataclass
@@ -51,29 +58,50 @@ class RelationFinder:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self.role_rx = _role_regex(rules)
+        self.designations = Designations(rules)
+        self.partners = Partners(rules)
+        self.meetings = Meetings(rules)
 
     def find(
-        self, doc: Doc, sentences: list[Sentence], event_of: dict[int, Mention], title_end: int = 0
+        self,
+        doc: Doc,
+        sentences: list[Sentence],
+        event_of: dict[int, Mention],
+        title_end: int = 0,
+        home: Mention | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
+        self.meetings.reset()
         previous_meeting: Mention | None = None
-        for s in sentences:
-            if s.span.start_char < title_end:
-                continue  # headlines are too compressed to parse into facts reliably
-            out += self.holds_role(doc, s)
-            out += self.spoke_at(doc, s, event_of.get(s.index))
-            out += self.sanctioned(doc, s)
-            out += self.cooperates(doc, s)
-            out += self.joint_subjects(doc, s)
+        body = [s for s in sentences if s.span.start_char >= title_end]
+        # the document's own event: the first one it names (a table of attendees is its)
+        main_event = next((m for s in sentences for m in s.mentions if m.type == "Event"), None)
+        for s in body:
+            # headlines are too compressed to parse into facts reliably
+            found = self.holds_role(doc, s)
+            found += _named(self.spoke_at(doc, s, event_of.get(s.index)), "spoke_at", 0.75)
+            found += _named(self.sanctioned(doc, s), "sanction-cue", 0.7)
+            found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
+            found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
+            found += _named(self.partners.find(s, home), "partners", 0.65)
+            found += self.delegates(s)
+            found += _named(self.seats(doc, s), "based-in", 0.7)
+            found += _named(self.members(s), "membership", 0.6)
+            event = main_event or event_of.get(s.index)
+            for rel, a, b, role in row_facts(s, event):
+                found.append(Candidate(rel, a, b, s.index, role, "table-row", 0.8))
             met = self.met_with(doc, s, previous_meeting)
             if met:
                 previous_meeting = met[0].source
             elif not re.match(r"\s*(and\s+)?(also\s+)?with\b", s.text, re.I):
                 previous_meeting = None
-            out += met
-            out += self.hosted_and_located(doc, s)
-            out += self.chambers(doc, s)
-            out += self.attended(doc, s, event_of.get(s.index))
+            found += _named(met, "meeting", 0.7)
+            found += _named(self.hosted_and_located(doc, s), "event-place", 0.7)
+            found += _named(self.chambers(doc, s), "chamber-of", 0.8)
+            found += _named(self.attended(doc, s, event_of.get(s.index)), "attended", 0.75)
+            out += _named(found, "holds-role", 0.75)
+        for src, dst, si, rule, conf in self.designations.find(doc, body):
+            out.append(Candidate("SANCTIONED", src, dst, si, rule=rule, confidence=conf))
         return out
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
@@ -110,6 +138,13 @@ class RelationFinder:
                 ):
                     role_m = r
             role_abs = clause_start + role_m.start()
+            # "Finance Minister", "Public Safety Minister": capitalised words before the role
+            # noun that no mention covers are the role's own
+            lead = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
+            if lead and not any(
+                o.start < role_abs and o.end > clause_start + lead.start() for o in s.mentions
+            ):
+                role_abs = clause_start + lead.start()
             if titled_after and text[clause_start + roles[-1].end() : p.start].strip():
                 # "South African President X, the chair of the AU": both titles count, but
                 # with a title after the name, only the one right before it is this person's
@@ -126,13 +161,18 @@ class RelationFinder:
                 r"\b(said|is|was|with|by)\b", residue
             ):
                 continue
+            between = doc.char_span(role_abs, p.start, alignment_mode="contract")
+            if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+                continue  # "X, the NATO Secretary General, greeted Y": the title is X's
             # "Russian President X", "US Secretary of State X", "Hungary's Prime Minister X"
             demonyms = [
                 o
                 for o in orgs
                 if o.end <= role_abs
                 and (
-                    ((o.demonym or o.type == "Country") and text[o.end : role_abs].strip() == "")
+                    (
+                        text[o.end : role_abs].strip() == ""
+                    )  # "Commission Chair X", "Kenyan President X"
                     or text[o.end : role_abs].strip() in ("'s", "’s", "’", "'")
                 )
             ]
@@ -180,6 +220,12 @@ class RelationFinder:
         role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
         role_text = re.sub(r"\s*,.*$", "", role_text)
         role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
+        words = role_text.split()
+        while len(words) > 1 and words[-1].lower().strip(".") in self.rules.honorifics:
+            if words[-1].lower() in self.rules.role_nouns or words[-2].lower() in ("of", "for"):
+                break  # "Foreign Minister", "Secretary of State" end with their own words
+            words.pop()  # "Foreign Minister Prince": the honorific is the person's
+        role_text = " ".join(words)
         if not role_text:
             return out
         role_text = role_text[0].upper() + role_text[1:]
@@ -189,6 +235,79 @@ class RelationFinder:
                 continue
             seen.add(t.name)
             out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
+        return out
+
+    # ---- LOCATED_IN for a body: "X, a Yangon-based firm", "X, registered in Singapore",
+    # "X (Türkiye)", "X, based in Mandalay" ----
+    def seats(self, doc: Doc, s: Sentence) -> list[Candidate]:
+        text = doc_text(doc)
+        places = [m for m in s.mentions if m.type in ("City", "Country", "Region")]
+        out = []
+        for body in (m for m in s.mentions if m.type == "Institution"):
+            end = _clause_end(text, body.end, s.span.end_char, stop_at_comma=False)
+            window = text[body.end : min(end, body.end + 160)]
+            bracket = re.match(r"\s*\(", window)
+            for place in places:
+                if not body.end <= place.start < body.end + len(window):
+                    continue
+                before = text[body.end : place.start]
+                if bracket and bracket.end() == len(before) and place.type == "Country":
+                    out.append(Candidate("LOCATED_IN", body, place, s.index))
+                elif re.search(
+                    r"\b(?:based|registered|headquartered|located|incorporated)\s+in\s+(?:the\s+)?$"
+                    r"|,\s+(?:an?\s+|the\s+)?$",
+                    before,
+                ) and (
+                    text[place.end : place.end + 6] == "-based" or not before.rstrip().endswith(",")
+                ):
+                    if re.search(r"[;.]|\b(?:said|has|have|was|is)\b", before):
+                        continue  # the place belongs to a later clause
+                    out.append(Candidate("LOCATED_IN", body, place, s.index))
+        return out
+
+    # ---- PART_OF for members of a bloc: "BRICS, the grouping of Brazil, Russia, ..." ----
+    def members(self, s: Sentence) -> list[Candidate]:
+        cues = [t for t in s.span if t.lower_ in self.rules.membership_cues]
+        if not cues or not all(asserted(c, self.rules) for c in cues):
+            return []
+        blocs = [m for m in s.mentions if m.type == "Institution" and not m.demonym]
+        countries = [m for m in s.mentions if m.type == "Country" and not m.demonym]
+        if not blocs or len(countries) < 2:
+            return []
+        cue = cues[0]
+        bloc = min(blocs, key=lambda b: abs(b.start - cue.idx))
+        doc = s.span.doc
+        listed = []
+        for c in countries:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            # a list: the country is a conjunct of another, or has one
+            if root is not None and (
+                root.dep_ == "conj" or any(k.dep_ == "conj" for k in root.children)
+            ):
+                listed.append(c)
+        if len(listed) < 2:
+            return []
+        return [Candidate("PART_OF", c, bloc, s.index) for c in _unique(listed)]
+
+    # ---- HOLDS_ROLE of a speaker in meeting coverage: "NAME (Country) said" ----
+    def delegates(self, s: Sentence) -> list[Candidate]:
+        out = []
+        text = doc_text(s.span.doc)
+        for p in (m for m in s.mentions if m.source == "speaker"):
+            bracket = re.match(r"\s*\(", text[p.end : p.end + 3])
+            country = next(
+                (
+                    m
+                    for m in s.mentions
+                    if bracket and m.type == "Country" and m.start == p.end + bracket.end()
+                ),
+                None,
+            )
+            if country is not None:
+                out.append(
+                    Candidate("HOLDS_ROLE", p, country, s.index, "Representative", "delegate", 0.6)
+                )
         return out
 
     # ---- SPOKE_AT: a person who speaks, in a passage about an event ----
@@ -244,6 +363,8 @@ class RelationFinder:
         actors = [m for m in s.mentions if m.type in ACTOR_TYPES]
         out = []
         for cue in words:
+            if not asserted(cue, self.rules):
+                continue  # "lifted sanctions", "refused to sanction", "may impose sanctions"
             cue_start, cue_end = cue.idx, cue.idx + len(cue)
             sources = self._sanction_sources(text, cue, actors)
             if not sources:
@@ -319,6 +440,8 @@ class RelationFinder:
         text = doc_text(doc)
         out = []
         for cue in (t for t in s.span if t.lower_ in self.rules.cooperation_cues):
+            if not asserted(cue, self.rules):
+                continue
             rest = text[cue.idx + len(cue) : s.span.end_char]
             m = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\s+", rest)
             if not m:
@@ -391,15 +514,7 @@ class RelationFinder:
                 for p in people
                 if p.name != previous.name
             ]
-        cue = next((t for t in s.span if t.lower_ in self.rules.meeting_cues), None)
-        if cue is None or len(people) < 2:
-            return []
-        before = [p for p in people if p.end <= cue.idx]
-        after = [p for p in people if p.start >= cue.idx]
-        if not before or not after:
-            return []
-        a = before[-1]
-        return [Candidate("MET_WITH", a, b, s.index) for b in after if b.name != a.name]
+        return [Candidate("MET_WITH", a, b, s.index) for a, b in self.meetings.find(s)]
 
     # ---- ATTENDED: "X attended the summit", "X took part in the forum" ----
     def attended(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
@@ -413,9 +528,17 @@ class RelationFinder:
             took_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
             if verb.pos_ != "VERB" or not (lemma in ("attend", "participate") or took_part):
                 continue
+            if not asserted(verb, self.rules):
+                continue  # "did not attend"
             if not named and not any(c.dep_ == "dobj" or c.dep_ == "prep" for c in verb.children):
                 continue
-            for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                # "the summit was attended by A, B and C"
+                lo, hi = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge)
+                for a in s.mentions:
+                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                        out.append(Candidate("ATTENDED", a, target, s.index))
+            for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
                 lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
                 for a in s.mentions:
                     if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
@@ -507,6 +630,14 @@ class RelationFinder:
                 if who:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
+
+
+def _named(found: list[Candidate], rule: str, confidence: float) -> list[Candidate]:
+    """Name the rule of the candidates that do not name one yet."""
+    for c in found:
+        if not c.rule:
+            c.rule, c.confidence = rule, confidence
+    return found
 
 
 def _unique(items: Iterable[Mention]) -> list[Mention]:

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
+from countryinfo import CountryInfo
 
 from graph.model import fold
 
@@ -26,6 +27,9 @@ class Rules:
     event_kinds: frozenset[str]
     connectors: frozenset[str]
     person_blocklist: frozenset[str]
+    document_heads: frozenset[str]
+    honorifics: frozenset[str]
+    state_body_heads: frozenset[str]
     role_nouns: tuple[str, ...]  # longest first
     speech_verbs: frozenset[str]
     acting_verbs: frozenset[str]
@@ -35,6 +39,19 @@ class Rules:
     meeting_cues: frozenset[str]
     hosting_cues: frozenset[str]
     attend_cues: frozenset[str]
+    designation_verbs: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()
+    section_heading: re.Pattern[str] = re.compile("$^")
+    section_end: re.Pattern[str] = re.compile("$^")
+    list_intro: re.Pattern[str] = re.compile("$^")
+    hedges: frozenset[str] = frozenset()
+    membership_cues: frozenset[str] = frozenset()
+    partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    company_suffixes: frozenset[str] = frozenset()
+    company_prefixes: frozenset[str] = frozenset()
+    hedge_modifiers: frozenset[str] = frozenset()
+    reversals: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -102,6 +119,9 @@ def load_rules() -> Rules:
         event_kinds=frozenset(n["event_kinds"]),
         connectors=frozenset(n["connectors"]),
         person_blocklist=frozenset(n["person_blocklist"]),
+        document_heads=frozenset(n["document_heads"]),
+        honorifics=frozenset(n["honorifics"]),
+        state_body_heads=frozenset(n["state_body_heads"]),
         role_nouns=tuple(sorted(set(raw["roles"]["nouns"]), key=len, reverse=True)),
         speech_verbs=frozenset(r["speech_verbs"]),
         acting_verbs=frozenset(r["acting_verbs"]),
@@ -111,6 +131,22 @@ def load_rules() -> Rules:
         meeting_cues=frozenset(r["meeting_cues"]),
         hosting_cues=frozenset(r["hosting_cues"]),
         attend_cues=frozenset(r["attend_cues"]),
+        designation_verbs=frozenset(raw["designations"]["verbs"]),
+        list_words=frozenset(raw["designations"]["list_words"]),
+        section_heading=re.compile(raw["designations"]["section_heading"]),
+        section_end=re.compile(raw["designations"]["section_end"]),
+        list_intro=re.compile(raw["designations"]["list_intro"], re.I),
+        hedges=frozenset(raw["negation"]["hedges"]),
+        membership_cues=frozenset(raw["membership"]["cues"]),
+        partner_cues=(
+            frozenset(raw["partners"]["with_cues"]),
+            frozenset(raw["partners"]["joint_cues"]),
+        ),
+        company_suffixes=frozenset(raw["companies"]["suffixes"]),
+        company_prefixes=frozenset(raw["companies"]["prefixes"]),
+        hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
+        reversals=frozenset(raw["negation"]["reversals"]),
+        negators=frozenset(raw["negation"]["negators"]),
     )
 
 
@@ -148,8 +184,61 @@ def load_gazetteer() -> Gazetteer:
             gaz.add(form, Place("Event", name))
     for city, (type_, actor) in raw["capital_metonyms"].items():
         gaz.metonyms[city] = gaz.lookup(actor) or Place(type_, actor)
-    for adjective, code in raw["demonyms"].items():
-        gaz.demonyms[adjective] = gaz.countries_by_code[code]
+    _add_country_data(gaz)
+    for seat, code in raw["seats_of_government"].items():
+        gaz.add(seat, gaz.countries_by_code[code])
     for adjective, region in raw["region_demonyms"].items():
         gaz.demonyms[adjective] = Place("Region", region)
     return gaz
+
+
+def _country_facts(code: str) -> dict[str, object]:
+    try:
+        return CountryInfo(code).info()
+    except (KeyError, ValueError):
+        return {}
+
+
+COMPASS = frozenset({"North", "South", "East", "West", "Central", "New", "Northern", "Southern"})
+
+
+def _spellings(demonyms: str, country: str) -> list[str]:
+    """The demonyms as listed, the -ian spelling of an -ean one ("Ecuadorean" is written
+    "Ecuadorian" as often), and the first word of a two-word one that the country's name
+    starts with ("Saudi" of "Saudi Arabian")."""
+    out = []
+    for d in (x.strip() for x in demonyms.split(",")):
+        if not d:
+            continue
+        out.append(d)
+        if d.endswith("ean"):
+            out.append(d[:-3] + "ian")
+        first = d.split()[0]
+        if " " in d and first not in COMPASS and country.startswith(first + " "):
+            out.append(first)
+    return out
+
+
+def _add_country_data(gaz: Gazetteer) -> None:
+    """Demonyms, other spellings and former names from maintained tables, not typed here:
+    countryinfo's demonym, name and alternative spellings of each country (a demonym shared
+    by several belongs to the most populous: "French" is France, not French Guiana), and
+    ISO 3166-3's former names, whose code ends with the successor's ("Burma" → Myanmar)."""
+    by_alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    demonym_pop: dict[str, int] = {}
+    for code, place in gaz.countries_by_code.items():
+        info = _country_facts(code)
+        codes = {code, next((a for a, b in by_alpha2.items() if b == code), "")}
+        spellings = [str(info.get("name") or ""), *map(str, info.get("altSpellings") or [])]
+        for form in spellings:
+            if len(form) >= 2 and form not in codes and "," not in form:
+                gaz.add(form, place)
+        population = int(str(info.get("population") or 0))
+        for demonym in _spellings(str(info.get("demonym") or ""), place.name):
+            if population >= demonym_pop.get(demonym, -1):
+                demonym_pop[demonym] = population
+                gaz.demonyms[demonym] = place
+    for old in pycountry.historic_countries:
+        successor = by_alpha2.get(getattr(old, "alpha_4", "")[2:])
+        if successor in gaz.countries_by_code:
+            gaz.add(old.name.split(",")[0].strip(), gaz.countries_by_code[successor])

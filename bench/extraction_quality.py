@@ -1,0 +1,65 @@
+"""Extraction quality on the seeds and the development corpus's tune and report parts.
+
+Prints one markdown table: entity F1 (typed), relation F1, the three core relations
+(SPOKE_AT + SANCTIONED + COOPERATES_WITH), per relation type, and duplicate actors.
+
+    PYTHONPATH=. python bench/extraction_quality.py [--corpus tests/data/corpus] [--no-report]
+
+The report part is scored, never tuned on: read only its figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from graph.config import Settings
+from graph.evaluate import GOLD_DIR, EvaluationReport, ScoreRow, load_gold, run, select_split
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH")
+TYPES = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH", "MET_WITH", "ATTENDED", "HOLDS_ROLE")
+
+
+def core_row(report: EvaluationReport) -> ScoreRow:
+    total = ScoreRow("core")
+    for row in report.relations_by_type:
+        if row.label in CORE:
+            total = total + row
+    return total
+
+
+def row_f1(report: EvaluationReport, label: str) -> str:
+    row = next((r for r in report.relations_by_type if r.label == label), None)
+    return f"{row.f1:.2f}" if row else "–"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "corpus")
+    ap.add_argument("--no-report", action="store_true", help="skip the report part")
+    args = ap.parse_args()
+    settings = Settings()
+    sets = [("seeds", load_gold(GOLD_DIR), ROOT / "seeds")]
+    split = args.corpus / "split.toml"
+    if split.exists():
+        corpus_gold = load_gold(args.corpus / "gold")
+        parts = ["tune"] if args.no_report else ["tune", "report"]
+        for part in parts:
+            sets.append((part, select_split(corpus_gold, split, part), args.corpus / "docs"))
+    head = "| set | docs | entity F1 | relation F1 (P / R) | core F1 | " + " | ".join(TYPES)
+    print(head + " | duplicate actors (per 10 docs) |")
+    print("|---" * (6 + len(TYPES)) + "|")
+    for name, gold, docs in sets:
+        r = run(gold, docs, settings.spacy_model, settings.max_document_bytes)
+        rel = r.relations
+        print(
+            f"| {name} | {len(gold)} | {r.entities.f1:.2f} | {rel.f1:.2f} "
+            f"({rel.precision:.2f} / {rel.recall:.2f}) | {core_row(r).f1:.2f} | "
+            + " | ".join(row_f1(r, t) for t in TYPES)
+            + f" | {len(r.duplicate_actors)} ({r.duplicates_per_10_documents:.1f}) |"
+        )
+
+
+if __name__ == "__main__":
+    main()

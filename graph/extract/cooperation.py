@@ -1,0 +1,126 @@
+"""COOPERATES_WITH from partnership wording (rules.toml [partners]).
+
+- "Action coordinated with Canada and the United Kingdom", "working alongside Ottawa and
+  London", "signed agreements with Ethiopia": the clause's subject (or, when the subject names
+  no actor — "we", "today's action" — the document's home country) works with each actor the
+  "with"/"alongside" phrase names;
+- "joint advisories issued by the United States, the Republic of Korea and Japan": each pair of
+  the actors a joint act lists cooperates.
+Negated or hedged cues assert nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.mentions import Mention
+from graph.extract.negation import asserted, governing_verb
+from graph.extract.tables import Rules
+
+BODIES = ("Country", "Institution")
+
+
+class Partners:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        raw = rules.partner_cues
+        self.with_cues = raw[0]
+        self.joint_cues = raw[1]
+
+    def find(self, s, home: Mention | None) -> list:  # noqa: ANN001
+        from graph.extract.relations import Candidate
+
+        out: list[Candidate] = []
+        bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
+        if not bodies and home is None:
+            return out
+        for tok in s.span:
+            low = tok.lower_
+            if low in self.with_cues and asserted(tok, self.rules):
+                partners = self._with(tok, bodies)
+                if partners:
+                    subjects = self._subjects(tok, bodies) or ([home] if home else [])
+                    out += [
+                        Candidate("COOPERATES_WITH", a, b, s.index)
+                        for a in subjects
+                        for b in partners
+                        if a.name != b.name and a not in partners
+                    ]
+            if low in self.joint_cues and asserted(tok, self.rules):
+                group = self._joint(tok, bodies)
+                out += [
+                    Candidate("COOPERATES_WITH", a, b, s.index, rule="joint-act", confidence=0.6)
+                    for i, a in enumerate(group)
+                    for b in group[i + 1 :]
+                    if a.name != b.name
+                ]
+        return out
+
+    @staticmethod
+    def _span_of(tok: Token) -> tuple[int, int]:
+        return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+    def _with(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
+        """Actors named in a "with"/"alongside" phrase of the cue or of its verb."""
+        verb = governing_verb(cue)
+        heads = [cue, verb]
+        preps = [
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+        ]
+        if cue.lower_ == "alongside":
+            preps.append(cue)
+        found: list[Mention] = []
+        for p in preps:
+            for obj in (c for c in p.children if c.dep_ == "pobj"):
+                found += _headed(obj, bodies)
+        return _unique(found)
+
+    def _subjects(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
+        verb = governing_verb(cue)
+        for v in (verb, verb.head):
+            subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = []
+            for c in subjects:
+                found += _headed(c, bodies)
+            if subjects:
+                return _unique(found)
+        return []
+
+    def _joint(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
+        """The actors of a joint act: the agent of "joint X issued by A, B and C", or the
+        subject of "A, B and C issued a joint X"."""
+        noun = cue.head if cue.dep_ == "amod" else cue
+        group: list[Mention] = []
+        for c in noun.subtree:
+            if c.dep_ == "agent":
+                lo, hi = self._span_of(c)
+                group += [m for m in bodies if lo <= m.start and m.end <= hi]
+        if not group:
+            verb = governing_verb(noun)
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    lo, hi = self._span_of(c)
+                    group += [m for m in bodies if lo <= m.start and m.end <= hi]
+        group = _unique(group)
+        return group if len(group) >= 2 else []
+
+
+def _headed(tok: Token, bodies: list[Mention]) -> list[Mention]:
+    """The actors a phrase is about: those its head word or the head's conjuncts stand in
+    ("Canada and the United Kingdom"), not those named inside its modifiers ("a special
+    representative of the President of Nicaragua")."""
+    heads = [tok, *tok.conjuncts]
+    return [m for m in bodies for h in heads if m.start <= h.idx < m.end]
+
+
+def _unique(items: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in items:
+        if m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out

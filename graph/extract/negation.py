@@ -1,0 +1,38 @@
+"""Whether a relation's cue is asserted: "did not attend", "refused to sanction", "lifted
+sanctions", "may impose", "possible sanctions" assert nothing. The words are rules.toml's
+[negation] table; the structure is the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.tables import Rules
+
+
+def governing_verb(tok: Token) -> Token:
+    """The verb a cue word belongs to: itself, or the nearest verb above a noun cue."""
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
+
+
+def asserted(tok: Token, rules: Rules) -> bool:
+    """False when the cue (or a verb it depends on) is negated, hedged, undone or refused."""
+    if any(c.lower_ in rules.hedge_modifiers for c in tok.children if c.dep_ == "amod"):
+        return False  # "possible sanctions"
+    verb = governing_verb(tok)
+    chain = [verb]
+    while len(chain) < 4 and chain[-1].dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
+        chain.append(chain[-1].head)
+    for v in chain:
+        for c in v.children:
+            if c.dep_ == "neg" or c.lower_ in rules.negators and c.dep_ in ("neg", "advmod", "det"):
+                return False
+            if c.dep_ == "aux" and c.lower_ in rules.hedges:
+                return False
+        if v is not tok and v.lemma_.lower() in rules.reversals:
+            return False  # "lifted sanctions", "refused to sanction", "threatened to attend"
+    return True

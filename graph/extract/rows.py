@@ -1,0 +1,56 @@
+"""Attendance tables: rows of cells ("Brazil — Luiz Inácio Lula da Silva — President",
+"| Kenya | William Ruto | President |") list who came to the document's event and in what
+capacity: the person and the body ATTENDED it, the person HOLDS_ROLE the role in the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.mentions import Mention, doc_text
+
+CELL_BREAK = re.compile(r"\s+[—–]\s+|\s*\|\s*|\t+")
+BODIES = ("Country", "Institution")
+
+
+def row_facts(s, event: Mention | None) -> list[tuple[str, Mention, Mention, str | None]]:  # noqa: ANN001
+    """(relation, source, target, role) read from one table row; nothing from prose."""
+    line = s.text.strip().strip("|").strip()
+    cells = [c for c in CELL_BREAK.split(line) if c.strip()]
+    if len(cells) < 3 or len(line) > 300:
+        return []
+    start = s.span.start_char + s.text.find(line)
+    bounds = []
+    at = start
+    for cell in cells:
+        found = doc_text(s.span.doc).find(cell, at)
+        bounds.append((found, found + len(cell), cell))
+        at = found + len(cell)
+
+    def in_cell(i: int, types: tuple[str, ...]) -> list[Mention]:
+        lo, hi, _ = bounds[i]
+        return [m for m in s.mentions if lo <= m.start and m.end <= hi and m.type in types]
+
+    body = next(iter(in_cell(0, BODIES)), None)
+    person = next(iter(in_cell(1, ("Person",))), None)
+    if person is None:
+        return []
+    out: list[tuple[str, Mention, Mention, str | None]] = []
+    if event is not None:
+        out.append(("ATTENDED", person, event, None))
+        if body is not None:
+            out.append(("ATTENDED", body, event, None))
+    for part in re.split(r";", bounds[2][2]):
+        role_text = re.sub(r"\([^)]*\)", "", part).strip()
+        if not role_text or not role_text[0].isupper():
+            continue
+        lo = bounds[2][0] + bounds[2][2].find(part)
+        named = [m for m in s.mentions if lo <= m.start < lo + len(part) and m.type in BODIES]
+        target = named[0] if named else body
+        role = re.split(r"\s+(?:of|for)\s+(?:the\s+)?$", role_text)[0]
+        if named:
+            role = re.sub(r"\([^)]*\)", "", part[: named[0].start - lo]).strip()
+            role = re.sub(r"\s+(?:of|for|to)(?:\s+the)?$", "", role)
+        if target is not None and role:
+            out.append(("HOLDS_ROLE", person, target, role))
+    return out
