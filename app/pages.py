@@ -81,6 +81,8 @@ def schema_context(schema: Schema) -> dict[str, Any]:
                 "label": pagedata.relation_label(r.name),
                 "symmetric": r.symmetric,
                 "description": r.description,
+                "color": r.color,
+                "dash": r.dash,
             }
             for r in schema.relations.values()
         ],
