@@ -445,7 +445,15 @@
     return el("a", { class: "entity", href: AG.entityHref(ref.id), title: "Not in the view: open the profile", style: { "--c": AG.colorOf(ref.type) } }, el("span", { class: "dot", "aria-hidden": "true" }), ref.name);
   }
 
-  function evidenceList(items, titles) {
+  /** A sentence's date, else its document's (said so), else "no date". */
+  function evidenceDate(ev, docDates) {
+    if (ev.date) return el("time", { datetime: ev.date, text: ev.date });
+    const d = docDates && docDates.get(ev.document);
+    if (d) return el("time", { datetime: d, title: "The sentence gives no date: this is the document's" }, d, " ", el("span", { class: "muted", text: "(document)" }));
+    return el("span", { class: "muted", text: "no date" });
+  }
+
+  function evidenceList(items, titles, docDates) {
     const ul = el("ul", { class: "evidence" });
     items.forEach((ev, i) => {
       const li = el(
@@ -453,8 +461,8 @@
         { hidden: i >= EVIDENCE_SHOWN },
         el("q", { text: ev.sentence }),
         el("span", { class: "source" },
-          ev.date ? el("time", { datetime: ev.date, text: ev.date }) : null,
-          ev.date ? " · " : null,
+          evidenceDate(ev, docDates),
+          " · ",
           el("a", { href: AG.evidenceHref(ev) }, titles.get(ev.document) || ev.document))
       );
       ul.append(li);
@@ -473,6 +481,7 @@
   function renderPanel(p) {
     const body = $("#panel-body");
     const titles = new Map(p.documents.map((d) => [d.id, d.title]));
+    const docDates = new Map(p.documents.filter((d) => d.date).map((d) => [d.id, d.date]));
     const arrows = { out: "→", in: "←" };
     const nodes = [
       el("span", { class: "badge", style: { "--c": AG.colorOf(p.type) }, text: p.type }),
@@ -494,7 +503,7 @@
       for (const r of p.roles) {
         ul.append(el("li", {},
           el("div", { class: "role-line" }, el("strong", { text: r.role || r.relation }), ", ", otherButton(r.organisation)),
-          evidenceList(r.evidence, titles)));
+          evidenceList(r.evidence, titles, docDates)));
       }
       nodes.push(ul);
     }
@@ -510,9 +519,16 @@
           el("div", { class: "rel-line" },
             el("span", { class: "dir", title: r.symmetric ? "symmetric" : r.direction === "out" ? "outgoing" : "incoming", text: r.symmetric ? "↔" : arrows[r.direction] }),
             otherButton(r.other), role),
-          evidenceList(r.evidence, titles)));
+          evidenceList(r.evidence, titles, docDates)));
       }
       nodes.push(ul);
+    }
+    const missing = AG.schema.relations
+      .filter((r) => r.name !== MENTIONS && ((r.sources || []).includes(p.type) || (r.targets || []).includes(p.type)))
+      .map((r) => r.name)
+      .filter((name) => !types.includes(name) && !(name === "HOLDS_ROLE" && p.roles && p.roles.length));
+    if (types.length && missing.length) {
+      nodes.push(el("p", { class: "none-found muted small", dataset: { noneFound: missing.join(",") } }, "None found: " + missing.map((m) => m.replace(/_/g, " ").toLowerCase()).join(", ") + "."));
     }
     if (p.documents.length) {
       nodes.push(el("h3", { text: "Documents" }));
