@@ -12,7 +12,18 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from app import errors, pages
-from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
+from app.api import (
+    analytics,
+    cypher,
+    documents,
+    edges,
+    entities,
+    export,
+    meta,
+    paths,
+    search,
+    subgraph,
+)
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
@@ -86,7 +97,7 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.include_router(meta.router)
     app.include_router(export.router)
-    for api in (search, entities, paths, subgraph, analytics, documents, cypher):
+    for api in (search, entities, paths, subgraph, edges, analytics, documents, cypher):
         app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 

@@ -54,6 +54,17 @@ class Segment:
     closes_highlight: bool = False
 
 
+def relations_not_found(node_type: str, found: Mapping[str, object], schema: Schema) -> list[str]:
+    """Relation types an actor of this type can have (either end, MENTIONS aside) with none
+    read for it: the profile says "none found" rather than nothing."""
+    possible = [
+        r.name
+        for r in schema.relations.values()
+        if r.name != MENTIONS and (node_type in r.sources or node_type in r.targets)
+    ]
+    return [name for name in possible if name not in found]
+
+
 def parse_highlight(value: str | None, length: int) -> tuple[int, int] | None:
     """`hl=START-END` from an evidence link; anything malformed or out of range is ignored."""
     if not value:

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from app import pagedata
+from graph.ingest import SUPPORTED
 from graph.profile import entity_profile
 from graph.reader import document_view
 from graph.schema import DOCUMENT, Schema, load_schema
@@ -91,6 +92,10 @@ def schema_context(schema: Schema) -> dict[str, Any]:
                 "label": pagedata.relation_label(r.name),
                 "symmetric": r.symmetric,
                 "description": r.description,
+                "color": r.color,
+                "dash": r.dash,
+                "sources": list(r.sources),
+                "targets": list(r.targets),
             }
             for r in schema.relations.values()
         ],
@@ -192,7 +197,15 @@ def entity_page(request: Request, store: Store, node_id: str) -> HTMLResponse:
             return Response(status_code=307, headers={"Location": pagedata.document_url(node.id)})
         return not_found(request, f"No entity with id {node_id!r} in the graph.", json_url)
     titles = {d.id: d.title for d in prof.documents}
-    return render(request, "entity.html", {"p": prof, "titles": titles, "json_url": json_url})
+    doc_dates = {d.id: d.date for d in prof.documents if d.date}
+    context = {
+        "p": prof,
+        "titles": titles,
+        "doc_dates": doc_dates,
+        "none_found": pagedata.relations_not_found(prof.type, prof.relations, load_schema()),
+        "json_url": json_url,
+    }
+    return render(request, "entity.html", context)
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -214,6 +227,7 @@ def documents_page(
             "total": store.stats().documents,
             "json_url": f"/api/documents?offset={offset}&limit={page}",
             "active": "documents",
+            "upload_accept": ",".join(sorted(SUPPORTED)),
         },
     )
 

@@ -2,6 +2,7 @@
  * and the exports. The URL holds the view state, so a link reproduces the view:
  *   focus=ID,ID  depth=1..3  expand=ID,ID  types=Person,Event  rels=MET_WITH
  *   since=YYYY-MM-DD  until=…  docs=ID  size=degree|pagerank|betweenness  sel=ID  from=ID  to=ID
+ *   iso=1 (keep actors a relation filter leaves without an edge)  pins=ID~X~Y;ID~X~Y (pinned nodes)
  */
 (function () {
   "use strict";
@@ -25,6 +26,10 @@
 
   const container = $("#graph");
   const view = new AG.GraphView(container, {
+    onPin: () => {
+      state.pins = view.pins();
+      writeState();
+    },
     onSelect: (node) => select(node),
     onExpand: (node) => expand(node),
     onChange: () => updateCounts(),
@@ -61,7 +66,19 @@
       sel: p.get("sel") || null,
       from: p.get("from") || null,
       to: p.get("to") || null,
+      iso: p.get("iso") === "1",
+      pins: readPins(p.get("pins")),
     };
+  }
+
+  function readPins(value) {
+    if (!value) return [];
+    return value
+      .split(";")
+      .map((item) => item.split("~"))
+      .filter((parts) => parts.length === 3 && parts[0] && isFinite(parts[1]) && isFinite(parts[2]))
+      .map(([id, x, y]) => [id, Number(x), Number(y)])
+      .slice(0, 200);
   }
 
   const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
@@ -82,6 +99,8 @@
       q.set("from", state.from);
       q.set("to", state.to);
     }
+    if (state.iso) q.set("iso", "1");
+    if (state.pins.length) q.set("pins", state.pins.map((p) => p.join("~")).join(";"));
     return q.toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
   }
 
@@ -264,16 +283,12 @@
     }
     if (token !== loadToken) return;
     if (!state.rels.length) data = { nodes: data.nodes, edges: [] };
-    if (!state.focus.length && (state.docs.length || state.since || state.until)) {
-      // The whole graph cut to some evidence: actors left without a relation are noise.
-      const linked = new Set();
-      for (const e of data.edges) linked.add(e.source).add(e.target);
-      data = { nodes: data.nodes.filter((n) => linked.has(n.id)), edges: data.edges };
-    }
+    data = withoutIsolated(data);
     remember(data);
     performance.mark("ag:data");
     const before = view.graph.order;
     const added = view.replace(data);
+    view.applyPins(state.pins);
     performance.mark("ag:built");
     idle();
     if (!data.nodes.length) {
@@ -287,10 +302,22 @@
     } else setEmpty(null);
     await applySize();
     if (added.length > before * 0.3 || !before) view.runLayout();
-    if (!before) setTimeout(() => view.fit(), 50);
+    if (!before) setTimeout(() => fit(), 50);
     if (state.sel && view.graph.hasNode(state.sel)) select(state.sel, { keepCamera: true });
     else if (state.sel && !view.graph.hasNode(state.sel)) select(null);
     if (state.from && state.to && !view.highlight) findPaths(state.from, state.to);
+  }
+
+  /** A relation or evidence filter answers "who did what to whom": actors it leaves without
+   * an edge are noise, unless the user asks to see them (the "show isolated" switch). The
+   * focus and the expanded actors always stay. */
+  function withoutIsolated(data) {
+    const filtering =
+      !sameSet(state.rels, DEFAULT_RELS) || state.docs.length || state.since || state.until;
+    if (state.iso || !filtering) return data;
+    const keep = new Set([...state.focus, ...state.expand]);
+    for (const e of data.edges) keep.add(e.source).add(e.target);
+    return { nodes: data.nodes.filter((n) => keep.has(n.id)), edges: data.edges };
   }
 
   async function applySize() {
@@ -317,8 +344,9 @@
         ...filterParams(),
       });
       if (!state.rels.length) data.edges = [];
-      remember(data);
-      const added = view.merge(data, node);
+      const shown = withoutIsolated(data);
+      remember(shown);
+      const added = view.merge(shown, node);
       if (!state.focus.includes(node) && !state.expand.includes(node)) state.expand.push(node);
       writeState();
       idle();
@@ -374,6 +402,7 @@
     opts = opts || {};
     view.select(node);
     state.sel = node && view.graph.hasNode(node) ? node : null;
+    if (state.sel) keyCursor = state.sel; // after Esc, Enter reopens the last one
     writeState();
     const panel = $("#panel");
     const body = $("#panel-body");
@@ -382,9 +411,11 @@
       body.replaceChildren();
       return;
     }
-    if (!opts.keepCamera) view.focusNode(node, Math.min(view.renderer.getCamera().ratio, 0.8));
     const token = ++panelToken;
     panel.hidden = false;
+    // After a double-click's second click could land: moving the camera at once would pull
+    // the node from under the pointer and the expansion would miss it.
+    if (!opts.keepCamera) setTimeout(() => view.ensureVisible(node, panelInset()), 320);
     const attrs = view.graph.getNodeAttributes(node);
     body.replaceChildren(
       el("span", { class: "badge", style: { "--c": AG.colorOf(attrs.nodeType) }, text: attrs.nodeType }),
@@ -415,7 +446,15 @@
     return el("a", { class: "entity", href: AG.entityHref(ref.id), title: "Not in the view: open the profile", style: { "--c": AG.colorOf(ref.type) } }, el("span", { class: "dot", "aria-hidden": "true" }), ref.name);
   }
 
-  function evidenceList(items, titles) {
+  /** A sentence's date, else its document's (said so), else "no date". */
+  function evidenceDate(ev, docDates) {
+    if (ev.date) return el("time", { datetime: ev.date, text: ev.date });
+    const d = docDates && docDates.get(ev.document);
+    if (d) return el("time", { datetime: d, title: "The sentence gives no date: this is the document's" }, d, " ", el("span", { class: "muted", text: "(document)" }));
+    return el("span", { class: "muted", text: "no date" });
+  }
+
+  function evidenceList(items, titles, docDates) {
     const ul = el("ul", { class: "evidence" });
     items.forEach((ev, i) => {
       const li = el(
@@ -423,8 +462,8 @@
         { hidden: i >= EVIDENCE_SHOWN },
         el("q", { text: ev.sentence }),
         el("span", { class: "source" },
-          ev.date ? el("time", { datetime: ev.date, text: ev.date }) : null,
-          ev.date ? " · " : null,
+          evidenceDate(ev, docDates),
+          " · ",
           el("a", { href: AG.evidenceHref(ev) }, titles.get(ev.document) || ev.document))
       );
       ul.append(li);
@@ -443,6 +482,7 @@
   function renderPanel(p) {
     const body = $("#panel-body");
     const titles = new Map(p.documents.map((d) => [d.id, d.title]));
+    const docDates = new Map(p.documents.filter((d) => d.date).map((d) => [d.id, d.date]));
     const arrows = { out: "→", in: "←" };
     const nodes = [
       el("span", { class: "badge", style: { "--c": AG.colorOf(p.type) }, text: p.type }),
@@ -464,7 +504,7 @@
       for (const r of p.roles) {
         ul.append(el("li", {},
           el("div", { class: "role-line" }, el("strong", { text: r.role || r.relation }), ", ", otherButton(r.organisation)),
-          evidenceList(r.evidence, titles)));
+          evidenceList(r.evidence, titles, docDates)));
       }
       nodes.push(ul);
     }
@@ -480,9 +520,16 @@
           el("div", { class: "rel-line" },
             el("span", { class: "dir", title: r.symmetric ? "symmetric" : r.direction === "out" ? "outgoing" : "incoming", text: r.symmetric ? "↔" : arrows[r.direction] }),
             otherButton(r.other), role),
-          evidenceList(r.evidence, titles)));
+          evidenceList(r.evidence, titles, docDates)));
       }
       nodes.push(ul);
+    }
+    const missing = AG.schema.relations
+      .filter((r) => r.name !== MENTIONS && ((r.sources || []).includes(p.type) || (r.targets || []).includes(p.type)))
+      .map((r) => r.name)
+      .filter((name) => !types.includes(name) && !(name === "HOLDS_ROLE" && p.roles && p.roles.length));
+    if (types.length && missing.length) {
+      nodes.push(el("p", { class: "none-found muted small", dataset: { noneFound: missing.join(",") } }, "None found: " + missing.map((m) => m.replace(/_/g, " ").toLowerCase()).join(", ") + "."));
     }
     if (p.documents.length) {
       nodes.push(el("h3", { text: "Documents" }));
@@ -494,6 +541,18 @@
       nodes.push(ul);
     }
     body.replaceChildren(...nodes);
+  }
+
+  /** The width the side panel covers on the right of the graph (0 when closed or on a
+   * phone, where it is a bottom sheet). */
+  function panelInset() {
+    const panel = $("#panel");
+    if (panel.hidden || window.matchMedia("(max-width: 700px)").matches) return 0;
+    return panel.offsetWidth;
+  }
+
+  function fit() {
+    view.fit(panelInset());
   }
 
   function refocus(id) {
@@ -577,16 +636,56 @@
         }
         steps.push(el("button", { type: "button", class: "link", onclick: () => select(n.id) }, n.name));
       });
-      const li = el("li", {}, ...steps);
+      const li = el("li", {}, el("span", { class: "path-len", text: `${p.length} step${p.length === 1 ? "" : "s"}:` }), ...steps);
       li.addEventListener("mouseenter", () => view.setHighlight({ nodes: p.nodes.map((n) => n.id), edges: p.edges.map((e) => e.id) }));
       li.addEventListener("mouseleave", () => view.setHighlight(all));
       ol.append(li);
     });
     out.scrollIntoView({ block: "nearest" });
+    const lengths = [...new Set(answer.paths.map((p) => p.length))];
+    const span = lengths.length === 1 ? `${lengths[0]}` : `${lengths[0]} to ${lengths[lengths.length - 1]}`;
     out.replaceChildren(
-      el("p", { class: "muted", text: `${answer.paths.length} shortest path${answer.paths.length === 1 ? "" : "s"} (${answer.paths[0].length} step${answer.paths[0].length === 1 ? "" : "s"})` }),
+      el("p", { class: "muted", text: `${answer.paths.length} shortest path${answer.paths.length === 1 ? "" : "s"} (${span} step${span === "1" ? "" : "s"})` }),
       ol
     );
+  }
+
+  /* ---------------- keyboard walk ---------------- */
+
+  const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  let keyCursor = null;
+
+  /** From the selected node (or the best-connected one) to its neighbour in that direction:
+   * the node is highlighted and announced; Enter opens its panel. */
+  function walk([dx, dy]) {
+    const g = view.graph;
+    if (!g.order) return;
+    let from = state.sel || keyCursor;
+    let next;
+    if (!from || !g.hasNode(from)) {
+      let best = -1;
+      g.forEachNode((n) => {
+        if (g.degree(n) > best) {
+          best = g.degree(n);
+          next = n;
+        }
+      });
+    } else next = view.neighbourToward(from, dx, dy);
+    if (!next) {
+      flash(`${label(from)} has no neighbour in view`);
+      return;
+    }
+    keyCursor = next;
+    view.select(next);
+    view.ensureVisible(next, panelInset());
+    container.setAttribute("aria-activedescendant", "");
+    container.dataset.cursor = next;
+    flash(`${label(next)} (${g.getNodeAttribute(next, "nodeType")}, ${g.degree(next)} links) — Enter for details`);
+  }
+
+  function defaultTitle() {
+    const focus = state.focus.map(label).join(", ");
+    return focus ? `actorgraph: around ${focus}` : "actorgraph: the graph";
   }
 
   /* ---------------- controls ---------------- */
@@ -600,6 +699,7 @@
     $("#depth").value = String(state.depth);
     $("#depth").disabled = !state.focus.length;
     $("#size-by").value = state.size;
+    $("#show-isolated").checked = state.iso;
   }
 
   let reloadTimer = null;
@@ -665,7 +765,7 @@
     });
     $("#zoom-in").addEventListener("click", () => view.zoom(1.5));
     $("#zoom-out").addEventListener("click", () => view.zoom(1 / 1.5));
-    $("#zoom-fit").addEventListener("click", () => view.fit());
+    $("#zoom-fit").addEventListener("click", () => fit());
     $("#panel-close").addEventListener("click", () => select(null));
 
     const from = $("#path-from");
@@ -695,28 +795,84 @@
       writeState();
     });
 
-    $("#export-png").addEventListener("click", async () => {
+    $("#show-isolated").addEventListener("change", (e) => {
+      state.iso = e.target.checked;
+      reloadSoon();
+    });
+    const sidebar = $("#sidebar");
+    const drawer = (open) => {
+      sidebar.classList.toggle("open", open);
+      $("#drawer-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) sidebar.querySelector("input, select, button").focus();
+    };
+    $("#drawer-toggle").addEventListener("click", () => drawer(!sidebar.classList.contains("open")));
+    $("#drawer-close").addEventListener("click", () => {
+      drawer(false);
+      $("#drawer-toggle").focus();
+    });
+    $("#skip-panel").addEventListener("click", (e) => {
+      e.preventDefault();
+      const panel = $("#panel");
+      if (panel.hidden) {
+        flash("Select a node first: its details open in the panel");
+        container.focus();
+      } else panel.focus();
+    });
+
+    const picture = () => ({ title: $("#export-title").value.trim() || defaultTitle() });
+    for (const id of ["export-png", "export-png3"]) {
+      $("#" + id).addEventListener("click", async (e) => {
+        try {
+          const scale = Number(e.currentTarget.dataset.scale) || 2;
+          AG.download(await view.reportPng({ ...picture(), scale }), `actorgraph-view@${scale}x.png`);
+        } catch (err) {
+          showError(err);
+        }
+      });
+    }
+    $("#export-svg").addEventListener("click", () => {
+      AG.download(new Blob([view.svgText(picture())], { type: "image/svg+xml" }), "actorgraph-view.svg");
+    });
+    $("#export-html").addEventListener("click", async () => {
+      busy("Building the offline view…");
       try {
-        AG.download(await view.pngBlob(), "actorgraph-view.png");
+        const html = await AG.offlineHtml(view, picture());
+        AG.download(new Blob([html], { type: "text/html" }), "actorgraph-view.html");
+        idle();
       } catch (err) {
+        idle();
         showError(err);
       }
     });
-    $("#export-svg").addEventListener("click", () => {
-      AG.download(new Blob([view.svgText()], { type: "image/svg+xml" }), "actorgraph-view.svg");
-    });
 
-    // Keyboard: Esc closes the panel (then clears paths); +, - and 0 zoom while the graph has focus.
+    // Keyboard. Esc, from anywhere: closes the autocomplete list first (its own handler),
+    // then the drawer, then the panel, then clears paths. On the graph: arrows walk to the
+    // neighbour in that direction, Enter opens the panel, + - 0 zoom.
     document.addEventListener("keydown", (e) => {
-      const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
-      if (e.key === "Escape" && !typing) {
-        if (!$("#panel").hidden) select(null);
-        else if (view.highlight) clearPaths();
+      if (e.key === "Escape" && !e.defaultPrevented) {
+        const ac = e.target.closest && e.target.closest(".ac-wrap");
+        if (ac && ac.querySelector(".ac-list:not([hidden])")) return;
+        if (sidebar.classList.contains("open")) {
+          drawer(false);
+          $("#drawer-toggle").focus();
+        } else if (!$("#panel").hidden) {
+          const from = $("#panel").contains(document.activeElement);
+          select(null);
+          if (from) container.focus();
+        } else if (view.highlight) clearPaths();
+        return;
       }
-      if (e.target === container) {
-        if (e.key === "+" || e.key === "=") view.zoom(1.5);
-        else if (e.key === "-") view.zoom(1 / 1.5);
-        else if (e.key === "0") view.fit();
+      if (e.target !== container) return;
+      if (e.key === "+" || e.key === "=") view.zoom(1.5);
+      else if (e.key === "-") view.zoom(1 / 1.5);
+      else if (e.key === "0") fit();
+      else if (e.key === "Enter" && (state.sel || (keyCursor && view.graph.hasNode(keyCursor)))) {
+        e.preventDefault();
+        select(state.sel || keyCursor);
+        $("#panel").focus();
+      } else if (ARROWS[e.key]) {
+        e.preventDefault();
+        walk(ARROWS[e.key]);
       }
     });
 
