@@ -33,12 +33,14 @@ from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
     GraphFilter,
     GraphPath,
+    PathAvoid,
     SearchHit,
     k_shortest_paths,
     neighbourhood,
     rank,
     to_networkx,
 )
+from graph.relations import RelationQuery
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store import neo4j_cypher as q
 from graph.store.base import GraphStore, QueryError, StoreError, StoreStats, StoreUnavailable
@@ -267,21 +269,63 @@ class Neo4jStore(GraphStore):
             return _part(tx, sorted(levels), relations)
 
         part = self._read(work)
+        if flt.dated():
+            flt = flt.with_document_dates(self.document_dates(part.edges))
         return neighbourhood(to_networkx(part), seeds, depth, flt, limit)
 
-    def paths(self, source: str, target: str, max_length: int = 4, k: int = 3) -> list[GraphPath]:
+    def relation_candidates(
+        self, query: RelationQuery
+    ) -> tuple[list[Edge], dict[str, Node], dict[str, str | None]]:
+        """The edges of the types asked for (of the actor, from the documents asked for), as
+        Cypher finds them by type and id; graph/relations.py then keeps, sorts and pages."""
+        relations = [
+            r
+            for r in (query.relations or load_schema().relation_types)
+            if r != MENTIONS and r in load_schema().relations
+        ]
+        statement = q.RELATION_CANDIDATES if query.actor is None else q.ACTOR_RELATION_CANDIDATES
+
+        def work(tx: ManagedTransaction) -> tuple[list[Edge], dict[str, Node]]:
+            edges = _edges(
+                tx, statement, relations=relations, documents=query.documents, actor=query.actor
+            )
+            ends = sorted({e.source for e in edges} | {e.target for e in edges})
+            return edges, {n.id: n for n in _nodes(tx, q.GET_NODES, ids=ends)}
+
+        edges, nodes = self._read(work)
+        return edges, nodes, self.document_dates(edges)
+
+    def document_dates(self, edges: list[Edge]) -> dict[str, str | None]:
+        """The dates of the documents whose undated evidence the date rule dates."""
+        ids = sorted({ev.document for e in edges for ev in e.evidence if not ev.date})
+
+        def work(tx: ManagedTransaction) -> dict[str, str | None]:
+            return {n.id: n.properties.get("date") for n in _nodes(tx, q.GET_NODES, ids=ids)}
+
+        return self._read(work) if ids else {}
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_length: int = 4,
+        k: int = 3,
+        avoid: PathAvoid | None = None,
+    ) -> list[GraphPath]:
         """Only nodes on some source–target walk of at most max_length steps can be on an
-        answer; those are fetched and searched with the same algorithm as the embedded store."""
+        answer; those are fetched and searched with the same algorithm as the embedded store
+        (hubs are told by their degree in the whole graph, not in the part fetched)."""
         schema = load_schema()
-        relations = [r for r in schema.relation_types if r != MENTIONS]
+        avoid = avoid or PathAvoid()
+        relations = [r for r in schema.relation_types if r != MENTIONS and r not in avoid.relations]
         types = schema.entity_types
         if max_length < 1 or k < 1:
             return []
 
-        def work(tx: ManagedTransaction) -> GraphData:
+        def work(tx: ManagedTransaction) -> tuple[GraphData, set[str]]:
             ends = _nodes(tx, q.GET_NODES, ids=[source, target])
             if len(ends) != 2 or any(n.type == DOCUMENT for n in ends):
-                return GraphData()
+                return GraphData(), set()
             from_source = _distances(tx, [source], max_length, relations, types)
             from_target = _distances(tx, [target], max_length, relations, types)
             on_walks = sorted(
@@ -289,10 +333,16 @@ class Neo4jStore(GraphStore):
                 for n, d in from_source.items()
                 if n in from_target and d + from_target[n] <= max_length
             )
-            return _part(tx, on_walks, relations)
+            part = _part(tx, on_walks, relations)
+            if avoid.max_degree is not None:
+                degrees = tx.run(q.DEGREES, ids=on_walks, mentions=MENTIONS)
+                hubs = {r["id"] for r in degrees if r["degree"] > avoid.max_degree}
+                return part, hubs
+            return part, set()
 
-        part = self._read(work)
-        return k_shortest_paths(to_networkx(part), source, target, max_length, k)
+        part, hubs = self._read(work)
+        around = PathAvoid(avoid.nodes | hubs, avoid.relations)
+        return k_shortest_paths(to_networkx(part), source, target, max_length, k, around)
 
     def export(self) -> GraphData:
         def work(tx: ManagedTransaction) -> GraphData:

@@ -226,3 +226,22 @@ DEGREES = (
     "CALL (n) { MATCH (n)-[r]-() WHERE type(r) <> $mentions RETURN count(DISTINCT r) AS degree }\n"
     "RETURN n.id AS id, degree"
 )
+
+# The relations table's candidates (graph/relations.py decides the rows): the edges of the
+# types asked for, of one actor when one is given, with evidence from the documents asked for.
+RELATION_CANDIDATES = (
+    f"MATCH (a:{label(NODE_LABEL)})-[r]->(b:{label(NODE_LABEL)})\n"
+    "WHERE type(r) IN $relations\n"
+    "AND ($documents IS NULL OR any(d IN r.documents WHERE d IN $documents))\n"
+    f"{_EDGE_ROW}"
+)
+ACTOR_RELATION_CANDIDATES = (
+    "CALL () {\n"
+    f"  MATCH (a:{label(NODE_LABEL)} {{id: $actor}})-[r]->(b:{label(NODE_LABEL)}) RETURN a, r, b\n"
+    "  UNION\n"
+    f"  MATCH (a:{label(NODE_LABEL)})-[r]->(b:{label(NODE_LABEL)} {{id: $actor}}) RETURN a, r, b\n"
+    "}\n"
+    "WITH a, r, b WHERE type(r) IN $relations\n"
+    "AND ($documents IS NULL OR any(d IN r.documents WHERE d IN $documents))\n"
+    f"{_EDGE_ROW}"
+)

@@ -22,9 +22,10 @@ from pathlib import Path
 
 from graph.blocking import node_keys
 from graph.model import Edge, Evidence, GraphData, Node, fold
-from graph.query import GraphFilter, GraphPath, SearchHit
+from graph.query import GraphFilter, GraphPath, PathAvoid, SearchHit
+from graph.relations import RelationPage, RelationQuery
 from graph.schema import DOCUMENT, MENTIONS
-from graph.store import sqlite_search, sqlite_walk
+from graph.store import sqlite_relations, sqlite_search, sqlite_walk
 from graph.store.base import GraphStore, StoreError, StoreStats
 from graph.store.sqlite_schema import DDL
 
@@ -376,9 +377,16 @@ class SqliteStore(GraphStore):
         with self._read() as conn:
             return sqlite_walk.neighbourhood(conn, seeds, depth, flt or GraphFilter(), limit)
 
-    def paths(self, source: str, target: str, max_length: int = 4, k: int = 3) -> list[GraphPath]:
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_length: int = 4,
+        k: int = 3,
+        avoid: PathAvoid | None = None,
+    ) -> list[GraphPath]:
         with self._read() as conn:
-            return sqlite_walk.shortest_paths(conn, source, target, max_length, k)
+            return sqlite_walk.shortest_paths(conn, source, target, max_length, k, avoid)
 
     def export(self) -> GraphData:
         with self._read() as conn:
@@ -402,6 +410,14 @@ class SqliteStore(GraphStore):
                 )
             ]
         return nodes, edges
+
+    def relations(self, query: RelationQuery, limit: int = 50, offset: int = 0) -> RelationPage:
+        with self._read() as conn:
+            return sqlite_relations.relations(conn, query, limit, offset)
+
+    def evidence_months(self, query: RelationQuery) -> tuple[list[tuple[str, int]], int]:
+        with self._read() as conn:
+            return sqlite_relations.months(conn, query)
 
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"

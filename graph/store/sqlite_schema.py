@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS edges (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_by_source ON edges (source, type, target);
 CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, type, source);
+-- the relations table's type filter
+CREATE INDEX IF NOT EXISTS edges_by_type ON edges (type, id);
 
 -- one row per evidence item; seq keeps the order items arrived in
 CREATE TABLE IF NOT EXISTS evidence (
