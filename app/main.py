@@ -21,6 +21,7 @@ from app.api import (
     export,
     meta,
     paths,
+    relations,
     search,
     subgraph,
 )
@@ -97,7 +98,7 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.include_router(meta.router)
     app.include_router(export.router)
-    for api in (search, entities, paths, subgraph, edges, analytics, documents, cypher):
+    for api in (search, entities, paths, subgraph, edges, relations, analytics, documents, cypher):
         app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 

@@ -41,6 +41,12 @@ def explore_url(node_id: str, depth: int = 1) -> str:
     return f"/explore?focus={quote(node_id, safe=SAFE_IN_PATH)}&depth={depth}"
 
 
+def explore_url_of(focus: list[str], selected: str | None = None) -> str:
+    """The explorer around several actors, one of them selected (its panel open)."""
+    url = "/explore?focus=" + ",".join(quote(i, safe=SAFE_IN_PATH) for i in focus)
+    return url + (f"&sel={quote(selected, safe=SAFE_IN_PATH)}" if selected else "")
+
+
 def relation_label(rel_type: str) -> str:
     return rel_type.replace("_", " ").lower()
 
