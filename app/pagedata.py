@@ -17,7 +17,8 @@ from graph.model import Evidence, GraphData
 from graph.profile import nodes_by_id
 from graph.query import MAX_NODES, GraphFilter
 from graph.reader import Mention
-from graph.schema import MENTIONS, Schema
+from graph.relations import MAX_LIMIT, SORTS, RelationQuery
+from graph.schema import MENTIONS, Schema, load_schema
 from graph.store.base import GraphStore
 
 # Ids are quoted so that any id, even one from an imported graph, stays a path on this site.
@@ -49,6 +50,46 @@ def explore_url_of(focus: list[str], selected: str | None = None) -> str:
 
 def relation_label(rel_type: str) -> str:
     return rel_type.replace("_", " ").lower()
+
+
+def relations_params(
+    params: Mapping[str, str], store: GraphStore
+) -> tuple[RelationQuery, int, int]:
+    """The relations page's query string as the API reads it; ValueError says what is wrong."""
+    schema_relations = [r for r in load_schema().relation_types if r != MENTIONS]
+    rels = [r for r in (params.get("relations") or "").split(",") if r.strip()] or None
+    if rels and any(r not in schema_relations for r in rels):
+        raise ValueError(f"unknown relation type in {params.get('relations')!r}")
+    since, until = params.get("since") or None, params.get("until") or None
+    for d in (since, until):
+        if d and not DATE.match(d):
+            raise ValueError(f"{d!r} is not a date like 2023, 2023-09 or 2023-09-29")
+    if since and until and since[: len(until)] > until:
+        raise ValueError(f"since ({since}) is after until ({until})")
+    actor = params.get("actor") or None
+    if actor and store.get_node(actor) is None:
+        raise ValueError(f"no actor {actor!r}")
+    sort = params.get("sort") or "type"
+    if sort.lstrip("-") not in SORTS:
+        raise ValueError(f"cannot sort by {sort!r}")
+    try:
+        limit = min(MAX_LIMIT, max(1, int(params.get("limit") or 50)))
+        offset = max(0, int(params.get("offset") or 0))
+        conf = params.get("min_confidence")
+        min_confidence = None if not conf else min(1.0, max(0.0, float(conf)))
+    except ValueError as exc:
+        raise ValueError("limit, offset and min_confidence are numbers") from exc
+    docs = _ids(params.get("documents")) or None
+    query = RelationQuery(
+        relations=rels,
+        actor=actor,
+        documents=docs,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        sort=sort,
+    )
+    return query, limit, offset
 
 
 @dataclass

@@ -16,6 +16,7 @@ from app import pagedata
 from graph.ingest import SUPPORTED
 from graph.profile import entity_profile
 from graph.reader import document_view
+from graph.relations import SORTS
 from graph.schema import DOCUMENT, Schema, load_schema
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError
@@ -184,6 +185,56 @@ def explore(request: Request, store: Store, snapshots: Snapshots) -> HTMLRespons
         request,
         "explore.html",
         {"documents": documents, "view": view, "json_url": "/api/subgraph", "active": "explore"},
+    )
+
+
+@router.get("/relations", response_class=HTMLResponse)
+def relations_page(request: Request, store: Store) -> HTMLResponse:
+    """The relations table: the same rows as GET /api/relations, with the same parameters."""
+    params = request.query_params
+    try:
+        query, limit, offset = pagedata.relations_params(params, store)
+        page = store.relations(query, limit, offset)
+        error = None
+    except ValueError as exc:
+        query, limit, offset, error = pagedata.RelationQuery(), 50, 0, str(exc)
+        page = store.relations(query, limit, offset)
+    kept = {k: v for k, v in params.items() if k not in ("offset", "sort") and v}
+    names = {}
+    if query.actor:
+        actor = store.get_node(query.actor)
+        names[query.actor] = actor.name if actor else query.actor
+    def url(**changes: object) -> str:
+        return "/relations?" + urlencode(kept | {"sort": query.sort} | changes)
+
+    sort_urls = {c: url(sort="-" + c if query.sort == c else c) for c in SORTS}
+    return render(
+        request,
+        "relations.html",
+        {
+            "sort_urls": sort_urls,
+            "explore_of": {
+                r.edge.id: pagedata.explore_url_of([r.source.id, r.target.id], r.source.id)
+                for r in page.rows
+            },
+            "rel_colors": {r.name: r.color for r in load_schema().relations.values()},
+            "prev_url": url(offset=max(0, offset - limit)) if offset else None,
+            "next_url": url(offset=offset + limit) if offset + limit < page.total else None,
+            "q": "",
+            "query": query,
+            "page": page,
+            "limit": limit,
+            "offset": offset,
+            "error": error,
+            "filters": kept,
+            "actor_name": names.get(query.actor or ""),
+            "relation_types": [r for r in load_schema().relation_types if r != "MENTIONS"],
+            "documents": store.list_documents(limit=1000),
+            "json_url": "/api/relations?" + urlencode(params),
+            "csv_url": "/api/relations.csv?" + urlencode(kept | {"sort": query.sort}),
+            "xlsx_url": "/api/relations.xlsx?" + urlencode(kept | {"sort": query.sort}),
+            "active": "relations",
+        },
     )
 
 
