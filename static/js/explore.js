@@ -39,7 +39,14 @@
       b.textContent = running ? "Stop layout" : "Run layout";
     },
   });
-  AG.explorer = { view, state, load: () => load() };
+  const time = new AG.TimeSlider($("#timeline"), {
+    onChange: (until) => {
+      state.until = until;
+      syncControls();
+      return load();
+    },
+  });
+  AG.explorer = { view, state, time, load: () => load() };
 
   /* ---------------- URL state ---------------- */
 
@@ -282,6 +289,7 @@
       return;
     }
     if (token !== loadToken) return;
+    refreshTimeline();
     if (!state.rels.length) data = { nodes: data.nodes, edges: [] };
     data = withoutIsolated(data);
     remember(data);
@@ -306,6 +314,34 @@
     if (state.sel && view.graph.hasNode(state.sel)) select(state.sel, { keepCamera: true });
     else if (state.sel && !view.graph.hasNode(state.sel)) select(null);
     if (state.from && state.to && !view.highlight) findPaths(state.from, state.to);
+  }
+
+  /** The histogram above the graph counts the evidence of the relations, documents and
+   * focus in view (all months: the slider itself moves `until`). */
+  let timelineKey = null;
+  async function refreshTimeline() {
+    const params = {
+      relations: state.rels.filter((r) => r !== MENTIONS),
+      documents: state.docs,
+      actor: state.focus.length === 1 ? state.focus[0] : null,
+      since: state.since || null,
+    };
+    const key = JSON.stringify(params);
+    if (key === timelineKey) {
+      time.setUntil(state.until);
+      return;
+    }
+    timelineKey = key;
+    if (!params.relations.length) {
+      time.setCounts({ months: [], undated: 0 }, state.until);
+      return;
+    }
+    try {
+      time.setCounts(await AG.api("/api/timeline", params), state.until);
+    } catch (err) {
+      timelineKey = null;
+      time.setCounts({ months: [], undated: 0 }, state.until);
+    }
   }
 
   /** A relation or evidence filter answers "who did what to whom": actors it leaves without
