@@ -3,6 +3,8 @@
  *   focus=ID,ID  depth=1..3  expand=ID,ID  types=Person,Event  rels=MET_WITH
  *   since=YYYY-MM-DD  until=…  docs=ID  size=degree|pagerank|betweenness  sel=ID  from=ID  to=ID
  *   iso=1 (keep actors a relation filter leaves without an edge)  pins=ID~X~Y;ID~X~Y (pinned nodes)
+ *   pk=N  plen=N  px=ID,ID  prel=TYPE,TYPE  phub=N (the path finder: how many, how long, the
+ *   actors and relation types to avoid, the degree above which an actor is a hub to skip)
  */
 (function () {
   "use strict";
@@ -75,7 +77,17 @@
       to: p.get("to") || null,
       iso: p.get("iso") === "1",
       pins: readPins(p.get("pins")),
+      pk: clampInt(p.get("pk"), 1, 10, 3),
+      plen: clampInt(p.get("plen"), 1, 6, 4),
+      px: list(p, "px") || [],
+      prel: (list(p, "prel") || []).filter((r) => ALL_RELS.includes(r)),
+      phub: p.get("phub") ? clampInt(p.get("phub"), 1, 1000000, null) : null,
     };
+  }
+
+  function clampInt(value, lo, hi, fallback) {
+    const n = parseInt(value || "", 10);
+    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : fallback;
   }
 
   function readPins(value) {
@@ -107,6 +119,11 @@
       q.set("to", state.to);
     }
     if (state.iso) q.set("iso", "1");
+    if (state.pk !== 3) q.set("pk", String(state.pk));
+    if (state.plen !== 4) q.set("plen", String(state.plen));
+    if (state.px.length) q.set("px", state.px.join(","));
+    if (state.prel.length) q.set("prel", state.prel.join(","));
+    if (state.phub) q.set("phub", String(state.phub));
     if (state.pins.length) q.set("pins", state.pins.map((p) => p.join("~")).join(";"));
     return q.toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
   }
@@ -633,7 +650,15 @@
     out.replaceChildren(el("p", { class: "loading", text: "Looking for paths…" }));
     let answer;
     try {
-      answer = await AG.api("/api/paths", { source: fromId, target: toId, max_length: 4, k: 3 });
+      answer = await AG.api("/api/paths", {
+        source: fromId,
+        target: toId,
+        max_length: state.plen,
+        k: state.pk,
+        exclude: state.px,
+        exclude_relations: state.prel,
+        max_degree: state.phub,
+      });
     } catch (err) {
       out.replaceChildren(el("p", { class: "error-inline", role: "alert" }, el("strong", { text: err.title || "Error" }), " ", err.detail || ""));
       return;
@@ -647,7 +672,8 @@
     $("#path-to").dataset.pickedId = answer.target.id;
     if (!answer.paths.length) {
       view.setHighlight(null);
-      out.replaceChildren(el("p", { class: "empty", text: `No path of up to 4 relations between ${answer.source.name} and ${answer.target.name}.` }));
+      const around = state.px.length || state.prel.length || state.phub ? " around what is avoided" : "";
+      out.replaceChildren(el("p", { class: "empty", text: `No path of up to ${state.plen} relation${state.plen === 1 ? "" : "s"} between ${answer.source.name} and ${answer.target.name}${around}.` }));
       return;
     }
     // Paths may run through actors not in the view: add them first.
@@ -670,20 +696,74 @@
           const forward = e.source === p.nodes[i - 1].id;
           steps.push(el("span", { class: "path-rel", text: forward ? `–${e.type}→` : `←${e.type}–` }));
         }
-        steps.push(el("button", { type: "button", class: "link", onclick: () => select(n.id) }, n.name));
+        const inner = i > 0 && i < p.nodes.length - 1;
+        steps.push(
+          el("span", { class: "path-step" },
+            el("button", { type: "button", class: "link", onclick: () => select(n.id) }, n.name),
+            inner
+              ? el("button", { type: "button", class: "link avoid", title: `Find paths around ${n.name}`, "aria-label": `Avoid ${n.name}`, "data-avoid": n.id, onclick: () => avoidActor(n.id, n.name, true) }, "⊘")
+              : null)
+        );
       });
-      const li = el("li", {}, el("span", { class: "path-len", text: `${p.length} step${p.length === 1 ? "" : "s"}:` }), ...steps);
+      const li = el("li", { "data-length": String(p.length) }, el("span", { class: "path-len", text: `${p.length} step${p.length === 1 ? "" : "s"}:` }), ...steps);
       li.addEventListener("mouseenter", () => view.setHighlight({ nodes: p.nodes.map((n) => n.id), edges: p.edges.map((e) => e.id) }));
       li.addEventListener("mouseleave", () => view.setHighlight(all));
       ol.append(li);
     });
     out.scrollIntoView({ block: "nearest" });
-    const lengths = [...new Set(answer.paths.map((p) => p.length))];
-    const span = lengths.length === 1 ? `${lengths[0]}` : `${lengths[0]} to ${lengths[lengths.length - 1]}`;
-    out.replaceChildren(
-      el("p", { class: "muted", text: `${answer.paths.length} shortest path${answer.paths.length === 1 ? "" : "s"} (${span} step${span === "1" ? "" : "s"})` }),
-      ol
+    out.replaceChildren(el("p", { class: "muted", id: "path-summary", text: pathSummary(answer.paths) }), ol);
+  }
+
+  /** "3 shortest paths: one of 2 steps, two of 4 steps" — each length stated right. */
+  function pathSummary(paths) {
+    const byLength = new Map();
+    for (const p of paths) byLength.set(p.length, (byLength.get(p.length) || 0) + 1);
+    const words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const parts = [...byLength].map(([len, n]) => `${words[n] || n} of ${len} step${len === 1 ? "" : "s"}`);
+    const head = `${paths.length} shortest path${paths.length === 1 ? "" : "s"}`;
+    const avoided = [];
+    if (state.px.length) avoided.push(`${state.px.length} actor${state.px.length === 1 ? "" : "s"}`);
+    if (state.prel.length) avoided.push(state.prel.map((r) => r.toLowerCase().replace(/_/g, " ")).join(", "));
+    if (state.phub) avoided.push(`hubs over ${state.phub} relations`);
+    return `${head}: ${parts.join(", ")}` + (avoided.length ? ` (avoiding ${avoided.join("; ")})` : "");
+  }
+
+  /** Add an actor to those the path finder goes around; `rerun` asks again at once. */
+  function avoidActor(id, name, rerun) {
+    if (!state.px.includes(id)) state.px.push(id);
+    if (name) names.set(id, { ...(names.get(id) || {}), name });
+    renderAvoided();
+    writeState();
+    if (rerun && state.from && state.to) findPaths(state.from, state.to);
+  }
+
+  function renderAvoided() {
+    const unnamed = state.px.filter((id) => !names.has(id) && !view.graph.hasNode(id));
+    if (unnamed.length) {
+      // avoided actors from a link may not be in view: their names come from the API
+      Promise.all(
+        unnamed.map((id) =>
+          AG.api(AG.apiPath("/api/entities/", id)).then(
+            (p) => names.set(id, { name: p.name, type: p.type }),
+            () => names.set(id, { name: id })
+          )
+        )
+      ).then(renderAvoided);
+    }
+    $("#path-avoided").replaceChildren(
+      ...state.px.map((id) =>
+        el("li", { class: "chip" }, label(id),
+          el("button", {
+            type: "button", class: "link", "aria-label": `Stop avoiding ${label(id)}`,
+            onclick: () => {
+              state.px = state.px.filter((x) => x !== id);
+              renderAvoided();
+              writeState();
+            },
+          }, "×"))
+      )
     );
+    if (state.px.length || state.prel.length || state.phub) $("#path-options").open = true;
   }
 
   /* ---------------- keyboard walk ---------------- */
@@ -736,6 +816,11 @@
     $("#depth").disabled = !state.focus.length;
     $("#size-by").value = state.size;
     $("#show-isolated").checked = state.iso;
+    $("#path-k").value = String(state.pk);
+    $("#path-len").value = String(state.plen);
+    $("#path-hub").value = state.phub ? String(state.phub) : "";
+    document.querySelectorAll('input[name="path-rel"]').forEach((i) => (i.checked = state.prel.includes(i.value)));
+    renderAvoided();
   }
 
   let reloadTimer = null;
@@ -806,6 +891,23 @@
 
     const from = $("#path-from");
     const to = $("#path-to");
+    const avoid = $("#path-avoid");
+    AG.autocomplete(avoid, {
+      onPick: (hit) => {
+        avoidActor(hit.id, hit.name, false);
+        avoid.value = "";
+        delete avoid.dataset.pickedId;
+      },
+    });
+    $("#path-k").addEventListener("change", (e) => { state.pk = clampInt(e.target.value, 1, 10, 3); writeState(); });
+    $("#path-len").addEventListener("change", (e) => { state.plen = clampInt(e.target.value, 1, 6, 4); writeState(); });
+    $("#path-hub").addEventListener("change", (e) => { state.phub = e.target.value ? clampInt(e.target.value, 1, 1000000, null) : null; writeState(); });
+    document.querySelectorAll('input[name="path-rel"]').forEach((box) =>
+      box.addEventListener("change", () => {
+        state.prel = [...document.querySelectorAll('input[name="path-rel"]:checked')].map((i) => i.value);
+        writeState();
+      })
+    );
     AG.autocomplete(from, { onPick: () => to.focus() });
     AG.autocomplete(to, { onPick: () => $("#path-form").requestSubmit() });
     $("#path-form").addEventListener("submit", async (e) => {
