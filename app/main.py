@@ -24,6 +24,7 @@ from app.api import (
     relations,
     search,
     subgraph,
+    views,
 )
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
@@ -98,7 +99,8 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.include_router(meta.router)
     app.include_router(export.router)
-    for api in (search, entities, paths, subgraph, edges, relations, analytics, documents, cypher):
+    routers = (search, entities, paths, subgraph, edges, relations, analytics, documents, cypher)
+    for api in (*routers, views):
         app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 

@@ -204,6 +204,7 @@ def relations_page(request: Request, store: Store) -> HTMLResponse:
     if query.actor:
         actor = store.get_node(query.actor)
         names[query.actor] = actor.name if actor else query.actor
+
     def url(**changes: object) -> str:
         return "/relations?" + urlencode(kept | {"sort": query.sort} | changes)
 

@@ -241,6 +241,7 @@ class Measure:
     first_render: float | None  # seconds; None: not within the timeout
     fps: float | None
     note: str = ""
+    fps_edges: float | None = None  # panning with every edge drawn while the camera moves
 
 
 # Counts the frames the library draws, from now until stopped.
@@ -321,8 +322,12 @@ def measure_sigma(browser: Browser, url: str, n: int, timeout: float, shot: Path
         page.evaluate(SIGMA_COUNT)
         time.sleep(1.0)
         fps = pan(page, "#graph")
+        # the same drag with the edges kept on screen while the camera moves
+        page.evaluate("() => AG.explorer.view.renderer.setSetting('hideEdgesOnMove', false)")
+        time.sleep(1.0)
+        fps_edges = pan(page, "#graph")
         page.screenshot(path=str(shot))
-        return Measure(first, fps)
+        return Measure(first, fps, fps_edges=fps_edges)
     finally:
         page.close()
 
@@ -371,6 +376,9 @@ def main() -> None:
         "--timeout", type=float, default=180.0, help="seconds to wait for a first drawing"
     )
     parser.add_argument("--no-write", action="store_true", help="do not write bench/RESULTS.md")
+    parser.add_argument(
+        "--no-pyvis", action="store_true", help="measure actorgraph only (pyvis columns n/a)"
+    )
     args = parser.parse_args()
 
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -390,12 +398,22 @@ def main() -> None:
                 vis_dir.mkdir()
                 write_vis_page(data, vis_dir)
                 with AppServer(store_dir) as app:
-                    # the store is opened on the first request: not part of drawing
+                    # the store is opened on the first request, and the overview the page
+                    # starts from is computed once per store version in the background:
+                    # neither is part of drawing
                     urllib.request.urlopen(app.url + "/api/stats").read()
+                    urllib.request.urlopen(app.url + "/explore", timeout=1800).read()
                     sigma = measure_sigma(
                         browser, app.url, n, args.timeout, artifacts / f"bench-sigma-{n}.png"
                     )
+                skipped = Measure(None, None, "not run")
                 with StaticServer(vis_dir) as static:
+                    if args.no_pyvis:
+                        vis = live = skipped
+                        row = (n, len(data.edges), sigma, vis, live)
+                        rows.append(row)
+                        print_row(row)
+                        continue
                     vis = measure_vis(
                         browser, static.url, args.timeout, artifacts / f"bench-vis-{n}.png", True
                     )
@@ -421,14 +439,22 @@ def main() -> None:
         ok = (
             s.first_render is not None
             and s.first_render < TARGET_FIRST_RENDER
-            and s.fps is not None
-            and s.fps >= TARGET_FPS
+            and s.fps_edges is not None
+            and s.fps_edges >= TARGET_FPS
         )
         verdict = (
             f"Target at {TARGET_NODES:,} nodes / {TARGET_NODES * EDGES_PER_NODE:,} edges "
-            f"(first render < {TARGET_FIRST_RENDER:.0f} s, ≥ {TARGET_FPS:.0f} fps): "
-            + ("met." if ok else "NOT met.")
+            f"(first render < {TARGET_FIRST_RENDER:.0f} s, ≥ {TARGET_FPS:.0f} fps with the "
+            "edges shown while panning): " + ("met." if ok else "NOT met.")
         )
+        big = next((r for r in rows if r[0] == 4 * TARGET_NODES), None)
+        if big:
+            b = big[2]
+            met = b.first_render is not None and b.first_render < 2 * TARGET_FIRST_RENDER
+            verdict += (
+                f" At {4 * TARGET_NODES:,} nodes (first render < "
+                f"{2 * TARGET_FIRST_RENDER:.0f} s): " + ("met." if met else "NOT met.")
+            )
         print(verdict)
     if not args.no_write:
         write_results(table, verdict, version, load)
@@ -439,6 +465,7 @@ def print_row(row: tuple) -> None:
     n, m, s, v, live = row
     print(
         f"{n:>6} nodes {m:>6} edges | actorgraph {fmt_s(s.first_render)} {fmt_fps(s.fps)} fps"
+        f" ({fmt_fps(s.fps_edges)} fps with edges)"
         f" {s.note} | pyvis {fmt_s(v.first_render)} {fmt_fps(v.fps)} fps {v.note}"
         f" | pyvis live {fmt_s(live.first_render)} {fmt_fps(live.fps)} fps {live.note}",
         flush=True,
@@ -460,8 +487,9 @@ def render_table(rows: list[tuple], timeout: float) -> str:
     lines = [
         "| nodes | edges | first render: actorgraph | pyvis (default) | ratio "
         "| pyvis (stabilisation off) | ratio "
-        "| fps panning: actorgraph | pyvis | ratio |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| fps panning: actorgraph (edges hidden on move) | actorgraph (edges shown) "
+        "| pyvis | ratio (edges shown) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, m, s, v, live in rows:
         # pyvis draws the same way with or without stabilisation: the live page's fps
@@ -470,7 +498,8 @@ def render_table(rows: list[tuple], timeout: float) -> str:
             f"| {n:,} | {m:,} | {first(s)} | {first(v)} "
             f"| {slower_than(s, v, timeout)} "
             f"| {first(live)} | {slower_than(s, live, timeout)} "
-            f"| {fmt_fps(s.fps)} | {fmt_fps(vis_fps)} | {ratio(s.fps, vis_fps, True)} |"
+            f"| {fmt_fps(s.fps)} | {fmt_fps(s.fps_edges)} | {fmt_fps(vis_fps)} "
+            f"| {ratio(s.fps_edges, vis_fps, True)} |"
         )
     return "\n".join(lines)
 
@@ -492,7 +521,9 @@ def write_results(table: str, verdict: str, version: str, load: str) -> None:
         "after `net.toggle_stabilization(False)`: drawn at once, then settling on screen.\n"
         "- First render: from navigation to the first frame that shows the graph. fps: frames "
         "drawn per second while a mouse drag pans the view (one move per animation frame), "
-        "layouts stopped. Ratios: how many times better actorgraph is.\n\n"
+        "layouts stopped; measured twice: as the app runs (big graphs hide edges while the "
+        "camera moves) and with `hideEdgesOnMove` off, every edge drawn in every frame. "
+        "Ratios: how many times better actorgraph is.\n\n"
         f"{table}\n\n{verdict}\n",
         encoding="utf-8",
     )

@@ -12,6 +12,7 @@ from graph.model import Edge, GraphData, Node
 from graph.query import DocumentDates, GraphFilter, GraphPath, PathAvoid, SearchHit
 from graph.relations import RelationPage, RelationQuery, months, relation_page
 from graph.schema import DOCUMENT, MENTIONS
+from graph.views import SavedView
 
 
 class StoreError(Exception):
@@ -158,6 +159,21 @@ class GraphStore(ABC):
         """The evidence the query keeps, counted per month (date rule), and the undated."""
         edges, ends, dates = self.relation_candidates(query)
         return months(edges, ends, dates, query)
+
+    # ---- saved views (graph/views.py): not part of the graph ----
+    def list_views(self) -> list[SavedView]:
+        """Every saved view, most recently changed first."""
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
+
+    def get_view(self, view_id: str) -> SavedView | None:
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
+
+    def put_view(self, view: SavedView) -> None:
+        """Create or replace a saved view by id."""
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
+
+    def delete_view(self, view_id: str) -> bool:
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
 
     def neighbors(
         self, node_id: str, depth: int = 1, flt: GraphFilter | None = None, limit: int = 500

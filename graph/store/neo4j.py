@@ -44,6 +44,7 @@ from graph.relations import RelationQuery
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store import neo4j_cypher as q
 from graph.store.base import GraphStore, QueryError, StoreError, StoreStats, StoreUnavailable
+from graph.views import SavedView
 
 T = TypeVar("T")
 
@@ -294,6 +295,33 @@ class Neo4jStore(GraphStore):
 
         edges, nodes = self._read(work)
         return edges, nodes, self.document_dates(edges)
+
+    # ---- saved views ----
+    def list_views(self) -> list[SavedView]:
+        def work(tx: ManagedTransaction) -> list[str]:
+            return [r["data"] for r in tx.run(q.LIST_VIEWS)]
+
+        return [SavedView.model_validate_json(d) for d in self._read(work)]
+
+    def get_view(self, view_id: str) -> SavedView | None:
+        def work(tx: ManagedTransaction) -> str | None:
+            row = tx.run(q.GET_VIEW, id=view_id).single()
+            return None if row is None else row["data"]
+
+        data = self._read(work)
+        return None if data is None else SavedView.model_validate_json(data)
+
+    def put_view(self, view: SavedView) -> None:
+        def work(tx: ManagedTransaction) -> None:
+            tx.run(q.PUT_VIEW, id=view.id, updated=view.updated, data=view.model_dump_json())
+
+        self._write(work)
+
+    def delete_view(self, view_id: str) -> bool:
+        def work(tx: ManagedTransaction) -> bool:
+            return tx.run(q.DELETE_VIEW, id=view_id).single(strict=True)["n"] > 0
+
+        return self._write(work)
 
     def document_dates(self, edges: list[Edge]) -> dict[str, str | None]:
         """The dates of the documents whose undated evidence the date rule dates."""

@@ -245,3 +245,11 @@ ACTOR_RELATION_CANDIDATES = (
     "AND ($documents IS NULL OR any(d IN r.documents WHERE d IN $documents))\n"
     f"{_EDGE_ROW}"
 )
+
+# The explorer's saved views (graph/views.py): nodes of their own label, outside `:Node`, so
+# no graph read (stats, export, search, traversals) ever meets them; `clear()` removes them.
+VIEW_LABEL = "`SavedView`"
+LIST_VIEWS = f"MATCH (v:{VIEW_LABEL}) RETURN v.data AS data ORDER BY v.updated DESC, v.id"
+GET_VIEW = f"MATCH (v:{VIEW_LABEL} {{id: $id}}) RETURN v.data AS data"
+PUT_VIEW = f"MERGE (v:{VIEW_LABEL} {{id: $id}}) SET v.updated = $updated, v.data = $data"
+DELETE_VIEW = f"MATCH (v:{VIEW_LABEL} {{id: $id}}) DELETE v RETURN count(*) AS n"

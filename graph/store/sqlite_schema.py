@@ -80,6 +80,13 @@ CREATE UNIQUE INDEX IF NOT EXISTS evidence_key
     ON evidence (edge_id, document, start, "end", text_key);
 CREATE INDEX IF NOT EXISTS evidence_by_document ON evidence (document, edge_id);
 
+-- the explorer's saved views (graph/views.py): beside the graph, not in it
+CREATE TABLE IF NOT EXISTS saved_views (
+    id TEXT PRIMARY KEY,
+    updated TEXT NOT NULL,
+    data TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS counts (
     kind TEXT NOT NULL,
     type TEXT NOT NULL,
