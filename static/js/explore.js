@@ -3,6 +3,8 @@
  *   focus=ID,ID  depth=1..3  expand=ID,ID  types=Person,Event  rels=MET_WITH
  *   since=YYYY-MM-DD  until=…  docs=ID  size=degree|pagerank|betweenness  sel=ID  from=ID  to=ID
  *   iso=1 (keep actors a relation filter leaves without an edge)  pins=ID~X~Y;ID~X~Y (pinned nodes)
+ *   expand=ID~K (K: how many of its neighbours were added, best first; no ~K: all)
+ *   hide=ID,ID (nodes removed from the view)
  *   pk=N  plen=N  px=ID,ID  prel=TYPE,TYPE  phub=N (the path finder: how many, how long, the
  *   actors and relation types to avoid, the degree above which an actor is a hub to skip)
  */
@@ -21,6 +23,7 @@
   const DEFAULT_RELS = ALL_RELS.filter((r) => r !== MENTIONS);
   const SUBGRAPH_LIMIT = 5000;
   const EVIDENCE_SHOWN = 2;
+  const EXPAND_TOP = 12; // neighbours an expansion adds at a time, best supported first
 
   const state = readState();
   let loadToken = 0;
@@ -77,6 +80,7 @@
       to: p.get("to") || null,
       iso: p.get("iso") === "1",
       pins: readPins(p.get("pins")),
+      hide: list(p, "hide") || [],
       pk: clampInt(p.get("pk"), 1, 10, 3),
       plen: clampInt(p.get("plen"), 1, 6, 4),
       px: list(p, "px") || [],
@@ -119,6 +123,7 @@
       q.set("to", state.to);
     }
     if (state.iso) q.set("iso", "1");
+    if (state.hide.length) q.set("hide", state.hide.join(","));
     if (state.pk !== 3) q.set("pk", String(state.pk));
     if (state.plen !== 4) q.set("plen", String(state.plen));
     if (state.px.length) q.set("px", state.px.join(","));
@@ -279,8 +284,10 @@
       // without a focus: the capped overview (top actors by PageRank), never the whole graph
       state.focus.length ? post(state.focus, state.depth) : AG.api("/api/overview", flt),
     ];
-    const extra = state.expand.filter((id) => !state.focus.includes(id));
-    if (extra.length) parts.push(post(extra, 1));
+    const extra = state.expand.map(expansionOf).filter((x) => !state.focus.includes(x.id));
+    for (const x of extra) {
+      parts.push(neighboursOf(x.id).then((data) => topNeighbours(x.id, data, null, x.shown).part));
+    }
     const answers = await Promise.all(parts);
     const nodes = new Map();
     const edges = new Map();
@@ -308,10 +315,13 @@
     if (token !== loadToken) return;
     refreshTimeline();
     if (!state.rels.length) data = { nodes: data.nodes, edges: [] };
-    data = withoutIsolated(data);
+    data = withoutHidden(withoutIsolated(data));
     remember(data);
     performance.mark("ag:data");
     const before = view.graph.order;
+    undoStack.length = 0; // a new view: its history starts again
+    redoStack.length = 0;
+    updateHistoryButtons();
     const added = view.replace(data);
     view.applyPins(state.pins);
     performance.mark("ag:built");
@@ -387,31 +397,152 @@
     }
   }
 
-  async function expand(node) {
+  /* ---------------- expansion, removal, undo ---------------- */
+
+  /** "ID~K" in the URL: K of its neighbours were added (the best K); "ID": all of them. */
+  function expansionOf(entry) {
+    const [id, k] = entry.split("~");
+    const shown = parseInt(k || "", 10);
+    return { id, shown: Number.isFinite(shown) ? shown : null };
+  }
+
+  function neighboursOf(node) {
+    return AG.api(AG.apiPath("/api/entities/", node) + "/neighbors", { depth: 1, limit: SUBGRAPH_LIMIT, ...filterParams() });
+  }
+
+  function withoutHidden(data) {
+    if (!state.hide.length) return data;
+    const hidden = new Set(state.hide);
+    return {
+      nodes: data.nodes.filter((n) => !hidden.has(n.id)),
+      edges: data.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target)),
+    };
+  }
+
+  /** A node's neighbours best first: by the documents supporting their links to it, then by
+   * how connected they are in the answer (centrality), then by name; the first `count` of
+   * them (null: all). The same answer for the same data, so a link with expand=ID~K shows
+   * the same K after a reload. The part returned holds the node, those neighbours and their
+   * edges to each other and to `inView` (a Set of the ids shown, or null). */
+  function topNeighbours(node, data, inView, count) {
+    if (!state.rels.length) data = { nodes: data.nodes, edges: [] };
+    data = withoutHidden(withoutIsolated(data));
+    const docs = new Map();
+    const degree = new Map();
+    for (const e of data.edges) {
+      degree.set(e.source, (degree.get(e.source) || 0) + 1);
+      degree.set(e.target, (degree.get(e.target) || 0) + 1);
+      const other = e.source === node ? e.target : e.target === node ? e.source : null;
+      if (!other || other === node) continue;
+      const set = docs.get(other) || new Set();
+      for (const v of e.evidence || []) set.add(v.document);
+      docs.set(other, set);
+    }
+    const byId = new Map(data.nodes.map((n) => [n.id, n]));
+    const ranked = [...docs.keys()]
+      .filter((id) => byId.has(id))
+      .sort((a, b) => docs.get(b).size - docs.get(a).size || (degree.get(b) || 0) - (degree.get(a) || 0) || byId.get(a).name.localeCompare(byId.get(b).name) || (a < b ? -1 : 1));
+    const chosen = count === null ? ranked : ranked.slice(0, count);
+    const keep = new Set([node, ...chosen]);
+    const known = (id) => keep.has(id) || Boolean(inView && inView.has(id));
+    return {
+      part: { nodes: data.nodes.filter((n) => keep.has(n.id)), edges: data.edges.filter((e) => known(e.source) && known(e.target)) },
+      shown: chosen.length,
+      rest: ranked.length - chosen.length,
+    };
+  }
+
+  const undoStack = [];
+  const redoStack = [];
+
+  function checkpoint() {
+    undoStack.push(viewState());
+    if (undoStack.length > 50) undoStack.shift();
+    redoStack.length = 0;
+    updateHistoryButtons();
+  }
+
+  function viewState() {
+    return { graph: view.snapshot(), expand: [...state.expand], hide: [...state.hide], sel: state.sel };
+  }
+
+  function restoreFrom(from, to) {
+    if (!from.length) return;
+    to.push(viewState());
+    const snap = from.pop();
+    view.restore(snap.graph);
+    state.expand = snap.expand;
+    state.hide = snap.hide;
+    moreBar(null);
+    select(snap.sel && view.graph.hasNode(snap.sel) ? snap.sel : null, { keepCamera: true });
+    writeState();
+    updateHistoryButtons();
+  }
+
+  const undo = () => restoreFrom(undoStack, redoStack);
+  const redo = () => restoreFrom(redoStack, undoStack);
+
+  function updateHistoryButtons() {
+    $("#undo").disabled = !undoStack.length;
+    $("#redo").disabled = !redoStack.length;
+  }
+
+  async function expand(node, more) {
     if (!node) return;
     busy("Expanding…");
     try {
-      const data = await AG.api(AG.apiPath("/api/entities/", node) + "/neighbors", {
-        depth: 1,
-        limit: SUBGRAPH_LIMIT,
-        ...filterParams(),
-      });
-      if (!state.rels.length) data.edges = [];
-      const shown = withoutIsolated(data);
-      remember(shown);
-      const added = view.merge(shown, node);
-      if (!state.focus.includes(node) && !state.expand.includes(node)) state.expand.push(node);
+      const data = await neighboursOf(node);
+      remember(data);
+      const entry = state.expand.find((x) => expansionOf(x).id === node);
+      const before = entry ? expansionOf(entry).shown : 0;
+      const count = before === null ? null : (more ? before : 0) + EXPAND_TOP;
+      const { part, shown, rest } = topNeighbours(node, data, new Set(view.graph.nodes()), count);
+      checkpoint();
+      const added = view.merge(part, node);
+      state.expand = state.expand.filter((x) => expansionOf(x).id !== node);
+      if (!state.focus.includes(node)) state.expand.push(rest ? `${node}~${shown}` : node);
       writeState();
       idle();
       flash(added.length ? `+${added.length} node${added.length === 1 ? "" : "s"} around ${label(node)}` : `All neighbours of ${label(node)} are already shown`);
+      moreBar(rest ? { node, rest } : null);
       if (added.length) {
         await applySize();
         view.runLayout(Math.min(1500 + added.length * 20, 6000));
       }
     } catch (err) {
       idle();
-      showError(err, () => expand(node));
+      showError(err, () => expand(node, more));
     }
+  }
+
+  /** "N more": the neighbours an expansion left out, the next best on request. */
+  function moreBar(pending) {
+    const bar = $("#more-bar");
+    if (!pending) {
+      bar.hidden = true;
+      bar.replaceChildren();
+      return;
+    }
+    const next = Math.min(EXPAND_TOP, pending.rest);
+    bar.replaceChildren(
+      el("span", { text: `${label(pending.node)}: ${pending.rest} more neighbour${pending.rest === 1 ? "" : "s"} not shown` }),
+      el("button", { type: "button", id: "more-button", onclick: () => expand(pending.node, true) }, `Show ${next} more`),
+      el("button", { type: "button", class: "link", "aria-label": "Dismiss", onclick: () => moreBar(null) }, "×")
+    );
+    bar.hidden = false;
+  }
+
+  /** Take a node out of the view (kept out on reload: hide= in the URL); undo brings it back. */
+  function removeNode(node) {
+    if (!node || !view.graph.hasNode(node)) return;
+    checkpoint();
+    const name = label(node);
+    if (!state.hide.includes(node)) state.hide.push(node);
+    state.expand = state.expand.filter((x) => expansionOf(x).id !== node);
+    if (state.sel === node) select(null);
+    view.remove([node]);
+    writeState();
+    flash(`${name} removed from the view — Ctrl+Z brings it back`);
   }
 
   let flashTimer = null;
@@ -548,6 +679,7 @@
         el("button", { type: "button", class: "primary", id: "panel-expand", onclick: () => expand(p.id) }, "Expand neighbours"),
         el("button", { type: "button", onclick: () => refocus(p.id) }, "Focus here"),
         el("button", { type: "button", onclick: () => pathFrom(p) }, "Path from here"),
+        el("button", { type: "button", id: "panel-remove", title: "Take it out of the view (Delete); Ctrl+Z undoes", onclick: () => removeNode(p.id) }, "Remove from view"),
         el("a", { class: "button", href: AG.entityHref(p.id) }, "Profile"),
         el("a", { class: "button", href: AG.apiPath("/api/entities/", p.id), title: "This panel as JSON" }, "JSON"))
     );
@@ -884,6 +1016,8 @@
       syncControls();
       load();
     });
+    $("#undo").addEventListener("click", undo);
+    $("#redo").addEventListener("click", redo);
     $("#zoom-in").addEventListener("click", () => view.zoom(1.5));
     $("#zoom-out").addEventListener("click", () => view.zoom(1 / 1.5));
     $("#zoom-fit").addEventListener("click", () => fit());
@@ -1000,7 +1134,24 @@
         } else if (view.highlight) clearPaths();
         return;
       }
+      const typing = e.target.closest && e.target.closest("input, textarea, select, [contenteditable]");
+      if (!typing && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+        e.preventDefault();
+        if (e.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if (!typing && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "y") {
+        e.preventDefault();
+        redo();
+        return;
+      }
       if (e.target !== container) return;
+      if ((e.key === "Delete" || e.key === "Backspace") && state.sel) {
+        e.preventDefault();
+        removeNode(state.sel);
+        return;
+      }
       if (e.key === "+" || e.key === "=") view.zoom(1.5);
       else if (e.key === "-") view.zoom(1 / 1.5);
       else if (e.key === "0") fit();

@@ -276,6 +276,31 @@
       return this.merge(data);
     }
 
+    /** The view's graph (nodes, edges, positions) as a plain object: an undo step. */
+    snapshot() {
+      return this.graph.export();
+    }
+
+    /** Back to a snapshot taken earlier. */
+    restore(snap) {
+      this.stopLayout();
+      this.graph.clear();
+      this.graph.import(snap);
+      if (this.selected && !this.graph.hasNode(this.selected)) this.selected = null;
+      this.hovered = null;
+      this.resize();
+      this.changed();
+    }
+
+    /** Take nodes (and their edges) out of the view. */
+    remove(ids) {
+      for (const id of ids) if (this.graph.hasNode(id)) this.graph.dropNode(id);
+      if (this.selected && !this.graph.hasNode(this.selected)) this.selected = null;
+      if (this.hovered && !this.graph.hasNode(this.hovered)) this.hovered = null;
+      this.resize();
+      this.changed();
+    }
+
     clear() {
       this.stopLayout();
       this.graph.clear();
