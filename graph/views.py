@@ -7,13 +7,27 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 MAX_NAME = 120
 MAX_STATE = 8000
 
 
 class SavedView(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "view:5f1c2a9e0b7d",
+                    "name": "Sanctions around Russia",
+                    "state": "focus=country:russia&rels=SANCTIONED",
+                    "created": "2026-11-30T03:00:00+00:00",
+                    "updated": "2026-11-30T03:10:00+00:00",
+                }
+            ]
+        }
+    )
+
     id: str = Field(description="Given by the server.", examples=["view:5f1c2a9e0b7d"])
     name: str = Field(min_length=1, max_length=MAX_NAME)
     state: str = Field(

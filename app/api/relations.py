@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.params import (
     DATE_PATTERN,
@@ -56,7 +56,43 @@ class RelationLine(BaseModel):
     explore_url: str = Field(description="The explorer focused on the two actors.")
 
 
+ROW_EXAMPLE = {
+    "id": "rel:e5320f0cb328f3cd",
+    "type": "MET_WITH",
+    "source": {
+        "id": "person:juan-esteban-lazo-hernandez",
+        "type": "Person",
+        "name": "Juan Esteban Lazo Hernández",
+    },
+    "target": {"id": "person:vyacheslav-volodin", "type": "Person", "name": "Vyacheslav Volodin"},
+    "role": None,
+    "documents": 1,
+    "evidence_count": 1,
+    "first_date": "2023-10-02",
+    "last_date": "2023-10-02",
+    "first_evidence": {
+        "document": "doc:000_aed1e656c6466fb5",
+        "sentence": "Volodin met Lazo Hernández.",
+        "start": 1204,
+        "end": 1231,
+        "date": "2023-10-02",
+        "dated_by": "document",
+        "url": "/documents/doc:000_aed1e656c6466fb5?hl=1204-1231#ev",
+    },
+    "explore_url": "/explore?focus=person:juan-esteban-lazo-hernandez,"
+    "person:vyacheslav-volodin&sel=person:juan-esteban-lazo-hernandez",
+}
+
+
 class RelationsTable(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"total": 61, "limit": 50, "offset": 0, "sort": "type", "rows": [ROW_EXAMPLE]}
+            ]
+        }
+    )
+
     total: int = Field(description="Rows of the whole filtered table.")
     limit: int
     offset: int
@@ -70,6 +106,21 @@ class MonthCount(BaseModel):
 
 
 class Timeline(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "months": [
+                        {"month": "2023-09", "evidence": 12},
+                        {"month": "2023-10", "evidence": 40},
+                    ],
+                    "undated": 17,
+                    "total": 69,
+                }
+            ]
+        }
+    )
+
     months: list[MonthCount]
     undated: int = Field(description="Kept evidence with no date (none in sentence or document).")
     total: int
@@ -192,6 +243,17 @@ def _spreadsheet(store: GraphStore, query: RelationQuery) -> Iterator[list[Any]]
     return iter(list(evidence_lines(rows, titles)))
 
 
+CSV_EXAMPLE = (
+    "\ufeffrelation_id,source_id,source_name,source_type,relation,target_id,target_name,"
+    "target_type,role,relation_documents,document_id,document_title,evidence_date,date_from,"
+    "sentence,start,end,confidence,rule\r\n"
+    "rel:e5320f0cb328f3cd,person:juan-esteban-lazo-hernandez,Juan Esteban Lazo Hernández,"
+    "Person,MET_WITH,person:vyacheslav-volodin,Vyacheslav Volodin,Person,,1,"
+    "doc:000_aed1e656c6466fb5,Russian-Latin American Parliamentarians…,2023-10-02,document,"
+    "Volodin met Lazo Hernández.,1204,1231,1.0,met_with\r\n"
+)
+
+
 @router.get(
     "/api/relations.csv",
     summary="The relations table as CSV",
@@ -199,7 +261,10 @@ def _spreadsheet(store: GraphStore, query: RelationQuery) -> Iterator[list[Any]]
     "one evidence item per line with names; UTF-8 with a byte-order mark; cells that a "
     "spreadsheet would run as a formula start with an apostrophe.",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}}, **problems(404)},
+    responses={
+        200: {"content": {"text/csv": {"example": CSV_EXAMPLE}}},
+        **problems(404),
+    },
 )
 def relations_csv(store: Store, query: Filter) -> Response:
     return Response(
@@ -217,7 +282,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     summary="The relations table as XLSX",
     description="The same lines as /api/relations.csv in an Excel workbook (openpyxl).",
     response_class=Response,
-    responses={200: {"content": {XLSX: {}}}, **problems(404)},
+    responses={
+        200: {"content": {XLSX: {"example": "(an Excel workbook, sheet 'relations')"}}},
+        **problems(404),
+    },
 )
 def relations_xlsx(store: Store, query: Filter) -> Response:
     return Response(

@@ -71,6 +71,24 @@ class ViewPatch(BaseModel):
 
 
 class ViewList(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "views": [
+                        {
+                            "id": "view:5f1c2a9e0b7d",
+                            "name": "Sanctions around Russia",
+                            "state": EXAMPLE_STATE,
+                            "created": "2026-11-30T03:00:00+00:00",
+                            "updated": "2026-11-30T03:10:00+00:00",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
+
     views: list[SavedView]
 
 
