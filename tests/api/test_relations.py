@@ -174,6 +174,15 @@ def test_period_filters_follow_the_date_rule(tricky: TestClient) -> None:
     assert "rel:met" in {e["id"] for e in sub.json()["edges"]}
     sub = tricky.post("/api/subgraph", json={"seeds": ["person:felix"], "since": "2024-01-01"})
     assert "rel:met" not in {e["id"] for e in sub.json()["edges"]}
+    # the overview, the whole-graph export and analytics follow the same rule
+    for since, kept in (("2023-10-01", True), ("2024-01-01", False)):
+        overview = tricky.get("/api/overview", params={"since": since}).json()
+        assert ("rel:met" in {e["id"] for e in overview["edges"]}) is kept
+        export = tricky.get("/api/export", params={"format": "json", "since": since}).json()
+        assert ("rel:met" in {e["id"] for e in export["edges"]}) is kept
+        ranked = tricky.get("/api/analytics", params={"metric": "degree", "since": since}).json()
+        degree = {r["id"]: r["score"] for r in ranked["results"]}
+        assert (degree.get("person:evil", 0) > 0) is kept
     t = tricky.get("/api/timeline").json()
     assert t["months"] == [{"month": "2021-03", "evidence": 1}, {"month": "2023-10", "evidence": 2}]
     assert t["undated"] == 1 and t["total"] == 4
