@@ -13,7 +13,6 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from app import pagedata
-from graph.ingest import SUPPORTED
 from graph.profile import entity_profile
 from graph.reader import document_view
 from graph.relations import SORTS
@@ -266,6 +265,8 @@ def documents_page(
     store: Store,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
+    from graph.ingest import SUPPORTED  # here: graph.ingest imports spaCy, slow to load
+
     page = 100
     docs = store.list_documents(limit=page + 1, offset=offset)
     return render(
