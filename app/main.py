@@ -13,7 +13,20 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from app import errors, limits, pages
-from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
+from app.api import (
+    analytics,
+    cypher,
+    documents,
+    edges,
+    entities,
+    export,
+    meta,
+    paths,
+    relations,
+    search,
+    subgraph,
+    views,
+)
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
@@ -144,7 +157,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(limits.RequestLimits, settings=settings)
     app.include_router(meta.router)
     app.include_router(export.router)
-    for api in (search, entities, paths, subgraph, analytics, documents, cypher):
+    routers = (search, entities, paths, subgraph, edges, relations, analytics, documents, cypher)
+    for api in (*routers, views):
         app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 

@@ -17,7 +17,8 @@ from graph.model import Evidence, GraphData
 from graph.profile import nodes_by_id
 from graph.query import MAX_NODES, GraphFilter
 from graph.reader import Mention
-from graph.schema import MENTIONS, Schema
+from graph.relations import MAX_LIMIT, SORTS, RelationQuery
+from graph.schema import MENTIONS, Schema, load_schema
 from graph.store.base import GraphStore
 
 # Ids are quoted so that any id, even one from an imported graph, stays a path on this site.
@@ -41,8 +42,54 @@ def explore_url(node_id: str, depth: int = 1) -> str:
     return f"/explore?focus={quote(node_id, safe=SAFE_IN_PATH)}&depth={depth}"
 
 
+def explore_url_of(focus: list[str], selected: str | None = None) -> str:
+    """The explorer around several actors, one of them selected (its panel open)."""
+    url = "/explore?focus=" + ",".join(quote(i, safe=SAFE_IN_PATH) for i in focus)
+    return url + (f"&sel={quote(selected, safe=SAFE_IN_PATH)}" if selected else "")
+
+
 def relation_label(rel_type: str) -> str:
     return rel_type.replace("_", " ").lower()
+
+
+def relations_params(
+    params: Mapping[str, str], store: GraphStore
+) -> tuple[RelationQuery, int, int]:
+    """The relations page's query string as the API reads it; ValueError says what is wrong."""
+    schema_relations = [r for r in load_schema().relation_types if r != MENTIONS]
+    rels = [r for r in (params.get("relations") or "").split(",") if r.strip()] or None
+    if rels and any(r not in schema_relations for r in rels):
+        raise ValueError(f"unknown relation type in {params.get('relations')!r}")
+    since, until = params.get("since") or None, params.get("until") or None
+    for d in (since, until):
+        if d and not DATE.match(d):
+            raise ValueError(f"{d!r} is not a date like 2023, 2023-09 or 2023-09-29")
+    if since and until and since[: len(until)] > until:
+        raise ValueError(f"since ({since}) is after until ({until})")
+    actor = params.get("actor") or None
+    if actor and store.get_node(actor) is None:
+        raise ValueError(f"no actor {actor!r}")
+    sort = params.get("sort") or "type"
+    if sort.lstrip("-") not in SORTS:
+        raise ValueError(f"cannot sort by {sort!r}")
+    try:
+        limit = min(MAX_LIMIT, max(1, int(params.get("limit") or 50)))
+        offset = max(0, int(params.get("offset") or 0))
+        conf = params.get("min_confidence")
+        min_confidence = None if not conf else min(1.0, max(0.0, float(conf)))
+    except ValueError as exc:
+        raise ValueError("limit, offset and min_confidence are numbers") from exc
+    docs = _ids(params.get("documents")) or None
+    query = RelationQuery(
+        relations=rels,
+        actor=actor,
+        documents=docs,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        sort=sort,
+    )
+    return query, limit, offset
 
 
 @dataclass
@@ -52,6 +99,17 @@ class Segment:
     highlighted: bool = False
     opens_highlight: bool = False
     closes_highlight: bool = False
+
+
+def relations_not_found(node_type: str, found: Mapping[str, object], schema: Schema) -> list[str]:
+    """Relation types an actor of this type can have (either end, MENTIONS aside) with none
+    read for it: the profile says "none found" rather than nothing."""
+    possible = [
+        r.name
+        for r in schema.relations.values()
+        if r.name != MENTIONS and (node_type in r.sources or node_type in r.targets)
+    ]
+    return [name for name in possible if name not in found]
 
 
 def parse_highlight(value: str | None, length: int) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader
 from app import pagedata
 from graph.profile import entity_profile
 from graph.reader import document_view
+from graph.relations import SORTS
 from graph.schema import DOCUMENT, Schema, load_schema
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError
@@ -91,6 +92,10 @@ def schema_context(schema: Schema) -> dict[str, Any]:
                 "label": pagedata.relation_label(r.name),
                 "symmetric": r.symmetric,
                 "description": r.description,
+                "color": r.color,
+                "dash": r.dash,
+                "sources": list(r.sources),
+                "targets": list(r.targets),
             }
             for r in schema.relations.values()
         ],
@@ -182,6 +187,57 @@ def explore(request: Request, store: Store, snapshots: Snapshots) -> HTMLRespons
     )
 
 
+@router.get("/relations", response_class=HTMLResponse)
+def relations_page(request: Request, store: Store) -> HTMLResponse:
+    """The relations table: the same rows as GET /api/relations, with the same parameters."""
+    params = request.query_params
+    try:
+        query, limit, offset = pagedata.relations_params(params, store)
+        page = store.relations(query, limit, offset)
+        error = None
+    except ValueError as exc:
+        query, limit, offset, error = pagedata.RelationQuery(), 50, 0, str(exc)
+        page = store.relations(query, limit, offset)
+    kept = {k: v for k, v in params.items() if k not in ("offset", "sort") and v}
+    names = {}
+    if query.actor:
+        actor = store.get_node(query.actor)
+        names[query.actor] = actor.name if actor else query.actor
+
+    def url(**changes: object) -> str:
+        return "/relations?" + urlencode(kept | {"sort": query.sort} | changes)
+
+    sort_urls = {c: url(sort="-" + c if query.sort == c else c) for c in SORTS}
+    return render(
+        request,
+        "relations.html",
+        {
+            "sort_urls": sort_urls,
+            "explore_of": {
+                r.edge.id: pagedata.explore_url_of([r.source.id, r.target.id], r.source.id)
+                for r in page.rows
+            },
+            "rel_colors": {r.name: r.color for r in load_schema().relations.values()},
+            "prev_url": url(offset=max(0, offset - limit)) if offset else None,
+            "next_url": url(offset=offset + limit) if offset + limit < page.total else None,
+            "q": "",
+            "query": query,
+            "page": page,
+            "limit": limit,
+            "offset": offset,
+            "error": error,
+            "filters": kept,
+            "actor_name": names.get(query.actor or ""),
+            "relation_types": [r for r in load_schema().relation_types if r != "MENTIONS"],
+            "documents": store.list_documents(limit=1000),
+            "json_url": "/api/relations?" + urlencode(params),
+            "csv_url": "/api/relations.csv?" + urlencode(kept | {"sort": query.sort}),
+            "xlsx_url": "/api/relations.xlsx?" + urlencode(kept | {"sort": query.sort}),
+            "active": "relations",
+        },
+    )
+
+
 @router.get("/entity/{node_id:path}", response_class=HTMLResponse)
 def entity_page(request: Request, store: Store, node_id: str) -> HTMLResponse:
     json_url = "/api/entities/" + pagedata.entity_url(node_id).removeprefix("/entity/")
@@ -192,7 +248,15 @@ def entity_page(request: Request, store: Store, node_id: str) -> HTMLResponse:
             return Response(status_code=307, headers={"Location": pagedata.document_url(node.id)})
         return not_found(request, f"No entity with id {node_id!r} in the graph.", json_url)
     titles = {d.id: d.title for d in prof.documents}
-    return render(request, "entity.html", {"p": prof, "titles": titles, "json_url": json_url})
+    doc_dates = {d.id: d.date for d in prof.documents if d.date}
+    context = {
+        "p": prof,
+        "titles": titles,
+        "doc_dates": doc_dates,
+        "none_found": pagedata.relations_not_found(prof.type, prof.relations, load_schema()),
+        "json_url": json_url,
+    }
+    return render(request, "entity.html", context)
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -201,6 +265,8 @@ def documents_page(
     store: Store,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
+    from graph.ingest import SUPPORTED  # here: graph.ingest imports spaCy, slow to load
+
     page = 100
     docs = store.list_documents(limit=page + 1, offset=offset)
     return render(
@@ -214,6 +280,7 @@ def documents_page(
             "total": store.stats().documents,
             "json_url": f"/api/documents?offset={offset}&limit={page}",
             "active": "documents",
+            "upload_accept": ",".join(sorted(SUPPORTED)),
         },
     )
 

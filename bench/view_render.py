@@ -241,6 +241,7 @@ class Measure:
     first_render: float | None  # seconds; None: not within the timeout
     fps: float | None
     note: str = ""
+    fps_edges: float | None = None  # panning with every edge drawn while the camera moves
 
 
 # Counts the frames the library draws, from now until stopped.
@@ -303,26 +304,75 @@ def pan(page, selector: str) -> float:
     return result["fps"]
 
 
-def measure_sigma(browser: Browser, url: str, n: int, timeout: float, shot: Path) -> Measure:
+# The explorer page shows at most 300 actors without a focus (the overview) and 5,000 with
+# one: the whole generated graph is fed to its view directly. Timed: the JSON export fetched
+# and parsed, then the view built and its first frame drawn.
+FEED_JS = """
+async (text) => {
+  const v = AG.explorer.view;
+  const t0 = performance.now();
+  const rows = JSON.parse(text);
+  const t1 = performance.now();
+  await new Promise((done) => {
+    v.renderer.once('afterRender', done);
+    v.replace(rows);
+    v.setSizeBy('degree');
+  });
+  const t2 = performance.now();
+  return { fetch: (t1 - t0) / 1000, draw: (t2 - t1) / 1000, nodes: v.graph.order };
+}
+"""
+
+
+def view_rows(data: GraphData) -> str:
+    """The graph as the explorer's view takes it (what /explore inlines: no evidence)."""
+    return json.dumps(
+        {
+            "nodes": [
+                {"id": n.id, "type": n.type, "name": n.name}
+                for n in data.nodes
+                if n.type != "Document"
+            ],
+            "edges": [
+                {
+                    "id": e.id,
+                    "source": e.source,
+                    "target": e.target,
+                    "type": e.type,
+                    "evidence": len(e.evidence),
+                }
+                for e in data.edges
+                if e.type != "MENTIONS"
+            ],
+        }
+    )
+
+
+def measure_sigma(
+    browser: Browser, url: str, data: GraphData, n: int, timeout: float, shot: Path
+) -> Measure:
     page = browser.new_page(viewport=VIEWPORT)
+    page.set_default_timeout(timeout * 1000)
     try:
-        page.goto(url + "/explore", timeout=timeout * 1000)
-        try:
-            page.wait_for_function(
-                "() => Boolean(document.getElementById('graph').dataset.firstRender)",
-                timeout=timeout * 1000,
-            )
-        except PlaywrightTimeout:
-            return Measure(None, None, f"no render within {timeout:.0f} s")
-        shown = int(page.get_attribute("#graph", "data-node-count") or 0)
-        if shown != n:
-            return Measure(None, None, f"drew {shown} nodes, not {n}")
-        first = float(page.get_attribute("#graph", "data-first-render")) / 1000
+        t0 = time.monotonic()
+        # the explorer with nothing in it yet: the page, its scripts and an empty view
+        page.goto(url + "/explore?focus=none:none&types=", timeout=timeout * 1000)
+        page.wait_for_selector("#graph[data-state=ready]", timeout=timeout * 1000)
+        page_s = time.monotonic() - t0
+        result = page.evaluate(FEED_JS, view_rows(data))
+        if result["nodes"] != n:
+            return Measure(None, None, f"drew {result['nodes']} nodes, not {n}")
+        first = page_s + result["fetch"] + result["draw"]
         page.evaluate(SIGMA_COUNT)
         time.sleep(1.0)
         fps = pan(page, "#graph")
+        # the same drag with the edges kept on screen while the camera moves
+        page.evaluate("() => AG.explorer.view.renderer.setSetting('hideEdgesOnMove', false)")
+        time.sleep(1.0)
+        fps_edges = pan(page, "#graph")
         page.screenshot(path=str(shot))
-        return Measure(first, fps)
+        note = f"page {page_s:.2f} s + parse {result['fetch']:.2f} s + draw {result['draw']:.2f} s"
+        return Measure(first, fps, note, fps_edges)
     finally:
         page.close()
 
@@ -371,6 +421,9 @@ def main() -> None:
         "--timeout", type=float, default=180.0, help="seconds to wait for a first drawing"
     )
     parser.add_argument("--no-write", action="store_true", help="do not write bench/RESULTS.md")
+    parser.add_argument(
+        "--no-pyvis", action="store_true", help="measure actorgraph only (pyvis columns n/a)"
+    )
     args = parser.parse_args()
 
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -393,9 +446,16 @@ def main() -> None:
                     # the store is opened on the first request: not part of drawing
                     urllib.request.urlopen(app.url + "/api/stats").read()
                     sigma = measure_sigma(
-                        browser, app.url, n, args.timeout, artifacts / f"bench-sigma-{n}.png"
+                        browser, app.url, data, n, args.timeout, artifacts / f"bench-sigma-{n}.png"
                     )
+                skipped = Measure(None, None, "not run")
                 with StaticServer(vis_dir) as static:
+                    if args.no_pyvis:
+                        vis = live = skipped
+                        row = (n, len(data.edges), sigma, vis, live)
+                        rows.append(row)
+                        print_row(row)
+                        continue
                     vis = measure_vis(
                         browser, static.url, args.timeout, artifacts / f"bench-vis-{n}.png", True
                     )
@@ -421,14 +481,22 @@ def main() -> None:
         ok = (
             s.first_render is not None
             and s.first_render < TARGET_FIRST_RENDER
-            and s.fps is not None
-            and s.fps >= TARGET_FPS
+            and s.fps_edges is not None
+            and s.fps_edges >= TARGET_FPS
         )
         verdict = (
             f"Target at {TARGET_NODES:,} nodes / {TARGET_NODES * EDGES_PER_NODE:,} edges "
-            f"(first render < {TARGET_FIRST_RENDER:.0f} s, ≥ {TARGET_FPS:.0f} fps): "
-            + ("met." if ok else "NOT met.")
+            f"(first render < {TARGET_FIRST_RENDER:.0f} s, ≥ {TARGET_FPS:.0f} fps with the "
+            "edges shown while panning): " + ("met." if ok else "NOT met.")
         )
+        big = next((r for r in rows if r[0] == 4 * TARGET_NODES), None)
+        if big:
+            b = big[2]
+            met = b.first_render is not None and b.first_render < 2 * TARGET_FIRST_RENDER
+            verdict += (
+                f" At {4 * TARGET_NODES:,} nodes (first render < "
+                f"{2 * TARGET_FIRST_RENDER:.0f} s): " + ("met." if met else "NOT met.")
+            )
         print(verdict)
     if not args.no_write:
         write_results(table, verdict, version, load)
@@ -439,6 +507,7 @@ def print_row(row: tuple) -> None:
     n, m, s, v, live = row
     print(
         f"{n:>6} nodes {m:>6} edges | actorgraph {fmt_s(s.first_render)} {fmt_fps(s.fps)} fps"
+        f" ({fmt_fps(s.fps_edges)} fps with edges; {s.note})"
         f" {s.note} | pyvis {fmt_s(v.first_render)} {fmt_fps(v.fps)} fps {v.note}"
         f" | pyvis live {fmt_s(live.first_render)} {fmt_fps(live.fps)} fps {live.note}",
         flush=True,
@@ -460,8 +529,9 @@ def render_table(rows: list[tuple], timeout: float) -> str:
     lines = [
         "| nodes | edges | first render: actorgraph | pyvis (default) | ratio "
         "| pyvis (stabilisation off) | ratio "
-        "| fps panning: actorgraph | pyvis | ratio |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| fps panning: actorgraph (edges hidden on move) | actorgraph (edges shown) "
+        "| pyvis | ratio (edges shown) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, m, s, v, live in rows:
         # pyvis draws the same way with or without stabilisation: the live page's fps
@@ -470,7 +540,8 @@ def render_table(rows: list[tuple], timeout: float) -> str:
             f"| {n:,} | {m:,} | {first(s)} | {first(v)} "
             f"| {slower_than(s, v, timeout)} "
             f"| {first(live)} | {slower_than(s, live, timeout)} "
-            f"| {fmt_fps(s.fps)} | {fmt_fps(vis_fps)} | {ratio(s.fps, vis_fps, True)} |"
+            f"| {fmt_fps(s.fps)} | {fmt_fps(s.fps_edges)} | {fmt_fps(vis_fps)} "
+            f"| {ratio(s.fps_edges, vis_fps, True)} |"
         )
     return "\n".join(lines)
 
@@ -482,17 +553,23 @@ def write_results(table: str, verdict: str, version: str, load: str) -> None:
         f"({time.strftime('%Y-%m-%d')}; headless Chromium {version} with software WebGL "
         f"(SwiftShader), no GPU; {platform.machine()}, {os.cpu_count()} cores; "
         f"load average at the start {load}).\n\n"
-        "- *actorgraph*: the real `/explore` page of the real app: the first view comes "
-        "rendered into the page, sigma.js draws it with WebGL, ForceAtlas2 then runs in a web "
-        "worker. On software WebGL the view draws without instancing, and graphs of more than "
-        "3,000 edges hide their edges while the camera moves (sigma's `hideEdgesOnMove`).\n"
+        "- *actorgraph*: the real `/explore` page of the real app (embedded store). The page "
+        "never shows a whole graph this big (without a focus it shows the 300-actor overview, "
+        "with one at most 5,000 nodes), so the whole graph is fed to its view in the form the "
+        "page inlines its first view (no evidence): first render = the empty page loaded + "
+        "the JSON parsed + the view built and its first frame drawn by sigma.js (WebGL). On "
+        "software WebGL the view draws "
+        "without instancing, and graphs of more than 3,000 edges hide their edges while the "
+        "camera moves (sigma's `hideEdgesOnMove`) unless told otherwise.\n"
         "- *pyvis (default)*: the standalone page pyvis writes: data inline, vis-network "
         "10.1.5 on a canvas, physics with 1,000 stabilisation iterations before the first "
         "drawing (pyvis shows a progress bar meanwhile). *stabilisation off*: the same page "
         "after `net.toggle_stabilization(False)`: drawn at once, then settling on screen.\n"
         "- First render: from navigation to the first frame that shows the graph. fps: frames "
         "drawn per second while a mouse drag pans the view (one move per animation frame), "
-        "layouts stopped. Ratios: how many times better actorgraph is.\n\n"
+        "layouts stopped; measured twice: as the app runs (big graphs hide edges while the "
+        "camera moves) and with `hideEdgesOnMove` off, every edge drawn in every frame. "
+        "Ratios: how many times better actorgraph is.\n\n"
         f"{table}\n\n{verdict}\n",
         encoding="utf-8",
     )

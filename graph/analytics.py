@@ -94,6 +94,10 @@ def ties_graph(
 def actor_graph(data: GraphData, flt: GraphFilter | None = None) -> nx.Graph:
     """Undirected weighted graph of the actors the filter keeps and the relations between them."""
     flt = flt or GraphFilter()
+    if flt.dated():  # the date rule: undated sentences take their document's date
+        flt = flt.with_document_dates(
+            {n.id: n.properties.get("date") for n in data.nodes if n.type == DOCUMENT}
+        )
     g = nx.Graph()
     for node in data.nodes:
         if node.type != DOCUMENT and flt.keeps_node(node):

@@ -57,8 +57,15 @@ def without_document_text(data: GraphData) -> GraphData:
     return GraphData(nodes=nodes, edges=data.edges)
 
 
+def dates_of_documents(data: GraphData) -> dict[str, str | None]:
+    """The date rule's second source: each document's date."""
+    return {n.id: n.properties.get("date") for n in data.nodes if n.type == DOCUMENT}
+
+
 def filter_graph(data: GraphData, flt: GraphFilter) -> GraphData:
     """The whole graph cut down to what the filter keeps (there are no seeds to grow from)."""
+    if flt.dated():
+        flt = flt.with_document_dates(dates_of_documents(data))
     nodes = [n for n in data.nodes if flt.keeps_node(n)]
     keep = {n.id for n in nodes}
     edges = [e for e in data.edges if e.source in keep and e.target in keep and flt.keeps_edge(e)]

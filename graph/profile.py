@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from graph.model import Edge, Evidence, Node
-from graph.query import MAX_NODES, GraphFilter
+from graph.query import MAX_NODES, GraphFilter, PathAvoid
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store.base import GraphStore
 
@@ -168,11 +168,16 @@ def _by_place(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def path_views(
-    store: GraphStore, source: str, target: str, max_length: int, k: int
+    store: GraphStore,
+    source: str,
+    target: str,
+    max_length: int,
+    k: int,
+    avoid: PathAvoid | None = None,
 ) -> list[PathView]:
     """The k shortest paths between two actors, with names on the nodes and evidence on
     every edge: the answer to "how is A connected to B?"."""
-    paths = store.paths(source, target, max_length=max_length, k=k)
+    paths = store.paths(source, target, max_length=max_length, k=k, avoid=avoid)
     nodes = nodes_by_id(store, {n for p in paths for n in p.nodes})
     views = []
     for p in paths:

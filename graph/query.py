@@ -6,10 +6,12 @@ give the same answers (the contract suite checks it), and reuses the ranking her
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import networkx as nx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 from rapidfuzz import fuzz
 
 from graph.model import Edge, GraphData, Node, fold
@@ -19,8 +21,42 @@ MAX_DEPTH = 3
 MAX_NODES = 5000
 
 
+class DocumentDates(Protocol):
+    """Where the date rule finds a document's date: `get(document id)`, None if undated."""
+
+    def get(self, key: str, /) -> str | None: ...
+
+
+def evidence_date(date: str | None, document: str, documents: DocumentDates) -> str | None:
+    """The date rule: evidence is dated by its sentence's date, else by its document's
+    date, else not at all."""
+    return date or documents.get(document) or None
+
+
+def in_period(date: str | None, since: str | None, until: str | None) -> bool:
+    """`since` and `until` are prefixes of ISO dates (2023, 2023-09, 2023-09-29), both
+    inclusive: until=2023-09 keeps every day of September."""
+    if date is None:
+        return not since and not until
+    return (not since or date >= since) and (not until or date[: len(until)] <= until)
+
+
+def document_dates(g: nx.MultiDiGraph) -> dict[str, str | None]:
+    """The dates of the documents a graph holds (the date rule's second source)."""
+    return {
+        n: data["node"].properties.get("date")
+        for n, data in g.nodes(data=True)
+        if data["node"].type == DOCUMENT
+    }
+
+
 class GraphFilter(BaseModel):
-    """Which nodes and edges a neighbourhood or subgraph keeps. Seeds are always kept."""
+    """Which nodes and edges a neighbourhood or subgraph keeps. Seeds are always kept.
+
+    `since`/`until` follow the date rule (evidence_date): a store attaches the dates of the
+    documents involved with `with_document_dates` before it asks `keeps_edge`."""
+
+    _document_dates: DocumentDates | None = PrivateAttr(default=None)
 
     types: list[str] | None = Field(default=None, description="Node types to keep.")
     relations: list[str] | None = Field(default=None, description="Relation types to follow.")
@@ -35,6 +71,14 @@ class GraphFilter(BaseModel):
         le=1.0,
         description="Keep edges with evidence at least this sure (no confidence counts as 1).",
     )
+
+    def with_document_dates(self, dates: DocumentDates) -> GraphFilter:
+        out = self.model_copy()
+        out._document_dates = dates
+        return out
+
+    def dated(self) -> bool:
+        return bool(self.since or self.until)
 
     def keeps_node(self, node: Node) -> bool:
         if self.types is not None:
@@ -64,12 +108,9 @@ class GraphFilter(BaseModel):
             if not evidence:
                 return False
         if self.since or self.until:
-            dated = [e.date for e in evidence if e.date]
-            if not any(
-                (not self.since or d >= self.since)
-                and (not self.until or d[: len(self.until)] <= self.until)
-                for d in dated
-            ):
+            docs: DocumentDates = self._document_dates or {}
+            dated = [evidence_date(e.date, e.document, docs) for e in evidence]
+            if not any(d and in_period(d, self.since, self.until) for d in dated):
                 return False
         return True
 
@@ -153,6 +194,8 @@ def neighbourhood(
     """Breadth-first over edges in either direction, keeping what the filter keeps."""
     depth = max(0, min(depth, MAX_DEPTH))
     limit = max(1, min(limit, MAX_NODES))
+    if flt.dated() and flt._document_dates is None:
+        flt = flt.with_document_dates(document_dates(g))
     seen: dict[str, int] = {}
     for s in seeds:
         if s in g and len(seen) < limit:
@@ -199,23 +242,69 @@ def induced(g: nx.MultiDiGraph, ids: list[str], flt: GraphFilter) -> GraphData:
     return GraphData(nodes=nodes, edges=sorted(edges, key=lambda e: e.id))
 
 
+@dataclass(frozen=True)
+class PathAvoid:
+    """What a path may not pass through: these actors, these relation types, and actors
+    with more than `max_degree` relations (hubs; MENTIONS are not relations). The two ends
+    of a path are never avoided."""
+
+    nodes: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
+    max_degree: int | None = None
+
+    @classmethod
+    def of(
+        cls,
+        nodes: Collection[str] | None = None,
+        relations: Collection[str] | None = None,
+        max_degree: int | None = None,
+    ) -> PathAvoid:
+        return cls(frozenset(nodes or ()), frozenset(relations or ()), max_degree)
+
+
+def relation_degree(g: nx.MultiDiGraph, node: str) -> int:
+    """How many relations (not mentions) touch an actor, a loop counted once."""
+    keys = {
+        k for _, _, k, d in g.out_edges(node, keys=True, data=True) if d["edge"].type != MENTIONS
+    }
+    keys |= {
+        k for _, _, k, d in g.in_edges(node, keys=True, data=True) if d["edge"].type != MENTIONS
+    }
+    return len(keys)
+
+
 def k_shortest_paths(
-    g: nx.MultiDiGraph, source: str, target: str, max_length: int, k: int
+    g: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    max_length: int,
+    k: int,
+    avoid: PathAvoid | None = None,
 ) -> list[GraphPath]:
-    """The k shortest simple paths between two actors, through actors only (no documents).
+    """The k shortest simple paths between two actors, through actors only (no documents),
+    around what `avoid` says.
 
     Ordered by length, then by the node ids along the path, and between two actors the edge
     with the most evidence (then the smallest id) stands for the step: the answer depends on
     the graph only, not on the order it was built in, so both stores give the same paths.
     """
+    avoid = avoid or PathAvoid()
     simple: dict[str, list[str]] = {}
     for n, data in g.nodes(data=True):
-        if data["node"].type != DOCUMENT:
-            simple[n] = []
+        if data["node"].type == DOCUMENT:
+            continue
+        if n not in (source, target) and (
+            n in avoid.nodes
+            or (avoid.max_degree is not None and relation_degree(g, n) > avoid.max_degree)
+        ):
+            continue
+        simple[n] = []
     best_edge: dict[tuple[str, str], Edge] = {}
     for _, _, data in g.edges(data=True):
         e: Edge = data["edge"]
-        if e.type == MENTIONS or e.source not in simple or e.target not in simple:
+        if e.type == MENTIONS or e.type in avoid.relations:
+            continue
+        if e.source not in simple or e.target not in simple:
             continue
         if e.source == e.target:
             continue

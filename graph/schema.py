@@ -25,6 +25,8 @@ class RelationType:
     symmetric: bool
     properties: tuple[str, ...]
     description: str
+    color: str = "#9aa3b2"
+    dash: str = "solid"  # solid, dashed or dotted
 
     def allows(self, source_type: str, target_type: str) -> bool:
         if source_type in self.sources and target_type in self.targets:
@@ -74,8 +76,19 @@ def load_schema(path: Path = SCHEMA_FILE) -> Schema:
             symmetric=bool(spec["symmetric"]),
             properties=tuple(spec.get("properties", ())),
             description=spec["description"],
+            color=spec.get("color", "#9aa3b2"),
+            dash=_dash(name, spec.get("dash", "solid")),
         )
     return Schema(nodes=nodes, relations=relations)
+
+
+DASHES = ("solid", "dashed", "dotted")
+
+
+def _dash(relation: str, value: str) -> str:
+    if value not in DASHES:
+        raise ValueError(f"schema.toml: relation {relation} dash {value!r} is not one of {DASHES}")
+    return value
 
 
 # The two names the pipeline itself is built around; every other type name lives in the TOML.

@@ -32,6 +32,7 @@ from graph.analytics import (
 )
 from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter
+from graph.schema import DOCUMENT
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
 
 OVERVIEW_NODES = 300
@@ -62,6 +63,8 @@ class Snapshot:
     groups: list[list[str]]
     approximate: bool
     overview: GraphData
+    # the date rule's second source for the overview's evidence: its documents' dates
+    document_dates: dict[str, str | None] = field(default_factory=dict)
     seconds: float = 0.0
     communities: list[Community] = field(default_factory=list)
     orders: dict[str, list[str]] = field(default_factory=dict)
@@ -79,6 +82,8 @@ class Snapshot:
 
     def view(self, flt: GraphFilter | None, stale: bool) -> Overview:
         data = self.overview
+        if flt is not None and flt.dated():
+            flt = flt.with_document_dates(self.document_dates)
         if flt is not None:
             keep = {n.id for n in data.nodes if flt.keeps_node(n)}
             edges = [
@@ -120,6 +125,8 @@ def compute(store: GraphStore, version: int) -> Snapshot:
     top = top[:OVERVIEW_NODES]
     around = store.subgraph(top, 0, GraphFilter(), OVERVIEW_NODES)
     strongest = sorted(around.edges, key=lambda e: (-len(e.evidence), e.id))[:OVERVIEW_EDGES]
+    docs = sorted({ev.document for e in strongest for ev in e.evidence if not ev.date})
+    dated = store.subgraph(docs, 0, GraphFilter(types=[DOCUMENT]), len(docs) or 1)
     snap = Snapshot(
         version=version,
         graph=g,
@@ -127,6 +134,7 @@ def compute(store: GraphStore, version: int) -> Snapshot:
         groups=groups,
         approximate=approximate,
         overview=GraphData(nodes=around.nodes, edges=sorted(strongest, key=lambda e: e.id)),
+        document_dates={n.id: n.properties.get("date") for n in dated.nodes},
     )
     comms = snap.result("communities", 1, 0, False).communities or []
     snap.communities = [

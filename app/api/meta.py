@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.problems import problems
 from app.deps import get_store
@@ -112,6 +112,8 @@ class RelationTypeInfo(BaseModel):
     symmetric: bool
     properties: list[str]
     description: str
+    color: str = Field(description="How the graph view draws the relation.")
+    dash: str = Field(description="solid, dashed or dotted (legend and exports).")
 
 
 class SchemaInfo(BaseModel):
@@ -134,6 +136,8 @@ class SchemaInfo(BaseModel):
                             "symmetric": True,
                             "properties": [],
                             "description": "Met in person.",
+                            "color": "#0e7490",
+                            "dash": "solid",
                         }
                     ],
                 }
@@ -150,7 +154,7 @@ class SchemaInfo(BaseModel):
     response_model=SchemaInfo,
     summary="Node and relation types",
     description="The ontology (graph/schema.toml): the values the `types` and `relations` "
-    "filters accept, with each node type's colour and each relation's endpoints.",
+    "filters accept, with each node type's colour and each relation's endpoints, colour and dash.",
 )
 def schema() -> SchemaInfo:
     s = load_schema()
@@ -167,6 +171,8 @@ def schema() -> SchemaInfo:
                 symmetric=r.symmetric,
                 properties=list(r.properties),
                 description=r.description,
+                color=r.color,
+                dash=r.dash,
             )
             for r in s.relations.values()
         ],

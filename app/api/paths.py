@@ -8,9 +8,11 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict
 
 from app.api.examples import EVIDENCE
+from app.api.params import check_relation_types, split_values
 from app.api.problems import invalid, not_found, problems
 from app.deps import get_store
 from graph.profile import NodeRef, PathView, path_views
+from graph.query import PathAvoid
 from graph.schema import DOCUMENT
 from graph.store.base import GraphStore
 
@@ -65,8 +67,9 @@ class Paths(BaseModel):
     response_model=Paths,
     summary="Shortest paths between two actors",
     description="The `k` shortest paths of at most `max_length` relations between two actors, "
-    "through actors only (documents and mentions are not links), shortest first. Each edge "
-    "carries the sentences it was read in. No path gives an empty list.",
+    "through actors only (documents and mentions are not links), shortest first, around the "
+    "actors, relation types and hubs excluded. Each edge carries the sentences it was read "
+    "in. No path gives an empty list.",
     responses=problems(404),
 )
 def paths(
@@ -89,6 +92,29 @@ def paths(
         int, Query(ge=1, le=MAX_LENGTH, description="Most relations in a path.")
     ] = 4,
     k: Annotated[int, Query(ge=1, le=MAX_K, description="How many paths.")] = 3,
+    exclude: Annotated[
+        list[str] | None,
+        Query(
+            description="Actors no path may pass through (ids, comma-separated or repeated).",
+            examples=["country:russia"],
+        ),
+    ] = None,
+    exclude_relations: Annotated[
+        list[str] | None,
+        Query(
+            description="Relation types no path may use (comma-separated or repeated).",
+            examples=["HOLDS_ROLE"],
+        ),
+    ] = None,
+    max_degree: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=1_000_000,
+            description="Skip hubs: no path passes through an actor with more relations "
+            "than this (MENTIONS are not relations; the two ends are never skipped).",
+        ),
+    ] = None,
 ) -> Paths:
     ends = []
     for name, node_id in (("source", source), ("target", target)):
@@ -98,6 +124,9 @@ def paths(
         ends.append(NodeRef.of(node))
     if source == target:
         raise invalid("source and target are the same actor")
+    avoid = PathAvoid.of(split_values(exclude), check_relation_types(exclude_relations), max_degree)
     return Paths(
-        source=ends[0], target=ends[1], paths=path_views(store, source, target, max_length, k)
+        source=ends[0],
+        target=ends[1],
+        paths=path_views(store, source, target, max_length, k, avoid),
     )

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from graph.blocking import node_keys
 from graph.model import Edge, GraphData, Node
-from graph.query import GraphFilter, GraphPath, SearchHit
+from graph.query import DocumentDates, GraphFilter, GraphPath, PathAvoid, SearchHit
+from graph.relations import RelationPage, RelationQuery, months, relation_page
 from graph.schema import DOCUMENT, MENTIONS
+from graph.views import SavedView
 
 
 class StoreError(Exception):
@@ -114,8 +116,15 @@ class GraphStore(ABC):
 
     @abstractmethod
     def paths(
-        self, source: str, target: str, max_length: int = 4, k: int = 3
-    ) -> list[GraphPath]: ...
+        self,
+        source: str,
+        target: str,
+        max_length: int = 4,
+        k: int = 3,
+        avoid: PathAvoid | None = None,
+    ) -> list[GraphPath]:
+        """The k shortest paths between two actors (graph/query.py k_shortest_paths),
+        around what `avoid` excludes."""
 
     @abstractmethod
     def export(self) -> GraphData:
@@ -129,6 +138,42 @@ class GraphStore(ABC):
         nodes = [(n.id, n.name, n.type) for n in data.nodes if n.type != DOCUMENT]
         ties = [(e.source, e.target, e.type) for e in data.edges if e.type != MENTIONS]
         return nodes, ties
+
+    # ---- the relations table (graph/relations.py) ----
+    def relation_candidates(
+        self, query: RelationQuery
+    ) -> tuple[list[Edge], dict[str, Node], DocumentDates]:
+        """Edges that may hold rows of the table (a superset), their ends, and the dates of
+        the documents their evidence was read in. This fallback reads the whole graph."""
+        data = self.export()
+        nodes = {n.id: n for n in data.nodes}
+        dates = {n.id: n.properties.get("date") for n in data.nodes if n.type == DOCUMENT}
+        return [e for e in data.edges if e.type != MENTIONS], nodes, dates
+
+    def relations(self, query: RelationQuery, limit: int = 50, offset: int = 0) -> RelationPage:
+        """A page of the relations table and how many rows the whole table has."""
+        edges, ends, dates = self.relation_candidates(query)
+        return relation_page(edges, ends, dates, query, max(0, limit), max(0, offset))
+
+    def evidence_months(self, query: RelationQuery) -> tuple[list[tuple[str, int]], int]:
+        """The evidence the query keeps, counted per month (date rule), and the undated."""
+        edges, ends, dates = self.relation_candidates(query)
+        return months(edges, ends, dates, query)
+
+    # ---- saved views (graph/views.py): not part of the graph ----
+    def list_views(self) -> list[SavedView]:
+        """Every saved view, most recently changed first."""
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
+
+    def get_view(self, view_id: str) -> SavedView | None:
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
+
+    def put_view(self, view: SavedView) -> None:
+        """Create or replace a saved view by id."""
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
+
+    def delete_view(self, view_id: str) -> bool:
+        raise NotImplementedError(f"{self.kind} store keeps no saved views")
 
     def neighbors(
         self, node_id: str, depth: int = 1, flt: GraphFilter | None = None, limit: int = 500

@@ -41,15 +41,18 @@ from graph.query import (
     MAX_NODES,
     GraphFilter,
     GraphPath,
+    PathAvoid,
     SearchHit,
     k_shortest_paths,
     neighbourhood,
     rank,
     to_networkx,
 )
+from graph.relations import RelationQuery
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store import neo4j_cypher as q
 from graph.store.base import GraphStore, QueryError, StoreError, StoreStats, StoreUnavailable
+from graph.views import SavedView
 
 T = TypeVar("T")
 
@@ -377,29 +380,104 @@ class Neo4jStore(GraphStore):
             return _part(tx, ball, relations)
 
         part = self._read(work)
+        if flt.dated():
+            flt = flt.with_document_dates(self.document_dates(part.edges))
         return neighbourhood(to_networkx(part), seeds, depth, flt, limit)
 
-    def paths(self, source: str, target: str, max_length: int = 4, k: int = 3) -> list[GraphPath]:
+    def relation_candidates(
+        self, query: RelationQuery
+    ) -> tuple[list[Edge], dict[str, Node], dict[str, str | None]]:
+        """The edges of the types asked for (of the actor, from the documents asked for), as
+        Cypher finds them by type and id; graph/relations.py then keeps, sorts and pages."""
+        relations = [
+            r
+            for r in (query.relations or load_schema().relation_types)
+            if r != MENTIONS and r in load_schema().relations
+        ]
+        statement = q.RELATION_CANDIDATES if query.actor is None else q.ACTOR_RELATION_CANDIDATES
+
+        def work(tx: ManagedTransaction) -> tuple[list[Edge], dict[str, Node]]:
+            edges = _edges(
+                tx, statement, relations=relations, documents=query.documents, actor=query.actor
+            )
+            ends = sorted({e.source for e in edges} | {e.target for e in edges})
+            return edges, {n.id: n for n in _nodes(tx, q.GET_NODES, ids=ends)}
+
+        edges, nodes = self._read(work)
+        return edges, nodes, self.document_dates(edges)
+
+    # ---- saved views ----
+    def list_views(self) -> list[SavedView]:
+        def work(tx: ManagedTransaction) -> list[str]:
+            return [r["data"] for r in tx.run(q.LIST_VIEWS)]
+
+        return [SavedView.model_validate_json(d) for d in self._read(work)]
+
+    def get_view(self, view_id: str) -> SavedView | None:
+        def work(tx: ManagedTransaction) -> str | None:
+            row = tx.run(q.GET_VIEW, id=view_id).single()
+            return None if row is None else row["data"]
+
+        data = self._read(work)
+        return None if data is None else SavedView.model_validate_json(data)
+
+    def put_view(self, view: SavedView) -> None:
+        def work(tx: ManagedTransaction) -> None:
+            tx.run(q.PUT_VIEW, id=view.id, updated=view.updated, data=view.model_dump_json())
+
+        self._write(work)
+
+    def delete_view(self, view_id: str) -> bool:
+        def work(tx: ManagedTransaction) -> bool:
+            return tx.run(q.DELETE_VIEW, id=view_id).single(strict=True)["n"] > 0
+
+        return self._write(work)
+
+    def document_dates(self, edges: list[Edge]) -> dict[str, str | None]:
+        """The dates of the documents whose undated evidence the date rule dates."""
+        ids = sorted({ev.document for e in edges for ev in e.evidence if not ev.date})
+
+        def work(tx: ManagedTransaction) -> dict[str, str | None]:
+            return {n.id: n.properties.get("date") for n in _nodes(tx, q.GET_NODES, ids=ids)}
+
+        return self._read(work) if ids else {}
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_length: int = 4,
+        k: int = 3,
+        avoid: PathAvoid | None = None,
+    ) -> list[GraphPath]:
         """Every node of a walk of at most max_length steps lies within a steps of the
         source or b steps of the target, for any a + b = max_length. The two balls grow
         alternately, the smaller frontier first (a bidirectional search), until their radii
         add up to max_length or they hold PATH_NODE_BUDGET nodes; the same algorithm as the
-        embedded store then runs on them (past the budget, longer paths may be missed)."""
+        embedded store then runs on them (past the budget, longer paths may be missed; hubs
+        are told by their degree in the whole graph, not in the part fetched)."""
         schema = load_schema()
-        relations = [r for r in schema.relation_types if r != MENTIONS]
+        avoid = avoid or PathAvoid()
+        relations = [r for r in schema.relation_types if r != MENTIONS and r not in avoid.relations]
         types = schema.entity_types
         if max_length < 1 or k < 1 or source == target:
             return []
 
-        def work(tx: ManagedTransaction) -> GraphData:
+        def work(tx: ManagedTransaction) -> tuple[GraphData, set[str]]:
             ends = _nodes(tx, q.GET_NODES, ids=[source, target])
             if len(ends) != 2 or any(n.type == DOCUMENT for n in ends):
-                return GraphData()
+                return GraphData(), set()
             ids = _two_balls(tx, source, target, max_length, relations, types)
-            return _part(tx, ids, relations)
+            part = _part(tx, ids, relations)
+            if avoid.max_degree is not None:
+                degrees = tx.run(q.DEGREES, ids=sorted(ids), mentions=MENTIONS)
+                hubs = {r["id"] for r in degrees if r["degree"] > avoid.max_degree}
+                return part, hubs
+            return part, set()
 
-        part = self._read(work)
-        return k_shortest_paths(to_networkx(part), source, target, max_length, k)
+        part, hubs = self._read(work)
+        around = PathAvoid(avoid.nodes | hubs, avoid.relations)
+        return k_shortest_paths(to_networkx(part), source, target, max_length, k, around)
 
     def export(self) -> GraphData:
         def work(tx: ManagedTransaction) -> GraphData:

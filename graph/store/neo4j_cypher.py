@@ -414,3 +414,30 @@ DEGREES = (
     f"RETURN n.id AS id, COUNT {{ (n)-->() }} + COUNT {{ (n)<--() }}"
     f" - COUNT {{ (n)-[:{rel_type(MENTIONS)}]-() }} - COUNT {{ (n)-[s]->(n) }} AS degree"
 )
+
+# The relations table's candidates (graph/relations.py decides the rows): the edges of the
+# types asked for, of one actor when one is given, with evidence from the documents asked for.
+RELATION_CANDIDATES = (
+    f"MATCH (a:{label(NODE_LABEL)})-[r]->(b:{label(NODE_LABEL)})\n"
+    "WHERE type(r) IN $relations\n"
+    "AND ($documents IS NULL OR any(d IN r.documents WHERE d IN $documents))\n"
+    f"{_EDGE_ROW}"
+)
+ACTOR_RELATION_CANDIDATES = (
+    "CALL () {\n"
+    f"  MATCH (a:{label(NODE_LABEL)} {{id: $actor}})-[r]->(b:{label(NODE_LABEL)}) RETURN a, r, b\n"
+    "  UNION\n"
+    f"  MATCH (a:{label(NODE_LABEL)})-[r]->(b:{label(NODE_LABEL)} {{id: $actor}}) RETURN a, r, b\n"
+    "}\n"
+    "WITH a, r, b WHERE type(r) IN $relations\n"
+    "AND ($documents IS NULL OR any(d IN r.documents WHERE d IN $documents))\n"
+    f"{_EDGE_ROW}"
+)
+
+# The explorer's saved views (graph/views.py): nodes of their own label, outside `:Node`, so
+# no graph read (stats, export, search, traversals) ever meets them; `clear()` removes them.
+VIEW_LABEL = "`SavedView`"
+LIST_VIEWS = f"MATCH (v:{VIEW_LABEL}) RETURN v.data AS data ORDER BY v.updated DESC, v.id"
+GET_VIEW = f"MATCH (v:{VIEW_LABEL} {{id: $id}}) RETURN v.data AS data"
+PUT_VIEW = f"MERGE (v:{VIEW_LABEL} {{id: $id}}) SET v.updated = $updated, v.data = $data"
+DELETE_VIEW = f"MATCH (v:{VIEW_LABEL} {{id: $id}}) DELETE v RETURN count(*) AS n"

@@ -22,11 +22,13 @@ from pathlib import Path
 
 from graph.blocking import node_keys
 from graph.model import Edge, Evidence, GraphData, Node, fold
-from graph.query import GraphFilter, GraphPath, SearchHit
+from graph.query import GraphFilter, GraphPath, PathAvoid, SearchHit
+from graph.relations import RelationPage, RelationQuery
 from graph.schema import DOCUMENT, MENTIONS
-from graph.store import sqlite_search, sqlite_walk
+from graph.store import sqlite_relations, sqlite_search, sqlite_walk
 from graph.store.base import GraphStore, StoreError, StoreStats
 from graph.store.sqlite_schema import DDL
+from graph.views import SavedView
 
 DB_FILE = "graph.sqlite3"
 LEGACY_FILE = "graph.json"
@@ -162,7 +164,15 @@ class SqliteStore(GraphStore):
 
     def clear(self) -> None:
         with self._write() as conn:
-            for table in ("evidence", "edges", "node_keys", "names", "nodes", "counts"):
+            for table in (
+                "evidence",
+                "edges",
+                "node_keys",
+                "names",
+                "nodes",
+                "counts",
+                "saved_views",
+            ):
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
     def _remove(self, conn: sqlite3.Connection, doc_id: str) -> None:
@@ -388,9 +398,16 @@ class SqliteStore(GraphStore):
         with self._reading() as rd:
             return sqlite_walk.neighbourhood(rd, seeds, depth, flt or GraphFilter(), limit)
 
-    def paths(self, source: str, target: str, max_length: int = 4, k: int = 3) -> list[GraphPath]:
+    def paths(
+        self,
+        source: str,
+        target: str,
+        max_length: int = 4,
+        k: int = 3,
+        avoid: PathAvoid | None = None,
+    ) -> list[GraphPath]:
         with self._reading() as rd:
-            return sqlite_walk.shortest_paths(rd, source, target, max_length, k)
+            return sqlite_walk.shortest_paths(rd, source, target, max_length, k, avoid)
 
     def export(self) -> GraphData:
         with self._read() as conn:
@@ -414,6 +431,38 @@ class SqliteStore(GraphStore):
                 )
             ]
         return nodes, edges
+
+    def relations(self, query: RelationQuery, limit: int = 50, offset: int = 0) -> RelationPage:
+        with self._read() as conn:
+            return sqlite_relations.relations(conn, query, limit, offset)
+
+    def evidence_months(self, query: RelationQuery) -> tuple[list[tuple[str, int]], int]:
+        with self._read() as conn:
+            return sqlite_relations.months(conn, query)
+
+    # ---- saved views: their own table; writing one is not a graph write (no version bump)
+    def list_views(self) -> list[SavedView]:
+        return [
+            SavedView.model_validate_json(r[0])
+            for r in self._conn().execute("SELECT data FROM saved_views ORDER BY updated DESC, id")
+        ]
+
+    def get_view(self, view_id: str) -> SavedView | None:
+        row = (
+            self._conn().execute("SELECT data FROM saved_views WHERE id = ?", (view_id,)).fetchone()
+        )
+        return None if row is None else SavedView.model_validate_json(row[0])
+
+    def put_view(self, view: SavedView) -> None:
+        self._conn().execute(
+            "INSERT INTO saved_views (id, updated, data) VALUES (?, ?, ?) ON CONFLICT (id)"
+            " DO UPDATE SET updated = excluded.updated, data = excluded.data",
+            (view.id, view.updated, view.model_dump_json()),
+        )
+
+    def delete_view(self, view_id: str) -> bool:
+        cur = self._conn().execute("DELETE FROM saved_views WHERE id = ?", (view_id,))
+        return cur.rowcount > 0
 
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"

@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS edges (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_by_source ON edges (source, type, target);
 CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, type, source);
+-- the relations table's type filter
+CREATE INDEX IF NOT EXISTS edges_by_type ON edges (type, id);
 
 -- one row per evidence item; seq keeps the order items arrived in
 CREATE TABLE IF NOT EXISTS evidence (
@@ -77,6 +79,13 @@ CREATE TABLE IF NOT EXISTS evidence (
 CREATE UNIQUE INDEX IF NOT EXISTS evidence_key
     ON evidence (edge_id, document, start, "end", text_key);
 CREATE INDEX IF NOT EXISTS evidence_by_document ON evidence (document, edge_id);
+
+-- the explorer's saved views (graph/views.py): beside the graph, not in it
+CREATE TABLE IF NOT EXISTS saved_views (
+    id TEXT PRIMARY KEY,
+    updated TEXT NOT NULL,
+    data TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS counts (
     kind TEXT NOT NULL,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from graph.model import Edge, Evidence, GraphData, Node
-from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath
+from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath, PathAvoid
 from graph.schema import DOCUMENT, MENTIONS
 
 CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same version
@@ -196,11 +196,29 @@ def _incident(
     return out
 
 
+class SqlDocumentDates:
+    """Documents' dates for the date rule, read by primary key when first asked for."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.known: dict[str, str | None] = {}
+
+    def get(self, key: str, /) -> str | None:
+        if key not in self.known:
+            row = self.conn.execute(
+                "SELECT json_extract(data, '$.date') FROM nodes WHERE id = ?", (key,)
+            ).fetchone()
+            self.known[key] = None if row is None else row[0]
+        return self.known[key]
+
+
 def neighbourhood(
     rd: Reading, seeds: list[str], depth: int, flt: GraphFilter, limit: int
 ) -> GraphData:
     """query.neighbourhood over indexed lookups: breadth-first in either direction."""
     conn = rd.conn
+    if flt.dated():
+        flt = flt.with_document_dates(SqlDocumentDates(conn))
     depth = max(0, min(depth, MAX_DEPTH))
     limit = max(1, min(limit, MAX_NODES))
     present = {
@@ -266,9 +284,33 @@ class _ActorAdjacency:
     """Actors (no documents) and the distinct actors they share a relation with (no
     mentions, no loops), fetched a level at a time and kept for the search."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, avoid: PathAvoid, ends: set[str]) -> None:
         self.conn = conn
         self.known: dict[str, list[str]] = {}
+        self.avoid = avoid
+        self.ends = ends
+        self.skip = ids_param(sorted(avoid.relations | {MENTIONS}))
+        self.blocked_cache: dict[str, bool] = {}
+
+    def blocked(self, nodes: list[str]) -> set[str]:
+        """The nodes a path may not pass through: avoided ones and hubs (degree counted
+        in batches, once per node)."""
+        todo = [n for n in nodes if n not in self.blocked_cache]
+        for n in todo:
+            self.blocked_cache[n] = n not in self.ends and n in self.avoid.nodes
+        if self.avoid.max_degree is not None:
+            for chunk in _chunks([n for n in todo if not self.blocked_cache[n]], BATCH):
+                for node, degree in self.conn.execute(
+                    "SELECT n, COUNT(*) FROM (SELECT source AS n FROM edges"
+                    " WHERE source IN (SELECT value FROM json_each(?1)) AND type != ?2"
+                    " UNION ALL SELECT target FROM edges WHERE target IN"
+                    " (SELECT value FROM json_each(?1)) AND type != ?2 AND source != target)"
+                    " GROUP BY n",
+                    (ids_param(chunk), MENTIONS),
+                ):
+                    if node not in self.ends and degree > self.avoid.max_degree:
+                        self.blocked_cache[node] = True
+        return {n for n in nodes if self.blocked_cache[n]}
 
     def fetch(self, nodes: Iterable[str]) -> None:
         missing = [n for n in nodes if n not in self.known]
@@ -276,12 +318,14 @@ class _ActorAdjacency:
             found: dict[str, set[str]] = {n: set() for n in chunk}
             for u, v in self.conn.execute(
                 "SELECT e.source, e.target FROM edges e JOIN nodes n ON n.id = e.target"
-                " WHERE e.source IN (SELECT value FROM json_each(?1)) AND e.type != ?2"
+                " WHERE e.source IN (SELECT value FROM json_each(?1))"
+                " AND e.type NOT IN (SELECT value FROM json_each(?2))"
                 " AND n.type != ?3 AND e.source != e.target"
                 " UNION ALL SELECT e.target, e.source FROM edges e JOIN nodes n ON n.id = e.source"
-                " WHERE e.target IN (SELECT value FROM json_each(?1)) AND e.type != ?2"
+                " WHERE e.target IN (SELECT value FROM json_each(?1))"
+                " AND e.type NOT IN (SELECT value FROM json_each(?2))"
                 " AND n.type != ?3 AND e.source != e.target",
-                (ids_param(chunk), MENTIONS, DOCUMENT),
+                (ids_param(chunk), self.skip, DOCUMENT),
             ):
                 found[u].add(v)
             for u, vs in found.items():
@@ -306,12 +350,20 @@ class _ActorAdjacency:
                     if v not in dist and (within is None or v in within):
                         dist[v] = level
                         nxt.append(v)
-            frontier = nxt
+            gone = self.blocked(nxt)
+            for v in gone:
+                del dist[v]
+            frontier = [v for v in nxt if v not in gone]
         return dist
 
 
 def shortest_paths(
-    rd: Reading, source: str, target: str, max_length: int, k: int
+    rd: Reading,
+    source: str,
+    target: str,
+    max_length: int,
+    k: int,
+    avoid: PathAvoid | None = None,
 ) -> list[GraphPath]:
     """query.k_shortest_paths from a bidirectional search: the actors within ⌈L/2⌉ of the
     source and ⌊L/2⌋ of the target hold every path of length ≤ L, and distances to the
@@ -324,14 +376,15 @@ def shortest_paths(
     )
     if types.get(source, DOCUMENT) == DOCUMENT or types.get(target, DOCUMENT) == DOCUMENT:
         return []
-    adj = _ActorAdjacency(conn)
+    avoid = avoid or PathAvoid()
+    adj = _ActorAdjacency(conn, avoid, {source, target})
     near_target = adj.distances(target, max_length // 2)
     within = set(near_target) | set(adj.distances(source, math.ceil(max_length / 2)))
     to_target = adj.distances(target, max_length, within)
     if source not in to_target:
         return []
     found = _walk_paths(adj, source, target, to_target, max_length, k)
-    return [GraphPath(nodes=p, edges=_step_edges(rd, p)) for p in found]
+    return [GraphPath(nodes=p, edges=_step_edges(rd, p, adj.skip)) for p in found]
 
 
 def _walk_paths(
@@ -368,7 +421,7 @@ def _walk_paths(
     return found[:k]
 
 
-def _step_edges(rd: Reading, path: list[str]) -> list[Edge]:
+def _step_edges(rd: Reading, path: list[str], skip: str) -> list[Edge]:
     """For each step, the edge with the most evidence between the two (then smallest id)."""
     conn = rd.conn
     chosen = []
@@ -376,9 +429,10 @@ def _step_edges(rd: Reading, path: list[str]) -> list[Edge]:
         row = conn.execute(
             "SELECT e.id, (SELECT COUNT(*) FROM evidence v WHERE v.edge_id = e.id) AS n"
             " FROM edges e WHERE ((e.source = ?1 AND e.target = ?2)"
-            " OR (e.source = ?2 AND e.target = ?1)) AND e.type != ?3"
+            " OR (e.source = ?2 AND e.target = ?1))"
+            " AND e.type NOT IN (SELECT value FROM json_each(?3))"
             " ORDER BY n DESC, e.id LIMIT 1",
-            (a, b, MENTIONS),
+            (a, b, skip),
         ).fetchone()
         chosen.append(row[0])
     by_id = {e.id: e for e in load_edges(rd, chosen)}

@@ -2,6 +2,11 @@
  * and the exports. The URL holds the view state, so a link reproduces the view:
  *   focus=ID,ID  depth=1..3  expand=ID,ID  types=Person,Event  rels=MET_WITH
  *   since=YYYY-MM-DD  until=…  docs=ID  size=degree|pagerank|betweenness  sel=ID  from=ID  to=ID
+ *   iso=1 (keep actors a relation filter leaves without an edge)  pins=ID~X~Y;ID~X~Y (pinned nodes)
+ *   expand=ID~K (K: how many of its neighbours were added, best first; no ~K: all)
+ *   hide=ID,ID (nodes removed from the view)
+ *   pk=N  plen=N  px=ID,ID  prel=TYPE,TYPE  phub=N (the path finder: how many, how long, the
+ *   actors and relation types to avoid, the degree above which an actor is a hub to skip)
  */
 (function () {
   "use strict";
@@ -18,6 +23,7 @@
   const DEFAULT_RELS = ALL_RELS.filter((r) => r !== MENTIONS);
   const SUBGRAPH_LIMIT = 5000;
   const EVIDENCE_SHOWN = 2;
+  const EXPAND_TOP = 12; // neighbours an expansion adds at a time, best supported first
 
   const state = readState();
   let loadToken = 0;
@@ -25,6 +31,10 @@
 
   const container = $("#graph");
   const view = new AG.GraphView(container, {
+    onPin: () => {
+      state.pins = view.pins();
+      writeState();
+    },
     onSelect: (node) => select(node),
     onExpand: (node) => expand(node),
     onChange: () => updateCounts(),
@@ -34,7 +44,14 @@
       b.textContent = running ? "Stop layout" : "Run layout";
     },
   });
-  AG.explorer = { view, state, load: () => load() };
+  const time = new AG.TimeSlider($("#timeline"), {
+    onChange: (until) => {
+      state.until = until;
+      syncControls();
+      return load();
+    },
+  });
+  AG.explorer = { view, state, time, load: () => load() };
 
   /* ---------------- URL state ---------------- */
 
@@ -61,7 +78,30 @@
       sel: p.get("sel") || null,
       from: p.get("from") || null,
       to: p.get("to") || null,
+      iso: p.get("iso") === "1",
+      pins: readPins(p.get("pins")),
+      hide: list(p, "hide") || [],
+      pk: clampInt(p.get("pk"), 1, 10, 3),
+      plen: clampInt(p.get("plen"), 1, 6, 4),
+      px: list(p, "px") || [],
+      prel: (list(p, "prel") || []).filter((r) => ALL_RELS.includes(r)),
+      phub: p.get("phub") ? clampInt(p.get("phub"), 1, 1000000, null) : null,
     };
+  }
+
+  function clampInt(value, lo, hi, fallback) {
+    const n = parseInt(value || "", 10);
+    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, n)) : fallback;
+  }
+
+  function readPins(value) {
+    if (!value) return [];
+    return value
+      .split(";")
+      .map((item) => item.split("~"))
+      .filter((parts) => parts.length === 3 && parts[0] && isFinite(parts[1]) && isFinite(parts[2]))
+      .map(([id, x, y]) => [id, Number(x), Number(y)])
+      .slice(0, 200);
   }
 
   const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
@@ -82,6 +122,14 @@
       q.set("from", state.from);
       q.set("to", state.to);
     }
+    if (state.iso) q.set("iso", "1");
+    if (state.hide.length) q.set("hide", state.hide.join(","));
+    if (state.pk !== 3) q.set("pk", String(state.pk));
+    if (state.plen !== 4) q.set("plen", String(state.plen));
+    if (state.px.length) q.set("px", state.px.join(","));
+    if (state.prel.length) q.set("prel", state.prel.join(","));
+    if (state.phub) q.set("phub", String(state.phub));
+    if (state.pins.length) q.set("pins", state.pins.map((p) => p.join("~")).join(";"));
     return q.toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
   }
 
@@ -236,8 +284,10 @@
       // without a focus: the capped overview (top actors by PageRank), never the whole graph
       state.focus.length ? post(state.focus, state.depth) : AG.api("/api/overview", flt),
     ];
-    const extra = state.expand.filter((id) => !state.focus.includes(id));
-    if (extra.length) parts.push(post(extra, 1));
+    const extra = state.expand.map(expansionOf).filter((x) => !state.focus.includes(x.id));
+    for (const x of extra) {
+      parts.push(neighboursOf(x.id).then((data) => topNeighbours(x.id, data, null, x.shown).part));
+    }
     const answers = await Promise.all(parts);
     const nodes = new Map();
     const edges = new Map();
@@ -263,17 +313,17 @@
       return;
     }
     if (token !== loadToken) return;
+    refreshTimeline();
     if (!state.rels.length) data = { nodes: data.nodes, edges: [] };
-    if (!state.focus.length && (state.docs.length || state.since || state.until)) {
-      // The whole graph cut to some evidence: actors left without a relation are noise.
-      const linked = new Set();
-      for (const e of data.edges) linked.add(e.source).add(e.target);
-      data = { nodes: data.nodes.filter((n) => linked.has(n.id)), edges: data.edges };
-    }
+    data = withoutHidden(withoutIsolated(data));
     remember(data);
     performance.mark("ag:data");
     const before = view.graph.order;
+    undoStack.length = 0; // a new view: its history starts again
+    redoStack.length = 0;
+    updateHistoryButtons();
     const added = view.replace(data);
+    view.applyPins(state.pins);
     performance.mark("ag:built");
     idle();
     if (!data.nodes.length) {
@@ -287,10 +337,50 @@
     } else setEmpty(null);
     await applySize();
     if (added.length > before * 0.3 || !before) view.runLayout();
-    if (!before) setTimeout(() => view.fit(), 50);
+    if (!before) setTimeout(() => fit(), 50);
     if (state.sel && view.graph.hasNode(state.sel)) select(state.sel, { keepCamera: true });
     else if (state.sel && !view.graph.hasNode(state.sel)) select(null);
     if (state.from && state.to && !view.highlight) findPaths(state.from, state.to);
+  }
+
+  /** The histogram above the graph counts the evidence of the relations, documents and
+   * focus in view (all months: the slider itself moves `until`). */
+  let timelineKey = null;
+  async function refreshTimeline() {
+    const params = {
+      relations: state.rels.filter((r) => r !== MENTIONS),
+      documents: state.docs,
+      actor: state.focus.length === 1 ? state.focus[0] : null,
+      since: state.since || null,
+    };
+    const key = JSON.stringify(params);
+    if (key === timelineKey) {
+      time.setUntil(state.until);
+      return;
+    }
+    timelineKey = key;
+    if (!params.relations.length) {
+      time.setCounts({ months: [], undated: 0 }, state.until);
+      return;
+    }
+    try {
+      time.setCounts(await AG.api("/api/timeline", params), state.until);
+    } catch (err) {
+      timelineKey = null;
+      time.setCounts({ months: [], undated: 0 }, state.until);
+    }
+  }
+
+  /** A relation or evidence filter answers "who did what to whom": actors it leaves without
+   * an edge are noise, unless the user asks to see them (the "show isolated" switch). The
+   * focus and the expanded actors always stay. */
+  function withoutIsolated(data) {
+    const filtering =
+      !sameSet(state.rels, DEFAULT_RELS) || state.docs.length || state.since || state.until;
+    if (state.iso || !filtering) return data;
+    const keep = new Set([...state.focus, ...state.expand]);
+    for (const e of data.edges) keep.add(e.source).add(e.target);
+    return { nodes: data.nodes.filter((n) => keep.has(n.id)), edges: data.edges };
   }
 
   async function applySize() {
@@ -307,30 +397,152 @@
     }
   }
 
-  async function expand(node) {
+  /* ---------------- expansion, removal, undo ---------------- */
+
+  /** "ID~K" in the URL: K of its neighbours were added (the best K); "ID": all of them. */
+  function expansionOf(entry) {
+    const [id, k] = entry.split("~");
+    const shown = parseInt(k || "", 10);
+    return { id, shown: Number.isFinite(shown) ? shown : null };
+  }
+
+  function neighboursOf(node) {
+    return AG.api(AG.apiPath("/api/entities/", node) + "/neighbors", { depth: 1, limit: SUBGRAPH_LIMIT, ...filterParams() });
+  }
+
+  function withoutHidden(data) {
+    if (!state.hide.length) return data;
+    const hidden = new Set(state.hide);
+    return {
+      nodes: data.nodes.filter((n) => !hidden.has(n.id)),
+      edges: data.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target)),
+    };
+  }
+
+  /** A node's neighbours best first: by the documents supporting their links to it, then by
+   * how connected they are in the answer (centrality), then by name; the first `count` of
+   * them (null: all). The same answer for the same data, so a link with expand=ID~K shows
+   * the same K after a reload. The part returned holds the node, those neighbours and their
+   * edges to each other and to `inView` (a Set of the ids shown, or null). */
+  function topNeighbours(node, data, inView, count) {
+    if (!state.rels.length) data = { nodes: data.nodes, edges: [] };
+    data = withoutHidden(withoutIsolated(data));
+    const docs = new Map();
+    const degree = new Map();
+    for (const e of data.edges) {
+      degree.set(e.source, (degree.get(e.source) || 0) + 1);
+      degree.set(e.target, (degree.get(e.target) || 0) + 1);
+      const other = e.source === node ? e.target : e.target === node ? e.source : null;
+      if (!other || other === node) continue;
+      const set = docs.get(other) || new Set();
+      for (const v of e.evidence || []) set.add(v.document);
+      docs.set(other, set);
+    }
+    const byId = new Map(data.nodes.map((n) => [n.id, n]));
+    const ranked = [...docs.keys()]
+      .filter((id) => byId.has(id))
+      .sort((a, b) => docs.get(b).size - docs.get(a).size || (degree.get(b) || 0) - (degree.get(a) || 0) || byId.get(a).name.localeCompare(byId.get(b).name) || (a < b ? -1 : 1));
+    const chosen = count === null ? ranked : ranked.slice(0, count);
+    const keep = new Set([node, ...chosen]);
+    const known = (id) => keep.has(id) || Boolean(inView && inView.has(id));
+    return {
+      part: { nodes: data.nodes.filter((n) => keep.has(n.id)), edges: data.edges.filter((e) => known(e.source) && known(e.target)) },
+      shown: chosen.length,
+      rest: ranked.length - chosen.length,
+    };
+  }
+
+  const undoStack = [];
+  const redoStack = [];
+
+  function checkpoint() {
+    undoStack.push(viewState());
+    if (undoStack.length > 50) undoStack.shift();
+    redoStack.length = 0;
+    updateHistoryButtons();
+  }
+
+  function viewState() {
+    return { graph: view.snapshot(), expand: [...state.expand], hide: [...state.hide], sel: state.sel };
+  }
+
+  function restoreFrom(from, to) {
+    if (!from.length) return;
+    to.push(viewState());
+    const snap = from.pop();
+    view.restore(snap.graph);
+    state.expand = snap.expand;
+    state.hide = snap.hide;
+    moreBar(null);
+    select(snap.sel && view.graph.hasNode(snap.sel) ? snap.sel : null, { keepCamera: true });
+    writeState();
+    updateHistoryButtons();
+  }
+
+  const undo = () => restoreFrom(undoStack, redoStack);
+  const redo = () => restoreFrom(redoStack, undoStack);
+
+  function updateHistoryButtons() {
+    $("#undo").disabled = !undoStack.length;
+    $("#redo").disabled = !redoStack.length;
+  }
+
+  async function expand(node, more) {
     if (!node) return;
     busy("Expanding…");
     try {
-      const data = await AG.api(AG.apiPath("/api/entities/", node) + "/neighbors", {
-        depth: 1,
-        limit: SUBGRAPH_LIMIT,
-        ...filterParams(),
-      });
-      if (!state.rels.length) data.edges = [];
+      const data = await neighboursOf(node);
       remember(data);
-      const added = view.merge(data, node);
-      if (!state.focus.includes(node) && !state.expand.includes(node)) state.expand.push(node);
+      const entry = state.expand.find((x) => expansionOf(x).id === node);
+      const before = entry ? expansionOf(entry).shown : 0;
+      const count = before === null ? null : (more ? before : 0) + EXPAND_TOP;
+      const { part, shown, rest } = topNeighbours(node, data, new Set(view.graph.nodes()), count);
+      checkpoint();
+      const added = view.merge(part, node);
+      state.expand = state.expand.filter((x) => expansionOf(x).id !== node);
+      if (!state.focus.includes(node)) state.expand.push(rest ? `${node}~${shown}` : node);
       writeState();
       idle();
       flash(added.length ? `+${added.length} node${added.length === 1 ? "" : "s"} around ${label(node)}` : `All neighbours of ${label(node)} are already shown`);
+      moreBar(rest ? { node, rest } : null);
       if (added.length) {
         await applySize();
         view.runLayout(Math.min(1500 + added.length * 20, 6000));
       }
     } catch (err) {
       idle();
-      showError(err, () => expand(node));
+      showError(err, () => expand(node, more));
     }
+  }
+
+  /** "N more": the neighbours an expansion left out, the next best on request. */
+  function moreBar(pending) {
+    const bar = $("#more-bar");
+    if (!pending) {
+      bar.hidden = true;
+      bar.replaceChildren();
+      return;
+    }
+    const next = Math.min(EXPAND_TOP, pending.rest);
+    bar.replaceChildren(
+      el("span", { text: `${label(pending.node)}: ${pending.rest} more neighbour${pending.rest === 1 ? "" : "s"} not shown` }),
+      el("button", { type: "button", id: "more-button", onclick: () => expand(pending.node, true) }, `Show ${next} more`),
+      el("button", { type: "button", class: "link", "aria-label": "Dismiss", onclick: () => moreBar(null) }, "×")
+    );
+    bar.hidden = false;
+  }
+
+  /** Take a node out of the view (kept out on reload: hide= in the URL); undo brings it back. */
+  function removeNode(node) {
+    if (!node || !view.graph.hasNode(node)) return;
+    checkpoint();
+    const name = label(node);
+    if (!state.hide.includes(node)) state.hide.push(node);
+    state.expand = state.expand.filter((x) => expansionOf(x).id !== node);
+    if (state.sel === node) select(null);
+    view.remove([node]);
+    writeState();
+    flash(`${name} removed from the view — Ctrl+Z brings it back`);
   }
 
   let flashTimer = null;
@@ -374,6 +586,7 @@
     opts = opts || {};
     view.select(node);
     state.sel = node && view.graph.hasNode(node) ? node : null;
+    if (state.sel) keyCursor = state.sel; // after Esc, Enter reopens the last one
     writeState();
     const panel = $("#panel");
     const body = $("#panel-body");
@@ -382,9 +595,11 @@
       body.replaceChildren();
       return;
     }
-    if (!opts.keepCamera) view.focusNode(node, Math.min(view.renderer.getCamera().ratio, 0.8));
     const token = ++panelToken;
     panel.hidden = false;
+    // After a double-click's second click could land: moving the camera at once would pull
+    // the node from under the pointer and the expansion would miss it.
+    if (!opts.keepCamera) setTimeout(() => view.ensureVisible(node, panelInset()), 320);
     const attrs = view.graph.getNodeAttributes(node);
     body.replaceChildren(
       el("span", { class: "badge", style: { "--c": AG.colorOf(attrs.nodeType) }, text: attrs.nodeType }),
@@ -415,7 +630,15 @@
     return el("a", { class: "entity", href: AG.entityHref(ref.id), title: "Not in the view: open the profile", style: { "--c": AG.colorOf(ref.type) } }, el("span", { class: "dot", "aria-hidden": "true" }), ref.name);
   }
 
-  function evidenceList(items, titles) {
+  /** A sentence's date, else its document's (said so), else "no date". */
+  function evidenceDate(ev, docDates) {
+    if (ev.date) return el("time", { datetime: ev.date, text: ev.date });
+    const d = docDates && docDates.get(ev.document);
+    if (d) return el("time", { datetime: d, title: "The sentence gives no date: this is the document's" }, d, " ", el("span", { class: "muted", text: "(document)" }));
+    return el("span", { class: "muted", text: "no date" });
+  }
+
+  function evidenceList(items, titles, docDates) {
     const ul = el("ul", { class: "evidence" });
     items.forEach((ev, i) => {
       const li = el(
@@ -423,8 +646,8 @@
         { hidden: i >= EVIDENCE_SHOWN },
         el("q", { text: ev.sentence }),
         el("span", { class: "source" },
-          ev.date ? el("time", { datetime: ev.date, text: ev.date }) : null,
-          ev.date ? " · " : null,
+          evidenceDate(ev, docDates),
+          " · ",
           el("a", { href: AG.evidenceHref(ev) }, titles.get(ev.document) || ev.document))
       );
       ul.append(li);
@@ -443,6 +666,7 @@
   function renderPanel(p) {
     const body = $("#panel-body");
     const titles = new Map(p.documents.map((d) => [d.id, d.title]));
+    const docDates = new Map(p.documents.filter((d) => d.date).map((d) => [d.id, d.date]));
     const arrows = { out: "→", in: "←" };
     const nodes = [
       el("span", { class: "badge", style: { "--c": AG.colorOf(p.type) }, text: p.type }),
@@ -455,6 +679,7 @@
         el("button", { type: "button", class: "primary", id: "panel-expand", onclick: () => expand(p.id) }, "Expand neighbours"),
         el("button", { type: "button", onclick: () => refocus(p.id) }, "Focus here"),
         el("button", { type: "button", onclick: () => pathFrom(p) }, "Path from here"),
+        el("button", { type: "button", id: "panel-remove", title: "Take it out of the view (Delete); Ctrl+Z undoes", onclick: () => removeNode(p.id) }, "Remove from view"),
         el("a", { class: "button", href: AG.entityHref(p.id) }, "Profile"),
         el("a", { class: "button", href: AG.apiPath("/api/entities/", p.id), title: "This panel as JSON" }, "JSON"))
     );
@@ -464,7 +689,7 @@
       for (const r of p.roles) {
         ul.append(el("li", {},
           el("div", { class: "role-line" }, el("strong", { text: r.role || r.relation }), ", ", otherButton(r.organisation)),
-          evidenceList(r.evidence, titles)));
+          evidenceList(r.evidence, titles, docDates)));
       }
       nodes.push(ul);
     }
@@ -480,9 +705,16 @@
           el("div", { class: "rel-line" },
             el("span", { class: "dir", title: r.symmetric ? "symmetric" : r.direction === "out" ? "outgoing" : "incoming", text: r.symmetric ? "↔" : arrows[r.direction] }),
             otherButton(r.other), role),
-          evidenceList(r.evidence, titles)));
+          evidenceList(r.evidence, titles, docDates)));
       }
       nodes.push(ul);
+    }
+    const missing = AG.schema.relations
+      .filter((r) => r.name !== MENTIONS && ((r.sources || []).includes(p.type) || (r.targets || []).includes(p.type)))
+      .map((r) => r.name)
+      .filter((name) => !types.includes(name) && !(name === "HOLDS_ROLE" && p.roles && p.roles.length));
+    if (types.length && missing.length) {
+      nodes.push(el("p", { class: "none-found muted small", dataset: { noneFound: missing.join(",") } }, "None found: " + missing.map((m) => m.replace(/_/g, " ").toLowerCase()).join(", ") + "."));
     }
     if (p.documents.length) {
       nodes.push(el("h3", { text: "Documents" }));
@@ -494,6 +726,18 @@
       nodes.push(ul);
     }
     body.replaceChildren(...nodes);
+  }
+
+  /** The width the side panel covers on the right of the graph (0 when closed or on a
+   * phone, where it is a bottom sheet). */
+  function panelInset() {
+    const panel = $("#panel");
+    if (panel.hidden || window.matchMedia("(max-width: 700px)").matches) return 0;
+    return panel.offsetWidth;
+  }
+
+  function fit() {
+    view.fit(panelInset());
   }
 
   function refocus(id) {
@@ -538,7 +782,15 @@
     out.replaceChildren(el("p", { class: "loading", text: "Looking for paths…" }));
     let answer;
     try {
-      answer = await AG.api("/api/paths", { source: fromId, target: toId, max_length: 4, k: 3 });
+      answer = await AG.api("/api/paths", {
+        source: fromId,
+        target: toId,
+        max_length: state.plen,
+        k: state.pk,
+        exclude: state.px,
+        exclude_relations: state.prel,
+        max_degree: state.phub,
+      });
     } catch (err) {
       out.replaceChildren(el("p", { class: "error-inline", role: "alert" }, el("strong", { text: err.title || "Error" }), " ", err.detail || ""));
       return;
@@ -552,7 +804,8 @@
     $("#path-to").dataset.pickedId = answer.target.id;
     if (!answer.paths.length) {
       view.setHighlight(null);
-      out.replaceChildren(el("p", { class: "empty", text: `No path of up to 4 relations between ${answer.source.name} and ${answer.target.name}.` }));
+      const around = state.px.length || state.prel.length || state.phub ? " around what is avoided" : "";
+      out.replaceChildren(el("p", { class: "empty", text: `No path of up to ${state.plen} relation${state.plen === 1 ? "" : "s"} between ${answer.source.name} and ${answer.target.name}${around}.` }));
       return;
     }
     // Paths may run through actors not in the view: add them first.
@@ -575,18 +828,112 @@
           const forward = e.source === p.nodes[i - 1].id;
           steps.push(el("span", { class: "path-rel", text: forward ? `–${e.type}→` : `←${e.type}–` }));
         }
-        steps.push(el("button", { type: "button", class: "link", onclick: () => select(n.id) }, n.name));
+        const inner = i > 0 && i < p.nodes.length - 1;
+        steps.push(
+          el("span", { class: "path-step" },
+            el("button", { type: "button", class: "link", onclick: () => select(n.id) }, n.name),
+            inner
+              ? el("button", { type: "button", class: "link avoid", title: `Find paths around ${n.name}`, "aria-label": `Avoid ${n.name}`, "data-avoid": n.id, onclick: () => avoidActor(n.id, n.name, true) }, "⊘")
+              : null)
+        );
       });
-      const li = el("li", {}, ...steps);
+      const li = el("li", { "data-length": String(p.length) }, el("span", { class: "path-len", text: `${p.length} step${p.length === 1 ? "" : "s"}:` }), ...steps);
       li.addEventListener("mouseenter", () => view.setHighlight({ nodes: p.nodes.map((n) => n.id), edges: p.edges.map((e) => e.id) }));
       li.addEventListener("mouseleave", () => view.setHighlight(all));
       ol.append(li);
     });
     out.scrollIntoView({ block: "nearest" });
-    out.replaceChildren(
-      el("p", { class: "muted", text: `${answer.paths.length} shortest path${answer.paths.length === 1 ? "" : "s"} (${answer.paths[0].length} step${answer.paths[0].length === 1 ? "" : "s"})` }),
-      ol
+    out.replaceChildren(el("p", { class: "muted", id: "path-summary", text: pathSummary(answer.paths) }), ol);
+  }
+
+  /** "3 shortest paths: one of 2 steps, two of 4 steps" — each length stated right. */
+  function pathSummary(paths) {
+    const byLength = new Map();
+    for (const p of paths) byLength.set(p.length, (byLength.get(p.length) || 0) + 1);
+    const words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const parts = [...byLength].map(([len, n]) => `${words[n] || n} of ${len} step${len === 1 ? "" : "s"}`);
+    const head = `${paths.length} shortest path${paths.length === 1 ? "" : "s"}`;
+    const avoided = [];
+    if (state.px.length) avoided.push(`${state.px.length} actor${state.px.length === 1 ? "" : "s"}`);
+    if (state.prel.length) avoided.push(state.prel.map((r) => r.toLowerCase().replace(/_/g, " ")).join(", "));
+    if (state.phub) avoided.push(`hubs over ${state.phub} relations`);
+    return `${head}: ${parts.join(", ")}` + (avoided.length ? ` (avoiding ${avoided.join("; ")})` : "");
+  }
+
+  /** Add an actor to those the path finder goes around; `rerun` asks again at once. */
+  function avoidActor(id, name, rerun) {
+    if (!state.px.includes(id)) state.px.push(id);
+    if (name) names.set(id, { ...(names.get(id) || {}), name });
+    renderAvoided();
+    writeState();
+    if (rerun && state.from && state.to) findPaths(state.from, state.to);
+  }
+
+  function renderAvoided() {
+    const unnamed = state.px.filter((id) => !names.has(id) && !view.graph.hasNode(id));
+    if (unnamed.length) {
+      // avoided actors from a link may not be in view: their names come from the API
+      Promise.all(
+        unnamed.map((id) =>
+          AG.api(AG.apiPath("/api/entities/", id)).then(
+            (p) => names.set(id, { name: p.name, type: p.type }),
+            () => names.set(id, { name: id })
+          )
+        )
+      ).then(renderAvoided);
+    }
+    $("#path-avoided").replaceChildren(
+      ...state.px.map((id) =>
+        el("li", { class: "chip" }, label(id),
+          el("button", {
+            type: "button", class: "link", "aria-label": `Stop avoiding ${label(id)}`,
+            onclick: () => {
+              state.px = state.px.filter((x) => x !== id);
+              renderAvoided();
+              writeState();
+            },
+          }, "×"))
+      )
     );
+    if (state.px.length || state.prel.length || state.phub) $("#path-options").open = true;
+  }
+
+  /* ---------------- keyboard walk ---------------- */
+
+  const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  let keyCursor = null;
+
+  /** From the selected node (or the best-connected one) to its neighbour in that direction:
+   * the node is highlighted and announced; Enter opens its panel. */
+  function walk([dx, dy]) {
+    const g = view.graph;
+    if (!g.order) return;
+    let from = state.sel || keyCursor;
+    let next;
+    if (!from || !g.hasNode(from)) {
+      let best = -1;
+      g.forEachNode((n) => {
+        if (g.degree(n) > best) {
+          best = g.degree(n);
+          next = n;
+        }
+      });
+    } else next = view.neighbourToward(from, dx, dy);
+    if (!next) {
+      flash(`${label(from)} has no neighbour in view`);
+      return;
+    }
+    keyCursor = next;
+    view.select(next);
+    view.ensureVisible(next, panelInset());
+    container.setAttribute("aria-activedescendant", "");
+    container.dataset.cursor = next;
+    flash(`${label(next)} (${g.getNodeAttribute(next, "nodeType")}, ${g.degree(next)} links) — Enter for details`);
+  }
+
+  function defaultTitle() {
+    const focus = state.focus.map(label).join(", ");
+    return focus ? `actorgraph: around ${focus}` : "actorgraph: the graph";
   }
 
   /* ---------------- controls ---------------- */
@@ -600,6 +947,12 @@
     $("#depth").value = String(state.depth);
     $("#depth").disabled = !state.focus.length;
     $("#size-by").value = state.size;
+    $("#show-isolated").checked = state.iso;
+    $("#path-k").value = String(state.pk);
+    $("#path-len").value = String(state.plen);
+    $("#path-hub").value = state.phub ? String(state.phub) : "";
+    document.querySelectorAll('input[name="path-rel"]').forEach((i) => (i.checked = state.prel.includes(i.value)));
+    renderAvoided();
   }
 
   let reloadTimer = null;
@@ -663,13 +1016,32 @@
       syncControls();
       load();
     });
+    $("#undo").addEventListener("click", undo);
+    $("#redo").addEventListener("click", redo);
     $("#zoom-in").addEventListener("click", () => view.zoom(1.5));
     $("#zoom-out").addEventListener("click", () => view.zoom(1 / 1.5));
-    $("#zoom-fit").addEventListener("click", () => view.fit());
+    $("#zoom-fit").addEventListener("click", () => fit());
     $("#panel-close").addEventListener("click", () => select(null));
 
     const from = $("#path-from");
     const to = $("#path-to");
+    const avoid = $("#path-avoid");
+    AG.autocomplete(avoid, {
+      onPick: (hit) => {
+        avoidActor(hit.id, hit.name, false);
+        avoid.value = "";
+        delete avoid.dataset.pickedId;
+      },
+    });
+    $("#path-k").addEventListener("change", (e) => { state.pk = clampInt(e.target.value, 1, 10, 3); writeState(); });
+    $("#path-len").addEventListener("change", (e) => { state.plen = clampInt(e.target.value, 1, 6, 4); writeState(); });
+    $("#path-hub").addEventListener("change", (e) => { state.phub = e.target.value ? clampInt(e.target.value, 1, 1000000, null) : null; writeState(); });
+    document.querySelectorAll('input[name="path-rel"]').forEach((box) =>
+      box.addEventListener("change", () => {
+        state.prel = [...document.querySelectorAll('input[name="path-rel"]:checked')].map((i) => i.value);
+        writeState();
+      })
+    );
     AG.autocomplete(from, { onPick: () => to.focus() });
     AG.autocomplete(to, { onPick: () => $("#path-form").requestSubmit() });
     $("#path-form").addEventListener("submit", async (e) => {
@@ -695,28 +1067,101 @@
       writeState();
     });
 
-    $("#export-png").addEventListener("click", async () => {
+    $("#show-isolated").addEventListener("change", (e) => {
+      state.iso = e.target.checked;
+      reloadSoon();
+    });
+    const sidebar = $("#sidebar");
+    const drawer = (open) => {
+      sidebar.classList.toggle("open", open);
+      $("#drawer-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) sidebar.querySelector("input, select, button").focus();
+    };
+    $("#drawer-toggle").addEventListener("click", () => drawer(!sidebar.classList.contains("open")));
+    $("#drawer-close").addEventListener("click", () => {
+      drawer(false);
+      $("#drawer-toggle").focus();
+    });
+    $("#skip-panel").addEventListener("click", (e) => {
+      e.preventDefault();
+      const panel = $("#panel");
+      if (panel.hidden) {
+        flash("Select a node first: its details open in the panel");
+        container.focus();
+      } else panel.focus();
+    });
+
+    const picture = () => ({ title: $("#export-title").value.trim() || defaultTitle() });
+    for (const id of ["export-png", "export-png3"]) {
+      $("#" + id).addEventListener("click", async (e) => {
+        try {
+          const scale = Number(e.currentTarget.dataset.scale) || 2;
+          AG.download(await view.reportPng({ ...picture(), scale }), `actorgraph-view@${scale}x.png`);
+        } catch (err) {
+          showError(err);
+        }
+      });
+    }
+    $("#export-svg").addEventListener("click", () => {
+      AG.download(new Blob([view.svgText(picture())], { type: "image/svg+xml" }), "actorgraph-view.svg");
+    });
+    $("#export-html").addEventListener("click", async () => {
+      busy("Building the offline view…");
       try {
-        AG.download(await view.pngBlob(), "actorgraph-view.png");
+        const html = await AG.offlineHtml(view, picture());
+        AG.download(new Blob([html], { type: "text/html" }), "actorgraph-view.html");
+        idle();
       } catch (err) {
+        idle();
         showError(err);
       }
     });
-    $("#export-svg").addEventListener("click", () => {
-      AG.download(new Blob([view.svgText()], { type: "image/svg+xml" }), "actorgraph-view.svg");
-    });
 
-    // Keyboard: Esc closes the panel (then clears paths); +, - and 0 zoom while the graph has focus.
+    // Keyboard. Esc, from anywhere: closes the autocomplete list first (its own handler),
+    // then the drawer, then the panel, then clears paths. On the graph: arrows walk to the
+    // neighbour in that direction, Enter opens the panel, + - 0 zoom.
     document.addEventListener("keydown", (e) => {
-      const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
-      if (e.key === "Escape" && !typing) {
-        if (!$("#panel").hidden) select(null);
-        else if (view.highlight) clearPaths();
+      if (e.key === "Escape" && !e.defaultPrevented) {
+        const ac = e.target.closest && e.target.closest(".ac-wrap");
+        if (ac && ac.querySelector(".ac-list:not([hidden])")) return;
+        if (sidebar.classList.contains("open")) {
+          drawer(false);
+          $("#drawer-toggle").focus();
+        } else if (!$("#panel").hidden) {
+          const from = $("#panel").contains(document.activeElement);
+          select(null);
+          if (from) container.focus();
+        } else if (view.highlight) clearPaths();
+        return;
       }
-      if (e.target === container) {
-        if (e.key === "+" || e.key === "=") view.zoom(1.5);
-        else if (e.key === "-") view.zoom(1 / 1.5);
-        else if (e.key === "0") view.fit();
+      const typing = e.target.closest && e.target.closest("input, textarea, select, [contenteditable]");
+      if (!typing && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+        e.preventDefault();
+        if (e.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if (!typing && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "y") {
+        e.preventDefault();
+        redo();
+        return;
+      }
+      if (e.target !== container) return;
+      if ((e.key === "Delete" || e.key === "Backspace") && state.sel) {
+        e.preventDefault();
+        removeNode(state.sel);
+        return;
+      }
+      if (e.key === "+" || e.key === "=") view.zoom(1.5);
+      else if (e.key === "-") view.zoom(1 / 1.5);
+      else if (e.key === "0") fit();
+      else if (e.key === "Enter" && (state.sel || (keyCursor && view.graph.hasNode(keyCursor)))) {
+        e.preventDefault();
+        select(state.sel || keyCursor);
+        $("#panel").focus();
+      } else if (ARROWS[e.key]) {
+        e.preventDefault();
+        walk(ARROWS[e.key]);
       }
     });
 

@@ -113,11 +113,47 @@
     return set;
   }
 
+  /** Relation type -> {color, dash, label} from the schema, for edges, legends and exports. */
+  function relationStyles() {
+    const map = new Map();
+    for (const r of AG.schema.relations) {
+      map.set(r.name, { color: r.color || EDGE, dash: r.dash || "solid", label: r.label || r.name, symmetric: r.symmetric });
+    }
+    return map;
+  }
+
+  /** How many documents support an edge: API edges carry their evidence, the page's first
+   * view a count. Thickness grows with it, slowly. */
+  function supportOf(e) {
+    if (Array.isArray(e.evidence)) return new Set(e.evidence.map((v) => v.document)).size || 1;
+    return Math.max(1, Number(e.documents || e.evidence) || 1);
+  }
+
+  // Edge captions show for the hovered node's edges, and for all edges once zoomed in this far.
+  const CAPTION_RATIO = 0.45;
+  const CAPTION_MAX_EDGES = 1500;
+
+  /** A lighter tone of a colour, for big graphs where thousands of edges overlap. */
+  function fade(hex) {
+    const m = /^#([0-9a-f]{6})$/i.exec(hex);
+    if (!m) return EDGE_BIG;
+    const v = parseInt(m[1], 16);
+    const mix = (c) => Math.round(c + (255 - c) * 0.55);
+    const r = mix((v >> 16) & 255), g = mix((v >> 8) & 255), b = mix(v & 255);
+    return "#" + ((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1);
+  }
+
+  function label(graph, n) {
+    return graph.getNodeAttribute(n, "label") || n;
+  }
+
   class GraphView {
     constructor(container, options) {
       this.container = container;
       this.options = Object.assign({ compact: false, onSelect: null, onExpand: null, onChange: null }, options);
       this.symmetric = symmetricTypes();
+      this.styles = relationStyles();
+      this.pinned = new Set();
       this.graph = new L.Graph({ multi: true, type: "mixed", allowSelfLoops: true });
       this.hovered = null;
       this.hoverNeighbours = new Set();
@@ -137,7 +173,10 @@
       const progs = programs(software);
       this.renderer = new L.Sigma(this.graph, container, {
         allowInvalidContainer: true,
-        renderEdgeLabels: false,
+        renderEdgeLabels: true,
+        edgeLabelSize: 11,
+        edgeLabelColor: { color: "#3b4252" },
+        edgeLabelFont: getComputedStyle(document.body).fontFamily,
         defaultEdgeType: "line",
         edgeProgramClasses: progs.edges,
         ...(software ? { nodeProgramClasses: progs.nodes } : {}),
@@ -164,6 +203,14 @@
         this.renderer.off("afterRender", firstData);
       };
       this.renderer.on("afterRender", firstData);
+      this.captionsOn = false;
+      this.renderer.getCamera().on("updated", (st) => {
+        const on = st.ratio < CAPTION_RATIO && this.graph.size <= CAPTION_MAX_EDGES;
+        if (on !== this.captionsOn) {
+          this.captionsOn = on;
+          this.renderer.refresh({ skipIndexation: true });
+        }
+      });
       this.bindEvents();
     }
 
@@ -193,11 +240,16 @@
       }
       for (const e of data.edges || []) {
         if (g.hasEdge(e.id) || !g.hasNode(e.source) || !g.hasNode(e.target)) continue;
+        const support = supportOf(e);
+        const style = this.styles.get(e.type) || { color: EDGE, label: e.type };
         const attrs = {
           relType: e.type,
           role: e.role || null,
           evidence: Array.isArray(e.evidence) ? e.evidence.length : e.evidence || 0,
-          size: 1.4,
+          support,
+          baseColor: style.color,
+          caption: style.label + (e.role ? ` (${e.role})` : ""),
+          size: 1.2 + Math.min(3.5, Math.log2(support) * 1.2),
           type: this.symmetric.has(e.type) ? "line" : "arrow",
         };
         if (this.symmetric.has(e.type)) g.addUndirectedEdgeWithKey(e.id, e.source, e.target, attrs);
@@ -222,6 +274,31 @@
       if (this.selected && !this.graph.hasNode(this.selected)) this.selected = null;
       if (this.hovered && !this.graph.hasNode(this.hovered)) this.hovered = null;
       return this.merge(data);
+    }
+
+    /** The view's graph (nodes, edges, positions) as a plain object: an undo step. */
+    snapshot() {
+      return this.graph.export();
+    }
+
+    /** Back to a snapshot taken earlier. */
+    restore(snap) {
+      this.stopLayout();
+      this.graph.clear();
+      this.graph.import(snap);
+      if (this.selected && !this.graph.hasNode(this.selected)) this.selected = null;
+      this.hovered = null;
+      this.resize();
+      this.changed();
+    }
+
+    /** Take nodes (and their edges) out of the view. */
+    remove(ids) {
+      for (const id of ids) if (this.graph.hasNode(id)) this.graph.dropNode(id);
+      if (this.selected && !this.graph.hasNode(this.selected)) this.selected = null;
+      if (this.hovered && !this.graph.hasNode(this.hovered)) this.hovered = null;
+      this.resize();
+      this.changed();
     }
 
     clear() {
@@ -279,10 +356,6 @@
         const r = radius * Math.sqrt((i + 0.5) / pending.length);
         g.mergeNodeAttributes(id, { x: r * Math.cos(angle), y: r * Math.sin(angle), fresh: false });
       });
-    }
-
-    edgeColor() {
-      return this.graph.size > 3000 ? EDGE_BIG : EDGE;
     }
 
     /* ---------- sizes ---------- */
@@ -353,8 +426,9 @@
     }
 
     reduceEdge(edge, data) {
-      const res = { ...data, color: this.edgeColor() };
       const g = this.graph;
+      const res = { ...data, color: g.size > 3000 ? fade(data.baseColor || EDGE) : data.baseColor || EDGE, label: null };
+      if (this.captionsOn) res.label = data.caption;
       if (this.highlight) {
         if (this.highlight.edges.has(edge)) {
           res.color = PATH;
@@ -365,9 +439,10 @@
       if (this.hovered) {
         const [s, t] = g.extremities(edge);
         if (s === this.hovered || t === this.hovered) {
-          res.color = this.highlight && this.highlight.edges.has(edge) ? PATH : "#5b6476";
+          res.color = this.highlight && this.highlight.edges.has(edge) ? PATH : data.baseColor || "#5b6476";
           res.size = Math.max(res.size, 1.6);
           res.zIndex = 3;
+          res.label = data.caption;
         } else if (!this.highlight || !this.highlight.edges.has(edge)) res.hidden = true;
       }
       return res;
@@ -400,8 +475,34 @@
       this.renderer.getCamera().animate({ x: d.x, y: d.y, ratio: ratio || 0.6 }, { duration: 450 });
     }
 
-    fit() {
-      this.renderer.getCamera().animatedReset({ duration: 350 });
+    /** Fit the whole graph into the part of the view that `inset` pixels on the right (an
+     * open side panel) leave visible. */
+    fit(inset) {
+      const camera = this.renderer.getCamera();
+      const { width } = this.renderer.getDimensions();
+      const visible = width - (inset || 0);
+      if (!inset || visible < width * 0.3) {
+        camera.animatedReset({ duration: 350 });
+        return;
+      }
+      const ratio = width / visible;
+      camera.animate({ x: 0.5 + (inset / 2 / width) * ratio, y: 0.5, ratio, angle: 0 }, { duration: 350 });
+    }
+
+    /** Pan (never zoom) so the node is in the visible part of the view, if it is not. */
+    ensureVisible(node, inset) {
+      if (!this.graph.hasNode(node)) return;
+      const r = this.renderer;
+      const { width, height } = r.getDimensions();
+      const right = width - (inset || 0);
+      const p = r.graphToViewport(this.graph.getNodeAttributes(node));
+      const margin = 40;
+      if (p.x > margin && p.x < right - margin && p.y > margin && p.y < height - margin) return;
+      const camera = r.getCamera();
+      // the camera moves by what separates the node from the visible area's centre
+      const at = r.viewportToFramedGraph(p);
+      const want = r.viewportToFramedGraph({ x: right / 2, y: height / 2 });
+      camera.animate({ x: camera.x + (at.x - want.x), y: camera.y + (at.y - want.y) }, { duration: 400 });
     }
 
     zoom(factor) {
@@ -492,6 +593,7 @@
       });
       captor.on("mouseup", () => {
         if (this.dragged) {
+          if (this.dragMoved) this.pin(this.dragged, true);
           this.dragged = null;
           r.setCustomBBox(null);
           setTimeout(() => {
@@ -499,6 +601,56 @@
           }, 0);
         }
       });
+    }
+
+    /* ---------- pins: a dragged node stays where it was put, layouts included ---------- */
+
+    pin(node, on) {
+      if (!this.graph.hasNode(node)) return;
+      this.graph.setNodeAttribute(node, "fixed", Boolean(on));
+      if (on) this.pinned.add(node);
+      else this.pinned.delete(node);
+      this.container.dataset.pinned = String(this.pinned.size);
+      if (this.options.onPin) this.options.onPin(node, Boolean(on));
+    }
+
+    /** Pinned nodes and their positions: [[id, x, y], ...] (graph coordinates). */
+    pins() {
+      return [...this.pinned].filter((n) => this.graph.hasNode(n)).map((n) => {
+        const a = this.graph.getNodeAttributes(n);
+        return [n, Math.round(a.x * 10) / 10, Math.round(a.y * 10) / 10];
+      });
+    }
+
+    applyPins(pins) {
+      for (const [n, x, y] of pins || []) {
+        if (!this.graph.hasNode(n)) continue;
+        this.graph.mergeNodeAttributes(n, { x, y, fixed: true });
+        this.pinned.add(n);
+      }
+      this.container.dataset.pinned = String(this.pinned.size);
+    }
+
+    /** The neighbour of `node` that lies most in the direction (dx, dy) on screen. */
+    neighbourToward(node, dx, dy) {
+      if (!this.graph.hasNode(node)) return null;
+      const r = this.renderer;
+      const at = (n) => r.graphToViewport(this.graph.getNodeAttributes(n));
+      const from = at(node);
+      let best = null;
+      let bestScore = -Infinity;
+      this.graph.forEachNeighbor(node, (n) => {
+        const p = at(n);
+        const vx = p.x - from.x;
+        const vy = p.y - from.y;
+        const len = Math.hypot(vx, vy) || 1;
+        const score = (vx * dx + vy * dy) / len - len / 5000;
+        if (score > bestScore) {
+          bestScore = score;
+          best = n;
+        }
+      });
+      return best;
     }
 
     changed() {
@@ -509,76 +661,126 @@
 
     /* ---------- export ---------- */
 
-    async pngBlob() {
-      return L.exportImage.toBlob(this.renderer, { format: "png", backgroundColor: "#ffffff" });
-    }
 
-    /** The view as you see it, as SVG: visible edges, nodes and the labels on screen. */
-    svgText() {
+    /** The view as you see it, as a report picture (SVG): a title, the visible edges in
+     * their relation colours and dashes with arrowheads on directed types, the nodes, the
+     * labels on screen, and a legend of the node and relation types present. */
+    svgText(opts) {
+      opts = opts || {};
       const r = this.renderer;
       const { width, height } = r.getDimensions();
       const NS = "http://www.w3.org/2000/svg";
-      const svg = document.createElementNS(NS, "svg");
-      svg.setAttribute("xmlns", NS);
-      svg.setAttribute("width", String(width));
-      svg.setAttribute("height", String(height));
-      svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-      const bg = document.createElementNS(NS, "rect");
-      bg.setAttribute("width", "100%");
-      bg.setAttribute("height", "100%");
-      bg.setAttribute("fill", "#ffffff");
-      svg.append(bg);
-      const edges = document.createElementNS(NS, "g");
-      edges.setAttribute("stroke-linecap", "round");
-      const nodes = document.createElementNS(NS, "g");
-      const labels = document.createElementNS(NS, "g");
-      labels.setAttribute("font-family", "Helvetica, Arial, sans-serif");
-      labels.setAttribute("font-size", "13");
-      labels.setAttribute("fill", "#1d2330");
+      const make = (tag, attrs, text) => {
+        const node = document.createElementNS(NS, tag);
+        for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+        if (text !== undefined) node.textContent = text;
+        return node;
+      };
+      const HEAD = opts.title ? 44 : 0;
       const pos = new Map();
-      this.graph.forEachNode((n) => {
+      const nodeTypes = new Map();
+      this.graph.forEachNode((n, attrs) => {
         const d = r.getNodeDisplayData(n);
         if (!d || d.hidden) return;
         const v = r.framedGraphToViewport(d);
-        pos.set(n, { ...v, size: r.scaleSize(d.size), color: d.color, label: d.label, zIndex: d.zIndex || 0 });
+        pos.set(n, { x: v.x, y: v.y + HEAD, size: r.scaleSize(d.size), color: d.color, label: d.label, zIndex: d.zIndex || 0 });
+        nodeTypes.set(attrs.nodeType, AG.colorOf(attrs.nodeType));
       });
-      this.graph.forEachEdge((e, _a, s, t) => {
+      const relTypes = new Map();
+      const edgeEls = [];
+      this.graph.forEachEdge((e, attrs, s, t) => {
         const d = r.getEdgeDisplayData(e);
         if (!d || d.hidden || !pos.has(s) || !pos.has(t)) return;
-        const line = document.createElementNS(NS, "line");
+        const style = this.styles.get(attrs.relType) || { color: EDGE, dash: "solid", label: attrs.relType };
+        relTypes.set(attrs.relType, style);
         const a = pos.get(s);
         const b = pos.get(t);
-        line.setAttribute("x1", a.x.toFixed(1));
-        line.setAttribute("y1", a.y.toFixed(1));
-        line.setAttribute("x2", b.x.toFixed(1));
-        line.setAttribute("y2", b.y.toFixed(1));
-        line.setAttribute("stroke", d.color);
-        line.setAttribute("stroke-width", String(Math.max(0.6, r.scaleSize(d.size))));
-        edges.append(line);
+        // stop at the target's rim, so the arrowhead stays visible
+        const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+        const cut = this.symmetric.has(attrs.relType) ? 0 : b.size + 1;
+        const x2 = b.x - ((b.x - a.x) / len) * cut;
+        const y2 = b.y - ((b.y - a.y) / len) * cut;
+        const line = make("line", {
+          x1: a.x.toFixed(1), y1: a.y.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1),
+          stroke: d.color, "stroke-width": Math.max(0.8, r.scaleSize(d.size)).toFixed(2),
+          "data-relation": attrs.relType,
+        });
+        if (style.dash === "dashed") line.setAttribute("stroke-dasharray", "6 4");
+        if (style.dash === "dotted") line.setAttribute("stroke-dasharray", "1.5 3");
+        if (!this.symmetric.has(attrs.relType)) line.setAttribute("marker-end", `url(#arrow-${attrs.relType})`);
+        line.append(make("title", {}, `${label(this.graph, s)} ${style.label} ${label(this.graph, t)}`));
+        edgeEls.push(line);
       });
+      const legendRows = nodeTypes.size + relTypes.size + (nodeTypes.size && relTypes.size ? 1 : 0);
+      const LEGEND_W = 190;
+      const legendH = legendRows ? 16 + legendRows * 18 : 0;
+      const svgH = height + HEAD;
+      const svg = make("svg", { xmlns: NS, width, height: svgH, viewBox: `0 0 ${width} ${svgH}`, "font-family": "Helvetica, Arial, sans-serif" });
+      svg.append(make("rect", { width: "100%", height: "100%", fill: "#ffffff" }));
+      const defs = make("defs");
+      for (const [type, style] of relTypes) {
+        const marker = make("marker", { id: `arrow-${type}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" });
+        marker.append(make("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: style.color }));
+        defs.append(marker);
+      }
+      svg.append(defs);
+      if (opts.title) {
+        svg.append(make("text", { x: 16, y: 28, "font-size": 18, "font-weight": 700, fill: "#1d2330" }, opts.title));
+        svg.append(make("text", { x: width - 16, y: 28, "font-size": 11, fill: "#5f6b7a", "text-anchor": "end" }, `${pos.size} actors · ${edgeEls.length} relations · ${new Date().toISOString().slice(0, 10)}`));
+      }
+      const edges = make("g", { "stroke-linecap": "round", class: "edges" });
+      edges.append(...edgeEls);
+      const nodes = make("g", { class: "nodes" });
+      const labels = make("g", { "font-size": 13, fill: "#1d2330", class: "labels", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke", "stroke-linejoin": "round" });
       const shown = new Set(r.getNodeDisplayedLabels());
       [...pos.entries()]
         .sort((x, y) => x[1].zIndex - y[1].zIndex)
         .forEach(([n, p]) => {
-          const c = document.createElementNS(NS, "circle");
-          c.setAttribute("cx", p.x.toFixed(1));
-          c.setAttribute("cy", p.y.toFixed(1));
-          c.setAttribute("r", p.size.toFixed(1));
-          c.setAttribute("fill", p.color);
-          const title = document.createElementNS(NS, "title");
-          title.textContent = p.label || n;
-          c.append(title);
+          const c = make("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: p.size.toFixed(1), fill: p.color, stroke: "#ffffff", "stroke-width": 0.8 });
+          c.append(make("title", {}, p.label || n));
           nodes.append(c);
-          if (p.label && shown.has(n)) {
-            const text = document.createElementNS(NS, "text");
-            text.setAttribute("x", (p.x + p.size + 3).toFixed(1));
-            text.setAttribute("y", (p.y + 4).toFixed(1));
-            text.textContent = p.label;
-            labels.append(text);
-          }
+          if (p.label && shown.has(n)) labels.append(make("text", { x: (p.x + p.size + 3).toFixed(1), y: (p.y + 4).toFixed(1) }, p.label));
         });
       svg.append(edges, nodes, labels);
+      if (legendRows) {
+        const lg = make("g", { class: "legend", transform: `translate(${width - LEGEND_W - 12}, ${svgH - legendH - 12})`, "font-size": 11, fill: "#1d2330" });
+        lg.append(make("rect", { width: LEGEND_W, height: legendH, rx: 6, fill: "#ffffff", "fill-opacity": 0.92, stroke: "#dde2e8" }));
+        let y = 18;
+        for (const [type, color] of nodeTypes) {
+          lg.append(make("rect", { x: 11, y: y - 9, width: 10, height: 10, rx: 5, fill: color }));
+          lg.append(make("text", { x: 30, y }, type));
+          y += 18;
+        }
+        if (nodeTypes.size && relTypes.size) y += 18;
+        for (const [type, style] of relTypes) {
+          const line = make("line", { x1: 8, y1: y - 4, x2: 26, y2: y - 4, stroke: style.color, "stroke-width": 2.5 });
+          if (style.dash === "dashed") line.setAttribute("stroke-dasharray", "6 4");
+          if (style.dash === "dotted") line.setAttribute("stroke-dasharray", "1.5 3");
+          if (!this.symmetric.has(type)) line.setAttribute("marker-end", `url(#arrow-${type})`);
+          lg.append(line, make("text", { x: 34, y }, style.label));
+          y += 18;
+        }
+        svg.append(lg);
+      }
       return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg);
+    }
+
+    /** The report picture as PNG at `scale` times the screen's size (2 or 3 for print). */
+    async reportPng(opts) {
+      const scale = Math.max(1, Math.min(4, (opts && opts.scale) || 2));
+      const svg = this.svgText(opts);
+      const img = new Image();
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.round(img.naturalWidth * scale);
+      canvas.height = Math.round(img.naturalHeight * scale);
+      const ctx = canvas.getContext("2d");
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0);
+      return new Promise((resolve, reject) =>
+        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("the browser could not encode the PNG"))), "image/png")
+      );
     }
 
     kill() {

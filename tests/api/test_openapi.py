@@ -22,6 +22,14 @@ ENDPOINTS = {
     ("get", "/api/documents/{doc_id}"),
     ("post", "/api/documents"),
     ("post", "/api/cypher"),
+    ("get", "/api/relations"),
+    ("get", "/api/relations.csv"),
+    ("get", "/api/relations.xlsx"),
+    ("get", "/api/timeline"),
+    ("get", "/api/views"),
+    ("get", "/api/views/{view_id}"),
+    ("post", "/api/views"),
+    ("patch", "/api/views/{view_id}"),
 }
 
 

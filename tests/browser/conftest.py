@@ -46,9 +46,9 @@ def free_port() -> int:
 class LiveServer:
     """The app on a free loopback port, in a thread, over an embedded store in `data_dir`."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, **settings: object) -> None:
         self.store = SqliteStore(data_dir)  # for the tests' own expectations
-        app = create_app(Settings(store="embedded", data_dir=data_dir))
+        app = create_app(Settings(store="embedded", data_dir=data_dir, **settings))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")

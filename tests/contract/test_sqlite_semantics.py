@@ -101,3 +101,21 @@ def test_a_typo_is_found_above_the_exhaustive_size(tmp_path: Path) -> None:
     assert hits and hits[0].node.id == "person:p1234" and hits[0].match == "fuzzy"
     assert store.search("person number12345")[0].match == "exact"
     assert store.stats().nodes == FUZZY_EXHAUSTIVE + 11
+
+
+def test_paths_with_exclusions_are_k_shortest_paths(
+    seeded: SqliteStore, seeds_graph: GraphData
+) -> None:
+    from graph.query import PathAvoid
+
+    g = to_networkx(seeds_graph)
+    for avoid in (
+        PathAvoid.of(nodes=["country:russia", "country:cuba"]),
+        PathAvoid.of(relations=["HOLDS_ROLE", "MEMBER_OF"]),
+        PathAvoid.of(max_degree=8),
+    ):
+        for source, target in PAIRS:
+            for max_length, k in ((4, 3), (6, 10)):
+                want = k_shortest_paths(g, source, target, max_length, k, avoid)
+                got = seeded.paths(source, target, max_length, k, avoid)
+                assert [(p.nodes, p.edges) for p in got] == [(p.nodes, p.edges) for p in want]
