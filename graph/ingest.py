@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.curation.curator import Curator
 from graph.extract.pipeline import Extractor
 from graph.model import GraphData
 from graph.resolve import Resolver, document_id, fingerprint
@@ -120,6 +121,9 @@ class Ingestor:
         self.extractor = extractor
         self.max_bytes = max_bytes
         self.resolver = Resolver(load_schema())
+        # curation (graph/curation/): decisions are applied to every document written
+        self.curator = Curator(store)
+        self.resolver.keep_apart = self.curator.keep_apart
 
     def ingest_bytes(self, name: str, data: bytes, source: str | None = None) -> DocumentResult:
         doc_id = document_id(Path(name).stem if "." in name else name)
@@ -135,7 +139,7 @@ class Ingestor:
             result.status = "unchanged"
             return result
         contribution = self.build(doc_id, text, sha, source or name)
-        self.store.replace_document(doc_id, contribution)
+        contribution = self.curator.write_document(doc_id, contribution)
         result.status = "updated" if previous else "ingested"
         result.entities = Counter(n.type for n in contribution.nodes if n.type != DOCUMENT)
         result.relations = Counter(e.type for e in contribution.edges if e.type != MENTIONS)
