@@ -13,6 +13,8 @@ from fastapi.staticfiles import StaticFiles
 
 from app import errors, pages
 from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
+from app.api import curation as curation_api
+from app.api import review as review_api
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
@@ -88,6 +90,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(export.router)
     for api in (search, entities, paths, subgraph, analytics, documents, cypher):
         app.include_router(api.router)
+    app.include_router(curation_api.router)
+    app.include_router(review_api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)

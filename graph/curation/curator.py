@@ -16,8 +16,8 @@ from graph.curation.decisions import (
     SplitPayload,
 )
 from graph.curation.validate import BatchState, check
-from graph.model import GraphData
-from graph.schema import Schema, load_schema
+from graph.model import Edge, GraphData
+from graph.schema import MENTIONS, Schema, load_schema
 from graph.store.base import GraphStore
 
 
@@ -88,11 +88,12 @@ class Curator:
         dup = next((d.id for d in taken if d.id in known), None)
         if dup:
             raise CurationError(f"a decision with id {dup!r} is already in the log")
+        ids = component(set().union(*(d.node_refs() for d in taken)), log + taken)
+        self._adopt(ids)
         self.store.add_curation_records(
             [(d.id, d.model_dump_json(exclude_none=True)) for d in taken]
         )
-        full = log + taken
-        self._rebuild(component(set().union(*(d.node_refs() for d in taken)), full), full)
+        self._rebuild(ids, log + taken)
         return taken
 
     def undo(self, decision_id: str) -> Decision:
@@ -118,10 +119,22 @@ class Curator:
                 [(d.id, d.model_dump_json(exclude_none=True)) for d in new]
             )
             full = self.log()
-            self._rebuild(component(set().union(*(d.node_refs() for d in new)), full), full)
+            ids = component(set().union(*(d.node_refs() for d in new)), full)
+            self._adopt(ids)
+            self._rebuild(ids, full)
         return len(new)
 
     # ---- re-application ----
+    def _adopt(self, ids: set[str]) -> None:
+        """Documents that came in without passing through curation (an imported graph, a
+        store from before curation) get their part of the graph, as it stands, kept as
+        their uncurated contribution: only those mentioning the decision's actors."""
+        mentioning = {e.source for i in ids for e in self.store.node_edges(i) if e.type == MENTIONS}
+        known = set(self.store.raw_documents_with(ids))
+        for doc_id in sorted(mentioning - known):
+            if not self.store.raw_contributions([doc_id]):
+                self.store.save_raw_contribution(doc_id, contribution_in_graph(self.store, doc_id))
+
     def _rebuild(self, ids: set[str], log: list[Decision]) -> None:
         docs = self.store.raw_documents_with(ids)
         items: list[tuple[str, GraphData]] = []
@@ -152,6 +165,21 @@ class Curator:
             self.store.replace_document(
                 manual_document(d.id), part if part.edges and present else GraphData()
             )
+
+
+def contribution_in_graph(store: GraphStore, doc_id: str) -> GraphData:
+    """What a document contributes to the graph as it stands: the actors it mentions and
+    the edges with evidence read in it (that evidence only); the document node left out."""
+    mentioned = {e.target for e in store.node_edges(doc_id) if e.type == MENTIONS}
+    edges: dict[str, Edge] = {}
+    for node_id in sorted(mentioned):
+        for e in store.node_edges(node_id):
+            evidence = [ev for ev in e.evidence if ev.document == doc_id]
+            if evidence and e.id not in edges:
+                edges[e.id] = e.model_copy(update={"evidence": evidence})
+    ids = {x for e in edges.values() for x in (e.source, e.target)} - {doc_id}
+    nodes = [n for n in (store.get_node(i) for i in sorted(ids)) if n is not None]
+    return GraphData(nodes=nodes, edges=list(edges.values()))
 
 
 def canonical_map(log: list[Decision]) -> dict[str, str]:
