@@ -11,7 +11,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from app import errors, pages
+from app import errors, pages, pages_review
 from app.api import analytics, cypher, documents, entities, export, meta, paths, search, subgraph
 from app.api import curation as curation_api
 from app.api import review as review_api
@@ -104,5 +104,6 @@ def create_app(settings: Settings) -> FastAPI:
             swagger_favicon_url="/static/favicon.svg",
         )
 
+    app.include_router(pages_review.router)
     pages.install(app)
     return app
