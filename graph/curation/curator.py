@@ -85,9 +85,10 @@ class Curator:
         if not taken:
             return []
         known = {d.id for d in log}
-        dup = next((d.id for d in taken if d.id in known), None)
+        ids_taken = [d.id for d in taken]
+        dup = next((i for n, i in enumerate(ids_taken) if i in known or i in ids_taken[:n]), None)
         if dup:
-            raise CurationError(f"a decision with id {dup!r} is already in the log")
+            raise CurationError(f"decision id {dup!r} is given twice or already in the log")
         ids = component(set().union(*(d.node_refs() for d in taken)), log + taken)
         self._adopt(ids)
         self.store.add_curation_records(

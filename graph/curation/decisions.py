@@ -133,7 +133,11 @@ class Decision(BaseModel):
     """One analyst decision. `kind` is repeated at the top for filters and readers."""
 
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(default_factory=lambda: "cur-" + uuid.uuid4().hex[:12])
+    id: str = Field(
+        default_factory=lambda: "cur-" + uuid.uuid4().hex[:12],
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$",
+        description="Made by the server; given only when a log is carried between stores.",
+    )
     kind: str = ""
     who: str = "analyst"
     when: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))

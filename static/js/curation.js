@@ -116,6 +116,13 @@
       AG.el("span", { class: "row" }, type, AG.el("button", { type: "button", id: "retype", onclick: () => go({ kind: "retype", node: id, type: type.value }, reload) }, "Retype")),
       AG.el("button", { type: "button", id: "hide", onclick: () => go({ kind: "hide", node: id }, () => C.showLast(main, "Hidden everywhere.")) }, "Hide everywhere"),
     );
+    for (const li of document.querySelectorAll("li[data-edge]")) {
+      const line = li.querySelector(".rel-line") || li;
+      line.append(
+        " ",
+        AG.el("button", { type: "button", class: "reject-edge", title: "Reject this relation (its evidence is kept in the log)", onclick: () => go({ kind: "reject", edge: li.dataset.edge, source: id }, reload) }, "Reject"),
+      );
+    }
     AG.autocomplete(pick, {
       onPick: (hit) => {
         if (hit.id === id) return;

@@ -143,3 +143,17 @@ def test_entity_page_merges_with_the_search_box(page, server) -> None:
     page.click("#curation-undo")
     page.wait_for_url(f"**/entity/{source}", timeout=30_000)
     assert get(server, f"/api/entities/{source}")[0] == 200
+
+
+def test_entity_page_rejects_a_relation(page, server) -> None:
+    node = "person:vyacheslav-volodin"
+    before = get(server, f"/api/entities/{node}")[1]["degree"]
+    page.goto(server.url + f"/entity/{node}")
+    edge = page.get_attribute("li[data-edge]", "data-edge")
+    page.click(f"li[data-edge='{edge}'] .reject-edge")
+    give_token(page)
+    page.wait_for_selector("#curation-status", timeout=30_000)
+    assert page.locator(f"li[data-edge='{edge}']").count() == 0
+    assert get(server, f"/api/entities/{node}")[1]["degree"] == before - 1
+    _, log = get(server, "/api/curation")
+    assert log["decisions"][0]["kind"] == "reject" and log["decisions"][0]["payload"]["evidence"]
