@@ -37,8 +37,9 @@ def curate(
     contribution: GraphData, decisions: Iterable[Decision], schema: Schema | None = None
 ) -> GraphData:
     schema = schema or load_schema()
-    nodes = {n.id: n.model_copy(deep=True) for n in contribution.nodes}
-    edges = [e.model_copy(deep=True) for e in contribution.edges]
+    # shallow copies: evidence items are never changed, only the lists that hold them
+    nodes = {n.id: n.model_copy(update={"aliases": list(n.aliases)}) for n in contribution.nodes}
+    edges = [e.model_copy(update={"evidence": list(e.evidence)}) for e in contribution.edges]
     for d in decisions:
         p = d.payload
         ids = set(nodes) | {e.source for e in edges} | {e.target for e in edges}
