@@ -34,29 +34,36 @@ class Curator:
         self.store = store
         self.schema = schema or load_schema()
         self._log: list[Decision] | None = None
+        self._apart_for: list[Decision] | None = None
+        self._apart_cache: tuple[dict[str, str], set[frozenset[str]]] = ({}, set())
 
     # ---- the log ----
     def log(self) -> list[Decision]:
         self._log = [Decision.model_validate_json(r) for r in self.store.curation_records()]
         return self._log
 
-    def _cached(self) -> list[Decision]:
-        return self._log if self._log is not None else self.log()
+    def _apart(self) -> tuple[dict[str, str], set[frozenset[str]]]:
+        """The merge map and the pairs resolution must keep apart, for the log last read."""
+        log = self._log if self._log is not None else self.log()
+        if self._apart_for is not log:
+            canon = canonical_map(log)
+            pairs: set[frozenset[str]] = set()
+            for d in log:
+                p = d.payload
+                if isinstance(p, NotSamePayload):
+                    pairs.add(frozenset((canon.get(p.a, p.a), canon.get(p.b, p.b))))
+                elif isinstance(p, SplitPayload):
+                    group = [p.node, *p.part_ids]
+                    pairs.update(frozenset((x, y)) for x in group for y in group if x != y)
+            self._apart_cache, self._apart_for = (canon, pairs), log
+        return self._apart_cache
 
     # ---- ingestion hooks ----
     def keep_apart(self, a: str, b: str) -> bool:
         """Resolution must not join these two ids: an analyst said they are not the same, or
         split one off the other."""
-        log = self._cached()
-        canon = canonical_map(log)
-        pair = {canon.get(a, a), canon.get(b, b)}
-        for d in log:
-            p = d.payload
-            if isinstance(p, NotSamePayload) and {canon.get(p.a, p.a), canon.get(p.b, p.b)} == pair:
-                return True
-            if isinstance(p, SplitPayload) and pair <= {p.node, *p.part_ids} and len(pair) == 2:
-                return True
-        return False
+        canon, pairs = self._apart()
+        return frozenset((canon.get(a, a), canon.get(b, b))) in pairs
 
     def write_document(self, doc_id: str, contribution: GraphData) -> GraphData:
         """Keep the document's contribution as resolution made it, write it curated."""
