@@ -456,6 +456,7 @@
         el("button", { type: "button", onclick: () => refocus(p.id) }, "Focus here"),
         el("button", { type: "button", onclick: () => pathFrom(p) }, "Path from here"),
         el("a", { class: "button", href: AG.entityHref(p.id) }, "Profile"),
+        el("a", { class: "button", id: "panel-correct", href: AG.entityHref(p.id) + "#curate-actions", title: "Merge, rename, retype or hide (curation)" }, "Correct…"),
         el("a", { class: "button", href: AG.apiPath("/api/entities/", p.id), title: "This panel as JSON" }, "JSON"))
     );
     if (p.roles && p.roles.length) {
