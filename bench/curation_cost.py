@@ -81,6 +81,14 @@ def fill(store: GraphStore, n_docs: int) -> list[Node]:
     return actors
 
 
+def plain_fill(store: GraphStore, n_docs: int) -> None:
+    """The same documents written without curation (no uncurated copy kept)."""
+    rng = random.Random(11)
+    actors = pool(max(50, n_docs * 3), rng)
+    for i in range(n_docs):
+        store.replace_document(*document(i, actors, rng))
+
+
 def rare_pair(store: GraphStore, actors: list[Node]) -> tuple[str, str, int]:
     """Two actors mentioned in few documents: a typical duplicate of the long tail."""
     found = []
@@ -109,7 +117,14 @@ def whole_store_rewrite(store: GraphStore, log: list[Decision]) -> float:
     return time.perf_counter() - t
 
 
-def measure(kind: str, store: GraphStore, n_docs: int) -> dict[str, object]:
+def measure(
+    kind: str, store: GraphStore, n_docs: int, plain: GraphStore | None = None
+) -> dict[str, object]:
+    plain_s = None
+    if plain is not None:
+        t = time.perf_counter()
+        plain_fill(plain, n_docs)
+        plain_s = time.perf_counter() - t
     t = time.perf_counter()
     actors = fill(store, n_docs)
     fill_s = time.perf_counter() - t
@@ -128,7 +143,8 @@ def measure(kind: str, store: GraphStore, n_docs: int) -> dict[str, object]:
     row: dict[str, object] = {
         "store": kind,
         "docs": n_docs,
-        "ingest/doc ms": 1000 * fill_s / n_docs,
+        "write/doc ms, plain": 1000 * plain_s / n_docs if plain_s else "",
+        "write/doc ms, curated": 1000 * fill_s / n_docs,
         "touched": touched,
         "merge ms": 1000 * merge_s,
         "undo ms": 1000 * undo_s,
@@ -149,9 +165,10 @@ def main(sizes: list[int]) -> None:
     rows = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            store = SqliteStore(Path(tmp))
-            rows.append(measure("embedded", store, n))
+            store, plain = SqliteStore(Path(tmp) / "a"), SqliteStore(Path(tmp) / "b")
+            rows.append(measure("embedded", store, n, plain))
             store.close()
+            plain.close()
     if os.environ.get("NEO4J_URI"):
         from graph.config import Neo4jSettings
         from graph.store.neo4j import Neo4jStore
