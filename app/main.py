@@ -68,21 +68,29 @@ class StoreHolder:
             if was_down:  # the others keep their quick 503 while this request asks
                 self._mark(self._down_reason or "")
         if was_down:
-            self._check(store)
+            return self._check(store)
         return store
 
-    def _check(self, store: GraphStore) -> None:
+    def _check(self, store: GraphStore) -> GraphStore:
         """Ask a store that was unreachable whether it is back (outside the lock: a probe
         can take a second, and nobody should wait for it)."""
         try:
             _probe(store, self.settings.neo4j.probe_timeout)
+            # The old driver's pooled connections died with the server: each would fail one
+            # request (and mark the store down again) before the pool renewed itself. A
+            # fresh store starts with a fresh pool.
+            fresh = self._open()
         except StoreError as exc:
             self.mark_unavailable(str(exc))
             if isinstance(exc, StoreUnavailable):
                 raise
             raise StoreUnavailable(str(exc)) from exc
         with self._lock:
+            old, self._store = self._store, fresh
             self._down_reason, self._down_until = None, 0.0
+        if old is not None and old is not fresh:
+            old.close()
+        return fresh
 
     def mark_unavailable(self, reason: str) -> None:
         """A request found the store unreachable: answer the next ones at once, for a while."""
