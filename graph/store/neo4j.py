@@ -74,6 +74,7 @@ LUCENE_PIECES = 800
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
 
 # The console: at most this many queries at once (a query past its client-side deadline
 # keeps its slot until the server lets it go), records fetched in small batches so the
@@ -142,6 +143,8 @@ class Neo4jStore(GraphStore):
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
             raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {_reason(exc)}") from None
         except neo4j_errors.Neo4jError as exc:
+            if exc.code == BOOKMARK_TIMEOUT:
+                raise  # _run starts afresh
             if exc.code == "Neo.ClientError.Security.AuthenticationRateLimit":
                 raise StoreUnavailable(
                     f"Neo4j at {self.uri} refused the credentials for user {self.settings.user!r}"
@@ -171,12 +174,25 @@ class Neo4jStore(GraphStore):
         )
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
-        with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
-            return session.execute_write(work)
+        return self._run(neo4j.WRITE_ACCESS, work)
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
-        with self._errors(), self._session(neo4j.READ_ACCESS) as session:
-            return session.execute_read(work)
+        return self._run(neo4j.READ_ACCESS, work)
+
+    def _run(self, access: str, work: Callable[[ManagedTransaction], T]) -> T:
+        for attempt in (1, 2):
+            try:
+                with self._errors(), self._session(access) as session:
+                    if access == neo4j.WRITE_ACCESS:
+                        return session.execute_write(work)
+                    return session.execute_read(work)
+            except neo4j_errors.TransientError as exc:
+                # the database was replaced under us (`import --bulk`, a restore): the
+                # bookmarks name transactions it never had. Forget them, try once more.
+                if exc.code != BOOKMARK_TIMEOUT or attempt == 2:
+                    raise StoreError(f"Neo4j: {_one_line(exc.message or str(exc))}") from None
+                self._bookmarks = GraphDatabase.bookmark_manager()
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self._console_pool.shutdown(wait=False, cancel_futures=True)
