@@ -47,7 +47,7 @@ class EdgesAnswer(BaseModel):
     summary="Edges with their evidence, by reference",
     description="Each edge is given with one of its end nodes; the answer holds the edges "
     "with every piece of evidence, and the ids that were not found.",
-    responses=problems(422),
+    responses=problems(400),
 )
 def edges(store: Annotated[GraphStore, Depends(get_store)], body: EdgesRequest) -> EdgesAnswer:
     wanted: dict[str, set[str]] = {}

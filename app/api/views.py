@@ -121,7 +121,7 @@ def get_view(store: Store, view_id: ViewId) -> SavedView:
     summary="Save a view",
     description="Keep the explorer's current state under a name. Needs "
     "'Authorization: Bearer <ACTORGRAPH_API_TOKEN>'. Open it at /explore?<state>.",
-    responses=problems(401, 403),
+    responses=problems(400, 401, 403),
     dependencies=[Depends(require_token)],
 )
 def save_view(store: Store, body: ViewIn) -> SavedView:
@@ -134,7 +134,7 @@ def save_view(store: Store, body: ViewIn) -> SavedView:
     "/api/views/{view_id}",
     response_model=SavedView,
     summary="Rename or change a saved view",
-    responses=problems(401, 403, 404),
+    responses=problems(400, 401, 403, 404),
     dependencies=[Depends(require_token)],
 )
 def patch_view(store: Store, view_id: ViewId, body: ViewPatch) -> SavedView:
