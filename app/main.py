@@ -124,6 +124,8 @@ class StoreHolder:
         store = self.get()
         with self._lock:
             if self._snapshots is None or self._snapshots.store is not store:
+                if self._snapshots is not None:  # the store was reopened: its cache goes too
+                    self._snapshots.close()
                 self._snapshots = SnapshotCache(store)
             return self._snapshots
 

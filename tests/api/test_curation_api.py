@@ -117,12 +117,12 @@ def test_hide_rename_retype_and_undo_each(client: TestClient) -> None:
     r = decide(
         client,
         {"kind": "rename", "node": DUMA, "name": "Duma"},
-        {"kind": "retype", "node": "institution:kremlin", "type": "City"},
+        {"kind": "retype", "node": "institution:council-for-mutual-economic-assistance", "type": "City"},
         {"kind": "hide", "node": TITOV},
     )
     assert r.status_code == 201, r.text
     ids = {n["id"]: n for n in graph(client)["nodes"]}
-    assert ids[DUMA]["name"] == "Duma" and ids["institution:kremlin"]["type"] == "City"
+    assert ids[DUMA]["name"] == "Duma" and ids["institution:council-for-mutual-economic-assistance"]["type"] == "City"
     assert TITOV not in ids
     assert not [h for h in client.get("/api/search", params={"q": "Titov"}).json()["hits"]]
     for d in reversed(r.json()["decisions"]):

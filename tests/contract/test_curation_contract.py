@@ -72,7 +72,7 @@ def batch(data: GraphData) -> list[Decision]:
         ),
         d({"kind": "merge", "source": SERGEI, "target": SERGEY}, why="same minister"),
         d({"kind": "rename", "node": "institution:state-duma", "name": "The State Duma"}),
-        d({"kind": "retype", "node": "institution:kremlin", "type": "City"}),
+        d({"kind": "retype", "node": "institution:council-for-mutual-economic-assistance", "type": "City"}),
         d({"kind": "alias", "node": "person:wang-yi", "alias": "王毅"}),
         d({"kind": "hide", "node": "person:john-smith"}),
         d({"kind": "reject", "edge": rejected.id, "source": rejected.source}),
@@ -112,7 +112,7 @@ def test_a_batch_of_decisions_changes_the_graph_and_survives_reingesting_everyth
     assert sum(len(e.evidence) for e in lavrov_mentions) == len(before_mentions)
     assert ids["institution:state-duma"].name == "The State Duma"
     assert "State Duma" in ids["institution:state-duma"].aliases
-    assert ids["institution:kremlin"].type == "City"
+    assert ids["institution:council-for-mutual-economic-assistance"].type == "City"
     assert "王毅" in ids["person:wang-yi"].aliases
     assert "person:john-smith" not in ids
     assert all("person:john-smith" not in (e.source, e.target) for e in curated.edges)
@@ -140,7 +140,7 @@ def test_a_batch_of_decisions_changes_the_graph_and_survives_reingesting_everyth
 UNDOABLE = [
     {"kind": "merge", "source": SERGEI, "target": SERGEY},
     {"kind": "rename", "node": SERGEY, "name": "S. V. Lavrov"},
-    {"kind": "retype", "node": "institution:kremlin", "type": "City"},
+    {"kind": "retype", "node": "institution:council-for-mutual-economic-assistance", "type": "City"},
     {"kind": "alias", "node": SERGEY, "alias": "Lavrov S."},
     {"kind": "hide", "node": "person:vladimir-putin"},
     {"kind": "split", "node": PUTIN},
