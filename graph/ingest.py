@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from graph.curation.curator import Curator
 from graph.extract import ExtractionError
 from graph.extract.pipeline import Extraction
 from graph.identity import document_id
@@ -157,9 +156,6 @@ class Ingestor:
         self.max_bytes = max_bytes
         self.limits = Limits(max_bytes, reader_limits)
         self.resolver = Resolver(load_schema())
-        # curation (graph/curation/): decisions are applied to every document written
-        self.curator = Curator(store)
-        self.resolver.keep_apart = self.curator.keep_apart
 
     def ingest_bytes(
         self,
@@ -242,7 +238,7 @@ class Ingestor:
             result.doc_id, pending.read, pending.sha, result.source, extraction
         )
         try:
-            contribution = self.curator.write_document(result.doc_id, contribution)
+            self.store.replace_document(result.doc_id, contribution)
         except Exception as exc:
             if not disk_full(exc):
                 raise
