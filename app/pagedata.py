@@ -219,7 +219,10 @@ def view_state(params: Mapping[str, str], schema: Schema) -> ViewState | None:
 
 
 def initial_view(
-    store: GraphStore, state: ViewState, overview: GraphData | None
+    store: GraphStore,
+    state: ViewState,
+    overview: GraphData | None,
+    document_dates: Mapping[str, str | None] | None = None,
 ) -> dict[str, list] | None:
     """What the explorer first shows, in the compact form the view reads: the same nodes and
     edges the API gives for this state (GET /api/overview without a focus, POST
@@ -240,7 +243,10 @@ def initial_view(
     if state.focus:
         data = store.subgraph(state.focus, state.depth, flt, MAX_NODES)
     else:
-        data = filter_graph(overview or GraphData(), flt)
+        # the overview's evidence is dated by the same rule as the API's: the sentence's
+        # date, else its document's
+        dated = flt.with_document_dates(document_dates) if flt.dated() and document_dates else flt
+        data = filter_graph(overview or GraphData(), dated)
     extra = [s for s in state.expand if s not in state.focus]
     if extra:
         more = store.subgraph(extra, 1, flt, MAX_NODES)

@@ -178,8 +178,10 @@ def explore(request: Request, store: Store, snapshots: Snapshots) -> HTMLRespons
     state = pagedata.view_state(request.query_params, load_schema())
     view = None
     if state:
-        overview = None if state.focus else snapshots.get()[0].overview
-        view = pagedata.initial_view(store, state, overview)
+        snapshot = None if state.focus else snapshots.get()[0]
+        overview = snapshot.overview if snapshot else None
+        dates = snapshot.document_dates if snapshot else None
+        view = pagedata.initial_view(store, state, overview, dates)
     return render(
         request,
         "explore.html",

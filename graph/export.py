@@ -64,7 +64,7 @@ def dates_of_documents(data: GraphData) -> dict[str, str | None]:
 
 def filter_graph(data: GraphData, flt: GraphFilter) -> GraphData:
     """The whole graph cut down to what the filter keeps (there are no seeds to grow from)."""
-    if flt.dated():
+    if flt.dated() and not flt.has_document_dates():  # else the caller knows them better
         flt = flt.with_document_dates(dates_of_documents(data))
     nodes = [n for n in data.nodes if flt.keeps_node(n)]
     keep = {n.id for n in nodes}

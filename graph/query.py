@@ -80,6 +80,9 @@ class GraphFilter(BaseModel):
     def dated(self) -> bool:
         return bool(self.since or self.until)
 
+    def has_document_dates(self) -> bool:
+        return self._document_dates is not None
+
     def keeps_node(self, node: Node) -> bool:
         if self.types is not None:
             return node.type in self.types

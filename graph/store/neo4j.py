@@ -827,6 +827,8 @@ def _bounded_walk(
     by_evidence = (
         flt.documents is not None or bool(flt.since or flt.until) or flt.min_confidence is not None
     )
+    if flt.dated():  # the date rule: undated evidence takes its document's date
+        flt = flt.with_document_dates(_TxDocumentDates(tx))
     statement = q.incident(relations, by_evidence)
     frontier = list(seen)
     for level in range(1, depth + 1):
@@ -850,6 +852,21 @@ def _bounded_walk(
                     nxt.append(other)
         frontier = sorted(nxt)
     return list(seen)
+
+
+class _TxDocumentDates:
+    """Documents' dates for the date rule, read in the walk's transaction when first asked."""
+
+    def __init__(self, tx: ManagedTransaction) -> None:
+        self.tx = tx
+        self.known: dict[str, str | None] = {}
+
+    def get(self, key: str, /) -> str | None:
+        if key not in self.known:
+            found = _nodes(self.tx, q.GET_NODES, ids=[key])
+            date = found[0].properties.get("date") if found else None
+            self.known[key] = date if isinstance(date, str) else None
+        return self.known[key]
 
 
 def _two_balls(

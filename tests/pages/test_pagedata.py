@@ -86,7 +86,8 @@ def test_first_overview_is_the_api_overview(seeded, query):
     store, client = seeded
     schema = load_schema()
     state = view_state(query, schema)
-    view = initial_view(store, state, compute(store, store.version()).overview)
+    snapshot = compute(store, store.version())
+    view = initial_view(store, state, snapshot.overview, snapshot.document_dates)
     params = {
         "types": ",".join(state.types),
         "relations": ",".join(state.relations),
