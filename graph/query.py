@@ -6,7 +6,7 @@ give the same answers (the contract suite checks it), and reuses the ranking her
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -338,6 +338,34 @@ def k_shortest_paths(
     if source not in to_target:
         return []
 
+    found = enumerate_paths(simple, source, target, to_target, max_length, k)
+    return [
+        GraphPath(
+            nodes=p,
+            edges=[best_edge[(x, y) if x <= y else (y, x)] for x, y in zip(p, p[1:], strict=False)],
+        )
+        for p in found[:k]
+    ]
+
+
+class Neighbours(Protocol):
+    """Anything that gives a node's neighbours by indexing: a dict, or a store's lazy
+    adjacency."""
+
+    def __getitem__(self, node: str, /) -> Iterable[str]: ...
+
+
+def enumerate_paths(
+    neighbours: Neighbours,
+    source: str,
+    target: str,
+    to_target: Mapping[str, int],
+    max_length: int,
+    k: int,
+) -> list[list[str]]:
+    """The first k simple walks from source to target, shortest first, each node's
+    neighbours in their given order; a walk is only extended where `to_target` says it can
+    still arrive within the length being enumerated. Both stores' path searches end here."""
     found: list[list[str]] = []
 
     def walk(path: list[str], on_path: set[str], steps_left: int) -> None:
@@ -346,7 +374,7 @@ def k_shortest_paths(
             if steps_left == 0:
                 found.append(list(path))
             return
-        for v in simple[u]:
+        for v in neighbours[u]:
             if len(found) >= k:
                 return
             if v in on_path or to_target.get(v, max_length + 1) > steps_left - 1:
@@ -361,10 +389,4 @@ def k_shortest_paths(
         walk([source], {source}, length)
         if len(found) >= k:
             break
-    return [
-        GraphPath(
-            nodes=p,
-            edges=[best_edge[(x, y) if x <= y else (y, x)] for x, y in zip(p, p[1:], strict=False)],
-        )
-        for p in found[:k]
-    ]
+    return found[:k]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from graph.model import Edge, Evidence, GraphData, Node
-from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath, PathAvoid
+from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath, PathAvoid, enumerate_paths
 from graph.schema import DOCUMENT, MENTIONS
 
 CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same version
@@ -383,42 +383,8 @@ def shortest_paths(
     to_target = adj.distances(target, max_length, within)
     if source not in to_target:
         return []
-    found = _walk_paths(adj, source, target, to_target, max_length, k)
+    found = enumerate_paths(adj, source, target, to_target, max_length, k)
     return [GraphPath(nodes=p, edges=_step_edges(rd, p, adj.skip)) for p in found]
-
-
-def _walk_paths(
-    adj: _ActorAdjacency,
-    source: str,
-    target: str,
-    to_target: dict[str, int],
-    max_length: int,
-    k: int,
-) -> list[list[str]]:
-    found: list[list[str]] = []
-
-    def walk(path: list[str], on_path: set[str], steps_left: int) -> None:
-        u = path[-1]
-        if u == target:
-            if steps_left == 0:
-                found.append(list(path))
-            return
-        for v in adj[u]:
-            if len(found) >= k:
-                return
-            if v in on_path or to_target.get(v, max_length + 1) > steps_left - 1:
-                continue
-            path.append(v)
-            on_path.add(v)
-            walk(path, on_path, steps_left - 1)
-            on_path.discard(v)
-            path.pop()
-
-    for length in range(to_target[source], max_length + 1):
-        walk([source], {source}, length)
-        if len(found) >= k:
-            break
-    return found[:k]
 
 
 def _step_edges(rd: Reading, path: list[str], skip: str) -> list[Edge]:
