@@ -17,6 +17,12 @@ PROBLEM = "application/problem+json"
 NON_PAGE_PREFIXES = ("/api", "/static/", "/openapi.json", "/docs")
 
 
+class HeldDown(StoreUnavailable):
+    """The store holder's quick 503 while a store it found down waits for its next probe.
+    It says nothing new about the server: counting it as a fresh failure would push the
+    probe back with every request, and a busy app would never try the server again."""
+
+
 class Problem(BaseModel):
     type: str = "about:blank"
     title: str
@@ -60,7 +66,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StoreUnavailable)
     async def unavailable(request: Request, exc: StoreUnavailable) -> Response:
         # every request after this one gets its 503 at once for a while (app/main.py)
-        request.app.state.store_holder.mark_unavailable(str(exc))
+        if not isinstance(exc, HeldDown):
+            request.app.state.store_holder.mark_unavailable(str(exc))
         retry = {"Retry-After": str(max(1, math.ceil(_retry_seconds(request))))}
         if is_page(request):
             return _page(request, 503, "The graph store is unavailable", str(exc), retry)

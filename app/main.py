@@ -27,6 +27,7 @@ from app.api import (
     subgraph,
     views,
 )
+from app.errors import HeldDown
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
@@ -40,8 +41,10 @@ class StoreHolder:
 
     A short-lived health state keeps a dead server from costing every request its own
     timeout: once the store is found unreachable (here, or by any request: app/errors.py
-    reports it), requests get the 503 at once for `store_retry_seconds`; the next one after
-    that probes the server (a short `ping`) before the store is trusted again."""
+    reports it), requests get the 503 at once; every `store_retry_seconds` a background
+    probe asks the server (a short `ping`, then a fresh store) and puts the store back when
+    it answers. No request waits for the probe: a server that has just started can take
+    half a minute over its first queries on a busy machine."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -51,44 +54,45 @@ class StoreHolder:
         self._lock = threading.Lock()
         self._down_until = 0.0
         self._down_reason: str | None = None
+        self._probing = False
 
     def get(self) -> GraphStore:
         with self._lock:
-            if time.monotonic() < self._down_until:
-                raise StoreUnavailable(self._down_reason or "the store is unavailable")
+            if self._down_reason is not None:
+                reason = self._down_reason
+                if time.monotonic() >= self._down_until and not self._probing:
+                    self._probing = True
+                    threading.Thread(target=self._probe_again, daemon=True).start()
+                raise HeldDown(reason)
             try:
                 if self._store is None:
                     self._store = self._open()
             except StoreUnavailable as exc:
                 self._mark(str(exc))
                 raise
-            store, was_down = self._store, self._down_reason is not None
-            if was_down:  # the others keep their quick 503 while this request asks
-                self._mark(self._down_reason or "")
-        if was_down:
-            return self._check(store)
-        return store
+            return self._store
 
-    def _check(self, store: GraphStore) -> GraphStore:
-        """Ask a store that was unreachable whether it is back (outside the lock: a probe
-        can take a second, and nobody should wait for it)."""
+    def _probe_again(self) -> None:
+        """Ask the server whether it is back; if so, trust a fresh store. The old driver's
+        pooled connections died with the server (each would fail one request and mark the
+        store down again): a fresh store starts with a fresh pool."""
         try:
-            _probe(store, self.settings.neo4j.probe_timeout)
-            # The old driver's pooled connections died with the server: each would fail one
-            # request (and mark the store down again) before the pool renewed itself. A
-            # fresh store starts with a fresh pool.
-            fresh = self._open()
-        except StoreError as exc:
-            self.mark_unavailable(str(exc))
-            if isinstance(exc, StoreUnavailable):
-                raise
-            raise StoreUnavailable(str(exc)) from exc
-        with self._lock:
-            old, self._store = self._store, fresh
-            self._down_reason, self._down_until = None, 0.0
-        if old is not None and old is not fresh:
-            old.close()
-        return fresh
+            fresh: GraphStore | None = None
+            try:
+                if self._store is not None:
+                    _probe(self._store, self.settings.neo4j.probe_timeout)
+                fresh = self._open()
+            except StoreError as exc:
+                self.mark_unavailable(str(exc))
+                return
+            with self._lock:
+                old, self._store = self._store, fresh
+                self._down_reason, self._down_until = None, 0.0
+            if old is not None and old is not fresh:
+                old.close()
+        finally:
+            with self._lock:
+                self._probing = False
 
     def mark_unavailable(self, reason: str) -> None:
         """A request found the store unreachable: answer the next ones at once, for a while."""

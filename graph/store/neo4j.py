@@ -74,6 +74,8 @@ LUCENE_PIECES = 800
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
 BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout"
+# a server that is starting or stopping: the same answer as a closed port (503, retry)
+DATABASE_UNAVAILABLE = "Neo.TransientError.General.DatabaseUnavailable"
 
 # The console: at most this many queries at once (a query past its client-side deadline
 # keeps its slot until the server lets it go), records fetched in small batches so the
@@ -148,6 +150,11 @@ class Neo4jStore(GraphStore):
                 raise StoreUnavailable(
                     f"Neo4j at {self.uri} refused the credentials for user {self.settings.user!r}"
                     " (too many wrong attempts in a row: the user is locked for a few seconds)"
+                ) from None
+            if exc.code == DATABASE_UNAVAILABLE:
+                raise StoreUnavailable(
+                    f"Neo4j at {self.uri} is unreachable: database {self.database!r} is"
+                    " starting or stopping"
                 ) from None
             if exc.code == DATABASE_NOT_FOUND:
                 raise StoreUnavailable(

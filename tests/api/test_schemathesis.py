@@ -18,36 +18,16 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis import CheckContext, Response
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from app.api.documents import close_extractors, extractor_holder
 from app.main import create_app
 from graph.config import Settings
 from graph.model import GraphData
 from graph.store.sqlite import SqliteStore
+from tests.api.schema_checks import CHECKS
 
 TOKEN = "schemathesis-token"
 
-
-def no_server_error(ctx: CheckContext, response: Response, case: schemathesis.Case) -> bool | None:
-    """No 5xx, except the documented 501 of the Cypher console on the embedded store."""
-    if case.operation.path == "/api/cypher" and response.status_code == 501:
-        return True
-    return not_a_server_error(ctx, response, case)
-
-
-CHECKS = [
-    no_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
 
 STORE_DIR = Path(tempfile.mkdtemp(prefix="actorgraph-schemathesis-"))
 # a small upload limit keeps the generated uploads quick to extract

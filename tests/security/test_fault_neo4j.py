@@ -137,6 +137,7 @@ class Load:
     def __init__(self, url: str) -> None:
         self.client = httpx.Client(base_url=url, timeout=30)
         self.seen: list[tuple[float, int, float]] = []
+        self.wrong: list[str] = []  # what the wrong answers said
         self.stop = threading.Event()
         self.started = time.monotonic()
         self.thread = threading.Thread(target=self.loop, daemon=True)
@@ -147,9 +148,13 @@ class Load:
             url = self.URLS[i % len(self.URLS)]
             t = time.monotonic()
             try:
-                status = self.client.get(url).status_code
-            except httpx.HTTPError:  # a timeout or a dropped connection: never right
+                response = self.client.get(url)
+                status = response.status_code
+                if status not in (200, 503):
+                    self.wrong.append(f"{url}: {status} {response.text[:300]}")
+            except httpx.HTTPError as exc:  # a timeout or a dropped connection: never right
                 status = 0
+                self.wrong.append(f"{url}: {exc!r}")
             self.seen.append((t - self.started, status, time.monotonic() - t))
             i += 1
 
@@ -184,10 +189,12 @@ def test_stopped_mid_load_then_restarted(app_url: str, server: PrivateServer) ->
         page = client.get("/")
         started_at = time.monotonic() - load.started
         server.start()
-        recovered = wait_for(lambda: load.seen[-1][1] == 200, 120)
+        recovered = wait_for(lambda: load.seen[-1][1] == 200, 180)
         recovered_at = time.monotonic() - load.started
+        back = len(load.seen)  # once back, it stays back: no stale connection fails one
+        assert wait_for(lambda: len(load.seen) >= back + 30, 60)
     statuses = {s for _, s, _ in load.seen}
-    assert statuses <= {200, 503}, f"only 200 and 503 are right answers, got {statuses}"
+    assert statuses <= {200, 503}, f"only 200 and 503 are right answers: {load.wrong[:5]}"
     # while the port is closed the 503s come at once (before: 13-16 s each); the slowest is
     # the request that finds the server gone, which on a loaded 2-core machine took 4.3 s
     dead = sorted(took for at, s, took in load.seen if s == 503 and at < started_at)
@@ -203,7 +210,8 @@ def test_stopped_mid_load_then_restarted(app_url: str, server: PrivateServer) ->
         f"{dead[len(dead) // 2]:.3f} s; started again at {started_at:.1f} s; "
         f"recovered: {recovered} at {recovered_at:.1f} s; {len(load.seen)} requests"
     )
-    if not recovered:  # seen on a machine at load 20: reported in issue 10's hand-over note
-        pytest.xfail("the app did not trust the restarted server within 120 s")
+    assert recovered, "the app did not trust the restarted server within 180 s"
+    after = [status for _, status, _ in load.seen[back:]]
+    assert set(after) == {200}, f"answers after recovery: {after}"
     assert client.get("/api/health").json()["reachable"] is True
     client.close()
