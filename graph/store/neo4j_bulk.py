@@ -256,6 +256,8 @@ def _admin_import(home: Path, database: str, args: list[str]) -> None:
         "--multiline-fields=true",
         f"--array-delimiter={ARRAY_DELIMITER}",
         "--high-parallel-io=on",
+        # beside the server's logs, not in whatever directory the command was run from
+        f"--report-file={home / 'logs' / 'import.report'}",
         *args,
     ]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
