@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from graph.extract.normalise import normalise_text
+
 OriginKind = Literal["text", "markup", "page", "paragraph"]
 
 
@@ -108,6 +110,14 @@ class DocumentMeta:
     source_url: str | None = None
     pages: int | None = None
 
+    def __post_init__(self) -> None:
+        # a title becomes the document's name: the same rules as the text (NFC, no
+        # zero-width or bidi controls), or two look-alike titles are two names
+        for name in ("title", "author", "publisher"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, normalise_text(value))
+
 
 @dataclass(frozen=True)
 class ReadDocument:
@@ -133,6 +143,9 @@ class SpanBuilder:
         self.spans: list[Span] = []
 
     def add(self, text: str, origin_start: int, origin_end: int, unit: int | None = None) -> None:
+        # NFC and no invisible characters, as plain text gets: a piece whose length this
+        # changes maps to its whole original stretch instead of character by character
+        text = normalise_text(text)
         if not text:
             return
         start = self.length
@@ -154,6 +167,7 @@ class SpanBuilder:
 
     def add_gap(self, text: str) -> None:
         """Text the reader adds (a paragraph break) that stands for nothing in the original."""
+        text = normalise_text(text)
         self.parts.append(text)
         self.length += len(text)
 

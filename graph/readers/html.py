@@ -13,6 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from graph.extract.normalise import normalise_text
 from graph.readers.base import BadDocument, OffsetMap, ReadDocument, SpanBuilder
 from graph.readers.html_meta import page_meta
 from graph.readers.html_tokens import Block, normalized_pieces, tokenize
@@ -78,12 +79,18 @@ def select_main(source: str, blocks: list[Block]) -> Selection:
         )
         or ""
     )
-    lines = [BULLET.sub("", re.sub(r"\s+", " ", ln).strip()) for ln in extracted.splitlines()]
+    # both sides compared as the text will be kept (NFC, no invisible characters), which
+    # trafilatura's output may not be: else a paragraph with a zero-width space or a
+    # combining accent in it would never match and be dropped from the document
+    lines = [
+        BULLET.sub("", re.sub(r"\s+", " ", normalise_text(ln)).strip())
+        for ln in extracted.splitlines()
+    ]
     line_set = {ln for ln in lines if ln}
     joined = " ".join(lines)
     kept: list[Block] = []
     for block in blocks:
-        text = block.plain()
+        text = normalise_text(block.plain())
         if block.furniture:
             continue
         if text in line_set or (len(text) >= MIN_SUBSTRING_MATCH and text in joined):
@@ -92,7 +99,7 @@ def select_main(source: str, blocks: list[Block]) -> Selection:
         first = kept[0].index
         heads = [b for b in blocks if b.tag == "h1" and b.index < first and not b.furniture]
         kept = heads[-1:] + kept  # the headline names the story's actors too
-    matched = sum(len(b.plain()) for b in kept if b.plain() in joined)
+    matched = sum(len(b.plain()) for b in kept if normalise_text(b.plain()) in joined)
     return Selection(kept, sum(len(ln) for ln in lines), matched)
 
 
