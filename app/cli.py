@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +25,9 @@ from graph.readers import READERS, Limits
 from graph.store.base import GraphStore, StoreError
 
 if TYPE_CHECKING:
+    from graph.extract.cluster import ClusterExtractor
+    from graph.extract.pipeline import Extractor
+    from graph.extract.workers import ExtractorPool
     from graph.ingest import DocumentResult, Ingestor, IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="actorgraph: news → actor graph")
@@ -74,30 +79,59 @@ def ingest(
             "(a changed file at the same path always replaces its document)."
         ),
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Extract on a Dask cluster (its scheduler, e.g. tcp://10.0.0.5:8786) instead"
+            " of local processes; resolution and writes stay here, in document order.",
+        ),
+    ] = None,
 ) -> None:
     """Extract actors and relations from documents into the store (every registered reader's
     files: `actorgraph readers` lists them)."""
-    from graph.extract.pipeline import Extractor
-    from graph.extract.workers import ExtractorPool
     from graph.ingest import Ingestor, expand_paths
 
     settings = _settings()
-    store = _store(settings)
     files, skipped = expand_paths(paths)
-    workers = max(1, min(workers, len(files)))
-    if workers > 1:  # each worker process loads the model once, in parallel
-        extractor: Extractor | ExtractorPool = ExtractorPool(settings.spacy_model, workers)
-    else:
-        with err.status("loading the language model…"):
-            extractor = Extractor(settings.spacy_model)
-    ingestor = Ingestor(store, extractor, settings.max_document_bytes, settings.reader_max_bytes)
-    try:
-        report = _ingest_with_progress(ingestor, files, skipped, workers, replace)
-    finally:
-        if isinstance(extractor, ExtractorPool):
-            extractor.close()
-        store.close()
+    with _extractor(settings, cluster, max(1, min(workers, len(files)))) as (extractor, slots):
+        store = _store(settings)
+        try:
+            ingestor = Ingestor(
+                store, extractor, settings.max_document_bytes, settings.reader_max_bytes
+            )
+            report = _ingest_with_progress(ingestor, files, skipped, slots, replace)
+        finally:
+            store.close()
     _print_ingest_summary(report)
+
+
+@contextmanager
+def _extractor(
+    settings: Settings, cluster: str | None, workers: int
+) -> Iterator[tuple[Extractor | ExtractorPool | ClusterExtractor, int]]:
+    """The extractor for `ingest` and how many texts it takes at once; the processes or
+    cluster connection it holds end with the block."""
+    if cluster:
+        from graph.extract.cluster import ClusterExtractor
+
+        with err.status(f"connecting to the Dask scheduler at {cluster}…"):
+            remote = ClusterExtractor(
+                cluster, settings.spacy_model, settings.cluster_connect_timeout
+            )
+        with remote:
+            yield remote, remote.slots()
+    elif workers > 1:  # each worker process loads the model once, in parallel
+        from graph.extract.workers import ExtractorPool
+
+        with ExtractorPool(settings.spacy_model, workers) as pool:
+            yield pool, workers
+    else:
+        from graph.extract.pipeline import Extractor
+
+        with err.status("loading the language model…"):
+            local = Extractor(settings.spacy_model)
+        yield local, 1
 
 
 def _ingest_with_progress(

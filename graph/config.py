@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     # uploads: worker processes extracting in parallel, and each upload's deadline (seconds)
     extract_workers: int = Field(default=2, ge=1, le=64)
     extract_timeout: float = Field(default=300.0, gt=0)
+    # `ingest --cluster`: how long to wait for the Dask scheduler to answer
+    cluster_connect_timeout: float = Field(default=30.0, gt=0)
 
     # per reader, over its own limit: ACTORGRAPH_READER_MAX_BYTES='{"pdf": 100000000}'
     reader_max_bytes: dict[str, int] = Field(default_factory=dict)
