@@ -30,6 +30,7 @@ from app.api import (
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
+from graph.store.capabilities import SupportsPing
 
 SWAGGER_UI = "swagger-ui-dist-5.35.0"  # vendored from npm under static/vendor/
 
@@ -138,9 +139,8 @@ class StoreHolder:
 
 
 def _probe(store: GraphStore, timeout: float) -> None:
-    ping = getattr(store, "ping", None)  # stores that can be unreachable have one
-    if ping is not None:
-        ping(timeout)
+    if isinstance(store, SupportsPing):  # a store that can be unreachable
+        store.ping(timeout)
 
 
 def create_app(settings: Settings) -> FastAPI:

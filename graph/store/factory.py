@@ -1,16 +1,11 @@
-"""The one place that chooses a store from the settings."""
+"""The one place that opens a store from the settings: the registry says which."""
 
 from __future__ import annotations
 
 from graph.config import Settings
 from graph.store.base import GraphStore
+from graph.store.registry import STORES
 
 
 def open_store(settings: Settings) -> GraphStore:
-    if settings.store == "neo4j":
-        from graph.store.neo4j import Neo4jStore  # the driver is only needed for this store
-
-        return Neo4jStore(settings.neo4j)
-    from graph.store.sqlite import SqliteStore
-
-    return SqliteStore(settings.data_dir)
+    return STORES.open(settings)

@@ -33,7 +33,7 @@ from neo4j.graph import Relationship as DbRelationship
 from neo4j.spatial import Point
 
 from graph.blocking import event_key, node_keys
-from graph.config import Neo4jSettings
+from graph.config import Neo4jSettings, Settings
 from graph.cypher_plan import check_plan
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
@@ -122,6 +122,10 @@ class Neo4jStore(GraphStore):
         except StoreError:
             self._driver.close()
             raise
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Neo4jStore:
+        return cls(settings.neo4j)
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.uri!r}, database={self.database!r})"
