@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,7 +24,8 @@ from graph.readers import READERS, Limits
 from graph.store.base import GraphStore, StoreError
 
 if TYPE_CHECKING:
-    from graph.ingest import DocumentResult, Ingestor, IngestReport
+    from graph.ingest import DocumentResult, IngestReport
+    from graph.ingestion import IngestionService
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="actorgraph: news → actor graph")
 out = Console()
@@ -41,12 +43,11 @@ def _settings() -> Settings:
     return Settings()
 
 
-def _store(settings: Settings) -> GraphStore:
-    from graph.store.factory import open_store
+def _store(settings: Settings) -> AbstractContextManager[GraphStore]:
+    """The configured store, its schema ensured, closed when the `with` block ends."""
+    from graph.store.factory import opened_store
 
-    store = open_store(settings)
-    store.ensure_schema()
-    return store
+    return opened_store(settings)
 
 
 def _table(title: str, rows: dict[str, int], label: str) -> Table:
@@ -77,34 +78,27 @@ def ingest(
 ) -> None:
     """Extract actors and relations from documents into the store (every registered reader's
     files: `actorgraph readers` lists them)."""
-    from graph.extract.pipeline import Extractor
-    from graph.extract.workers import ExtractorPool
-    from graph.ingest import Ingestor, expand_paths
+    from graph.ingest import expand_paths
+    from graph.ingestion import IngestionService
 
     settings = _settings()
-    store = _store(settings)
     files, skipped = expand_paths(paths)
     workers = max(1, min(workers, len(files)))
-    if workers > 1:  # each worker process loads the model once, in parallel
-        extractor: Extractor | ExtractorPool = ExtractorPool(settings.spacy_model, workers)
-    else:
-        with err.status("loading the language model…"):
-            extractor = Extractor(settings.spacy_model)
-    ingestor = Ingestor(store, extractor, settings.max_document_bytes, settings.reader_max_bytes)
-    try:
-        report = _ingest_with_progress(ingestor, files, skipped, workers, replace)
-    finally:
-        if isinstance(extractor, ExtractorPool):
-            extractor.close()
-        store.close()
+    # each worker process loads the model once, in parallel; one worker: in this process
+    service = IngestionService.from_settings(settings, workers=workers)
+    with _store(settings) as store, service:
+        if workers == 1:
+            with err.status("loading the language model…"):
+                service.extractor()
+        report = _ingest_with_progress(service, store, files, skipped, replace)
     _print_ingest_summary(report)
 
 
 def _ingest_with_progress(
-    ingestor: Ingestor,
+    service: IngestionService,
+    store: GraphStore,
     files: list[Path],
     skipped: list[DocumentResult],
-    workers: int,
     replace: bool,
 ) -> IngestReport:
     with Progress(
@@ -127,11 +121,11 @@ def _ingest_with_progress(
                     soft_wrap=True,
                 )
 
-        return ingestor.ingest_files(
+        return service.ingest_files(
+            store,
             files,
             skipped,
             on_progress=advance,
-            workers=workers,
             replace="always" if replace else "same-source",
         )
 
@@ -177,9 +171,8 @@ def export(
 
     if fmt not in FORMATS:
         raise CliError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    store = _store(_settings())
-    data = store.export()
-    store.close()
+    with _store(_settings()) as store:
+        data = store.export()
     payload = render(data, fmt)
     if out_file is None:
         sys.stdout.buffer.write(payload)
@@ -236,12 +229,10 @@ def import_(
 
         steps = bulk_import(settings, data)
         err.print("--bulk: " + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items()))
-        store = _store(settings)
-    else:
-        store = _store(settings)
-        store.import_graph(data)
-    stats = store.stats()
-    store.close()
+    with _store(settings) as store:
+        if not bulk:
+            store.import_graph(data)
+        stats = store.stats()
     out.print(
         f"imported {len(data.nodes)} nodes and {len(data.edges)} edges; the store now holds {stats.nodes} nodes and {stats.edges} edges"
     )
@@ -251,9 +242,8 @@ def import_(
 def stats() -> None:
     """Counts by node and relation type."""
     settings = _settings()
-    store = _store(settings)
-    s = store.stats()
-    store.close()
+    with _store(settings) as store:
+        s = store.stats()
     out.print(
         f"store: {settings.store}  nodes: {s.nodes}  edges: {s.edges}  documents: {s.documents}"
     )
@@ -285,8 +275,11 @@ def evaluate(
         raise CliError(str(exc)) from None
     if not gold_docs:
         raise CliError(f"no gold files in {gold or GOLD_DIR}")
+    from graph.ingestion import IngestionService
+
     try:
-        report = run(gold_docs, docs, settings.spacy_model, settings.max_document_bytes)
+        with IngestionService.from_settings(settings) as service:
+            report = run(gold_docs, docs, service)
     except FileNotFoundError as exc:
         raise CliError(str(exc)) from None
     if as_json:

@@ -28,6 +28,7 @@ from app.api import (
     views,
 )
 from graph.config import Settings
+from graph.ingestion import IngestionService
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
 from graph.store.capabilities import SupportsPing
@@ -149,7 +150,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        documents.close_extractors(app)
+        app.state.ingestion.close()  # stops the extraction workers of uploads
         holder.close()
 
     app = FastAPI(
@@ -163,6 +164,10 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store_holder = holder
+    # uploads: the model is loaded in worker processes on the first one, with deadlines
+    app.state.ingestion = IngestionService.from_settings(
+        settings, workers=settings.extract_workers, pool=True
+    )
     errors.install(app)
     app.add_middleware(limits.RequestLimits, settings=settings)
     app.include_router(meta.router)

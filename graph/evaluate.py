@@ -17,13 +17,16 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
 from graph.identity import document_id
 from graph.model import Edge, GraphData, Node, fold
 from graph.schema import DOCUMENT, MENTIONS, load_schema
+
+if TYPE_CHECKING:
+    from graph.ingestion import IngestionService
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold"
 TOTAL = "all"
@@ -664,21 +667,19 @@ def _ordered(rows: Mapping[str, ScoreRow], order: list[str]) -> list[ScoreRow]:
     return known + unknown
 
 
-def run(gold: list[GoldDocument], docs_dir: Path, model: str, max_bytes: int) -> EvaluationReport:
-    """Ingest the documents the gold describes into a scratch embedded store and score it.
+def run(gold: list[GoldDocument], docs_dir: Path, service: IngestionService) -> EvaluationReport:
+    """Ingest the documents the gold describes into a scratch embedded store through the
+    ingestion service (its model loaded once for every run) and score it.
 
     Raises FileNotFoundError naming the documents that are missing from docs_dir."""
     import tempfile
 
-    from graph.extract.pipeline import Extractor
-    from graph.ingest import Ingestor
     from graph.store.sqlite import SqliteStore
 
     paths = [Path(docs_dir) / g.document for g in gold]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise FileNotFoundError(f"gold documents not found: {', '.join(missing)}")
-    with tempfile.TemporaryDirectory() as scratch:
-        store = SqliteStore(Path(scratch))
-        Ingestor(store, Extractor(model), max_bytes).ingest_paths(paths)
+    with tempfile.TemporaryDirectory() as scratch, SqliteStore(Path(scratch)) as store:
+        service.ingest_paths(store, paths)
         return score(store.export(), gold)

@@ -1,18 +1,17 @@
 """Documents: list them, read one with its mentions marked, upload a new one.
 
 Uploads need a bearer token (ACTORGRAPH_API_TOKEN); without one configured, the server
-refuses every write. The spaCy pipeline is loaded on the first upload, once per app, and
-uploads are extracted one at a time because the pipeline is not safe to share between
-threads. graph.ingest (and with it spaCy) is imported on the first upload, not with the app."""
+refuses every write. The app's ingestion service (graph/ingestion.py) loads the spaCy
+pipeline in worker processes on the first upload and writes one upload at a time.
+graph.ingest (and with it spaCy) is imported on the first upload, not with the app."""
 
 from __future__ import annotations
 
 import secrets
-import threading
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -28,8 +27,8 @@ from graph.readers import READERS, BadDocument, Limits, TooLarge
 from graph.store.base import GraphStore, StoreUnavailable
 
 if TYPE_CHECKING:
-    from graph.extract.workers import ExtractorPool
-    from graph.ingest import DocumentResult, Ingestor, Pending
+    from graph.ingest import DocumentResult, Pending
+    from graph.ingestion import IngestionService
 
 router = APIRouter(tags=["documents"])
 
@@ -37,56 +36,6 @@ MAX_LIMIT = 500
 # multipart framing and a JSON body's escapes (\u00e9 is 6 bytes for 2) on top of the text
 MULTIPART_OVERHEAD = 64 * 1024
 JSON_EXPANSION = 6
-
-
-# ---- the language model: worker processes started on the first upload, once per app ----
-class ExtractorHolder:
-    """The app's extraction pool (graph/extract/workers.py) and the lock that keeps
-    resolution and writing to one upload at a time. Extraction itself runs in the pool's
-    processes, off the event loop, with a deadline: one slow document holds one worker."""
-
-    def __init__(self, model: str, workers: int) -> None:
-        self.model = model
-        self.workers = workers
-        self.loads = 0  # how many times the pool was started: once per app
-        self._pool: ExtractorPool | None = None
-        self._lock = threading.Lock()
-        self.write_lock = threading.Lock()
-
-    def pool(self) -> ExtractorPool:
-        with self._lock:
-            if self._pool is None:
-                from graph.extract.workers import ExtractorPool
-
-                self._pool = ExtractorPool(self.model, self.workers)
-                self.loads += 1
-            return self._pool
-
-    def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.close()
-                self._pool = None
-
-
-_holders_lock = threading.Lock()
-
-
-def extractor_holder(app: FastAPI) -> ExtractorHolder:
-    with _holders_lock:
-        holder = getattr(app.state, "extractor_holder", None)
-        if holder is None:
-            settings: Settings = app.state.settings
-            holder = ExtractorHolder(settings.spacy_model, settings.extract_workers)
-            app.state.extractor_holder = holder
-        return holder
-
-
-def close_extractors(app: FastAPI) -> None:
-    """At shutdown: stop the worker processes (an upload still running gets a 503)."""
-    holder = getattr(app.state, "extractor_holder", None)
-    if holder is not None:
-        holder.close()
 
 
 # ---- who may write ----
@@ -322,7 +271,7 @@ async def upload_document(
     settings: Settings = request.app.state.settings
     limits = Limits(settings.max_document_bytes, settings.reader_max_bytes)
     name, data = await _read_upload(request, READERS.largest_limit(limits))
-    from graph.ingest import DocumentResult, Ingestor
+    from graph.ingest import DocumentResult
 
     try:  # before the language model is even loaded; each type has its own size limit
         _, read = await run_in_threadpool(READERS.read, name, data, limits)
@@ -330,28 +279,23 @@ async def upload_document(
         raise HTTPException(413, f"document {exc}") from None
     except BadDocument as exc:
         raise invalid(f"{name}: {exc}") from None
-    holder = extractor_holder(request.app)
+    service: IngestionService = request.app.state.ingestion
     store = request.app.state.store_holder.get()
-    # the pool is the ingestor's extractor; `_extract_and_write` calls it with a deadline
-    ingestor = Ingestor(
-        store, holder.pool(), settings.max_document_bytes, settings.reader_max_bytes
-    )
     how = "always" if replace else "never"
-    item = await run_in_threadpool(ingestor.prepare, name, data, f"upload:{name}", how, read)
+    item = await run_in_threadpool(service.prepare, store, name, data, f"upload:{name}", how, read)
     if not isinstance(item, DocumentResult):
-        item = await _extract_and_write(holder, ingestor, item, settings.extract_timeout)
+        item = await _extract_and_write(service, store, item, settings.extract_timeout)
     return _answer(name, item)
 
 
 async def _extract_and_write(
-    holder: ExtractorHolder, ingestor: Ingestor, item: Pending, timeout: float
+    service: IngestionService, store: GraphStore, item: Pending, timeout: float
 ) -> DocumentResult:
     from graph.extract import ExtractionError
     from graph.extract.workers import ExtractTimeout
 
-    pool = holder.pool()
     try:
-        extraction = await run_in_threadpool(pool.extract, item.text, timeout)
+        extraction = await run_in_threadpool(service.extract, item.text, timeout)
     except ExtractTimeout:
         raise HTTPException(
             504,
@@ -361,11 +305,8 @@ async def _extract_and_write(
     except ExtractionError as exc:
         raise StoreUnavailable(f"cannot ingest: {exc}") from exc
 
-    def write() -> DocumentResult:
-        with holder.write_lock:  # resolution reads what earlier uploads wrote
-            return ingestor.commit(item, extraction)
-
-    return await run_in_threadpool(write)
+    # one upload resolved and written at a time: resolution reads what earlier ones wrote
+    return await run_in_threadpool(service.commit, store, item, extraction)
 
 
 def _answer(name: str, result: DocumentResult) -> JSONResponse:

@@ -26,7 +26,6 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from app.api.documents import close_extractors, extractor_holder
 from app.main import create_app
 from graph.config import Settings
 from graph.model import GraphData
@@ -61,9 +60,9 @@ def seeded(seeds_graph: GraphData) -> Iterator[None]:
     # the upload workers load the model before the first generated upload, which would
     # otherwise spend schemathesis's request timeout on it (the app's lifespan, which
     # stops them, does not run under from_asgi: the fixture does)
-    extractor_holder(APP).pool().warm()
+    APP.state.ingestion.warm()
     yield
-    close_extractors(APP)
+    APP.state.ingestion.close()
     shutil.rmtree(STORE_DIR, ignore_errors=True)
 
 
