@@ -253,7 +253,9 @@ def stats() -> None:
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path | None, typer.Option(help="Folder of gold JSON files.")] = None,
+    gold: Annotated[Path, typer.Option(help="Folder of gold JSON files.")] = Path(
+        "tests/data/gold"
+    ),
     docs: Annotated[Path, typer.Option(help="Folder of the documents the gold describes.")] = Path(
         "seeds"
     ),
@@ -264,17 +266,17 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
 ) -> None:
     """Ingest the gold documents into a scratch store and print precision, recall and F1."""
-    from graph.evaluate import GOLD_DIR, load_gold, run, select_split
+    from graph.evaluate import load_gold, run, select_split
 
     settings = _settings()
     try:
-        gold_docs = load_gold(gold or GOLD_DIR)
+        gold_docs = load_gold(gold)
         if split is not None:
             gold_docs = select_split(gold_docs, split, part)
     except (OSError, ValueError) as exc:
         raise CliError(str(exc)) from None
     if not gold_docs:
-        raise CliError(f"no gold files in {gold or GOLD_DIR}")
+        raise CliError(f"no gold files in {gold}")
     from graph.ingestion import IngestionService
 
     try:

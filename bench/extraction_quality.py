@@ -14,10 +14,11 @@ import argparse
 from pathlib import Path
 
 from graph.config import Settings
-from graph.evaluate import GOLD_DIR, EvaluationReport, ScoreRow, load_gold, run, select_split
+from graph.evaluate import EvaluationReport, ScoreRow, load_gold, run, select_split
 from graph.ingestion import IngestionService
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
 CORE = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH")
 TYPES = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH", "MET_WITH", "ATTENDED", "HOLDS_ROLE")
 

@@ -1,4 +1,5 @@
-"""Score a predicted graph against hand-made gold annotations (tests/data/gold/*.json).
+"""Score a predicted graph against hand-made gold annotations (a folder of JSON files, the
+caller's: `actorgraph evaluate --gold`, by default tests/data/gold).
 
 A gold file describes one source document:
     {"document": "<file name>", "notes": ...,
@@ -28,7 +29,6 @@ from graph.schema import DOCUMENT, MENTIONS, load_schema
 if TYPE_CHECKING:
     from graph.ingestion import IngestionService
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold"
 TOTAL = "all"
 
 
@@ -243,7 +243,7 @@ class EvaluationReport:
 # --- gold files --------------------------------------------------------------------------
 
 
-def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldDocument]:
+def load_gold(gold_dir: Path) -> list[GoldDocument]:
     """Every *.json in gold_dir, sorted by file name; malformed files raise ValueError."""
     paths = sorted(Path(gold_dir).glob("*.json"))
     return [parse_gold(json.loads(p.read_text(encoding="utf-8")), path=p) for p in paths]
