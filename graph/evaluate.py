@@ -451,10 +451,10 @@ def _score_document(
     relation_fn: list[RelationError] = []
     mismatches: list[RoleMismatch] = []
     total = exact = partial = 0
-    matched_edges = {id(edge) for edge in pairs.values()}
+    matched_edges = {id(matched) for matched in pairs.values()}
     for index, rel in enumerate(doc.relations):
-        edge = pairs.get(index)
-        if edge is None:
+        paired = pairs.get(index)
+        if paired is None:
             _count(relation_rows, rel.type, fn=1)
             relation_fn.append(
                 RelationError(doc.document, rel.type, rel.source, rel.target, rel.role)
@@ -462,7 +462,7 @@ def _score_document(
             continue
         _count(relation_rows, rel.type, tp=1)
         if rel.role is not None:
-            predicted_role = _role(edge)
+            predicted_role = _role(paired)
             total += 1
             if _same_role(rel.role, predicted_role):
                 exact += 1

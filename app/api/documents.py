@@ -25,7 +25,7 @@ from graph.readers import READERS, BadDocument, Limits, TooLarge
 from graph.store.base import GraphStore, StoreUnavailable
 
 if TYPE_CHECKING:
-    from graph.ingest import DocumentResult, Pending
+    from graph.ingest import DocumentResult, Pending, Replace
     from graph.ingestion import IngestionService
 
 router = APIRouter(tags=["documents"])
@@ -136,7 +136,7 @@ async def upload_document(
         raise invalid(f"{name}: {exc}") from None
     service: IngestionService = request.app.state.ingestion
     store = request.app.state.store_holder.get()
-    how = "always" if replace else "never"
+    how: Replace = "always" if replace else "never"
     item = await run_in_threadpool(service.prepare, store, name, data, f"upload:{name}", how, read)
     if not isinstance(item, DocumentResult):
         item = await _extract_and_write(service, store, item, settings.extract_timeout)
@@ -173,7 +173,7 @@ def _answer(name: str, result: DocumentResult) -> JSONResponse:
         raise HTTPException(507, f"{name}: {result.reason}")
     body = IngestResult(
         source=result.source,
-        status=result.status,  # type: ignore[arg-type]
+        status=result.status,
         doc_id=result.doc_id,
         entities=dict(sorted(result.entities.items())),
         relations=dict(sorted(result.relations.items())),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-EVIDENCE = {
+from typing import Any
+
+EVIDENCE: dict[str, Any] = {
     "document": "doc:000_aed1e656c6466fb5",
     "sentence": "Vyacheslav Volodin held special bilateral meeting the President of the National "
     "Assembly of People’s Power and the Council of State of Cuba Juan Esteban Lazo Hernández.",
@@ -10,7 +12,7 @@ EVIDENCE = {
     "end": 10701,
 }
 
-GRAPH = {
+GRAPH: dict[str, Any] = {
     "nodes": [
         {
             "id": "person:vyacheslav-volodin",
@@ -36,7 +38,7 @@ GRAPH = {
     ],
 }
 
-DOCUMENT_LIST = {
+DOCUMENT_LIST: dict[str, Any] = {
     "total": 2,
     "limit": 100,
     "offset": 0,
@@ -54,7 +56,7 @@ DOCUMENT_LIST = {
     ],
 }
 
-DOCUMENT_VIEW = {
+DOCUMENT_VIEW: dict[str, Any] = {
     "id": "doc:000_aed1e656c6466fb5",
     "title": "Russian-Latin American Parliamentarians Share Thoughts …",
     "publisher": "Global Research",
@@ -90,7 +92,7 @@ DOCUMENT_VIEW = {
     ],
 }
 
-INGEST_RESULT = {
+INGEST_RESULT: dict[str, Any] = {
     "source": "summit.md",
     "status": "ingested",
     "doc_id": "doc:summit",
