@@ -417,7 +417,37 @@ def _score_document(
                 mentioned[target.id] = target
     predicted_nodes = sorted(mentioned.values(), key=lambda n: n.id)
     alignment = align_entities(doc.entities, predicted_nodes)
+    entity_rows, entity_fp, entity_fn = _score_entities(doc, predicted_nodes, alignment)
 
+    node_to_gold = {node_id: name for name, node_id in alignment.items()}
+    predicted_edges = sorted(
+        (
+            e
+            for e in graph.edges
+            if e.type != MENTIONS and any(ev.document == doc_id for ev in e.evidence)
+        ),
+        key=lambda e: e.id,
+    )
+    pairs = align_relations(doc.relations, predicted_edges, node_to_gold)
+    relations = _score_relations(doc, predicted_edges, pairs, nodes)
+    relation_rows, relation_fp, relation_fn, roles, mismatches = relations
+    return _DocResult(
+        entity_rows,
+        relation_rows,
+        entity_fp,
+        entity_fn,
+        relation_fp,
+        relation_fn,
+        roles,
+        mismatches,
+        find_duplicates(doc, predicted_nodes, alignment),
+    )
+
+
+def _score_entities(
+    doc: GoldDocument, predicted_nodes: list[Node], alignment: Mapping[str, str]
+) -> tuple[dict[str, ScoreRow], list[EntityError], list[EntityError]]:
+    """Rows by type, false positives, false negatives of one document's entities."""
     entity_rows: dict[str, ScoreRow] = {}
     entity_fp: list[EntityError] = []
     entity_fn: list[EntityError] = []
@@ -434,18 +464,23 @@ def _score_document(
             entity_fp.append(
                 EntityError(doc.document, node.type, node.name, tuple(node.aliases), node.id)
             )
+    return entity_rows, entity_fp, entity_fn
 
-    node_to_gold = {node_id: name for name, node_id in alignment.items()}
-    predicted_edges = sorted(
-        (
-            e
-            for e in graph.edges
-            if e.type != MENTIONS and any(ev.document == doc_id for ev in e.evidence)
-        ),
-        key=lambda e: e.id,
-    )
-    pairs = align_relations(doc.relations, predicted_edges, node_to_gold)
 
+def _score_relations(
+    doc: GoldDocument,
+    predicted_edges: list[Edge],
+    pairs: Mapping[int, Edge],
+    nodes: Mapping[str, Node],
+) -> tuple[
+    dict[str, ScoreRow],
+    list[RelationError],
+    list[RelationError],
+    RoleAccuracy,
+    list[RoleMismatch],
+]:
+    """Rows by type, false positives, false negatives, role accuracy and role mismatches
+    of one document's relations (`pairs`: gold relation index → the edge aligned to it)."""
     relation_rows: dict[str, ScoreRow] = {}
     relation_fp: list[RelationError] = []
     relation_fn: list[RelationError] = []
@@ -485,18 +520,7 @@ def _score_document(
                     edge.id,
                 )
             )
-
-    return _DocResult(
-        entity_rows,
-        relation_rows,
-        entity_fp,
-        entity_fn,
-        relation_fp,
-        relation_fn,
-        RoleAccuracy(total, exact, partial),
-        mismatches,
-        find_duplicates(doc, predicted_nodes, alignment),
-    )
+    return relation_rows, relation_fp, relation_fn, RoleAccuracy(total, exact, partial), mismatches
 
 
 def align_entities(gold: Iterable[GoldEntity], predicted: Iterable[Node]) -> dict[str, str]:
