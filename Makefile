@@ -25,6 +25,7 @@ run: seed
 
 lint: install
 	$(BIN)/ruff check app graph tests bench
+	$(BIN)/mypy
 
 test: install
 	bash scripts/test.sh

@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,10 +24,8 @@ from graph.readers import READERS, Limits
 from graph.store.base import GraphStore, StoreError
 
 if TYPE_CHECKING:
-    from graph.extract.cluster import ClusterExtractor
-    from graph.extract.pipeline import Extractor
-    from graph.extract.workers import ExtractorPool
-    from graph.ingest import DocumentResult, Ingestor, IngestReport
+    from graph.ingest import DocumentResult, IngestReport
+    from graph.ingestion import IngestionService
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="actorgraph: news → actor graph")
 out = Console()
@@ -46,12 +43,11 @@ def _settings() -> Settings:
     return Settings()
 
 
-def _store(settings: Settings) -> GraphStore:
-    from graph.store.factory import open_store
+def _store(settings: Settings) -> AbstractContextManager[GraphStore]:
+    """The configured store, its schema ensured, closed when the `with` block ends."""
+    from graph.store.factory import opened_store
 
-    store = open_store(settings)
-    store.ensure_schema()
-    return store
+    return opened_store(settings)
 
 
 def _table(title: str, rows: dict[str, int], label: str) -> Table:
@@ -90,55 +86,32 @@ def ingest(
 ) -> None:
     """Extract actors and relations from documents into the store (every registered reader's
     files: `actorgraph readers` lists them)."""
-    from graph.ingest import Ingestor, expand_paths
+    from graph.ingest import expand_paths
+    from graph.ingestion import IngestionService
 
     settings = _settings()
     files, skipped = expand_paths(paths)
-    with _extractor(settings, cluster, max(1, min(workers, len(files)))) as (extractor, slots):
-        store = _store(settings)
-        try:
-            ingestor = Ingestor(
-                store, extractor, settings.max_document_bytes, settings.reader_max_bytes
-            )
-            report = _ingest_with_progress(ingestor, files, skipped, slots, replace)
-        finally:
-            store.close()
+    workers = max(1, min(workers, len(files)))
+    # each worker process loads the model once, in parallel; one worker: in this process;
+    # a cluster: on its workers
+    service = IngestionService.from_settings(settings, workers=workers, cluster=cluster)
+    with service:
+        if cluster:  # before the store opens: a dead scheduler leaves nothing behind
+            with err.status(f"connecting to the Dask scheduler at {cluster}…"):
+                service.extractor()
+        elif workers == 1:
+            with err.status("loading the language model…"):
+                service.extractor()
+        with _store(settings) as store:
+            report = _ingest_with_progress(service, store, files, skipped, replace)
     _print_ingest_summary(report)
 
 
-@contextmanager
-def _extractor(
-    settings: Settings, cluster: str | None, workers: int
-) -> Iterator[tuple[Extractor | ExtractorPool | ClusterExtractor, int]]:
-    """The extractor for `ingest` and how many texts it takes at once; the processes or
-    cluster connection it holds end with the block."""
-    if cluster:
-        from graph.extract.cluster import ClusterExtractor
-
-        with err.status(f"connecting to the Dask scheduler at {cluster}…"):
-            remote = ClusterExtractor(
-                cluster, settings.spacy_model, settings.cluster_connect_timeout
-            )
-        with remote:
-            yield remote, remote.slots()
-    elif workers > 1:  # each worker process loads the model once, in parallel
-        from graph.extract.workers import ExtractorPool
-
-        with ExtractorPool(settings.spacy_model, workers) as pool:
-            yield pool, workers
-    else:
-        from graph.extract.pipeline import Extractor
-
-        with err.status("loading the language model…"):
-            local = Extractor(settings.spacy_model)
-        yield local, 1
-
-
 def _ingest_with_progress(
-    ingestor: Ingestor,
+    service: IngestionService,
+    store: GraphStore,
     files: list[Path],
     skipped: list[DocumentResult],
-    workers: int,
     replace: bool,
 ) -> IngestReport:
     with Progress(
@@ -161,11 +134,11 @@ def _ingest_with_progress(
                     soft_wrap=True,
                 )
 
-        return ingestor.ingest_files(
+        return service.ingest_files(
+            store,
             files,
             skipped,
             on_progress=advance,
-            workers=workers,
             replace="always" if replace else "same-source",
         )
 
@@ -211,9 +184,8 @@ def export(
 
     if fmt not in FORMATS:
         raise CliError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    store = _store(_settings())
-    data = store.export()
-    store.close()
+    with _store(_settings()) as store:
+        data = store.export()
     payload = render(data, fmt)
     if out_file is None:
         sys.stdout.buffer.write(payload)
@@ -270,12 +242,10 @@ def import_(
 
         steps = bulk_import(settings, data)
         err.print("--bulk: " + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items()))
-        store = _store(settings)
-    else:
-        store = _store(settings)
-        store.import_graph(data)
-    stats = store.stats()
-    store.close()
+    with _store(settings) as store:
+        if not bulk:
+            store.import_graph(data)
+        stats = store.stats()
     out.print(
         f"imported {len(data.nodes)} nodes and {len(data.edges)} edges; the store now holds {stats.nodes} nodes and {stats.edges} edges"
     )
@@ -285,9 +255,8 @@ def import_(
 def stats() -> None:
     """Counts by node and relation type."""
     settings = _settings()
-    store = _store(settings)
-    s = store.stats()
-    store.close()
+    with _store(settings) as store:
+        s = store.stats()
     out.print(
         f"store: {settings.store}  nodes: {s.nodes}  edges: {s.edges}  documents: {s.documents}"
     )
@@ -297,7 +266,9 @@ def stats() -> None:
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path | None, typer.Option(help="Folder of gold JSON files.")] = None,
+    gold: Annotated[Path, typer.Option(help="Folder of gold JSON files.")] = Path(
+        "tests/data/gold"
+    ),
     docs: Annotated[Path, typer.Option(help="Folder of the documents the gold describes.")] = Path(
         "seeds"
     ),
@@ -308,19 +279,22 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
 ) -> None:
     """Ingest the gold documents into a scratch store and print precision, recall and F1."""
-    from graph.evaluate import GOLD_DIR, load_gold, run, select_split
+    from graph.evaluate import load_gold, run, select_split
 
     settings = _settings()
     try:
-        gold_docs = load_gold(gold or GOLD_DIR)
+        gold_docs = load_gold(gold)
         if split is not None:
             gold_docs = select_split(gold_docs, split, part)
     except (OSError, ValueError) as exc:
         raise CliError(str(exc)) from None
     if not gold_docs:
-        raise CliError(f"no gold files in {gold or GOLD_DIR}")
+        raise CliError(f"no gold files in {gold}")
+    from graph.ingestion import IngestionService
+
     try:
-        report = run(gold_docs, docs, settings.spacy_model, settings.max_document_bytes)
+        with IngestionService.from_settings(settings) as service:
+            report = run(gold_docs, docs, service)
     except FileNotFoundError as exc:
         raise CliError(str(exc)) from None
     if as_json:

@@ -29,8 +29,10 @@ from app.api import (
 )
 from app.errors import HeldDown
 from graph.config import Settings
+from graph.ingestion import IngestionService
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
+from graph.store.capabilities import SupportsPing
 
 SWAGGER_UI = "swagger-ui-dist-5.35.0"  # vendored from npm under static/vendor/
 
@@ -142,9 +144,8 @@ class StoreHolder:
 
 
 def _probe(store: GraphStore, timeout: float) -> None:
-    ping = getattr(store, "ping", None)  # stores that can be unreachable have one
-    if ping is not None:
-        ping(timeout)
+    if isinstance(store, SupportsPing):  # a store that can be unreachable
+        store.ping(timeout)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -153,7 +154,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        documents.close_extractors(app)
+        app.state.ingestion.close()  # stops the extraction workers of uploads
         holder.close()
 
     app = FastAPI(
@@ -167,6 +168,10 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store_holder = holder
+    # uploads: the model is loaded in worker processes on the first one, with deadlines
+    app.state.ingestion = IngestionService.from_settings(
+        settings, workers=settings.extract_workers, pool=True
+    )
     errors.install(app)
     app.add_middleware(limits.RequestLimits, settings=settings)
     app.include_router(meta.router)

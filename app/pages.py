@@ -241,7 +241,7 @@ def relations_page(request: Request, store: Store) -> HTMLResponse:
 
 
 @router.get("/entity/{node_id:path}", response_class=HTMLResponse)
-def entity_page(request: Request, store: Store, node_id: str) -> HTMLResponse:
+def entity_page(request: Request, store: Store, node_id: str) -> Response:
     json_url = "/api/entities/" + pagedata.entity_url(node_id).removeprefix("/entity/")
     prof = entity_profile(store, node_id)
     if prof is None:

@@ -14,9 +14,11 @@ import argparse
 from pathlib import Path
 
 from graph.config import Settings
-from graph.evaluate import GOLD_DIR, EvaluationReport, ScoreRow, load_gold, run, select_split
+from graph.evaluate import EvaluationReport, ScoreRow, load_gold, run, select_split
+from graph.ingestion import IngestionService
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
 CORE = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH")
 TYPES = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH", "MET_WITH", "ATTENDED", "HOLDS_ROLE")
 
@@ -50,8 +52,9 @@ def main() -> None:
     head = "| set | docs | entity F1 | relation F1 (P / R) | core F1 | " + " | ".join(TYPES)
     print(head + " | duplicate actors (per 10 docs) |")
     print("|---" * (6 + len(TYPES)) + "|")
+    service = IngestionService.from_settings(settings)  # one in-process model for every set
     for name, gold, docs in sets:
-        r = run(gold, docs, settings.spacy_model, settings.max_document_bytes)
+        r = run(gold, docs, service)
         rel = r.relations
         print(
             f"| {name} | {len(gold)} | {r.entities.f1:.2f} | {rel.f1:.2f} "

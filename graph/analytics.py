@@ -75,7 +75,7 @@ def ties_graph(
 ) -> nx.Graph:
     """actor_graph (no filter) from (id, name, type) of the actors and (source, target,
     type) of the relations, as GraphStore.actor_ties() gives them."""
-    g = nx.Graph()
+    g: nx.Graph[str] = nx.Graph()
     for node_id, name, node_type in nodes:
         if node_type != DOCUMENT:
             g.add_node(node_id, name=name, type=node_type, degree=0)
@@ -98,7 +98,7 @@ def actor_graph(data: GraphData, flt: GraphFilter | None = None) -> nx.Graph:
         flt = flt.with_document_dates(
             {n.id: n.properties.get("date") for n in data.nodes if n.type == DOCUMENT}
         )
-    g = nx.Graph()
+    g: nx.Graph[str] = nx.Graph()
     for node in data.nodes:
         if node.type != DOCUMENT and flt.keeps_node(node):
             g.add_node(node.id, name=node.name, type=node.type, degree=0)
@@ -124,7 +124,7 @@ def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10) -> dict[str
     if n == 0:
         return {}
     index = {u: i for i, u in enumerate(g)}
-    ties = [(index[u], index[v], w) for u, v, w in g.edges(data="weight")]
+    ties = [(index[u], index[v], d.get("weight")) for u, v, d in g.edges(data=True)]
     src = np.fromiter((t[0] for t in ties), dtype=np.int64, count=len(ties))
     dst = np.fromiter((t[1] for t in ties), dtype=np.int64, count=len(ties))
     weight = np.fromiter((t[2] for t in ties), dtype=np.float64, count=len(ties))
@@ -174,7 +174,7 @@ def scores_of(g: nx.Graph, metric: str) -> tuple[dict[str, float], list[list[str
     """(scores, communities or None, approximate) of one metric."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; choose one of {', '.join(METRICS)}")
-    degree = {n: float(d) for n, d in g.nodes(data="degree")}
+    degree = {n: float(g.nodes[n]["degree"]) for n in g}
     if metric == "degree":
         return degree, None, False
     if metric == "betweenness":

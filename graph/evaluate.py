@@ -1,4 +1,5 @@
-"""Score a predicted graph against hand-made gold annotations (tests/data/gold/*.json).
+"""Score a predicted graph against hand-made gold annotations (a folder of JSON files, the
+caller's: `actorgraph evaluate --gold`, by default tests/data/gold).
 
 A gold file describes one source document:
     {"document": "<file name>", "notes": ...,
@@ -17,7 +18,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -25,7 +26,9 @@ from graph.identity import document_id
 from graph.model import Edge, GraphData, Node, fold
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold"
+if TYPE_CHECKING:
+    from graph.ingestion import IngestionService
+
 TOTAL = "all"
 
 
@@ -240,7 +243,7 @@ class EvaluationReport:
 # --- gold files --------------------------------------------------------------------------
 
 
-def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldDocument]:
+def load_gold(gold_dir: Path) -> list[GoldDocument]:
     """Every *.json in gold_dir, sorted by file name; malformed files raise ValueError."""
     paths = sorted(Path(gold_dir).glob("*.json"))
     return [parse_gold(json.loads(p.read_text(encoding="utf-8")), path=p) for p in paths]
@@ -414,7 +417,37 @@ def _score_document(
                 mentioned[target.id] = target
     predicted_nodes = sorted(mentioned.values(), key=lambda n: n.id)
     alignment = align_entities(doc.entities, predicted_nodes)
+    entity_rows, entity_fp, entity_fn = _score_entities(doc, predicted_nodes, alignment)
 
+    node_to_gold = {node_id: name for name, node_id in alignment.items()}
+    predicted_edges = sorted(
+        (
+            e
+            for e in graph.edges
+            if e.type != MENTIONS and any(ev.document == doc_id for ev in e.evidence)
+        ),
+        key=lambda e: e.id,
+    )
+    pairs = align_relations(doc.relations, predicted_edges, node_to_gold)
+    relations = _score_relations(doc, predicted_edges, pairs, nodes)
+    relation_rows, relation_fp, relation_fn, roles, mismatches = relations
+    return _DocResult(
+        entity_rows,
+        relation_rows,
+        entity_fp,
+        entity_fn,
+        relation_fp,
+        relation_fn,
+        roles,
+        mismatches,
+        find_duplicates(doc, predicted_nodes, alignment),
+    )
+
+
+def _score_entities(
+    doc: GoldDocument, predicted_nodes: list[Node], alignment: Mapping[str, str]
+) -> tuple[dict[str, ScoreRow], list[EntityError], list[EntityError]]:
+    """Rows by type, false positives, false negatives of one document's entities."""
     entity_rows: dict[str, ScoreRow] = {}
     entity_fp: list[EntityError] = []
     entity_fn: list[EntityError] = []
@@ -431,27 +464,32 @@ def _score_document(
             entity_fp.append(
                 EntityError(doc.document, node.type, node.name, tuple(node.aliases), node.id)
             )
+    return entity_rows, entity_fp, entity_fn
 
-    node_to_gold = {node_id: name for name, node_id in alignment.items()}
-    predicted_edges = sorted(
-        (
-            e
-            for e in graph.edges
-            if e.type != MENTIONS and any(ev.document == doc_id for ev in e.evidence)
-        ),
-        key=lambda e: e.id,
-    )
-    pairs = align_relations(doc.relations, predicted_edges, node_to_gold)
 
+def _score_relations(
+    doc: GoldDocument,
+    predicted_edges: list[Edge],
+    pairs: Mapping[int, Edge],
+    nodes: Mapping[str, Node],
+) -> tuple[
+    dict[str, ScoreRow],
+    list[RelationError],
+    list[RelationError],
+    RoleAccuracy,
+    list[RoleMismatch],
+]:
+    """Rows by type, false positives, false negatives, role accuracy and role mismatches
+    of one document's relations (`pairs`: gold relation index → the edge aligned to it)."""
     relation_rows: dict[str, ScoreRow] = {}
     relation_fp: list[RelationError] = []
     relation_fn: list[RelationError] = []
     mismatches: list[RoleMismatch] = []
     total = exact = partial = 0
-    matched_edges = {id(edge) for edge in pairs.values()}
+    matched_edges = {id(matched) for matched in pairs.values()}
     for index, rel in enumerate(doc.relations):
-        edge = pairs.get(index)
-        if edge is None:
+        paired = pairs.get(index)
+        if paired is None:
             _count(relation_rows, rel.type, fn=1)
             relation_fn.append(
                 RelationError(doc.document, rel.type, rel.source, rel.target, rel.role)
@@ -459,7 +497,7 @@ def _score_document(
             continue
         _count(relation_rows, rel.type, tp=1)
         if rel.role is not None:
-            predicted_role = _role(edge)
+            predicted_role = _role(paired)
             total += 1
             if _same_role(rel.role, predicted_role):
                 exact += 1
@@ -482,18 +520,7 @@ def _score_document(
                     edge.id,
                 )
             )
-
-    return _DocResult(
-        entity_rows,
-        relation_rows,
-        entity_fp,
-        entity_fn,
-        relation_fp,
-        relation_fn,
-        RoleAccuracy(total, exact, partial),
-        mismatches,
-        find_duplicates(doc, predicted_nodes, alignment),
-    )
+    return relation_rows, relation_fp, relation_fn, RoleAccuracy(total, exact, partial), mismatches
 
 
 def align_entities(gold: Iterable[GoldEntity], predicted: Iterable[Node]) -> dict[str, str]:
@@ -664,21 +691,19 @@ def _ordered(rows: Mapping[str, ScoreRow], order: list[str]) -> list[ScoreRow]:
     return known + unknown
 
 
-def run(gold: list[GoldDocument], docs_dir: Path, model: str, max_bytes: int) -> EvaluationReport:
-    """Ingest the documents the gold describes into a scratch embedded store and score it.
+def run(gold: list[GoldDocument], docs_dir: Path, service: IngestionService) -> EvaluationReport:
+    """Ingest the documents the gold describes into a scratch embedded store through the
+    ingestion service (its model loaded once for every run) and score it.
 
     Raises FileNotFoundError naming the documents that are missing from docs_dir."""
     import tempfile
 
-    from graph.extract.pipeline import Extractor
-    from graph.ingest import Ingestor
     from graph.store.sqlite import SqliteStore
 
     paths = [Path(docs_dir) / g.document for g in gold]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise FileNotFoundError(f"gold documents not found: {', '.join(missing)}")
-    with tempfile.TemporaryDirectory() as scratch:
-        store = SqliteStore(Path(scratch))
-        Ingestor(store, Extractor(model), max_bytes).ingest_paths(paths)
+    with tempfile.TemporaryDirectory() as scratch, SqliteStore(Path(scratch)) as store:
+        service.ingest_paths(store, paths)
         return score(store.export(), gold)

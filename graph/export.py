@@ -178,7 +178,7 @@ def _networkx(data: GraphData, xml: XmlText) -> tuple[nx.MultiDiGraph, list[dict
     edge_rows = [xml.attrs(edge_attributes(e)) for e in data.edges]
     _one_type_per_key(node_rows)
     _one_type_per_key(edge_rows)
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, attrs in zip(data.nodes, node_rows, strict=True):
         g.add_node(xml.value(node.id), **attrs)
     for edge, attrs in zip(data.edges, edge_rows, strict=True):
@@ -196,7 +196,7 @@ def to_graphml(data: GraphData) -> bytes:
 
 
 # ---- gexf ----
-def _rgb(hex_colour: str) -> dict[str, int]:
+def _rgb(hex_colour: str) -> dict[str, float]:
     h = hex_colour.lstrip("#")
     return {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": 1.0}
 

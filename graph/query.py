@@ -182,8 +182,8 @@ def rank(
     return hits[offset : offset + limit]
 
 
-def to_networkx(data: GraphData) -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph()
+def to_networkx(data: GraphData) -> nx.MultiDiGraph[str]:
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for n in data.nodes:
         g.add_node(n.id, node=n)
     for e in data.edges:

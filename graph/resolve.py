@@ -320,8 +320,8 @@ class Resolver:
         nodes[doc_id] = doc_node
 
         for m in extraction.mentions:
-            c = by_mention.get(id(m))
-            if c is None:
+            mentioned = by_mention.get(id(m))
+            if mentioned is None:
                 continue
             start, end, text, date = sentence_at(m.start)
             if m.source == "byline":  # the byline is no sentence of the story
@@ -334,7 +334,7 @@ class Resolver:
                 date=date,
                 text=m.text,
             )
-            add_edge(MENTIONS, doc_id, c.node_id, ev)
+            add_edge(MENTIONS, doc_id, mentioned.node_id, ev)
 
         def fact(
             row: tuple[int, int, str, str | None], rule: str | None = None, conf: float = 0.7
@@ -404,8 +404,8 @@ class Resolver:
             if c.type == "Institution":
                 # "National Assembly of the Republic of Nicaragua" is a body of Nicaragua,
                 # and so is "the Russian Federal Service for ..." of Russia
-                m = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
-                place = self.gaz.lookup(m.group(1)) if m else None
+                of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
+                place = self.gaz.lookup(of.group(1)) if of else None
                 if place is None:
                     firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
                     place = next(

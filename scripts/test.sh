@@ -35,4 +35,5 @@ trap cleanup EXIT
 if [[ -f scripts/browser.sh ]]; then bash scripts/browser.sh install; fi
 
 $BIN/ruff check app graph tests bench
+$BIN/mypy  # app and graph, configured in pyproject.toml
 $BIN/python -m pytest -q -ra "$@"

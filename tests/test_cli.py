@@ -75,3 +75,17 @@ def test_evaluate_prints_scores(tmp_path: Path) -> None:
     overall = report["entities"][0]
     assert overall["label"] == "all" and overall["f1"] > 0.7
     assert report["relations"][0]["f1"] > 0.6
+
+
+def test_evaluate_reads_the_gold_folder_it_is_given(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    one = ROOT / "tests" / "data" / "gold" / "003_6e32554014a3be8b.json"
+    (gold / one.name).write_bytes(one.read_bytes())
+    r = run(["evaluate", "--json", "--gold", str(gold)], tmp_path / "d")
+    assert r.returncode == 0, r.stderr
+    assert [d["document"] for d in json.loads(r.stdout)["documents"]] == [
+        "003_6e32554014a3be8b.txt"
+    ]
+    r = run(["evaluate", "--gold", str(tmp_path / "nothing")], tmp_path / "d")
+    assert r.returncode == 1 and f"no gold files in {tmp_path / 'nothing'}" in r.stderr

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from graph.evaluate import (
-    GOLD_DIR,
     EvaluationReport,
     GoldDocument,
     load_gold,
@@ -18,6 +17,7 @@ from graph.model import Edge, Evidence, GraphData, Node, fold, slug
 from graph.schema import load_schema
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
 
 GOLD = {
     "document": "sample.txt",

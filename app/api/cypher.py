@@ -19,6 +19,7 @@ from app.deps import get_settings, get_store
 from graph.config import Settings
 from graph.cypher_guard import WriteQueryRefused, check_read_only
 from graph.store.base import GraphStore, QueryError
+from graph.store.capabilities import SupportsCypher
 
 router = APIRouter(tags=["cypher"])
 
@@ -91,8 +92,7 @@ def cypher(
     store: Annotated[GraphStore, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings)],
 ) -> CypherResult:
-    run = getattr(store, "run_read_query", None)
-    if run is None:
+    if not isinstance(store, SupportsCypher):
         raise HTTPException(
             501,
             f"Cypher queries need the Neo4j store; this server uses the {store.kind} store "
@@ -105,7 +105,7 @@ def cypher(
     cap = min(body.limit or settings.cypher_row_cap, settings.cypher_row_cap)
     byte_cap = settings.cypher_max_bytes
     try:
-        columns, rows, truncated = run(
+        columns, rows, truncated = store.run_read_query(
             body.query, body.params, settings.cypher_timeout, cap, max_bytes=byte_cap
         )
     except QueryError as exc:  # refused by the plan, syntax, a write, the timeout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict
@@ -21,8 +21,8 @@ router = APIRouter(tags=["paths"])
 MAX_LENGTH = 6
 MAX_K = 10
 
-VOLODIN = {"id": "person:vyacheslav-volodin", "type": "Person", "name": "Vyacheslav Volodin"}
-LAZO = {
+VOLODIN: dict[str, Any] = {"id": "person:vyacheslav-volodin", "type": "Person", "name": "Vyacheslav Volodin"}
+LAZO: dict[str, Any] = {
     "id": "person:juan-esteban-lazo-hernandez",
     "type": "Person",
     "name": "Juan Esteban Lazo Hernández",

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Depends, Path, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.api.documents import require_token
+from app.api.auth import require_token
 from app.api.problems import not_found, problems
 from app.deps import get_store
 from graph.store.base import GraphStore

@@ -10,11 +10,16 @@ Cue words are rules.toml's meeting_cues; negated or hedged cues assert nothing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.tables import Rules
+
+if TYPE_CHECKING:  # relations.py imports this module
+    from graph.extract.relations import Sentence
 
 MEET_VERBS = frozenset({"meet", "receive", "host", "visit", "greet", "welcome"})
 MEET_NOUNS = frozenset({"talks", "meeting", "meetings", "talk", "exchange", "call", "audience"})
@@ -45,7 +50,7 @@ class Meetings:
     def reset(self) -> None:
         self.visitor = self.following = None
 
-    def find(self, s) -> list[tuple[Mention, Mention]]:  # noqa: ANN001
+    def find(self, s: Sentence) -> list[tuple[Mention, Mention]]:
         people = [m for m in s.mentions if m.type == "Person"]
         if not people:
             return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 import numpy
 from spacy.attrs import SENT_START
@@ -21,6 +22,9 @@ from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
 from graph.model import fold
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 MAX_SPACY_CHARS = 2_000_000
 PARAGRAPHS = "actorgraph_paragraphs"
@@ -51,7 +55,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
             # otherwise cuts "US | Secretary of State Antony Blinken ..."
             starts[i, 0] = -1
     _cap_sentences(doc, starts)
-    doc.from_array([SENT_START], starts.astype(numpy.uint64))
+    # thinc types the array as its own Ints2d, a plain ndarray at run time
+    doc.from_array([SENT_START], cast("Ints2d", starts.astype(numpy.uint64)))
     return doc
 
 

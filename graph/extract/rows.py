@@ -6,14 +6,20 @@ capacity: the person and the body ATTENDED it, the person HOLDS_ROLE the role in
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from graph.extract.mentions import Mention, doc_text
+
+if TYPE_CHECKING:  # relations.py imports this module
+    from graph.extract.relations import Sentence
 
 CELL_BREAK = re.compile(r"\s+[—–]\s+|\s*\|\s*|\t+")
 BODIES = ("Country", "Institution")
 
 
-def row_facts(s, event: Mention | None) -> list[tuple[str, Mention, Mention, str | None]]:  # noqa: ANN001
+def row_facts(
+    s: Sentence, event: Mention | None
+) -> list[tuple[str, Mention, Mention, str | None]]:
     """(relation, source, target, role) read from one table row; nothing from prose."""
     line = s.text.strip().strip("|").strip()
     cells = [c for c in CELL_BREAK.split(line) if c.strip()]

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 from countryinfo import CountryInfo
@@ -192,9 +193,9 @@ def load_gazetteer() -> Gazetteer:
     return gaz
 
 
-def _country_facts(code: str) -> dict[str, object]:
+def _country_facts(code: str) -> dict[str, Any]:
     try:
-        return CountryInfo(code).info()
+        return dict(CountryInfo(code).info())
     except (KeyError, ValueError):
         return {}
 

@@ -9,12 +9,16 @@ from graph.readers.base import ReadDocument
 
 
 class Guessed(Protocol):
-    """The cleaner's guesses (graph.extract.clean.CleanText)."""
+    """The cleaner's guesses (graph.extract.clean.CleanText, a frozen dataclass: read only)."""
 
-    title: str | None
-    author: str | None
-    publisher: str | None
-    date: str | None
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def publisher(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
 
 
 def document_properties(read: ReadDocument, guessed: Guessed) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Self
 
 from graph.blocking import node_keys
 from graph.model import Edge, GraphData, Node
@@ -13,6 +14,9 @@ from graph.query import DocumentDates, GraphFilter, GraphPath, PathAvoid, Search
 from graph.relations import RelationPage, RelationQuery, months, relation_page
 from graph.schema import DOCUMENT, MENTIONS
 from graph.views import SavedView
+
+if TYPE_CHECKING:
+    from graph.config import Settings
 
 
 class StoreError(Exception):
@@ -41,6 +45,17 @@ class GraphStore(ABC):
     kind: str = "abstract"
 
     # ---- life cycle ----
+    @classmethod
+    @abstractmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        """Open the store the settings describe (graph/store/registry.py calls it)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # on errors too: a driver's connections and a file's handles go
+
     def ensure_schema(self) -> None:  # noqa: B027 - optional for stores without a schema
         """Create constraints and indexes (idempotent)."""
 

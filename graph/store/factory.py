@@ -1,16 +1,22 @@
-"""The one place that chooses a store from the settings."""
+"""The one place that opens a store from the settings: the registry says which."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from graph.config import Settings
 from graph.store.base import GraphStore
+from graph.store.registry import STORES
 
 
 def open_store(settings: Settings) -> GraphStore:
-    if settings.store == "neo4j":
-        from graph.store.neo4j import Neo4jStore  # the driver is only needed for this store
+    return STORES.open(settings)
 
-        return Neo4jStore(settings.neo4j)
-    from graph.store.sqlite import SqliteStore
 
-    return SqliteStore(settings.data_dir)
+@contextmanager
+def opened_store(settings: Settings) -> Iterator[GraphStore]:
+    """The store with its schema ensured, closed when the block ends, on errors too."""
+    with open_store(settings) as store:
+        store.ensure_schema()
+        yield store

@@ -33,7 +33,7 @@ from neo4j.graph import Relationship as DbRelationship
 from neo4j.spatial import Point
 
 from graph.blocking import event_key, node_keys
-from graph.config import Neo4jSettings
+from graph.config import Neo4jSettings, Settings
 from graph.cypher_plan import check_plan
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
@@ -124,6 +124,10 @@ class Neo4jStore(GraphStore):
         except StoreError:
             self._driver.close()
             raise
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Neo4jStore:
+        return cls(settings.neo4j)
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.uri!r}, database={self.database!r})"
@@ -235,7 +239,7 @@ class Neo4jStore(GraphStore):
         docs = [{"document": d, "edges": e} for d, e in sorted(refs.items())]
         for statement, rows in ((q.SET_DOCUMENT_EDGES, docs), (q.SET_KEYS, keys)):
             for batch in _batches(rows):
-                self._write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
+                self._write(_in_tx(_run_rows, statement, batch))
         self._write(lambda tx: tx.run(q.SET_LAYOUT, layout=q.LAYOUT).consume())
 
     # ---- writes ----
@@ -282,20 +286,18 @@ class Neo4jStore(GraphStore):
         self._check_endpoints(data)
         for node_type, rows in sorted(node_rows.items()):
             for batch in _batches(rows, self.batch):
-                self._write(lambda tx, t=node_type, b=batch: _bumped(tx, _merge_nodes, t, b))
+                self._write(_in_tx(_bumped, _merge_nodes, node_type, batch))
         for relation, group in sorted(edges.items()):
             for chunk in _batches(group, self.batch):
                 rows = [_edge_row(e) for e in chunk]
-                self._write(lambda tx, t=relation, b=rows: _bumped(tx, _merge_edges, t, b))
+                self._write(_in_tx(_bumped, _merge_edges, relation, rows))
 
     def _check_endpoints(self, data: GraphData) -> None:
         local = {n.id for n in data.nodes}
         outside = sorted({i for e in data.edges for i in (e.source, e.target)} - local)
         missing: set[str] = set()
         for batch in _batches(outside):
-            found = self._read(
-                lambda tx, b=batch: [r["id"] for r in tx.run(q.MISSING_NODES, ids=b)]
-            )
+            found = self._read(_in_tx(_missing_nodes, batch))
             missing.update(found)
         if missing:
             bad = next(e for e in data.edges if e.source in missing or e.target in missing)
@@ -396,10 +398,11 @@ class Neo4jStore(GraphStore):
         confidence) in Python; graph/query.py then cuts the same answer out of that part
         as the embedded store does out of the whole graph."""
         flt = flt or GraphFilter()
+        walk_filter = flt  # what the closure sees: flt is narrowed to a filter from here on
         relations, types = _walk_types(flt)
 
         def work(tx: ManagedTransaction) -> GraphData:
-            ball = _bounded_walk(tx, seeds, depth, flt, limit, relations, types)
+            ball = _bounded_walk(tx, seeds, depth, walk_filter, limit, relations, types)
             return _part(tx, ball, relations)
 
         part = self._read(work)
@@ -701,6 +704,19 @@ def _lucene_escape(word: str) -> str:
 
 def _bump(tx: ManagedTransaction) -> None:
     tx.run(q.BUMP_VERSION).consume()
+
+
+def _in_tx(work: Callable[..., T], *args: Any) -> Callable[[ManagedTransaction], T]:
+    """`work(tx, *args)` as a transaction function, with the loop's values bound now."""
+    return lambda tx: work(tx, *args)
+
+
+def _run_rows(tx: ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> None:
+    tx.run(statement, rows=rows).consume()
+
+
+def _missing_nodes(tx: ManagedTransaction, ids: list[str]) -> list[str]:
+    return [r["id"] for r in tx.run(q.MISSING_NODES, ids=ids)]
 
 
 def _bumped(tx: ManagedTransaction, merge: Callable[..., None], *args: Any) -> None:

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.blocking import node_keys
+from graph.config import Settings
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import GraphFilter, GraphPath, PathAvoid, SearchHit
 from graph.relations import RelationPage, RelationQuery
@@ -65,6 +66,10 @@ class SqliteStore(GraphStore):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a valid actorgraph store: {exc}") from exc
         self._adopt_legacy_file()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SqliteStore:
+        return cls(settings.data_dir)
 
     # ---- connections and transactions ----
     def _conn(self) -> sqlite3.Connection:

@@ -191,8 +191,8 @@ def _incident(
             if not flt.keeps_edge(edge):
                 continue
         out[u].append((edge_id, target if source == u else source, other_type))
-    for items in out.values():
-        items.sort()
+    for ties in out.values():
+        ties.sort()
     return out
 
 

@@ -19,7 +19,6 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from app.api.documents import close_extractors, extractor_holder
 from app.main import create_app
 from graph.config import Settings
 from graph.model import GraphData
@@ -41,9 +40,9 @@ def seeded(seeds_graph: GraphData) -> Iterator[None]:
     # the upload workers load the model before the first generated upload, which would
     # otherwise spend schemathesis's request timeout on it (the app's lifespan, which
     # stops them, does not run under from_asgi: the fixture does)
-    extractor_holder(APP).pool().warm()
+    APP.state.ingestion.warm()
     yield
-    close_extractors(APP)
+    APP.state.ingestion.close()
     shutil.rmtree(STORE_DIR, ignore_errors=True)
 
 

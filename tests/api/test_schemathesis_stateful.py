@@ -14,7 +14,6 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 
-from app.api.documents import close_extractors, extractor_holder
 from app.main import create_app
 from graph.config import Neo4jSettings, Settings
 from graph.model import GraphData
@@ -73,12 +72,12 @@ def warm_app() -> Iterator[list[FastAPI]]:
     apps: list[FastAPI] = []
     yield apps
     for app in apps:  # the lifespan, which stops the upload workers, does not run here
-        close_extractors(app)
+        app.state.ingestion.close()
 
 
 def _app(settings_: Settings, apps: list[FastAPI]) -> FastAPI:
     app = create_app(settings_)
-    extractor_holder(app).pool().warm()
+    app.state.ingestion.warm()
     apps.append(app)
     return app
 

@@ -70,7 +70,7 @@ def test_wrong_or_missing_token_is_401(writable: tuple[FastAPI, TestClient]) -> 
 
 def test_upload_json_then_unchanged_then_updated(writable: tuple[FastAPI, TestClient]) -> None:
     app, client = writable
-    assert getattr(app.state, "extractor_holder", None) is None  # nothing loaded yet
+    assert app.state.ingestion.loads == 0  # nothing loaded yet
     r = client.post("/api/documents", json={"name": "summit.md", "text": ARTICLE}, headers=AUTH)
     assert r.status_code == 201, r.text
     body = r.json()
@@ -103,7 +103,7 @@ def test_upload_json_then_unchanged_then_updated(writable: tuple[FastAPI, TestCl
     assert r.status_code == 200 and r.json()["status"] == "updated"
     assert client.get("/api/documents/doc:summit").json()["text"] == changed
     assert client.get("/api/stats").json()["documents"] == 1
-    assert app.state.extractor_holder.loads == 1  # workers started once, on the first upload
+    assert app.state.ingestion.loads == 1  # workers started once, on the first upload
 
 
 def test_upload_multipart_file(writable: tuple[FastAPI, TestClient]) -> None:
