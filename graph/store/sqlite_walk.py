@@ -23,11 +23,9 @@ from graph.schema import DOCUMENT, MENTIONS
 CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same version
 BATCH = 256
 M = TypeVar("M", Edge, Node)  # frontier nodes whose edges one query fetches
-PATH_BUDGET = 50_000
+PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
 EDGE_LIST = TypeAdapter(list[Edge])
-NODE_LIST = TypeAdapter(
-    list[Node]
-)  # nodes a path search may expand; beyond it longer paths are not sought
+NODE_LIST = TypeAdapter(list[Node])
 
 
 def ids_param(ids: Iterable[str]) -> str:
