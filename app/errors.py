@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from graph.snapshot import SnapshotPending
 from graph.store.base import StoreError, StoreUnavailable
 
 PROBLEM = "application/problem+json"
@@ -68,12 +69,13 @@ def install(app: FastAPI) -> None:
         # every request after this one gets its 503 at once for a while (app/main.py)
         if not isinstance(exc, HeldDown):
             request.app.state.store_holder.mark_unavailable(str(exc))
-        retry = {"Retry-After": str(max(1, math.ceil(_retry_seconds(request))))}
-        if is_page(request):
-            return _page(request, 503, "The graph store is unavailable", str(exc), retry)
-        response = problem(503, str(exc), request)
-        response.headers.update(retry)
-        return response
+        return _unavailable(request, exc, "The graph store is unavailable")
+
+    @app.exception_handler(SnapshotPending)
+    async def pending(request: Request, exc: SnapshotPending) -> Response:
+        # the store answers; only its first whole-graph snapshot is not ready: other
+        # requests go on, and the computation under way is not started again
+        return _unavailable(request, exc, "The graph's overview is still being computed")
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
@@ -108,4 +110,14 @@ def _page(
     context = {"title": title, "message": message, "status": status, "json_url": "/api/health"}
     response = render(request, "error.html", context, status_code=status)
     response.headers.update(headers or {})
+    return response
+
+
+def _unavailable(request: Request, exc: StoreError, title: str) -> Response:
+    """A 503 with Retry-After: an HTML page for pages, problem JSON for the rest."""
+    retry = {"Retry-After": str(max(1, math.ceil(_retry_seconds(request))))}
+    if is_page(request):
+        return _page(request, 503, title, str(exc), retry)
+    response = problem(503, str(exc), request)
+    response.headers.update(retry)
     return response

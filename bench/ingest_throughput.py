@@ -8,7 +8,7 @@ sides: the pool's workers are warmed before the clock starts, and nlp.pipe with 
 processes forks the loaded model. actorgraph's figure is the whole ingestion: reading,
 extraction (in the worker processes), resolution and writing to an embedded store.
 
-    python bench/ingest_throughput.py [--docs 20]
+    python bench/ingest_throughput.py [--docs 20] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -75,19 +75,28 @@ def actorgraph(model: str, files: list[Path], processes: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=1, help="alternating rounds; best counts")
     args = parser.parse_args()
     model = Settings().spacy_model
     with tempfile.TemporaryDirectory() as folder:
         files = corpus(Path(folder), args.docs)
         texts = [f.read_text(encoding="utf-8") for f in files]
         chars = sum(len(t) for t in texts)
-        rows = []
-        for processes in (1, 2):
-            pipe = spacy_pipe(model, texts, processes)
-            ours = actorgraph(model, files, processes)
-            rows.append((processes, pipe, ours))
+        best: dict[int, tuple[float, float]] = {}
+        loads = [os.getloadavg()[0]]
+        # rounds alternate 1 and 2 processes and the best time of each counts: on a shared
+        # machine a run is only slowed by the others, never sped up
+        for _ in range(args.rounds):
+            for processes in (1, 2):
+                pipe = spacy_pipe(model, texts, processes)
+                ours = actorgraph(model, files, processes)
+                old = best.get(processes, (pipe, ours))
+                best[processes] = (min(old[0], pipe), min(old[1], ours))
+                loads.append(os.getloadavg()[0])
+        rows = [(processes, *best[processes]) for processes in (1, 2)]
     print(
-        f"{len(files)} documents, {chars / 1000:.0f} k chars; load average {os.getloadavg()[0]:.1f}"
+        f"{len(files)} documents, {chars / 1000:.0f} k chars; best of {args.rounds} round(s);"
+        f" load average (1 min) {min(loads):.1f}-{max(loads):.1f} during the run"
     )
     print()
     print(

@@ -1,6 +1,6 @@
 """Which index should answer `entity_candidates(keys)` on Neo4j? Neo4j 5's range indexes do
 not index list elements, so the blocking keys need another shape. Two candidates, measured
-on the same synthetic graph (bench/synthetic_mentions.py):
+on the same synthetic graph (bench/synthetic.py):
 
 - text: the keys as one string property `_keys` ("\\nkey\\n" per key) under a TEXT index,
   looked up with CONTAINS (what the store does);
@@ -22,7 +22,7 @@ import random
 import statistics
 import time
 
-from bench.synthetic_mentions import generate
+from bench.synthetic import generate
 from graph.blocking import node_keys
 from graph.config import Neo4jSettings
 from graph.schema import DOCUMENT

@@ -1,5 +1,5 @@
 """The Neo4j store at scale: import speed (batched and --bulk), read latencies and one
-document ingested into a big store, on seeded synthetic graphs (bench/synthetic_mentions.py).
+document ingested into a big store, on seeded synthetic graphs (bench/synthetic.py).
 
 Needs a running Neo4j (NEO4J_* set, e.g. from `bash scripts/neo4j.sh start`); its database
 is wiped. --bulk also needs that server to be the one scripts/neo4j.sh provisioned (the
@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.synthetic_mentions import generate
+from bench.synthetic import generate
 from graph.blocking import node_keys
 from graph.config import Neo4jSettings, Settings
 from graph.model import GraphData

@@ -55,6 +55,13 @@ class Overview(BaseModel):
     communities: list[Community] = Field(description="The largest communities (Louvain).")
 
 
+class SnapshotPending(StoreUnavailable):
+    """The first snapshot is still being computed: a 503, retry later. The store itself is
+    fine, so this must not mark it unreachable: that reopened the store, and with it came a
+    new cache that started the whole computation again beside the running one, every
+    minute (at 1M edges four computations ran side by side and none ever finished)."""
+
+
 @dataclass
 class Snapshot:
     version: int
@@ -176,7 +183,7 @@ class SnapshotCache:
             if not self._fresh.wait_for(
                 lambda: self._snapshot is not None or self._error is not None, wait_s
             ):
-                raise StoreUnavailable(
+                raise SnapshotPending(
                     "the graph's overview and measures are still being computed for the"
                     " first time; retry in a minute"
                 )

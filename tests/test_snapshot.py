@@ -3,6 +3,7 @@ previous version (flagged stale) right after a write, current again once recompu
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -98,3 +99,43 @@ def test_the_api_says_which_version_answered(tmp_path: Path, seeds_graph: GraphD
         filtered = client.get("/api/analytics", params={"types": "Person"}).json()
         assert filtered["version"] == version
         assert {r["type"] for r in filtered["results"]} == {"Person"}
+
+
+def test_a_first_snapshot_in_the_making_is_not_a_store_outage(
+    tmp_path: Path, seeds_graph: GraphData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the first snapshot is computed, /api/overview answers 503 (retry) but the rest
+    of the API goes on, and the computation under way is the only one: before, the 503
+    marked the store unreachable, the store was reopened with a new cache, and the whole
+    computation started again beside the first, every minute."""
+    import graph.snapshot as snapshot
+
+    SqliteStore(tmp_path).import_graph(seeds_graph)
+    release, started = threading.Event(), []
+    real = snapshot.compute
+
+    def slow_compute(store: SqliteStore, version: int) -> snapshot.Snapshot:
+        started.append(version)
+        assert release.wait(120), "the test never released the computation"
+        return real(store, version)
+
+    monkeypatch.setattr(snapshot, "compute", slow_compute)
+    monkeypatch.setattr(SnapshotCache.get, "__defaults__", (0.2,))  # wait 0.2 s, not 60
+    app = create_app(Settings(store="embedded", data_dir=tmp_path, store_retry_seconds=30))
+    with TestClient(app) as client:
+        try:
+            first = client.get("/api/overview")
+            assert first.status_code == 503 and "Retry-After" in first.headers
+            assert "still being computed" in first.json()["detail"]
+            assert client.get("/api/stats").status_code == 200  # the store is not "down"
+            assert client.get("/").status_code == 503  # the home page waits for it too
+            assert client.get("/api/overview").status_code == 503
+            assert len(started) == 1  # one computation, not one per 503
+        finally:
+            release.set()
+        deadline = time.monotonic() + 120
+        while (answer := client.get("/api/overview")).status_code == 503:
+            assert time.monotonic() < deadline, "the first snapshot never came"
+            time.sleep(0.05)
+        assert answer.status_code == 200 and answer.json()["actors"] > 0
+        assert len(started) == 1

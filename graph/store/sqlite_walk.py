@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from pydantic import TypeAdapter
+
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath, PathAvoid, enumerate_paths
 from graph.schema import DOCUMENT, MENTIONS
@@ -22,6 +24,8 @@ CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same 
 BATCH = 256
 M = TypeVar("M", Edge, Node)  # frontier nodes whose edges one query fetches
 PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
+EDGE_LIST = TypeAdapter(list[Edge])
+NODE_LIST = TypeAdapter(list[Node])
 
 
 def ids_param(ids: Iterable[str]) -> str:
@@ -49,6 +53,13 @@ def edge_from_json(data: str, evidence: list[str]) -> Edge:
     """An edge from its stored JSON object and its evidence items' JSON, parsed in one go
     by pydantic's JSON parser (much faster than json.loads and validating dicts)."""
     return Edge.model_validate_json(f'{data[:-1]}, "evidence": [{", ".join(evidence)}]}}')
+
+
+def edges_from_json(rows: list[tuple[str, str]], evidence: dict[str, list[str]]) -> list[Edge]:
+    """Edges from (id, stored JSON) rows and their evidence items' JSON, parsed as one JSON
+    array in one call: a call per edge costs about twice as much (profile at 1M edges)."""
+    items = (f'{data[:-1]}, "evidence": [{", ".join(evidence.get(i, []))}]}}' for i, data in rows)
+    return EDGE_LIST.validate_json(f"[{','.join(items)}]")
 
 
 class ParsedCache(Generic[M]):
@@ -94,13 +105,11 @@ def load_nodes(rd: Reading, ids: list[str]) -> list[Node]:
     found = rd.nodes.lookup(rd.version, ids)
     missing = [i for i in ids if i not in found]
     if missing:
-        parsed = {
-            node_id: Node.model_validate_json(data)
-            for node_id, data in rd.conn.execute(
-                "SELECT id, data FROM nodes WHERE id IN (SELECT value FROM json_each(?))",
-                (ids_param(missing),),
-            )
-        }
+        rows = rd.conn.execute(
+            "SELECT data FROM nodes WHERE id IN (SELECT value FROM json_each(?))",
+            (ids_param(missing),),
+        ).fetchall()
+        parsed = {n.id: n for n in NODE_LIST.validate_json(f"[{','.join(r[0] for r in rows)}]")}
         rd.nodes.keep(rd.version, parsed)
         found.update(parsed)
     return [found[i] for i in sorted(found)]
@@ -112,13 +121,11 @@ def load_edges(rd: Reading, ids: list[str]) -> list[Edge]:
     missing = [i for i in ids if i not in found]
     if missing:
         evidence = evidence_of(rd.conn, missing)
-        parsed = {
-            edge_id: edge_from_json(data, evidence.get(edge_id, []))
-            for edge_id, data in rd.conn.execute(
-                "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?))",
-                (ids_param(missing),),
-            )
-        }
+        rows = rd.conn.execute(
+            "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?))",
+            (ids_param(missing),),
+        ).fetchall()
+        parsed = {e.id: e for e in edges_from_json(rows, evidence)}
         rd.edges.keep(rd.version, parsed)
         found.update(parsed)
     return [found[i] for i in sorted(found)]

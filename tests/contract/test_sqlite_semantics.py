@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import Edge, Evidence, GraphData, Node
+from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import GraphFilter, k_shortest_paths, neighbourhood, rank, to_networkx
 from graph.schema import DOCUMENT, MENTIONS
+from graph.store import sqlite_search
 from graph.store.sqlite import SqliteStore
 from graph.store.sqlite_search import FUZZY_EXHAUSTIVE
 
@@ -69,6 +70,31 @@ def test_search_is_rank(
             assert [(h.node, h.score, h.match) for h in got] == [
                 (h.node, h.score, h.match) for h in want
             ], (query, limit, offset)
+
+
+def test_trigram_candidates_give_rank_on_a_small_graph(
+    seeded: SqliteStore, seeds_graph: GraphData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The big-graph fuzzy path (candidates from the trigram index, rarest trigrams first,
+    length-normalised): on the seeds every name sharing a trigram with a query fits in the
+    candidate set, so its pages are rank's, typos and partial names included, except the
+    fuzzy matches of names without a trigram (two letters: "US" in "russia")."""
+    monkeypatch.setattr(sqlite_search, "FUZZY_EXHAUSTIVE", 0)
+    nodes = [n for n in seeds_graph.nodes if n.type != DOCUMENT]
+    trimmed = [
+        n.model_copy(update={"aliases": [a for a in n.aliases if len(fold(a)) >= 3]}) for n in nodes
+    ]
+    for query in [*SEARCHES, "vladmir putn", "maduor", "nicolas madruo venezeula", "ab"]:
+        for limit, offset in ((20, 0), (3, 2)):
+            want = rank(query, trimmed, None, limit, offset)
+            if len(fold(query)) < 3:  # no trigram: a short query finds no fuzzy matches
+                want = [h for h in rank(query, nodes, None, 1000) if h.match != "fuzzy"]
+                want = want[offset : offset + limit]
+            got = seeded.search(query, None, limit, offset)
+            assert [(h.node.id, h.score, h.match) for h in got] == [
+                (h.node.id, h.score, h.match) for h in want
+            ], (query, limit, offset)
+    assert any(h.match == "fuzzy" for h in seeded.search("vladmir putn"))
 
 
 def _chain(n: int) -> GraphData:
