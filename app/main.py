@@ -12,7 +12,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from app import errors, limits, pages
+from app import errors, limits, pages, pages_review
 from app.api import (
     analytics,
     cypher,
@@ -27,6 +27,8 @@ from app.api import (
     subgraph,
     views,
 )
+from app.api import curation as curation_api
+from app.api import review as review_api
 from graph.config import Settings
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
@@ -170,6 +172,8 @@ def create_app(settings: Settings) -> FastAPI:
     routers = (search, entities, paths, subgraph, edges, relations, analytics, documents, cypher)
     for api in (*routers, views):
         app.include_router(api.router)
+    app.include_router(curation_api.router)
+    app.include_router(review_api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)
@@ -182,5 +186,6 @@ def create_app(settings: Settings) -> FastAPI:
             swagger_favicon_url="/static/favicon.svg",
         )
 
+    app.include_router(pages_review.router)
     pages.install(app)
     return app

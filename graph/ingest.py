@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from graph.curation.curator import Curator
 from graph.extract import ExtractionError
 from graph.extract.pipeline import Extraction
 from graph.identity import document_id
@@ -156,6 +157,9 @@ class Ingestor:
         self.max_bytes = max_bytes
         self.limits = Limits(max_bytes, reader_limits)
         self.resolver = Resolver(load_schema())
+        # curation (graph/curation/): decisions are applied to every document written
+        self.curator = Curator(store)
+        self.resolver.keep_apart = self.curator.keep_apart
 
     def ingest_bytes(
         self,
@@ -238,7 +242,7 @@ class Ingestor:
             result.doc_id, pending.read, pending.sha, result.source, extraction
         )
         try:
-            self.store.replace_document(result.doc_id, contribution)
+            contribution = self.curator.write_document(result.doc_id, contribution)
         except Exception as exc:
             if not disk_full(exc):
                 raise
