@@ -42,8 +42,6 @@ class TextExtractor(Protocol):
     def extract(self, text: str) -> Extraction: ...
 
 
-
-
 @dataclass
 class DocumentResult:
     source: str
@@ -271,7 +269,8 @@ class Ingestor:
         props.update({"source": source, "sha256": sha, "chars": len(text), "text": text})
         # resolve against the actors the store knows that share a blocking key with a mention,
         # this document's earlier ones included, so a re-ingested document keeps its node ids
-        index = self.store.entity_candidates(self.resolver.candidate_keys(extraction))
+        keys = self.resolver.candidate_keys(extraction)
+        index = self.curator.uncurated_index(self.store.entity_candidates(keys), keys)
         return self.resolver.resolve(extraction, doc_id, props, index)
 
     def ingest_paths(

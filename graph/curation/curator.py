@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from graph.blocking import node_keys
 from graph.curation.apply import curate, manual_document, manual_edge
 from graph.curation.decisions import (
     AddPayload,
     Decision,
+    HidePayload,
     MergePayload,
     NotSamePayload,
     SplitPayload,
 )
 from graph.curation.validate import BatchState, check
-from graph.model import Edge, GraphData
+from graph.model import Edge, GraphData, Node
 from graph.schema import MENTIONS, Schema, load_schema
 from graph.store.base import GraphStore
 
@@ -61,9 +63,37 @@ class Curator:
     # ---- ingestion hooks ----
     def keep_apart(self, a: str, b: str) -> bool:
         """Resolution must not join these two ids: an analyst said they are not the same, or
-        split one off the other."""
+        split one off the other, or merged one into the other. A merge is curation's to
+        make: the merged actor's name is an alias of the kept one in the store, and a
+        document read later would otherwise be resolved to the kept actor already, so its
+        uncurated contribution would hold the merge and undoing it could not part them."""
         canon, pairs = self._apart()
-        return frozenset((canon.get(a, a), canon.get(b, b))) in pairs
+        ca, cb = canon.get(a, a), canon.get(b, b)
+        return frozenset((ca, cb)) in pairs or (ca == cb and a != b)
+
+    def uncurated_index(self, index: list[Node], keys: set[str]) -> list[Node]:
+        """The known actors a new document is resolved against, as the documents alone made
+        them. Resolved against the curated graph, the document's uncurated contribution
+        would take in a rename, an added alias or a merged actor's name (resolution keeps
+        what it matched), and undoing that decision later could not take it out again.
+        Actors no decision names are the same either way and pass as they are; merged-away
+        and hidden actors come back from the documents when they share a key (`keys`)."""
+        log = self.log()
+        named: set[str] = set().union(*(d.node_refs() for d in log)) if log else set()
+        if not named:
+            return index
+        present = {n.id for n in index}
+        absent = {
+            i
+            for d in log
+            if isinstance(d.payload, MergePayload | HidePayload)
+            for i in (getattr(d.payload, "source", None), getattr(d.payload, "node", None))
+            if i and i not in present
+        }
+        raw = raw_nodes(self.store, (named & present) | absent)
+        out = [n for n in index if n.id not in named]
+        out += [n for i, n in sorted(raw.items()) if i in present or node_keys(n) & keys]
+        return out
 
     def write_document(self, doc_id: str, contribution: GraphData) -> GraphData:
         """Keep the document's contribution as resolution made it, write it curated."""
@@ -188,6 +218,27 @@ def contribution_in_graph(store: GraphStore, doc_id: str) -> GraphData:
     ids = {x for e in edges.values() for x in (e.source, e.target)} - {doc_id}
     nodes = [n for n in (store.get_node(i) for i in sorted(ids)) if n is not None]
     return GraphData(nodes=nodes, edges=list(edges.values()))
+
+
+def raw_nodes(store: GraphStore, ids: set[str]) -> dict[str, Node]:
+    """The nodes with these ids as the documents' uncurated contributions give them, joined
+    as the store joins a node written by several documents (the newer's properties win,
+    aliases unite)."""
+    out: dict[str, Node] = {}
+    if not ids:
+        return out
+    for _, raw in store.raw_contributions(store.raw_documents_with(ids)):
+        for n in raw.nodes:
+            if n.id not in ids:
+                continue
+            old = out.get(n.id)
+            if old is None:
+                out[n.id] = n
+                continue
+            joined = {**old.model_dump(), **n.model_dump()}
+            joined["aliases"] = sorted((set(old.aliases) | set(n.aliases)) - {joined["name"]})
+            out[n.id] = Node.model_validate(joined)
+    return out
 
 
 def canonical_map(log: list[Decision]) -> dict[str, str]:
