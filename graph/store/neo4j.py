@@ -50,7 +50,6 @@ from graph.query import (
 )
 from graph.relations import RelationQuery
 from graph.schema import DOCUMENT, MENTIONS, load_schema
-from graph.store import neo4j_curation_cypher as cq
 from graph.store import neo4j_cypher as q
 from graph.store.base import GraphStore, QueryError, StoreError, StoreStats, StoreUnavailable
 from graph.views import SavedView
@@ -543,29 +542,31 @@ class Neo4jStore(GraphStore):
         if getattr(self, "_curation_ready", False):
             return
         with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
-            for statement in cq.SCHEMA:
+            for statement in q.CURATION_SCHEMA:
                 session.run(statement).consume()
             session.run(q.AWAIT_INDEXES, seconds=SCHEMA_WAIT_SECONDS).consume()
         self._curation_ready = True
 
     def curation_records(self) -> list[str]:
-        return self._read(lambda tx: [r["record"] for r in tx.run(cq.RECORDS)])
+        return self._read(lambda tx: [r["record"] for r in tx.run(q.CURATION_RECORDS)])
 
     def add_curation_records(self, items: list[tuple[str, str]]) -> None:
         self._curation_schema()
         rows = [{"id": i, "record": r} for i, r in items]
         if rows:
-            self._write(lambda tx: tx.run(cq.ADD_RECORDS, rows=rows).consume())
+            self._write(lambda tx: tx.run(q.CURATION_ADD_RECORDS, rows=rows).consume())
 
     def delete_curation_record(self, decision_id: str) -> bool:
         def work(tx: ManagedTransaction) -> bool:
-            return tx.run(cq.DELETE_RECORD, id=decision_id).single(strict=True)["deleted"] > 0
+            return (
+                tx.run(q.CURATION_DELETE_RECORD, id=decision_id).single(strict=True)["deleted"] > 0
+            )
 
         return self._write(work)
 
     def clear_curation(self) -> None:
         def work(tx: ManagedTransaction) -> int:
-            return tx.run(cq.CLEAR, batch=10_000).single(strict=True)["deleted"]
+            return tx.run(q.CURATION_CLEAR, batch=10_000).single(strict=True)["deleted"]
 
         while self._write(work):
             pass
@@ -575,15 +576,19 @@ class Neo4jStore(GraphStore):
         ids = {n.id for n in data.nodes} | {e.source for e in data.edges}
         ids = sorted((ids | {e.target for e in data.edges}) - {doc_id})
         text = data.model_dump_json(exclude_none=True)
-        self._write(lambda tx: tx.run(cq.SAVE_RAW, doc=doc_id, data=text, ids=ids).consume())
+        self._write(
+            lambda tx: tx.run(q.CURATION_SAVE_RAW, doc=doc_id, data=text, ids=ids).consume()
+        )
 
     def raw_documents_with(self, node_ids: Collection[str]) -> list[str]:
         ids = sorted(node_ids)
-        return self._read(lambda tx: [r["doc"] for r in tx.run(cq.DOCUMENTS_WITH, ids=ids)])
+        return self._read(lambda tx: [r["doc"] for r in tx.run(q.CURATION_DOCUMENTS_WITH, ids=ids)])
 
     def raw_contributions(self, doc_ids: Collection[str]) -> list[tuple[str, GraphData]]:
         docs = sorted(doc_ids)
-        rows = self._read(lambda tx: [(r["doc"], r["data"]) for r in tx.run(cq.RAW, docs=docs)])
+        rows = self._read(
+            lambda tx: [(r["doc"], r["data"]) for r in tx.run(q.CURATION_RAW, docs=docs)]
+        )
         return [(doc, GraphData.model_validate_json(data)) for doc, data in rows]
 
     def rewrite_documents(self, items: list[tuple[str, GraphData]]) -> None:
@@ -593,7 +598,7 @@ class Neo4jStore(GraphStore):
             _bump(tx)
             for doc_id, _ in items:
                 _remove_document(tx, doc_id)
-            kept = {r["id"] for r in tx.run(cq.EXISTING, ids=wanted)}
+            kept = {r["id"] for r in tx.run(q.CURATION_EXISTING, ids=wanted)}
             for _, contribution in items:
                 fresh = [n for n in contribution.nodes if n.id not in kept]
                 node_rows, edges = _prepare(GraphData(nodes=fresh, edges=contribution.edges))
