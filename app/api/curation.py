@@ -24,19 +24,24 @@ router = APIRouter(prefix="/api/curation", tags=["curation"])
 # one curator at a time per process: a decision's re-application reads what the last wrote
 _writing = threading.Lock()
 
-LAVROV, LAVROV2 = "person:sergei-lavrov", "person:sergey-lavrov"
 EXAMPLES: dict[str, dict[str, Any]] = {
-    "merge": {"source": LAVROV, "target": LAVROV2},
+    "merge": {
+        "source": "event:shanghai-cooperation-organisation-meeting",
+        "target": "event:shanghai-cooperation-organisation-summit",
+    },
     "not_same": {"a": "institution:african-union", "b": "institution:african-union-commission"},
     "split": {"node": "person:vladimir-putin", "parts": [["Putin"]]},
     "rename": {"node": "institution:state-duma", "name": "State Duma of the Russian Federation"},
-    "retype": {"node": "institution:kremlin", "type": "City"},
+    "retype": {
+        "node": "event:saint-petersburg-international-economic-forum",
+        "type": "Institution",
+    },
     "alias": {"node": "person:wang-yi", "alias": "王毅"},
-    "hide": {"node": "institution:faq"},
+    "hide": {"node": "person:john-smith"},
     "reject": {"edge": "rel:e5320f0cb328f3cd", "source": "person:vyacheslav-volodin"},
     "add": {
         "source": "person:wang-yi",
-        "target": LAVROV2,
+        "target": "person:sergei-lavrov",
         "type": "MET_WITH",
         "note": "They met in Astana on 3 July (TASS).",
     },
@@ -82,7 +87,7 @@ Store = Annotated[GraphStore, Depends(get_store)]
     status_code=201,
     response_model=Taken,
     dependencies=[Depends(require_token)],
-    responses=problems(401, 403),
+    responses=problems(400, 401, 403),
 )
 def make_decisions(
     store: Store,

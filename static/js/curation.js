@@ -104,7 +104,9 @@
     const reload = () => window.location.reload();
 
     const pick = AG.el("input", { type: "search", id: "merge-into", placeholder: "Merge into… (search)", autocomplete: "off" });
-    const mergeWrap = AG.el("span", { class: "merge-pick" }, pick);
+    // each field has a label of its own (a placeholder is no label; axe: select-name)
+    const label = (field, text) => AG.el("label", { for: field, class: "visually-hidden" }, text);
+    const mergeWrap = AG.el("span", { class: "merge-pick" }, label("merge-into", "Merge this actor into another (search by name)"), pick);
     const name = AG.el("input", { type: "text", id: "rename-to", placeholder: "New name" });
     const types = AG.schema.nodes.map((t) => t.name).filter((t) => t !== AG.schema.document_type);
     const type = AG.el("select", { id: "retype-to" }, types.map((t) => AG.el("option", { value: t }, t)));
@@ -112,8 +114,8 @@
     box.append(
       AG.el("h2", {}, "Correct"),
       mergeWrap,
-      AG.el("span", { class: "row" }, name, AG.el("button", { type: "button", id: "rename", onclick: () => name.value.trim() && go({ kind: "rename", node: id, name: name.value.trim() }, reload) }, "Rename")),
-      AG.el("span", { class: "row" }, type, AG.el("button", { type: "button", id: "retype", onclick: () => go({ kind: "retype", node: id, type: type.value }, reload) }, "Retype")),
+      AG.el("span", { class: "row" }, label("rename-to", "New name for this actor"), name, AG.el("button", { type: "button", id: "rename", onclick: () => name.value.trim() && go({ kind: "rename", node: id, name: name.value.trim() }, reload) }, "Rename")),
+      AG.el("span", { class: "row" }, AG.el("label", { for: "retype-to" }, "Type"), type, AG.el("button", { type: "button", id: "retype", onclick: () => go({ kind: "retype", node: id, type: type.value }, reload) }, "Retype")),
       AG.el("button", { type: "button", id: "hide", onclick: () => go({ kind: "hide", node: id }, () => C.showLast(main, "Hidden everywhere.")) }, "Hide everywhere"),
     );
     for (const li of document.querySelectorAll("li[data-edge]")) {
