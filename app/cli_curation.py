@@ -96,7 +96,7 @@ def retype(
 
 @curate_app.command()
 def alias(node: str, name: str, why: Why = "", who: Who = None) -> None:
-    """Add an alias: later documents that use it resolve to this actor."""
+    """Add an alias: the actor a document gives that name joins this one (undo parts them)."""
     _decide({"kind": "alias", "node": node, "alias": name}, why, who)
 
 

@@ -55,9 +55,12 @@ def curate(
         elif isinstance(p, RetypePayload) and p.node in nodes:
             nodes[p.node].type = p.type
             edges = [e for e in edges if _allowed(e, nodes, schema)]
-        elif isinstance(p, AliasPayload) and p.node in nodes:
-            node = nodes[p.node]
-            if p.alias != node.name:
+        elif isinstance(p, AliasPayload) and (p.node in nodes or p.alias_id in ids):
+            if p.alias_id and p.alias_id in ids:  # an actor of that name: it is this one
+                join = MergePayload(source=p.alias_id, target=p.node, target_node=p.node_ref)
+                edges = _merge(nodes, edges, join, schema)
+            node = nodes.get(p.node)
+            if node is not None and p.alias != node.name:
                 node.aliases = sorted(set(node.aliases) | {p.alias})
         elif isinstance(p, HidePayload) and p.node and p.node in ids:
             nodes.pop(p.node, None)

@@ -11,6 +11,7 @@ from graph.blocking import node_keys
 from graph.curation.apply import curate, manual_document, manual_edge
 from graph.curation.decisions import (
     AddPayload,
+    AliasPayload,
     Decision,
     HidePayload,
     MergePayload,
@@ -86,8 +87,12 @@ class Curator:
         absent = {
             i
             for d in log
-            if isinstance(d.payload, MergePayload | HidePayload)
-            for i in (getattr(d.payload, "source", None), getattr(d.payload, "node", None))
+            if isinstance(d.payload, MergePayload | HidePayload | AliasPayload)
+            for i in (
+                getattr(d.payload, "source", None),
+                getattr(d.payload, "node", None),
+                getattr(d.payload, "alias_id", None),
+            )
             if i and i not in present
         }
         raw = raw_nodes(self.store, (named & present) | absent)
@@ -241,12 +246,21 @@ def raw_nodes(store: GraphStore, ids: set[str]) -> dict[str, Node]:
     return out
 
 
+def joins(log: list[Decision]) -> list[tuple[str, str]]:
+    """(id that goes, id it joins) for each merge, and each alias an actor's name joins."""
+    out: list[tuple[str, str]] = []
+    for d in log:
+        p = d.payload
+        if isinstance(p, MergePayload):
+            out.append((p.source, p.target))
+        elif isinstance(p, AliasPayload) and p.alias_id:
+            out.append((p.alias_id, p.node))
+    return out
+
+
 def canonical_map(log: list[Decision]) -> dict[str, str]:
     """Each merged-away id → the id it lives on in (merges followed to their end)."""
-    parent: dict[str, str] = {}
-    for d in log:
-        if isinstance(d.payload, MergePayload):
-            parent[d.payload.source] = d.payload.target
+    parent: dict[str, str] = dict(joins(log))
     out: dict[str, str] = {}
     for start in parent:
         seen = {start}
@@ -262,11 +276,9 @@ def component(ids: set[str], log: list[Decision]) -> set[str]:
     """The ids joined to `ids` by merges in the log, either way: every document holding one
     of them changes when a decision about any of them does."""
     links: dict[str, set[str]] = {}
-    for d in log:
-        if isinstance(d.payload, MergePayload):
-            a, b = d.payload.source, d.payload.target
-            links.setdefault(a, set()).add(b)
-            links.setdefault(b, set()).add(a)
+    for a, b in joins(log):
+        links.setdefault(a, set()).add(b)
+        links.setdefault(b, set()).add(a)
     out = set(ids)
     todo = list(ids)
     while todo:

@@ -85,6 +85,14 @@ class AliasPayload(_Payload):
     kind: Literal["alias"] = "alias"
     node: str
     alias: str = Field(min_length=1)
+    alias_id: str | None = Field(
+        default=None,
+        description="The id resolution gives an actor of that name, which joins this one"
+        " wherever a document holds it (filled in by the server).",
+    )
+    node_ref: NodeRef | None = Field(
+        default=None, description="The actor as it was (filled in by the server)."
+    )
 
 
 class HidePayload(_Payload):
@@ -157,6 +165,8 @@ class Decision(BaseModel):
             ids = {p.a, p.b}
         elif isinstance(p, SplitPayload):
             ids = {p.node, *p.part_ids}
+        elif isinstance(p, AliasPayload):
+            ids = {p.node, p.alias_id}
         elif isinstance(p, HidePayload | RejectPayload):
             ids = {getattr(p, "node", None), p.source, p.target}
         else:

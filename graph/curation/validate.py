@@ -22,7 +22,7 @@ from graph.curation.decisions import (
     RetypePayload,
     SplitPayload,
 )
-from graph.model import Edge, Node, fold
+from graph.model import Edge, Node, fold, node_id
 from graph.schema import DOCUMENT, MENTIONS, Schema
 from graph.store.base import GraphStore
 
@@ -78,10 +78,12 @@ def check(d: Decision, state: BatchState) -> Decision:
         state.node(p.a), state.node(p.b)
     elif isinstance(p, SplitPayload):
         return _split(d, p, state)
-    elif isinstance(p, RenamePayload | AliasPayload):
+    elif isinstance(p, RenamePayload):
         state.node(p.node)
-        if not (p.name if isinstance(p, RenamePayload) else p.alias).strip():
+        if not p.name.strip():
             raise ValueError("the name is empty")
+    elif isinstance(p, AliasPayload):
+        _alias(p, state)
     elif isinstance(p, RetypePayload):
         state.node(p.node)
         if p.type not in state.schema.entity_types:
@@ -159,6 +161,23 @@ def _split(d: Decision, p: SplitPayload, state: BatchState) -> Decision:
     for pid, part in zip(p.part_ids, p.parts, strict=True):
         state.made[pid] = Node(id=pid, type=node.type, name=max(part, key=len))
     return d
+
+
+def _alias(p: AliasPayload, state: BatchState) -> None:
+    """An alias is a name of the actor: later documents' actor of that name joins it. An
+    actor of that name already in the graph is another actor: that is a merge."""
+    node = state.node(p.node)
+    if not p.alias.strip():
+        raise ValueError("the name is empty")
+    alias_id = node_id(node.type, p.alias)
+    if alias_id != p.node and (alias_id in state.made or state.store.get_node(alias_id)):
+        raise ValueError(
+            f"{alias_id!r} is an actor of its own named {p.alias!r}: merge it into"
+            f" {p.node!r} instead"
+        )
+    joins = alias_id != p.node and not alias_id.endswith(":")  # a name with no letters: none
+    p.alias_id = alias_id if joins else None
+    p.node_ref = ref(node)
 
 
 def _add(p: AddPayload, state: BatchState) -> None:
