@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from graph.blocking import node_keys
 from graph.curation.apply import curate
 from graph.curation.curator import Curator
 from graph.curation.decisions import Decision
@@ -117,6 +118,22 @@ def whole_store_rewrite(store: GraphStore, log: list[Decision]) -> float:
     return time.perf_counter() - t
 
 
+HIDES = 100  # decisions in the log when the resolution index is timed again
+
+
+def index_cost(store: GraphStore, curator: Curator, actors: list[Node], docs: int = 20) -> float:
+    """What an ingested document pays for being resolved against the actors as the documents
+    alone made them (Curator.uncurated_index), in ms per document: the candidates of a
+    document's dozen actors, read back from the uncurated contributions where the log names
+    them."""
+    rng = random.Random(5)
+    t = time.perf_counter()
+    for _ in range(docs):
+        keys = set().union(*(node_keys(x) for x in rng.sample(actors, 12)))
+        curator.uncurated_index(store.entity_candidates(keys), keys)
+    return 1000 * (time.perf_counter() - t) / docs
+
+
 def measure(
     kind: str, store: GraphStore, n_docs: int, plain: GraphStore | None = None
 ) -> dict[str, object]:
@@ -140,6 +157,14 @@ def measure(
     undo_s = time.perf_counter() - t
     curator.add([d])
     full_s = whole_store_rewrite(store, curator.log())
+    index_1 = index_cost(store, curator, actors)
+    hides = [
+        Decision.model_validate({"payload": {"kind": "hide", "node": x.id}})
+        for x in actors[-HIDES:]
+        if x.id not in (a, b) and store.get_node(x.id) is not None
+    ]
+    curator.add(hides)
+    index_n = index_cost(store, curator, actors)
     row: dict[str, object] = {
         "store": kind,
         "docs": n_docs,
@@ -150,6 +175,8 @@ def measure(
         "undo ms": 1000 * undo_s,
         "rewrite-all ms": 1000 * full_s,
         "ratio": full_s / merge_s,
+        "resolution index/doc ms, 1 decision": index_1,
+        f"…, {HIDES + 1} decisions": index_n,
     }
     if isinstance(store, SqliteStore):
         conn = store._curation()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.blocking import node_keys
+from graph.blocking import name_keys, node_keys
 from graph.curation.apply import curate, manual_document, manual_edge
 from graph.curation.decisions import (
     AddPayload,
@@ -15,6 +15,7 @@ from graph.curation.decisions import (
     Decision,
     HidePayload,
     MergePayload,
+    NodeRef,
     NotSamePayload,
     SplitPayload,
 )
@@ -77,8 +78,9 @@ class Curator:
         them. Resolved against the curated graph, the document's uncurated contribution
         would take in a rename, an added alias or a merged actor's name (resolution keeps
         what it matched), and undoing that decision later could not take it out again.
-        Actors no decision names are the same either way and pass as they are; merged-away
-        and hidden actors come back from the documents when they share a key (`keys`)."""
+        Actors no decision names are the same either way and pass as they are; merged-away,
+        aliased and hidden actors come back from the documents when the keys they were
+        known by when the decision was made meet the document's (`keys`)."""
         log = self.log()
         named: set[str] = set().union(*(d.node_refs() for d in log)) if log else set()
         if not named:
@@ -86,14 +88,8 @@ class Curator:
         present = {n.id for n in index}
         absent = {
             i
-            for d in log
-            if isinstance(d.payload, MergePayload | HidePayload | AliasPayload)
-            for i in (
-                getattr(d.payload, "source", None),
-                getattr(d.payload, "node", None),
-                getattr(d.payload, "alias_id", None),
-            )
-            if i and i not in present
+            for i, known in gone_actors(log).items()
+            if i not in present and (known is None or known & keys)
         }
         raw = raw_nodes(self.store, (named & present) | absent)
         out = [n for n in index if n.id not in named]
@@ -223,6 +219,29 @@ def contribution_in_graph(store: GraphStore, doc_id: str) -> GraphData:
     ids = {x for e in edges.values() for x in (e.source, e.target)} - {doc_id}
     nodes = [n for n in (store.get_node(i) for i in sorted(ids)) if n is not None]
     return GraphData(nodes=nodes, edges=list(edges.values()))
+
+
+def gone_actors(log: list[Decision]) -> dict[str, set[str] | None]:
+    """The actors the log takes out of the curated graph (merged away, joined by an alias,
+    hidden), each with the blocking keys it was known by when the decision was made (None:
+    a decision from before these were kept; always read back)."""
+    out: dict[str, set[str] | None] = {}
+
+    def keys_of(ref: NodeRef | None, names: list[str] | None = None) -> set[str] | None:
+        if ref is None:
+            return None
+        forms = names if names is not None else [ref.name, *ref.aliases]
+        return set().union(*(name_keys(ref.type, f) for f in forms))
+
+    for d in log:
+        p = d.payload
+        if isinstance(p, MergePayload):
+            out[p.source] = keys_of(p.source_node)
+        elif isinstance(p, AliasPayload) and p.alias_id:
+            out[p.alias_id] = keys_of(p.node_ref, [p.alias])
+        elif isinstance(p, HidePayload) and p.node:
+            out[p.node] = keys_of(p.node_ref)
+    return out
 
 
 def raw_nodes(store: GraphStore, ids: set[str]) -> dict[str, Node]:

@@ -101,6 +101,9 @@ class HidePayload(_Payload):
     edge: str | None = Field(default=None, description="Or a relation to hide everywhere.")
     source: str | None = Field(default=None, description="The relation's ends (server).")
     target: str | None = None
+    node_ref: NodeRef | None = Field(
+        default=None, description="The hidden actor as it was (filled in by the server)."
+    )
 
 
 class RejectPayload(_Payload):

@@ -94,7 +94,7 @@ def check(d: Decision, state: BatchState) -> Decision:
         if bool(p.node) == bool(p.edge):
             raise ValueError("hide names either an actor (node) or a relation (edge)")
         if p.node:
-            state.node(p.node)
+            p.node_ref = ref(state.node(p.node))
         else:
             e = state.edge(p.edge or "", p.source)
             p.source, p.target = e.source, e.target

@@ -8,6 +8,7 @@ first when a change in extraction moves the ground under them."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -404,3 +405,29 @@ def test_undoing_the_batch_after_a_reingest_gives_back_the_original_export(
         curator.undo(decision.id)
     assert curator.log() == []
     assert canon(store.export()) == original
+
+
+def test_a_hidden_actor_stays_hidden_when_a_later_document_names_it_otherwise(
+    store: GraphStore, reference: SqliteStore, cached_extractor: CachedExtractor, tmp_path: Path
+) -> None:
+    """A later document that writes only "Lukashenko" is resolved as the documents alone
+    would resolve it, to the hidden actor, not to a new actor that would bring him back."""
+    minsk = tmp_path / "minsk_talks.txt"
+    minsk.write_text(
+        "Minsk talks\n\nMINSK, 9 June 2023. President Lukashenko received the delegation in"
+        " Minsk on Friday. Lukashenko said Belarus was ready to cooperate.\n"
+    )
+    first = DOCS / "duma_session.txt"
+    ingest(store, cached_extractor, first)
+    curator = Curator(store)
+    [hidden] = curator.add([d({"kind": "hide", "node": LUKASHENKO})])
+    ingest(store, cached_extractor, minsk)
+    data = store.export()
+    assert not [n.id for n in data.nodes if "lukashenko" in n.id], "the hidden actor is back"
+
+    curator.undo(hidden.id)
+    ingest(reference, cached_extractor, first)
+    ingest(reference, cached_extractor, minsk)
+    assert canon(store.export()) == canon(reference.export())
+    mentions = {e.source for e in store.export().edges if e.type == MENTIONS}
+    assert "doc:minsk_talks" in mentions
