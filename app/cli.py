@@ -348,6 +348,16 @@ def serve(
     )
 
 
+def _add_curation() -> None:
+    from app.cli_curation import curate_app, curation_app
+
+    app.add_typer(curate_app, name="curate")
+    app.add_typer(curation_app, name="curation")
+
+
+_add_curation()
+
+
 def main() -> None:
     from pydantic import ValidationError
 

@@ -12,7 +12,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from app import errors, limits, pages
+from app import errors, limits, pages, pages_review
 from app.api import (
     analytics,
     cypher,
@@ -27,6 +27,8 @@ from app.api import (
     subgraph,
     views,
 )
+from app.api import curation as curation_api
+from app.api import review as review_api
 from app.errors import HeldDown
 from graph.config import Settings
 from graph.ingestion import IngestionService
@@ -179,6 +181,8 @@ def create_app(settings: Settings) -> FastAPI:
     routers = (search, entities, paths, subgraph, edges, relations, analytics, documents, cypher)
     for api in (*routers, views):
         app.include_router(api.router)
+    app.include_router(curation_api.router)
+    app.include_router(review_api.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)
@@ -191,5 +195,6 @@ def create_app(settings: Settings) -> FastAPI:
             swagger_favicon_url="/static/favicon.svg",
         )
 
+    app.include_router(pages_review.router)
     pages.install(app)
     return app

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from graph.curation.curator import Curator
 from graph.extract import ExtractionError
 from graph.extract.pipeline import Extraction
 from graph.identity import document_id
@@ -39,8 +40,6 @@ class TextExtractor(Protocol):
     """An `Extractor`, or an `ExtractorPool` running it in worker processes."""
 
     def extract(self, text: str) -> Extraction: ...
-
-
 
 
 @dataclass
@@ -156,6 +155,9 @@ class Ingestor:
         self.max_bytes = max_bytes
         self.limits = Limits(max_bytes, reader_limits)
         self.resolver = Resolver(load_schema())
+        # curation (graph/curation/): decisions are applied to every document written
+        self.curator = Curator(store)
+        self.resolver.keep_apart = self.curator.keep_apart
 
     def ingest_bytes(
         self,
@@ -238,7 +240,7 @@ class Ingestor:
             result.doc_id, pending.read, pending.sha, result.source, extraction
         )
         try:
-            self.store.replace_document(result.doc_id, contribution)
+            contribution = self.curator.write_document(result.doc_id, contribution)
         except Exception as exc:
             if not disk_full(exc):
                 raise
@@ -267,7 +269,8 @@ class Ingestor:
         props.update({"source": source, "sha256": sha, "chars": len(text), "text": text})
         # resolve against the actors the store knows that share a blocking key with a mention,
         # this document's earlier ones included, so a re-ingested document keeps its node ids
-        index = self.store.entity_candidates(self.resolver.candidate_keys(extraction))
+        keys = self.resolver.candidate_keys(extraction)
+        index = self.curator.uncurated_index(self.store.entity_candidates(keys), keys)
         return self.resolver.resolve(extraction, doc_id, props, index)
 
     def ingest_paths(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -134,6 +134,8 @@ class Resolver:
         self.schema = schema
         self.gaz = load_gazetteer()
         self.rules = load_rules()
+        # curation's hook (graph/curation/curator.py): ids an analyst said are not the same
+        self.keep_apart: Callable[[str, str], bool] = lambda a, b: False
 
     def candidate_keys(self, extraction: Extraction) -> set[str]:
         """The blocking keys of every mention: the store answers with the known actors that
@@ -242,6 +244,9 @@ class Resolver:
         nodes: dict[str, Node] = {}
         for c in clusters:
             existing = self._match_existing(c, index)
+            own = node_id(c.type, c.key if c.type == "Event" and c.key else c.name)
+            if existing is not None and self.keep_apart(own, existing.id):
+                existing = None
             name = c.name
             if existing is not None:
                 c.node_id = existing.id

@@ -190,6 +190,43 @@ class GraphStore(ABC):
     def delete_view(self, view_id: str) -> bool:
         raise NotImplementedError(f"{self.kind} store keeps no saved views")
 
+    # ---- curation (graph/curation/): kept beside the graph, never part of it ----
+    @abstractmethod
+    def curation_records(self) -> list[str]:
+        """The decision log: one JSON record per decision, in the order they were made."""
+
+    @abstractmethod
+    def add_curation_records(self, items: list[tuple[str, str]]) -> None:
+        """Append (id, JSON record) pairs to the log."""
+
+    @abstractmethod
+    def delete_curation_record(self, decision_id: str) -> bool:
+        """Take one decision out of the log; False if there was none with that id."""
+
+    @abstractmethod
+    def clear_curation(self) -> None:
+        """Forget the log and the uncurated contributions."""
+
+    @abstractmethod
+    def save_raw_contribution(self, doc_id: str, data: GraphData) -> None:
+        """Keep what resolution made of a document, before curation: decisions made or
+        undone later are applied to it again. Also marks it the latest written."""
+
+    @abstractmethod
+    def raw_documents_with(self, node_ids: Collection[str]) -> list[str]:
+        """Documents still in the graph whose uncurated contribution names one of the node
+        ids, in the order they were last written (found by index)."""
+
+    @abstractmethod
+    def raw_contributions(self, doc_ids: Collection[str]) -> list[tuple[str, GraphData]]:
+        """(document, uncurated contribution) in the order they were last written."""
+
+    @abstractmethod
+    def rewrite_documents(self, items: list[tuple[str, GraphData]]) -> None:
+        """In one transaction: take out everything the listed documents contributed, then
+        write each contribution in order. A node still in the graph after the removal
+        (other documents mention it) keeps its stored form; edges and evidence are merged."""
+
     def neighbors(
         self, node_id: str, depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
     ) -> GraphData:

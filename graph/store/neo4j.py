@@ -547,6 +547,78 @@ class Neo4jStore(GraphStore):
             with self._errors():
                 raise outcome[0]
 
+    # ---- curation (graph/curation/): nodes without the :Node label, never in the graph ----
+    def _curation_schema(self) -> None:
+        if getattr(self, "_curation_ready", False):
+            return
+        with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
+            for statement in q.CURATION_SCHEMA:
+                session.run(statement).consume()
+            session.run(q.AWAIT_INDEXES, seconds=SCHEMA_WAIT_SECONDS).consume()
+        self._curation_ready = True
+
+    def curation_records(self) -> list[str]:
+        return self._read(lambda tx: [r["record"] for r in tx.run(q.CURATION_RECORDS)])
+
+    def add_curation_records(self, items: list[tuple[str, str]]) -> None:
+        self._curation_schema()
+        rows = [{"id": i, "record": r} for i, r in items]
+        if rows:
+            self._write(lambda tx: tx.run(q.CURATION_ADD_RECORDS, rows=rows).consume())
+
+    def delete_curation_record(self, decision_id: str) -> bool:
+        def work(tx: ManagedTransaction) -> bool:
+            return (
+                tx.run(q.CURATION_DELETE_RECORD, id=decision_id).single(strict=True)["deleted"] > 0
+            )
+
+        return self._write(work)
+
+    def clear_curation(self) -> None:
+        def work(tx: ManagedTransaction) -> int:
+            return tx.run(q.CURATION_CLEAR, batch=10_000).single(strict=True)["deleted"]
+
+        while self._write(work):
+            pass
+
+    def save_raw_contribution(self, doc_id: str, data: GraphData) -> None:
+        self._curation_schema()
+        touched = {n.id for n in data.nodes} | {e.source for e in data.edges}
+        ids = sorted((touched | {e.target for e in data.edges}) - {doc_id})
+        text = data.model_dump_json(exclude_none=True)
+        self._write(
+            lambda tx: tx.run(q.CURATION_SAVE_RAW, doc=doc_id, data=text, ids=ids).consume()
+        )
+
+    def raw_documents_with(self, node_ids: Collection[str]) -> list[str]:
+        ids = sorted(node_ids)
+        return self._read(lambda tx: [r["doc"] for r in tx.run(q.CURATION_DOCUMENTS_WITH, ids=ids)])
+
+    def raw_contributions(self, doc_ids: Collection[str]) -> list[tuple[str, GraphData]]:
+        docs = sorted(doc_ids)
+        rows = self._read(
+            lambda tx: [(r["doc"], r["data"]) for r in tx.run(q.CURATION_RAW, docs=docs)]
+        )
+        return [(doc, GraphData.model_validate_json(data)) for doc, data in rows]
+
+    def rewrite_documents(self, items: list[tuple[str, GraphData]]) -> None:
+        wanted = sorted({n.id for _, c in items for n in c.nodes})
+
+        def work(tx: ManagedTransaction) -> None:
+            _bump(tx)
+            for doc_id, _ in items:
+                _remove_document(tx, doc_id)
+            kept = {r["id"] for r in tx.run(q.CURATION_EXISTING, ids=wanted)}
+            for _, contribution in items:
+                fresh = [n for n in contribution.nodes if n.id not in kept]
+                node_rows, edges = _prepare(GraphData(nodes=fresh, edges=contribution.edges))
+                for node_type, rows in sorted(node_rows.items()):
+                    _merge_nodes(tx, node_type, rows)
+                for relation, group in sorted(edges.items()):
+                    _merge_edges(tx, relation, [_edge_row(e) for e in group])
+
+        self._write(work)
+
     # ---- Cypher for the API's query console ----
     def run_read_query(
         self,

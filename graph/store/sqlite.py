@@ -26,7 +26,7 @@ from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import GraphFilter, GraphPath, PathAvoid, SearchHit
 from graph.relations import RelationPage, RelationQuery
 from graph.schema import DOCUMENT, MENTIONS
-from graph.store import sqlite_relations, sqlite_search, sqlite_walk
+from graph.store import sqlite_curation, sqlite_relations, sqlite_search, sqlite_walk
 from graph.store.base import GraphStore, StoreError, StoreStats
 from graph.store.sqlite_schema import DDL
 from graph.views import SavedView
@@ -116,6 +116,14 @@ class SqliteStore(GraphStore):
         with self._read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             yield sqlite_walk.Reading(conn, int(row[0]), self._edge_cache, self._node_cache)
+
+    def _curation(self) -> sqlite3.Connection:
+        """The connection, with the curation tables created on first use."""
+        conn = self._conn()
+        if not getattr(self, "_curation_ready", False):
+            conn.executescript(sqlite_curation.DDL)
+            self._curation_ready = True
+        return conn
 
     def close(self) -> None:
         with self._lock:
@@ -468,6 +476,54 @@ class SqliteStore(GraphStore):
     def delete_view(self, view_id: str) -> bool:
         cur = self._conn().execute("DELETE FROM saved_views WHERE id = ?", (view_id,))
         return cur.rowcount > 0
+
+    # ---- curation (graph/curation/): the log and each document's uncurated contribution ----
+    def curation_records(self) -> list[str]:
+        return sqlite_curation.records(self._curation())
+
+    def add_curation_records(self, items: list[tuple[str, str]]) -> None:
+        self._curation()
+        with self._write() as conn:
+            sqlite_curation.add_records(conn, items)
+
+    def delete_curation_record(self, decision_id: str) -> bool:
+        self._curation()
+        with self._write() as conn:
+            return sqlite_curation.delete_record(conn, decision_id)
+
+    def clear_curation(self) -> None:
+        self._curation()
+        with self._write() as conn:
+            sqlite_curation.clear(conn)
+
+    def save_raw_contribution(self, doc_id: str, data: GraphData) -> None:
+        self._curation()
+        with self._write() as conn:
+            sqlite_curation.save_raw(conn, doc_id, data)
+
+    def raw_documents_with(self, node_ids: Collection[str]) -> list[str]:
+        return sqlite_curation.documents_with(self._curation(), ids_param(sorted(node_ids)))
+
+    def raw_contributions(self, doc_ids: Collection[str]) -> list[tuple[str, GraphData]]:
+        return sqlite_curation.raw(self._curation(), ids_param(sorted(doc_ids)))
+
+    def rewrite_documents(self, items: list[tuple[str, GraphData]]) -> None:
+        """Take out every listed document, then write each contribution in order; a node
+        that other documents keep in the graph keeps its stored form."""
+        with self._write() as conn:
+            for doc_id, _ in items:
+                self._remove(conn, doc_id)
+            wanted = {n.id for _, c in items for n in c.nodes}
+            kept = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM nodes WHERE id IN (SELECT value FROM json_each(?))",
+                    (ids_param(wanted),),
+                )
+            }
+            for _, contribution in items:
+                fresh = [n for n in contribution.nodes if n.id not in kept]
+                self._merge(conn, GraphData(nodes=fresh, edges=contribution.edges))
 
     def __repr__(self) -> str:
         return f"SqliteStore({str(self.path)!r})"

@@ -681,6 +681,7 @@
         el("button", { type: "button", onclick: () => pathFrom(p) }, "Path from here"),
         el("button", { type: "button", id: "panel-remove", title: "Take it out of the view (Delete); Ctrl+Z undoes", onclick: () => removeNode(p.id) }, "Remove from view"),
         el("a", { class: "button", href: AG.entityHref(p.id) }, "Profile"),
+        el("a", { class: "button", id: "panel-correct", href: AG.entityHref(p.id) + "#curate-actions", title: "Merge, rename, retype or hide (curation)" }, "Correct…"),
         el("a", { class: "button", href: AG.apiPath("/api/entities/", p.id), title: "This panel as JSON" }, "JSON"))
     );
     if (p.roles && p.roles.length) {

@@ -22,6 +22,8 @@ PAGES = [
     "/relations",
     "/relations?relations=NOPE",
     "/entity/person:nobody",
+    "/review/duplicates",
+    "/review/noise",
 ]
 RUN = """
 async () => {
@@ -43,6 +45,8 @@ def violations(page, url: str) -> list[dict]:
     if url.startswith("/explore") or "/explore" in url:
         wait_ready(page)
         page.wait_for_function("() => document.getElementById('timeline').dataset.months !== undefined")
+    if url.split("?")[0].rsplit("/review/", 1)[-1] in ("duplicates", "noise"):
+        page.wait_for_selector("#review:not([data-state=loading])", timeout=30_000)
     page.add_script_tag(url=AXE)
     return page.evaluate(RUN)
 
