@@ -44,6 +44,9 @@ class Rules:
     section_heading: re.Pattern[str] = re.compile("$^")
     section_end: re.Pattern[str] = re.compile("$^")
     list_intro: re.Pattern[str] = re.compile("$^")
+    paragraph_intro: re.Pattern[str] = re.compile("$^")
+    exclusion_verbs: frozenset[str] = frozenset()
+    self_references: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -136,6 +139,9 @@ def load_rules() -> Rules:
         section_heading=re.compile(raw["designations"]["section_heading"]),
         section_end=re.compile(raw["designations"]["section_end"]),
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
+        paragraph_intro=re.compile(raw["designations"]["paragraph_intro"], re.I),
+        exclusion_verbs=frozenset(raw["designations"]["exclusion_verbs"]),
+        self_references=frozenset(raw["designations"]["self_references"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         partner_cues=(
