@@ -47,14 +47,17 @@ class Partners:
                         if a.name != b.name and a not in partners
                     ]
             if low in self.joint_cues and asserted(tok, self.rules):
-                group = self._joint(tok, bodies)
-                out += [
-                    Candidate("COOPERATES_WITH", a, b, s.index, rule="joint-act", confidence=0.6)
-                    for i, a in enumerate(group)
-                    for b in group[i + 1 :]
-                    if a.name != b.name
-                ]
+                out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
+            elif self._co_action(tok):
+                out += _pairs(_co_actors(tok, bodies), s.index, "co-action", 0.6)
         return out
+
+    def _co_action(self, tok: Token) -> bool:
+        return (
+            tok.pos_ == "VERB"
+            and tok.lemma_.lower() in self.rules.co_action_verbs
+            and asserted(tok, self.rules)
+        )
 
     @staticmethod
     def _span_of(tok: Token) -> tuple[int, int]:
@@ -90,12 +93,13 @@ class Partners:
         return []
 
     def _joint(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
-        """The actors of a joint act: the agent of "joint X issued by A, B and C", or the
-        subject of "A, B and C issued a joint X"."""
-        noun = cue.head if cue.dep_ == "amod" else cue
+        """The actors of a joint act: the agent of "joint X issued by A, B and C" or "jointly
+        drafted by A and B", the members of "a joint mission of A, B and C", or the subject
+        of "A, B and C issued a joint X"."""
+        noun = cue.head if cue.dep_ in ("amod", "advmod") else cue
         group: list[Mention] = []
         for c in noun.subtree:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "of" and c.head == noun):
                 lo, hi = self._span_of(c)
                 group += [m for m in bodies if lo <= m.start and m.end <= hi]
         if not group:
@@ -106,6 +110,36 @@ class Partners:
                     group += [m for m in bodies if lo <= m.start and m.end <= hi]
         group = _unique(group)
         return group if len(group) >= 2 else []
+
+
+def _co_actors(verb: Token, bodies: list[Mention]) -> list[Mention]:
+    """The actors doing an act together: "A and B imposed", "facilitated by A and B"; one
+    actor alone is no cooperation."""
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    # "designated by the UK, Canada or Australia": alternatives, not partners
+    heads = [
+        h
+        for h in heads
+        if not any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor")
+            for k in [h, *h.conjuncts]
+            for c in k.children
+        )
+    ]
+    group = _unique([m for h in heads for m in _headed(h, bodies)])
+    return group if len(group) >= 2 else []
+
+
+def _pairs(group: list[Mention], sent: int, rule: str, confidence: float) -> list:
+    from graph.extract.relations import Candidate
+
+    return [
+        Candidate("COOPERATES_WITH", a, b, sent, rule=rule, confidence=confidence)
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if a.name != b.name
+    ]
 
 
 def _headed(tok: Token, bodies: list[Mention]) -> list[Mention]:

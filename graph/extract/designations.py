@@ -77,7 +77,7 @@ def _subject_tokens(verb: Token) -> list[Token]:
             return [v.head] if v.dep_ in ("relcl", "acl") else []
         if own:
             return own
-        if v.dep_ not in ("acomp", "xcomp", "oprd", "attr", "conj") or v.head is v:
+        if v.dep_ not in ("acomp", "xcomp", "oprd", "attr", "conj") or v.head == v:
             return []
         v = v.head
     return []

@@ -62,10 +62,15 @@ _GOVERNMENT = re.compile(
 _NUMBERED_MEETING = re.compile(
     r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n\s*(?P<number>\d+(?:ST|ND|RD|TH)) MEETING", re.M
 )
-# "BARBARA WOODWARD (United Kingdom) said": a speaker written in capitals, then a country
+# capital letters of the Latin scripts names are written in ("ŽBOGAR", "GÉNÉUS")
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
+# "BARBARA WOODWARD (United Kingdom) said", "… — AMAR BENDJAMA (Algeria) said", "JEAN VICTOR
+# GÉNÉUS, Minister for Foreign Affairs of Haiti, said": a speaker written in capitals, then the
+# country in brackets, or at a paragraph's start a comma and the title
 _SPEAKER = re.compile(
-    r"^(?P<name>[A-Z][A-ZÀ-Ý'’.-]+(?:\s+(?:[A-Z][A-ZÀ-Ý'’.-]+|de|da|del|van|von|al|bin)){1,5})"
-    r"\s+\((?P<country>[A-Z][^)\n]{2,60})\)",
+    rf"(?:^|(?<=[—–] )|(?<=, ))(?P<name>[{_UPPER}][{_UPPER}'’.-]+"
+    rf"(?:\s+(?:[{_UPPER}][{_UPPER}'’.-]+|de|da|del|la|van|von|al|bin)){{1,6}})"
+    r"(?:\s+\((?P<country>[A-Z][^)\n]{2,60})\)|(?P<titled>,\s+(?=[A-Z][a-z])))",
     re.M,
 )
 
@@ -616,8 +621,12 @@ class MentionFinder:
             if span is not None and free(span.start, span.end):
                 body = " ".join(w.capitalize() for w in head.group("body").split())
                 name = f"{head.group('number').lower()} meeting of the {body}"
-                add(span, "Event", name, "numbered-meeting", fold(name), props={"kind": "meeting"})
+                props = {"kind": "meeting", "coverage": "yes"}  # the page covers this meeting
+                add(span, "Event", name, "numbered-meeting", fold(name), props=props)
         for found in _SPEAKER.finditer(doc_text(doc)):
+            at_line_start = found.start() == 0 or doc_text(doc)[found.start() - 1] == "\n"
+            if found.group("titled") and (head is None or not at_line_start):
+                continue  # "NAME, Title" only opens a paragraph of meeting coverage
             span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
             if span is None:
                 continue

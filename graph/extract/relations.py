@@ -317,7 +317,9 @@ class RelationFinder:
         out = []
         for p in (m for m in s.mentions if m.type == "Person"):
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and self._is_speaker(span.root):
+            # meeting coverage opens each speaker's paragraph with the name in capitals
+            covered = p.source == "speaker" and event.props.get("coverage") == "yes"
+            if covered or (span is not None and self._is_speaker(span.root)):
                 out.append(Candidate("SPOKE_AT", p, event, s.index))
         return out
 

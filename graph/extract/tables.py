@@ -50,6 +50,7 @@ class Rules:
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    co_action_verbs: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
@@ -144,6 +145,7 @@ def load_rules() -> Rules:
         self_references=frozenset(raw["designations"]["self_references"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
+        co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
         partner_cues=(
             frozenset(raw["partners"]["with_cues"]),
             frozenset(raw["partners"]["joint_cues"]),
