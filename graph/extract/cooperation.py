@@ -49,8 +49,42 @@ class Partners:
             if low in self.joint_cues and asserted(tok, self.rules):
                 out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
-                out += _pairs(_co_actors(tok, bodies), s.index, "co-action", 0.6)
+                out += _pairs(_co_actors(tok, bodies, s.mentions), s.index, "co-action", 0.6)
+        return out + self._dashed_pairs(s, bodies)
+
+    def _dashed_pairs(self, s, bodies: list[Mention]) -> list:  # noqa: ANN001
+        """ "DPRK-Russia cooperation", "EU–Azerbaijan relations": two actors joined by a dash,
+        naming the noun of partnership they modify, unless it is denied."""
+        out = []
+        doc = s.span.doc
+        text = doc.text
+        for a, b in zip(bodies, bodies[1:], strict=False):
+            if text[a.end : b.start] not in ("-", "–"):
+                continue
+            after = doc.char_span(b.end, s.span.end_char, alignment_mode="expand")
+            if after is None:
+                continue
+            noun = after[0] if len(after) else None
+            while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head  # "the Ethiopia-Somaliland port deal"
+            if noun is None or noun.lower_ not in self.rules.pair_nouns:
+                noun = None
+            if noun is not None and self._existing(noun):
+                out += _pairs([a, b], s.index, "dashed-pair", 0.6)
         return out
+
+    def _existing(self, noun: Token) -> bool:
+        """The pair's ties are presupposed ("a review of EU–Azerbaijan relations" asserts
+        they exist) unless denied: "no Georgia-Russia dialogue", "relations were never
+        restored"."""
+        verb = governing_verb(noun)
+        for t in (noun, verb):
+            if any(
+                c.dep_ in ("neg", "det", "advmod") and c.lower_ in self.rules.negators
+                for c in t.children
+            ):
+                return False
+        return True
 
     def _co_action(self, tok: Token) -> bool:
         return (
@@ -112,8 +146,9 @@ class Partners:
         return group if len(group) >= 2 else []
 
 
-def _co_actors(verb: Token, bodies: list[Mention]) -> list[Mention]:
-    """The actors doing an act together: "A and B imposed", "facilitated by A and B"; one
+def _co_actors(verb: Token, bodies: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The actors doing an act together: "A and B imposed", "facilitated by A and B",
+    "Chinese leader Xi and Brazilian President Lula signed" (the leaders' countries); one
     actor alone is no cooperation."""
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
     heads += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -127,8 +162,27 @@ def _co_actors(verb: Token, bodies: list[Mention]) -> list[Mention]:
             for c in k.children
         )
     ]
-    group = _unique([m for h in heads for m in _headed(h, bodies)])
+    group = _unique([m for h in heads for m in _headed(h, bodies) or _leader_state(h, mentions)])
     return group if len(group) >= 2 else []
+
+
+def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
+    """The country a person in a list of subjects acts for, by the demonym before the name:
+    "Brazilian President Lula" -> Brazil. Each conjunct is read on its own."""
+    out = []
+    for h in [head, *head.conjuncts]:
+        person = next(
+            (m for m in mentions if m.type == "Person" and m.start <= h.idx < m.end), None
+        )
+        if person is None:
+            continue
+        lo = h.left_edge.idx
+        out += [
+            m
+            for m in mentions
+            if m.type == "Country" and m.demonym and lo <= m.start and m.end <= person.start
+        ][:1]
+    return out
 
 
 def _pairs(group: list[Mention], sent: int, rule: str, confidence: float) -> list:

@@ -51,6 +51,7 @@ class Rules:
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     co_action_verbs: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
@@ -146,6 +147,7 @@ def load_rules() -> Rules:
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
+        pair_nouns=frozenset(raw["partners"]["pair_nouns"]),
         partner_cues=(
             frozenset(raw["partners"]["with_cues"]),
             frozenset(raw["partners"]["joint_cues"]),
