@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
+from graph.model import fold
 
 # where the list of targets ends and the reason or the occasion begins
 REASONS = frozenset(
@@ -58,6 +59,18 @@ def _headed(tok: Token, mentions: Iterable[Mention], types: tuple[str, ...]) -> 
     named in its modifiers ("the Treasury's Office of ..." is the Office)."""
     heads = [tok, *tok.conjuncts]
     return [m for m in mentions for h in heads if m.start <= h.idx < m.end and m.type in types]
+
+
+def _refers_to(subject: Token, lead: Mention | None) -> bool:
+    """Whether a subject that names no actor stands for the actor its paragraph opens with: a
+    pronoun ("He is being designated") or a short form of its name ("Liaoning China Trade")."""
+    if lead is None:
+        return False
+    if subject.tag_ == "PRP" and subject.lower_ in ("he", "she", "it", "they"):
+        return True
+    words = [t.text for t in subject.subtree if t.dep_ != "det"]
+    short = fold(" ".join(words))
+    return len(words) >= 1 and subject.pos_ == "PROPN" and fold(lead.name).startswith(short)
 
 
 def _subject_tokens(verb: Token) -> list[Token]:
@@ -111,7 +124,11 @@ class Designations:
         out: list[tuple[Mention, Mention, int, str, float]] = []
         designator: list[Mention] = []
         text = doc_text(doc)
+        lead: dict[int, Mention] = {}  # the actor each paragraph opens with
         for s in sentences:
+            opening = next((m for m in s.mentions if m.type in LISTED), None)
+            if opening is not None and opening.start - s.span.start_char <= 4:
+                lead.setdefault(s.paragraph, opening)
             for tok in s.span:
                 if not self._is_cue(tok) or not asserted(tok, self.rules):
                     continue
@@ -124,7 +141,10 @@ class Designations:
                     if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "on"):
                         targets += _inside(s.mentions, c, LISTED)
                 for c in passive:
-                    targets += _inside(s.mentions, c, LISTED)
+                    named = _inside(s.mentions, c, LISTED)
+                    if not named and _refers_to(c, lead.get(s.paragraph)):
+                        named = [lead[s.paragraph]]  # "He is being designated pursuant to"
+                    targets += named
                 by = sources or (designator if passive else [])
                 rule = "designation-passive" if passive else "designation"
                 for src in by:
@@ -144,7 +164,8 @@ class Designations:
         the document's designator for a subject that stands for it ("The Department is also
         designating"). The flag says whether the subject itself named the source."""
         sources: list[Mention] = []
-        subjects = _subject_tokens(tok)
+        # a passive subject is listed, not listing ("Chonsurim is being designated")
+        subjects = [c for c in _subject_tokens(tok) if c.dep_ != "nsubjpass"]
         for c in subjects:
             sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
         sources = [_possessed(m, actors, text) for m in sources]
