@@ -74,6 +74,16 @@ _SPEAKER = re.compile(
     re.M,
 )
 
+# "- Abdulvahap KOCAK – Turkish national", "Naji Ibrahim SHARIFI-ZINDASHTI, born ...": a list
+# item opening with given names and the surname in capitals, as sanctions lists write people
+_LISTED_PERSON = re.compile(
+    r"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
+    rf"|al|bin|ibn|abu|el|al-[A-Z][a-zà-ÿ]+|abd)[ \t]+){{1,4}}(?P<surname>[{_UPPER}]{{3,}}"
+    rf"(?:[-'’ ][{_UPPER}]{{2,}})*))"
+    r"(?=\s*(?:[–—,;(:]|-\s|$))",
+    re.M,
+)
+
 _BODY_EVENT = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial|[Aa]nnual)"
     r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency)\s+)?"
@@ -636,6 +646,21 @@ class MentionFinder:
                 taken[k] = False
             add(span, "Person", _person_tidy(found.group("name")), "speaker")
 
+        for found in _LISTED_PERSON.finditer(doc_text(doc)):
+            if not self._listed_person(found.group("name"), found.group("surname")):
+                continue
+            span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+            if span is None or any(
+                m.type == "Person" and m.start <= span.start_char and span.end_char <= m.end
+                for m in mentions
+            ):
+                continue
+            for m in [m for m in mentions if m.start < span.end_char and span.start_char < m.end]:
+                mentions.remove(m)  # what the model glued to it or read as a body
+            for k in range(span.start, span.end):
+                taken[k] = False
+            add(span, "Person", _person_tidy(found.group("name")), "listed-person")
+
         # "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
         # an occasion named by its body; the body stays a mention of its own
         bodies = {m.start: m for m in mentions if m.type == "Institution"}
@@ -768,6 +793,16 @@ class MentionFinder:
             kept.append(m)
         mentions = sorted(kept, key=lambda m: m.start)
         return mentions, part_of
+
+    def _listed_person(self, name: str, surname: str) -> bool:
+        """ "Ali KOCAK" is a person; "Kavkasia Logistics LLC", "Share Print Download PDF",
+        "Queen Elizabeth II" are not read this way."""
+        if surname in self.rules.company_suffixes or surname in self.rules.company_prefixes:
+            return False
+        if re.fullmatch(r"[IVXLC]+", surname) or fold(surname) in self.rules.never:
+            return False
+        words = name.split()
+        return not any(fold(w) in self.rules.never or self._role_word(w) for w in words)
 
     def _person_name(self, doc: Doc, span: Span, taken: list[bool]) -> Span | None:
         """What of a PERSON span is a name: the longest free run of name words, without the
