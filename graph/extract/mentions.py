@@ -199,6 +199,7 @@ class MentionFinder:
                 start -= 1
             start = self._left_list(doc, start, country_tokens)
             end = i + 1
+            closed = False  # "... of Heads of State and Government" ends a body's name
             while end < n:
                 t = doc[end]
                 if self._is_cap(t) and not t.is_punct:
@@ -216,6 +217,8 @@ class MentionFinder:
                 if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
                     break  # "the Treasury's Office of ...": two bodies, one part of the other
                 if t.text in self.rules.connectors or t.text in ("’s", "'s"):
+                    if closed:
+                        break
                     if t.text == "and" and end + 1 < n and doc[end + 1].lower_ == "the":
                         break  # "... of People's Power and the Council of State": two bodies
                     j = end + 1
@@ -235,12 +238,16 @@ class MentionFinder:
                         ):
                             run_end += 1
                         run = doc[j:run_end]
-                        if any(x.text in self.rules.container_heads for x in run) and t.text in (
-                            "of",
-                            "and",
-                            "for",
+                        enumerated = (  # "Heads of State and Government": one body
+                            t.text == "and" and len(run) == 1 and doc[end - 1].text not in heads
+                        )
+                        if (
+                            any(x.text in self.rules.container_heads for x in run)
+                            and t.text in ("of", "and", "for")
+                            and not enumerated
                         ):
                             break  # "Commission ... of the National Assembly": two bodies
+                        closed = enumerated
                         if t.text == "and" and doc[end - 1].text in heads:
                             break  # "the Eurasian Economic Union and Latin American ..."
                         end = j
@@ -671,7 +678,9 @@ class MentionFinder:
                 continue
             name = f"{doc_text(doc)[found.start() : found.end()]}{body.text}"
             kind = found.group("kind").lower()
-            add(span, "Event", _tidy(name), "body-event", fold(name), props={"kind": kind})
+            # the number is the event's identity: the 37th session is not the 36th
+            name = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’")
+            add(span, "Event", name, "body-event", fold(name), props={"kind": kind})
 
         # "X of the National Assembly": the committee is part of the assembly
         insts = sorted((m for m in mentions if m.type == "Institution"), key=lambda m: m.start)
