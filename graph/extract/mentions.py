@@ -705,6 +705,12 @@ class MentionFinder:
         for span in self._titled_names(doc, taken):
             add(span, "Person", _person_tidy(span.text), "titled-name")
 
+        # people named again by a surname the model did not see: "Faki said", "Guterres,
+        # addressing the assembly, urged ..." after "Moussa Faki Mahamat", "Antonio Guterres"
+        for tok in self._surnames_again(doc, mentions):
+            if free(tok.i, tok.i + 1):
+                add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
+
         # people in table rows the model did not see: "Brazil — Luiz Inácio Lula da Silva —
         # President" (a body or country, a name, a title)
         for span in self._row_names(doc):
@@ -802,6 +808,26 @@ class MentionFinder:
             kept.append(m)
         mentions = sorted(kept, key=lambda m: m.start)
         return mentions, part_of
+
+    def _surnames_again(self, doc: Doc, mentions: list[Mention]) -> list[Token]:
+        """Proper nouns standing alone that are a later word of a person named in full before
+        them (not the given name: "Moussa" alone may be anyone)."""
+        first_seen: dict[str, int] = {}
+        for m in mentions:
+            words = m.name.split()
+            if m.type != "Person" or len(words) < 2:
+                continue
+            for w in words[1:]:
+                if w[:1].isupper() and len(w) > 2 and w.lower() not in NAME_PARTICLES:
+                    first_seen[w] = min(first_seen.get(w, m.end), m.end)
+        out = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.idx < first_seen.get(tok.text, len(doc.text) + 1):
+                continue
+            neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+            if not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                out.append(tok)  # a name of its own, not part of a longer one
+        return out
 
     def _listed_person(self, name: str, surname: str) -> bool:
         """ "Ali KOCAK" is a person; "Kavkasia Logistics LLC", "Share Print Download PDF",
