@@ -85,6 +85,7 @@ class RelationFinder:
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home), "partners", 0.65)
             found += self.delegates(s)
+            found += self.represented(s, event_of.get(s.index))
             found += _named(self.seats(doc, s), "based-in", 0.7)
             found += _named(self.members(s), "membership", 0.6)
             event = main_event or event_of.get(s.index)
@@ -309,6 +310,31 @@ class RelationFinder:
                     Candidate("HOLDS_ROLE", p, country, s.index, "Representative", "delegate", 0.6)
                 )
         return out
+
+    # ---- ATTENDED in meeting coverage: the states whose representatives took part ----
+    def represented(self, s: Sentence, event: Mention | None) -> list[Candidate]:
+        """ "NAME (Country) said", "the representative of Japan said", "invited the
+        representatives of Haiti, Kenya and Jamaica to take part": on a page covering a
+        meeting, each state (or body) represented there attended it."""
+        if event is None or event.props.get("coverage") != "yes":
+            return []
+        text = doc_text(s.span.doc)
+        bodies = [m for m in s.mentions if m.type in ORG_TYPES and not m.demonym]
+        present: list[Mention] = []
+        for p in (m for m in s.mentions if m.source == "speaker"):
+            bracket = re.match(r"\s*\(", text[p.end : p.end + 3])
+            present += [m for m in bodies if bracket and m.start == p.end + bracket.end()]
+        for tok in s.span:
+            if tok.lemma_.lower() not in ("representative", "delegate", "delegation", "observer"):
+                continue
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    heads = [obj, *obj.conjuncts]
+                    present += [m for m in bodies for h in heads if m.start <= h.idx < m.end]
+        return [
+            Candidate("ATTENDED", m, event, s.index, rule="represented", confidence=0.7)
+            for m in _unique(present)
+        ]
 
     # ---- SPOKE_AT: a person who speaks, in a passage about an event ----
     def spoke_at(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
