@@ -167,10 +167,16 @@ def _co_actors(verb: Token, bodies: list[Mention], mentions: list[Mention]) -> l
 
 
 def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
-    """The country a person in a list of subjects acts for, by the demonym before the name:
-    "Brazilian President Lula" -> Brazil. Each conjunct is read on its own."""
+    """The state or body a person in a list of subjects acts for, named before the name:
+    "Brazilian President Lula" -> Brazil, "the UAE's President X" -> UAE, "European
+    Commission President Y" -> the Commission. Each conjunct is read on its own."""
     out = []
-    for h in [head, *head.conjuncts]:
+    # "Modi, Saudi Crown Prince Mohammed bin Salman, ... and Y": the model often hangs the
+    # rest of a list of leaders on the first as an apposition
+    listed = [head, *head.conjuncts]
+    for a in [c for h in listed for c in h.children if c.dep_ == "appos"]:
+        listed += [a, *a.conjuncts]
+    for h in listed:
         person = next(
             (m for m in mentions if m.type == "Person" and m.start <= h.idx < m.end), None
         )
@@ -180,8 +186,8 @@ def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
         out += [
             m
             for m in mentions
-            if m.type == "Country" and m.demonym and lo <= m.start and m.end <= person.start
-        ][:1]
+            if m.type in BODIES and lo <= m.start and m.end <= person.start
+        ][-1:]
     return out
 
 

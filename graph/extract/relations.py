@@ -421,8 +421,17 @@ class RelationFinder:
                     if a.end <= cue_start and a is not source and a.type == "Country"
                 ]
             if not targets:
+                # "new Russian sanctions"; not the demonym of the source's own title
+                # ("Russian President Vladimir Putin announced new sanctions")
+                own = doc.char_span(source.start, source.end, alignment_mode="expand")
+                lo = own.root.left_edge.idx if own is not None else source.start
                 targets = [
-                    a for a in actors if a.demonym and a is not source and a.type == "Country"
+                    a
+                    for a in actors
+                    if a.demonym
+                    and a is not source
+                    and a.type == "Country"
+                    and not lo <= a.start < source.start
                 ]
             for src in sources:
                 for t in _unique(targets):
