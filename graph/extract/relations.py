@@ -402,7 +402,10 @@ class RelationFinder:
             targets: list[Mention] = []
             after = [a for a in actors if a.start >= cue_end and a is not source]
             window_end = _clause_end(text, cue_end, s.span.end_char, stop_at_comma=False)
-            m = re.search(r"\b(on|against|from|of)\b", text[cue_end:window_end])
+            # "sanctions of X" names a target, "sanctioned Dodik, the leader of the Bosnian
+            # Serbs" does not
+            preps = r"\b(on|against|from)\b" if cue.pos_ == "VERB" else r"\b(on|against|from|of)\b"
+            m = re.search(preps, text[cue_end:window_end])
             if m:  # people are not sanctioned by these patterns: too often the speaker
                 lo = cue_end + m.start()
                 # the list of targets ends where the reason or the occasion begins
@@ -425,6 +428,8 @@ class RelationFinder:
                 # ("Russian President Vladimir Putin announced new sanctions")
                 own = doc.char_span(source.start, source.end, alignment_mode="expand")
                 lo = own.root.left_edge.idx if own is not None else source.start
+                # a verb's objects are read by the designation rule: "has sanctioned Dodik,
+                # the leader of the Bosnian Serbs" does not sanction Bosnia
                 targets = [
                     a
                     for a in actors
@@ -432,6 +437,7 @@ class RelationFinder:
                     and a is not source
                     and a.type == "Country"
                     and not lo <= a.start < source.start
+                    and (cue.pos_ != "VERB" or _modifies_object(cue, a))
                 ]
             for src in sources:
                 for t in _unique(targets):
@@ -462,8 +468,11 @@ class RelationFinder:
             ):
                 return [a]  # "the United States' military aid ... and economic sanctions"
         verb = cue if cue.pos_ == "VERB" else None
-        if verb is None and cue.dep_ in ("dobj", "obj", "nsubjpass") and cue.head.pos_ == "VERB":
-            verb = cue.head  # "X imposed sanctions on Y"
+        noun = cue
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "adopted its 12th package of sanctions against Russia"
+        if verb is None and noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ == "VERB":
+            verb = noun.head  # "X imposed sanctions on Y"
         if verb is None:
             return []
         found: list[Mention] = []
@@ -667,6 +676,14 @@ class RelationFinder:
                 if who:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
+
+
+def _modifies_object(verb, m: Mention) -> bool:  # noqa: ANN001
+    """Whether a demonym qualifies the verb's own object ("sanctioned Iranian entities"), not a
+    word further down it ("sanctioned Dodik, the leader of the Bosnian Serbs")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [k for o in objects for k in o.conjuncts]
+    return any(t.head in objects for t in verb.doc if m.start <= t.idx < m.end)
 
 
 def _named(found: list[Candidate], rule: str, confidence: float) -> list[Candidate]:
