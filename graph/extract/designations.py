@@ -153,6 +153,7 @@ class Designations:
                             out.append((src, t, s.index, rule, 0.85))
             out += self._under(s)
             out += self._excluded(s)
+            out += self._included(s, designator)
         out += self._lists(doc, sentences, designator)
         return out
 
@@ -175,6 +176,38 @@ class Designations:
         if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
             sources = list(designator)
         return sources, named
+
+    def _included(
+        self, s, designator: list[Mention]
+    ) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001, E501
+        """ "Those listed today include A and B", "The designations include A": each actor the
+        verb includes is a target of the document's designator."""
+        out = []
+        for tok in s.span:
+            if (
+                tok.lemma_.lower() != "include"
+                or tok.pos_ != "VERB"
+                or not asserted(tok, self.rules)
+            ):
+                continue
+            subject = [c for c in tok.children if c.dep_ == "nsubj"]
+            listing = any(
+                t.lemma_.lower() in self.rules.designation_verbs
+                or t.lower_ in self.rules.list_words
+                or t.lower_ in ("designations", "listings")
+                for c in subject
+                for t in c.subtree
+            )
+            if not listing:
+                continue
+            for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                out += [
+                    (src, t, s.index, "designation-includes", 0.75)
+                    for t in _inside(s.mentions, c, LISTED)
+                    for src in designator
+                    if t.name != src.name and not t.demonym
+                ]
+        return out
 
     def _excluded(self, s) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001
         """ "A, B and C remain suspended from the AU", "X, which is suspended from ECOWAS",
