@@ -258,7 +258,7 @@ class Resolver:
                 by_mention[id(m)] = c
             aliases = sorted(s for s in c.surfaces if fold(s) != fold(name))
             props: dict[str, object] = {
-                k: v for k, v in c.props.items() if k not in ("kind", "line")
+                k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")
             }
             if c.type == "Event" and c.key:
                 props["key"] = c.key

@@ -47,14 +47,51 @@ class Partners:
                         if a.name != b.name and a not in partners
                     ]
             if low in self.joint_cues and asserted(tok, self.rules):
-                group = self._joint(tok, bodies)
-                out += [
-                    Candidate("COOPERATES_WITH", a, b, s.index, rule="joint-act", confidence=0.6)
-                    for i, a in enumerate(group)
-                    for b in group[i + 1 :]
-                    if a.name != b.name
-                ]
+                out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
+            elif self._co_action(tok):
+                out += _pairs(_co_actors(tok, bodies, s.mentions), s.index, "co-action", 0.6)
+        return out + self._dashed_pairs(s, bodies)
+
+    def _dashed_pairs(self, s, bodies: list[Mention]) -> list:  # noqa: ANN001
+        """ "DPRK-Russia cooperation", "EU–Azerbaijan relations": two actors joined by a dash,
+        naming the noun of partnership they modify, unless it is denied."""
+        out = []
+        doc = s.span.doc
+        text = doc.text
+        for a, b in zip(bodies, bodies[1:], strict=False):
+            if text[a.end : b.start] not in ("-", "–"):
+                continue
+            after = doc.char_span(b.end, s.span.end_char, alignment_mode="expand")
+            if after is None:
+                continue
+            noun = after[0] if len(after) else None
+            while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head  # "the Ethiopia-Somaliland port deal"
+            if noun is None or noun.lower_ not in self.rules.pair_nouns:
+                noun = None
+            if noun is not None and self._existing(noun):
+                out += _pairs([a, b], s.index, "dashed-pair", 0.6)
         return out
+
+    def _existing(self, noun: Token) -> bool:
+        """The pair's ties are presupposed ("a review of EU–Azerbaijan relations" asserts
+        they exist) unless denied: "no Georgia-Russia dialogue", "relations were never
+        restored"."""
+        verb = governing_verb(noun)
+        for t in (noun, verb):
+            if any(
+                c.dep_ in ("neg", "det", "advmod") and c.lower_ in self.rules.negators
+                for c in t.children
+            ):
+                return False
+        return True
+
+    def _co_action(self, tok: Token) -> bool:
+        return (
+            tok.pos_ == "VERB"
+            and tok.lemma_.lower() in self.rules.co_action_verbs
+            and asserted(tok, self.rules)
+        )
 
     @staticmethod
     def _span_of(tok: Token) -> tuple[int, int]:
@@ -90,12 +127,13 @@ class Partners:
         return []
 
     def _joint(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
-        """The actors of a joint act: the agent of "joint X issued by A, B and C", or the
-        subject of "A, B and C issued a joint X"."""
-        noun = cue.head if cue.dep_ == "amod" else cue
+        """The actors of a joint act: the agent of "joint X issued by A, B and C" or "jointly
+        drafted by A and B", the members of "a joint mission of A, B and C", or the subject
+        of "A, B and C issued a joint X"."""
+        noun = cue.head if cue.dep_ in ("amod", "advmod") else cue
         group: list[Mention] = []
         for c in noun.subtree:
-            if c.dep_ == "agent":
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "of" and c.head == noun):
                 lo, hi = self._span_of(c)
                 group += [m for m in bodies if lo <= m.start and m.end <= hi]
         if not group:
@@ -106,6 +144,62 @@ class Partners:
                     group += [m for m in bodies if lo <= m.start and m.end <= hi]
         group = _unique(group)
         return group if len(group) >= 2 else []
+
+
+def _co_actors(verb: Token, bodies: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The actors doing an act together: "A and B imposed", "facilitated by A and B",
+    "Chinese leader Xi and Brazilian President Lula signed" (the leaders' countries); one
+    actor alone is no cooperation."""
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    # "designated by the UK, Canada or Australia": alternatives, not partners
+    heads = [
+        h
+        for h in heads
+        if not any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor")
+            for k in [h, *h.conjuncts]
+            for c in k.children
+        )
+    ]
+    group = _unique([m for h in heads for m in _headed(h, bodies) or _leader_state(h, mentions)])
+    return group if len(group) >= 2 else []
+
+
+def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
+    """The state or body a person in a list of subjects acts for, named before the name:
+    "Brazilian President Lula" -> Brazil, "the UAE's President X" -> UAE, "European
+    Commission President Y" -> the Commission. Each conjunct is read on its own."""
+    out = []
+    # "Modi, Saudi Crown Prince Mohammed bin Salman, ... and Y": the model often hangs the
+    # rest of a list of leaders on the first as an apposition
+    listed = [head, *head.conjuncts]
+    for a in [c for h in listed for c in h.children if c.dep_ == "appos"]:
+        listed += [a, *a.conjuncts]
+    for h in listed:
+        person = next(
+            (m for m in mentions if m.type == "Person" and m.start <= h.idx < m.end), None
+        )
+        if person is None:
+            continue
+        lo = h.left_edge.idx
+        out += [
+            m
+            for m in mentions
+            if m.type in BODIES and lo <= m.start and m.end <= person.start
+        ][-1:]
+    return out
+
+
+def _pairs(group: list[Mention], sent: int, rule: str, confidence: float) -> list:
+    from graph.extract.relations import Candidate
+
+    return [
+        Candidate("COOPERATES_WITH", a, b, sent, rule=rule, confidence=confidence)
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if a.name != b.name
+    ]
 
 
 def _headed(tok: Token, bodies: list[Mention]) -> list[Mention]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
+from graph.model import fold
 
 # where the list of targets ends and the reason or the occasion begins
 REASONS = frozenset(
@@ -60,6 +61,41 @@ def _headed(tok: Token, mentions: Iterable[Mention], types: tuple[str, ...]) -> 
     return [m for m in mentions for h in heads if m.start <= h.idx < m.end and m.type in types]
 
 
+def _refers_to(subject: Token, lead: Mention | None) -> bool:
+    """Whether a subject that names no actor stands for the actor its paragraph opens with: a
+    pronoun ("He is being designated") or a short form of its name ("Liaoning China Trade")."""
+    if lead is None:
+        return False
+    if subject.tag_ == "PRP" and subject.lower_ in ("he", "she", "it", "they"):
+        return True
+    words = [t.text for t in subject.subtree if t.dep_ != "det"]
+    short = fold(" ".join(words))
+    return len(words) >= 1 and subject.pos_ == "PROPN" and fold(lead.name).startswith(short)
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    """The subject of a verb's clause: its own, that of the verb it completes ("remain
+    suspended", "are designated"), or for a relative clause the noun it describes ("the EU,
+    which imposed ...")."""
+    v = verb
+    for _ in range(2):
+        # the small model sometimes hangs the subject on the auxiliary ("remain suspended")
+        near = [
+            *v.children,
+            *(g for c in v.children if c.dep_.startswith("aux") for g in c.children),
+        ]
+        own = [c for c in near if c.dep_ in ("nsubj", "nsubjpass")]
+        relative = [c for c in own if c.tag_ in ("WDT", "WP")]
+        if relative or (not own and v.dep_ in ("relcl", "acl")):
+            return [v.head] if v.dep_ in ("relcl", "acl") else []
+        if own:
+            return own
+        if v.dep_ not in ("acomp", "xcomp", "oprd", "attr", "conj") or v.head == v:
+            return []
+        v = v.head
+    return []
+
+
 def _possessed(m: Mention, mentions: Iterable[Mention], text: str) -> Mention:
     """ "the Department of the Treasury's Office of Foreign Assets Control designated ...":
     the body a subject possesses is the one that acts."""
@@ -87,28 +123,28 @@ class Designations:
         """(source, target, sentence index, rule, confidence) for every designation."""
         out: list[tuple[Mention, Mention, int, str, float]] = []
         designator: list[Mention] = []
+        text = doc_text(doc)
+        lead: dict[int, Mention] = {}  # the actor each paragraph opens with
         for s in sentences:
-            actors = s.mentions
+            opening = next((m for m in s.mentions if m.type in LISTED), None)
+            if opening is not None and opening.start - s.span.start_char <= 4:
+                lead.setdefault(s.paragraph, opening)
             for tok in s.span:
                 if not self._is_cue(tok) or not asserted(tok, self.rules):
                     continue
-                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-                passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-                agents = [c for c in tok.children if c.dep_ == "agent"]
-                sources: list[Mention] = []
-                for c in subjects:
-                    sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
-                sources = [_possessed(m, actors, doc_text(doc)) for m in sources]
-                for c in agents:
-                    sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
-                if subjects and sources and not designator:
+                sources, named = self._sources(tok, s.mentions, text, designator)
+                if named and sources and not designator:
                     designator = sources[:1]
+                passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                 targets: list[Mention] = []
                 for c in tok.children:
                     if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "on"):
-                        targets += _inside(actors, c, LISTED)
+                        targets += _inside(s.mentions, c, LISTED)
                 for c in passive:
-                    targets += _inside(actors, c, LISTED)
+                    named = _inside(s.mentions, c, LISTED)
+                    if not named and _refers_to(c, lead.get(s.paragraph)):
+                        named = [lead[s.paragraph]]  # "He is being designated pursuant to"
+                    targets += named
                 by = sources or (designator if passive else [])
                 rule = "designation-passive" if passive else "designation"
                 for src in by:
@@ -116,7 +152,95 @@ class Designations:
                         if t.name != src.name and not t.demonym:
                             out.append((src, t, s.index, rule, 0.85))
             out += self._under(s)
+            out += self._excluded(s)
+            out += self._included(s, designator)
         out += self._lists(doc, sentences, designator)
+        return out
+
+    def _sources(
+        self, tok: Token, actors: list[Mention], text: str, designator: list[Mention]
+    ) -> tuple[list[Mention], bool]:
+        """Who lists: the subject's actors ("OFAC designated"; "the EU, which imposed
+        restrictions on": the clause's antecedent), the agent's ("designated by the UK"), or
+        the document's designator for a subject that stands for it ("The Department is also
+        designating"). The flag says whether the subject itself named the source."""
+        sources: list[Mention] = []
+        # a passive subject is listed, not listing ("Chonsurim is being designated")
+        subjects = [c for c in _subject_tokens(tok) if c.dep_ != "nsubjpass"]
+        for c in subjects:
+            sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
+        sources = [_possessed(m, actors, text) for m in sources]
+        named = bool(sources)
+        for c in (c for c in tok.children if c.dep_ == "agent"):
+            sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
+        if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
+            sources = list(designator)
+        return sources, named
+
+    def _included(
+        self, s, designator: list[Mention]
+    ) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001, E501
+        """ "Those listed today include A and B", "The designations include A": each actor the
+        verb includes is a target of the document's designator."""
+        out = []
+        for tok in s.span:
+            if (
+                tok.lemma_.lower() != "include"
+                or tok.pos_ != "VERB"
+                or not asserted(tok, self.rules)
+            ):
+                continue
+            subject = [c for c in tok.children if c.dep_ == "nsubj"]
+            listing = any(
+                t.lemma_.lower() in self.rules.designation_verbs
+                or t.lower_ in self.rules.list_words
+                or t.lower_ in ("designations", "listings")
+                for c in subject
+                for t in c.subtree
+            )
+            if not listing:
+                continue
+            for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                out += [
+                    (src, t, s.index, "designation-includes", 0.75)
+                    for t in _inside(s.mentions, c, LISTED)
+                    for src in designator
+                    if t.name != src.name and not t.demonym
+                ]
+        return out
+
+    def _excluded(self, s) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001
+        """ "A, B and C remain suspended from the AU", "X, which is suspended from ECOWAS",
+        "the bloc suspended X": the body sanctions each member it put out."""
+        out = []
+        for tok in s.span:
+            if tok.lemma_.lower() not in self.rules.exclusion_verbs or tok.pos_ != "VERB":
+                continue
+            if not asserted(tok, self.rules):
+                continue
+            bodies = [
+                m
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ == "from"
+                for c in p.children
+                if c.dep_ == "pobj"
+                for m in _headed(c, s.mentions, ("Institution",))
+            ]
+            members: list[Mention] = []
+            if bodies:
+                for c in _subject_tokens(tok):
+                    members += _inside(s.mentions, c, LISTED)
+            else:
+                for c in _subject_tokens(tok):
+                    bodies += _headed(c, s.mentions, LISTERS)
+                for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                    members += _inside(s.mentions, c, LISTED)
+            out += [
+                (b, m, s.index, "suspension", 0.75)
+                for b in bodies
+                for m in members
+                if m.name != b.name and not m.demonym
+            ]
         return out
 
     def _under(self, s) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001
@@ -145,13 +269,17 @@ class Designations:
             return []
         text = doc_text(doc)
         out = []
-        in_list = intro = False
+        in_list = intro = paragraphs = False
         for s in sentences:
             line = s.text.strip()
+            ends = re.search(self.rules.section_end.pattern, line, re.I) is not None
             if line and line.upper() == line and re.search(r"[A-Z]{3}", line):
-                in_list = bool(self.rules.section_heading.search(line)) and not bool(
-                    self.rules.section_end.search(line)
-                )
+                if not paragraphs or ends:
+                    in_list = bool(self.rules.section_heading.search(line)) and not ends
+                    intro = paragraphs = False
+                continue
+            if self.rules.paragraph_intro.search(line):
+                in_list = paragraphs = True
                 intro = False
                 continue
             if self.rules.list_intro.search(line):
@@ -162,13 +290,36 @@ class Designations:
             line_start = text.rfind("\n", 0, s.span.start_char) + 1
             if text[line_start : s.span.start_char].strip(" -•*\t"):
                 continue  # not the start of an item
+            if paragraphs and _is_heading(s, text):
+                in_list = not ends  # "Sanctions Implications" ends the targets
+                continue
             if intro and line[:1] not in "-•*" and len(line) > 200:
                 in_list = intro = False  # prose again after a list of short items
                 continue
             first = next((m for m in s.mentions if m.type in LISTED), None)
             if first is None or first.demonym or first.start - s.span.start_char > 4:
                 continue
+            if paragraphs and self._acts(s.span.root):
+                continue  # "Treasury's OFAC is today designating ...": a lister, no item
             for src in designator:
                 if first.name != src.name:
                     out.append((src, first, s.index, "designation-list", 0.8))
         return out
+
+    def _acts(self, root: Token) -> bool:
+        """Whether a sentence's main verb is a listing verb in the active voice ("OFAC is
+        designating ..."), whose subject is a lister, not a target."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
+        return self._is_cue(root) and not passive
+
+
+def _is_heading(s, text: str) -> bool:  # noqa: ANN001
+    """A short line of its own without a full stop: "Third-Country Suppliers"."""
+    line = s.text.strip()
+    after = text[s.span.start_char + len(s.text.rstrip()) :][:1]
+    return (
+        "\n" not in line
+        and after in ("", "\n", "\r")
+        and len(line.split()) <= 8
+        and line[-1:] not in '.:;!?"”'
+    )

@@ -62,10 +62,25 @@ _GOVERNMENT = re.compile(
 _NUMBERED_MEETING = re.compile(
     r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n\s*(?P<number>\d+(?:ST|ND|RD|TH)) MEETING", re.M
 )
-# "BARBARA WOODWARD (United Kingdom) said": a speaker written in capitals, then a country
+# capital letters of the Latin scripts names are written in ("ŽBOGAR", "GÉNÉUS")
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
+# "BARBARA WOODWARD (United Kingdom) said", "… — AMAR BENDJAMA (Algeria) said", "JEAN VICTOR
+# GÉNÉUS, Minister for Foreign Affairs of Haiti, said": a speaker written in capitals, then the
+# country in brackets, or at a paragraph's start a comma and the title
 _SPEAKER = re.compile(
-    r"^(?P<name>[A-Z][A-ZÀ-Ý'’.-]+(?:\s+(?:[A-Z][A-ZÀ-Ý'’.-]+|de|da|del|van|von|al|bin)){1,5})"
-    r"\s+\((?P<country>[A-Z][^)\n]{2,60})\)",
+    rf"(?:^|(?<=[—–] )|(?<=, ))(?P<name>[{_UPPER}][{_UPPER}'’.-]+"
+    rf"(?:\s+(?:[{_UPPER}][{_UPPER}'’.-]+|de|da|del|la|van|von|al|bin)){{1,6}})"
+    r"(?:\s+\((?P<country>[A-Z][^)\n]{2,60})\)|(?P<titled>,\s+(?=[A-Z][a-z])))",
+    re.M,
+)
+
+# "- Abdulvahap KOCAK – Turkish national", "Naji Ibrahim SHARIFI-ZINDASHTI, born ...": a list
+# item opening with given names and the surname in capitals, as sanctions lists write people
+_LISTED_PERSON = re.compile(
+    r"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
+    rf"|al|bin|ibn|abu|el|al-[A-Z][a-zà-ÿ]+|abd)[ \t]+){{1,4}}(?P<surname>[{_UPPER}]{{3,}}"
+    rf"(?:[-'’ ][{_UPPER}]{{2,}})*))"
+    r"(?=\s*(?:[–—,;(:]|-\s|$))",
     re.M,
 )
 
@@ -184,6 +199,7 @@ class MentionFinder:
                 start -= 1
             start = self._left_list(doc, start, country_tokens)
             end = i + 1
+            closed = False  # "... of Heads of State and Government" ends a body's name
             while end < n:
                 t = doc[end]
                 if self._is_cap(t) and not t.is_punct:
@@ -201,6 +217,8 @@ class MentionFinder:
                 if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
                     break  # "the Treasury's Office of ...": two bodies, one part of the other
                 if t.text in self.rules.connectors or t.text in ("’s", "'s"):
+                    if closed:
+                        break
                     if t.text == "and" and end + 1 < n and doc[end + 1].lower_ == "the":
                         break  # "... of People's Power and the Council of State": two bodies
                     j = end + 1
@@ -220,12 +238,16 @@ class MentionFinder:
                         ):
                             run_end += 1
                         run = doc[j:run_end]
-                        if any(x.text in self.rules.container_heads for x in run) and t.text in (
-                            "of",
-                            "and",
-                            "for",
+                        enumerated = (  # "Heads of State and Government": one body
+                            t.text == "and" and len(run) == 1 and doc[end - 1].text not in heads
+                        )
+                        if (
+                            any(x.text in self.rules.container_heads for x in run)
+                            and t.text in ("of", "and", "for")
+                            and not enumerated
                         ):
                             break  # "Commission ... of the National Assembly": two bodies
+                        closed = enumerated
                         if t.text == "and" and doc[end - 1].text in heads:
                             break  # "the Eurasian Economic Union and Latin American ..."
                         end = j
@@ -616,8 +638,12 @@ class MentionFinder:
             if span is not None and free(span.start, span.end):
                 body = " ".join(w.capitalize() for w in head.group("body").split())
                 name = f"{head.group('number').lower()} meeting of the {body}"
-                add(span, "Event", name, "numbered-meeting", fold(name), props={"kind": "meeting"})
+                props = {"kind": "meeting", "coverage": "yes"}  # the page covers this meeting
+                add(span, "Event", name, "numbered-meeting", fold(name), props=props)
         for found in _SPEAKER.finditer(doc_text(doc)):
+            at_line_start = found.start() == 0 or doc_text(doc)[found.start() - 1] == "\n"
+            if found.group("titled") and (head is None or not at_line_start):
+                continue  # "NAME, Title" only opens a paragraph of meeting coverage
             span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
             if span is None:
                 continue
@@ -626,6 +652,21 @@ class MentionFinder:
             for k in range(span.start, span.end):
                 taken[k] = False
             add(span, "Person", _person_tidy(found.group("name")), "speaker")
+
+        for found in _LISTED_PERSON.finditer(doc_text(doc)):
+            if not self._listed_person(found.group("name"), found.group("surname")):
+                continue
+            span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+            if span is None or any(
+                m.type == "Person" and m.start <= span.start_char and span.end_char <= m.end
+                for m in mentions
+            ):
+                continue
+            for m in [m for m in mentions if m.start < span.end_char and span.start_char < m.end]:
+                mentions.remove(m)  # what the model glued to it or read as a body
+            for k in range(span.start, span.end):
+                taken[k] = False
+            add(span, "Person", _person_tidy(found.group("name")), "listed-person")
 
         # "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
         # an occasion named by its body; the body stays a mention of its own
@@ -637,7 +678,9 @@ class MentionFinder:
                 continue
             name = f"{doc_text(doc)[found.start() : found.end()]}{body.text}"
             kind = found.group("kind").lower()
-            add(span, "Event", _tidy(name), "body-event", fold(name), props={"kind": kind})
+            # the number is the event's identity: the 37th session is not the 36th
+            name = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’")
+            add(span, "Event", name, "body-event", fold(name), props={"kind": kind})
 
         # "X of the National Assembly": the committee is part of the assembly
         insts = sorted((m for m in mentions if m.type == "Institution"), key=lambda m: m.start)
@@ -661,6 +704,12 @@ class MentionFinder:
         # people the model did not see after a title: "Chair Amina Diallo", "President X"
         for span in self._titled_names(doc, taken):
             add(span, "Person", _person_tidy(span.text), "titled-name")
+
+        # people named again by a surname the model did not see: "Faki said", "Guterres,
+        # addressing the assembly, urged ..." after "Moussa Faki Mahamat", "Antonio Guterres"
+        for tok in self._surnames_again(doc, mentions):
+            if free(tok.i, tok.i + 1):
+                add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
 
         # people in table rows the model did not see: "Brazil — Luiz Inácio Lula da Silva —
         # President" (a body or country, a name, a title)
@@ -759,6 +808,36 @@ class MentionFinder:
             kept.append(m)
         mentions = sorted(kept, key=lambda m: m.start)
         return mentions, part_of
+
+    def _surnames_again(self, doc: Doc, mentions: list[Mention]) -> list[Token]:
+        """Proper nouns standing alone that are a later word of a person named in full before
+        them (not the given name: "Moussa" alone may be anyone)."""
+        first_seen: dict[str, int] = {}
+        for m in mentions:
+            words = m.name.split()
+            if m.type != "Person" or len(words) < 2:
+                continue
+            for w in words[1:]:
+                if w[:1].isupper() and len(w) > 2 and w.lower() not in NAME_PARTICLES:
+                    first_seen[w] = min(first_seen.get(w, m.end), m.end)
+        out = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.idx < first_seen.get(tok.text, len(doc.text) + 1):
+                continue
+            neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+            if not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                out.append(tok)  # a name of its own, not part of a longer one
+        return out
+
+    def _listed_person(self, name: str, surname: str) -> bool:
+        """ "Ali KOCAK" is a person; "Kavkasia Logistics LLC", "Share Print Download PDF",
+        "Queen Elizabeth II" are not read this way."""
+        if surname in self.rules.company_suffixes or surname in self.rules.company_prefixes:
+            return False
+        if re.fullmatch(r"[IVXLC]+", surname) or fold(surname) in self.rules.never:
+            return False
+        words = name.split()
+        return not any(fold(w) in self.rules.never or self._role_word(w) for w in words)
 
     def _person_name(self, doc: Doc, span: Span, taken: list[bool]) -> Span | None:
         """What of a PERSON span is a name: the longest free run of name words, without the

@@ -85,6 +85,7 @@ class RelationFinder:
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home), "partners", 0.65)
             found += self.delegates(s)
+            found += self.represented(s, event_of.get(s.index))
             found += _named(self.seats(doc, s), "based-in", 0.7)
             found += _named(self.members(s), "membership", 0.6)
             event = main_event or event_of.get(s.index)
@@ -310,6 +311,31 @@ class RelationFinder:
                 )
         return out
 
+    # ---- ATTENDED in meeting coverage: the states whose representatives took part ----
+    def represented(self, s: Sentence, event: Mention | None) -> list[Candidate]:
+        """ "NAME (Country) said", "the representative of Japan said", "invited the
+        representatives of Haiti, Kenya and Jamaica to take part": on a page covering a
+        meeting, each state (or body) represented there attended it."""
+        if event is None or event.props.get("coverage") != "yes":
+            return []
+        text = doc_text(s.span.doc)
+        bodies = [m for m in s.mentions if m.type in ORG_TYPES and not m.demonym]
+        present: list[Mention] = []
+        for p in (m for m in s.mentions if m.source == "speaker"):
+            bracket = re.match(r"\s*\(", text[p.end : p.end + 3])
+            present += [m for m in bodies if bracket and m.start == p.end + bracket.end()]
+        for tok in s.span:
+            if tok.lemma_.lower() not in ("representative", "delegate", "delegation", "observer"):
+                continue
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    heads = [obj, *obj.conjuncts]
+                    present += [m for m in bodies for h in heads if m.start <= h.idx < m.end]
+        return [
+            Candidate("ATTENDED", m, event, s.index, rule="represented", confidence=0.7)
+            for m in _unique(present)
+        ]
+
     # ---- SPOKE_AT: a person who speaks, in a passage about an event ----
     def spoke_at(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
         if event is None:
@@ -317,7 +343,9 @@ class RelationFinder:
         out = []
         for p in (m for m in s.mentions if m.type == "Person"):
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and self._is_speaker(span.root):
+            # meeting coverage opens each speaker's paragraph with the name in capitals
+            covered = p.source == "speaker" and event.props.get("coverage") == "yes"
+            if covered or (span is not None and self._is_speaker(span.root)):
                 out.append(Candidate("SPOKE_AT", p, event, s.index))
         return out
 
@@ -374,7 +402,10 @@ class RelationFinder:
             targets: list[Mention] = []
             after = [a for a in actors if a.start >= cue_end and a is not source]
             window_end = _clause_end(text, cue_end, s.span.end_char, stop_at_comma=False)
-            m = re.search(r"\b(on|against|from|of)\b", text[cue_end:window_end])
+            # "sanctions of X" names a target, "sanctioned Dodik, the leader of the Bosnian
+            # Serbs" does not
+            preps = r"\b(on|against|from)\b" if cue.pos_ == "VERB" else r"\b(on|against|from|of)\b"
+            m = re.search(preps, text[cue_end:window_end])
             if m:  # people are not sanctioned by these patterns: too often the speaker
                 lo = cue_end + m.start()
                 # the list of targets ends where the reason or the occasion begins
@@ -393,8 +424,20 @@ class RelationFinder:
                     if a.end <= cue_start and a is not source and a.type == "Country"
                 ]
             if not targets:
+                # "new Russian sanctions"; not the demonym of the source's own title
+                # ("Russian President Vladimir Putin announced new sanctions")
+                own = doc.char_span(source.start, source.end, alignment_mode="expand")
+                lo = own.root.left_edge.idx if own is not None else source.start
+                # a verb's objects are read by the designation rule: "has sanctioned Dodik,
+                # the leader of the Bosnian Serbs" does not sanction Bosnia
                 targets = [
-                    a for a in actors if a.demonym and a is not source and a.type == "Country"
+                    a
+                    for a in actors
+                    if a.demonym
+                    and a is not source
+                    and a.type == "Country"
+                    and not lo <= a.start < source.start
+                    and (cue.pos_ != "VERB" or _modifies_object(cue, a))
                 ]
             for src in sources:
                 for t in _unique(targets):
@@ -425,8 +468,11 @@ class RelationFinder:
             ):
                 return [a]  # "the United States' military aid ... and economic sanctions"
         verb = cue if cue.pos_ == "VERB" else None
-        if verb is None and cue.dep_ in ("dobj", "obj", "nsubjpass") and cue.head.pos_ == "VERB":
-            verb = cue.head  # "X imposed sanctions on Y"
+        noun = cue
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "adopted its 12th package of sanctions against Russia"
+        if verb is None and noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ == "VERB":
+            verb = noun.head  # "X imposed sanctions on Y"
         if verb is None:
             return []
         found: list[Mention] = []
@@ -630,6 +676,14 @@ class RelationFinder:
                 if who:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
+
+
+def _modifies_object(verb, m: Mention) -> bool:  # noqa: ANN001
+    """Whether a demonym qualifies the verb's own object ("sanctioned Iranian entities"), not a
+    word further down it ("sanctioned Dodik, the leader of the Bosnian Serbs")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [k for o in objects for k in o.conjuncts]
+    return any(t.head in objects for t in verb.doc if m.start <= t.idx < m.end)
 
 
 def _named(found: list[Candidate], rule: str, confidence: float) -> list[Candidate]:

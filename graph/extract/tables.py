@@ -45,9 +45,14 @@ class Rules:
     section_heading: re.Pattern[str] = re.compile("$^")
     section_end: re.Pattern[str] = re.compile("$^")
     list_intro: re.Pattern[str] = re.compile("$^")
+    paragraph_intro: re.Pattern[str] = re.compile("$^")
+    exclusion_verbs: frozenset[str] = frozenset()
+    self_references: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    co_action_verbs: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
@@ -137,8 +142,13 @@ def load_rules() -> Rules:
         section_heading=re.compile(raw["designations"]["section_heading"]),
         section_end=re.compile(raw["designations"]["section_end"]),
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
+        paragraph_intro=re.compile(raw["designations"]["paragraph_intro"], re.I),
+        exclusion_verbs=frozenset(raw["designations"]["exclusion_verbs"]),
+        self_references=frozenset(raw["designations"]["self_references"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
+        co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
+        pair_nouns=frozenset(raw["partners"]["pair_nouns"]),
         partner_cues=(
             frozenset(raw["partners"]["with_cues"]),
             frozenset(raw["partners"]["joint_cues"]),

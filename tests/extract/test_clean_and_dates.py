@@ -35,6 +35,21 @@ def test_clean_keeps_offsets_and_metadata() -> None:
         assert gone not in c.text
 
 
+def test_teasers_after_related_coverage_or_see_also_are_no_body() -> None:
+    rules = load_rules()
+    page = (
+        "Leaders Meet in Accra\n\nPresident Mahama met President Tinubu in Accra.\n\n"
+        "Related coverage\nRuto says debt is strangling growth\n"
+    )
+    c = clean(page, rules)
+    assert "Mahama met President Tinubu" in c.text and "Ruto" not in c.text
+    wiki = "Accra Summit\n\nThe summit opened.\n\nSee also[edit]\nLome Summit\n"
+    assert "Lome" not in clean(wiki, rules).text
+    # a bare "Related" heading is kept: a fact sheet may follow it in the same release
+    kept = "Release\n\nOFAC acted.\n\nRelated\nFact Sheet\n\nOFAC designated Acme LLC.\n"
+    assert "Acme LLC" in clean(kept, rules).text
+
+
 def test_date_ranges_and_years() -> None:
     (d,) = find_dates("held on September 29 – October 2, in Moscow", 2023)
     assert (d.start, d.end) == ("2023-09-29", "2023-10-02")
