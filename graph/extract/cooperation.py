@@ -11,11 +11,16 @@ Negated or hedged cues assert nothing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.tables import Rules
+
+if TYPE_CHECKING:  # relations.py imports this module
+    from graph.extract.relations import Candidate, Sentence
 
 BODIES = ("Country", "Institution")
 
@@ -27,7 +32,7 @@ class Partners:
         self.with_cues = raw[0]
         self.joint_cues = raw[1]
 
-    def find(self, s, home: Mention | None) -> list:  # noqa: ANN001
+    def find(self, s: Sentence, home: Mention | None) -> list[Candidate]:
         from graph.extract.relations import Candidate
 
         out: list[Candidate] = []
@@ -52,10 +57,10 @@ class Partners:
                 out += _pairs(_co_actors(tok, bodies, s.mentions), s.index, "co-action", 0.6)
         return out + self._dashed_pairs(s, bodies)
 
-    def _dashed_pairs(self, s, bodies: list[Mention]) -> list:  # noqa: ANN001
+    def _dashed_pairs(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
         """ "DPRK-Russia cooperation", "EU–Azerbaijan relations": two actors joined by a dash,
         naming the noun of partnership they modify, unless it is denied."""
-        out = []
+        out: list[Candidate] = []
         doc = s.span.doc
         text = doc.text
         for a, b in zip(bodies, bodies[1:], strict=False):
@@ -191,7 +196,7 @@ def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _pairs(group: list[Mention], sent: int, rule: str, confidence: float) -> list:
+def _pairs(group: list[Mention], sent: int, rule: str, confidence: float) -> list[Candidate]:
     from graph.extract.relations import Candidate
 
     return [

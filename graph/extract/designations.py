@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -22,6 +23,9 @@ from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
 from graph.model import fold
+
+if TYPE_CHECKING:  # relations.py imports this module
+    from graph.extract.relations import Sentence
 
 # where the list of targets ends and the reason or the occasion begins
 REASONS = frozenset(
@@ -119,7 +123,9 @@ class Designations:
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
         return True
 
-    def find(self, doc: Doc, sentences: list) -> list[tuple[Mention, Mention, int, str, float]]:
+    def find(
+        self, doc: Doc, sentences: list[Sentence]
+    ) -> list[tuple[Mention, Mention, int, str, float]]:
         """(source, target, sentence index, rule, confidence) for every designation."""
         out: list[tuple[Mention, Mention, int, str, float]] = []
         designator: list[Mention] = []
@@ -141,10 +147,10 @@ class Designations:
                     if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "on"):
                         targets += _inside(s.mentions, c, LISTED)
                 for c in passive:
-                    named = _inside(s.mentions, c, LISTED)
-                    if not named and _refers_to(c, lead.get(s.paragraph)):
-                        named = [lead[s.paragraph]]  # "He is being designated pursuant to"
-                    targets += named
+                    passive_named = _inside(s.mentions, c, LISTED)
+                    if not passive_named and _refers_to(c, lead.get(s.paragraph)):
+                        passive_named = [lead[s.paragraph]]  # "He is being designated pursuant to"
+                    targets += passive_named
                 by = sources or (designator if passive else [])
                 rule = "designation-passive" if passive else "designation"
                 for src in by:
@@ -178,8 +184,8 @@ class Designations:
         return sources, named
 
     def _included(
-        self, s, designator: list[Mention]
-    ) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001, E501
+        self, s: Sentence, designator: list[Mention]
+    ) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "Those listed today include A and B", "The designations include A": each actor the
         verb includes is a target of the document's designator."""
         out = []
@@ -209,7 +215,7 @@ class Designations:
                 ]
         return out
 
-    def _excluded(self, s) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001
+    def _excluded(self, s: Sentence) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "A, B and C remain suspended from the AU", "X, which is suspended from ECOWAS",
         "the bloc suspended X": the body sanctions each member it put out."""
         out = []
@@ -243,7 +249,7 @@ class Designations:
             ]
         return out
 
-    def _under(self, s) -> list[tuple[Mention, Mention, int, str, float]]:  # noqa: ANN001
+    def _under(self, s: Sentence) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "Kestrel Shipping remains under U.S. sanctions": the subject is a target of the
         state or body that modifies "sanctions"."""
         out = []
@@ -261,7 +267,7 @@ class Designations:
         return out
 
     def _lists(
-        self, doc: Doc, sentences: list, designator: list[Mention]
+        self, doc: Doc, sentences: list[Sentence], designator: list[Mention]
     ) -> list[tuple[Mention, Mention, int, str, float]]:
         """Items under a designation heading or after an announcing line: each item's
         first actor, listed by the document's designator."""
@@ -313,7 +319,7 @@ class Designations:
         return self._is_cue(root) and not passive
 
 
-def _is_heading(s, text: str) -> bool:  # noqa: ANN001
+def _is_heading(s: Sentence, text: str) -> bool:
     """A short line of its own without a full stop: "Third-Country Suppliers"."""
     line = s.text.strip()
     after = text[s.span.start_char + len(s.text.rstrip()) :][:1]

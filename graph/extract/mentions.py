@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
@@ -173,7 +174,7 @@ class MentionFinder:
                 hits.append((span, place))
         return hits
 
-    def _is_cap(self, tok) -> bool:  # noqa: ANN001
+    def _is_cap(self, tok: Token) -> bool:
         t = tok.text
         return bool(t) and t[0].isupper() and t.lower() not in ("the", "a", "an", "and", "of")
 
@@ -504,8 +505,13 @@ class MentionFinder:
                 taken[k] = True
 
         def add(
-            span: Span, type_: str, name: str, source: str, key: str | None = None, **kw
-        ) -> Mention:  # noqa: ANN003
+            span: Span,
+            type_: str,
+            name: str,
+            source: str,
+            key: str | None = None,
+            **kw: Any,  # Mention's optional fields (props, demonym), passed on as given
+        ) -> Mention:
             m = Mention(
                 type_,
                 span.text,
@@ -546,18 +552,18 @@ class MentionFinder:
                 props={"kind": kind_head.lower()},
             )
 
-        for m in _ORG_EVENT.finditer(doc_text(doc)):
-            org, pre = m["org"], m["pre"] or ""
+        for event_m in _ORG_EVENT.finditer(doc_text(doc)):
+            org, pre = event_m["org"], event_m["pre"] or ""
             first = org.split()[0]
             place = self.gaz.lookup(org)
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym:
                 continue
-            begin = m.start("pre") if pre else m.start("org")
-            span = doc.char_span(begin, m.end(), alignment_mode="expand")
+            begin = event_m.start("pre") if pre else event_m.start("org")
+            span = doc.char_span(begin, event_m.end(), alignment_mode="expand")
             if span is None or not free(span.start, span.end):
                 continue
-            kind = m["kind"].lower()
+            kind = event_m["kind"].lower()
             title = place.name if place else org
             key = f"{fold(title)}|{kind}"
             if pre[:1].isdigit() and len(pre) == 4:
@@ -626,9 +632,9 @@ class MentionFinder:
         for span in self._companies(doc):
             candidates.append((span, "Institution", _tidy(span.text), "company", None))
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
-        for span, type_, name, source, key in candidates:
+        for span, type_, name, source, cand_key in candidates:
             if free(span.start, span.end):
-                add(span, type_, name, source, key)
+                add(span, type_, name, source, cand_key)
 
         # meeting coverage: "SECURITY COUNCIL / 9570TH MEETING (AM)" heads the page, and each
         # speaker's paragraph opens with "NAME (Country)"
@@ -636,8 +642,8 @@ class MentionFinder:
         if head is not None:
             span = doc.char_span(head.start("number"), head.end(), alignment_mode="expand")
             if span is not None and free(span.start, span.end):
-                body = " ".join(w.capitalize() for w in head.group("body").split())
-                name = f"{head.group('number').lower()} meeting of the {body}"
+                meeting_body = " ".join(w.capitalize() for w in head.group("body").split())
+                name = f"{head.group('number').lower()} meeting of the {meeting_body}"
                 props = {"kind": "meeting", "coverage": "yes"}  # the page covers this meeting
                 add(span, "Event", name, "numbered-meeting", fold(name), props=props)
         for found in _SPEAKER.finditer(doc_text(doc)):
@@ -672,11 +678,11 @@ class MentionFinder:
         # an occasion named by its body; the body stays a mention of its own
         bodies = {m.start: m for m in mentions if m.type == "Institution"}
         for found in _BODY_EVENT.finditer(doc_text(doc)):
-            body = bodies.get(found.end())
+            named_body = bodies.get(found.end())
             span = doc.char_span(found.start(), found.end("kind"), alignment_mode="expand")
-            if body is None or span is None or not free(span.start, span.end):
+            if named_body is None or span is None or not free(span.start, span.end):
                 continue
-            name = f"{doc_text(doc)[found.start() : found.end()]}{body.text}"
+            name = f"{doc_text(doc)[found.start() : found.end()]}{named_body.text}"
             kind = found.group("kind").lower()
             # the number is the event's identity: the 37th session is not the 36th
             name = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’")
@@ -744,13 +750,13 @@ class MentionFinder:
         # names defined in brackets: "Office of Foreign Assets Control (OFAC)", "Asia Sun
         # Group Co., Ltd. (Asia Sun Group)": every later use of the short form is the body
         for owner, short in self._definitions(doc, mentions):
-            for span in self._uses(doc, short, owner.end):
-                hit = next((m for m in mentions if (m.start, m.end) == span[:2]), None)
+            for use in self._uses(doc, short, owner.end):
+                hit = next((m for m in mentions if (m.start, m.end) == use[:2]), None)
                 if hit is not None:
                     hit.type, hit.name, hit.key = owner.type, owner.name, owner.key
                     hit.source = "defined-alias"
-                elif free(span[2].start, span[2].end):
-                    add(span[2], owner.type, owner.name, "defined-alias", owner.key)
+                elif free(use[2].start, use[2].end):
+                    add(use[2], owner.type, owner.name, "defined-alias", owner.key)
 
         # layer 4: demonyms, as mentions of the country or region
         for tok in doc:
@@ -793,10 +799,10 @@ class MentionFinder:
 
         # Headlines are in Title Case, which the model reads as names ("Imposes New
         # Sanctions"): a person or unknown place in the title stands only if the body names it.
-        body = [m for m in mentions if m.start >= title_end]
-        body_people = [" ".join(fold(m.name).split()) for m in body if m.type == "Person"]
-        body_names = {fold(m.name) for m in body}
-        kept = []
+        body_mentions = [m for m in mentions if m.start >= title_end]
+        body_people = [" ".join(fold(m.name).split()) for m in body_mentions if m.type == "Person"]
+        body_names = {fold(m.name) for m in body_mentions}
+        kept: list[Mention] = []
         for m in mentions:
             if m.start < title_end and m.source in ("person", "ner-org", "ner-gpe"):
                 f = fold(m.name)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
@@ -141,11 +141,11 @@ class RelationFinder:
             role_abs = clause_start + role_m.start()
             # "Finance Minister", "Public Safety Minister": capitalised words before the role
             # noun that no mention covers are the role's own
-            lead = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
-            if lead and not any(
-                o.start < role_abs and o.end > clause_start + lead.start() for o in s.mentions
+            lead_m = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
+            if lead_m and not any(
+                o.start < role_abs and o.end > clause_start + lead_m.start() for o in s.mentions
             ):
-                role_abs = clause_start + lead.start()
+                role_abs = clause_start + lead_m.start()
             if titled_after and text[clause_start + roles[-1].end() : p.start].strip():
                 # "South African President X, the chair of the AU": both titles count, but
                 # with a title after the name, only the one right before it is this person's
@@ -349,7 +349,7 @@ class RelationFinder:
                 out.append(Candidate("SPOKE_AT", p, event, s.index))
         return out
 
-    def _is_speaker(self, tok) -> bool:  # noqa: ANN001
+    def _is_speaker(self, tok: Token) -> bool:
         seen = 0
         while seen < 6:
             seen += 1
@@ -445,7 +445,7 @@ class RelationFinder:
                         out.append(Candidate("SANCTIONED", src, t, s.index))
         return out
 
-    def _sanction_sources(self, text: str, cue, actors: list[Mention]) -> list[Mention]:  # noqa: ANN001
+    def _sanction_sources(self, text: str, cue: Token, actors: list[Mention]) -> list[Mention]:
         """Who imposes: "blockade by X", "X's sanctions", "US sanctions", "X banned ...",
         "X (and Y) imposed sanctions"."""
         cue_start, cue_end = cue.idx, cue.idx + len(cue)
@@ -507,7 +507,7 @@ class RelationFinder:
                     out.append(Candidate("COOPERATES_WITH", a, b, s.index))
         return out
 
-    def _cooperation_with(self, text: str, cue, s: Sentence) -> list[Candidate]:  # noqa: ANN001
+    def _cooperation_with(self, text: str, cue: Token, s: Sentence) -> list[Candidate]:
         """ "Minsk would continue military cooperation with Russia and China": the clause's
         subject cooperates with each body named after "with"."""
         m = re.match(r"\s+with\s+(?:the\s+)?", text[cue.idx + len(cue) : s.span.end_char])
@@ -678,7 +678,7 @@ class RelationFinder:
         return out
 
 
-def _modifies_object(verb, m: Mention) -> bool:  # noqa: ANN001
+def _modifies_object(verb: Token, m: Mention) -> bool:
     """Whether a demonym qualifies the verb's own object ("sanctioned Iranian entities"), not a
     word further down it ("sanctioned Dodik, the leader of the Bosnian Serbs")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
