@@ -18,16 +18,21 @@ from graph.store.base import GraphStore
 router = APIRouter(prefix="/api/review", tags=["curation"])
 
 CARD: dict[str, Any] = {
-    "id": "person:sergei-lavrov",
+    "id": "person:ilham-aliyev",
     "type": "Person",
-    "name": "Sergei Lavrov",
-    "aliases": [],
-    "mentions": 2,
-    "documents": 1,
+    "name": "Ilham Aliyev",
+    "aliases": ["Aliyev"],
+    "mentions": 3,
+    "documents": 2,
     "neighbours": [
-        {"id": "person:wang-yi", "relation": "MET_WITH", "name": "Wang Yi", "type": "Person"}
+        {
+            "id": "country:azerbaijan",
+            "relation": "HOLDS_ROLE",
+            "name": "Azerbaijan",
+            "type": "Country",
+        }
     ],
-    "evidence": ["Russian Foreign Minister Sergei Lavrov met Wang Yi in Astana."],
+    "evidence": ["Azerbaijani President Ilham Aliyev received the delegation in Baku."],
 }
 
 
@@ -42,11 +47,18 @@ class DuplicatePage(BaseModel):
                     "pairs": [
                         {
                             "a": CARD,
-                            "b": {**CARD, "id": "person:sergey-lavrov", "name": "Sergey Lavrov"},
-                            "score": 1.0,
+                            # father and son, both presidents: the answer is "not same"
+                            "b": {
+                                **CARD,
+                                "id": "person:heydar-aliyev",
+                                "name": "Heydar Aliyev",
+                                "evidence": ["The airport is named after Heydar Aliyev."],
+                            },
+                            "score": 0.62,
                             "reasons": [
-                                "similar names (92% after folding)",
-                                "same surname (lavrov)",
+                                "same surname (aliyev)",
+                                "same type (Person)",
+                                "1 shared neighbour",
                             ],
                         }
                     ],
