@@ -15,12 +15,10 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 
 from app.main import create_app
-from graph.config import Neo4jSettings, Settings
 from graph.model import GraphData
 from graph.schema import DOCUMENT
 from graph.store.base import GraphStore
-from graph.store.neo4j import Neo4jStore
-from graph.store.sqlite import SqliteStore
+from tests.api.conftest import seeded_settings
 from tests.api.schema_checks import CHECKS
 
 TOKEN = "stateful-token"
@@ -68,57 +66,20 @@ def _run_statefully(app: FastAPI, store: GraphStore) -> None:
 
 
 @pytest.fixture
-def warm_app() -> Iterator[list[FastAPI]]:
-    apps: list[FastAPI] = []
-    yield apps
-    for app in apps:  # the lifespan, which stops the upload workers, does not run here
-        app.state.ingestion.close()
-
-
-def _app(settings_: Settings, apps: list[FastAPI]) -> FastAPI:
-    app = create_app(settings_)
-    app.state.ingestion.warm()
-    apps.append(app)
-    return app
-
-
-def test_sequences_on_the_embedded_store(
-    seeds_graph: GraphData, tmp_path: Path, warm_app: list[FastAPI]
-) -> None:
-    store = SqliteStore(tmp_path)
-    store.import_graph(seeds_graph)
-    app = _app(
-        Settings(data_dir=tmp_path, api_token=TOKEN, max_document_bytes=2_000), warm_app
+def app(
+    request: pytest.FixtureRequest, store_kind: str, seeds_graph: GraphData, tmp_path: Path
+) -> Iterator[FastAPI]:
+    """The seeds behind an app that takes uploads, on each store in turn."""
+    app_settings = seeded_settings(
+        request, store_kind, seeds_graph, tmp_path, api_token=TOKEN, max_document_bytes=2_000
     )
-    try:
-        _run_statefully(app, store)
-    finally:
-        store.close()
+    app = create_app(app_settings)
+    app.state.ingestion.warm()
+    yield app
+    # the lifespan, which stops the upload workers and closes the store, does not run here
+    app.state.ingestion.close()
+    app.state.store_holder.close()
 
 
-@pytest.mark.neo4j
-def test_sequences_on_neo4j(
-    seeds_graph: GraphData,
-    neo4j_settings: Neo4jSettings,
-    tmp_path: Path,
-    warm_app: list[FastAPI],
-) -> None:
-    store = Neo4jStore(neo4j_settings)
-    try:
-        store.ensure_schema()
-        store.clear()
-        store.import_graph(seeds_graph)
-        app = _app(
-            Settings(
-                store="neo4j",
-                neo4j=neo4j_settings,
-                data_dir=tmp_path,
-                api_token=TOKEN,
-                max_document_bytes=2_000,
-            ),
-            warm_app,
-        )
-        _run_statefully(app, store)
-    finally:
-        store.clear()
-        store.close()
+def test_sequences_keep_every_answer_as_documented(app: FastAPI) -> None:
+    _run_statefully(app, app.state.store_holder.get())
