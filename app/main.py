@@ -81,7 +81,6 @@ class StoreHolder:
         pooled connections died with the server (each would fail one request and mark the
         store down again): a fresh store starts with a fresh pool."""
         try:
-            fresh: GraphStore | None = None
             try:
                 if self._store is not None:
                     _probe(self._store, self.settings.neo4j.probe_timeout)
@@ -92,7 +91,7 @@ class StoreHolder:
             with self._lock:
                 old, self._store = self._store, fresh
                 self._down_reason, self._down_until = None, 0.0
-            if old is not None and old is not fresh:
+            if old is not None:
                 old.close()
         finally:
             with self._lock:

@@ -113,10 +113,17 @@ def ingest_one(store: Neo4jStore) -> float:
     return took
 
 
-def bulk_import(settings: Settings, data: GraphData) -> dict[str, float]:
+def bulk_import(settings: Settings, data: GraphData, put: Callable[[str, str], None]) -> None:
+    """`import --bulk` of `data` into the (emptied, closed) store, its rates put in rows."""
     from graph.store.neo4j_bulk import bulk_import as run
 
-    return run(settings, data)
+    steps = run(settings, data)
+    took = sum(steps.values())
+    admin = steps["neo4j-admin"]
+    n_edges = len(data.edges)
+    put("import rels/s (--bulk, all steps)", f"{n_edges / took:,.0f} ({took:.0f} s)")
+    put("import rels/s (--bulk, neo4j-admin alone)", f"{n_edges / admin:,.0f} ({admin:.0f} s)")
+    put("--bulk steps", ", ".join(f"{k} {v:.0f} s" for k, v in steps.items()))
 
 
 def run_size(edges: int, bulk: bool, rows: dict[str, dict[int, str]], only_bulk: bool) -> None:
@@ -132,12 +139,7 @@ def run_size(edges: int, bulk: bool, rows: dict[str, dict[int, str]], only_bulk:
     store.clear()
     if only_bulk:
         store.close()
-        steps = bulk_import(settings, data)
-        took = sum(steps.values())
-        admin = steps["neo4j-admin"]
-        put("import rels/s (--bulk, all steps)", f"{n_edges / took:,.0f} ({took:.0f} s)")
-        put("import rels/s (--bulk, neo4j-admin alone)", f"{n_edges / admin:,.0f} ({admin:.0f} s)")
-        put("--bulk steps", ", ".join(f"{k} {v:.0f} s" for k, v in steps.items()))
+        bulk_import(settings, data, put)
         return
     empty_ingest = ingest_one(store)
     t = time.perf_counter()
@@ -154,12 +156,7 @@ def run_size(edges: int, bulk: bool, rows: dict[str, dict[int, str]], only_bulk:
     if bulk:
         store.clear()
         store.close()
-        steps = bulk_import(settings, data)
-        took = sum(steps.values())
-        admin = steps["neo4j-admin"]
-        put("import rels/s (--bulk, all steps)", f"{n_edges / took:,.0f} ({took:.0f} s)")
-        put("import rels/s (--bulk, neo4j-admin alone)", f"{n_edges / admin:,.0f} ({admin:.0f} s)")
-        put("--bulk steps", ", ".join(f"{k} {v:.0f} s" for k, v in steps.items()))
+        bulk_import(settings, data, put)
         store = Neo4jStore(Neo4jSettings())
         assert store.stats().edges == n_edges
     store.close()

@@ -81,9 +81,3 @@ class ClusterExtractor:
 
     def close(self) -> None:
         self._client.close()
-
-    def __enter__(self) -> ClusterExtractor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
