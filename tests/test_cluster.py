@@ -90,3 +90,12 @@ def test_a_scheduler_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "no Dask scheduler answered" in lines[0], done.stderr
     assert not (tmp_path / "graph.sqlite3").exists()  # it stopped before opening the store
+
+
+@pytest.mark.parametrize("address", ["not an address", "http://127.0.0.1:8786"])
+def test_an_address_that_is_no_scheduler_address_is_one_line(address: str, tmp_path: Path) -> None:
+    done = _ingest(tmp_path, "--cluster", address, timeout=300)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "is not a Dask scheduler address" in lines[0], done.stderr
+    assert not (tmp_path / "graph.sqlite3").exists()

@@ -46,9 +46,16 @@ class ClusterExtractor:
     def __init__(self, address: str, model: str, connect_timeout: float = CONNECT_SECONDS):
         try:
             from distributed import Client
+            from distributed.comm import get_address_host_port
         except ImportError:
             raise ExtractionError(
                 "--cluster needs Dask's distributed package (pip install 'actorgraph[cluster]')"
+            ) from None
+        try:  # before a Client: a half-built one prints a traceback when it is collected
+            get_address_host_port(address)
+        except ValueError as exc:
+            raise ExtractionError(
+                f"{address!r} is not a Dask scheduler address (tcp://HOST:PORT): {exc}"
             ) from None
         try:
             self._client: Any = Client(address, timeout=connect_timeout, set_as_default=False)
