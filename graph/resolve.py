@@ -241,121 +241,90 @@ class Resolver:
     ) -> GraphData:
         clusters = self._cluster(extraction.mentions)
         by_mention: dict[int, Cluster] = {}
-        nodes: dict[str, Node] = {}
+        graph = _DocumentGraph(self.schema, doc_id, extraction.sentences)
         for c in clusters:
-            existing = self._match_existing(c, index)
-            own = node_id(c.type, c.key if c.type == "Event" and c.key else c.name)
-            if existing is not None and self.keep_apart(own, existing.id):
-                existing = None
-            name = c.name
-            if existing is not None:
-                c.node_id = existing.id
-                if c.type not in ("Person", "Institution") or len(existing.name) >= len(name):
-                    name = existing.name  # the first document's name stands, unless shorter
-            else:
-                c.node_id = node_id(c.type, c.key if c.type == "Event" and c.key else name)
+            self._add_cluster_node(graph, c, index)
             for m in c.mentions:
                 by_mention[id(m)] = c
-            aliases = sorted(s for s in c.surfaces if fold(s) != fold(name))
-            props: dict[str, object] = {
-                k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")
-            }
-            if c.type == "Event" and c.key:
-                props["key"] = c.key
-            if c.rules:
-                props["resolved_by"] = sorted(c.rules)
-            place = self.gaz.lookup(name) if c.type in ("Country", "City") else None
-            if place is not None and place.code:
-                props["country_code"] = place.code
-            if existing is not None:
-                aliases = sorted(set(aliases) | set(existing.aliases) | ({c.name} - {name}))
-            node = nodes.get(c.node_id)
-            if node is None:
-                nodes[c.node_id] = Node(
-                    id=c.node_id, type=c.type, name=name, aliases=aliases, **props
-                )
-            else:  # two clusters met in one existing node
-                node.aliases = sorted(set(node.aliases) | set(aliases))
+        graph.add_document(doc_props)
+        self._mention_edges(graph, extraction, by_mention)
+        self._candidate_edges(graph, extraction, clusters, by_mention)
+        for part, whole, si in extraction.part_of:
+            a, b = by_mention.get(id(part)), by_mention.get(id(whole))
+            if a and b:
+                ev = graph.fact(extraction.sentences[si], "of-body", 0.8)
+                graph.add_edge("PART_OF", a.node_id, b.node_id, ev)
+        for c in clusters:
+            self._edges_from_name(graph, c, clusters, extraction.home, index)
+        self._agency_state_sanctions(graph)
+        graph.event_locations()
+        return GraphData(nodes=list(graph.nodes.values()), edges=list(graph.edges.values()))
 
-        sentences = extraction.sentences
-        sent_starts = [s[0] for s in sentences]
+    def _add_cluster_node(self, graph: _DocumentGraph, c: Cluster, index: list[Node]) -> None:
+        """The cluster's node: a known actor it matches (unless an analyst kept them
+        apart), or a new one; its aliases, rules and properties."""
+        existing = self._match_existing(c, index)
+        own = node_id(c.type, c.key if c.type == "Event" and c.key else c.name)
+        if existing is not None and self.keep_apart(own, existing.id):
+            existing = None
+        name = c.name
+        if existing is not None:
+            c.node_id = existing.id
+            if c.type not in ("Person", "Institution") or len(existing.name) >= len(name):
+                name = existing.name  # the first document's name stands, unless shorter
+        else:
+            c.node_id = node_id(c.type, c.key if c.type == "Event" and c.key else name)
+        aliases = sorted(s for s in c.surfaces if fold(s) != fold(name))
+        props: dict[str, object] = {
+            k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")
+        }
+        if c.type == "Event" and c.key:
+            props["key"] = c.key
+        if c.rules:
+            props["resolved_by"] = sorted(c.rules)
+        place = self.gaz.lookup(name) if c.type in ("Country", "City") else None
+        if place is not None and place.code:
+            props["country_code"] = place.code
+        if existing is not None:
+            aliases = sorted(set(aliases) | set(existing.aliases) | ({c.name} - {name}))
+        node = graph.nodes.get(c.node_id)
+        if node is None:
+            graph.nodes[c.node_id] = Node(
+                id=c.node_id, type=c.type, name=name, aliases=aliases, **props
+            )
+        else:  # two clusters met in one existing node
+            node.aliases = sorted(set(node.aliases) | set(aliases))
 
-        def sentence_at(offset: int) -> tuple[int, int, str, str | None]:
-            lo, hi = 0, len(sent_starts) - 1
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if sent_starts[mid] <= offset:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            return sentences[lo]
-
-        edges: dict[str, Edge] = {}
-        evidence_keys: dict[str, set[tuple[str, int, int, str | None]]] = {}
-
-        def add_edge(rel: str, src: str, dst: str, ev: Evidence, role: str | None = None) -> None:
-            spec = self.schema.relation(rel)
-            s_type, d_type = nodes[src].type, nodes[dst].type
-            if src == dst:
-                return
-            if not (s_type in spec.sources and d_type in spec.targets):
-                if spec.symmetric and spec.allows(s_type, d_type):
-                    src, dst = dst, src
-                else:
-                    return
-            if spec.symmetric and src > dst:
-                src, dst = dst, src
-            eid = edge_id(rel, src, dst, spec.symmetric, role)
-            edge = edges.get(eid)
-            if edge is None:
-                extra = {"role": role} if role else {}
-                edge = edges[eid] = Edge(id=eid, source=src, target=dst, type=rel, **extra)
-            keys = evidence_keys.setdefault(eid, set())
-            if ev.key() not in keys:  # a set: a long document has thousands of mentions
-                keys.add(ev.key())
-                edge.evidence.append(ev)
-
-        doc_node = Node(
-            id=doc_id,
-            type=DOCUMENT,
-            name=str(doc_props.get("title") or doc_id),
-            aliases=[],
-            **{k: v for k, v in doc_props.items() if k != "title" and v is not None},
-        )
-        nodes[doc_id] = doc_node
-
+    @staticmethod
+    def _mention_edges(
+        graph: _DocumentGraph, extraction: Extraction, by_mention: dict[int, Cluster]
+    ) -> None:
+        """The document MENTIONS each actor, with the sentence of every mention."""
         for m in extraction.mentions:
             mentioned = by_mention.get(id(m))
             if mentioned is None:
                 continue
-            start, end, text, date = sentence_at(m.start)
+            start, end, text, date = graph.sentence_at(m.start)
             if m.source == "byline":  # the byline is no sentence of the story
                 text, date = m.props["line"], None
             ev = Evidence(
-                document=doc_id,
+                document=graph.doc_id,
                 sentence=_squash(text),
                 start=m.start,
                 end=m.end,
                 date=date,
                 text=m.text,
             )
-            add_edge(MENTIONS, doc_id, mentioned.node_id, ev)
+            graph.add_edge(MENTIONS, graph.doc_id, mentioned.node_id, ev)
 
-        def fact(
-            row: tuple[int, int, str, str | None], rule: str | None = None, conf: float = 0.7
-        ) -> Evidence:
-            """Evidence of a relation: the sentence, its offsets, the rule that read it."""
-            start, end, text, date = row
-            return Evidence(
-                document=doc_id,
-                sentence=_squash(text),
-                start=start,
-                end=end,
-                date=date,
-                rule=rule,
-                confidence=conf if rule else None,
-            )
-
+    def _candidate_edges(
+        self,
+        graph: _DocumentGraph,
+        extraction: Extraction,
+        clusters: list[Cluster],
+        by_mention: dict[int, Cluster],
+    ) -> None:
+        """The relations the rules read, between the nodes their mentions resolved to."""
         for cand in extraction.candidates:
             a, b = by_mention.get(id(cand.source)), by_mention.get(id(cand.target))
             if a is None or b is None:
@@ -365,98 +334,90 @@ class Resolver:
             if a is None or b is None:
                 continue
             row = extraction.sentences[cand.sent]
-            ev = fact(row, cand.rule or cand.type.lower(), cand.confidence)
-            add_edge(cand.type, a.node_id, b.node_id, ev, cand.role)
+            ev = graph.fact(row, cand.rule or cand.type.lower(), cand.confidence)
+            graph.add_edge(cand.type, a.node_id, b.node_id, ev, cand.role)
 
-        for part, whole, si in extraction.part_of:
-            a, b = by_mention.get(id(part)), by_mention.get(id(whole))
-            if a and b:
-                add_edge(
-                    "PART_OF", a.node_id, b.node_id, fact(extraction.sentences[si], "of-body", 0.8)
+    def _edges_from_name(
+        self,
+        graph: _DocumentGraph,
+        c: Cluster,
+        clusters: list[Cluster],
+        home: str | None,
+        index: list[Node],
+    ) -> None:
+        """What a name says: "National Assembly of the Republic of Nicaragua" and "the
+        Russian Federal Service for ..." are bodies of their country, "AU Commission" is part
+        of the AU, "Saint Petersburg International Economic Forum" takes place where it
+        says."""
+        name = graph.nodes[c.node_id].name
+        if c.type == "Institution":
+            of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
+            place = self.gaz.lookup(of.group(1)) if of else None
+            if place is None:
+                firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
+                place = next((self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None)
+            if place is None:
+                place = self._state_of_body(name, home)
+            if place is not None and place.type == "Country":
+                self._link_place(graph, c, place, "PART_OF", index)
+            parent = self._parent_body(name, clusters)
+            if parent is not None and parent.node_id != c.node_id:
+                row = graph.sentence_at(c.mentions[0].start)
+                graph.add_edge(
+                    "PART_OF", c.node_id, parent.node_id, graph.fact(row, "name-body", 0.7)
                 )
-
-        def link_place(
-            c: Cluster, place_name: str, place_type: str, code: str | None, rel: str
-        ) -> None:
-            """A place that a name contains ("... of the Republic of Nicaragua", "Saint
-            Petersburg International Economic Forum"): the relation, and the place's mention
-            where its words stand inside the name."""
-            pid = node_id(place_type, place_name)
-            if pid not in nodes:
-                known = next((n for n in index if n.id == pid), None)
-                nodes[pid] = known or Node(
-                    id=pid, type=place_type, name=place_name, country_code=code
-                )
-            first = c.mentions[0]
-            row = sentence_at(first.start)
-            add_edge(rel, c.node_id, pid, fact(row, "name-place", 0.8))
-            for surface in [place_name, *self.gaz.forms(place_name)]:
-                at = first.text.find(surface)
-                if at >= 0:
-                    where = Evidence(
-                        document=doc_id,
-                        sentence=_squash(row[2]),
-                        start=first.start + at,
-                        end=first.start + at + len(surface),
-                        date=row[3],
-                        text=surface,
-                    )
-                    add_edge(MENTIONS, doc_id, pid, where)
+        elif c.type == "Event":
+            words = name.split()
+            for k in (3, 2, 1):
+                place = self.gaz.lookup(" ".join(words[:k]))
+                if place is not None and place.type == "City":
+                    self._link_place(graph, c, place, "LOCATED_IN", index)
                     break
 
-        for c in clusters:
-            name = nodes[c.node_id].name
-            if c.type == "Institution":
-                # "National Assembly of the Republic of Nicaragua" is a body of Nicaragua,
-                # and so is "the Russian Federal Service for ..." of Russia
-                of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
-                place = self.gaz.lookup(of.group(1)) if of else None
-                if place is None:
-                    firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
-                    place = next(
-                        (self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None
-                    )
-                if place is None:
-                    place = self._state_of_body(name, extraction.home)
-                if place is not None and place.type == "Country":
-                    link_place(c, place.name, "Country", place.code, "PART_OF")
-                parent = self._parent_body(name, clusters)
-                if parent is not None and parent.node_id != c.node_id:
-                    row = sentence_at(c.mentions[0].start)
-                    add_edge("PART_OF", c.node_id, parent.node_id, fact(row, "name-body", 0.7))
-            elif c.type == "Event":
-                # "Saint Petersburg International Economic Forum" takes place where it says
-                words = name.split()
-                for k in (3, 2, 1):
-                    place = self.gaz.lookup(" ".join(words[:k]))
-                    if place is not None and place.type == "City":
-                        link_place(c, place.name, "City", place.code, "LOCATED_IN")
-                        break
+    def _link_place(
+        self, graph: _DocumentGraph, c: Cluster, place: Place, rel: str, index: list[Node]
+    ) -> None:
+        """A place that a name contains: the relation, and the place's mention where its
+        words stand inside the name."""
+        pid = node_id(place.type, place.name)
+        if pid not in graph.nodes:
+            known = next((n for n in index if n.id == pid), None)
+            graph.nodes[pid] = known or Node(
+                id=pid, type=place.type, name=place.name, country_code=place.code
+            )
+        first = c.mentions[0]
+        row = graph.sentence_at(first.start)
+        graph.add_edge(rel, c.node_id, pid, graph.fact(row, "name-place", 0.8))
+        for surface in [place.name, *self.gaz.forms(place.name)]:
+            at = first.text.find(surface)
+            if at >= 0:
+                where = Evidence(
+                    document=graph.doc_id,
+                    sentence=_squash(row[2]),
+                    start=first.start + at,
+                    end=first.start + at + len(surface),
+                    date=row[3],
+                    text=surface,
+                )
+                graph.add_edge(MENTIONS, graph.doc_id, pid, where)
+                break
 
-        # the agency that designates acts for its state: OFAC's designations are the
-        # United States' too (the state found over the document's PART_OF edges)
+    def _agency_state_sanctions(self, graph: _DocumentGraph) -> None:
+        """The agency that designates acts for its state: OFAC's designations are the
+        United States' too (the state found over the document's PART_OF edges)."""
         parents: dict[str, list[str]] = {}
-        for e in edges.values():
+        for e in graph.edges.values():
             if e.type == "PART_OF":
                 parents.setdefault(e.source, []).append(e.target)
-        for e in [e for e in edges.values() if e.type == "SANCTIONED"]:
-            state = self._state_above(e.source, parents, nodes)
-            if state is not None and state != e.target:
-                for ev in e.evidence:
-                    if not (ev.rule or "").startswith("designation"):
-                        continue  # a ban by an agency is the agency's; a listing is the state's
-                    add_edge(
-                        "SANCTIONED",
-                        state,
-                        e.target,
-                        ev.model_copy(update={"rule": "agency-state", "confidence": 0.75}),
-                    )
-
-        # an event's place and dates are properties too, for lists and filters
-        for e in edges.values():
-            if e.type == "LOCATED_IN" and nodes[e.source].type == "Event":
-                nodes[e.source].__pydantic_extra__["location"] = nodes[e.target].name  # type: ignore[index]
-        return GraphData(nodes=list(nodes.values()), edges=list(edges.values()))
+        for e in [e for e in graph.edges.values() if e.type == "SANCTIONED"]:
+            state = self._state_above(e.source, parents, graph.nodes)
+            if state is None or state == e.target:
+                continue
+            for ev in e.evidence:
+                if not (ev.rule or "").startswith("designation"):
+                    continue  # a ban by an agency is the agency's; a listing is the state's
+                update = {"rule": "agency-state", "confidence": 0.75}
+                graph.add_edge("SANCTIONED", state, e.target, ev.model_copy(update=update))
 
     def _state_of_body(self, name: str, home: str | None) -> Place | None:
         """ "U.S. Department of the Treasury", "UK Border Force": a state body whose name
@@ -529,3 +490,81 @@ def _squash(text: str) -> str:
 
 def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+class _DocumentGraph:
+    """One document's nodes and edges as resolution builds them: each edge once, each
+    piece of its evidence once, only between types the schema allows."""
+
+    def __init__(
+        self, schema: Schema, doc_id: str, sentences: list[tuple[int, int, str, str | None]]
+    ) -> None:
+        self.schema = schema
+        self.doc_id = doc_id
+        self.sentences = sentences
+        self.sent_starts = [s[0] for s in sentences]
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[str, Edge] = {}
+        self.evidence_keys: dict[str, set[tuple[str, int, int, str | None]]] = {}
+
+    def sentence_at(self, offset: int) -> tuple[int, int, str, str | None]:
+        lo, hi = 0, len(self.sent_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sent_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo]
+
+    def fact(
+        self, row: tuple[int, int, str, str | None], rule: str | None = None, conf: float = 0.7
+    ) -> Evidence:
+        """Evidence of a relation: the sentence, its offsets, the rule that read it."""
+        start, end, text, date = row
+        return Evidence(
+            document=self.doc_id,
+            sentence=_squash(text),
+            start=start,
+            end=end,
+            date=date,
+            rule=rule,
+            confidence=conf if rule else None,
+        )
+
+    def add_document(self, doc_props: dict[str, object]) -> None:
+        self.nodes[self.doc_id] = Node(
+            id=self.doc_id,
+            type=DOCUMENT,
+            name=str(doc_props.get("title") or self.doc_id),
+            aliases=[],
+            **{k: v for k, v in doc_props.items() if k != "title" and v is not None},
+        )
+
+    def add_edge(self, rel: str, src: str, dst: str, ev: Evidence, role: str | None = None) -> None:
+        spec = self.schema.relation(rel)
+        s_type, d_type = self.nodes[src].type, self.nodes[dst].type
+        if src == dst:
+            return
+        if not (s_type in spec.sources and d_type in spec.targets):
+            if spec.symmetric and spec.allows(s_type, d_type):
+                src, dst = dst, src
+            else:
+                return
+        if spec.symmetric and src > dst:
+            src, dst = dst, src
+        eid = edge_id(rel, src, dst, spec.symmetric, role)
+        edge = self.edges.get(eid)
+        if edge is None:
+            extra = {"role": role} if role else {}
+            edge = self.edges[eid] = Edge(id=eid, source=src, target=dst, type=rel, **extra)
+        keys = self.evidence_keys.setdefault(eid, set())
+        if ev.key() not in keys:  # a set: a long document has thousands of mentions
+            keys.add(ev.key())
+            edge.evidence.append(ev)
+
+    def event_locations(self) -> None:
+        """An event's place is a property too, for lists and filters."""
+        for e in self.edges.values():
+            if e.type == "LOCATED_IN" and self.nodes[e.source].type == "Event":
+                self.nodes[e.source].__pydantic_extra__["location"] = self.nodes[e.target].name  # type: ignore[index]

@@ -179,98 +179,119 @@ class MentionFinder:
         return bool(t) and t[0].isupper() and t.lower() not in ("the", "a", "an", "and", "of")
 
     def _institutions(self, doc: Doc, country_tokens: set[int]) -> list[Span]:
+        """Bodies named around a head word ("Council", "Ministry", "Office"): the capitalised
+        words before it and the name's continuation after it."""
         heads = self.rules.institution_heads
         spans: list[Span] = []
         i = 0
-        n = len(doc)
-        while i < n:
+        while i < len(doc):
             tok = doc[i]
             if tok.text not in heads or not tok.text[0].isupper():
                 i += 1
                 continue
-            start = i
-            while start - 1 >= 0 and self._is_cap(doc[start - 1]) and not doc[start].is_sent_start:
-                prev = doc[start - 1]
-                if prev.i in country_tokens and prev.ent_type_ != "NORP":
-                    if _abbreviation(prev.text):
-                        start -= 1  # "U.S. Department of the Treasury", "UK Border Force"
-                    break
-                if prev.is_sent_start and prev.pos_ not in ("PROPN", "ADJ"):
-                    break
-                start -= 1
-            start = self._left_list(doc, start, country_tokens)
-            end = i + 1
-            closed = False  # "... of Heads of State and Government" ends a body's name
-            while end < n:
-                t = doc[end]
-                if self._is_cap(t) and not t.is_punct:
-                    if t.text in self.rules.event_heads:
-                        break  # "Shanghai Cooperation Organisation Meeting" is an event
-                    if self._role_word(t.text) or t.text in self.rules.document_heads:
-                        break  # "Commission Chair Amina Diallo": the title starts a person
-                    if t.i in country_tokens:
-                        # a name ends with its country: "... of the Republic of Cuba"
-                        while end < n and end in country_tokens:
-                            end += 1
-                        break
-                    end += 1
-                    continue
-                if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
-                    break  # "the Treasury's Office of ...": two bodies, one part of the other
-                if t.text in self.rules.connectors or t.text in ("’s", "'s"):
-                    if closed:
-                        break
-                    if t.text == "and" and end + 1 < n and doc[end + 1].lower_ == "the":
-                        break  # "... of People's Power and the Council of State": two bodies
-                    j = end + 1
-                    while j < n and doc[j].lower_ == "the":
-                        j += 1
-                    if (
-                        j < n
-                        and self._is_cap(doc[j])
-                        and doc[j].lower_ not in CALENDAR_WORDS
-                        and not self._role_word(doc[j].text)
-                    ):
-                        run_end = j
-                        while (
-                            run_end < n
-                            and self._is_cap(doc[run_end])
-                            and run_end not in country_tokens
-                        ):
-                            run_end += 1
-                        run = doc[j:run_end]
-                        enumerated = (  # "Heads of State and Government": one body
-                            t.text == "and" and len(run) == 1 and doc[end - 1].text not in heads
-                        )
-                        if (
-                            any(x.text in self.rules.container_heads for x in run)
-                            and t.text in ("of", "and", "for")
-                            and not enumerated
-                        ):
-                            break  # "Commission ... of the National Assembly": two bodies
-                        closed = enumerated
-                        if t.text == "and" and doc[end - 1].text in heads:
-                            break  # "the Eurasian Economic Union and Latin American ..."
-                        end = j
-                        continue
-                    break
-                if (
-                    t.text == ","
-                    and doc[i].text in ("Committee", "Commission")
-                    and end + 1 < n
-                    and self._is_cap(doc[end + 1])
-                    and doc[end + 1].ent_type_ != "PERSON"
-                    and doc[i + 1].lower_ in ("on", "for")
-                ):
-                    end += 1  # "Committee on Peace, Defence, Internal Affairs and ..."
-                    continue
-                break
+            start = self._left_list(doc, self._body_start(doc, i, country_tokens), country_tokens)
+            end = self._body_end(doc, i, country_tokens)
             span = doc[start:end]
             while len(span) > 1 and span[-1].text in ("’s", "'s", ",", "and", "of", "the"):
                 span = span[:-1]
             spans.append(span)
             i = end
         return spans
+
+    def _body_start(self, doc: Doc, head: int, country_tokens: set[int]) -> int:
+        """The capitalised words before a body's head word that are its name's own; a
+        country ends them unless written short ("U.S. Department of the Treasury", "UK
+        Border Force")."""
+        start = head
+        while start - 1 >= 0 and self._is_cap(doc[start - 1]) and not doc[start].is_sent_start:
+            prev = doc[start - 1]
+            if prev.i in country_tokens and prev.ent_type_ != "NORP":
+                if _abbreviation(prev.text):
+                    start -= 1
+                break
+            if prev.is_sent_start and prev.pos_ not in ("PROPN", "ADJ"):
+                break
+            start -= 1
+        return start
+
+    def _body_end(self, doc: Doc, head: int, country_tokens: set[int]) -> int:
+        """Where a body's name ends after its head word: capitalised words, on across "of",
+        "and", "for" to more of them, up to a title, an event head, the country it ends
+        with or a second body."""
+        n = len(doc)
+        end = head + 1
+        closed = False  # "... of Heads of State and Government" ends a body's name
+        while end < n:
+            t = doc[end]
+            if self._is_cap(t) and not t.is_punct:
+                if t.text in self.rules.event_heads:
+                    break  # "Shanghai Cooperation Organisation Meeting" is an event
+                if self._role_word(t.text) or t.text in self.rules.document_heads:
+                    break  # "Commission Chair Amina Diallo": the title starts a person
+                if t.i in country_tokens:
+                    # a name ends with its country: "... of the Republic of Cuba"
+                    while end < n and end in country_tokens:
+                        end += 1
+                    break
+                end += 1
+                continue
+            if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
+                break  # "the Treasury's Office of ...": two bodies, one part of the other
+            if t.text in self.rules.connectors or t.text in ("’s", "'s"):
+                across = None if closed else self._across_connector(doc, end, country_tokens)
+                if across is None:
+                    break
+                end, closed = across
+                continue
+            if (
+                t.text == ","
+                and doc[head].text in ("Committee", "Commission")
+                and end + 1 < n
+                and self._is_cap(doc[end + 1])
+                and doc[end + 1].ent_type_ != "PERSON"
+                and doc[head + 1].lower_ in ("on", "for")
+            ):
+                end += 1  # "Committee on Peace, Defence, Internal Affairs and ..."
+                continue
+            break
+        return end
+
+    def _across_connector(
+        self, doc: Doc, at: int, country_tokens: set[int]
+    ) -> tuple[int, bool] | None:
+        """A body's name going on across the connector at `at` ("of", "and", "for", "'s"):
+        where it goes on, and whether an enumeration closed it ("Heads of State and
+        Government"); None where the connector joins two bodies."""
+        n = len(doc)
+        t = doc[at]
+        heads = self.rules.institution_heads
+        if t.text == "and" and at + 1 < n and doc[at + 1].lower_ == "the":
+            return None  # "... of People's Power and the Council of State": two bodies
+        j = at + 1
+        while j < n and doc[j].lower_ == "the":
+            j += 1
+        if (
+            j >= n
+            or not self._is_cap(doc[j])
+            or doc[j].lower_ in CALENDAR_WORDS
+            or self._role_word(doc[j].text)
+        ):
+            return None
+        run_end = j
+        while run_end < n and self._is_cap(doc[run_end]) and run_end not in country_tokens:
+            run_end += 1
+        run = doc[j:run_end]
+        # "Heads of State and Government": one body
+        enumerated = t.text == "and" and len(run) == 1 and doc[at - 1].text not in heads
+        if (
+            any(x.text in self.rules.container_heads for x in run)
+            and t.text in ("of", "and", "for")
+            and not enumerated
+        ):
+            return None  # "Commission ... of the National Assembly": two bodies
+        if t.text == "and" and doc[at - 1].text in heads:
+            return None  # "the Eurasian Economic Union and Latin American ..."
+        return j, enumerated
 
     def _titled_names(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """Two to four free capitalised proper nouns right after a capitalised role noun."""
@@ -489,51 +510,32 @@ class MentionFinder:
         self, doc: Doc, title_end: int = 0
     ) -> tuple[list[Mention], list[tuple[str, str, int]]]:
         """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
-        sent_of = {}
-        for si, sent in enumerate(doc.sents):
-            for tok in sent:
-                sent_of[tok.i] = si
-        taken = [False] * len(doc)
-        mentions: list[Mention] = []
-        part_of: list[tuple[str, str, int]] = []
-
-        def free(s: int, e: int) -> bool:
-            return not any(taken[s:e])
-
-        def take(s: int, e: int) -> None:
-            for k in range(s, e):
-                taken[k] = True
-
-        def add(
-            span: Span,
-            type_: str,
-            name: str,
-            source: str,
-            key: str | None = None,
-            **kw: Any,  # Mention's optional fields (props, demonym), passed on as given
-        ) -> Mention:
-            m = Mention(
-                type_,
-                span.text,
-                name,
-                span.start_char,
-                span.end_char,
-                sent_of[span.start],
-                source,
-                key,
-                **kw,
-            )
-            mentions.append(m)
-            take(span.start, span.end)
-            return m
-
+        found = _Found.start(doc)
         gaz_hits = self._gazetteer(doc)
         country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
-
         # quoted events first: their titles hold country names that are not mentions
+        self._add_quoted_events(found)
+        self._add_org_events(found)
+        self._add_named_candidates(found, gaz_hits, country_tokens)
+        head = self._add_numbered_meeting(found)
+        self._add_speakers(found, head)
+        self._add_listed_people(found)
+        self._add_body_events(found)
+        self._add_part_of_hints(found)
+        self._add_people(found)  # layer 2
+        self._add_other_organisations(found)  # layer 3
+        self._add_defined_aliases(found)
+        self._add_demonyms(found)  # layer 4
+        self._add_metonyms(found)
+        self._add_places_in(found)  # layer 5
+        return _body_confirms_title(found.mentions, title_end), found.part_of
+
+    def _add_quoted_events(self, found: _Found) -> None:
+        """ "the International Conference 'Russia – Africa'": a titled event in quotes."""
+        doc = found.doc
         for cs, ce, title, kind in self._quoted_events(doc):
             span = doc.char_span(cs, ce, alignment_mode="expand")
-            if span is None or not free(span.start, span.end):
+            if span is None or not found.free(span.start, span.end):
                 continue
             kind_head = kind.split()[-1].capitalize()
             normal_title = re.sub(r"\s*[–—-]\s*", "–", title)
@@ -543,7 +545,7 @@ class MentionFinder:
                 if not w.lower().startswith(("first", "second", "third")) and not w[0].isdigit()
             )
             name = f"{normal_title} {qualifier + ' ' if qualifier else ''}{kind_head}".strip()
-            add(
+            found.add(
                 span,
                 "Event",
                 name,
@@ -552,6 +554,9 @@ class MentionFinder:
                 props={"kind": kind_head.lower()},
             )
 
+    def _add_org_events(self, found: _Found) -> None:
+        """ "the 2023 BRICS summit", "the 15th BRICS summit": an event named by its body."""
+        doc = found.doc
         for event_m in _ORG_EVENT.finditer(doc_text(doc)):
             org, pre = event_m["org"], event_m["pre"] or ""
             first = org.split()[0]
@@ -561,7 +566,7 @@ class MentionFinder:
                 continue
             begin = event_m.start("pre") if pre else event_m.start("org")
             span = doc.char_span(begin, event_m.end(), alignment_mode="expand")
-            if span is None or not free(span.start, span.end):
+            if span is None or not found.free(span.start, span.end):
                 continue
             kind = event_m["kind"].lower()
             title = place.name if place else org
@@ -570,7 +575,7 @@ class MentionFinder:
                 key += f"|{pre}"  # "the 2023 BRICS summit"
             elif pre:
                 key = f"{fold(pre)} {key}"  # "the 15th BRICS summit" is one of a series
-            add(
+            found.add(
                 span,
                 "Event",
                 f"{pre + ' ' if pre else ''}{title} {kind.capitalize()}",
@@ -579,43 +584,19 @@ class MentionFinder:
                 props={"kind": kind},
             )
 
-        candidates: list[tuple[Span, str, str, str, str | None]] = []
+    def _add_named_candidates(
+        self, found: _Found, gaz_hits: list[tuple[Span, Place]], country_tokens: set[int]
+    ) -> None:
+        """Layer 1: gazetteer hits, bodies by name pattern, events in titles, acronym
+        definitions and companies; the longest span wins where they overlap."""
+        doc = found.doc
+        candidates: list[_Candidate] = []
         for span, place in gaz_hits:
             candidates.append((span, place.type, place.name, "gazetteer", place.name))
         for span in self._institutions(doc, country_tokens):
-            known = self.gaz.lookup(span.text)
-            if known is None and self._not_an_actor(span):
-                continue
-            name = _strip_article(span.text)
-            if known is None:
-                # "State Duma of the Russian Federation" is the State Duma
-                base = re.sub(r"\s+of\s+(the\s+)?[A-Z][\w ’'.-]+$", "", name)
-                guess = self.gaz.lookup(base)
-                if guess is not None and guess.type == "Institution":
-                    known = guess
-            if known is not None and known.type != "Institution":
-                continue
-            state = _GOVERNMENT.match(name)
-            country = (
-                self.gaz.lookup(state.group("country") or state.group("adj") or "")
-                if state
-                else None
-            )
-            if country is None and state and state.group("adj") in self.gaz.demonyms:
-                country = self.gaz.demonyms[state.group("adj")]
-            if country is not None and country.type == "Country":
-                # "the Government of Burma", "the Haitian Government" stand for the state
-                candidates.append((span, "Country", country.name, "government-of", country.name))
-                continue
-            candidates.append(
-                (
-                    span,
-                    "Institution",
-                    known.name if known else _tidy(name),
-                    "pattern",
-                    known.name if known else None,
-                )
-            )
+            candidate = self._institution_candidate(span)
+            if candidate is not None:
+                candidates.append(candidate)
         for span in self._title_events(doc):
             known = self.gaz.lookup(span.text)
             candidates.append(
@@ -633,99 +614,144 @@ class MentionFinder:
             candidates.append((span, "Institution", _tidy(span.text), "company", None))
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
         for span, type_, name, source, cand_key in candidates:
-            if free(span.start, span.end):
-                add(span, type_, name, source, cand_key)
+            if found.free(span.start, span.end):
+                found.add(span, type_, name, source, cand_key)
 
-        # meeting coverage: "SECURITY COUNCIL / 9570TH MEETING (AM)" heads the page, and each
-        # speaker's paragraph opens with "NAME (Country)"
+    def _institution_candidate(self, span: Span) -> _Candidate | None:
+        """A body's name as the institution it names, or the state when it is the
+        government ("the Government of Burma", "the Haitian Government"); None when it is
+        no actor or the gazetteer knows it as something else."""
+        known = self.gaz.lookup(span.text)
+        if known is None and self._not_an_actor(span):
+            return None
+        name = _strip_article(span.text)
+        if known is None:
+            # "State Duma of the Russian Federation" is the State Duma
+            base = re.sub(r"\s+of\s+(the\s+)?[A-Z][\w ’'.-]+$", "", name)
+            guess = self.gaz.lookup(base)
+            if guess is not None and guess.type == "Institution":
+                known = guess
+        if known is not None and known.type != "Institution":
+            return None
+        state = _GOVERNMENT.match(name)
+        country = (
+            self.gaz.lookup(state.group("country") or state.group("adj") or "") if state else None
+        )
+        if country is None and state and state.group("adj") in self.gaz.demonyms:
+            country = self.gaz.demonyms[state.group("adj")]
+        if country is not None and country.type == "Country":
+            return (span, "Country", country.name, "government-of", country.name)
+        return (
+            span,
+            "Institution",
+            known.name if known else _tidy(name),
+            "pattern",
+            known.name if known else None,
+        )
+
+    def _add_numbered_meeting(self, found: _Found) -> re.Match[str] | None:
+        """Meeting coverage: "SECURITY COUNCIL / 9570TH MEETING (AM)" heads the page."""
+        doc = found.doc
         head = _NUMBERED_MEETING.search(doc_text(doc)[:HEAD_CHARS])
         if head is not None:
             span = doc.char_span(head.start("number"), head.end(), alignment_mode="expand")
-            if span is not None and free(span.start, span.end):
+            if span is not None and found.free(span.start, span.end):
                 meeting_body = " ".join(w.capitalize() for w in head.group("body").split())
                 name = f"{head.group('number').lower()} meeting of the {meeting_body}"
                 props = {"kind": "meeting", "coverage": "yes"}  # the page covers this meeting
-                add(span, "Event", name, "numbered-meeting", fold(name), props=props)
-        for found in _SPEAKER.finditer(doc_text(doc)):
-            at_line_start = found.start() == 0 or doc_text(doc)[found.start() - 1] == "\n"
-            if found.group("titled") and (head is None or not at_line_start):
+                found.add(span, "Event", name, "numbered-meeting", fold(name), props=props)
+        return head
+
+    def _add_speakers(self, found: _Found, head: re.Match[str] | None) -> None:
+        """Each speaker's paragraph in meeting coverage opens with "NAME (Country)"."""
+        doc = found.doc
+        for speaker in _SPEAKER.finditer(doc_text(doc)):
+            at_line_start = speaker.start() == 0 or doc_text(doc)[speaker.start() - 1] == "\n"
+            if speaker.group("titled") and (head is None or not at_line_start):
                 continue  # "NAME, Title" only opens a paragraph of meeting coverage
-            span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+            span = doc.char_span(
+                speaker.start("name"), speaker.end("name"), alignment_mode="expand"
+            )
             if span is None:
                 continue
-            for m in [m for m in mentions if m.start < span.end_char and span.start_char < m.end]:
-                mentions.remove(m)
-            for k in range(span.start, span.end):
-                taken[k] = False
-            add(span, "Person", _person_tidy(found.group("name")), "speaker")
+            found.release(span)
+            found.add(span, "Person", _person_tidy(speaker.group("name")), "speaker")
 
-        for found in _LISTED_PERSON.finditer(doc_text(doc)):
-            if not self._listed_person(found.group("name"), found.group("surname")):
+    def _add_listed_people(self, found: _Found) -> None:
+        """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
+        doc = found.doc
+        for listed in _LISTED_PERSON.finditer(doc_text(doc)):
+            if not self._listed_person(listed.group("name"), listed.group("surname")):
                 continue
-            span = doc.char_span(found.start("name"), found.end("name"), alignment_mode="expand")
+            span = doc.char_span(listed.start("name"), listed.end("name"), alignment_mode="expand")
             if span is None or any(
                 m.type == "Person" and m.start <= span.start_char and span.end_char <= m.end
-                for m in mentions
+                for m in found.mentions
             ):
                 continue
-            for m in [m for m in mentions if m.start < span.end_char and span.start_char < m.end]:
-                mentions.remove(m)  # what the model glued to it or read as a body
-            for k in range(span.start, span.end):
-                taken[k] = False
-            add(span, "Person", _person_tidy(found.group("name")), "listed-person")
+            found.release(span)  # what the model glued to it or read as a body
+            found.add(span, "Person", _person_tidy(listed.group("name")), "listed-person")
 
-        # "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
-        # an occasion named by its body; the body stays a mention of its own
-        bodies = {m.start: m for m in mentions if m.type == "Institution"}
-        for found in _BODY_EVENT.finditer(doc_text(doc)):
-            named_body = bodies.get(found.end())
-            span = doc.char_span(found.start(), found.end("kind"), alignment_mode="expand")
-            if named_body is None or span is None or not free(span.start, span.end):
+    def _add_body_events(self, found: _Found) -> None:
+        """ "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
+        an occasion named by its body; the body stays a mention of its own."""
+        doc = found.doc
+        bodies = {m.start: m for m in found.mentions if m.type == "Institution"}
+        for event_m in _BODY_EVENT.finditer(doc_text(doc)):
+            named_body = bodies.get(event_m.end())
+            span = doc.char_span(event_m.start(), event_m.end("kind"), alignment_mode="expand")
+            if named_body is None or span is None or not found.free(span.start, span.end):
                 continue
-            name = f"{doc_text(doc)[found.start() : found.end()]}{named_body.text}"
-            kind = found.group("kind").lower()
+            name = f"{doc_text(doc)[event_m.start() : event_m.end()]}{named_body.text}"
+            kind = event_m.group("kind").lower()
             # the number is the event's identity: the 37th session is not the 36th
             name = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’")
-            add(span, "Event", name, "body-event", fold(name), props={"kind": kind})
+            found.add(span, "Event", name, "body-event", fold(name), props={"kind": kind})
 
-        # "X of the National Assembly": the committee is part of the assembly
-        insts = sorted((m for m in mentions if m.type == "Institution"), key=lambda m: m.start)
+    @staticmethod
+    def _add_part_of_hints(found: _Found) -> None:
+        """ "X of the National Assembly": the committee is part of the assembly; "the
+        Treasury's Office of ...": the office is part of the Treasury."""
+        text = doc_text(found.doc)
+        insts = sorted(
+            (m for m in found.mentions if m.type == "Institution"), key=lambda m: m.start
+        )
         for a, b in zip(insts, insts[1:], strict=False):
-            between = doc_text(doc)[a.end : b.start]
+            between = text[a.end : b.start]
             if re.fullmatch(r"\s+of\s+(the\s+)?", between) and a.sent == b.sent:
-                part_of.append((a.name, b.name, a.sent))
+                found.part_of.append((a.name, b.name, a.sent))
             elif re.fullmatch(r"['’]s\s+", between) and a.sent == b.sent:
-                part_of.append((b.name, a.name, a.sent))  # "the Treasury's Office of ..."
+                found.part_of.append((b.name, a.name, a.sent))
 
-        # layer 2: people
+    def _add_people(self, found: _Found) -> None:
+        """Layer 2: people the model saw (a place after "in" is a city), then those it did
+        not see: after a title ("Chair Amina Diallo"), by a surname again ("Faki said" after
+        "Moussa Faki Mahamat"), in table rows ("Brazil — Luiz Inácio Lula da Silva —
+        President")."""
+        doc, taken = found.doc, found.taken
         for span in self._people(doc, taken):
             sub = self._person_name(doc, span, taken)
             if sub is None:
                 continue
             if self._placed(doc, sub):
-                add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
+                found.add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
-            add(sub, "Person", _person_tidy(sub.text), "person")
-
-        # people the model did not see after a title: "Chair Amina Diallo", "President X"
+            found.add(sub, "Person", _person_tidy(sub.text), "person")
         for span in self._titled_names(doc, taken):
-            add(span, "Person", _person_tidy(span.text), "titled-name")
-
-        # people named again by a surname the model did not see: "Faki said", "Guterres,
-        # addressing the assembly, urged ..." after "Moussa Faki Mahamat", "Antonio Guterres"
-        for tok in self._surnames_again(doc, mentions):
-            if free(tok.i, tok.i + 1):
-                add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
-
-        # people in table rows the model did not see: "Brazil — Luiz Inácio Lula da Silva —
-        # President" (a body or country, a name, a title)
+            found.add(span, "Person", _person_tidy(span.text), "titled-name")
+        for tok in self._surnames_again(doc, found.mentions):
+            if found.free(tok.i, tok.i + 1):
+                found.add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
         for span in self._row_names(doc):
-            if free(span.start, span.end):
-                add(span, "Person", _person_tidy(span.text), "table-row")
+            if found.free(span.start, span.end):
+                found.add(span, "Person", _person_tidy(span.text), "table-row")
 
-        # layer 3: other organisations spaCy saw
+    def _add_other_organisations(self, found: _Found) -> None:
+        """Layer 3: other organisations spaCy saw, unless part of a title ("External Affairs
+        Minister") or a place ("in X")."""
+        doc = found.doc
         for ent in doc_ents(doc):
-            if ent.label_ != "ORG" or not free(ent.start, ent.end):
+            if ent.label_ != "ORG" or not found.free(ent.start, ent.end):
                 continue
             text = _strip_article(ent.text).strip(" *”“\"'’,")
             if not text or fold(text) in self.rules.never or len(text) < 2:
@@ -743,24 +769,27 @@ class MentionFinder:
             if span is None or not len(span) or self._not_an_actor(span):
                 continue
             if self._placed(doc, span):
-                add(span, "City", _tidy(text), "ner-place")
+                found.add(span, "City", _tidy(text), "ner-place")
                 continue
-            add(span, "Institution", _tidy(text), "ner-org")
+            found.add(span, "Institution", _tidy(text), "ner-org")
 
-        # names defined in brackets: "Office of Foreign Assets Control (OFAC)", "Asia Sun
-        # Group Co., Ltd. (Asia Sun Group)": every later use of the short form is the body
-        for owner, short in self._definitions(doc, mentions):
-            for use in self._uses(doc, short, owner.end):
-                hit = next((m for m in mentions if (m.start, m.end) == use[:2]), None)
+    def _add_defined_aliases(self, found: _Found) -> None:
+        """Names defined in brackets: "Office of Foreign Assets Control (OFAC)", "Asia Sun
+        Group Co., Ltd. (Asia Sun Group)": every later use of the short form is the body."""
+        for owner, short in self._definitions(found.doc, found.mentions):
+            for use in self._uses(found.doc, short, owner.end):
+                hit = next((m for m in found.mentions if (m.start, m.end) == use[:2]), None)
                 if hit is not None:
                     hit.type, hit.name, hit.key = owner.type, owner.name, owner.key
                     hit.source = "defined-alias"
-                elif free(use[2].start, use[2].end):
-                    add(use[2], owner.type, owner.name, "defined-alias", owner.key)
+                elif found.free(use[2].start, use[2].end):
+                    found.add(use[2], owner.type, owner.name, "defined-alias", owner.key)
 
-        # layer 4: demonyms, as mentions of the country or region
+    def _add_demonyms(self, found: _Found) -> None:
+        """Layer 4: demonyms, as mentions of the country or region ("Cuban" → Cuba)."""
+        doc = found.doc
         for tok in doc:
-            if taken[tok.i]:
+            if found.taken[tok.i]:
                 continue
             word = tok.text
             two = f"{word} {doc[tok.i + 1].text}" if tok.i + 1 < len(doc) else ""
@@ -769,22 +798,29 @@ class MentionFinder:
                 continue
             width = 2 if two in self.gaz.demonyms else 1
             span = doc[tok.i : tok.i + width]
-            add(span, place.type, place.name, "demonym", place.name, demonym=True)
+            found.add(span, place.type, place.name, "demonym", place.name, demonym=True)
 
-        # a capital that acts is its government: "Washington imposed ...", "Moscow's position"
+    def _add_metonyms(self, found: _Found) -> None:
+        """A capital that acts is its government: "Washington imposed ...", "Moscow's
+        position"."""
         acting = self.rules.speech_verbs | self.rules.acting_verbs
-        for m in mentions:
+        for m in found.mentions:
             actor = self.gaz.metonyms.get(m.name) if m.type == "City" else None
-            span = doc.char_span(m.start, m.end, alignment_mode="expand") if actor else None
+            span = found.doc.char_span(m.start, m.end, alignment_mode="expand") if actor else None
             if actor is None or span is None:
                 continue
             root = span.root
             if (root.dep_ == "nsubj" and root.head.lemma_.lower() in acting) or root.dep_ == "poss":
                 m.type, m.name, m.key, m.source = actor.type, actor.name, actor.name, "metonym"
 
-        # layer 5: places spaCy knows that the gazetteer does not, where the text says "in X"
+    def _add_places_in(self, found: _Found) -> None:
+        """Layer 5: places spaCy knows that the gazetteer does not, where the text says
+        "in X", "near X", "X-based"."""
+        doc = found.doc
         for ent in doc_ents(doc):
-            if ent.label_ not in ("GPE", "LOC") or not free(ent.start, ent.end) or ent.start == 0:
+            if ent.label_ not in ("GPE", "LOC") or not found.free(ent.start, ent.end):
+                continue
+            if ent.start == 0:
                 continue
             based = doc_text(doc)[ent.end_char : ent.end_char + 7] == "-based"
             if (
@@ -795,25 +831,7 @@ class MentionFinder:
                 continue
             if fold(ent.text) in self.rules.never or len(ent) > 3:
                 continue
-            add(ent, "City", _tidy(ent.text), "ner-gpe")
-
-        # Headlines are in Title Case, which the model reads as names ("Imposes New
-        # Sanctions"): a person or unknown place in the title stands only if the body names it.
-        body_mentions = [m for m in mentions if m.start >= title_end]
-        body_people = [" ".join(fold(m.name).split()) for m in body_mentions if m.type == "Person"]
-        body_names = {fold(m.name) for m in body_mentions}
-        kept: list[Mention] = []
-        for m in mentions:
-            if m.start < title_end and m.source in ("person", "ner-org", "ner-gpe"):
-                f = fold(m.name)
-                if m.type == "Person":
-                    if not any(f == p or set(f.split()) <= set(p.split()) for p in body_people):
-                        continue
-                elif f not in body_names:
-                    continue
-            kept.append(m)
-        mentions = sorted(kept, key=lambda m: m.start)
-        return mentions, part_of
+            found.add(ent, "City", _tidy(ent.text), "ner-gpe")
 
     def _surnames_again(self, doc: Doc, mentions: list[Mention]) -> list[Token]:
         """Proper nouns standing alone that are a later word of a person named in full before
@@ -1059,3 +1077,80 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:*“”\"'’")
     text = re.sub(r"^\d+(st|nd|rd|th)\s+", "", text)
     return text.replace("’", "'")
+
+
+# a mention found by name before the free-text layers: span, type, name, source, key
+_Candidate = tuple[Span, str, str, str, str | None]
+
+
+@dataclass
+class _Found:
+    """One document's pass: the mentions so far, which tokens they take, PART_OF hints."""
+
+    doc: Doc
+    sent_of: dict[int, int]
+    taken: list[bool]
+    mentions: list[Mention] = field(default_factory=list)
+    part_of: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, doc: Doc) -> _Found:
+        sent_of = {tok.i: si for si, sent in enumerate(doc.sents) for tok in sent}
+        return cls(doc, sent_of, [False] * len(doc))
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(self.taken[s:e])
+
+    def add(
+        self,
+        span: Span,
+        type_: str,
+        name: str,
+        source: str,
+        key: str | None = None,
+        **kw: Any,  # Mention's optional fields (props, demonym), passed on as given
+    ) -> Mention:
+        m = Mention(
+            type_,
+            span.text,
+            name,
+            span.start_char,
+            span.end_char,
+            self.sent_of[span.start],
+            source,
+            key,
+            **kw,
+        )
+        self.mentions.append(m)
+        for k in range(span.start, span.end):
+            self.taken[k] = True
+        return m
+
+    def release(self, span: Span) -> None:
+        """Drop the mentions overlapping the span and free its tokens, for a later layer
+        that knows better (a speaker line, a sanctions list item)."""
+        self.mentions[:] = [
+            m for m in self.mentions if not (m.start < span.end_char and span.start_char < m.end)
+        ]
+        for k in range(span.start, span.end):
+            self.taken[k] = False
+
+
+def _body_confirms_title(mentions: list[Mention], title_end: int) -> list[Mention]:
+    """Headlines are in Title Case, which the model reads as names ("Imposes New
+    Sanctions"): a person or unknown place in the title stands only if the body names it.
+    The mentions in document order."""
+    body_mentions = [m for m in mentions if m.start >= title_end]
+    body_people = [" ".join(fold(m.name).split()) for m in body_mentions if m.type == "Person"]
+    body_names = {fold(m.name) for m in body_mentions}
+    kept: list[Mention] = []
+    for m in mentions:
+        if m.start < title_end and m.source in ("person", "ner-org", "ner-gpe"):
+            f = fold(m.name)
+            if m.type == "Person":
+                if not any(f == p or set(f.split()) <= set(p.split()) for p in body_people):
+                    continue
+            elif f not in body_names:
+                continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

@@ -111,84 +111,108 @@ class RelationFinder:
         text = doc_text(doc)
         orgs = [m for m in s.mentions if m.type in ORG_TYPES]
         for p in (m for m in s.mentions if m.type == "Person"):
-            titled_after = False
-            # after: ", the head of the Commission ..." up to the next clause break
-            m = re.match(
-                r"\s*,\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?", text[p.end : s.span.end_char]
-            )
-            if m:
-                after_end = _clause_end(text, p.end + m.end(), s.span.end_char)
-                window = text[p.end : after_end]
-                role_m = self.role_rx.search(window, m.end())
-                lead = window[m.end() : role_m.start()] if role_m else ""
-                if role_m and len(lead.split()) <= 2:
-                    targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
-                    found += self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
-                    titled_after = True
-            # before: "Chairman of the State Duma, X" / "Russian President X"
-            clause_start = _clause_start(text, p.start, s.span.start_char)
-            before = text[clause_start : p.start]
-            roles = list(self.role_rx.finditer(before))
-            if not roles:
-                continue
-            role_m = roles[-1]
-            # find the first role noun of the phrase ("Deputy Chairwoman", "Special Representative")
-            for r in reversed(roles[:-1]):
-                if re.fullmatch(
-                    r"\s*(?:of\s+)?(?:the\s+)?(?:\w+\s+)?", before[r.end() : role_m.start()]
-                ):
-                    role_m = r
-            role_abs = clause_start + role_m.start()
-            # "Finance Minister", "Public Safety Minister": capitalised words before the role
-            # noun that no mention covers are the role's own
-            lead_m = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
-            if lead_m and not any(
-                o.start < role_abs and o.end > clause_start + lead_m.start() for o in s.mentions
-            ):
-                role_abs = clause_start + lead_m.start()
-            if titled_after and text[clause_start + roles[-1].end() : p.start].strip():
-                # "South African President X, the chair of the AU": both titles count, but
-                # with a title after the name, only the one right before it is this person's
-                continue
-            gap = text[role_abs : p.start]
-            if any(q.type == "Person" and role_abs <= q.start < p.start for q in s.mentions):
-                continue  # the title belongs to somebody named in between
-            targets = [o for o in orgs if role_abs <= o.start < p.start and not o.demonym]
-            # what lies between role and name must be the role's own words and bodies
-            residue = gap
-            for o in sorted(targets, key=lambda o: -o.start):
-                residue = residue[: o.start - role_abs] + " " + residue[o.end - role_abs :]
-            if not re.fullmatch(r"[\s,]*(?:[A-Za-z’'-]+[\s,]*){0,12}", residue) or re.search(
-                r"\b(said|is|was|with|by)\b", residue
-            ):
-                continue
-            between = doc.char_span(role_abs, p.start, alignment_mode="contract")
-            if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
-                continue  # "X, the NATO Secretary General, greeted Y": the title is X's
-            # "Russian President X", "US Secretary of State X", "Hungary's Prime Minister X"
-            demonyms = [
-                o
-                for o in orgs
-                if o.end <= role_abs
-                and (
-                    (
-                        text[o.end : role_abs].strip() == ""
-                    )  # "Commission Chair X", "Kenyan President X"
-                    or text[o.end : role_abs].strip() in ("'s", "’s", "’", "'")
-                )
-            ]
-            if not targets and not demonyms:
-                # "Prime Minister Fumio Kishida of Japan": the body follows the name
-                of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 12])
-                nxt = [o for o in orgs if of and o.start == p.end + of.end()]
-                if nxt and text[role_abs : p.start].strip(" ,").lower().startswith(
-                    role_m.group(0).lower()
-                ):
-                    out = self._roles(text, p, nxt, role_abs, p.start, s)
-                    found += out
-                    continue
-            found += self._roles(text, p, demonyms + targets, role_abs, p.start, s)
+            after = self._role_after(text, p, orgs, s)
+            found += after or []
+            found += self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
         return found
+
+    def _role_after(
+        self, text: str, p: Mention, orgs: list[Mention], s: Sentence
+    ) -> list[Candidate] | None:
+        """The title after the name: "X, the head of the Commission ..." up to the next
+        clause break. None when no title follows the name."""
+        m = re.match(
+            r"\s*,\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?", text[p.end : s.span.end_char]
+        )
+        if not m:
+            return None
+        after_end = _clause_end(text, p.end + m.end(), s.span.end_char)
+        window = text[p.end : after_end]
+        role_m = self.role_rx.search(window, m.end())
+        lead = window[m.end() : role_m.start()] if role_m else ""
+        if not role_m or len(lead.split()) > 2:
+            return None
+        targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
+        return self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
+
+    def _role_phrase_start(
+        self, text: str, clause_start: int, roles: list[re.Match[str]], s: Sentence
+    ) -> tuple[int, re.Match[str]]:
+        """Where the title before a name starts, and its first role noun: "Deputy
+        Chairwoman", "Special Representative", "Finance Minister" (capitalised words before
+        the role noun that no mention covers are the role's own)."""
+        before = text[clause_start : clause_start + roles[-1].end()]
+        role_m = roles[-1]
+        for r in reversed(roles[:-1]):
+            if re.fullmatch(
+                r"\s*(?:of\s+)?(?:the\s+)?(?:\w+\s+)?", before[r.end() : role_m.start()]
+            ):
+                role_m = r
+        role_abs = clause_start + role_m.start()
+        lead_m = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
+        if lead_m and not any(
+            o.start < role_abs and o.end > clause_start + lead_m.start() for o in s.mentions
+        ):
+            role_abs = clause_start + lead_m.start()
+        return role_abs, role_m
+
+    def _role_before(
+        self,
+        doc: Doc,
+        text: str,
+        p: Mention,
+        orgs: list[Mention],
+        s: Sentence,
+        titled_after: bool,
+    ) -> list[Candidate]:
+        """The title before the name: "Chairman of the State Duma, X", "Russian President X",
+        "US Secretary of State X", "Hungary's Prime Minister X"."""
+        clause_start = _clause_start(text, p.start, s.span.start_char)
+        roles = list(self.role_rx.finditer(text[clause_start : p.start]))
+        if not roles:
+            return []
+        role_abs, role_m = self._role_phrase_start(text, clause_start, roles, s)
+        if titled_after and text[clause_start + roles[-1].end() : p.start].strip():
+            # "South African President X, the chair of the AU": both titles count, but
+            # with a title after the name, only the one right before it is this person's
+            return []
+        if any(q.type == "Person" and role_abs <= q.start < p.start for q in s.mentions):
+            return []  # the title belongs to somebody named in between
+        targets = [o for o in orgs if role_abs <= o.start < p.start and not o.demonym]
+        if not self._title_words_only(doc, text, role_abs, p.start, targets):
+            return []
+        demonyms = [
+            o
+            for o in orgs
+            if o.end <= role_abs
+            # "Commission Chair X", "Kenyan President X", "Hungary's Prime Minister X"
+            and text[o.end : role_abs].strip() in ("", "'s", "’s", "’", "'")
+        ]
+        if not targets and not demonyms:
+            # "Prime Minister Fumio Kishida of Japan": the body follows the name
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 12])
+            nxt = [o for o in orgs if of and o.start == p.end + of.end()]
+            if nxt and text[role_abs : p.start].strip(" ,").lower().startswith(
+                role_m.group(0).lower()
+            ):
+                return self._roles(text, p, nxt, role_abs, p.start, s)
+        return self._roles(text, p, demonyms + targets, role_abs, p.start, s)
+
+    @staticmethod
+    def _title_words_only(
+        doc: Doc, text: str, role_abs: int, name_start: int, targets: list[Mention]
+    ) -> bool:
+        """What lies between a title and the name must be the title's own words and bodies,
+        with no verb: in "X, the NATO Secretary General, greeted Y" the title is X's."""
+        residue = text[role_abs:name_start]
+        for o in sorted(targets, key=lambda o: -o.start):
+            residue = residue[: o.start - role_abs] + " " + residue[o.end - role_abs :]
+        if not re.fullmatch(r"[\s,]*(?:[A-Za-z’'-]+[\s,]*){0,12}", residue) or re.search(
+            r"\b(said|is|was|with|by)\b", residue
+        ):
+            return False
+        between = doc.char_span(role_abs, name_start, alignment_mode="contract")
+        return between is None or not any(t.pos_ in ("VERB", "AUX") for t in between)
 
     def _roles(
         self,
