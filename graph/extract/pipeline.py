@@ -129,7 +129,7 @@ class Extractor:
         self.rules = load_rules()
         self.gaz = load_gazetteer()
         self.mentions = MentionFinder(self.nlp.vocab, self.rules, self.gaz)
-        self.relations = RelationFinder(self.rules)
+        self.relations = RelationFinder(self.rules, self.gaz)
 
     def extract(self, text: str) -> Extraction:
         meta = clean(text, self.rules)

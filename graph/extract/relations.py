@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
+from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.rows import row_facts
-from graph.extract.tables import Rules
+from graph.extract.tables import Gazetteer, Rules
 
 ORG_TYPES = ("Institution", "Country")
 ACTOR_TYPES = ("Country", "Institution", "Person")
@@ -55,8 +56,9 @@ def _role_regex(rules: Rules) -> re.Pattern[str]:
 
 
 class RelationFinder:
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        self.hosting = Hosting(rules, gaz)
         self.role_rx = _role_regex(rules)
         self.designations = Designations(rules)
         self.partners = Partners(rules)
@@ -103,6 +105,8 @@ class RelationFinder:
             out += _named(found, "holds-role", 0.75)
         for src, dst, si, rule, conf in self.designations.find(doc, body):
             out.append(Candidate("SANCTIONED", src, dst, si, rule=rule, confidence=conf))
+        located = [c for c in out if c.type == "LOCATED_IN"]
+        out += self.hosting.find(body, main_event, located)
         return out
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----

@@ -58,6 +58,8 @@ class Rules:
     hedge_modifiers: frozenset[str] = frozenset()
     reversals: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    host_nouns: tuple[str, ...] = ()  # longest first
+    not_organisers: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -84,6 +86,9 @@ class Gazetteer:
     metonyms: dict[str, Place] = field(default_factory=dict)
     # canonical name -> forms as written (case kept), for finding a place inside a name
     written: dict[str, list[str]] = field(default_factory=dict)
+    # folded capital -> ISO alpha-3 of its country (countryinfo), for "held in Kigali" only:
+    # capitals are not gazetteer entries, so they find no mention the model did not
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def add(self, surface: str, place: Place) -> None:
         self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
@@ -98,6 +103,13 @@ class Gazetteer:
         if key.startswith("the "):
             key = key[4:]
         return self.entries.get(key)
+
+    def country_of_city(self, name: str) -> Place | None:
+        """The country a city is in: the gazetteer's own cities, then every capital."""
+        place = self.lookup(name)
+        code = place.code if place is not None and place.type == "City" else None
+        code = code or self.capitals.get(fold(name))
+        return self.countries_by_code.get(code) if code else None
 
     def surfaces(self) -> list[str]:
         return list(self.entries)
@@ -158,6 +170,8 @@ def load_rules() -> Rules:
         hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
         reversals=frozenset(raw["negation"]["reversals"]),
         negators=frozenset(raw["negation"]["negators"]),
+        host_nouns=tuple(sorted(raw["hosting"]["host_nouns"], key=len, reverse=True)),
+        not_organisers=frozenset(fold(x) for x in raw["hosting"]["not_organisers"]),
     )
 
 
@@ -231,7 +245,7 @@ def _spellings(demonyms: str, country: str) -> list[str]:
 
 
 def _add_country_data(gaz: Gazetteer) -> None:
-    """Demonyms, other spellings and former names from maintained tables, not typed here:
+    """Demonyms, capitals, other spellings and former names from maintained tables, not typed here:
     countryinfo's demonym, name and alternative spellings of each country (a demonym shared
     by several belongs to the most populous: "French" is France, not French Guiana), and
     ISO 3166-3's former names, whose code ends with the successor's ("Burma" → Myanmar)."""
@@ -244,6 +258,9 @@ def _add_country_data(gaz: Gazetteer) -> None:
         for form in spellings:
             if len(form) >= 2 and form not in codes and "," not in form:
                 gaz.add(form, place)
+        capital = str(info.get("capital") or "")
+        if capital:
+            gaz.capitals.setdefault(fold(capital), code)
         population = int(str(info.get("population") or 0))
         for demonym in _spellings(str(info.get("demonym") or ""), place.name):
             if population >= demonym_pop.get(demonym, -1):

@@ -1,0 +1,158 @@
+"""HOSTED and LOCATED_IN read over a whole document, from what names and places say:
+
+- an event named by its body is organised by that body: "the 43rd ASEAN Summit", "an
+  emergency summit of ECOWAS", "the 9430th meeting of the Security Council" (informal
+  groupings excepted: rules.toml [hosting] not_organisers);
+- the host named as such: "India, as the host", "the host country, Indonesia", an infobox row
+  "| Host country | Lithuania |" hosts the event the sentence is about;
+- an event held in a city is held in that city's country, which hosts it, where the document
+  names the country ("held in Kigali ... Rwanda"); the city is in the country.
+Only the document's own event (the first it names) is read: analysts record who hosted what
+a document is about, not every summit it recalls.
+The host nouns are read only next to the actor, with nothing between but "as the": a verb's
+negation ("did not host") is the verb rule's (relations.py hosted_and_located).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.extract.mentions import Mention, doc_text
+from graph.extract.tables import Gazetteer, Rules
+from graph.model import fold
+
+if TYPE_CHECKING:  # relations.py imports this module
+    from graph.extract.relations import Candidate, Sentence
+
+HOSTS = ("Country", "Institution", "City")
+# between a host noun and the actor it names: "host country: X", "| **Host country** | X"
+_GLUE = r"[\s*|:,—–-]*(?:the\s+)?"
+
+
+class Hosting:
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
+        self.rules = rules
+        self.gaz = gaz
+        nouns = "|".join(re.escape(n) for n in rules.host_nouns)
+        # "X, as the host", "X, the host nation," "X (host)"
+        self.after = re.compile(rf"\s*[,(]\s*(?:as\s+)?(?:the\s+)?(?:{nouns})\b", re.I)
+        # "the host country, X", "Host country | X", "as host, X"
+        self.before = re.compile(rf"\b(?:{nouns}){_GLUE}$", re.I)
+
+    def find(
+        self, sentences: list[Sentence], main: Mention | None, located: list[Candidate]
+    ) -> list[Candidate]:
+        """Hosts and places of the document's own event (the first it names): analysts record
+        who hosted what a document is about, not every summit it recalls in passing."""
+        if main is None:
+            return []
+        out = self.organising_bodies(sentences, main)
+        out += self.named_hosts(sentences, main)
+        out += self.host_countries(sentences, [c for c in located if _same(c.source, main)])
+        return out
+
+    def organising_bodies(self, sentences: list[Sentence], main: Mention) -> list[Candidate]:
+        """The body whose name an event's name carries organised it."""
+        from graph.extract.relations import Candidate
+
+        bodies: dict[str, Mention] = {}
+        written: dict[str, set[str]] = {}  # every form the document writes a body's name in
+        for s in sentences:
+            for m in s.mentions:
+                if m.type == "Institution" and not m.demonym:
+                    bodies.setdefault(m.name, m)
+                    written.setdefault(m.name, set()).add(m.text)
+        out = []
+        seen: set[tuple[str, str]] = set()
+        for s in sentences:
+            for ev in (m for m in s.mentions if m.type == "Event" and _same(m, main)):
+                if ev.source == "generic-event":
+                    continue  # "the summit": its own mention says nothing of a body
+                body = self._body_in_name(ev, bodies, written)
+                if body is not None and (body.name, ev.name) not in seen:
+                    seen.add((body.name, ev.name))
+                    out.append(Candidate("HOSTED", body, ev, s.index, None, "named-body", 0.7))
+        return out
+
+    def _body_in_name(
+        self, ev: Mention, bodies: dict[str, Mention], written: dict[str, set[str]]
+    ) -> Mention | None:
+        """The one body a name holds as whole words: its name or a form the gazetteer knows
+        ("ASEAN" in "43rd ASEAN Summit"), the longest when one holds another ("Security
+        Council" before "Council")."""
+        words = f" {fold(ev.text)} | {fold(ev.name)} "
+        fits = []
+        for name, body in bodies.items():
+            forms = {name, *written[name], *self.gaz.forms(name)}
+            if any(fold(f) in self.rules.not_organisers for f in forms):
+                continue
+            hit = max((len(f) for f in forms if f and _holds(words, f)), default=0)
+            if hit:
+                fits.append((hit, body))
+        if not fits:
+            return None
+        fits.sort(key=lambda f: -f[0])
+        if len(fits) > 1 and fits[0][0] == fits[1][0]:
+            return None  # two bodies as long: the name does not say which
+        return fits[0][1]
+
+    def named_hosts(self, sentences: list[Sentence], main: Mention) -> list[Candidate]:
+        """ "India, as the host", "the host country, Indonesia": the actor hosts the
+        document's event."""
+        from graph.extract.relations import Candidate
+
+        out = []
+        for s in sentences:
+            event = next((m for m in s.mentions if m.type == "Event" and _same(m, main)), main)
+            text = doc_text(s.span.doc)
+            for m in s.mentions:
+                if m.type not in HOSTS or m.demonym:
+                    continue
+                cue = self.after.match(text, m.end, s.span.end_char) or self.before.search(
+                    text, s.span.start_char, m.start
+                )
+                if cue is None:
+                    continue  # the cue's words allow no negation: "as the host", "host country"
+                out.append(Candidate("HOSTED", m, event, s.index, None, "host-named", 0.7))
+        return out
+
+    def host_countries(
+        self, sentences: list[Sentence], located: list[Candidate]
+    ) -> list[Candidate]:
+        """An event held in a city is held in the city's country, which hosts it, where the
+        document names that country."""
+        from graph.extract.relations import Candidate
+
+        countries: dict[str, Mention] = {}
+        for s in sentences:
+            for m in s.mentions:
+                if m.type == "Country":
+                    countries.setdefault(m.name, m)
+        out = []
+        for c in located:
+            if c.source.type != "Event" or c.target.type != "City":
+                continue
+            country = self._country_of(c.target, countries)
+            if country is not None:
+                for place in (c.source, c.target):  # the event, and its city
+                    out.append(
+                        Candidate("LOCATED_IN", place, country, c.sent, None, "city-country", 0.7)
+                    )
+                out.append(
+                    Candidate("HOSTED", country, c.source, c.sent, None, "host-country", 0.65)
+                )
+        return out
+
+    def _country_of(self, city: Mention, countries: dict[str, Mention]) -> Mention | None:
+        country = self.gaz.country_of_city(city.name)
+        return countries.get(country.name) if country is not None else None
+
+
+def _holds(words: str, form: str) -> bool:
+    return re.search(rf"\b{re.escape(fold(form))}\b", words) is not None
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """Two mentions of one event: the same key, else the same name."""
+    return (a.key is not None and a.key == b.key) or fold(a.name) == fold(b.name)
