@@ -35,9 +35,24 @@ LISTERS = ("Institution", "Country")
 LISTED = ("Institution", "Country", "Person")
 
 
-def _inside(mentions: Iterable[Mention], tok: Token, types: tuple[str, ...]) -> list[Mention]:
-    """The mentions within a token's subtree, outside any relative clause it holds."""
+def _inside(
+    mentions: Iterable[Mention],
+    tok: Token,
+    types: tuple[str, ...],
+    role_words: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """The mentions within a token's subtree, outside any relative clause it holds and any
+    body that only qualifies a title ("X, the head of Y": Y is not listed with X)."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    titled = [  # the head word of the body after "the head of"
+        o.idx
+        for c in tok.subtree
+        if c.lower_ in role_words and c.dep_ == "appos"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     cut = [
         c
         for c in tok.subtree
@@ -50,6 +65,8 @@ def _inside(mentions: Iterable[Mention], tok: Token, types: tuple[str, ...]) -> 
     out = []
     for m in mentions:
         if not (lo <= m.start and m.end <= hi and m.type in types):
+            continue
+        if any(m.start <= at < m.end for at in titled):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss"):
@@ -94,7 +111,7 @@ def _subject_tokens(verb: Token) -> list[Token]:
             return [v.head] if v.dep_ in ("relcl", "acl") else []
         if own:
             return own
-        if v.dep_ not in ("acomp", "xcomp", "oprd", "attr", "conj") or v.head == v:
+        if v.dep_ not in ("acomp", "xcomp", "oprd", "attr", "conj", "advcl") or v.head == v:
             return []
         v = v.head
     return []
@@ -112,12 +129,28 @@ def _possessed(m: Mention, mentions: Iterable[Mention], text: str) -> Mention:
 class Designations:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        # one-word titles ("head", "director"): a body after "the head of" is no target
+        self.role_words = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
+
+    def _among(self, tok: Token, mentions: list[Mention]) -> list[Mention]:
+        """ "A and B are among the entities designated today": the subject of "are among"
+        the designated is listed."""
+        noun = tok.head
+        prep = noun.head
+        if tok.dep_ != "acl" or noun.dep_ != "pobj" or prep.lower_ != "among":
+            return []
+        return [
+            m
+            for c in prep.head.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for m in _inside(mentions, c, LISTED)
+        ]
 
     def _is_cue(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
         if lemma not in self.rules.designation_verbs or tok.pos_ not in ("VERB", "AUX"):
             return False
-        if lemma in ("add", "identify", "target", "impose", "block", "freeze"):
+        if lemma in self.rules.need_list_word:
             # "added X to the list", "imposed sanctions on": only with a listing word nearby
             window = tok.doc[tok.i : min(len(tok.doc), tok.i + 14)]
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
@@ -131,6 +164,8 @@ class Designations:
         designator: list[Mention] = []
         text = doc_text(doc)
         lead: dict[int, Mention] = {}  # the actor each paragraph opens with
+        bodies = [m for s in sentences for m in s.mentions if m.type == "Institution"]
+        listed_before = False  # whether the sentence before listed anybody
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
             if opening is not None and opening.start - s.span.start_char <= 4:
@@ -139,13 +174,18 @@ class Designations:
                 if not self._is_cue(tok) or not asserted(tok, self.rules):
                     continue
                 sources, named = self._sources(tok, s.mentions, text, designator)
+                if not sources and not designator:
+                    sources = named = self._own_body(tok, bodies)
                 if named and sources and not designator:
                     designator = sources[:1]
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                 targets: list[Mention] = []
                 for c in tok.children:
-                    if c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ == "on"):
-                        targets += _inside(s.mentions, c, LISTED)
+                    if c.dep_ in ("dobj", "obj") or (
+                        c.dep_ == "prep" and c.lower_ in self.rules.target_preps
+                    ):
+                        targets += _inside(s.mentions, c, LISTED, self.role_words)
+                targets += self._among(tok, s.mentions)
                 for c in passive:
                     passive_named = _inside(s.mentions, c, LISTED)
                     if not passive_named and _refers_to(c, lead.get(s.paragraph)):
@@ -159,7 +199,8 @@ class Designations:
                             out.append((src, t, s.index, rule, 0.85))
             out += self._under(s)
             out += self._excluded(s)
-            out += self._included(s, designator)
+            out += self._included(s, designator, listed_before)
+            listed_before = any(self._is_cue(tok) for tok in s.span)
         out += self._lists(doc, sentences, designator)
         return out
 
@@ -183,11 +224,24 @@ class Designations:
             sources = list(designator)
         return sources, named
 
+    def _own_body(self, tok: Token, bodies: list[Mention]) -> list[Mention]:
+        """ "The Council today decided to impose restrictive measures", "The Department is
+        designating": a subject that is the head word of a body the document names ("Council
+        of the EU" on its header, "the Department of State") is that body; the first named."""
+        words = {
+            c.lower_
+            for c in _subject_tokens(tok)
+            if c.dep_ != "nsubjpass" and c.lower_ in self.rules.self_references
+        }
+        own = [b for b in bodies for w in words if w in fold(b.name).split()[:1]]
+        return own[:1]
+
     def _included(
-        self, s: Sentence, designator: list[Mention]
+        self, s: Sentence, designator: list[Mention], listed_before: bool
     ) -> list[tuple[Mention, Mention, int, str, float]]:
-        """ "Those listed today include A and B", "The designations include A": each actor the
-        verb includes is a target of the document's designator."""
+        """ "Those listed today include A and B", "The designations include A", after a
+        listing "They include A": each actor the verb includes is a target of the document's
+        designator."""
         out = []
         for tok in s.span:
             if (
@@ -204,7 +258,8 @@ class Designations:
                 for c in subject
                 for t in c.subtree
             )
-            if not listing:
+            pronoun = any(c.lower_ in ("they", "these", "those") for c in subject)
+            if not listing and not (pronoun and listed_before):
                 continue
             for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
                 out += [

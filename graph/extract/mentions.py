@@ -385,6 +385,8 @@ class MentionFinder:
                 ):
                     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
                         break
+                    if doc[start - 1].text in ("&", "and") and self._name_ends(doc, start - 2):
+                        break  # "Red Rock Mining Company and Tradive Trading LLC": two names
                     start -= 1
                 while doc[start].text in ("and", "&", "The"):
                     start += 1
@@ -403,6 +405,14 @@ class MentionFinder:
                 if start < tok.i:
                     spans.append(doc[start:end])
         return spans
+
+    def _name_ends(self, doc: Doc, i: int) -> bool:
+        """Whether a body's name can end at token i: a legal form or a head word ("Company",
+        "Group", "LLC") ends an enumerated name before "and"."""
+        if i < 0:
+            return False
+        word = doc[i].text
+        return word in self.rules.company_suffixes or word in self.rules.institution_heads
 
     def _definitions(self, doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
         """(body, short form) for "Body (SHORT)", "Body (a.k.a. Short)" and "Body (Short)"."""

@@ -58,6 +58,8 @@ class Rules:
     hedge_modifiers: frozenset[str] = frozenset()
     reversals: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    need_list_word: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
     not_organisers: frozenset[str] = frozenset()
 
@@ -156,6 +158,8 @@ def load_rules() -> Rules:
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
         paragraph_intro=re.compile(raw["designations"]["paragraph_intro"], re.I),
         exclusion_verbs=frozenset(raw["designations"]["exclusion_verbs"]),
+        need_list_word=frozenset(raw["designations"]["need_list_word"]),
+        target_preps=frozenset(raw["designations"]["target_preps"]),
         self_references=frozenset(raw["designations"]["self_references"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
