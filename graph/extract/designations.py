@@ -175,7 +175,8 @@ class Designations:
                     continue
                 sources, named = self._sources(tok, s.mentions, text, designator)
                 if not sources and not designator:
-                    sources = named = self._own_body(tok, bodies)
+                    sources = self._own_body(tok, bodies)
+                    named = bool(sources)
                 if named and sources and not designator:
                     designator = sources[:1]
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
