@@ -60,8 +60,13 @@ HEAD_CHARS = 400
 _GOVERNMENT = re.compile(
     r"^(?:Government of (?:the )?(?P<country>.+)|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
 )
+# "SECURITY COUNCIL / 9430TH MEETING (PM)", "GENERAL ASSEMBLY / ELEVENTH EMERGENCY SPECIAL
+# SESSION / 19TH & 20TH MEETINGS (AM & PM)", "... / SEVENTY-EIGHTH SESSION, 52ND MEETING"
 _NUMBERED_MEETING = re.compile(
-    r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n\s*(?P<number>\d+(?:ST|ND|RD|TH)) MEETING", re.M
+    r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n"
+    r"(?:\s*(?P<session>[A-Z][A-Z -]{2,60}? SESSION)\s*(?:,|\n))?"
+    r"\s*(?P<number>\d+(?:ST|ND|RD|TH))(?:\s*(?:&|AND|,)\s*\d+(?:ST|ND|RD|TH))* MEETINGS?",
+    re.M,
 )
 # capital letters of the Latin scripts names are written in ("ŽBOGAR", "GÉNÉUS")
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
@@ -660,14 +665,20 @@ class MentionFinder:
         )
 
     def _add_numbered_meeting(self, found: _Found) -> re.Match[str] | None:
-        """Meeting coverage: "SECURITY COUNCIL / 9570TH MEETING (AM)" heads the page."""
+        """Meeting coverage: "SECURITY COUNCIL / 9570TH MEETING (AM)" heads the page; under a
+        session line ("ELEVENTH EMERGENCY SPECIAL SESSION") the page covers that session."""
         doc = found.doc
         head = _NUMBERED_MEETING.search(doc_text(doc)[:HEAD_CHARS])
         if head is not None:
-            span = doc.char_span(head.start("number"), head.end(), alignment_mode="expand")
+            first = "session" if head.group("session") else "number"
+            span = doc.char_span(head.start(first), head.end(), alignment_mode="expand")
             if span is not None and found.free(span.start, span.end):
                 meeting_body = " ".join(w.capitalize() for w in head.group("body").split())
-                name = f"{head.group('number').lower()} meeting of the {meeting_body}"
+                if head.group("session"):
+                    session = head.group("session").lower()
+                    name = f"{session} of the {meeting_body}"
+                else:
+                    name = f"{head.group('number').lower()} meeting of the {meeting_body}"
                 props = {"kind": "meeting", "coverage": "yes"}  # the page covers this meeting
                 found.add(span, "Event", name, "numbered-meeting", fold(name), props=props)
         return head
