@@ -436,8 +436,9 @@ class Resolver:
         return None
 
     def _parent_body(self, name: str, clusters: list[Cluster]) -> Cluster | None:
-        """ "AU Commission", "U.N. Security Council", "ECOWAS Commission": a body named by
-        another body's short form and a state-body head is part of that body."""
+        """ "AU Commission", "U.N. Security Council", "UN General Assembly": a body named by
+        another body's short form and a head word is part of that body; so is an organ the
+        gazetteer ties to its parent ("European Parliament" of the European Union)."""
         words = name.split()
         folded = fold(name)
         bodies = [c for c in clusters if c.type == "Institution" and c.name != name]
@@ -449,7 +450,14 @@ class Resolver:
                 or folded.endswith(" of the " + whole)
             ):
                 return c  # "United Nations Stabilization Mission in Haiti", "Council of the EU"
-        if len(words) < 2 or words[1] not in self.rules.state_body_heads:
+        organ_of = self.gaz.parents.get(name)
+        if organ_of is not None:  # "European Commission": an organ its name does not tie
+            parent = next((c for c in bodies if c.name == organ_of), None)
+            if parent is not None:
+                return parent
+        heads = self.rules.state_body_heads | self.rules.institution_heads
+        # "UN General Assembly", "IRGC Aerospace Force": a short form, then a head word
+        if len(words) < 2 or not any(w in heads for w in words[1:]):
             return None
         first = fold(words[0])
         for c in clusters:

@@ -91,6 +91,8 @@ class Gazetteer:
     # folded capital -> ISO alpha-3 of its country (countryinfo), for "held in Kigali" only:
     # capitals are not gazetteer entries, so they find no mention the model did not
     capitals: dict[str, str] = field(default_factory=dict)
+    # an organ's canonical name -> its parent body's ("European Parliament" -> EU)
+    parents: dict[str, str] = field(default_factory=dict)
 
     def add(self, surface: str, place: Place) -> None:
         self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
@@ -211,6 +213,7 @@ def load_gazetteer() -> Gazetteer:
     for name, forms in raw["events"].items():
         for form in [name, *forms]:
             gaz.add(form, Place("Event", name))
+    gaz.parents.update(raw["institution_parents"])
     for city, (type_, actor) in raw["capital_metonyms"].items():
         gaz.metonyms[city] = gaz.lookup(actor) or Place(type_, actor)
     _add_country_data(gaz)
