@@ -200,7 +200,28 @@ class RelationFinder:
                 role_m.group(0).lower()
             ):
                 return self._roles(text, p, nxt, role_abs, p.start, s)
+            return self._implied_country(text, p, role_abs, role_m, s)
         return self._roles(text, p, demonyms + targets, role_abs, p.start, s)
+
+    def _implied_country(
+        self, text: str, p: Mention, role_abs: int, role_m: re.Match[str], s: Sentence
+    ) -> list[Candidate]:
+        """ "Argentina declined after the election of President Javier Milei": a state's
+        title (rules.toml [roles] state_titles) right before a name, with no body named, is
+        held in the one country the sentence names, unless the country is only a place or a
+        partner after a preposition."""
+        title = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower()
+        if title not in self.rules.state_titles:
+            return []
+        countries = {m.name: m for m in s.mentions if m.type == "Country"}
+        if len(countries) != 1:
+            return []
+        (country,) = countries.values()
+        span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
+        if span is None or span.root.dep_ == "pobj":
+            return []  # "talks in Singapore", "with Norway as facilitator": a place, no state
+        found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
+        return _named(found, "implied-country", 0.6)
 
     @staticmethod
     def _title_words_only(
