@@ -14,18 +14,38 @@ if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Sentence
 
 CELL_BREAK = re.compile(r"\s+[—–]\s+|\s*\|\s*|\t+")
+ITEM_LEAD = re.compile(r"^[-•*]\s+([^:]{2,40}):\s+")  # "- Sweden: Ulf Kristersson (...)"
+TITLE_BREAK = re.compile(r",\s+|\s*\(")
 BODIES = ("Country", "Institution")
 
 
-def row_facts(
-    s: Sentence, event: Mention | None
+def row_facts(s: Sentence, event: Mention | None) -> list[tuple[str, Mention, Mention, str | None]]:
+    """(relation, source, target, role) read from the table rows of a sentence (the parser
+    may run several rows of a table into one sentence); nothing from prose."""
+    out: list[tuple[str, Mention, Mention, str | None]] = []
+    at = s.span.start_char
+    for line in s.text.split("\n"):
+        out += _line_facts(s, line, at, event)
+        at += len(line) + 1
+    return out
+
+
+def _line_facts(
+    s: Sentence, raw: str, raw_start: int, event: Mention | None
 ) -> list[tuple[str, Mention, Mention, str | None]]:
-    """(relation, source, target, role) read from one table row; nothing from prose."""
-    line = s.text.strip().strip("|").strip()
+    """The facts of one row: "Body | Person | Role", "Body — Person — Role", or a list item
+    "- Body – Person, Role" / "Body: Person (Role)"."""
+    line = raw.strip().strip("|").strip()
     cells = [c for c in CELL_BREAK.split(line) if c.strip()]
+    lead = ITEM_LEAD.match(line)
+    if len(cells) == 1 and lead:
+        cells = [lead.group(1), line[lead.end() :]]
+    if len(cells) == 2 and raw.lstrip()[:1] in "-•*":
+        # "- Ukraine – Volodymyr Zelenskyy, President": the title after the name
+        cells = [cells[0], *[c for c in TITLE_BREAK.split(cells[1], maxsplit=1) if c.strip()]]
     if len(cells) < 3 or len(line) > 300:
         return []
-    start = s.span.start_char + s.text.find(line)
+    start = raw_start + raw.find(line)
     bounds = []
     at = start
     for cell in cells:
