@@ -39,15 +39,28 @@ def test_a_link_with_every_setting_reopens_the_same_view(page, seeds_server):
         "#relations input[name=rel]:checked", "els => els.map(e => e.value)"
     )
     assert sorted(rels) == ["HOLDS_ROLE", "MET_WITH", "SANCTIONED"]
-    values = {sel: page.input_value(sel) for sel in
-              ["#depth", "#size-by", "#since", "#until", "#path-k", "#path-len", "#path-hub"]}
-    assert values == {"#depth": "2", "#size-by": "pagerank", "#since": "2014-01-01",
-                      "#until": "2025-12-31", "#path-k": "5", "#path-len": "3", "#path-hub": "50"}
+    values = {
+        sel: page.input_value(sel)
+        for sel in ["#depth", "#size-by", "#since", "#until", "#path-k", "#path-len", "#path-hub"]
+    }
+    assert values == {
+        "#depth": "2",
+        "#size-by": "pagerank",
+        "#since": "2014-01-01",
+        "#until": "2025-12-31",
+        "#path-k": "5",
+        "#path-len": "3",
+        "#path-hub": "50",
+    }
     assert page.is_checked("#show-isolated")
     assert page.is_checked("input[name=path-rel][value=SPOKE_AT]")
     assert page.evaluate("() => document.getElementById('path-options').open")
-    page.wait_for_function("() => document.getElementById('path-avoided').innerText.includes('Russia')")
-    shown = page.evaluate("() => AG.explorer.view.graph.filterNodes((_, a) => a.nodeType === 'Event').length")
+    page.wait_for_function(
+        "() => document.getElementById('path-avoided').innerText.includes('Russia')"
+    )
+    shown = page.evaluate(
+        "() => AG.explorer.view.graph.filterNodes((_, a) => a.nodeType === 'Event').length"
+    )
     assert shown == 0  # Event is not among the types
     # a change writes the URL at once; a reload keeps it
     page.select_option("#depth", "1")
