@@ -1,10 +1,21 @@
 /* The export buttons that draw the view itself: PNG (2× and 3×), SVG and the offline HTML
  * file. The graph formats are plain links (links.js). */
 import { $ } from "../ag.js";
-import { download } from "../graph/svg.js";
 import { label } from "./load.js";
 import { offlineHtml } from "./offline-html.js";
 import { busy, idle, showError } from "./status.js";
+
+/** Save a blob under a file name through a temporary link. */
+function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 2000);
+}
 
 function defaultTitle(app) {
   const focus = app.state.focus.map((id) => label(app, id)).join(", ");

@@ -54,7 +54,8 @@ function bindDrag(view) {
   });
 }
 
-/** Show the first frame that holds data (ms since navigation): what the benchmark reports. */
+/** Notes on the container when the first frame that holds data was drawn (ms since
+ * navigation): what the benchmark reports. */
 export function markFirstRender(view) {
   const r = view.renderer;
   const firstData = () => {
