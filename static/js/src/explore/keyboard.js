@@ -52,7 +52,7 @@ function escape(app, e) {
 }
 
 /** Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y outside text fields; true when the key was one of them. */
-function history(app, e) {
+function undoKeys(app, e) {
   const typing = e.target.closest && e.target.closest("input, textarea, select, [contenteditable]");
   if (typing || !(e.ctrlKey || e.metaKey)) return false;
   const key = e.key.toLowerCase();
@@ -86,7 +86,7 @@ function onGraph(app, e) {
 export function bindKeyboard(app) {
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !e.defaultPrevented) return escape(app, e);
-    if (history(app, e)) return;
+    if (undoKeys(app, e)) return;
     if (e.target === app.container) onGraph(app, e);
   });
 }
