@@ -174,7 +174,7 @@ DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 @dataclass
 class ViewState:
-    """The explorer's URL state (see static/js/explore.js, which reads the same keys)."""
+    """The explorer's URL state (see static/js/src/explore/state.js, which reads the same keys)."""
 
     focus: list[str]
     expand: list[str]
