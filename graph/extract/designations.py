@@ -157,14 +157,17 @@ class Designations:
         return True
 
     def find(
-        self, doc: Doc, sentences: list[Sentence]
+        self, doc: Doc, sentences: list[Sentence], head: Iterable[Mention] = ()
     ) -> list[tuple[Mention, Mention, int, str, float]]:
-        """(source, target, sentence index, rule, confidence) for every designation."""
+        """(source, target, sentence index, rule, confidence) for every designation; `head`
+        holds the mentions of the headline and header lines ("Council of the EU" over a
+        release), which name the release's own body but are read for nothing else."""
         out: list[tuple[Mention, Mention, int, str, float]] = []
         designator: list[Mention] = []
         text = doc_text(doc)
         lead: dict[int, Mention] = {}  # the actor each paragraph opens with
-        bodies = [m for s in sentences for m in s.mentions if m.type == "Institution"]
+        bodies = [m for m in head if m.type == "Institution"]
+        bodies += [m for s in sentences for m in s.mentions if m.type == "Institution"]
         listed_before = False  # whether the sentence before listed anybody
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
@@ -350,8 +353,8 @@ class Designations:
             if not in_list:
                 continue
             line_start = text.rfind("\n", 0, s.span.start_char) + 1
-            if text[line_start : s.span.start_char].strip(" -•*\t"):
-                continue  # not the start of an item
+            if text[line_start : s.span.start_char].strip(" -•*\t0123456789.)"):
+                continue  # not the start of an item ("- X", "1. X", "7 X")
             if paragraphs and _is_heading(s, text):
                 in_list = not ends  # "Sanctions Implications" ends the targets
                 continue

@@ -90,6 +90,14 @@ _LISTED_PERSON = re.compile(
     re.M,
 )
 
+# "- Meddie Nkalubo, a senior figure in ...", "3. Alain Goetz, the beneficial owner of ...":
+# a list item opening with a name in Title Case and a description after a comma
+_ITEM_PERSON = re.compile(
+    r"^[ \t]*(?:[-•*]|\d+[.)]?)[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|de|da|del"
+    r"|van|von|al|bin|ibn|el|la|le|do|dos)){1,4}),[ \t]+(?P<desc>(?:a|an|the|born|who|aged)\b[^\n]{0,60})",
+    re.M,
+)
+
 _BODY_EVENT = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial|[Aa]nnual)"
     r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency)\s+)?"
@@ -535,6 +543,7 @@ class MentionFinder:
         head = self._add_numbered_meeting(found)
         self._add_speakers(found, head)
         self._add_listed_people(found)
+        self._add_list_item_people(found)
         self._add_body_events(found)
         self._add_part_of_hints(found)
         self._add_people(found)  # layer 2
@@ -712,6 +721,32 @@ class MentionFinder:
                 continue
             found.release(span)  # what the model glued to it or read as a body
             found.add(span, "Person", _person_tidy(listed.group("name")), "listed-person")
+
+    def _add_list_item_people(self, found: _Found) -> None:
+        """ "- Meddie Nkalubo, a senior figure in the ADF": a person opening a list item, where
+        the model saw none (or read the name as a body or a place)."""
+        doc = found.doc
+        for item in _ITEM_PERSON.finditer(doc_text(doc)):
+            name = item.group("name")
+            words = name.split()
+            desc = [w.strip(",.;") for w in item.group("desc").lower().split()[:6]]
+            if any(w in self.rules.body_nouns for w in desc) or any(
+                w in self.rules.institution_heads
+                or w in self.rules.company_suffixes
+                or self._role_word(w)
+                or fold(w) in self.rules.never
+                or self.gaz.lookup(w) is not None
+                for w in words
+            ):
+                continue
+            span = doc.char_span(item.start("name"), item.end("name"), alignment_mode="expand")
+            if span is None or any(
+                m.type == "Person" and m.start <= span.start_char and span.end_char <= m.end
+                for m in found.mentions
+            ):
+                continue
+            found.release(span)
+            found.add(span, "Person", _person_tidy(name), "list-item-person")
 
     def _add_body_events(self, found: _Found) -> None:
         """ "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":

@@ -103,7 +103,8 @@ class RelationFinder:
             found += _named(self.chambers(doc, s), "chamber-of", 0.8)
             found += _named(self.attended(doc, s, event_of.get(s.index)), "attended", 0.75)
             out += _named(found, "holds-role", 0.75)
-        for src, dst, si, rule, conf in self.designations.find(doc, body):
+        head = [m for s in sentences if s.span.start_char < title_end for m in s.mentions]
+        for src, dst, si, rule, conf in self.designations.find(doc, body, head):
             out.append(Candidate("SANCTIONED", src, dst, si, rule=rule, confidence=conf))
         located = [c for c in out if c.type == "LOCATED_IN"]
         out += self.hosting.find(body, main_event, located)

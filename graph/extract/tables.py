@@ -61,6 +61,7 @@ class Rules:
     need_list_word: frozenset[str] = frozenset()
     target_preps: frozenset[str] = frozenset()
     state_titles: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
     not_organisers: frozenset[str] = frozenset()
 
@@ -177,6 +178,7 @@ def load_rules() -> Rules:
         hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
         reversals=frozenset(raw["negation"]["reversals"]),
         negators=frozenset(raw["negation"]["negators"]),
+        body_nouns=frozenset(n["body_nouns"]),
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),
         host_nouns=tuple(sorted(raw["hosting"]["host_nouns"], key=len, reverse=True)),
         not_organisers=frozenset(fold(x) for x in raw["hosting"]["not_organisers"]),
