@@ -55,7 +55,26 @@ class Partners:
                 out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
                 out += _pairs(_co_actors(tok, bodies, s.mentions), s.index, "co-action", 0.6)
-        return out + self._dashed_pairs(s, bodies)
+        return out + self._dashed_pairs(s, bodies) + self._between(s, bodies)
+
+    def _between(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
+        """ "a Memorandum of Understanding on Cooperation in Cyber Security between A and B",
+        "the agreement between A and B": a noun of partnership (rules.toml [partners]
+        pair_nouns) over "between" makes the actors after it partners, unless denied."""
+        out: list[Candidate] = []
+        for tok in s.span:
+            if tok.lower_ != "between" or tok.dep_ != "prep":
+                continue
+            noun, steps = tok.head, 0
+            while noun.lower_ not in self.rules.pair_nouns and steps < 5:
+                if noun.dep_ not in ("pobj", "prep", "compound") or noun.head is noun:
+                    break
+                noun, steps = noun.head, steps + 1
+            if noun.lower_ not in self.rules.pair_nouns or not self._existing(noun):
+                continue
+            partners = [m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies)]
+            out += _pairs(_unique(partners), s.index, "between", 0.65)
+        return out
 
     def _dashed_pairs(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
         """ "DPRK-Russia cooperation", "EU–Azerbaijan relations": two actors joined by a dash,
@@ -70,8 +89,8 @@ class Partners:
             if after is None:
                 continue
             noun = after[0] if len(after) else None
-            while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
-                noun = noun.head  # "the Ethiopia-Somaliland port deal"
+            while noun is not None and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+                noun = noun.head  # "the Ethiopia-Somaliland port deal", "bilateral relationship"
             if noun is None or noun.lower_ not in self.rules.pair_nouns:
                 noun = None
             if noun is not None and self._existing(noun):
@@ -189,9 +208,7 @@ def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
             continue
         lo = h.left_edge.idx
         out += [
-            m
-            for m in mentions
-            if m.type in BODIES and lo <= m.start and m.end <= person.start
+            m for m in mentions if m.type in BODIES and lo <= m.start and m.end <= person.start
         ][-1:]
     return out
 

@@ -23,6 +23,8 @@ def asserted(tok: Token, rules: Rules) -> bool:
     """False when the cue (or a verb it depends on) is negated, hedged, undone or refused."""
     if any(c.lower_ in rules.hedge_modifiers for c in tok.children if c.dep_ == "amod"):
         return False  # "possible sanctions"
+    if any(c.lower_ in rules.negators for c in tok.children if c.dep_ in ("det", "neg")):
+        return False  # "no agreement between A and B", "no sanctions on X"
     verb = governing_verb(tok)
     chain = [verb]
     while len(chain) < 4 and chain[-1].dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
