@@ -268,7 +268,9 @@ class Designations:
             for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
                 out += [
                     (src, t, s.index, "designation-includes", 0.75)
-                    for t in _inside(s.mentions, c, LISTED)
+                    # the object's head and its conjuncts: "an officer of the Armed Forces of
+                    # the DRC" lists the officer, not the DRC
+                    for t in _headed(c, s.mentions, LISTED)
                     for src in designator
                     if t.name != src.name and not t.demonym
                 ]
