@@ -218,7 +218,7 @@ def import_(
         typer.Option(
             "--bulk",
             help="Neo4j only: first load into an EMPTY database through neo4j-admin"
-            " (stops and restarts the server scripts/neo4j.sh runs).",
+            " (stops and restarts the server `actorgraph neo4j start` runs).",
         ),
     ] = False,
 ) -> None:

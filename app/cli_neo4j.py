@@ -36,11 +36,14 @@ def _guarded(step: Callable[[], T]) -> T:
     except Neo4jServerError as exc:
         for line in exc.log_tail:
             print(f"  | {line}", file=sys.stderr)
-        print(f"actorgraph: neo4j: {exc}", file=sys.stderr, flush=True)
-        raise SystemExit(1) from None
+        raise _error(str(exc), 1) from None
     except ValueError as exc:  # a NEO4J_* knob that is not a port or a number
-        print(f"actorgraph: neo4j: {exc}", file=sys.stderr, flush=True)
-        raise SystemExit(2) from None
+        raise _error(str(exc), 2) from None
+
+
+def _error(message: str, code: int) -> SystemExit:
+    print(f"actorgraph: neo4j: {message}", file=sys.stderr, flush=True)
+    return SystemExit(code)
 
 
 def _server() -> Neo4jServer:
@@ -88,7 +91,7 @@ def env() -> None:
     """Print the export lines (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)."""
     server = _server()
     if not server.layout.env_file.is_file():
-        _guarded(lambda: _fail(f"no {server.layout.env_file} yet; start the server first"))
+        raise _error(f"no {server.layout.env_file} yet; start the server first", 1)
     if not server.status().running:
         _say("warning: neo4j is not running; start it with `actorgraph neo4j start`")
     print(server.layout.env_file.read_text(), end="")
@@ -102,12 +105,6 @@ def reset() -> None:
     print(f"neo4j data wiped ({server.layout.data})")
     if status.running:
         print(status.line())
-
-
-def _fail(message: str) -> None:
-    from app.neo4j_server import Neo4jServerError
-
-    raise Neo4jServerError(message)
 
 
 def run() -> None:

@@ -179,3 +179,13 @@ def test_missing_java_maven_and_bad_settings_are_one_line_each(tmp_path: Path) -
     assert bad_port.stderr.strip() == (
         "actorgraph: neo4j: NEO4J_BOLT_PORT must be a TCP port number, not 'seven'"
     )
+
+
+def test_a_stale_pid_file_means_not_running(home: Path) -> None:
+    """A pid file left by a crash, its pid now some other process's: not our server."""
+    (home / "run").mkdir()
+    (home / "run" / "neo4j.pid").write_text(f"{os.getpid()}\n")
+    server = Neo4jServer(home, SMALL)
+    assert server.status() == Status(running=False)
+    assert not (home / "run" / "neo4j.pid").exists()
+    assert server.stop() is None  # and nothing was signalled: this test is still here

@@ -177,7 +177,11 @@ class Neo4jServer:
         layout.pid_file.write_text(f"{self._process.pid}\n")
         layout.port_file.write_text(f"{port}\n")
         self._started_here = True
-        self._wait_ready(port, password, offset)
+        try:
+            self._wait_ready(port, password, offset)
+        except BaseException:  # Ctrl-C included: a half-started server is not left behind
+            self._stop()
+            raise
         self._write_env(port, password)
         self.say(
             f"neo4j started (pid {self._process.pid}) on bolt://{HOST}:{port}"
@@ -217,7 +221,7 @@ class Neo4jServer:
 
     def _wait_ready(self, port: int, password: str, offset: int) -> None:
         """Poll until the driver connects and the database answers; fail at once when the
-        process dies, and after the start timeout (stopping what was started)."""
+        process dies, and after the start timeout (the caller stops what was started)."""
         import neo4j
         from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
@@ -237,7 +241,6 @@ class Neo4jServer:
                     driver.execute_query("RETURN 1", database_=DATABASE)
                     return
                 except AuthError as exc:
-                    self._stop()
                     raise Neo4jServerError(
                         f"neo4j refused the password in {self.layout.password_file}"
                         f" ({exc.message}); reset it"
@@ -245,13 +248,11 @@ class Neo4jServer:
                 except (DriverError, Neo4jError, OSError):
                     pass  # not up yet
                 if time.monotonic() > deadline:
-                    lines = self._log_tail(offset)
-                    self._stop()
                     raise Neo4jServerError(
                         f"neo4j did not answer on Bolt port {port} within"
                         f" {self.options.start_timeout:.0f}s (NEO4J_START_TIMEOUT);"
                         f" see {self.layout.neo4j_log}",
-                        lines,
+                        self._log_tail(offset),
                     )
                 time.sleep(POLL_SECONDS)
 
