@@ -39,6 +39,8 @@ def _guarded(step: Callable[[], T]) -> T:
         raise _error(str(exc), 1) from None
     except ValueError as exc:  # a NEO4J_* knob that is not a port or a number
         raise _error(str(exc), 2) from None
+    except OSError as exc:  # e.g. a NEO4J_CACHE_DIR this user may not write to
+        raise _error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), 1) from None
 
 
 def _error(message: str, code: int) -> SystemExit:
