@@ -30,11 +30,11 @@ lint: install
 test: install
 	bash scripts/test.sh
 
-neo4j-start:
-	bash scripts/neo4j.sh install && bash scripts/neo4j.sh start
+neo4j-start: install
+	$(BIN)/python -m app.cli neo4j start
 
-neo4j-stop:
-	bash scripts/neo4j.sh stop
+neo4j-stop: install
+	$(BIN)/python -m app.cli neo4j stop
 
 clean:
 	rm -rf $(VENV) data .cache/neo4j/data

@@ -1,4 +1,5 @@
-"""The `actorgraph` command: ingest, export, import, stats, evaluate, serve.
+"""The `actorgraph` command: ingest, export, import, stats, evaluate, serve (and curate,
+curation, neo4j from their own modules).
 
 Errors end in one readable line on stderr and a non-zero exit, never a traceback.
 """
@@ -217,7 +218,7 @@ def import_(
         typer.Option(
             "--bulk",
             help="Neo4j only: first load into an EMPTY database through neo4j-admin"
-            " (stops and restarts the server scripts/neo4j.sh runs).",
+            " (stops and restarts the server `actorgraph neo4j start` runs).",
         ),
     ] = False,
 ) -> None:
@@ -356,6 +357,15 @@ def _add_curation() -> None:
 
 
 _add_curation()
+
+
+def _add_neo4j() -> None:
+    from app.cli_neo4j import neo4j_app
+
+    app.add_typer(neo4j_app, name="neo4j")
+
+
+_add_neo4j()
 
 
 def main() -> None:

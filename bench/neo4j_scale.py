@@ -1,8 +1,8 @@
 """The Neo4j store at scale: import speed (batched and --bulk), read latencies and one
 document ingested into a big store, on seeded synthetic graphs (bench/synthetic.py).
 
-Needs a running Neo4j (NEO4J_* set, e.g. from `bash scripts/neo4j.sh start`); its database
-is wiped. --bulk also needs that server to be the one scripts/neo4j.sh provisioned (the
+Needs a running Neo4j (NEO4J_* set, e.g. from `actorgraph neo4j start`); its database
+is wiped. --bulk also needs that server to be the one `actorgraph neo4j` provisioned (the
 bulk import stops and starts it). Prints a markdown table with the issue's figures for the
 old code beside ours.
 

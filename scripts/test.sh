@@ -13,23 +13,24 @@ if [[ -z "${NEO4J_URI:-}" && "${CI:-}" == "true" ]] && ! { command -v java && co
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless maven
   fi
 fi
+# `python -m app.cli` (not .venv/bin/actorgraph): this checkout's code, whichever checkout
+# the shared venv's editable install points at.
+NEO4J=($BIN/python -m app.cli neo4j)
 if [[ -z "${NEO4J_URI:-}" ]]; then
-  if [[ -x scripts/neo4j.sh ]] || [[ -f scripts/neo4j.sh ]]; then
-    if command -v java >/dev/null && command -v mvn >/dev/null; then
-      bash scripts/neo4j.sh install
-      bash scripts/neo4j.sh start
-      started_neo4j=1
-      # shellcheck disable=SC1091
-      set -a; . .cache/neo4j/env; set +a
-    elif [[ "${CI:-}" == "true" ]]; then
-      echo "test.sh: CI needs Java 17 and Maven to run the Neo4j tests" >&2
-      exit 1
-    else
-      echo "test.sh: Java or Maven missing: Neo4j tests will skip (set NEO4J_URI to use a server)" >&2
-    fi
+  if command -v java >/dev/null && command -v mvn >/dev/null; then
+    "${NEO4J[@]}" install
+    "${NEO4J[@]}" start
+    started_neo4j=1
+    # shellcheck disable=SC1091
+    set -a; . .cache/neo4j/env; set +a
+  elif [[ "${CI:-}" == "true" ]]; then
+    echo "test.sh: CI needs Java 17 and Maven to run the Neo4j tests" >&2
+    exit 1
+  else
+    echo "test.sh: Java or Maven missing: Neo4j tests will skip (set NEO4J_URI to use a server)" >&2
   fi
 fi
-cleanup() { if [[ $started_neo4j == 1 ]]; then bash scripts/neo4j.sh stop || true; fi; }
+cleanup() { if [[ $started_neo4j == 1 ]]; then "${NEO4J[@]}" stop || true; fi; }
 trap cleanup EXIT
 
 if [[ -f scripts/browser.sh ]]; then bash scripts/browser.sh install; fi

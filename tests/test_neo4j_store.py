@@ -441,7 +441,8 @@ def test_version_holds_between_reads_and_is_seen_by_another_connection(
 
 @pytest.fixture
 def provisioned(neo4j_settings: Neo4jSettings) -> Neo4jSettings:
-    """The server --bulk can work on: the one scripts/neo4j.sh runs (as `make test` does)."""
+    """The server --bulk can work on: the one `actorgraph neo4j start` runs (as `make test`
+    and the neo4j_server fixture do)."""
     from graph.config import Settings
     from graph.store.neo4j_bulk import _check_local, cache_dir
 
@@ -467,7 +468,7 @@ def test_bulk_import_refuses_a_database_that_is_not_empty(
             f"actorgraph: --bulk loads only an empty database, and 'neo4j' at {neo4j_settings.uri}"
             " holds 1 nodes (import without --bulk merges into it)"
         )
-        or "--bulk imports only into the server scripts/neo4j.sh runs" in err
+        or "--bulk imports only into the server `actorgraph neo4j start` runs" in err
     )
     assert "\n" not in err.strip()
     assert canon(empty.export()) == canon(GraphData(nodes=seeds_graph.nodes[:1]))
@@ -480,7 +481,7 @@ def test_bulk_import_refuses_a_server_it_did_not_provision(
     from graph.store.neo4j_bulk import bulk_import
 
     elsewhere = neo4j_settings.model_copy(update={"uri": "neo4j+s://example.databases.neo4j.io"})
-    with pytest.raises(StoreError, match=r"--bulk imports only into the server scripts/neo4j\.sh"):
+    with pytest.raises(StoreError, match=r"--bulk imports only into the server `actorgraph neo4j start`"):
         bulk_import(Settings(store="neo4j", neo4j=elsewhere), seeds_graph)
 
 

@@ -4,7 +4,7 @@ Walls, in order: a text scan (graph/cypher_guard.py) for clear messages; the ser
 plan of the query (`EXPLAIN`), accepted only when read-only and on the allow-list in
 graph/cypher_console.toml (graph/cypher_plan.py); the READ transaction it runs in; and the
 server's configuration (procedure allow-list, no LOAD CSV from files or the network,
-transaction timeout and memory limit: scripts/neo4j.sh, docker-compose.yml). Answers are
+transaction timeout and memory limit: app/neo4j_server, docker-compose.yml). Answers are
 capped in time, rows and bytes. The embedded store has no Cypher: it answers 501."""
 
 from __future__ import annotations

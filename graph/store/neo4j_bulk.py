@@ -4,7 +4,7 @@ of running transactions (an order of magnitude faster).
 
 The import tool needs the database stopped, and Neo4j Community has one user database (no
 second database to import into and switch to), so this works on the server that
-scripts/neo4j.sh provisioned and nowhere else: it writes CSV files laid out exactly as the
+`actorgraph neo4j` (app/neo4j_server) provisioned and nowhere else: it writes CSV files laid out exactly as the
 Neo4j store keeps the graph (graph/store/neo4j_cypher.py), stops that server, imports, starts
 it again on the same port, and creates the schema (which indexes what was imported). It
 refuses, in one line, any other server and any database that holds a node.
@@ -99,7 +99,7 @@ def _check_local(settings: Settings, home: Path) -> None:
     local = uri.hostname in LOCAL_HOSTS and running and str(uri.port) == _port(home)
     if not local or settings.neo4j.database != "neo4j":
         raise StoreError(
-            f"--bulk imports only into the server scripts/neo4j.sh runs from {home}"
+            f"--bulk imports only into the server `actorgraph neo4j start` runs from {home}"
             f" (database 'neo4j'), not {settings.neo4j.uri} database"
             f" {settings.neo4j.database!r}: use import without --bulk"
         )
@@ -221,9 +221,11 @@ def _scalar(value: Any) -> str:
 
 
 # ---- the server and the import tool ----
+# graph/ never imports app/: the server is driven through scripts/neo4j.sh, the wrapper
+# around `python -m app.neo4j_server`, and its files are read from the same layout.
 def _neo4j_sh(command: str, port: str | None = None) -> None:
     env = {**os.environ, "NEO4J_CACHE_DIR": str(cache_dir())}
-    # a big store on a busy machine starts slowly; the script's 120 s default is for tests
+    # a big store on a busy machine starts slowly; the 300 s default is for tests
     env.setdefault("NEO4J_START_TIMEOUT", str(START_TIMEOUT_SECONDS))
     if port:
         env["NEO4J_BOLT_PORT"] = port

@@ -1,7 +1,8 @@
 """Issue 10, item 8: with Neo4j stopped, every request took 13-16 s before its 503 and HTML
-pages answered with JSON. Here a second, private Neo4j server (provisioned by
-scripts/neo4j.sh in a temporary folder, so the shared test server is never touched) is
-stopped while requests stream in, then started again on the same port."""
+pages answered with JSON. Here a second, private Neo4j server (provisioned through
+scripts/neo4j.sh, the wrapper around app/neo4j_server, in a temporary folder, so the shared
+test server is never touched) is stopped while requests stream in, then started again on
+the same port."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The Neo4j configuration the project writes is a wall of its own: checked on the running
-test server (started by scripts/neo4j.sh), with a raw driver session that bypasses the app
+test server (started by app/neo4j_server), with a raw driver session that bypasses the app
 entirely, and kept in step with docker-compose.yml and the console's allow-list."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import neo4j
 import pytest
 import yaml
 
+from app.neo4j_server.layout import Layout, Options, neo4j_conf
 from graph.config import Neo4jSettings
 from graph.cypher_plan import load_policy
 from graph.store import neo4j_cypher
@@ -18,7 +19,6 @@ from graph.store import neo4j_cypher
 from .conftest import Canary
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "neo4j.sh"
 COMPOSE = ROOT / "docker-compose.yml"
 
 # Every procedure the store itself calls, read from the one file that holds its Cypher.
@@ -27,9 +27,11 @@ STORE_PROCEDURES = set(
 )
 
 
-def script_allowlist() -> set[str]:
-    match = re.search(r"^PROCEDURES_ALLOWLIST=(\S+)$", SCRIPT.read_text(), flags=re.MULTILINE)
-    assert match, "scripts/neo4j.sh sets PROCEDURES_ALLOWLIST"
+def server_allowlist() -> set[str]:
+    """The allow-list the project's own server is started with (app/neo4j_server)."""
+    conf = neo4j_conf(Layout(ROOT / ".cache" / "neo4j"), Options(), 7687)
+    match = re.search(r"^dbms\.security\.procedures\.allowlist=(\S+)$", conf, flags=re.MULTILINE)
+    assert match, "neo4j.conf sets dbms.security.procedures.allowlist"
     return set(match.group(1).split(","))
 
 
@@ -41,7 +43,7 @@ def compose_environment() -> dict[str, str]:
 def test_the_allowlists_agree() -> None:
     wanted = set(load_policy().read_only_procedures) | STORE_PROCEDURES
     assert "db.awaitIndexes" in STORE_PROCEDURES
-    assert script_allowlist() == wanted
+    assert server_allowlist() == wanted
     env = compose_environment()
     assert set(env["NEO4J_dbms_security_procedures_allowlist"].split(",")) == wanted
     assert env["NEO4J_dbms_security_allow__csv__import__from__file__urls"] == "false"
@@ -72,7 +74,7 @@ def test_the_server_runs_with_the_walls(raw: neo4j.Driver, neo4j_settings: Neo4j
         }
     # strict validation: a misspelt setting name would have stopped the server from starting
     assert settings["server.config.strict_validation.enabled"] == "true"
-    assert set(settings["dbms.security.procedures.allowlist"].split(",")) == script_allowlist()
+    assert set(settings["dbms.security.procedures.allowlist"].split(",")) == server_allowlist()
     assert settings["dbms.security.allow_csv_import_from_file_urls"] == "false"
     assert settings["db.transaction.timeout"] != "0s"
     assert settings["db.memory.transaction.max"] != "0B"
