@@ -63,6 +63,12 @@ class AnalyticsResult(BaseModel):
         description="True when betweenness was estimated from a sample of source actors "
         "(graphs above a size), not computed exactly.",
     )
+    pending: list[str] = Field(
+        default_factory=list,
+        description="Measures of the whole graph still being computed for the store's "
+        "latest version (they answer 503 until a first version of them is ready, then the "
+        "previous version's, `stale`).",
+    )
     nodes: int = Field(description="Actors in the analysed graph.")
     edges: int = Field(description="Distinct ties between actors in the analysed graph.")
     total: int = Field(description="Ranked actors before limit/offset.")
@@ -185,17 +191,25 @@ def scores_of(g: nx.Graph, metric: str) -> tuple[dict[str, float], list[list[str
     return degree, communities(g), False
 
 
-def _membership(groups: list[list[str]] | None) -> dict[str, int]:
+def membership(groups: list[list[str]] | None) -> dict[str, int]:
     return {m: i for i, members in enumerate(groups or []) for m in members}
 
 
 def ranking(g: nx.Graph, scores: dict[str, float], groups: list[list[str]] | None) -> list[str]:
     """Actors in answer order: by community (communities metric), score, name, id."""
-    member_of = _membership(groups)
+    member_of = membership(groups)
     return sorted(
         g.nodes,
         key=lambda n: (member_of.get(n, math.inf), -scores[n], g.nodes[n]["name"].lower(), n),
     )
+
+
+def community_list(g: nx.Graph, groups: list[list[str]]) -> list[Community]:
+    """The communities as the answer lists them (a snapshot builds them once)."""
+    return [
+        Community(id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members)
+        for i, members in enumerate(groups)
+    ]
 
 
 def ranked(
@@ -206,15 +220,14 @@ def ranked(
     limit: int,
     offset: int,
     order: list[str] | None = None,
+    comms: list[Community] | None = None,
+    member_of: dict[str, int] | None = None,
 ) -> AnalyticsResult:
-    """One page of the ranking (`order`, when the caller has it sorted already)."""
-    comms: list[Community] | None = None
-    member_of = _membership(groups)
-    if groups is not None:
-        comms = [
-            Community(id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members)
-            for i, members in enumerate(groups)
-        ]
+    """One page of the ranking (`order`, `comms`, `member_of`: when the caller has them
+    built already)."""
+    member_of = member_of if member_of is not None else membership(groups)
+    if groups is not None and comms is None:
+        comms = community_list(g, groups)
     order = order if order is not None else ranking(g, scores, groups)
     results = [
         RankedActor(

@@ -23,6 +23,7 @@ EXAMPLE = {
     "metric": "betweenness",
     "version": 12,
     "stale": False,
+    "pending": [],
     "approximate": False,
     "nodes": 63,
     "edges": 53,
@@ -52,8 +53,10 @@ EXAMPLE = {
     "pagerank: weighted PageRank; communities: Louvain communities (fixed seed, so the same "
     "graph always gives the same answer), largest first, with each actor's community. "
     "Without filters the answer comes from a cache computed in the background after each "
-    "change of the store (`version`; `stale` while a newer one is computed); with filters "
-    "it is computed for the request.",
+    "change of the store (`version`; `stale` while a newer one is computed), in tiers: "
+    "degree and PageRank first, then betweenness and communities; `pending` names the "
+    "measures still being computed, and one never computed yet answers 503 (retry; the "
+    "problem body lists `pending` too); with filters it is computed for the request.",
     responses={**json_example(EXAMPLE), **problems()},
 )
 def analytics(
@@ -65,8 +68,10 @@ def analytics(
     offset: Annotated[int, Query(ge=0, le=100_000, description="Actors to skip.")] = 0,
 ) -> AnalyticsResult:
     if flt == GraphFilter():  # the whole graph: from the snapshot of the store's version
-        snap, stale = snapshots.get()
-        return snap.result(metric, limit, offset, stale)
+        snap, stale = snapshots.measured(metric)
+        answer = snap.result(metric, limit, offset, stale)
+        answer.pending = snapshots.pending()
+        return answer
     result = analyse(store.export(), metric, flt, limit=limit, offset=offset)
     result.version = store.version()
     return result
