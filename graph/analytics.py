@@ -41,9 +41,11 @@ class RankedActor(BaseModel):
 
 class Community(BaseModel):
     id: int = Field(description="0 is the largest community.")
-    size: int
+    size: int = Field(description="Members of the whole community.")
     label: str = Field(description="The name of the community's best-connected member.")
-    members: list[str] = Field(description="Member ids, best-connected first.")
+    members: list[str] = Field(
+        description="Member ids, best-connected first (of the asked types only, if any)."
+    )
 
 
 class AnalyticsResult(BaseModel):
@@ -259,6 +261,29 @@ def analyse(
 ) -> AnalyticsResult:
     """One metric over a graph in the interchange format, computed now."""
     g = actor_graph(data, flt)
+    scores, groups, approximate = scores_of(g, metric)
+    result = ranked(g, metric, scores, groups, limit, offset)
+    result.approximate = approximate
+    return result
+
+
+def analyse_ties(
+    nodes: Iterable[tuple[str, str, str]],
+    ties: Iterable[tuple[str, str, str]],
+    metric: str,
+    flt: GraphFilter,
+    limit: int = 20,
+    offset: int = 0,
+) -> AnalyticsResult:
+    """One metric over the actors and relations a filter of node and relation types keeps,
+    from GraphStore.actor_ties() (no evidence read: the filter must not need it)."""
+    if flt.dated() or flt.documents is not None or flt.min_confidence is not None:
+        raise ValueError("a filter on evidence needs the evidence: use analyse()")
+    types, relations = flt.types, flt.relations
+    g = ties_graph(
+        (n for n in nodes if (n[2] in types if types is not None else n[2] != DOCUMENT)),
+        (t for t in ties if relations is None or t[2] in relations),
+    )
     scores, groups, approximate = scores_of(g, metric)
     result = ranked(g, metric, scores, groups, limit, offset)
     result.approximate = approximate

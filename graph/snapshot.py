@@ -53,6 +53,7 @@ OVERVIEW_NODES = 300
 OVERVIEW_EDGES = 1_500
 OVERVIEW_COMMUNITIES = 12
 COMMUNITY_MEMBERS = 10  # members an overview names per community (best-connected first)
+MAX_CUTS = 16  # rankings cut down to node types a snapshot keeps for the next pages
 POLL_S = 2.0
 FIRST_WAIT_S = 60.0  # how long a request waits for what nothing can answer yet
 FIRST_METRICS: tuple[str, ...] = ("degree", "pagerank")
@@ -106,15 +107,31 @@ class Snapshot:
     all_communities: list[Community] = field(default_factory=list)
     member_of: dict[str, int] = field(default_factory=dict)  # actor → its community's index
     orders: dict[str, list[str]] = field(default_factory=dict)
+    # rankings and communities cut down to some node types: (metric, types) → (order, comms)
+    cuts: dict[tuple[str, frozenset[str]], tuple[list[str], list[Community] | None]] = field(
+        default_factory=dict
+    )
     pending: tuple[str, ...] = ()
 
     def has(self, metric: str) -> bool:
         return metric in self.scores
 
-    def result(self, metric: str, limit: int, offset: int, stale: bool) -> AnalyticsResult:
+    def result(
+        self,
+        metric: str,
+        limit: int,
+        offset: int,
+        stale: bool,
+        types: list[str] | None = None,
+    ) -> AnalyticsResult:
+        """One page of a measure's ranking; with `types`, of the actors of those types only,
+        ranked by their measure over the whole graph."""
         groups = self.groups if metric == "communities" else None
         if metric not in self.orders:  # sorted once per snapshot, sliced per request
             self.orders[metric] = ranking(self.graph, self.scores[metric], groups)
+        order, comms = self.orders[metric], self.all_communities if groups is not None else None
+        if types is not None:
+            order, comms = self._of_types(metric, frozenset(types))
         answer = ranked(
             self.graph,
             metric,
@@ -122,13 +139,36 @@ class Snapshot:
             groups,
             limit,
             offset,
-            self.orders[metric],
-            self.all_communities if groups is not None else None,
+            order,
+            comms,
             self.member_of if groups is not None else {},
         )
         answer.version, answer.stale = self.version, stale
         answer.approximate = metric == "betweenness" and self.approximate
         return answer
+
+    def _of_types(
+        self, metric: str, types: frozenset[str]
+    ) -> tuple[list[str], list[Community] | None]:
+        """The ranking and communities cut down to actors of `types`: one pass over the
+        ranking, then kept for the next pages (a few cuts at most)."""
+        key = (metric, types)
+        if key not in self.cuts:
+            node = self.graph.nodes
+            order = [n for n in self.orders[metric] if node[n]["type"] in types]
+            comms = None
+            if metric == "communities":
+                cut = [
+                    c.model_copy(
+                        update={"members": [m for m in c.members if node[m]["type"] in types]}
+                    )
+                    for c in self.all_communities
+                ]
+                comms = [c for c in cut if c.members]
+            for old in list(self.cuts)[: max(0, len(self.cuts) - MAX_CUTS + 1)]:
+                self.cuts.pop(old, None)  # the oldest cuts; another request may drop one too
+            self.cuts[key] = (order, comms)
+        return self.cuts[key]
 
     def view(self, flt: GraphFilter | None, stale: bool) -> Overview:
         data = self.overview
@@ -195,6 +235,7 @@ def with_measure(snap: Snapshot, metric: str) -> Snapshot:
     update: dict = {
         "scores": {**snap.scores, metric: values},
         "orders": dict(snap.orders),
+        "cuts": {},
         "pending": tuple(m for m in snap.pending if m != metric),
     }
     if metric == "betweenness":
