@@ -112,6 +112,7 @@ class Snapshot:
         default_factory=dict
     )
     pending: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per tier (benches)
 
     def has(self, metric: str) -> bool:
         return metric in self.scores
@@ -225,6 +226,7 @@ def first_tier(store: GraphStore, version: int, previous: Snapshot | None = None
         communities=previous.communities if previous is not None else [],
         pending=tuple(m for m in LATER_METRICS if m not in FIRST_METRICS),
         seconds=time.perf_counter() - started,
+        timings={"first tier": time.perf_counter() - started},
     )
 
 
@@ -251,7 +253,9 @@ def with_measure(snap: Snapshot, metric: str) -> Snapshot:
                 for c in everyone[:OVERVIEW_COMMUNITIES]
             ],
         }
-    update["seconds"] = snap.seconds + time.perf_counter() - started
+    spent = time.perf_counter() - started
+    update["seconds"] = snap.seconds + spent
+    update["timings"] = {**snap.timings, metric: spent}
     return dataclasses.replace(snap, **update)
 
 
