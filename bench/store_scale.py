@@ -51,6 +51,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 OLD_COMMIT = "f66c853"
 DOC = ROOT / "seeds" / "003_6e32554014a3be8b.txt"
 QUERIES = 50
+INGEST_ROUNDS = 3
 
 
 def pct(times: list[float], q: float) -> float:
@@ -232,16 +233,31 @@ def probe_ingest(
 
             return copy.deepcopy(extraction)
 
-    out = {}
-    for name, path in (("doc_on_top_s", store_dir), ("doc_empty_s", empty_dir)):
+    out: dict[str, float] = {}
+    for name, path in (("doc_on_top", store_dir), ("doc_empty", empty_dir)):
         store = open_store(kind, path)
-        t = time.perf_counter()
-        report = Ingestor(store, Extracted(), 5_000_000).ingest_paths([DOC])  # type: ignore[arg-type]
-        out[name] = time.perf_counter() - t
-        assert report.results[0].status == "ingested", report.results
-        if keep_store:  # a store given to the bench is left as it was found
-            store.delete_document(report.results[0].doc_id)
+        walls, cpus = [], []
+        for _ in range(INGEST_ROUNDS):  # the best of a few: the machine is shared
+            forget_names()
+            t, c = time.perf_counter(), time.process_time()
+            report = Ingestor(store, Extracted(), 5_000_000).ingest_paths([DOC])  # type: ignore[arg-type]
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+            assert report.results[0].status == "ingested", report.results
+            store.delete_document(report.results[0].doc_id)  # the next round starts alike
+        out[f"{name}_s"], out[f"{name}_cpu_s"] = min(walls), min(cpus)
+        if not keep_store:  # a store of the bench's own keeps the document (as before)
+            Ingestor(store, Extracted(), 5_000_000).ingest_paths([DOC])  # type: ignore[arg-type]
     return out
+
+
+def forget_names() -> None:
+    """Empty the caches of folded names and their tokens and sound keys, as for a document
+    whose names this process has not seen (else rounds after the first are flattered)."""
+    from graph import blocking, model
+
+    for cached in (model._fold_name, blocking._name_tokens, blocking.phonetic):
+        cached.cache_clear()
 
 
 PROBES = {
@@ -286,8 +302,16 @@ ROWS = [
     ("analytics (communities) p95 (CPU p95)", ("communities_p95", "communities_cpu_p95"), "ms"),
     ("analytics (pagerank, types=Person) p95 (CPU p95)", ("persons_p95", "persons_cpu_p95"), "ms"),
     ("server RSS after pages", "rss_server_mb", "MB"),
-    ("8 kB document on top (resolve + write)", "doc_on_top_s", "s"),
-    ("8 kB document into an empty store", "doc_empty_s", "s"),
+    (
+        "8 kB document on top (resolve + write), best of 3, wall / CPU",
+        ("doc_on_top_s", "doc_on_top_cpu_s"),
+        "s",
+    ),
+    (
+        "8 kB document into an empty store, best of 3, wall / CPU",
+        ("doc_empty_s", "doc_empty_cpu_s"),
+        "s",
+    ),
 ]
 
 
