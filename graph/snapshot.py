@@ -281,6 +281,7 @@ class SnapshotCache:
         self._fresh = threading.Condition(self._lock)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._reading = threading.Lock()  # held while the thread reads the store
         # a store without a version of its own changes "version" on every call: no polling
         self._poll_s = poll_s if type(store).version is not GraphStore.version else None
 
@@ -343,31 +344,51 @@ class SnapshotCache:
                 self._measured[metric] = snap
             self._fresh.notify_all()
 
+    def _version(self) -> int | None:
+        """The store's version, or None once the cache is closed (see `_reading`)."""
+        with self._reading:
+            return None if self._stop.is_set() else self.store.version()
+
     def _moved(self, snap: Snapshot) -> bool:
         """A write since `snap` (only looked at when polling: else the version is asked
         when a request comes)."""
-        return self._poll_s is not None and self.store.version() != snap.version
+        return self._poll_s is not None and self._version() not in (snap.version, None)
+
+    def _first_tier(self) -> Snapshot | None:
+        """A first tier when the store moved past the newest snapshot; None when not, or
+        when the cache was closed."""
+        with self._reading:
+            version = None if self._stop.is_set() else self.store.version()
+            snap = self._snapshot
+            if version is None or (snap is not None and snap.version == version):
+                return None
+            return first_tier(self.store, version, self._measured.get("communities"))
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                snap, version = self._snapshot, self.store.version()
-                if snap is None or snap.version != version:
-                    snap = first_tier(self.store, version, self._measured.get("communities"))
+                snap = self._first_tier()
+                if snap is not None:
                     self._publish(snap)
-                while snap.pending and not self._stop.is_set() and not self._moved(snap):
-                    snap = with_measure(snap, snap.pending[0])
+                snap = self._snapshot
+                while snap and snap.pending and not self._stop.is_set() and not self._moved(snap):
+                    snap = with_measure(snap, snap.pending[0])  # no store read: no lock
                     self._publish(snap)
             except Exception as exc:  # noqa: BLE001 - reported to the waiting request
                 with self._lock:
                     self._error = exc
                     self._fresh.notify_all()
                 return
-            if self._moved(snap):  # a write came meanwhile: its first tier next
+            if snap is not None and self._moved(snap):  # a write came: its first tier next
                 continue
             self._wake.wait(self._poll_s)
             self._wake.clear()
 
     def close(self) -> None:
+        """Stop the thread; once this returns it reads the store no more, so the store
+        may be closed (closing a SQLite connection another thread is reading through
+        crashes the process)."""
         self._stop.set()
         self._wake.set()
+        with self._reading:  # a store read under way ends first
+            pass
