@@ -275,10 +275,8 @@ def analyse_ties(
     limit: int = 20,
     offset: int = 0,
 ) -> AnalyticsResult:
-    """One metric over the actors and relations a filter of node and relation types keeps,
-    from GraphStore.actor_ties() (no evidence read: the filter must not need it)."""
-    if flt.dated() or flt.documents is not None or flt.min_confidence is not None:
-        raise ValueError("a filter on evidence needs the evidence: use analyse()")
+    """One metric over what GraphStore.actor_ties(flt) gave (the relations with evidence
+    the filter keeps), cut down here to the filter's node and relation types."""
     types, relations = flt.types, flt.relations
     g = ties_graph(
         (n for n in nodes if (n[2] in types if types is not None else n[2] != DOCUMENT)),

@@ -10,7 +10,7 @@ from app.api.examples import json_example
 from app.api.params import graph_filter
 from app.api.problems import problems
 from app.deps import get_snapshots, get_store
-from graph.analytics import AnalyticsResult, Metric, analyse, analyse_ties
+from graph.analytics import AnalyticsResult, Metric, analyse_ties
 from graph.query import GraphFilter
 from graph.snapshot import OVERVIEW_EDGES, OVERVIEW_NODES, Overview, SnapshotCache
 from graph.store.base import GraphStore
@@ -59,7 +59,8 @@ EXAMPLE = {
     "PageRank first, then betweenness and communities; `pending` names the measures still "
     "being computed, and one never computed yet answers 503 (retry; the problem body lists "
     "`pending` too). With `relations`, `since`, `until` or `documents` the measures are "
-    "computed for the request over the part of the graph the filters keep.",
+    "computed for the request over the part of the graph the filters keep (the store "
+    "selects the relations with evidence in the period or the documents).",
     responses={**json_example(EXAMPLE), **problems()},
 )
 def analytics(
@@ -77,11 +78,9 @@ def analytics(
         answer = snap.result(metric, limit, offset, stale, flt.types)
         answer.pending = snapshots.pending()
         return answer
-    if not flt.dated() and flt.documents is None:  # relation types: no evidence to read
-        nodes, ties = store.actor_ties()
-        result = analyse_ties(nodes, ties, metric, flt, limit=limit, offset=offset)
-    else:
-        result = analyse(store.export(), metric, flt, limit=limit, offset=offset)
+    evidence = flt.dated() or flt.documents is not None  # else relation types: no evidence
+    nodes, ties = store.actor_ties(flt if evidence else None)
+    result = analyse_ties(nodes, ties, metric, flt, limit=limit, offset=offset)
     result.version = store.version()
     return result
 
