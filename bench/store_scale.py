@@ -148,12 +148,6 @@ def probe_pages(kind: str, store_dir: Path, reps: int) -> dict[str, float]:
     from app.main import create_app
     from graph.config import Settings
 
-    if os.environ.get(
-        "BENCH_MEASURES_IN_THREAD"
-    ):  # the reference: as before graph/measure_apart.py
-        import graph.snapshot
-
-        graph.snapshot.APART_TIES = 10**12
     app = create_app(Settings(store="embedded", data_dir=store_dir))
     out: dict[str, float] = {}
     with TestClient(app) as client:
@@ -416,15 +410,8 @@ def main() -> None:
         help="an embedded store already imported from --graph (kept; no import probe)",
     )
     parser.add_argument("--probes", nargs="+", choices=list(PROBES), help="run only these probes")
-    parser.add_argument(
-        "--measures-in-thread",
-        action="store_true",
-        help="pages probe: betweenness and Louvain in the server's process, whatever the size",
-    )
     parser.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.measures_in_thread:
-        os.environ["BENCH_MEASURES_IN_THREAD"] = "1"  # read by the probe's process
     if args.probe:
         name, kind, *rest = args.probe
         paths = [Path(r) if not r.isdigit() else int(r) for r in rest]
