@@ -44,7 +44,6 @@ from graph.analytics import (
     scores_of,
     ties_graph,
 )
-from graph.measure_apart import Stopped, measure_apart
 from graph.model import Edge, GraphData, Node
 from graph.query import GraphFilter
 from graph.schema import DOCUMENT
@@ -54,9 +53,6 @@ OVERVIEW_NODES = 300
 OVERVIEW_EDGES = 1_500
 OVERVIEW_COMMUNITIES = 12
 COMMUNITY_MEMBERS = 10  # members an overview names per community (best-connected first)
-# later measures of graphs this big run in a child process (graph/measure_apart.py): at
-# 100,000 ties networkx's betweenness and Louvain hold the interpreter for tens of seconds
-APART_TIES = 50_000
 MAX_CUTS = 16  # rankings cut down to node types a snapshot keeps for the next pages
 POLL_S = 2.0
 FIRST_WAIT_S = 60.0  # how long a request waits for what nothing can answer yet
@@ -234,15 +230,10 @@ def first_tier(store: GraphStore, version: int, previous: Snapshot | None = None
     )
 
 
-def with_measure(snap: Snapshot, metric: str, stop: threading.Event | None = None) -> Snapshot:
-    """A copy of `snap` with one more measure computed (one of its `pending`); in a child
-    process for graphs of APART_TIES ties or more (graph/measure_apart.py), which `stop`
-    ends (Stopped)."""
+def with_measure(snap: Snapshot, metric: str) -> Snapshot:
+    """A copy of `snap` with one more measure computed (one of its `pending`)."""
     started = time.perf_counter()
-    if stop is not None and snap.graph.number_of_edges() >= APART_TIES:
-        values, groups, approximate = measure_apart(snap.graph, metric, stop)
-    else:
-        values, groups, approximate = scores_of(snap.graph, metric)
+    values, groups, approximate = scores_of(snap.graph, metric)
     update: dict = {
         "scores": {**snap.scores, metric: values},
         "orders": dict(snap.orders),
@@ -381,10 +372,8 @@ class SnapshotCache:
                     self._publish(snap)
                 snap = self._snapshot
                 while snap and snap.pending and not self._stop.is_set() and not self._moved(snap):
-                    snap = with_measure(snap, snap.pending[0], self._stop)  # no store read
+                    snap = with_measure(snap, snap.pending[0])  # no store read: no lock
                     self._publish(snap)
-            except Stopped:
-                return
             except Exception as exc:  # noqa: BLE001 - reported to the waiting request
                 with self._lock:
                     self._error = exc

@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from graph.analytics import analyse, betweenness
 from graph.config import Settings
-from graph.measure_apart import Measured
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.schema import DOCUMENT
 from graph.snapshot import SnapshotCache
@@ -151,12 +150,10 @@ def held_later_tiers(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, 
     release, started = threading.Event(), []
     real = snapshot.with_measure
 
-    def slow(
-        snap: snapshot.Snapshot, metric: str, stop: threading.Event | None = None
-    ) -> snapshot.Snapshot:
+    def slow(snap: snapshot.Snapshot, metric: str) -> snapshot.Snapshot:
         started.append(metric)
         assert release.wait(120), "the test never released the later measures"
-        return real(snap, metric, stop)
+        return real(snap, metric)
 
     monkeypatch.setattr(snapshot, "with_measure", slow)
     return release, started
@@ -226,46 +223,3 @@ def test_after_a_write_a_later_measure_is_the_previous_versions_until_recomputed
         assert answer[1] is False and "person:ann" in answer[0].member_of
     finally:
         cache.close()
-
-
-def test_the_later_measures_of_a_big_graph_run_apart_and_answer_the_same(
-    tmp_path: Path, seeds_graph: GraphData, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Above APART_TIES ties betweenness and Louvain run in a child process (they would
-    hold the interpreter, and the pages, for minutes); the child builds the same graph,
-    so the seeded measures are the same as in the server's process."""
-    import graph.snapshot as snapshot
-
-    store = SqliteStore(tmp_path)
-    store.import_graph(seeds_graph)
-    here = snapshot.compute(store, store.version())  # no stop event: in this process
-    apart: list[str] = []
-    real = snapshot.measure_apart
-
-    def recorded(g: nx.Graph, metric: str, stop: threading.Event) -> Measured:
-        apart.append(metric)
-        return real(g, metric, stop)
-
-    monkeypatch.setattr(snapshot, "APART_TIES", 0)
-    monkeypatch.setattr(snapshot, "measure_apart", recorded)
-    cache = SnapshotCache(store, poll_s=None)
-    try:
-        there = cache.measured("communities")[0]
-    finally:
-        cache.close()
-    assert apart == ["betweenness", "communities"]
-    assert there.scores["betweenness"] == here.scores["betweenness"]
-    assert there.groups == here.groups and there.groups
-    assert there.result("communities", 50, 0, False) == here.result("communities", 50, 0, False)
-
-
-def test_a_closed_cache_ends_the_process_computing_a_measure() -> None:
-    import multiprocessing
-
-    from graph.measure_apart import Stopped, measure_apart
-
-    stop = threading.Event()
-    stop.set()
-    with pytest.raises(Stopped):
-        measure_apart(nx.barbell_graph(30, 3), "betweenness", stop)
-    assert not [p for p in multiprocessing.active_children() if p.name.startswith("measure-")]
