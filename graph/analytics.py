@@ -224,9 +224,10 @@ def ranked(
     order: list[str] | None = None,
     comms: list[Community] | None = None,
     member_of: dict[str, int] | None = None,
+    size: tuple[int, int] | None = None,
 ) -> AnalyticsResult:
-    """One page of the ranking (`order`, `comms`, `member_of`: when the caller has them
-    built already)."""
+    """One page of the ranking (`order`, `comms`, `member_of`, `size` — actors and ties:
+    when the caller has them already; counting the ties walks every actor)."""
     member_of = member_of if member_of is not None else membership(groups)
     if groups is not None and comms is None:
         comms = community_list(g, groups)
@@ -244,8 +245,8 @@ def ranked(
     ]
     return AnalyticsResult(
         metric=metric,
-        nodes=g.number_of_nodes(),
-        edges=g.number_of_edges(),
+        nodes=size[0] if size is not None else g.number_of_nodes(),
+        edges=size[1] if size is not None else g.number_of_edges(),
         total=len(order),
         results=results,
         communities=comms,
