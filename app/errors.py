@@ -31,10 +31,15 @@ class Problem(BaseModel):
     detail: str | None = None
     instance: str | None = None
     errors: list[dict] | None = None
+    pending: list[str] | None = None  # a 503 of measures still being computed: which
 
 
 def problem(
-    status: int, detail: str | None, request: Request, errors: list[dict] | None = None
+    status: int,
+    detail: str | None,
+    request: Request,
+    errors: list[dict] | None = None,
+    pending: list[str] | None = None,
 ) -> JSONResponse:
     body = Problem(
         title=HTTPStatus(status).phrase,
@@ -42,6 +47,7 @@ def problem(
         detail=detail,
         instance=str(request.url.path),
         errors=errors,
+        pending=pending,
     )
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM)
 
@@ -73,8 +79,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(SnapshotPending)
     async def pending(request: Request, exc: SnapshotPending) -> Response:
-        # the store answers; only its first whole-graph snapshot is not ready: other
-        # requests go on, and the computation under way is not started again
+        # the store answers; only the part of its whole-graph snapshot this request needs
+        # is not ready: other requests go on, and the computation under way is not started
+        # again
         return _unavailable(request, exc, "The graph's overview is still being computed")
 
     @app.exception_handler(StoreError)
@@ -118,6 +125,7 @@ def _unavailable(request: Request, exc: StoreError, title: str) -> Response:
     retry = {"Retry-After": str(max(1, math.ceil(_retry_seconds(request))))}
     if is_page(request):
         return _page(request, 503, title, str(exc), retry)
-    response = problem(503, str(exc), request)
+    pending = exc.pending if isinstance(exc, SnapshotPending) else None
+    response = problem(503, str(exc), request, pending=pending)
     response.headers.update(retry)
     return response

@@ -140,6 +140,7 @@ def home(request: Request, store: Store, snapshots: Snapshots) -> HTMLResponse:
             "central": snap.result("pagerank", 12, 0, stale).results,
             "communities": snap.communities[:8],
             "stale": stale,
+            "pending": snap.pending,
             "documents": store.list_documents(limit=100),
             "json_url": "/api/stats",
         },

@@ -10,8 +10,9 @@ hubs) of 10k, 100k and 1M edges, each store in its own process:
 * neighbours depth 1 / 2 and search (prefixes of names and typos): p50 / p95 over
   QUERIES random actors or names;
 * home `/`, `/explore` without a focus, `/api/analytics?metric=pagerank`: p95 through the
-  real app (TestClient) once its background snapshot is ready (the time to compute that
-  snapshot is reported too). The old store had no app of its own any more: its rows time
+  real app (TestClient) once the first tier of its background snapshot is ready, while
+  the later tiers are computed, and again once every tier is (with communities and a
+  `types` filter); the times to the first tier and to every tier are reported too. The old store had no app of its own any more: its rows time
   the work its request did (stats + PageRank of export() for home, export() filtered for
   /explore, analyse(export()) for analytics), a lower bound of its page times;
 * one 8 kB document (seeds/003_...) ingested on top of the graph and into an empty store:
@@ -50,6 +51,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 OLD_COMMIT = "f66c853"
 DOC = ROOT / "seeds" / "003_6e32554014a3be8b.txt"
 QUERIES = 50
+INGEST_ROUNDS = 3
 
 
 def pct(times: list[float], q: float) -> float:
@@ -150,18 +152,40 @@ def probe_pages(kind: str, store_dir: Path, reps: int) -> dict[str, float]:
     out: dict[str, float] = {}
     with TestClient(app) as client:
         t = time.perf_counter()
-        while client.get("/api/overview").status_code == 503:  # the first snapshot
+        while (first := client.get("/api/overview")).status_code == 503:  # the first tier
             time.sleep(0.5)
-        out["snapshot_s"] = time.perf_counter() - t
-        for name, url in (
-            ("home", "/"),
-            ("explore", "/explore"),
-            ("analytics", "/api/analytics?metric=pagerank"),
-        ):
-            cpu: list[float] = []
-            times = timed(lambda u=url: client.get(u).raise_for_status(), reps, cpu)
-            out[f"{name}_p95"], out[f"{name}_cpu_p95"] = pct(times, 0.95), pct(cpu, 0.95)
+        out["snapshot_first_s"] = time.perf_counter() - t
+        if first.json()["pending"]:  # the pages while the later measures are computed
+            out |= page_times(client, reps, "_busy")
+        while client.get("/api/overview").json()["pending"]:
+            time.sleep(0.5)
+        out["snapshot_full_s"] = time.perf_counter() - t
+        snap = app.state.store_holder.snapshots().get()[0]
+        out |= {f"tier_{k.replace(' ', '_')}_s": v for k, v in snap.timings.items()}
+        out |= page_times(client, reps)
     out["rss_server_mb"] = rss_mb()
+    return out
+
+
+PAGES = (
+    ("home", "/"),
+    ("explore", "/explore"),
+    ("analytics", "/api/analytics?metric=pagerank"),
+    ("communities", "/api/analytics?metric=communities"),
+    ("persons", "/api/analytics?metric=pagerank&types=Person"),
+)
+
+
+def page_times(client: Any, reps: int, suffix: str = "") -> dict[str, float]:
+    """p95 wall and CPU (the process's) of each page; `_busy`: while the later tiers are
+    computed (only the first-tier pages: the others answer 503 then; their CPU time is the
+    snapshot thread's as much as the request's, so the table shows their wall time)."""
+    out: dict[str, float] = {}
+    for name, url in PAGES[:3] if suffix else PAGES:
+        cpu: list[float] = []
+        times = timed(lambda u=url: client.get(u).raise_for_status(), reps, cpu)
+        out[f"{name}{suffix}_p95"] = pct(times, 0.95)
+        out[f"{name}{suffix}_cpu_p95"] = pct(cpu, 0.95)
     return out
 
 
@@ -181,7 +205,7 @@ def old_pages(store: Any, reps: int) -> dict[str, float]:
             [[n.id, n.type, n.name] for n in filter_graph(store.export(), GraphFilter()).nodes]
         )
 
-    out = {"snapshot_s": 0.0}
+    out = {"snapshot_first_s": 0.0, "snapshot_full_s": 0.0}
     for name, fn in (
         ("home", home),
         ("explore", explore),
@@ -209,16 +233,31 @@ def probe_ingest(
 
             return copy.deepcopy(extraction)
 
-    out = {}
-    for name, path in (("doc_on_top_s", store_dir), ("doc_empty_s", empty_dir)):
+    out: dict[str, float] = {}
+    for name, path in (("doc_on_top", store_dir), ("doc_empty", empty_dir)):
         store = open_store(kind, path)
-        t = time.perf_counter()
-        report = Ingestor(store, Extracted(), 5_000_000).ingest_paths([DOC])  # type: ignore[arg-type]
-        out[name] = time.perf_counter() - t
-        assert report.results[0].status == "ingested", report.results
-        if keep_store:  # a store given to the bench is left as it was found
-            store.delete_document(report.results[0].doc_id)
+        walls, cpus = [], []
+        for _ in range(INGEST_ROUNDS):  # the best of a few: the machine is shared
+            forget_names()
+            t, c = time.perf_counter(), time.process_time()
+            report = Ingestor(store, Extracted(), 5_000_000).ingest_paths([DOC])  # type: ignore[arg-type]
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+            assert report.results[0].status == "ingested", report.results
+            store.delete_document(report.results[0].doc_id)  # the next round starts alike
+        out[f"{name}_s"], out[f"{name}_cpu_s"] = min(walls), min(cpus)
+        if not keep_store:  # a store of the bench's own keeps the document (as before)
+            Ingestor(store, Extracted(), 5_000_000).ingest_paths([DOC])  # type: ignore[arg-type]
     return out
+
+
+def forget_names() -> None:
+    """Empty the caches of folded names and their tokens and sound keys, as for a document
+    whose names this process has not seen (else rounds after the first are flattered)."""
+    from graph import blocking, model
+
+    for cached in (model._fold_name, blocking._name_tokens, blocking.phonetic):
+        cached.cache_clear()
 
 
 PROBES = {
@@ -252,13 +291,27 @@ ROWS = [
     ("neighbours depth 2 CPU p50 / p95", ("n2_cpu_p50", "n2_cpu_p95"), "ms"),
     ("search p50 / p95", ("search_p50", "search_p95"), "ms"),
     ("search CPU p50 / p95", ("search_cpu_p50", "search_cpu_p95"), "ms"),
-    ("snapshot computed in the background", "snapshot_s", "s"),
+    ("snapshot: first tier (degree, PageRank, overview)", "snapshot_first_s", "s"),
+    ("snapshot: every tier (+ betweenness, communities)", "snapshot_full_s", "s"),
+    ("home `/` p95, later tiers computing", "home_busy_p95", "ms"),
+    ("`/explore` (no focus) p95, later tiers computing", "explore_busy_p95", "ms"),
+    ("analytics (pagerank) p95, later tiers computing", "analytics_busy_p95", "ms"),
     ("home `/` p95 (CPU p95)", ("home_p95", "home_cpu_p95"), "ms"),
     ("`/explore` (no focus) p95 (CPU p95)", ("explore_p95", "explore_cpu_p95"), "ms"),
     ("analytics (pagerank) p95 (CPU p95)", ("analytics_p95", "analytics_cpu_p95"), "ms"),
+    ("analytics (communities) p95 (CPU p95)", ("communities_p95", "communities_cpu_p95"), "ms"),
+    ("analytics (pagerank, types=Person) p95 (CPU p95)", ("persons_p95", "persons_cpu_p95"), "ms"),
     ("server RSS after pages", "rss_server_mb", "MB"),
-    ("8 kB document on top (resolve + write)", "doc_on_top_s", "s"),
-    ("8 kB document into an empty store", "doc_empty_s", "s"),
+    (
+        "8 kB document on top (resolve + write), best of 3, wall / CPU",
+        ("doc_on_top_s", "doc_on_top_cpu_s"),
+        "s",
+    ),
+    (
+        "8 kB document into an empty store, best of 3, wall / CPU",
+        ("doc_empty_s", "doc_empty_cpu_s"),
+        "s",
+    ),
 ]
 
 

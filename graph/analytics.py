@@ -41,9 +41,11 @@ class RankedActor(BaseModel):
 
 class Community(BaseModel):
     id: int = Field(description="0 is the largest community.")
-    size: int
+    size: int = Field(description="Members of the whole community.")
     label: str = Field(description="The name of the community's best-connected member.")
-    members: list[str] = Field(description="Member ids, best-connected first.")
+    members: list[str] = Field(
+        description="Member ids, best-connected first (of the asked types only, if any)."
+    )
 
 
 class AnalyticsResult(BaseModel):
@@ -62,6 +64,12 @@ class AnalyticsResult(BaseModel):
         default=False,
         description="True when betweenness was estimated from a sample of source actors "
         "(graphs above a size), not computed exactly.",
+    )
+    pending: list[str] = Field(
+        default_factory=list,
+        description="Measures of the whole graph still being computed for the store's "
+        "latest version (they answer 503 until a first version of them is ready, then the "
+        "previous version's, `stale`).",
     )
     nodes: int = Field(description="Actors in the analysed graph.")
     edges: int = Field(description="Distinct ties between actors in the analysed graph.")
@@ -185,17 +193,25 @@ def scores_of(g: nx.Graph, metric: str) -> tuple[dict[str, float], list[list[str
     return degree, communities(g), False
 
 
-def _membership(groups: list[list[str]] | None) -> dict[str, int]:
+def membership(groups: list[list[str]] | None) -> dict[str, int]:
     return {m: i for i, members in enumerate(groups or []) for m in members}
 
 
 def ranking(g: nx.Graph, scores: dict[str, float], groups: list[list[str]] | None) -> list[str]:
     """Actors in answer order: by community (communities metric), score, name, id."""
-    member_of = _membership(groups)
+    member_of = membership(groups)
     return sorted(
         g.nodes,
         key=lambda n: (member_of.get(n, math.inf), -scores[n], g.nodes[n]["name"].lower(), n),
     )
+
+
+def community_list(g: nx.Graph, groups: list[list[str]]) -> list[Community]:
+    """The communities as the answer lists them (a snapshot builds them once)."""
+    return [
+        Community(id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members)
+        for i, members in enumerate(groups)
+    ]
 
 
 def ranked(
@@ -206,15 +222,15 @@ def ranked(
     limit: int,
     offset: int,
     order: list[str] | None = None,
+    comms: list[Community] | None = None,
+    member_of: dict[str, int] | None = None,
+    size: tuple[int, int] | None = None,
 ) -> AnalyticsResult:
-    """One page of the ranking (`order`, when the caller has it sorted already)."""
-    comms: list[Community] | None = None
-    member_of = _membership(groups)
-    if groups is not None:
-        comms = [
-            Community(id=i, size=len(members), label=g.nodes[members[0]]["name"], members=members)
-            for i, members in enumerate(groups)
-        ]
+    """One page of the ranking (`order`, `comms`, `member_of`, `size` — actors and ties:
+    when the caller has them already; counting the ties walks every actor)."""
+    member_of = member_of if member_of is not None else membership(groups)
+    if groups is not None and comms is None:
+        comms = community_list(g, groups)
     order = order if order is not None else ranking(g, scores, groups)
     results = [
         RankedActor(
@@ -229,8 +245,8 @@ def ranked(
     ]
     return AnalyticsResult(
         metric=metric,
-        nodes=g.number_of_nodes(),
-        edges=g.number_of_edges(),
+        nodes=size[0] if size is not None else g.number_of_nodes(),
+        edges=size[1] if size is not None else g.number_of_edges(),
         total=len(order),
         results=results,
         communities=comms,
@@ -246,6 +262,27 @@ def analyse(
 ) -> AnalyticsResult:
     """One metric over a graph in the interchange format, computed now."""
     g = actor_graph(data, flt)
+    scores, groups, approximate = scores_of(g, metric)
+    result = ranked(g, metric, scores, groups, limit, offset)
+    result.approximate = approximate
+    return result
+
+
+def analyse_ties(
+    nodes: Iterable[tuple[str, str, str]],
+    ties: Iterable[tuple[str, str, str]],
+    metric: str,
+    flt: GraphFilter,
+    limit: int = 20,
+    offset: int = 0,
+) -> AnalyticsResult:
+    """One metric over what GraphStore.actor_ties(flt) gave (the relations with evidence
+    the filter keeps), cut down here to the filter's node and relation types."""
+    types, relations = flt.types, flt.relations
+    g = ties_graph(
+        (n for n in nodes if (n[2] in types if types is not None else n[2] != DOCUMENT)),
+        (t for t in ties if relations is None or t[2] in relations),
+    )
     scores, groups, approximate = scores_of(g, metric)
     result = ranked(g, metric, scores, groups, limit, offset)
     result.approximate = approximate

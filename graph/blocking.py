@@ -9,6 +9,7 @@ names that share at least one key; a rule that needs another kind of key adds it
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -23,6 +24,7 @@ BODY_PREFIXES = frozenset({"us", "u s", "uk", "u k", "un", "u n", "eu", "au", "t
 AGENCY = re.compile(r"^(?:department|ministry) of (?:the )?(\w+)$|^(\w+) (?:department|ministry)$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def phonetic(word: str) -> str:
     """A sound key of one name word, spelling-blind: Zelensky / Zelenskyy / Zelenskiy,
     Gaddafi / Qaddafi, Mohamed / Mohammed share one."""
@@ -87,7 +89,12 @@ def unprefixed(name: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """A name's folded words without particles ("al", "van", ...)."""
-    return [t for t in fold(name).split() if t not in NAME_PARTICLES]
+    return list(_name_tokens(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # resolution compares each name with many candidates
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in fold(name).split() if t not in NAME_PARTICLES)
 
 
 def name_keys(node_type: str, name: str) -> set[str]:

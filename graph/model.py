@@ -10,6 +10,7 @@ Neo4j included, can hold them as they are.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -86,8 +87,22 @@ class GraphData(BaseModel):
         return GraphData(nodes=nodes, edges=edges)
 
 
+FOLD_CACHED_CHARS = 200  # names are folded again and again (resolution compares pairs)
+
+
 def fold(text: str) -> str:
     """Case-, accent- and quote-insensitive form of a name, for matching and search."""
+    if len(text) <= FOLD_CACHED_CHARS:
+        return _fold_name(text)
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_name(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[\u2018\u2019\u201a\u201b'`\u201c\u201d\u201e\"]", "", text)

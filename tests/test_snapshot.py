@@ -56,7 +56,7 @@ def test_a_write_is_answered_stale_then_recomputed(tmp_path: Path, seeds_graph: 
 
         store.replace_document("doc:new", meeting("doc:new", "ann", "bob"))
         snap, stale = cache.get()
-        assert snap is first and stale  # the previous answer at once, flagged
+        assert snap.version == first.version and stale  # the previous answer at once, flagged
         second = fresh(cache, store.version())
         assert "person:ann" in second.graph and "person:ann" not in first.graph
         assert second.result("degree", 500, 0, False).total == first.graph.number_of_nodes() + 2
@@ -112,14 +112,16 @@ def test_a_first_snapshot_in_the_making_is_not_a_store_outage(
 
     SqliteStore(tmp_path).import_graph(seeds_graph)
     release, started = threading.Event(), []
-    real = snapshot.compute
+    real = snapshot.first_tier
 
-    def slow_compute(store: SqliteStore, version: int) -> snapshot.Snapshot:
+    def slow_compute(
+        store: SqliteStore, version: int, previous: snapshot.Snapshot | None = None
+    ) -> snapshot.Snapshot:
         started.append(version)
         assert release.wait(120), "the test never released the computation"
-        return real(store, version)
+        return real(store, version, previous)
 
-    monkeypatch.setattr(snapshot, "compute", slow_compute)
+    monkeypatch.setattr(snapshot, "first_tier", slow_compute)
     monkeypatch.setattr(SnapshotCache.get, "__defaults__", (0.2,))  # wait 0.2 s, not 60
     app = create_app(Settings(store="embedded", data_dir=tmp_path, store_retry_seconds=30))
     with TestClient(app) as client:
@@ -139,3 +141,85 @@ def test_a_first_snapshot_in_the_making_is_not_a_store_outage(
             time.sleep(0.05)
         assert answer.status_code == 200 and answer.json()["actors"] > 0
         assert len(started) == 1
+
+
+def held_later_tiers(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[str]]:
+    """The later measures wait for the returned event; the list records each started."""
+    import graph.snapshot as snapshot
+
+    release, started = threading.Event(), []
+    real = snapshot.with_measure
+
+    def slow(snap: snapshot.Snapshot, metric: str) -> snapshot.Snapshot:
+        started.append(metric)
+        assert release.wait(120), "the test never released the later measures"
+        return real(snap, metric)
+
+    monkeypatch.setattr(snapshot, "with_measure", slow)
+    return release, started
+
+
+def test_pages_and_pagerank_answer_while_the_later_measures_are_computed(
+    tmp_path: Path, seeds_graph: GraphData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million ties Louvain takes many minutes: the home page, the overview and
+    PageRank must not wait for it. They answer from the first tier and say what is still
+    being computed; a measure never computed yet answers 503 and says so."""
+    SqliteStore(tmp_path).import_graph(seeds_graph)
+    release, started = held_later_tiers(monkeypatch)
+    monkeypatch.setattr(SnapshotCache.measured, "__defaults__", (0.2,))  # wait 0.2 s, not 60
+    app = create_app(Settings(store="embedded", data_dir=tmp_path, store_retry_seconds=30))
+    with TestClient(app) as client:
+        try:
+            overview = client.get("/api/overview")
+            assert overview.status_code == 200, overview.text
+            assert overview.json()["pending"] == ["betweenness", "communities"]
+            assert overview.json()["nodes"] and overview.json()["communities"] == []
+            home = client.get("/")
+            assert home.status_code == 200 and "Still being computed" in home.text
+            pagerank = client.get("/api/analytics", params={"metric": "pagerank"})
+            assert pagerank.status_code == 200, pagerank.text
+            assert pagerank.json()["pending"] == ["betweenness", "communities"]
+            assert pagerank.json()["results"] and not pagerank.json()["stale"]
+            waiting = client.get("/api/analytics", params={"metric": "communities"})
+            assert waiting.status_code == 503 and "Retry-After" in waiting.headers
+            assert "communities measure is still being computed" in waiting.json()["detail"]
+            assert waiting.json()["pending"] == ["betweenness", "communities"]
+            assert client.get("/api/stats").status_code == 200  # the store is not "down"
+        finally:
+            release.set()
+        deadline = time.monotonic() + 120
+        while (answer := client.get("/api/analytics?metric=communities")).status_code == 503:
+            assert time.monotonic() < deadline, "the communities never came"
+            time.sleep(0.05)
+        assert answer.json()["communities"] and answer.json()["pending"] == []
+        assert started == ["betweenness", "communities"]  # each once, cheapest first
+        assert client.get("/api/overview").json()["communities"]
+        assert "Still being computed" not in client.get("/").text
+
+
+def test_after_a_write_a_later_measure_is_the_previous_versions_until_recomputed(
+    tmp_path: Path, seeds_graph: GraphData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SqliteStore(tmp_path)
+    store.import_graph(seeds_graph)
+    cache = SnapshotCache(store, poll_s=None)
+    try:
+        before = cache.measured("communities")[0]  # every tier of the first version
+        assert before.pending == ()
+        release, _ = held_later_tiers(monkeypatch)
+        store.replace_document("doc:new", meeting("doc:new", "ann", "bob"))
+        newest = fresh(cache, store.version())  # its first tier: ann and bob are in it
+        assert "person:ann" in newest.graph and newest.pending == ("betweenness", "communities")
+        snap, stale = cache.measured("communities")
+        assert snap is before and stale  # the previous version's, flagged
+        assert [c.label for c in newest.communities] == [c.label for c in before.communities]
+        assert cache.measured("pagerank") == (newest, False)
+        release.set()
+        deadline = time.monotonic() + 120
+        while (answer := cache.measured("communities"))[0].version != newest.version:
+            assert time.monotonic() < deadline, "the communities were never recomputed"
+            time.sleep(0.05)
+        assert answer[1] is False and "person:ann" in answer[0].member_of
+    finally:
+        cache.close()

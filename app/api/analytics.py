@@ -10,7 +10,7 @@ from app.api.examples import json_example
 from app.api.params import graph_filter
 from app.api.problems import problems
 from app.deps import get_snapshots, get_store
-from graph.analytics import AnalyticsResult, Metric, analyse
+from graph.analytics import AnalyticsResult, Metric, analyse_ties
 from graph.query import GraphFilter
 from graph.snapshot import OVERVIEW_EDGES, OVERVIEW_NODES, Overview, SnapshotCache
 from graph.store.base import GraphStore
@@ -23,6 +23,7 @@ EXAMPLE = {
     "metric": "betweenness",
     "version": 12,
     "stale": False,
+    "pending": [],
     "approximate": False,
     "nodes": 63,
     "edges": 53,
@@ -46,14 +47,20 @@ EXAMPLE = {
     response_model=AnalyticsResult,
     summary="Top actors by a network measure; communities",
     description="Computed with networkx over actors and their relations (documents and "
-    "mentions left out), on the whole graph or the part the filters keep. degree: number "
-    "of relations; betweenness: how often an actor lies on shortest paths between others "
-    "(estimated from a sample of source actors in big graphs: `approximate`); "
-    "pagerank: weighted PageRank; communities: Louvain communities (fixed seed, so the same "
-    "graph always gives the same answer), largest first, with each actor's community. "
-    "Without filters the answer comes from a cache computed in the background after each "
-    "change of the store (`version`; `stale` while a newer one is computed); with filters "
-    "it is computed for the request.",
+    "mentions left out). degree: number of relations; betweenness: how often an actor lies "
+    "on shortest paths between others (estimated from a sample of source actors in big "
+    "graphs: `approximate`); pagerank: weighted PageRank; communities: Louvain communities "
+    "(fixed seed, so the same graph always gives the same answer), largest first, with "
+    "each actor's community. Without filters, or with `types` alone, the answer is the "
+    "whole graph's measures (with `types`: of the actors of those types, ranked among "
+    "themselves; communities list their members of those types, `size` stays the whole "
+    "community's), from a cache computed in the background after each change of the "
+    "store (`version`; `stale` while a newer one is computed), in tiers: degree and "
+    "PageRank first, then betweenness and communities; `pending` names the measures still "
+    "being computed, and one never computed yet answers 503 (retry; the problem body lists "
+    "`pending` too). With `relations`, `since`, `until` or `documents` the measures are "
+    "computed for the request over the part of the graph the filters keep (the store "
+    "selects the relations with evidence in the period or the documents).",
     responses={**json_example(EXAMPLE), **problems()},
 )
 def analytics(
@@ -64,10 +71,16 @@ def analytics(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000, description="Actors to skip.")] = 0,
 ) -> AnalyticsResult:
-    if flt == GraphFilter():  # the whole graph: from the snapshot of the store's version
-        snap, stale = snapshots.get()
-        return snap.result(metric, limit, offset, stale)
-    result = analyse(store.export(), metric, flt, limit=limit, offset=offset)
+    if flt.model_copy(update={"types": None}) == GraphFilter():
+        # the whole graph's measures, from the snapshot of the store's version (of the
+        # actors of some types only, when asked)
+        snap, stale = snapshots.measured(metric)
+        answer = snap.result(metric, limit, offset, stale, flt.types)
+        answer.pending = snapshots.pending()
+        return answer
+    evidence = flt.dated() or flt.documents is not None  # else relation types: no evidence
+    nodes, ties = store.actor_ties(flt if evidence else None)
+    result = analyse_ties(nodes, ties, metric, flt, limit=limit, offset=offset)
     result.version = store.version()
     return result
 

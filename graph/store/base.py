@@ -145,14 +145,28 @@ class GraphStore(ABC):
     def export(self) -> GraphData:
         """The whole graph in the interchange format."""
 
-    def actor_ties(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    def actor_ties(
+        self, flt: GraphFilter | None = None
+    ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
         """What analytics needs of the whole graph: (id, name, type) of every entity and
-        (source, target, type) of every relation that is not a mention. This fallback goes
+        (source, target, type) of every relation that is not a mention; with `flt`, only
+        the relations with evidence it keeps (documents, confidence, period by the date
+        rule; node and relation types are the caller's to check). This fallback goes
         through export(); a store answers it from its tables without the evidence."""
         data = self.export()
         nodes = [(n.id, n.name, n.type) for n in data.nodes if n.type != DOCUMENT]
-        ties = [(e.source, e.target, e.type) for e in data.edges if e.type != MENTIONS]
-        return nodes, ties
+        edges = [e for e in data.edges if e.type != MENTIONS]
+        if flt is not None:
+            flt = GraphFilter(
+                documents=flt.documents,
+                since=flt.since,
+                until=flt.until,
+                min_confidence=flt.min_confidence,
+            )
+            dates = {n.id: n.properties.get("date") for n in data.nodes if n.type == DOCUMENT}
+            flt = flt.with_document_dates(dates) if flt.dated() else flt
+            edges = [e for e in edges if flt.keeps_edge(e)]
+        return nodes, [(e.source, e.target, e.type) for e in edges]
 
     # ---- the relations table (graph/relations.py) ----
     def relation_candidates(

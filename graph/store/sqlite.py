@@ -427,9 +427,13 @@ class SqliteStore(GraphStore):
             nodes = [node_from_row(r[0]) for r in conn.execute("SELECT data FROM nodes")]
             return GraphData(nodes=nodes, edges=sqlite_walk.all_edges(conn)).sorted()
 
-    def actor_ties(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    def actor_ties(
+        self, flt: GraphFilter | None = None
+    ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
         """The actor graph's raw material without parsing any JSON: (id, name, type) of
-        every entity and (source, target, type) of every relation that is not a mention."""
+        every entity and (source, target, type) of every relation that is not a mention;
+        with `flt`, of the relations with evidence it keeps, selected in SQL (the relations
+        table's evidence query)."""
         with self._read() as conn:
             nodes = [
                 (r[0], r[1], r[2])
@@ -437,12 +441,11 @@ class SqliteStore(GraphStore):
                     "SELECT id, name, type FROM nodes WHERE type != ?", (DOCUMENT,)
                 )
             ]
-            edges = [
-                (r[0], r[1], r[2])
-                for r in conn.execute(
-                    "SELECT source, target, type FROM edges WHERE type != ?", (MENTIONS,)
-                )
-            ]
+            if flt is None:
+                sql, args = "SELECT source, target, type FROM edges WHERE type != ?", [MENTIONS]
+            else:
+                sql, args = sqlite_relations.kept_ties(flt)
+            edges = [(r[0], r[1], r[2]) for r in conn.execute(sql, args)]
         return nodes, edges
 
     def relations(self, query: RelationQuery, limit: int = 50, offset: int = 0) -> RelationPage:

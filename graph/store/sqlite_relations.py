@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any
 
 from graph.model import Node
+from graph.query import GraphFilter
 from graph.relations import RelationPage, RelationQuery, RelationRow
 from graph.schema import MENTIONS
 from graph.store.sqlite_walk import edge_from_json, ids_param
@@ -60,6 +61,24 @@ def _kept(query: RelationQuery) -> tuple[str, list[Any]]:
     if period:
         sql = f"SELECT * FROM ({sql}) WHERE date IS NOT NULL AND {' AND '.join(period)}"
     return sql, args
+
+
+def kept_ties(flt: GraphFilter) -> tuple[str, list[Any]]:
+    """SELECT (source, target, type) of the relations with evidence `flt` keeps (its
+    documents, confidence and period; relation types too, node types are not checked)."""
+    query = RelationQuery(
+        relations=flt.relations,
+        documents=flt.documents,
+        since=flt.since,
+        until=flt.until,
+        min_confidence=flt.min_confidence,
+    )
+    kept, args = _kept(query)
+    return (
+        "SELECT source, target, type FROM edges WHERE id IN"  # noqa: S608 - no user text
+        f" (SELECT edge_id FROM ({kept}))",
+        args,
+    )
 
 
 def relations(

@@ -132,6 +132,9 @@ def test_the_overview_of_a_big_graph_is_capped(tmp_path: Path) -> None:
         ids = {n["id"] for n in answer["nodes"]}
         assert {f"person:hub{h:02d}" for h in range(20)} <= ids
         assert all(e["source"] in ids and e["target"] in ids for e in answer["edges"])
+        client.get("/api/analytics", params={"metric": "communities"})  # the later tier
+        answer = client.get("/api/overview").json()
+        assert answer["pending"] == []
         assert len(answer["communities"]) == OVERVIEW_COMMUNITIES
         assert {c["size"] for c in answer["communities"]} == {41}
         home = client.get("/")
