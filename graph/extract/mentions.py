@@ -111,23 +111,6 @@ _ORG_EVENT = re.compile(
 )
 
 
-NAME_PARTICLES = {
-    "el",
-    "al",
-    "bin",
-    "ibn",
-    "abu",
-    "ben",
-    "van",
-    "von",
-    "de",
-    "da",
-    "di",
-    "le",
-    "la",
-}
-
-
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: spaCy's Doc.text joins every token on each call."""
     if "text" not in doc.user_data:
@@ -342,7 +325,7 @@ class MentionFinder:
             words = second.split()
             if self.gaz.lookup(first) is None or not 2 <= len(words) <= 6:
                 continue
-            if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+            if not all(w[:1].isupper() or w in self.rules.name_particles for w in words):
                 continue
             begin = row.start() + cells[1].start() + cells[1].group(0).find(second)
             span = doc.char_span(begin, begin + len(second))
@@ -705,7 +688,7 @@ class MentionFinder:
             if span is None:
                 continue
             found.release(span)
-            found.add(span, "Person", _person_tidy(speaker.group("name")), "speaker")
+            found.add(span, "Person", self._tidy_person(speaker.group("name")), "speaker")
 
     def _add_listed_people(self, found: _Found) -> None:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
@@ -720,7 +703,7 @@ class MentionFinder:
             ):
                 continue
             found.release(span)  # what the model glued to it or read as a body
-            found.add(span, "Person", _person_tidy(listed.group("name")), "listed-person")
+            found.add(span, "Person", self._tidy_person(listed.group("name")), "listed-person")
 
     def _add_list_item_people(self, found: _Found) -> None:
         """ "- Meddie Nkalubo, a senior figure in the ADF": a person opening a list item, where
@@ -746,7 +729,7 @@ class MentionFinder:
             ):
                 continue
             found.release(span)
-            found.add(span, "Person", _person_tidy(name), "list-item-person")
+            found.add(span, "Person", self._tidy_person(name), "list-item-person")
 
     def _add_body_events(self, found: _Found) -> None:
         """ "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
@@ -792,15 +775,15 @@ class MentionFinder:
             if self._placed(doc, sub):
                 found.add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
-            found.add(sub, "Person", _person_tidy(sub.text), "person")
+            found.add(sub, "Person", self._tidy_person(sub.text), "person")
         for span in self._titled_names(doc, taken):
-            found.add(span, "Person", _person_tidy(span.text), "titled-name")
+            found.add(span, "Person", self._tidy_person(span.text), "titled-name")
         for tok in self._surnames_again(doc, found.mentions):
             if found.free(tok.i, tok.i + 1):
                 found.add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
         for span in self._row_names(doc):
             if found.free(span.start, span.end):
-                found.add(span, "Person", _person_tidy(span.text), "table-row")
+                found.add(span, "Person", self._tidy_person(span.text), "table-row")
 
     def _add_other_organisations(self, found: _Found) -> None:
         """Layer 3: other organisations spaCy saw, unless part of a title ("External Affairs
@@ -898,7 +881,7 @@ class MentionFinder:
             if m.type != "Person" or len(words) < 2:
                 continue
             for w in words[1:]:
-                if w[:1].isupper() and len(w) > 2 and w.lower() not in NAME_PARTICLES:
+                if w[:1].isupper() and len(w) > 2 and w.lower() not in self.rules.name_particles:
                     first_seen[w] = min(first_seen.get(w, m.end), m.end)
         out = []
         for tok in doc:
@@ -925,22 +908,23 @@ class MentionFinder:
         toks = [t for t in span if not taken[t.i]]
         if not toks:
             return None
+        particles = self.rules.name_particles
         split = len(toks) < len(span)
         runs: list[list[Token]] = [[]]
         for t in span:
             glued = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"
             if taken[t.i] or not (
                 t.text[0].isupper()
-                or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
+                or t.text in particles
                 or (t.text == "-" and not t.whitespace_)
-                or (t.lower_ in NAME_PARTICLES and not t.whitespace_)
+                or (t.lower_ in particles and not t.whitespace_)  # "el-Sisi"
                 or (glued and t.is_alpha and len(t) <= 4)  # "Jong In-chol", "Moon Jae-in"
             ):
                 runs.append([])
             else:
                 runs[-1].append(t)
         run = max(runs, key=len)
-        while run and run[-1].text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al"):
+        while run and run[-1].text in particles:
             run.pop()
         if not run:
             return None
@@ -1008,6 +992,9 @@ class MentionFinder:
             return line.upper() == line  # a heading in capitals
         return False
 
+    def _tidy_person(self, text: str) -> str:
+        return _person_tidy(text, self.rules.name_particles)
+
     def _role_word(self, word: str) -> bool:
         return word.lower() in self.rules.role_nouns
 
@@ -1035,19 +1022,17 @@ class MentionFinder:
             elif any(t.ent_type_ == "PERSON" for t in e.root.conjuncts):
                 ents.append(e)  # "Salvador Allende, Ernesto Che Guevara and Fidel Castro"
         ents.sort(key=lambda e: e.start)
-        for e in ents:
+        for e in _split_at_slashes(ents):
             start, end = e.start, e.end
-            while (
-                end < len(doc)
-                and (doc[end].pos_ == "PROPN" or doc[end].text in ("do", "da", "dos"))
-                and doc[end].text[0].isupper()
-                or (
-                    end < len(doc)
-                    and doc[end].text in ("do", "da", "dos")
-                    and end + 1 < len(doc)
-                    and doc[end + 1].text[:1].isupper()
-                )
-            ):
+            while end - start > 1 and doc[end - 1].text in self.rules.name_particles:
+                end -= 1  # the model's "Ursula von": the particles are read again below
+            while end < len(doc):
+                particles = self._particle_run(doc, end)
+                if particles:  # "Ursula | von der | Leyen": the word after is the surname,
+                    end += particles + 1  # whatever label the model gave it
+                    continue
+                if not (doc[end].pos_ == "PROPN" and doc[end].text[0].isupper()):
+                    break
                 if (
                     doc[end].ent_type_ in ("GPE", "ORG", "LOC", "NORP")
                     and doc[end].ent_iob_ == "B"
@@ -1068,7 +1053,7 @@ class MentionFinder:
                 end += 2  # "Amir-Abdollahian": a hyphen never ends a surname
             while (
                 end + 2 < len(doc)
-                and doc[end].lower_ in NAME_PARTICLES
+                and doc[end].lower_ in self.rules.name_particles
                 and doc[end + 1].text == "-"
                 and not doc[end].whitespace_
                 and not doc[end + 1].whitespace_
@@ -1087,10 +1072,18 @@ class MentionFinder:
             spans.append(doc[start:end])
         return spans
 
+    def _particle_run(self, doc: Doc, i: int) -> int:
+        """How many name particles start at token i and lead on to a capitalised word
+        ("von der Leyen", "de la Torre", "da Silva"); 0 when they do not."""
+        k = 0
+        while k < 3 and i + k < len(doc) and doc[i + k].text in self.rules.name_particles:
+            k += 1
+        return k if k and i + k < len(doc) and doc[i + k].text[:1].isupper() else 0
+
     def _looks_personal(self, doc: Doc, e: Span) -> bool:
         words = [t for t in e if not t.is_punct]
         if not words or any(
-            not t.text[0].isupper() for t in words if t.text not in ("do", "da", "dos", "de")
+            not t.text[0].isupper() for t in words if t.text not in self.rules.name_particles
         ):
             return False
         if e.text.isupper():
@@ -1109,17 +1102,32 @@ class MentionFinder:
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
 
 
+def _split_at_slashes(spans: list[Span]) -> list[Span]:
+    """The model's one PERSON over "Charles Michel / Ursula von der Leyen" is two names."""
+    out = []
+    for span in spans:
+        start = span.start
+        for t in span:
+            if t.text == "/":
+                if t.i > start:
+                    out.append(span.doc[start : t.i])
+                start = t.i + 1
+        if start < span.end:
+            out.append(span.doc[start : span.end])
+    return out
+
+
 def _abbreviation(text: str) -> bool:
     """ "U.S.", "UK", "U.K.": a country written short, which a body's name may start with."""
     return len(text) <= 4 and (text.isupper() or "." in text)
 
 
-def _person_tidy(text: str) -> str:
+def _person_tidy(text: str, particles: frozenset[str]) -> str:
     """A person's name, with a surname in capitals (as sanctions lists write it) in title case,
     without a possessive ("Maduro's")."""
     text = re.sub(r"['’]s$", "", text.strip())
     words = [
-        w.lower() if w.lower() in NAME_PARTICLES else w.title() if w.isupper() and len(w) > 2 else w
+        w.lower() if w.lower() in particles else w.title() if w.isupper() and len(w) > 2 else w
         for w in _tidy(text).split(" ")
     ]
     return " ".join(words)

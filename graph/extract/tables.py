@@ -64,6 +64,7 @@ class Rules:
     body_nouns: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
     not_organisers: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -182,7 +183,15 @@ def load_rules() -> Rules:
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),
         host_nouns=tuple(sorted(raw["hosting"]["host_nouns"], key=len, reverse=True)),
         not_organisers=frozenset(fold(x) for x in raw["hosting"]["not_organisers"]),
+        name_particles=frozenset(n["name_particles"]),
     )
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """The particles of people's names (rules.toml), for matching names outside extraction."""
+    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    return frozenset(raw["names"]["name_particles"])
 
 
 @cache
