@@ -1094,12 +1094,51 @@ class MentionFinder:
         if m and any(after[m.end() :].lower().startswith(r) for r in self.rules.role_nouns):
             return True  # "Moussa Faki Mahamat, Chairperson of ...""
         tail_words = before.lower().split()
-        if tail_words and any(
-            " ".join(tail_words[-k:]).strip(" ,") in self.rules.role_nouns for k in (1, 2)
-        ):
+        for k in (1, 2):  # "Minister X", "former prime ministers X and Y"
+            tail = " ".join(tail_words[-k:]).strip(" ,")
+            if tail_words and (tail in self.rules.role_nouns or tail[:-1] in self.rules.role_nouns):
+                return True
+        if self._role_apposition(doc_text(doc)[max(0, e.start_char - 120) : e.start_char]):
+            return True
+        if self._owned_by_a_country(before, words):
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
+
+    def _role_apposition(self, before: str) -> bool:
+        """ "the chairperson of the AU Commission, [X]": a name after a role of a body."""
+        m = _ROLE_OF_BODY.search(before)
+        if m is None:
+            return False
+        role = re.sub(r"^(?:current|former|interim|acting)\s+", "", m.group("role").lower())
+        return role in self.rules.role_nouns
+
+    def _owned_by_a_country(self, before: str, words: list[Token]) -> bool:
+        """ "Colombia's Gustavo Petro", "Poland's Anna Fotyga": two or three plain words in
+        title case after a country's possessive, none a place, a body's head or a plural
+        ("Iran's Revolutionary Guards"), are a person's name."""
+        m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\s*$", before)
+        place = self.gaz.lookup(m.group(1)) if m else None
+        if place is None or place.type != "Country" or not 2 <= len(words) <= 3:
+            return False
+        if any(not t.is_alpha for t in words[0].doc[words[0].i : words[-1].i + 1]):
+            return False  # "France's Maurel & Prom", "Russia's Defense-Industrial Base"
+        return all(
+            t.text[:1].isupper()
+            and not t.text.isupper()
+            and t.tag_ != "NNPS"
+            and t.text not in self.rules.event_heads
+            and t.text not in self.rules.company_suffixes
+            and self.gaz.lookup(t.text) is None
+            for t in words
+        )
+
+
+# "the chairperson of the AU Commission, " right before a name: its role, of a body
+_ROLE_OF_BODY = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?P<role>[A-Za-z]+(?:[ -][A-Za-z]+){0,2}?)\s+of\s+"
+    r"(?:the\s+)?[A-Z][^,;.()\n]{1,60},\s*$"
+)
 
 
 def _split_at_slashes(spans: list[Span]) -> list[Span]:
