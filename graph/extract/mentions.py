@@ -90,6 +90,15 @@ _LISTED_PERSON = re.compile(
     re.M,
 )
 
+# "BIGIO, Gilbert (a.k.a. ...); DOB ...", "CASTRO MENDOZA, Juan Carlos, Culiacan, ...": a
+# list entry opening with the surname in capitals, a comma and the given names
+_SURNAME_FIRST = re.compile(
+    rf"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<surname>[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}}){{0,3}}),"
+    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$)",
+    re.M,
+)
+_AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
+
 # "- Meddie Nkalubo, a senior figure in ...", "3. Alain Goetz, the beneficial owner of ...":
 # a list item opening with a name in Title Case and a description after a comma
 _ITEM_PERSON = re.compile(
@@ -396,6 +405,11 @@ class MentionFinder:
                         and doc[end + 1].text in suffixes  # "Pte . Ltd.", not the full stop
                     )
                     or (doc[end].text == "," and end + 1 < n and doc[end + 1].text in suffixes)
+                    or (  # "S.A. de C.V."
+                        doc[end].text in self.rules.suffix_joiners
+                        and end + 1 < n
+                        and doc[end + 1].text in suffixes
+                    )
                 ):
                     end += 1
                 if start < tok.i:
@@ -517,6 +531,7 @@ class MentionFinder:
     ) -> tuple[list[Mention], list[tuple[str, str, int]]]:
         """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
         found = _Found.start(doc)
+        self._block_identifiers(found)
         gaz_hits = self._gazetteer(doc)
         country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
         # quoted events first: their titles hold country names that are not mentions
@@ -526,6 +541,7 @@ class MentionFinder:
         head = self._add_numbered_meeting(found)
         self._add_speakers(found, head)
         self._add_listed_people(found)
+        self._add_surname_first_entries(found)
         self._add_list_item_people(found)
         self._add_body_events(found)
         self._add_part_of_hints(found)
@@ -704,6 +720,46 @@ class MentionFinder:
                 continue
             found.release(span)  # what the model glued to it or read as a body
             found.add(span, "Person", self._tidy_person(listed.group("name")), "listed-person")
+
+    def _add_surname_first_entries(self, found: _Found) -> None:
+        """ "BIGIO, Gilbert (a.k.a. BIGIO BACHAR, Gilbert); DOB 20 Mar 1964; (individual)": a
+        person listed surname first, named "Gilbert Bigio"; the aliases in brackets and the
+        identifiers ("DOB …", "Passport …", "RFC …") on the entry's line are no actors."""
+        doc, text = found.doc, doc_text(found.doc)
+        for entry in _SURNAME_FIRST.finditer(text):
+            line_end = text.find("\n", entry.end())
+            line = text[entry.start() : line_end if line_end >= 0 else len(text)].lower()
+            if not any(cue in line for cue in self.rules.entry_cues):
+                continue
+            surname, given = entry.group("surname"), entry.group("given")
+            if not self._listed_person(given, surname):
+                continue
+            span = doc.char_span(
+                entry.start("surname"), entry.end("given"), alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            found.release(span)
+            found.add(
+                span, "Person", self._tidy_person(f"{given} {surname}"), "surname-first-entry"
+            )
+            rest = text[entry.end() : line_end if line_end >= 0 else len(text)]
+            for aside in _AKA.finditer(rest):
+                self._block(found, entry.end() + aside.start(), entry.end() + aside.end())
+
+    def _block_identifiers(self, found: _Found) -> None:
+        """ "DOB 20 Mar 1964", "Passport A123456", "RFC CAMJ800101": no actor, whatever the
+        model read in them."""
+        for ident in self.rules.identifier.finditer(doc_text(found.doc)):
+            self._block(found, ident.start(), ident.end())
+
+    @staticmethod
+    def _block(found: _Found, start: int, end: int) -> None:
+        """No later layer reads a mention in these characters."""
+        span = found.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                found.taken[k] = True
 
     def _add_list_item_people(self, found: _Found) -> None:
         """ "- Meddie Nkalubo, a senior figure in the ADF": a person opening a list item, where
