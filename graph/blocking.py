@@ -15,9 +15,9 @@ from collections.abc import Iterable
 
 import jellyfish
 
+from graph.extract.tables import name_particles
 from graph.model import Node, fold
 
-NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "bin", "al", "la"})
 # Words a body's name may start with that another writer leaves out: "U.S. Department of
 # the Treasury" / "Department of the Treasury", "UN Security Council" / "Security Council".
 BODY_PREFIXES = frozenset({"us", "u s", "uk", "u k", "un", "u n", "eu", "au", "the"})
@@ -94,7 +94,7 @@ def name_tokens(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)  # resolution compares each name with many candidates
 def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in fold(name).split() if t not in NAME_PARTICLES)
+    return tuple(t for t in fold(name).split() if t not in name_particles())
 
 
 def name_keys(node_type: str, name: str) -> set[str]:

@@ -110,6 +110,16 @@ def institution_contains(short: str, long: str) -> bool:
     return len(s) >= 3 and len(s) < len(lg) and lg[: len(s)] == s
 
 
+def institution_tail(short: str, long: str) -> bool:
+    """ "General Assembly" of "United Nations General Assembly", "Forum Secretariat" of
+    "Pacific Islands Forum Secretariat": a body's name without the words that lead it, as a
+    document writes it again. Within one document only, and only when one name fits."""
+    s, lg = fold(short).split(), fold(long).split()
+    if len(s) < 2 or len(lg) <= len(s) or lg[-len(s) :] != s or "of" in lg:
+        return False  # "European Union" is no tail of "Council of the European Union"
+    return lg[-len(s) - 1] not in ("and", "&", "for", "on")  # "Peace and Security Council"
+
+
 def same_event(a: str | None, b: str | None) -> bool:
     """Event keys are "title|kind|year": equal titles and kinds, and no two different years."""
     if not a or not b:
@@ -172,6 +182,7 @@ class Resolver:
             ("Person", surname_first, "surname-first"),
             ("Institution", institution_contains, "prefix"),
             ("Institution", body_variant, "short-form"),
+            ("Institution", institution_tail, "tail"),
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:

@@ -16,8 +16,9 @@ from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
-from graph.blocking import NAME_PARTICLES, name_tokens, node_keys
+from graph.blocking import name_tokens, node_keys
 from graph.curation.decisions import Decision, NotSamePayload
+from graph.extract.tables import name_particles
 from graph.model import Node, fold
 from graph.schema import MENTIONS
 from graph.store.base import GraphStore
@@ -25,7 +26,7 @@ from graph.store.base import GraphStore
 NOISE_FILE = Path(__file__).with_name("noise.toml")
 MAX_BLOCK = 60  # a key shared by more actors than this says nothing about any pair
 MIN_SCORE = 0.45
-ACRONYM_SKIP = NAME_PARTICLES | {"of", "the", "and", "for", "&", "on", "in"}
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})  # with name particles
 
 
 @dataclass
@@ -51,7 +52,8 @@ def noise_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def acronym(name: str) -> str:
-    words = [w for w in fold(name).split() if w not in ACRONYM_SKIP]
+    skip = ACRONYM_SKIP | name_particles()
+    words = [w for w in fold(name).split() if w not in skip]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 

@@ -21,6 +21,7 @@ class CleanText:
     publisher: str | None
     date: str | None
     body_start: int
+    title_end: int = 0  # where the title line ends: what comes before is the headline
 
 
 def _blank(text: str) -> str:
@@ -83,7 +84,7 @@ def clean(text: str, rules: Rules) -> CleanText:
     out: list[str] = []
     ended = False
     seen_title = False
-    body_start = 0
+    body_start = title_end = 0
     offset = 0
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -94,6 +95,7 @@ def clean(text: str, rules: Rules) -> CleanText:
         elif not seen_title and stripped:
             seen_title = True
             out.append(_unlink(line))  # the title stays: it names the story's actors
+            title_end = offset + len(line.rstrip("\r\n"))
         elif ended or rules.ends_body(stripped):
             ended = True
             out.append(_blank(line))
@@ -106,4 +108,4 @@ def clean(text: str, rules: Rules) -> CleanText:
         offset += len(line)
     cleaned = "".join(out)
     assert len(cleaned) == len(text)
-    return CleanText(cleaned, title, author, publisher, date, body_start)
+    return CleanText(cleaned, title, author, publisher, date, body_start, title_end)

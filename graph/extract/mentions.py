@@ -90,6 +90,15 @@ _LISTED_PERSON = re.compile(
     re.M,
 )
 
+# "BIGIO, Gilbert (a.k.a. ...); DOB ...", "CASTRO MENDOZA, Juan Carlos, Culiacan, ...": a
+# list entry opening with the surname in capitals, a comma and the given names
+_SURNAME_FIRST = re.compile(
+    rf"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<surname>[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}}){{0,3}}),"
+    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$)",
+    re.M,
+)
+_AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
+
 # "- Meddie Nkalubo, a senior figure in ...", "3. Alain Goetz, the beneficial owner of ...":
 # a list item opening with a name in Title Case and a description after a comma
 _ITEM_PERSON = re.compile(
@@ -109,23 +118,6 @@ _ORG_EVENT = re.compile(
     r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
     r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
-
-
-NAME_PARTICLES = {
-    "el",
-    "al",
-    "bin",
-    "ibn",
-    "abu",
-    "ben",
-    "van",
-    "von",
-    "de",
-    "da",
-    "di",
-    "le",
-    "la",
-}
 
 
 def doc_text(doc: Doc) -> str:
@@ -342,7 +334,7 @@ class MentionFinder:
             words = second.split()
             if self.gaz.lookup(first) is None or not 2 <= len(words) <= 6:
                 continue
-            if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+            if not all(w[:1].isupper() or w in self.rules.name_particles for w in words):
                 continue
             begin = row.start() + cells[1].start() + cells[1].group(0).find(second)
             span = doc.char_span(begin, begin + len(second))
@@ -413,6 +405,11 @@ class MentionFinder:
                         and doc[end + 1].text in suffixes  # "Pte . Ltd.", not the full stop
                     )
                     or (doc[end].text == "," and end + 1 < n and doc[end + 1].text in suffixes)
+                    or (  # "S.A. de C.V."
+                        doc[end].text in self.rules.suffix_joiners
+                        and end + 1 < n
+                        and doc[end + 1].text in suffixes
+                    )
                 ):
                     end += 1
                 if start < tok.i:
@@ -534,6 +531,7 @@ class MentionFinder:
     ) -> tuple[list[Mention], list[tuple[str, str, int]]]:
         """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
         found = _Found.start(doc)
+        self._block_identifiers(found)
         gaz_hits = self._gazetteer(doc)
         country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
         # quoted events first: their titles hold country names that are not mentions
@@ -543,6 +541,7 @@ class MentionFinder:
         head = self._add_numbered_meeting(found)
         self._add_speakers(found, head)
         self._add_listed_people(found)
+        self._add_surname_first_entries(found)
         self._add_list_item_people(found)
         self._add_body_events(found)
         self._add_part_of_hints(found)
@@ -705,7 +704,7 @@ class MentionFinder:
             if span is None:
                 continue
             found.release(span)
-            found.add(span, "Person", _person_tidy(speaker.group("name")), "speaker")
+            found.add(span, "Person", self._tidy_person(speaker.group("name")), "speaker")
 
     def _add_listed_people(self, found: _Found) -> None:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
@@ -720,7 +719,47 @@ class MentionFinder:
             ):
                 continue
             found.release(span)  # what the model glued to it or read as a body
-            found.add(span, "Person", _person_tidy(listed.group("name")), "listed-person")
+            found.add(span, "Person", self._tidy_person(listed.group("name")), "listed-person")
+
+    def _add_surname_first_entries(self, found: _Found) -> None:
+        """ "BIGIO, Gilbert (a.k.a. BIGIO BACHAR, Gilbert); DOB 20 Mar 1964; (individual)": a
+        person listed surname first, named "Gilbert Bigio"; the aliases in brackets and the
+        identifiers ("DOB …", "Passport …", "RFC …") on the entry's line are no actors."""
+        doc, text = found.doc, doc_text(found.doc)
+        for entry in _SURNAME_FIRST.finditer(text):
+            line_end = text.find("\n", entry.end())
+            line = text[entry.start() : line_end if line_end >= 0 else len(text)].lower()
+            if not any(cue in line for cue in self.rules.entry_cues):
+                continue
+            surname, given = entry.group("surname"), entry.group("given")
+            if not self._listed_person(given, surname):
+                continue
+            span = doc.char_span(
+                entry.start("surname"), entry.end("given"), alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            found.release(span)
+            found.add(
+                span, "Person", self._tidy_person(f"{given} {surname}"), "surname-first-entry"
+            )
+            rest = text[entry.end() : line_end if line_end >= 0 else len(text)]
+            for aside in _AKA.finditer(rest):
+                self._block(found, entry.end() + aside.start(), entry.end() + aside.end())
+
+    def _block_identifiers(self, found: _Found) -> None:
+        """ "DOB 20 Mar 1964", "Passport A123456", "RFC CAMJ800101": no actor, whatever the
+        model read in them."""
+        for ident in self.rules.identifier.finditer(doc_text(found.doc)):
+            self._block(found, ident.start(), ident.end())
+
+    @staticmethod
+    def _block(found: _Found, start: int, end: int) -> None:
+        """No later layer reads a mention in these characters."""
+        span = found.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for k in range(span.start, span.end):
+                found.taken[k] = True
 
     def _add_list_item_people(self, found: _Found) -> None:
         """ "- Meddie Nkalubo, a senior figure in the ADF": a person opening a list item, where
@@ -746,7 +785,7 @@ class MentionFinder:
             ):
                 continue
             found.release(span)
-            found.add(span, "Person", _person_tidy(name), "list-item-person")
+            found.add(span, "Person", self._tidy_person(name), "list-item-person")
 
     def _add_body_events(self, found: _Found) -> None:
         """ "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
@@ -792,15 +831,15 @@ class MentionFinder:
             if self._placed(doc, sub):
                 found.add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
-            found.add(sub, "Person", _person_tidy(sub.text), "person")
+            found.add(sub, "Person", self._tidy_person(sub.text), "person")
         for span in self._titled_names(doc, taken):
-            found.add(span, "Person", _person_tidy(span.text), "titled-name")
+            found.add(span, "Person", self._tidy_person(span.text), "titled-name")
         for tok in self._surnames_again(doc, found.mentions):
             if found.free(tok.i, tok.i + 1):
                 found.add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
         for span in self._row_names(doc):
             if found.free(span.start, span.end):
-                found.add(span, "Person", _person_tidy(span.text), "table-row")
+                found.add(span, "Person", self._tidy_person(span.text), "table-row")
 
     def _add_other_organisations(self, found: _Found) -> None:
         """Layer 3: other organisations spaCy saw, unless part of a title ("External Affairs
@@ -898,7 +937,7 @@ class MentionFinder:
             if m.type != "Person" or len(words) < 2:
                 continue
             for w in words[1:]:
-                if w[:1].isupper() and len(w) > 2 and w.lower() not in NAME_PARTICLES:
+                if w[:1].isupper() and len(w) > 2 and w.lower() not in self.rules.name_particles:
                     first_seen[w] = min(first_seen.get(w, m.end), m.end)
         out = []
         for tok in doc:
@@ -925,22 +964,23 @@ class MentionFinder:
         toks = [t for t in span if not taken[t.i]]
         if not toks:
             return None
+        particles = self.rules.name_particles
         split = len(toks) < len(span)
         runs: list[list[Token]] = [[]]
         for t in span:
             glued = t.i > 0 and not doc[t.i - 1].whitespace_ and doc[t.i - 1].text == "-"
             if taken[t.i] or not (
                 t.text[0].isupper()
-                or t.text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al")
+                or t.text in particles
                 or (t.text == "-" and not t.whitespace_)
-                or (t.lower_ in NAME_PARTICLES and not t.whitespace_)
+                or (t.lower_ in particles and not t.whitespace_)  # "el-Sisi"
                 or (glued and t.is_alpha and len(t) <= 4)  # "Jong In-chol", "Moon Jae-in"
             ):
                 runs.append([])
             else:
                 runs[-1].append(t)
         run = max(runs, key=len)
-        while run and run[-1].text in ("do", "da", "de", "del", "dos", "van", "von", "bin", "al"):
+        while run and run[-1].text in particles:
             run.pop()
         if not run:
             return None
@@ -1008,6 +1048,9 @@ class MentionFinder:
             return line.upper() == line  # a heading in capitals
         return False
 
+    def _tidy_person(self, text: str) -> str:
+        return _person_tidy(text, self.rules.name_particles)
+
     def _role_word(self, word: str) -> bool:
         return word.lower() in self.rules.role_nouns
 
@@ -1035,19 +1078,17 @@ class MentionFinder:
             elif any(t.ent_type_ == "PERSON" for t in e.root.conjuncts):
                 ents.append(e)  # "Salvador Allende, Ernesto Che Guevara and Fidel Castro"
         ents.sort(key=lambda e: e.start)
-        for e in ents:
+        for e in _split_at_slashes(ents):
             start, end = e.start, e.end
-            while (
-                end < len(doc)
-                and (doc[end].pos_ == "PROPN" or doc[end].text in ("do", "da", "dos"))
-                and doc[end].text[0].isupper()
-                or (
-                    end < len(doc)
-                    and doc[end].text in ("do", "da", "dos")
-                    and end + 1 < len(doc)
-                    and doc[end + 1].text[:1].isupper()
-                )
-            ):
+            while end - start > 1 and doc[end - 1].text in self.rules.name_particles:
+                end -= 1  # the model's "Ursula von": the particles are read again below
+            while end < len(doc):
+                particles = self._particle_run(doc, end)
+                if particles:  # "Ursula | von der | Leyen": the word after is the surname,
+                    end += particles + 1  # whatever label the model gave it
+                    continue
+                if not (doc[end].pos_ == "PROPN" and doc[end].text[0].isupper()):
+                    break
                 if (
                     doc[end].ent_type_ in ("GPE", "ORG", "LOC", "NORP")
                     and doc[end].ent_iob_ == "B"
@@ -1068,7 +1109,7 @@ class MentionFinder:
                 end += 2  # "Amir-Abdollahian": a hyphen never ends a surname
             while (
                 end + 2 < len(doc)
-                and doc[end].lower_ in NAME_PARTICLES
+                and doc[end].lower_ in self.rules.name_particles
                 and doc[end + 1].text == "-"
                 and not doc[end].whitespace_
                 and not doc[end + 1].whitespace_
@@ -1087,10 +1128,18 @@ class MentionFinder:
             spans.append(doc[start:end])
         return spans
 
+    def _particle_run(self, doc: Doc, i: int) -> int:
+        """How many name particles start at token i and lead on to a capitalised word
+        ("von der Leyen", "de la Torre", "da Silva"); 0 when they do not."""
+        k = 0
+        while k < 3 and i + k < len(doc) and doc[i + k].text in self.rules.name_particles:
+            k += 1
+        return k if k and i + k < len(doc) and doc[i + k].text[:1].isupper() else 0
+
     def _looks_personal(self, doc: Doc, e: Span) -> bool:
         words = [t for t in e if not t.is_punct]
         if not words or any(
-            not t.text[0].isupper() for t in words if t.text not in ("do", "da", "dos", "de")
+            not t.text[0].isupper() for t in words if t.text not in self.rules.name_particles
         ):
             return False
         if e.text.isupper():
@@ -1101,12 +1150,66 @@ class MentionFinder:
         if m and any(after[m.end() :].lower().startswith(r) for r in self.rules.role_nouns):
             return True  # "Moussa Faki Mahamat, Chairperson of ...""
         tail_words = before.lower().split()
-        if tail_words and any(
-            " ".join(tail_words[-k:]).strip(" ,") in self.rules.role_nouns for k in (1, 2)
-        ):
+        for k in (1, 2):  # "Minister X", "former prime ministers X and Y"
+            tail = " ".join(tail_words[-k:]).strip(" ,")
+            if tail_words and (tail in self.rules.role_nouns or tail[:-1] in self.rules.role_nouns):
+                return True
+        if self._role_apposition(doc_text(doc)[max(0, e.start_char - 120) : e.start_char]):
+            return True
+        if self._owned_by_a_country(before, words):
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
+
+    def _role_apposition(self, before: str) -> bool:
+        """ "the chairperson of the AU Commission, [X]": a name after a role of a body."""
+        m = _ROLE_OF_BODY.search(before)
+        if m is None:
+            return False
+        role = re.sub(r"^(?:current|former|interim|acting)\s+", "", m.group("role").lower())
+        return role in self.rules.role_nouns
+
+    def _owned_by_a_country(self, before: str, words: list[Token]) -> bool:
+        """ "Colombia's Gustavo Petro", "Poland's Anna Fotyga": two or three plain words in
+        title case after a country's possessive, none a place, a body's head or a plural
+        ("Iran's Revolutionary Guards"), are a person's name."""
+        m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s\s*$", before)
+        place = self.gaz.lookup(m.group(1)) if m else None
+        if place is None or place.type != "Country" or not 2 <= len(words) <= 3:
+            return False
+        if any(not t.is_alpha for t in words[0].doc[words[0].i : words[-1].i + 1]):
+            return False  # "France's Maurel & Prom", "Russia's Defense-Industrial Base"
+        return all(
+            t.text[:1].isupper()
+            and not t.text.isupper()
+            and t.tag_ != "NNPS"
+            and t.text not in self.rules.event_heads
+            and t.text not in self.rules.company_suffixes
+            and self.gaz.lookup(t.text) is None
+            for t in words
+        )
+
+
+# "the chairperson of the AU Commission, " right before a name: its role, of a body
+_ROLE_OF_BODY = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?P<role>[A-Za-z]+(?:[ -][A-Za-z]+){0,2}?)\s+of\s+"
+    r"(?:the\s+)?[A-Z][^,;.()\n]{1,60},\s*$"
+)
+
+
+def _split_at_slashes(spans: list[Span]) -> list[Span]:
+    """The model's one PERSON over "Charles Michel / Ursula von der Leyen" is two names."""
+    out = []
+    for span in spans:
+        start = span.start
+        for t in span:
+            if t.text == "/":
+                if t.i > start:
+                    out.append(span.doc[start : t.i])
+                start = t.i + 1
+        if start < span.end:
+            out.append(span.doc[start : span.end])
+    return out
 
 
 def _abbreviation(text: str) -> bool:
@@ -1114,12 +1217,12 @@ def _abbreviation(text: str) -> bool:
     return len(text) <= 4 and (text.isupper() or "." in text)
 
 
-def _person_tidy(text: str) -> str:
+def _person_tidy(text: str, particles: frozenset[str]) -> str:
     """A person's name, with a surname in capitals (as sanctions lists write it) in title case,
     without a possessive ("Maduro's")."""
     text = re.sub(r"['’]s$", "", text.strip())
     words = [
-        w.lower() if w.lower() in NAME_PARTICLES else w.title() if w.isupper() and len(w) > 2 else w
+        w.lower() if w.lower() in particles else w.title() if w.isupper() and len(w) > 2 else w
         for w in _tidy(text).split(" ")
     ]
     return " ".join(words)

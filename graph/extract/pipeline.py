@@ -134,8 +134,10 @@ class Extractor:
     def extract(self, text: str) -> Extraction:
         meta = clean(text, self.rules)
         doc = self.nlp(meta.text)
-        title_end = meta.text.find("\n", meta.text.find(meta.title[:20])) if meta.title else 0
-        mentions, part_hints = self.mentions.find(doc, max(title_end, 0))
+        # from the cleaner, not by searching the title: a title it unlinked ("[Home](#) > …")
+        # is not in the text as written, and a failed search made the whole text a headline
+        title_end = meta.title_end
+        mentions, part_hints = self.mentions.find(doc, title_end)
         year = int(meta.date[:4]) if meta.date else dominant_year(meta.text)
 
         paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", meta.text)]
@@ -152,7 +154,7 @@ class Extractor:
         event_of = self._event_context(sentences)
         home = home_country(mentions, self.gaz)
         home_mention = next((m for m in mentions if m.type == "Country" and m.name == home), None)
-        candidates = self.relations.find(doc, sentences, event_of, max(title_end, 0), home_mention)
+        candidates = self.relations.find(doc, sentences, event_of, title_end, home_mention)
         part_of = []
         for part, whole, si in part_hints:
             a = next((m for m in by_sent.get(si, []) if m.name == part), None)

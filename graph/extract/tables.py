@@ -55,6 +55,7 @@ class Rules:
     pair_nouns: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
+    suffix_joiners: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
     reversals: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
@@ -64,6 +65,9 @@ class Rules:
     body_nouns: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
     not_organisers: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    entry_cues: tuple[str, ...] = ()
+    identifier: re.Pattern[str] = re.compile("$^")
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -175,6 +179,7 @@ def load_rules() -> Rules:
         ),
         company_suffixes=frozenset(raw["companies"]["suffixes"]),
         company_prefixes=frozenset(raw["companies"]["prefixes"]),
+        suffix_joiners=frozenset(raw["companies"]["suffix_joiners"]),
         hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
         reversals=frozenset(raw["negation"]["reversals"]),
         negators=frozenset(raw["negation"]["negators"]),
@@ -182,7 +187,24 @@ def load_rules() -> Rules:
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),
         host_nouns=tuple(sorted(raw["hosting"]["host_nouns"], key=len, reverse=True)),
         not_organisers=frozenset(fold(x) for x in raw["hosting"]["not_organisers"]),
+        name_particles=frozenset(n["name_particles"]),
+        entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
+        identifier=_identifier(raw["designations"]["identifier_labels"]),
     )
+
+
+def _identifier(labels: list[str]) -> re.Pattern[str]:
+    """An identifier label and its value, a token with a digit: "DOB 20 Mar", "Passport
+    A123456", "RFC CAMJ800101", "Registration Number 1027700132195"."""
+    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?!\w)[\s:#]*[\w-]*\d[\w-]*", re.I)
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """The particles of people's names (rules.toml), for matching names outside extraction."""
+    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    return frozenset(raw["names"]["name_particles"])
 
 
 @cache

@@ -93,6 +93,9 @@ def test_case(case: dict[str, Any], extractor: Extractor, resolver: Resolver) ->
         type_, name, forms = case["one_node"]
         hits = {n.id for form in [name, *forms] for n in find(g, None, form)}
         assert len(hits) == 1 and find(g, type_, name), f"{name!r} split or missing: {shown}"
+    for a, b in case.get("apart", []):  # two actors the text names, never one node
+        ids_a, ids_b = {n.id for n in find(g, None, a)}, {n.id for n in find(g, None, b)}
+        assert ids_a and ids_b and not ids_a & ids_b, f"{a!r} and {b!r} joined: {shown}"
     for rel, source, target, *role in case.get("relations", []):
         found = edges(g, rel, source, target)
         assert found, f"no {rel} {source} -> {target} in {facts}"

@@ -88,6 +88,22 @@ def test_markdown_story(extractor: Extractor) -> None:
     assert not any(m.name == "External Affairs" for m in e.mentions)
 
 
+def test_a_breadcrumb_title_of_links_leaves_the_body_a_body(extractor: Extractor) -> None:
+    # the cleaner rewrites a linked title, so it is not in the text as written: the body
+    # after it is still read as body, its people and their roles found
+    page = (
+        "[Home](#) > [News](#) > Plenary session\n\n"
+        "# MEPs call for sanctions\n\n"
+        "**Anna Kowalska** (EPP, Poland) said that the Union had looked away.\n\n"
+        "Foreign Minister Jonas Berg of Sweden met Prime Minister Elena Rossi in Rome.\n"
+    )
+    e = extractor.extract(page)
+    assert e.meta.title_end == page.index("\n")
+    people = {m.name for m in e.mentions if m.type == "Person"}
+    assert {"Anna Kowalska", "Jonas Berg", "Elena Rossi"} <= people
+    assert any(c.type == "MET_WITH" for c in e.candidates)
+
+
 def test_attendance_and_place_of_an_event(extractor: Extractor) -> None:
     e = extractor.extract(
         "G7 in Japan\n\nThe G7 summit in Hiroshima was hosted by Japan. Delegations from India"
