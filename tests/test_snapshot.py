@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
+from graph import igraph_measures
 from graph.analytics import COMMUNITY_SEED, analyse, betweenness
 from graph.config import Settings
 from graph.model import Edge, Evidence, GraphData, Node
@@ -236,3 +237,13 @@ def test_betweenness_is_networkx_s_exact_and_sampled() -> None:
     sampled, approximate = betweenness(g, exact_nodes=10, work=300 * 20)
     reference = nx.betweenness_centrality(g, k=20, normalized=True, seed=COMMUNITY_SEED)
     assert approximate and sampled == pytest.approx(reference, abs=1e-12)
+
+
+def test_big_graphs_measured_in_a_child_answer_the_same() -> None:
+    # above APART_TIES igraph runs in a child process (it holds the interpreter lock for
+    # the whole call, which would stall the server's requests): same seed, same answer
+    g = nx.relabel_nodes(nx.gnm_random_graph(300, 1200, seed=5), lambda i: f"a{i}")
+    nx.set_edge_attributes(g, 1, "weight")
+    assert igraph_measures.louvain(g, 7, apart_ties=0) == igraph_measures.louvain(g, 7)
+    apart = igraph_measures.betweenness(g, 25, 7, apart_ties=0)
+    assert apart == igraph_measures.betweenness(g, 25, 7)
