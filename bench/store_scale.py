@@ -293,6 +293,8 @@ ROWS = [
     ("search CPU p50 / p95", ("search_cpu_p50", "search_cpu_p95"), "ms"),
     ("snapshot: first tier (degree, PageRank, overview)", "snapshot_first_s", "s"),
     ("snapshot: every tier (+ betweenness, communities)", "snapshot_full_s", "s"),
+    ("  of which betweenness (tier alone)", "tier_betweenness_s", "s"),
+    ("  of which communities (tier alone)", "tier_communities_s", "s"),
     ("home `/` p95, later tiers computing", "home_busy_p95", "ms"),
     ("`/explore` (no focus) p95, later tiers computing", "explore_busy_p95", "ms"),
     ("analytics (pagerank) p95, later tiers computing", "analytics_busy_p95", "ms"),

@@ -1,5 +1,6 @@
 """Network measures over the actor graph, computed with networkx on interchange data,
-so they answer the same on either store.
+so they answer the same on either store; Louvain communities and betweenness in igraph's
+compiled core (graph/igraph_measures.py), from the same networkx graph.
 
 Documents and MENTIONS edges are left out: they say who was written about, not who is
 connected to whom. Relations are read as undirected ties between actors; several relations
@@ -16,6 +17,7 @@ import networkx as nx
 import numpy as np
 from pydantic import BaseModel, Field
 
+from graph import igraph_measures
 from graph.model import GraphData
 from graph.query import GraphFilter
 from graph.schema import DOCUMENT, MENTIONS
@@ -158,7 +160,7 @@ def communities(g: nx.Graph) -> list[list[str]]:
     if g.number_of_edges() == 0:
         groups = [{n} for n in g.nodes]
     else:
-        groups = nx.community.louvain_communities(g, weight="weight", seed=COMMUNITY_SEED)
+        groups = igraph_measures.louvain(g, COMMUNITY_SEED)
     ordered = [sorted(c, key=lambda n: (-g.nodes[n]["degree"], n)) for c in groups if len(c) > 1]
     return sorted(ordered, key=lambda c: (-len(c), c[0]))
 
@@ -171,11 +173,11 @@ def betweenness(
     least 16 sources). (scores, approximate)"""
     n = g.number_of_nodes()
     if n <= exact_nodes or n * g.number_of_edges() <= work:
-        return nx.betweenness_centrality(g, normalized=True), False
+        return igraph_measures.betweenness(g, None, COMMUNITY_SEED), False
     k = max(16, min(n, work // max(g.number_of_edges(), 1)))
     if k >= n:
-        return nx.betweenness_centrality(g, normalized=True), False
-    return nx.betweenness_centrality(g, k=k, normalized=True, seed=COMMUNITY_SEED), True
+        return igraph_measures.betweenness(g, None, COMMUNITY_SEED), False
+    return igraph_measures.betweenness(g, k, COMMUNITY_SEED), True
 
 
 def scores_of(g: nx.Graph, metric: str) -> tuple[dict[str, float], list[list[str]] | None, bool]:

@@ -6,7 +6,7 @@ PageRank and the strongest relations among them (at most OVERVIEW_EDGES), never 
 graph.
 
 Tiers, because the measures differ by orders of magnitude in cost (1M ties, one core: the
-first tier ≈ 10 s, betweenness ≈ a minute, Louvain many minutes in pure Python): the first
+first tier ≈ 10 s, sampled betweenness ≈ 10 s, Louvain ≈ 2 min, both in igraph): the first
 tier (degree, PageRank, the overview) is published as soon as it is ready, so the home page
 and the explorer answer; the LATER_METRICS follow one by one, each published when done.
 A snapshot's `pending` names the measures not computed yet for its version.

@@ -12,7 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from graph.analytics import analyse, betweenness
+from graph import igraph_measures
+from graph.analytics import COMMUNITY_SEED, analyse, betweenness
 from graph.config import Settings
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.schema import DOCUMENT
@@ -223,3 +224,26 @@ def test_after_a_write_a_later_measure_is_the_previous_versions_until_recomputed
         assert answer[1] is False and "person:ann" in answer[0].member_of
     finally:
         cache.close()
+
+
+def test_betweenness_is_networkx_s_exact_and_sampled() -> None:
+    # computed in igraph's C core, normalised and sampled as networkx does it: the same
+    # numbers (networkx's own seeded sample of sources)
+    g = nx.relabel_nodes(nx.gnm_random_graph(120, 300, seed=3), lambda i: f"a{i}")
+    nx.set_node_attributes(g, 0, "degree")
+    exact, approximate = betweenness(g)
+    assert not approximate
+    assert exact == pytest.approx(nx.betweenness_centrality(g, normalized=True), abs=1e-12)
+    sampled, approximate = betweenness(g, exact_nodes=10, work=300 * 20)
+    reference = nx.betweenness_centrality(g, k=20, normalized=True, seed=COMMUNITY_SEED)
+    assert approximate and sampled == pytest.approx(reference, abs=1e-12)
+
+
+def test_big_graphs_measured_in_a_child_answer_the_same() -> None:
+    # above APART_TIES igraph runs in a child process (it holds the interpreter lock for
+    # the whole call, which would stall the server's requests): same seed, same answer
+    g = nx.relabel_nodes(nx.gnm_random_graph(300, 1200, seed=5), lambda i: f"a{i}")
+    nx.set_edge_attributes(g, 1, "weight")
+    assert igraph_measures.louvain(g, 7, apart_ties=0) == igraph_measures.louvain(g, 7)
+    apart = igraph_measures.betweenness(g, 25, 7, apart_ties=0)
+    assert apart == igraph_measures.betweenness(g, 25, 7)
