@@ -706,20 +706,28 @@ class MentionFinder:
             found.release(span)
             found.add(span, "Person", self._tidy_person(speaker.group("name")), "speaker")
 
+    def _add_listed_person(self, found: _Found, start: int, end: int, name: str, rule: str) -> None:
+        """A person a list names, unless a Person mention already covers the name; what the
+        model glued to it or read as a body is released first."""
+        span = found.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(
+            m.type == "Person" and m.start <= span.start_char and span.end_char <= m.end
+            for m in found.mentions
+        ):
+            return
+        found.release(span)
+        found.add(span, "Person", self._tidy_person(name), rule)
+
     def _add_listed_people(self, found: _Found) -> None:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
         doc = found.doc
         for listed in _LISTED_PERSON.finditer(doc_text(doc)):
             if not self._listed_person(listed.group("name"), listed.group("surname")):
                 continue
-            span = doc.char_span(listed.start("name"), listed.end("name"), alignment_mode="expand")
-            if span is None or any(
-                m.type == "Person" and m.start <= span.start_char and span.end_char <= m.end
-                for m in found.mentions
-            ):
-                continue
-            found.release(span)  # what the model glued to it or read as a body
-            found.add(span, "Person", self._tidy_person(listed.group("name")), "listed-person")
+            name = listed.group("name")
+            self._add_listed_person(
+                found, listed.start("name"), listed.end("name"), name, "listed-person"
+            )
 
     def _add_surname_first_entries(self, found: _Found) -> None:
         """ "BIGIO, Gilbert (a.k.a. BIGIO BACHAR, Gilbert); DOB 20 Mar 1964; (individual)": a
@@ -778,14 +786,9 @@ class MentionFinder:
                 for w in words
             ):
                 continue
-            span = doc.char_span(item.start("name"), item.end("name"), alignment_mode="expand")
-            if span is None or any(
-                m.type == "Person" and m.start <= span.start_char and span.end_char <= m.end
-                for m in found.mentions
-            ):
-                continue
-            found.release(span)
-            found.add(span, "Person", self._tidy_person(name), "list-item-person")
+            self._add_listed_person(
+                found, item.start("name"), item.end("name"), name, "list-item-person"
+            )
 
     def _add_body_events(self, found: _Found) -> None:
         """ "the 9430th meeting of the Security Council", "an emergency summit of ECOWAS":
