@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from graph.extract.event_names import numbered_event_key
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
 
@@ -513,9 +514,24 @@ class MentionFinder:
                     r"(19|20)\d\d|\d+(st|nd|rd|th)", doc[start - 1].text
                 ):
                     start -= 1  # "the 43rd ASEAN Summit", "the 2022 Commonwealth ..."
-                if tok.i - start >= 1:
-                    spans.append(doc[start : tok.i + 1])
+                end = self._event_name_end(doc, tok.i + 1)
+                if end - start >= 2:
+                    spans.append(doc[start:end])
         return spans
+
+    def _event_name_end(self, doc: Doc, i: int) -> int:
+        """Where an event's name ends after its head: "Summit of the Americas", "Conference
+        of the Parties" name it after the head word; "the summit of the ASEAN leaders" is
+        lower-case and no title."""
+        if i + 1 >= len(doc) or doc[i].lower_ != "of":
+            return i
+        j = i + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        end = j
+        while end < len(doc) and self._is_cap(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        return end if end > j else i
 
     def _quoted_events(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         out = []
@@ -551,6 +567,7 @@ class MentionFinder:
         self._add_demonyms(found)  # layer 4
         self._add_metonyms(found)
         self._add_places_in(found)  # layer 5
+        _series_named_by_number(found.mentions)
         return _body_confirms_title(found.mentions, title_end), found.part_of
 
     def _add_quoted_events(self, found: _Found) -> None:
@@ -621,16 +638,9 @@ class MentionFinder:
             if candidate is not None:
                 candidates.append(candidate)
         for span in self._title_events(doc):
-            known = self.gaz.lookup(span.text)
-            candidates.append(
-                (
-                    span,
-                    "Event",
-                    known.name if known else _tidy(_strip_article(span.text)),
-                    "title-event",
-                    known.name if known else None,
-                )
-            )
+            event = self._title_event_candidate(span)
+            if event is not None:
+                candidates.append(event)
         for span in self._acronym_definitions(doc):
             candidates.append((span, "Institution", _tidy(span.text), "acronym-def", None))
         for span in self._companies(doc):
@@ -639,6 +649,22 @@ class MentionFinder:
         for span, type_, name, source, cand_key in candidates:
             if found.free(span.start, span.end):
                 found.add(span, type_, name, source, cand_key)
+
+    def _title_event_candidate(self, span: Span) -> _Candidate | None:
+        """An event named in title case; a numbered one keeps its ordinal, which is its
+        identity with the body ("51st Pacific Islands Forum"). A body's own name alone
+        ("Pacific Islands Forum", "World Economic Forum") is the body, not an event."""
+        known = self.gaz.lookup(span.text)
+        if known is not None:
+            if known.type != "Event":
+                return None
+            return (span, "Event", known.name, "title-event", known.name)
+        name = _strip_article(span.text)
+        key = numbered_event_key(name, self.rules)
+        if key is None:
+            return (span, "Event", _tidy(name), "title-event", None)
+        tidy = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’").replace("’", "'")
+        return (span, "Event", tidy, "title-event", key)
 
     def _institution_candidate(self, span: Span) -> _Candidate | None:
         """A body's name as the institution it names, or the state when it is the
@@ -1229,6 +1255,25 @@ def _person_tidy(text: str, particles: frozenset[str]) -> str:
         for w in _tidy(text).split(" ")
     ]
     return " ".join(words)
+
+
+def _series_named_by_number(mentions: list[Mention]) -> None:
+    """ "the Pacific Islands Forum" in a document that names "the 51st Pacific Islands Forum"
+    is the body whose meetings are numbered, not one more event: a title without an ordinal
+    that another title has after its ordinal becomes the body."""
+    numbered = {
+        fold(m.name.split(" ", 1)[1])
+        for m in mentions
+        if m.type == "Event" and (m.key or "").startswith("#") and " " in m.name
+    }
+    for m in mentions:
+        if (
+            m.type == "Event"
+            and m.source == "title-event"
+            and not m.key
+            and fold(m.name) in numbered
+        ):
+            m.type, m.source = "Institution", "numbered-series"
 
 
 def _strip_article(text: str) -> str:

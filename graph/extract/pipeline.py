@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
+from graph.extract.event_names import join_event_forms, ordinal_key_prefix
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
@@ -78,6 +79,7 @@ def _cap_sentences(doc: Doc, starts: numpy.ndarray) -> None:
                     break
             starts[cut, 0] = 1
             last = cut
+
 
 HEAD_CHARS = 400
 
@@ -150,6 +152,9 @@ class Extractor:
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
         self._event_details(sentences, year)
+        join_event_forms(
+            [m for s in sentences for m in s.mentions if m.type == "Event"], self.rules
+        )
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
         home = home_country(mentions, self.gaz)
@@ -212,7 +217,7 @@ class Extractor:
         named: list[Mention] = []
         everywhere = [m for s in sentences for m in s.mentions if m.type == "Event"]
         pattern = re.compile(
-            r"\b(?:the|this|that|an?)\s+(?:[\w-]+\s+)?("
+            r"\b(?:the|this|that|an?)\s+(?:(?P<mod>[\w-]+)\s+)?("
             + "|".join(self.rules.event_kinds)
             + r")\b",
             re.I,
@@ -224,7 +229,7 @@ class Extractor:
                 end = s.span.start_char + g.end()
                 if any(m.start <= start < m.end or start <= m.start < end for m in s.mentions):
                     continue
-                kind = g.group(1).lower()
+                kind = g.group(2).lower()
                 if g.group(0)[:1].lower() == "a":
                     # "an inter-parliamentary conference" in a summary before the story names
                     # it: only when the document names exactly one event of that kind
@@ -233,14 +238,7 @@ class Extractor:
                         continue
                 else:
                     pool = named
-                target = next(
-                    (
-                        m
-                        for m in reversed(pool)
-                        if m.props.get("kind", fold(m.name).split()[-1]) == kind
-                    ),
-                    None,
-                )
+                target = self._generic_target(pool, everywhere, kind, g.group("mod"))
                 if target is None:
                     continue
                 ref = Mention(
@@ -256,6 +254,28 @@ class Extractor:
                 )
                 s.mentions.append(ref)
                 s.mentions.sort(key=lambda m: m.start)
+
+    def _generic_target(
+        self, pool: list[Mention], everywhere: list[Mention], kind: str, mod: str | None
+    ) -> Mention | None:
+        """The named event "the <mod> <kind>" refers to: the latest of that kind; "the 52nd
+        meeting" only the event numbered 52nd, whatever its kind word, and "the 2019 meeting"
+        none held in another year."""
+        if mod and mod.lower() in self.rules.other_event_words:
+            return None
+        prefix = ordinal_key_prefix(mod, self.rules) if mod else None
+        if prefix is not None:
+            return next((m for m in everywhere if (m.key or "").startswith(prefix)), None)
+        year = mod if mod and re.fullmatch(r"(19|20)\d\d", mod) else None
+        for m in reversed(pool):
+            if m.props.get("kind", fold(m.name).split()[-1]) != kind:
+                continue
+            named_year = re.search(r"\b(?:19|20)\d\d\b", m.name)
+            held = m.props.get("start_date", "")[:4] or (named_year and named_year.group(0))
+            if year and held and held != year:
+                return None
+            return m
+        return None
 
     def _event_details(self, sentences: list[Sentence], year: int | None) -> None:
         """Dates and places of named events, from the sentence that names them."""

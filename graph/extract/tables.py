@@ -68,6 +68,10 @@ class Rules:
     name_particles: frozenset[str] = frozenset()
     entry_cues: tuple[str, ...] = ()
     identifier: re.Pattern[str] = re.compile("$^")
+    ordinal_words: dict[str, int] = field(default_factory=dict)
+    tens_words: dict[str, int] = field(default_factory=dict)
+    meeting_words: frozenset[str] = frozenset()
+    other_event_words: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -190,6 +194,10 @@ def load_rules() -> Rules:
         name_particles=frozenset(n["name_particles"]),
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
         identifier=_identifier(raw["designations"]["identifier_labels"]),
+        ordinal_words=dict(raw["events"]["ordinal_words"]),
+        tens_words=dict(raw["events"]["tens_words"]),
+        meeting_words=frozenset(raw["events"]["meeting_words"]),
+        other_event_words=frozenset(raw["events"]["other_event_words"]),
     )
 
 

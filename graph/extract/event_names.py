@@ -1,0 +1,103 @@
+"""Which name forms of a document name one event: a numbered event is its ordinal and the
+body that numbers it ("the 51st Pacific Islands Forum", "the Fifty-First Pacific Islands Forum
+Leaders Meeting" → "#51 pacific islands"); the words that end the name (rules.toml [events])
+tell no two events apart."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.extract.tables import Rules
+from graph.model import fold
+
+if TYPE_CHECKING:
+    from graph.extract.mentions import Mention
+
+_NUMBERED = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def ordinal_of(word: str, rules: Rules) -> int | None:
+    """ "51st" → 51, "Fifty-First" → 51, "ninth" → 9; None for any other word."""
+    w = fold(word.replace("-", " ")).replace(" ", "-")  # fold reads a hyphen as a space
+    digits = _NUMBERED.fullmatch(w)
+    if digits:
+        return int(digits.group(1))
+    if w in rules.ordinal_words:
+        return rules.ordinal_words[w]
+    tens, _, unit = w.partition("-")
+    if tens in rules.tens_words and unit in rules.ordinal_words:
+        return rules.tens_words[tens] + rules.ordinal_words[unit]
+    return None
+
+
+def numbered_event_key(name: str, rules: Rules) -> str | None:
+    """The identity of an event named with its ordinal: "#51 pacific islands"; None when the
+    name opens with no ordinal or holds nothing but meeting words after it."""
+    words = _strip_the(name).split()
+    if len(words) < 2:
+        return None
+    number = ordinal_of(words[0], rules)
+    if number is None:
+        return None
+    core = [fold(w) for w in words[1:]]
+    while core and core[-1] in rules.meeting_words:
+        core.pop()
+    return f"#{number} {' '.join(core)}" if core else None
+
+
+def ordinal_key_prefix(word: str, rules: Rules) -> str | None:
+    """ "the 52nd meeting" refers to the event whose key opens with "#52 "."""
+    number = ordinal_of(word, rules)
+    return None if number is None else f"#{number} "
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", name.strip())
+
+
+def join_event_forms(events: list[Mention], rules: Rules) -> None:
+    """Within one document, name forms of one event get one key (resolution makes one node
+    of a key): the short "G20 summit" of the one year-matching "2022 G20 Bali summit"; the
+    year-named title of the one numbered title with its body ("2022 Commonwealth Heads of
+    Government Meeting", "26th Commonwealth Heads of Government Meeting")."""
+    _short_forms(events)
+    _year_and_number(events, rules)
+
+
+def _short_forms(events: list[Mention]) -> None:
+    keyed = {m.key for m in events if m.key and m.key.count("|") == 2}
+    for m in events:
+        if not m.key or m.key.count("|") not in (1, 2):
+            continue
+        title, kind, *year = m.key.split("|")
+        longer = {
+            k
+            for k in keyed
+            if k != m.key
+            and k.split("|")[1] == kind
+            and k.split("|")[0].startswith(title + " ")
+            and (not year or k.split("|")[2] == year[0])
+        }
+        if len(longer) == 1:
+            m.key = longer.pop()
+
+
+def _year_and_number(events: list[Mention], rules: Rules) -> None:
+    titled = [m for m in events if m.source == "title-event"]
+    numbered = {m.key for m in titled if m.key and m.key.startswith("#")}
+    by_core: dict[str, set[str]] = {}
+    for key in numbered:
+        by_core.setdefault(key.split(" ", 1)[1], set()).add(key)
+    dated = [m for m in titled if not m.key and _YEAR_FIRST.match(m.name)]
+    for m in dated:
+        core = [fold(w) for w in m.name.split()[1:]]
+        while core and core[-1] in rules.meeting_words:
+            core.pop()
+        same = by_core.get(" ".join(core), set())
+        years = {fold(d.name) for d in dated if d.name.split()[1:] == m.name.split()[1:]}
+        if len(same) == 1 and len(years) == 1:
+            m.key = next(iter(same))
+
+
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d\s")
