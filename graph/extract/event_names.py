@@ -56,13 +56,28 @@ def _strip_the(name: str) -> str:
     return re.sub(r"^(the|The)\s+", "", name.strip())
 
 
-def join_event_forms(events: list[Mention], rules: Rules) -> None:
+def join_event_forms(events: list[Mention], text: str, rules: Rules) -> None:
     """Within one document, name forms of one event get one key (resolution makes one node
     of a key): the short "G20 summit" of the one year-matching "2022 G20 Bali summit"; the
     year-named title of the one numbered title with its body ("2022 Commonwealth Heads of
     Government Meeting", "26th Commonwealth Heads of Government Meeting")."""
     _short_forms(events)
     _year_and_number(events, rules)
+    _said_to_be_one(events, text, rules)
+
+
+def _said_to_be_one(events: list[Mention], text: str, rules: Rules) -> None:
+    """ "The 2023 BRICS summit was the fifteenth annual summit of BRICS": the sentence says
+    the second name is the first event; every form of the second takes the first's key."""
+    ordered = sorted((m for m in events if m.key), key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.sent != b.sent or a.key == b.key:
+            continue
+        if rules.same_event_link.fullmatch(text[a.end : b.start]):
+            old, new = b.key, a.key
+            for m in events:
+                if m.key == old:
+                    m.key = new
 
 
 def _short_forms(events: list[Mention]) -> None:

@@ -153,7 +153,7 @@ class Extractor:
 
         self._event_details(sentences, year)
         join_event_forms(
-            [m for s in sentences for m in s.mentions if m.type == "Event"], self.rules
+            [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
         )
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)

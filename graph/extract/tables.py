@@ -72,6 +72,7 @@ class Rules:
     tens_words: dict[str, int] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()
     other_event_words: frozenset[str] = frozenset()
+    same_event_link: re.Pattern[str] = re.compile("$^")
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -198,7 +199,14 @@ def load_rules() -> Rules:
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
         other_event_words=frozenset(raw["events"]["other_event_words"]),
+        same_event_link=_same_event_link(raw["events"]["same_event_links"]),
     )
+
+
+def _same_event_link(links: list[str]) -> re.Pattern[str]:
+    """The words between two names of one event: ", was the fifteenth", " also known as "."""
+    alternatives = "|".join(re.escape(x) for x in sorted(links, key=len, reverse=True))
+    return re.compile(rf"\s*,?\s*(?:{alternatives})\s+(?:the\s+)?(?:[\w-]+\s+)?", re.I)
 
 
 def _identifier(labels: list[str]) -> re.Pattern[str]:
