@@ -72,6 +72,7 @@ class Rules:
     tens_words: dict[str, int] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()
     other_event_words: frozenset[str] = frozenset()
+    part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
 
     def is_furniture(self, line: str) -> bool:
@@ -199,6 +200,7 @@ def load_rules() -> Rules:
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
         other_event_words=frozenset(raw["events"]["other_event_words"]),
+        part_heads=frozenset(fold(x) for x in n["part_heads"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
     )
 
