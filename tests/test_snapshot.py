@@ -10,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from app.main import create_app
 from graph import igraph_measures
@@ -30,6 +31,15 @@ def fresh(cache: SnapshotCache, version: int, timeout: float = 120.0):
             return snap
         time.sleep(0.05)
     raise AssertionError(f"no snapshot of version {version} within {timeout}s")
+
+
+def answered(client: TestClient, url: str, what: str, timeout: float = 120.0) -> Response:
+    """The first answer of `url` that is not a 503 (a measure still being computed)."""
+    deadline = time.monotonic() + timeout
+    while (answer := client.get(url)).status_code == 503:
+        assert time.monotonic() < deadline, f"{what} never came"
+        time.sleep(0.05)
+    return answer
 
 
 def meeting(doc: str, a: str, b: str) -> GraphData:
@@ -136,10 +146,7 @@ def test_a_first_snapshot_in_the_making_is_not_a_store_outage(
             assert len(started) == 1  # one computation, not one per 503
         finally:
             release.set()
-        deadline = time.monotonic() + 120
-        while (answer := client.get("/api/overview")).status_code == 503:
-            assert time.monotonic() < deadline, "the first snapshot never came"
-            time.sleep(0.05)
+        answer = answered(client, "/api/overview", "the first snapshot")
         assert answer.status_code == 200 and answer.json()["actors"] > 0
         assert len(started) == 1
 
@@ -189,10 +196,7 @@ def test_pages_and_pagerank_answer_while_the_later_measures_are_computed(
             assert client.get("/api/stats").status_code == 200  # the store is not "down"
         finally:
             release.set()
-        deadline = time.monotonic() + 120
-        while (answer := client.get("/api/analytics?metric=communities")).status_code == 503:
-            assert time.monotonic() < deadline, "the communities never came"
-            time.sleep(0.05)
+        answer = answered(client, "/api/analytics?metric=communities", "the communities")
         assert answer.json()["communities"] and answer.json()["pending"] == []
         assert started == ["betweenness", "communities"]  # each once, cheapest first
         assert client.get("/api/overview").json()["communities"]
