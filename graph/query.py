@@ -80,6 +80,11 @@ class GraphFilter(BaseModel):
     def dated(self) -> bool:
         return bool(self.since or self.until)
 
+    def keeps_evidence(self) -> bool:
+        """Whether the filter keeps some evidence items of an edge and not others (a period,
+        documents, a confidence): then an edge is kept by its evidence, not by its type."""
+        return self.dated() or self.documents is not None or self.min_confidence is not None
+
     def has_document_dates(self) -> bool:
         return self._document_dates is not None
 

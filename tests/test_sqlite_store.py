@@ -11,8 +11,10 @@ from pathlib import Path
 
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import GraphFilter
+from graph.relations import RelationQuery
 from graph.schema import DOCUMENT, MENTIONS
 from graph.store.sqlite import DB_FILE, LEGACY_FILE, SqliteStore
+from graph.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def contribution(doc: str, people: int) -> GraphData:
@@ -156,3 +158,53 @@ def test_cached_reads_see_the_writes_of_another_opener(tmp_path: Path) -> None:
     assert {n.name for n in again.nodes} >= {"Someone Else"}
     assert "changed" in {ev.sentence for e in again.edges for ev in e.evidence}
     assert reader.node_edges("doc:a") == writer.node_edges("doc:a")
+
+
+def _dated_meeting(doc_date: str | None) -> GraphData:
+    """Two people who met, read in a document of that date; the sentence gives none."""
+    doc = Node(id="doc:d", type=DOCUMENT, name="d", sha256="d", date=doc_date)
+    p, q = (Node(id=f"person:{x}", type="Person", name=x.upper()) for x in "pq")
+    ev = Evidence(document="doc:d", sentence="P met Q.", start=0, end=8)
+    met = Edge(id="rel:met", source=p.id, target=q.id, type="MET_WITH", evidence=[ev])
+    return GraphData(nodes=[doc, p, q], edges=[met])
+
+
+def _periods(store: SqliteStore) -> tuple[int, int, list[tuple[str, int]]]:
+    return (
+        store.relations(RelationQuery(since="2023-10"), 10, 0).total,
+        store.relations(RelationQuery(until="2023-09-30"), 10, 0).total,
+        store.evidence_months(RelationQuery())[0],
+    )
+
+
+def test_a_store_of_the_first_schema_is_upgraded_when_opened(tmp_path: Path) -> None:
+    """A store written before evidence dates were kept in their own column (schema 1) gets
+    them on open, from the items' and documents' dates, and period filters answer as
+    before; opening it again changes nothing."""
+    SqliteStore(tmp_path).replace_document("doc:d", _dated_meeting("2023-10-20"))
+    conn = sqlite3.connect(tmp_path / DB_FILE)
+    conn.executescript(
+        "DROP TRIGGER document_date_ai; DROP TRIGGER document_date_au;"
+        " DROP INDEX evidence_by_date; ALTER TABLE evidence DROP COLUMN date;"
+        " UPDATE meta SET value = 1 WHERE key = 'schema';"
+    )
+    conn.close()
+    store = SqliteStore(tmp_path)
+    assert _periods(store) == (1, 0, [("2023-10", 1)])
+    schema = sqlite3.connect(tmp_path / DB_FILE).execute(
+        "SELECT value FROM meta WHERE key = 'schema'"
+    )
+    assert schema.fetchone()[0] == SCHEMA_VERSION == max(MIGRATIONS)
+    assert _periods(SqliteStore(tmp_path)) == (1, 0, [("2023-10", 1)])
+
+
+def test_a_document_whose_date_changes_moves_its_evidence(tmp_path: Path) -> None:
+    """The date rule is resolved when evidence is written; a document given another date
+    (or its first) later takes its undated evidence with it."""
+    store = SqliteStore(tmp_path)
+    store.import_graph(_dated_meeting(None))
+    assert _periods(store) == (0, 0, [])
+    store.import_graph(_dated_meeting("2023-09-02"))
+    assert _periods(store) == (0, 1, [("2023-09", 1)])
+    store.import_graph(_dated_meeting("2023-11-15"))
+    assert _periods(store) == (1, 0, [("2023-11", 1)])

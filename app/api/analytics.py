@@ -78,8 +78,7 @@ def analytics(
         answer = snap.result(metric, limit, offset, stale, flt.types)
         answer.pending = snapshots.pending()
         return answer
-    evidence = flt.dated() or flt.documents is not None  # else relation types: no evidence
-    nodes, ties = store.actor_ties(flt if evidence else None)
+    nodes, ties = store.actor_ties(flt)
     result = analyse_ties(nodes, ties, metric, flt, limit=limit, offset=offset)
     result.version = store.version()
     return result

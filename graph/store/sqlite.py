@@ -28,7 +28,7 @@ from graph.relations import RelationPage, RelationQuery
 from graph.schema import DOCUMENT, MENTIONS
 from graph.store import sqlite_curation, sqlite_relations, sqlite_search, sqlite_walk
 from graph.store.base import GraphStore, StoreError, StoreStats
-from graph.store.sqlite_schema import DDL
+from graph.store.sqlite_schema import DDL, MIGRATIONS
 from graph.views import SavedView
 
 DB_FILE = "graph.sqlite3"
@@ -63,9 +63,20 @@ class SqliteStore(GraphStore):
             # (an import) must not keep the server from starting
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'counts'").fetchone():
                 conn.executescript(f"BEGIN IMMEDIATE;\n{DDL}\nCOMMIT;")  # all or nothing
+            self._migrate(conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a valid actorgraph store: {exc}") from exc
         self._adopt_legacy_file()
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Bring a store of an older schema up to date, one step per transaction. A store
+        that is up to date is only read here; a step waits for a running write to end."""
+        reached = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
+        for number in sorted(n for n in MIGRATIONS if n > reached):
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\n"
+                f"UPDATE meta SET value = {number} WHERE key = 'schema';\nCOMMIT;"
+            )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SqliteStore:
@@ -330,10 +341,19 @@ class SqliteStore(GraphStore):
             rows,
         )
         conn.executemany(
-            'INSERT OR IGNORE INTO evidence (edge_id, document, start, "end", text_key, data)'
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            'INSERT OR IGNORE INTO evidence (edge_id, document, start, "end", text_key, data,'
+            " date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, COALESCE(NULLIF(?7, ''), (SELECT"
+            " NULLIF(json_extract(data, '$.date'), '') FROM nodes WHERE id = ?2)))",
             [
-                (e.id, ev.document, ev.start, ev.end, json.dumps(ev.text), _evidence_json(ev))
+                (
+                    e.id,
+                    ev.document,
+                    ev.start,
+                    ev.end,
+                    json.dumps(ev.text),
+                    _evidence_json(ev),
+                    ev.date,
+                )
                 for e in edges
                 for ev in e.evidence
             ],
@@ -441,10 +461,14 @@ class SqliteStore(GraphStore):
                     "SELECT id, name, type FROM nodes WHERE type != ?", (DOCUMENT,)
                 )
             ]
-            if flt is None:
-                sql, args = "SELECT source, target, type FROM edges WHERE type != ?", [MENTIONS]
-            else:
+            if flt is not None and flt.keeps_evidence():
                 sql, args = sqlite_relations.kept_ties(flt)
+            elif flt is not None and flt.relations is not None:
+                # relation types alone: the type index, no evidence read
+                sql = "SELECT source, target, type FROM edges WHERE type IN (SELECT value FROM json_each(?))"
+                args = [ids_param(t for t in flt.relations if t != MENTIONS)]
+            else:
+                sql, args = "SELECT source, target, type FROM edges WHERE type != ?", [MENTIONS]
             edges = [(r[0], r[1], r[2]) for r in conn.execute(sql, args)]
         return nodes, edges
 

@@ -1,7 +1,7 @@
 """The relations table (graph/relations.py) in SQL on the embedded store.
 
-The evidence the query keeps is selected row by row (the date rule resolved with a join on
-the document's node), grouped per edge, sorted and paged in SQL; only the page's edges are
+The evidence the query keeps is selected row by row (a period through the index of the
+items' dates, `evidence_by_date`), grouped per edge, sorted and paged in SQL; only the page's edges are
 then read whole. The relation-type and actor filters go through the edge indexes.
 """
 
@@ -15,6 +15,9 @@ from graph.query import GraphFilter
 from graph.relations import RelationPage, RelationQuery, RelationRow
 from graph.schema import MENTIONS
 from graph.store.sqlite_walk import edge_from_json, ids_param
+
+# above every character a date has: "2023-12" + UNTIL_PAD is after every "2023-12…"
+UNTIL_PAD = "\U0010ffff"
 
 ORDER = {
     "type": "e.type",
@@ -41,26 +44,21 @@ def _kept(query: RelationQuery) -> tuple[str, list[Any]]:
     if query.min_confidence is not None:
         where.append("COALESCE(json_extract(v.data, '$.confidence'), 1.0) >= ?")
         args.append(query.min_confidence)
-    date = (
-        "COALESCE(NULLIF(json_extract(v.data, '$.date'), ''),"
-        " NULLIF(json_extract(d.data, '$.date'), ''))"
-    )
-    sql = (
-        f"SELECT v.seq AS seq, e.id AS edge_id, v.document AS document, {date} AS date"
-        " FROM edges e JOIN evidence v ON v.edge_id = e.id"
-        " LEFT JOIN nodes d ON d.id = v.document"
-        f" WHERE {' AND '.join(where)}"
-    )
-    period = []
+    # the date rule (the item's date, else its document's) was resolved when the item was
+    # written (`evidence.date`); the period is a range of its index. `until` keeps every
+    # date it is a prefix of ("2023-12" keeps "2023-12-31"): no date goes past the bound.
     if query.since:
-        period.append("date >= ?")
+        where.append("v.date >= ?")
         args.append(query.since)
     if query.until:
-        period.append("substr(date, 1, ?) <= ?")
-        args += [len(query.until), query.until]
-    if period:
-        sql = f"SELECT * FROM ({sql}) WHERE date IS NOT NULL AND {' AND '.join(period)}"
-    return sql, args
+        where.append("v.date <= ?")
+        args.append(query.until + UNTIL_PAD)
+    return (
+        "SELECT v.seq AS seq, e.id AS edge_id, v.document AS document, v.date AS date"
+        " FROM edges e JOIN evidence v ON v.edge_id = e.id"
+        f" WHERE {' AND '.join(where)}",
+        args,
+    )
 
 
 def kept_ties(flt: GraphFilter) -> tuple[str, list[Any]]:

@@ -5,11 +5,17 @@ look at; evidence has a row per item so a document's contribution is found by in
 (`evidence_by_document`) and removed without reading the rest of the graph. Triggers keep
 the per-type counts (`counts`) and the name search index (`names_fts`) in step with every
 write, so `stats()` and `search()` never scan.
+
+A store made by an older version is brought up to `SCHEMA_VERSION` when it is opened, by the
+steps of `MIGRATIONS` it has not had yet (each in one transaction); a new store is made by
+`DDL` and then the same steps, so both end with the same tables.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+from graph.schema import DOCUMENT
+
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -120,3 +126,32 @@ WHEN OLD.type != NEW.type BEGIN
         ON CONFLICT (kind, type) DO UPDATE SET n = n + 1;
 END;
 """
+
+# The date rule (an evidence item's own date, else its document's) resolved once, when the
+# item is written, into `evidence.date`: period filters then read a range of an index instead
+# of parsing every item's JSON and its document's. A document whose date changes moves its
+# items' dates with it (the triggers).
+EVIDENCE_DATE = f"""
+ALTER TABLE evidence ADD COLUMN date TEXT;
+UPDATE evidence SET date = COALESCE(
+    NULLIF(json_extract(data, '$.date'), ''),
+    (SELECT NULLIF(json_extract(d.data, '$.date'), '') FROM nodes d WHERE d.id = evidence.document)
+);
+CREATE INDEX IF NOT EXISTS evidence_by_date ON evidence (date, edge_id);
+CREATE TRIGGER IF NOT EXISTS document_date_ai AFTER INSERT ON nodes
+WHEN NEW.type = {DOCUMENT!r} BEGIN
+    UPDATE evidence SET date = COALESCE(
+        NULLIF(json_extract(data, '$.date'), ''), NULLIF(json_extract(NEW.data, '$.date'), '')
+    ) WHERE document = NEW.id;
+END;
+CREATE TRIGGER IF NOT EXISTS document_date_au AFTER UPDATE OF data ON nodes
+WHEN NEW.type = {DOCUMENT!r}
+    AND json_extract(OLD.data, '$.date') IS NOT json_extract(NEW.data, '$.date') BEGIN
+    UPDATE evidence SET date = COALESCE(
+        NULLIF(json_extract(data, '$.date'), ''), NULLIF(json_extract(NEW.data, '$.date'), '')
+    ) WHERE document = NEW.id;
+END;
+"""
+
+# schema number reached -> the step that reaches it from the one before
+MIGRATIONS: dict[int, str] = {2: EVIDENCE_DATE}
