@@ -432,6 +432,39 @@ class Neo4jStore(GraphStore):
         edges, nodes = self._read(work)
         return edges, nodes, self.document_dates(edges)
 
+    def actor_ties(
+        self, flt: GraphFilter | None = None
+    ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+        """From Cypher without the evidence, unless the filter reads it (a period, a
+        confidence): then the candidate edges' evidence comes too and the rule of
+        GraphFilter keeps them, as the fallback does. Relation types and documents are
+        filtered in Cypher."""
+        schema = load_schema()
+        asked = flt.relations if flt is not None and flt.relations is not None else None
+        relations = [
+            r for r in (asked or schema.relation_types) if r != MENTIONS and r in schema.relations
+        ]
+        documents = flt.documents if flt is not None else None
+        reads_evidence = flt is not None and (flt.dated() or flt.min_confidence is not None)
+        statement = q.actor_ties(relations, reads_evidence)
+
+        def work(
+            tx: ManagedTransaction,
+        ) -> tuple[list[tuple[str, str, str]], list[Any]]:
+            nodes = [
+                (r["id"], r["name"], r["type"]) for r in tx.run(q.ACTOR_NODES, document=DOCUMENT)
+            ]
+            rows = list(tx.run(statement, relations=relations, documents=documents))
+            return nodes, rows
+
+        nodes, rows = self._read(work)
+        if not reads_evidence or flt is None:
+            return nodes, [(r["source"], r["target"], r["type"]) for r in rows]
+        edges = [_edge(r["source"], r["target"], r["type"], r["props"]) for r in rows]
+        keep = GraphFilter(since=flt.since, until=flt.until, min_confidence=flt.min_confidence)
+        keep = keep.with_document_dates(self.document_dates(edges)) if keep.dated() else keep
+        return nodes, [(e.source, e.target, e.type) for e in edges if keep.keeps_edge(e)]
+
     # ---- saved views ----
     def list_views(self) -> list[SavedView]:
         def work(tx: ManagedTransaction) -> list[str]:

@@ -359,6 +359,28 @@ def _types(relations: list[str]) -> str:
     return "|".join(rel_type(r) for r in relations)
 
 
+# What analytics reads of the whole graph (GraphStore.actor_ties): ids, names and types, no
+# evidence, no other property.
+ACTOR_NODES = (
+    f"MATCH (n:{label(NODE_LABEL)}) WHERE n.type <> $document "
+    "RETURN n.id AS id, n.name AS name, n.type AS type"
+)
+
+
+def actor_ties(relations: list[str], with_props: bool) -> str:
+    """The relations of the given types (with evidence in $documents, when not null) as
+    their ends and type; with `with_props`, the relationship's properties too, for the
+    filters only Python can apply (dates and confidence live in the evidence JSON)."""
+    if not relations:
+        return "UNWIND [] AS x RETURN x AS source"
+    props = ", properties(r) AS props" if with_props else ""
+    return (
+        f"MATCH (a:{label(NODE_LABEL)})-[r:{_types(relations)}]->(b:{label(NODE_LABEL)})\n"
+        "WHERE $documents IS NULL OR any(d IN r.documents WHERE d IN $documents)\n"
+        f"RETURN a.id AS source, b.id AS target, type(r) AS type{props}"
+    )
+
+
 def expand(relations: list[str]) -> str:
     """The neighbours of a frontier over the given relation types (typed in the pattern, so
     a dense node reads only those relationship groups) and node types."""

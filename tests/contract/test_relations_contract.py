@@ -183,3 +183,30 @@ def test_paths_around_nodes_relations_and_hubs(
     assert any("country:russia" in p.nodes[1:-1] for p in hub_paths)
     around = store.paths("person:vladimir-putin", "country:nicaragua", 4, 10, AVOIDS[0])
     assert all("country:russia" not in p.nodes for p in around)
+
+
+TIE_FILTERS = [
+    None,
+    GraphFilter(relations=["MET_WITH", "HOLDS_ROLE"]),
+    GraphFilter(documents=[DATED_DOC]),
+    GraphFilter(since="2023-10-01", until="2023-10-31"),
+    GraphFilter(until="2023-02", relations=["SANCTIONED", "MET_WITH"]),
+    GraphFilter(min_confidence=0.8),
+]
+
+
+@pytest.mark.parametrize("flt", TIE_FILTERS, ids=repr)
+def test_actor_ties_are_what_analytics_would_read_off_the_export(
+    dated: GraphStore, reference: SqliteStore, flt: GraphFilter | None
+) -> None:
+    """What analytics reads (every actor; the relations the filter keeps by their evidence,
+    read without it) is the export's, on both stores; relation types may be narrowed
+    further by the store, never widened."""
+    nodes, ties = dated.actor_ties(flt)
+    want_nodes, want_ties = GraphStore.actor_ties(reference, flt)
+    assert sorted(nodes) == sorted(want_nodes)
+    if flt is not None and flt.relations is not None:
+        want_ties = [t for t in want_ties if t[2] in flt.relations]
+        ties = [t for t in ties if t[2] in flt.relations]
+    assert sorted(ties) == sorted(want_ties)
+    assert ties
