@@ -9,8 +9,10 @@ between the same two actors make one tie whose weight is their number.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 import networkx as nx
@@ -128,8 +130,7 @@ def actor_graph(data: GraphData, flt: GraphFilter | None = None) -> nx.Graph:
 
 def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10) -> dict[str, float]:
     """Weighted PageRank by power iteration (networkx's own needs scipy, which a single
-    measure does not justify), on numpy arrays so a million ties take seconds. Isolated
-    actors spread their rank evenly, as in networkx."""
+    measure does not justify), on numpy arrays so a million ties take seconds."""
     n = g.number_of_nodes()
     if n == 0:
         return {}
@@ -138,6 +139,19 @@ def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10) -> dict[str
     src = np.fromiter((t[0] for t in ties), dtype=np.int64, count=len(ties))
     dst = np.fromiter((t[1] for t in ties), dtype=np.int64, count=len(ties))
     weight = np.fromiter((t[2] for t in ties), dtype=np.float64, count=len(ties))
+    return dict(zip(g, pagerank_arrays(n, src, dst, weight, alpha, tol).tolist(), strict=True))
+
+
+def pagerank_arrays(
+    n: int,
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray,
+    alpha: float = 0.85,
+    tol: float = 1.0e-10,
+) -> np.ndarray:
+    """PageRank of n actors over undirected weighted ties (src[i], dst[i], weight[i]).
+    Isolated actors spread their rank evenly, as in networkx."""
     strength = np.bincount(src, weight, n) + np.bincount(dst, weight, n)
     dangling = strength == 0
     divisor = np.where(dangling, 1.0, strength)
@@ -151,7 +165,7 @@ def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10) -> dict[str
         rank = new
         if done:
             break
-    return dict(zip(g, rank.tolist(), strict=True))
+    return rank
 
 
 def communities(g: nx.Graph) -> list[list[str]]:
@@ -279,13 +293,83 @@ def analyse_ties(
     offset: int = 0,
 ) -> AnalyticsResult:
     """One metric over what GraphStore.actor_ties(flt) gave (the relations with evidence
-    the filter keeps), cut down here to the filter's node and relation types."""
+    the filter keeps), cut down here to the filter's node and relation types. Degree and
+    PageRank are computed on arrays (no graph object: a request over a million ties must
+    not build one); betweenness and communities need the graph."""
     types, relations = flt.types, flt.relations
-    g = ties_graph(
-        (n for n in nodes if (n[2] in types if types is not None else n[2] != DOCUMENT)),
-        (t for t in ties if relations is None or t[2] in relations),
-    )
+    kept_nodes = (n for n in nodes if (n[2] in types if types is not None else n[2] != DOCUMENT))
+    kept_ties = (t for t in ties if relations is None or t[2] in relations)
+    if metric in ("degree", "pagerank"):
+        return _ranked_arrays(TieArrays.build(kept_nodes, kept_ties), metric, limit, offset)
+    g = ties_graph(kept_nodes, kept_ties)
     scores, groups, approximate = scores_of(g, metric)
     result = ranked(g, metric, scores, groups, limit, offset)
     result.approximate = approximate
     return result
+
+
+@dataclass
+class TieArrays:
+    """Actors (ids, names, types, degree) and their distinct undirected ties (src, dst as
+    indexes, weight = number of relations), as ties_graph() would hold them."""
+
+    ids: list[str]
+    names: list[str]
+    types: list[str]
+    degree: np.ndarray
+    src: np.ndarray
+    dst: np.ndarray
+    weight: np.ndarray
+
+    @classmethod
+    def build(
+        cls, nodes: Iterable[tuple[str, str, str]], ties: Iterable[tuple[str, str, str]]
+    ) -> TieArrays:
+        ids, names, types = [], [], []
+        for node_id, name, node_type in nodes:
+            ids.append(node_id)
+            names.append(name)
+            types.append(node_type)
+        index = {node_id: i for i, node_id in enumerate(ids)}
+        pairs = [
+            (index[s], index[t])
+            for s, t, rel in ties
+            if rel != MENTIONS and s != t and s in index and t in index
+        ]
+        n = len(ids)
+        ends = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        degree = np.bincount(ends.ravel(), minlength=n)
+        keys, weight = np.unique(ends.min(axis=1) * n + ends.max(axis=1), return_counts=True)
+        return cls(ids, names, types, degree, keys // max(n, 1), keys % max(n, 1), weight * 1.0)
+
+
+def _ranked_arrays(a: TieArrays, metric: str, limit: int, offset: int) -> AnalyticsResult:
+    n = len(a.ids)
+    scores = (
+        a.degree.astype(np.float64)
+        if metric == "degree"
+        else pagerank_arrays(n, a.src, a.dst, a.weight)
+    ).tolist()
+    lowered = [name.lower() for name in a.names]
+    page = heapq.nsmallest(
+        offset + limit, range(n), key=lambda i: (-scores[i], lowered[i], a.ids[i])
+    )
+    degree = a.degree.tolist()
+    return AnalyticsResult(
+        metric=metric,
+        nodes=n,
+        edges=len(a.src),
+        total=n,
+        results=[
+            RankedActor(
+                id=a.ids[i],
+                name=a.names[i],
+                type=a.types[i],
+                score=round(scores[i], 6),
+                degree=degree[i],
+                community=None,
+            )
+            for i in page[offset:]
+        ],
+        communities=None,
+    )

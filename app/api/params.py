@@ -59,6 +59,7 @@ def make_filter(
     since: str | None,
     until: str | None,
     documents: list[str] | None,
+    min_confidence: float | None = None,
 ) -> GraphFilter:
     check_dates(since, until)
     return GraphFilter(
@@ -67,6 +68,7 @@ def make_filter(
         since=since,
         until=until,
         documents=split_values(documents),
+        min_confidence=min_confidence,
     )
 
 
@@ -111,12 +113,25 @@ DocumentsParam = Annotated[
 ]
 
 
+MinConfidenceParam = Annotated[
+    float | None,
+    Query(
+        ge=0,
+        le=1,
+        description="Keep edges with evidence at least this sure (0 to 1; each evidence item "
+        "carries the confidence of the rule that read it, none counts as 1).",
+        examples=[0.7],
+    ),
+]
+
+
 def graph_filter(
     types: TypesParam = None,
     relations: RelationsParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
     documents: DocumentsParam = None,
+    min_confidence: MinConfidenceParam = None,
 ) -> GraphFilter:
     """Dependency: the filter query parameters, checked, as a GraphFilter."""
-    return make_filter(types, relations, since, until, documents)
+    return make_filter(types, relations, since, until, documents, min_confidence)

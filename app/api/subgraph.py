@@ -59,6 +59,9 @@ class SubgraphRequest(BaseModel):
     documents: list[Id] | None = Field(
         default=None, description="Keep edges read in these documents."
     )
+    min_confidence: float | None = Field(
+        default=None, ge=0, le=1, description="Keep edges with evidence at least this sure."
+    )
     limit: int = Field(default=500, ge=1, le=MAX_NODES, description="At most this many nodes.")
 
 
@@ -79,7 +82,9 @@ def subgraph(
         ExportFormat | None, Query(description="Answer with a download in this format.")
     ] = None,
 ) -> GraphData | Response:
-    flt = make_filter(body.types, body.relations, body.since, body.until, body.documents)
+    flt = make_filter(
+        body.types, body.relations, body.since, body.until, body.documents, body.min_confidence
+    )
     data = subgraph_of(store, body.seeds, body.depth, flt, body.limit)
     if format is not None:
         return download(data, format, whole=False)

@@ -174,6 +174,7 @@ def test_filters_on_relations_and_evidence_measure_the_part_of_the_graph_they_ke
         {"since": "2023-09-29"},
         {"until": "2023-09", "relations": "SPOKE_AT,MET_WITH"},
         {"documents": first_doc, "types": "Person,Event"},
+        {"min_confidence": "0.75"},
     ):
         got = client.get("/api/analytics", params={"metric": metric, "limit": 500, **params})
         assert got.status_code == 200, got.text
@@ -183,6 +184,7 @@ def test_filters_on_relations_and_evidence_measure_the_part_of_the_graph_they_ke
             since=params.get("since"),
             until=params.get("until"),
             documents=[params["documents"]] if "documents" in params else None,
+            min_confidence=float(params["min_confidence"]) if "min_confidence" in params else None,
         )
         want = analyse(seeds_graph, metric, flt, limit=500)
         assert got.json()["results"] == [r.model_dump() for r in want.results], params

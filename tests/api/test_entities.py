@@ -115,6 +115,24 @@ def test_documents_filter_keeps_only_that_documents_evidence(client: TestClient)
     assert {ev.document for e in both.edges for ev in e.evidence} == set(docs)
 
 
+def test_min_confidence_keeps_the_edges_with_evidence_that_sure(
+    client: TestClient, seeds_graph: GraphData
+) -> None:
+    """An analyst who trusts only the surer rules sees only edges some evidence of which
+    is at least that sure (no confidence counts as 1), and a bad value is a 422."""
+    url = f"/api/entities/{PUTIN}/neighbors"
+    sure = {
+        e.id
+        for e in seeds_graph.edges
+        if any((1.0 if ev.confidence is None else ev.confidence) >= 0.75 for ev in e.evidence)
+    }
+    every = GraphData.model_validate(client.get(url).json())
+    kept = GraphData.model_validate(client.get(url, params={"min_confidence": 0.75}).json())
+    assert {e.id for e in kept.edges} == {e.id for e in every.edges} & sure
+    assert 0 < len(kept.edges) < len(every.edges)
+    assert_problem(client.get(url, params={"min_confidence": 1.5}), 422)
+
+
 def test_bad_neighbour_filters_are_422_naming_the_allowed_values(client: TestClient) -> None:
     url = f"/api/entities/{VOLODIN}/neighbors"
     body = assert_problem(client.get(url, params={"types": "Person,Planet"}), 422)
