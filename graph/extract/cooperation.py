@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from graph.extract.mentions import Mention
+from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.tables import Rules
 
@@ -81,7 +81,7 @@ class Partners:
         naming the noun of partnership they modify, unless it is denied."""
         out: list[Candidate] = []
         doc = s.span.doc
-        text = doc.text
+        text = doc_text(doc)  # Doc.text joins every token on each call: once per document
         for a, b in zip(bodies, bodies[1:], strict=False):
             if text[a.end : b.start] not in ("-", "–"):
                 continue

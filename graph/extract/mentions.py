@@ -969,8 +969,9 @@ class MentionFinder:
                 if w[:1].isupper() and len(w) > 2 and w.lower() not in self.rules.name_particles:
                     first_seen[w] = min(first_seen.get(w, m.end), m.end)
         out = []
+        never = len(doc_text(doc)) + 1  # Doc.text joins every token: once, not per token
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.idx < first_seen.get(tok.text, len(doc.text) + 1):
+            if tok.pos_ != "PROPN" or tok.idx < first_seen.get(tok.text, never):
                 continue
             neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
             if not any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
