@@ -29,3 +29,17 @@ def test_profile_lists_none_found_and_dates_every_evidence_line(seeded):  # noqa
     assert lines
     for line in lines:
         assert "<time" in line or "no date" in line, line
+
+
+def test_every_evidence_line_says_which_rule_read_it_and_how_sure(seeded):  # noqa: F811
+    """An analyst weighs a fact by the rule that read it: each evidence line of the profile
+    shows the rule and its confidence, as the API's evidence items carry them."""
+    _store, client = seeded
+    html = client.get(f"/entity/{PUTIN}").text
+    shown = re.findall(r'<span class="provenance"[^>]*>([^<]*)</span>', html)
+    profile = client.get(f"/api/entities/{PUTIN}").json()
+    entries = [e for group in profile["relations"].values() for e in group] + profile["roles"]
+    items = [ev for e in entries for ev in e["evidence"]]
+    assert items and len(shown) == len(items)
+    want = sorted(f"{ev['rule']} {ev['confidence']:.2f}" for ev in items)
+    assert sorted(s.strip() for s in shown) == want
