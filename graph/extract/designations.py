@@ -127,10 +127,20 @@ def _possessed(m: Mention, mentions: Iterable[Mention], text: str) -> Mention:
 
 
 class Designations:
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, parents: dict[str, str] | None = None) -> None:
         self.rules = rules
+        self.parents = parents or {}  # organ -> the body it belongs to (the gazetteer's)
         # one-word titles ("head", "director"): a body after "the head of" is no target
         self.role_words = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
+        # words a list item may put before its name ("- Colonel X", "Major General X")
+        self.title_words = self.role_words | rules.honorifics
+
+    def _opens(self, s: Sentence, m: Mention) -> bool:
+        """Whether a sentence opens with the mention: only a list mark ("- ", "1. ") and
+        title words ("Colonel", "Major General", "Dr.") before it."""
+        before = doc_text(s.span.doc)[s.span.start_char : m.start].strip(" -•*\t0123456789.)")
+        words = [w.strip(".,").lower() for w in before.split()]
+        return len(words) <= 4 and all(w in self.title_words for w in words)
 
     def _among(self, tok: Token, mentions: list[Mention]) -> list[Mention]:
         """ "A and B are among the entities designated today": the subject of "are among"
@@ -151,8 +161,11 @@ class Designations:
         if lemma not in self.rules.designation_verbs or tok.pos_ not in ("VERB", "AUX"):
             return False
         if lemma in self.rules.need_list_word:
-            # "added X to the list", "imposed sanctions on": only with a listing word nearby
-            window = tok.doc[tok.i : min(len(tok.doc), tok.i + 14)]
+            # "added X to the list", "imposed sanctions on": only with a listing word nearby,
+            # or the noun the verb describes ("the financial measures ECOWAS imposed on X")
+            window = list(tok.doc[tok.i : min(len(tok.doc), tok.i + 14)])
+            if tok.dep_ in ("relcl", "acl") and tok.head.i < tok.i:
+                window.append(tok.head)
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
         return True
 
@@ -171,15 +184,20 @@ class Designations:
         listed_before = False  # whether the sentence before listed anybody
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
-            if opening is not None and opening.start - s.span.start_char <= 4:
+            if opening is not None and self._opens(s, opening):
                 lead.setdefault(s.paragraph, opening)
             for tok in s.span:
                 if not self._is_cue(tok) or not asserted(tok, self.rules):
                     continue
                 sources, named = self._sources(tok, s.mentions, text, designator)
-                if not sources and not designator:
-                    sources = self._own_body(tok, bodies)
-                    named = bool(sources)
+                own = [] if named else self._own_body(tok, bodies)
+                if own and designator and self._organ_of(own[0], designator[-1]):
+                    # "EU ... lists eight persons. The Council today decided to subject ...":
+                    # the Council of the EU lists for the EU, both designate
+                    designator = [own[0], designator[-1]]
+                    sources = list(designator)
+                elif not sources and not designator:
+                    sources, named = own, bool(own)
                 if named and sources and not designator:
                     designator = sources[:1]
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -227,6 +245,17 @@ class Designations:
         if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
             sources = list(designator)
         return sources, named
+
+    def _organ_of(self, organ: Mention, body: Mention) -> bool:
+        """ "Council of the EU" of the European Union, the "European Commission" of it (the
+        gazetteer's organs): an organ that acts for the body."""
+        if organ.name == body.name:
+            return False
+        folded = fold(organ.name)
+        whole = {fold(body.name), fold(body.text)}
+        return any(folded.endswith((f" of {w}", f" of the {w}")) for w in whole) or (
+            self.parents.get(organ.name) == body.name
+        )
 
     def _own_body(self, tok: Token, bodies: list[Mention]) -> list[Mention]:
         """ "The Council today decided to impose restrictive measures", "The Department is
@@ -312,19 +341,40 @@ class Designations:
 
     def _under(self, s: Sentence) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "Kestrel Shipping remains under U.S. sanctions": the subject is a target of the
-        state or body that modifies "sanctions"."""
+        state or body that modifies "sanctions"; "Huawei, which Washington has placed under
+        export restrictions": the object is a target of the subject."""
         out = []
         for tok in s.span:
-            if tok.lower_ not in ("sanctions", "sanction") or tok.head.lower_ != "under":
+            if tok.lower_ not in self.rules.under_nouns or tok.head.lower_ != "under":
                 continue
             verb = tok.head.head
             if not asserted(verb, self.rules):
                 continue
             lo, hi = tok.left_edge.idx, tok.idx
             sources = [m for m in s.mentions if lo <= m.start < hi and m.type in LISTERS]
-            for c in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for t in _headed(c, s.mentions, LISTED):
-                    out += [(src, t, s.index, "under-sanctions", 0.7) for src in sources]
+            targets: list[Mention] = []
+            if verb.lemma_.lower() in self.rules.placing_verbs:
+                sources = sources or [
+                    m
+                    for c in _subject_tokens(verb)
+                    if c.dep_ == "nsubj"
+                    for m in _headed(c, s.mentions, LISTERS)
+                    if not m.demonym
+                ]
+                for c in verb.children:
+                    if c.dep_ in ("dobj", "obj") and c.tag_ in ("WDT", "WP"):
+                        targets += _headed(verb.head, s.mentions, LISTED)  # "X, which ..."
+                    elif c.dep_ in ("dobj", "obj", "nsubjpass"):
+                        targets += _headed(c, s.mentions, LISTED)
+            else:
+                for c in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    targets += _headed(c, s.mentions, LISTED)
+            out += [
+                (src, t, s.index, "under-sanctions", 0.7)
+                for src in sources
+                for t in targets
+                if t.name != src.name and not t.demonym
+            ]
         return out
 
     def _lists(
@@ -364,7 +414,7 @@ class Designations:
                 in_list = intro = False  # prose again after a list of short items
                 continue
             first = next((m for m in s.mentions if m.type in LISTED), None)
-            if first is None or first.demonym or first.start - s.span.start_char > 4:
+            if first is None or first.demonym or not self._opens(s, first):
                 continue
             if paragraphs and self._acts(s.span.root):
                 continue  # "Treasury's OFAC is today designating ...": a lister, no item

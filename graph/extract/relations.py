@@ -60,7 +60,7 @@ class RelationFinder:
         self.rules = rules
         self.hosting = Hosting(rules, gaz)
         self.role_rx = _role_regex(rules)
-        self.designations = Designations(rules)
+        self.designations = Designations(rules, gaz.parents)
         self.partners = Partners(rules)
         self.meetings = Meetings(rules)
 
