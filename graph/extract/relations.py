@@ -489,11 +489,32 @@ class RelationFinder:
                     and not lo <= a.start < source.start
                     and (cue.pos_ != "VERB" or _modifies_object(cue, a))
                 ]
+            # "sanctions on Iranian officials", "UK sanctions Georgian ministry chiefs": the
+            # state's people are targets, not the state
+            targets = [t for t in targets if not (t.demonym and self._of_people(doc, t))]
             for src in sources:
                 for t in _unique(targets):
                     if t.name != src.name and t not in sources:
                         out.append(Candidate("SANCTIONED", src, t, s.index))
         return out
+
+    def _of_people(self, doc: Doc, m: Mention) -> bool:
+        """Whether a demonym qualifies people ("Iranian officials", "20 Georgian
+        individuals", "Georgian interior ministry chiefs")."""
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        for _ in range(2):
+            if (
+                head.lower_ in self.rules.people_nouns
+                or head.lemma_.lower() in self.rules.people_nouns
+            ):
+                return True
+            if head.dep_ not in ("compound", "amod") or head.head is head:
+                return False
+            head = head.head
+        return False
 
     def _sanction_sources(self, text: str, cue: Token, actors: list[Mention]) -> list[Mention]:
         """Who imposes: "blockade by X", "X's sanctions", "US sanctions", "X banned ...",

@@ -50,6 +50,7 @@ class Rules:
     self_references: frozenset[str] = frozenset()
     under_nouns: frozenset[str] = frozenset()
     placing_verbs: frozenset[str] = frozenset()
+    people_nouns: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -179,6 +180,7 @@ def load_rules() -> Rules:
         self_references=frozenset(raw["designations"]["self_references"]),
         under_nouns=frozenset(raw["designations"]["under_nouns"]),
         placing_verbs=frozenset(raw["designations"]["placing_verbs"]),
+        people_nouns=frozenset(raw["designations"]["people_nouns"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
