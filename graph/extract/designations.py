@@ -410,6 +410,9 @@ class Designations:
             if paragraphs and _is_heading(s, text):
                 in_list = not ends  # "Sanctions Implications" ends the targets
                 continue
+            if ends and line[:1].isalpha() and _is_heading(s, text):
+                in_list = intro = False  # "Background", "Media enquiries" after the items
+                continue
             if intro and line[:1] not in "-•*" and len(line) > 200:
                 in_list = intro = False  # prose again after a list of short items
                 continue

@@ -464,6 +464,13 @@ class RelationFinder:
                 )
                 cut = stop.search(text, lo + len(m.group(0)), window_end)
                 window_end = cut.start() if cut else window_end
+                # "announced restrictions on A, and OFAC has designated B": a new clause
+                joins = [
+                    t.idx
+                    for t in doc[cue.i :]
+                    if lo < t.idx < window_end and t.dep_ == "cc" and t.head.pos_ in ("VERB", "AUX")
+                ]
+                window_end = min([window_end, *joins])
                 targets = [
                     a for a in after if lo <= a.start and a.end <= window_end and a.type != "Person"
                 ]
