@@ -44,7 +44,7 @@ def _inside(
     """The mentions within a token's subtree, outside any relative clause it holds and any
     body that only qualifies a title ("X, the head of Y": Y is not listed with X)."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    titled = [  # the head word of the body after "the head of"
+    titled = [  # the head word of the body after "the head of", of the person after "sons of"
         o.idx
         for c in tok.subtree
         if c.lower_ in role_words and c.dep_ == "appos"
@@ -108,7 +108,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
         own = [c for c in near if c.dep_ in ("nsubj", "nsubjpass")]
         relative = [c for c in own if c.tag_ in ("WDT", "WP")]
         if relative or (not own and v.dep_ in ("relcl", "acl")):
-            return [v.head] if v.dep_ in ("relcl", "acl") else []
+            noun = v.head
+            while noun.dep_ == "conj" and noun.head.i < noun.i:
+                noun = noun.head  # "Mali and Burkina Faso, which are suspended": both
+            return [noun] if v.dep_ in ("relcl", "acl") else []
         if own:
             return own
         if v.dep_ not in ("acomp", "xcomp", "oprd", "attr", "conj", "advcl") or v.head == v:
@@ -130,10 +133,12 @@ class Designations:
     def __init__(self, rules: Rules, parents: dict[str, str] | None = None) -> None:
         self.rules = rules
         self.parents = parents or {}  # organ -> the body it belongs to (the gazetteer's)
-        # one-word titles ("head", "director"): a body after "the head of" is no target
-        self.role_words = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
+        # one-word titles ("head", "director") and kin ("sons"): a body after "the head of",
+        # a person after "sons of" is no target
+        titles = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
+        self.role_words = titles | rules.people_nouns
         # words a list item may put before its name ("- Colonel X", "Major General X")
-        self.title_words = self.role_words | rules.honorifics
+        self.title_words = titles | rules.honorifics
 
     def _opens(self, s: Sentence, m: Mention) -> bool:
         """Whether a sentence opens with the mention: only a list mark ("- ", "1. ") and
@@ -239,6 +244,10 @@ class Designations:
         for c in subjects:
             sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
         sources = [_possessed(m, actors, text) for m in sources]
+        for c in subjects if not sources else []:
+            if c.lower_ in self.rules.state_words:  # "the US Treasury", "the British government"
+                lo = c.left_edge.idx
+                sources += [m for m in actors if lo <= m.start < c.idx and m.type == "Country"]
         named = bool(sources)
         for c in (c for c in tok.children if c.dep_ == "agent"):
             sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]

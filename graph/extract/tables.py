@@ -51,6 +51,7 @@ class Rules:
     under_nouns: frozenset[str] = frozenset()
     placing_verbs: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
+    state_words: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -181,6 +182,7 @@ def load_rules() -> Rules:
         under_nouns=frozenset(raw["designations"]["under_nouns"]),
         placing_verbs=frozenset(raw["designations"]["placing_verbs"]),
         people_nouns=frozenset(raw["designations"]["people_nouns"]),
+        state_words=frozenset(raw["designations"]["state_words"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
