@@ -41,8 +41,9 @@ def _inside(
     types: tuple[str, ...],
     role_words: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """The mentions within a token's subtree, outside any relative clause it holds and any
-    body that only qualifies a title ("X, the head of Y": Y is not listed with X)."""
+    """The mentions within a token's subtree, outside any relative clause it holds (but for
+    those it includes: "entities connected to the project, including X"), before the reason
+    begins, and not a body that only qualifies a title ("X, the head of Y")."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     titled = [  # the head word of the body after "the head of", of the person after "sons of"
         o.idx
@@ -53,18 +54,26 @@ def _inside(
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    cut = [
-        c
-        for c in tok.subtree
-        if c is not tok
-        and (c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in REASONS))
+    below = [c for c in tok.subtree if c is not tok]
+    # "A, which makes drones; and B": the clause is left out, what follows it is not
+    clauses = [_extent(c) for c in below if c.dep_ in ("relcl", "acl")]
+    reasons = [
+        c.left_edge.idx
+        for c in below
+        if c.dep_ == "prep"
+        and c.lower_ in REASONS
+        and not any(a <= c.idx < b for a, b in clauses)  # "connected to ...": the clause's
     ]
-    if cut:
-        hi = min(hi, min(c.left_edge.idx for c in cut))
+    hi = min([hi, *reasons])
+    included = [_extent(c) for c in below if c.lower_ == "including"]
     doc = tok.doc
     out = []
     for m in mentions:
         if not (lo <= m.start and m.end <= hi and m.type in types):
+            continue
+        if any(a <= m.start < b for a, b in clauses) and not any(
+            a <= m.start < b for a, b in included
+        ):
             continue
         if any(m.start <= at < m.end for at in titled):
             continue
@@ -73,6 +82,11 @@ def _inside(
             continue  # "its Burma sanctions list": a modifier, not a target
         out.append(m)
     return out
+
+
+def _extent(tok: Token) -> tuple[int, int]:
+    """The characters a token's subtree covers."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
 def _headed(tok: Token, mentions: Iterable[Mention], types: tuple[str, ...]) -> list[Mention]:
@@ -212,13 +226,14 @@ class Designations:
                         c.dep_ == "prep" and c.lower_ in self.rules.target_preps
                     ):
                         targets += _inside(s.mentions, c, LISTED, self.role_words)
-                targets += self._among(tok, s.mentions)
                 for c in passive:
                     passive_named = _inside(s.mentions, c, LISTED)
                     if not passive_named and _refers_to(c, lead.get(s.paragraph)):
                         passive_named = [lead[s.paragraph]]  # "He is being designated pursuant to"
                     targets += passive_named
-                by = sources or (designator if passive else [])
+                among = self._among(tok, s.mentions)
+                targets += among
+                by = sources or (designator if passive or among else [])
                 rule = "designation-passive" if passive else "designation"
                 for src in by:
                     for t in targets:
