@@ -54,7 +54,7 @@ def _inside(
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    below = [c for c in tok.subtree if c is not tok]
+    below = [c for c in tok.subtree if c.i != tok.i]
     # "A, which makes drones; and B": the clause is left out, what follows it is not
     clauses = [_extent(c) for c in below if c.dep_ in ("relcl", "acl")]
     reasons = [
@@ -77,11 +77,32 @@ def _inside(
             continue
         if any(m.start <= at < m.end for at in titled):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss"):
+        if _modifier(m, doc):
             continue  # "its Burma sanctions list": a modifier, not a target
         out.append(m)
     return out
+
+
+def _modifier(
+    m: Mention, doc: Doc, deps: tuple[str, ...] = ("compound", "amod", "nmod", "poss")
+) -> bool:
+    """Whether a mention only qualifies a noun after it ("its Burma sanctions list", "the
+    Myanmar military regime", "NATO ally Turkey", "Mexico-based entities")."""
+    if re.match(r"-[a-z]", doc_text(doc)[m.end : m.end + 2]):
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in deps
+
+
+def _names_other(m: Mention, doc: Doc) -> bool:
+    """Whether a list item's first actor only names another: a country opening a body's name
+    ("Myanmar Economic Corporation"), a body before a common noun ("X affiliates")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "compound":
+        return False
+    head = span.root.head
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return m.type == "Country" or (head.pos_ == "NOUN" and nxt is not None and nxt.i == head.i)
 
 
 def _extent(tok: Token) -> tuple[int, int]:
@@ -185,6 +206,11 @@ class Designations:
             window = list(tok.doc[tok.i : min(len(tok.doc), tok.i + 14)])
             if tok.dep_ in ("relcl", "acl") and tok.head.i < tok.i:
                 window.append(tok.head)
+            if any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.rules.measure_subjects
+                for c in tok.children
+            ):
+                return True  # "The sanctions target X", "Today's action targets X"
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
         return True
 
@@ -233,7 +259,14 @@ class Designations:
                     targets += passive_named
                 among = self._among(tok, s.mentions)
                 targets += among
-                by = sources or (designator if passive or among else [])
+                # "Today's action targets X", "The sanctions also target X": the measures
+                # stand for the document's designator
+                measures = any(
+                    c.lemma_.lower() in self.rules.measure_subjects
+                    for c in tok.children
+                    if c.dep_ == "nsubj"
+                )
+                by = sources or (designator if passive or among or measures else [])
                 rule = "designation-passive" if passive else "designation"
                 for src in by:
                     for t in targets:
@@ -443,6 +476,8 @@ class Designations:
             first = next((m for m in s.mentions if m.type in LISTED), None)
             if first is None or first.demonym or not self._opens(s, first):
                 continue
+            if _names_other(first, s.span.doc):
+                continue  # "- Myanmar Economic Corporation", "Kalashnikov Concern affiliates"
             if paragraphs and self._acts(s.span.root):
                 continue  # "Treasury's OFAC is today designating ...": a lister, no item
             for src in designator:

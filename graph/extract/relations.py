@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.cooperation import Partners
-from graph.extract.designations import Designations
+from graph.extract.designations import Designations, _modifier
 from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
@@ -499,6 +499,12 @@ class RelationFinder:
             # "sanctions on Iranian officials", "UK sanctions Georgian ministry chiefs": the
             # state's people are targets, not the state
             targets = [t for t in targets if not (t.demonym and self._of_people(doc, t))]
+            # "the Myanmar military regime", "NATO ally Turkey", "Mexico-based entities": a
+            # name that qualifies another noun is no target (a demonym still is: "Russian
+            # oil", and so is an owner: "Venezuela's oil sector")
+            targets = [
+                t for t in targets if t.demonym or not _modifier(t, doc, ("compound", "nmod"))
+            ]
             for src in sources:
                 for t in _unique(targets):
                     if t.name != src.name and t not in sources:
@@ -518,7 +524,7 @@ class RelationFinder:
                 or head.lemma_.lower() in self.rules.people_nouns
             ):
                 return True
-            if head.dep_ not in ("compound", "amod") or head.head is head:
+            if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
                 return False
             head = head.head
         return False

@@ -52,6 +52,7 @@ class Rules:
     placing_verbs: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
     state_words: frozenset[str] = frozenset()
+    measure_subjects: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -183,6 +184,7 @@ def load_rules() -> Rules:
         placing_verbs=frozenset(raw["designations"]["placing_verbs"]),
         people_nouns=frozenset(raw["designations"]["people_nouns"]),
         state_words=frozenset(raw["designations"]["state_words"]),
+        measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
