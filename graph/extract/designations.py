@@ -254,6 +254,8 @@ class Designations:
                         targets += _inside(s.mentions, c, LISTED, self.role_words)
                 for c in passive:
                     passive_named = _inside(s.mentions, c, LISTED)
+                    if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                        passive_named = _headed(tok.head, s.mentions, LISTED)  # "X, which was"
                     if not passive_named and _refers_to(c, lead.get(s.paragraph)):
                         passive_named = [lead[s.paragraph]]  # "He is being designated pursuant to"
                     targets += passive_named
@@ -402,10 +404,8 @@ class Designations:
         export restrictions": the object is a target of the subject."""
         out = []
         for tok in s.span:
-            if tok.lower_ not in self.rules.under_nouns or tok.head.lower_ != "under":
-                continue
-            verb = tok.head.head
-            if not asserted(verb, self.rules):
+            verb = self._held_by(tok)
+            if verb is None or not asserted(verb, self.rules):
                 continue
             lo, hi = tok.left_edge.idx, tok.idx
             sources = [m for m in s.mentions if lo <= m.start < hi and m.type in LISTERS]
@@ -423,8 +423,8 @@ class Designations:
                         targets += _headed(verb.head, s.mentions, LISTED)  # "X, which ..."
                     elif c.dep_ in ("dobj", "obj", "nsubjpass"):
                         targets += _headed(c, s.mentions, LISTED)
-            else:
-                for c in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            else:  # "X, who has been on the EU sanctions list": the relative's antecedent
+                for c in _subject_tokens(verb):
                     targets += _headed(c, s.mentions, LISTED)
             out += [
                 (src, t, s.index, "under-sanctions", 0.7)
@@ -433,6 +433,24 @@ class Designations:
                 if t.name != src.name and not t.demonym
             ]
         return out
+
+    def _held_by(self, tok: Token) -> Token | None:
+        """The verb of "remains under U.S. sanctions", "has been subject to EU sanctions", "is
+        on the EU sanctions list", when `tok` is the noun of such a phrase."""
+        gov = tok.head
+        if tok.lower_ in self.rules.under_nouns and gov.lower_ == "under":
+            return gov.head
+        if tok.lower_ in self.rules.under_nouns and gov.lower_ == "to":
+            held = gov.head
+            if held.lower_ == "subject" and held.dep_ in ("acomp", "xcomp", "oprd"):
+                return held.head
+        listing = any(
+            c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "terrorist", "terror")
+            for c in tok.children
+        )
+        if tok.lemma_.lower() in ("list", "blacklist") and gov.lower_ == "on" and listing:
+            return gov.head
+        return None
 
     def _lists(
         self, doc: Doc, sentences: list[Sentence], designator: list[Mention]

@@ -1076,6 +1076,8 @@ class MentionFinder:
             return True
         if re.search(r"[\[\]{}<>|•]", text):
             return True
+        if span.start > 0 and doc[span.start - 1].lower_ in self.rules.vessel_words:
+            return True  # "the tanker Ocean Star": a ship, no actor
         if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
             line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
             line_end = doc_text(doc).find("\n", span.end_char)

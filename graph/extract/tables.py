@@ -53,6 +53,7 @@ class Rules:
     people_nouns: frozenset[str] = frozenset()
     state_words: frozenset[str] = frozenset()
     measure_subjects: frozenset[str] = frozenset()
+    vessel_words: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -185,6 +186,7 @@ def load_rules() -> Rules:
         people_nouns=frozenset(raw["designations"]["people_nouns"]),
         state_words=frozenset(raw["designations"]["state_words"]),
         measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
+        vessel_words=frozenset(raw["designations"]["vessel_words"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
