@@ -373,6 +373,11 @@ class Designations:
                 continue
             if not asserted(tok, self.rules):
                 continue
+            if any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in self.rules.list_words
+                for c in tok.children
+            ):
+                continue  # "the EU suspended sanctions on X": a relief, no suspension of X
             bodies = [
                 m
                 for p in tok.children
