@@ -94,6 +94,36 @@ def _modifier(
     return span is not None and span.root.dep_ in deps
 
 
+def _subjects(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """The states and bodies a sentence has as a subject ("the EU has done nothing")."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.type in LISTERS and not m.demonym and span is not None and span.root.dep_ == "nsubj":
+            out.append(m)
+    return out
+
+
+def _antecedent(tok: Token, mentions: list[Mention], before: list[Mention]) -> list[Mention]:
+    """Who "it" stands for as the subject of a listing verb: the subject of the verb that
+    reports it ("China said it would impose sanctions on"), else, when the sentence names
+    nobody before it, the lister the sentence before had as its subject."""
+    subjects = [c for c in _subject_tokens(tok) if c.dep_ == "nsubj"]
+    if not any(c.lower_ in ("it", "they") and c.tag_ == "PRP" for c in subjects):
+        return []
+    doc = tok.doc
+    said = [
+        m
+        for m in _subjects(mentions, doc)
+        if m.end <= tok.idx
+        and (sp := doc.char_span(m.start, m.end, alignment_mode="expand"))
+        and sp.root.head.i in {a.i for a in tok.ancestors}
+    ]
+    if said or any(m.end <= tok.idx and m.type in LISTED for m in mentions):
+        return said  # "X accused the Commission, saying it had ...": not the sentence before
+    return list(before)
+
+
 def _names_other(m: Mention, doc: Doc) -> bool:
     """Whether a list item's first actor only names another: a country opening a body's name
     ("Myanmar Economic Corporation"), a body before a common noun ("X affiliates")."""
@@ -227,6 +257,7 @@ class Designations:
         bodies = [m for m in head if m.type == "Institution"]
         bodies += [m for s in sentences for m in s.mentions if m.type == "Institution"]
         listed_before = False  # whether the sentence before listed anybody
+        before: list[Mention] = []  # the lister a sentence before had as its subject
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
             if opening is not None and self._opens(s, opening):
@@ -235,6 +266,9 @@ class Designations:
                 if not self._is_cue(tok) or not asserted(tok, self.rules):
                     continue
                 sources, named = self._sources(tok, s.mentions, text, designator)
+                if not sources:  # "None of this means the EU has done nothing. Since 2022 it
+                    sources = _antecedent(tok, s.mentions, before)  # has imposed sanctions on"
+                    named = bool(sources)
                 own = [] if named else self._own_body(tok, bodies)
                 if own and designator and self._organ_of(own[0], designator[-1]):
                     # "EU ... lists eight persons. The Council today decided to subject ...":
@@ -278,6 +312,7 @@ class Designations:
             out += self._excluded(s)
             out += self._included(s, designator, listed_before)
             listed_before = any(self._is_cue(tok) for tok in s.span)
+            before = _subjects(s.mentions, doc)[-1:] or before
         out += self._lists(doc, sentences, designator)
         return out
 
