@@ -159,6 +159,17 @@ def _refers_to(subject: Token, lead: Mention | None) -> bool:
     return len(words) >= 1 and subject.pos_ == "PROPN" and fold(lead.name).startswith(short)
 
 
+def _named_again(subject: Token, seen: list[Mention]) -> list[Mention]:
+    """The body or person named earlier whose name a capitalised subject without article
+    repeats or opens ("Department 53", "Liaoning China Trade")."""
+    if subject.tag_ == "PRP" or not subject.text[:1].isupper():
+        return []
+    if any(c.dep_ == "det" for c in subject.children):
+        return []
+    short = fold(" ".join(t.text for t in subject.subtree))
+    return [m for m in seen[::-1] if short and fold(m.name).startswith(short)][:1]
+
+
 def _subject_tokens(verb: Token) -> list[Token]:
     """The subject of a verb's clause: its own, that of the verb it completes ("remain
     suspended", "are designated"), or for a relative clause the noun it describes ("the EU,
@@ -258,6 +269,7 @@ class Designations:
         bodies += [m for s in sentences for m in s.mentions if m.type == "Institution"]
         listed_before = False  # whether the sentence before listed anybody
         before: list[Mention] = []  # the lister a sentence before had as its subject
+        seen: list[Mention] = []  # the bodies and people named so far
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
             if opening is not None and self._opens(s, opening):
@@ -292,6 +304,8 @@ class Designations:
                         passive_named = _headed(tok.head, s.mentions, LISTED)  # "X, which was"
                     if not passive_named and _refers_to(c, lead.get(s.paragraph)):
                         passive_named = [lead[s.paragraph]]  # "He is being designated pursuant to"
+                    if not passive_named:  # "Department 53 is being designated": a name
+                        passive_named = _named_again(c, seen)  # the model missed here
                     targets += passive_named
                 among = self._among(tok, s.mentions)
                 targets += among
@@ -313,6 +327,7 @@ class Designations:
             out += self._included(s, designator, listed_before)
             listed_before = any(self._is_cue(tok) for tok in s.span)
             before = _subjects(s.mentions, doc)[-1:] or before
+            seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
         out += self._lists(doc, sentences, designator)
         return out
 
