@@ -124,6 +124,19 @@ def _antecedent(tok: Token, mentions: list[Mention], before: list[Mention]) -> l
     return list(before)
 
 
+def _announced(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The names in apposition to a noun and its conjuncts ("four firms linked to the RSF:
+    A, B and C"; "two companies, A and B")."""
+    heads = [
+        k
+        for h in (noun, *noun.conjuncts)
+        for a in h.children
+        if a.dep_ == "appos"
+        for k in (a, *a.conjuncts)
+    ]
+    return [m for m in mentions for h in heads if m.start <= h.idx < m.end and m.type in LISTED]
+
+
 def _names_other(m: Mention, doc: Doc) -> bool:
     """Whether a list item's first actor only names another: a country opening a body's name
     ("Myanmar Economic Corporation"), a body before a common noun ("X affiliates")."""
@@ -403,12 +416,18 @@ class Designations:
             pronoun = any(c.lower_ in ("they", "these", "those") for c in subject)
             if not listing and not (pronoun and listed_before):
                 continue
-            for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+            objects = [
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "conj" and c.pos_ == "NOUN")
+            ]
+            for c in objects:
                 out += [
                     (src, t, s.index, "designation-includes", 0.75)
-                    # the object's head and its conjuncts: "an officer of the Armed Forces of
-                    # the DRC" lists the officer, not the DRC
-                    for t in _headed(c, s.mentions, LISTED)
+                    # the object's head, its conjuncts and the names it announces: "an
+                    # officer of the Armed Forces of the DRC" lists the officer, not the DRC;
+                    # "four firms linked to the RSF: A, B and C" lists A, B and C
+                    for t in _headed(c, s.mentions, LISTED) + _announced(c, s.mentions)
                     for src in designator
                     if t.name != src.name and not t.demonym
                 ]
