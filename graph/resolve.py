@@ -425,10 +425,11 @@ class Resolver:
                 parents.setdefault(e.source, []).append(e.target)
         for e in [e for e in graph.edges.values() if e.type == "SANCTIONED"]:
             state = self._state_above(e.source, parents, graph.nodes)
+            state = state or self._body_above(e.source, parents, graph.nodes)
             if state is None or state == e.target:
                 continue
             for ev in e.evidence:
-                if not (ev.rule or "").startswith("designation"):
+                if not (ev.rule or "").startswith(("designation", "suspension")):
                     continue  # a ban by an agency is the agency's; a listing is the state's
                 update = {"rule": "agency-state", "confidence": 0.75}
                 graph.add_edge("SANCTIONED", state, e.target, ev.model_copy(update=update))
@@ -464,6 +465,10 @@ class Resolver:
                 or folded.endswith(" of the " + whole)
             ):
                 return c  # "United Nations Stabilization Mission in Haiti", "Council of the EU"
+            # "Council of the EU": the body's short form in capitals after "of the"
+            shorts = {fold(x) for x in c.surfaces if x.isupper() and len(x) >= 2}
+            if any(folded.endswith(" of the " + x) for x in shorts):
+                return c
         organ_of = self.gaz.parents.get(name)
         if organ_of is not None:  # "European Commission": an organ its name does not tie
             parent = next((c for c in bodies if c.name == organ_of), None)
@@ -483,6 +488,24 @@ class Resolver:
         if place is not None and place.type == "Institution":
             return next((c for c in clusters if c.name == place.name), None)
         return None
+
+    def _body_above(
+        self, node: str, parents: dict[str, list[str]], nodes: dict[str, Node]
+    ) -> str | None:
+        """The body an organ acts for when no state is above it: the Council of the EU's
+        listings are the European Union's, the Peace and Security Council's suspensions the
+        African Union's; not a ministry or department (the Treasury above OFAC)."""
+        top, seen, frontier = None, {node}, [node]
+        for _ in range(3):
+            frontier = [p for n in frontier for p in parents.get(n, []) if p not in seen]
+            if not frontier:
+                break
+            top = frontier[0]
+            seen.update(frontier)
+        if top is None or nodes[top].type != "Institution":
+            return None
+        heads = self.rules.state_body_heads
+        return None if any(w in heads for w in nodes[top].name.split()) else top
 
     @staticmethod
     def _state_above(

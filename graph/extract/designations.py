@@ -41,10 +41,11 @@ def _inside(
     types: tuple[str, ...],
     role_words: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """The mentions within a token's subtree, outside any relative clause it holds and any
-    body that only qualifies a title ("X, the head of Y": Y is not listed with X)."""
+    """The mentions within a token's subtree, outside any relative clause it holds (but for
+    those it includes: "entities connected to the project, including X"), before the reason
+    begins, and not a body that only qualifies a title ("X, the head of Y")."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    titled = [  # the head word of the body after "the head of"
+    titled = [  # the head word of the body after "the head of", of the person after "sons of"
         o.idx
         for c in tok.subtree
         if c.lower_ in role_words and c.dep_ == "appos"
@@ -53,26 +54,103 @@ def _inside(
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    cut = [
-        c
-        for c in tok.subtree
-        if c is not tok
-        and (c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in REASONS))
+    below = [c for c in tok.subtree if c.i != tok.i]
+    # "A, which makes drones; and B": the clause is left out, what follows it is not
+    clauses = [_extent(c) for c in below if c.dep_ in ("relcl", "acl")]
+    reasons = [
+        c.left_edge.idx
+        for c in below
+        if c.dep_ == "prep"
+        and c.lower_ in REASONS
+        and not any(a <= c.idx < b for a, b in clauses)  # "connected to ...": the clause's
     ]
-    if cut:
-        hi = min(hi, min(c.left_edge.idx for c in cut))
+    hi = min([hi, *reasons])
+    included = [_extent(c) for c in below if c.lower_ == "including"]
     doc = tok.doc
     out = []
     for m in mentions:
         if not (lo <= m.start and m.end <= hi and m.type in types):
             continue
+        if any(a <= m.start < b for a, b in clauses) and not any(
+            a <= m.start < b for a, b in included
+        ):
+            continue
         if any(m.start <= at < m.end for at in titled):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss"):
+        if _modifier(m, doc):
             continue  # "its Burma sanctions list": a modifier, not a target
         out.append(m)
     return out
+
+
+def _modifier(
+    m: Mention, doc: Doc, deps: tuple[str, ...] = ("compound", "amod", "nmod", "poss")
+) -> bool:
+    """Whether a mention only qualifies a noun after it ("its Burma sanctions list", "the
+    Myanmar military regime", "NATO ally Turkey", "Mexico-based entities")."""
+    if re.match(r"-[a-z]", doc_text(doc)[m.end : m.end + 2]):
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in deps
+
+
+def _subjects(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """The states and bodies a sentence has as a subject ("the EU has done nothing")."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.type in LISTERS and not m.demonym and span is not None and span.root.dep_ == "nsubj":
+            out.append(m)
+    return out
+
+
+def _antecedent(tok: Token, mentions: list[Mention], before: list[Mention]) -> list[Mention]:
+    """Who "it" stands for as the subject of a listing verb: the subject of the verb that
+    reports it ("China said it would impose sanctions on"), else, when the sentence names
+    nobody before it, the lister the sentence before had as its subject."""
+    subjects = [c for c in _subject_tokens(tok) if c.dep_ == "nsubj"]
+    if not any(c.lower_ in ("it", "they") and c.tag_ == "PRP" for c in subjects):
+        return []
+    doc = tok.doc
+    said = [
+        m
+        for m in _subjects(mentions, doc)
+        if m.end <= tok.idx
+        and (sp := doc.char_span(m.start, m.end, alignment_mode="expand"))
+        and sp.root.head.i in {a.i for a in tok.ancestors}
+    ]
+    if said or any(m.end <= tok.idx and m.type in LISTED for m in mentions):
+        return said  # "X accused the Commission, saying it had ...": not the sentence before
+    return list(before)
+
+
+def _announced(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The names in apposition to a noun and its conjuncts ("four firms linked to the RSF:
+    A, B and C"; "two companies, A and B")."""
+    heads = [
+        k
+        for h in (noun, *noun.conjuncts)
+        for a in h.children
+        if a.dep_ == "appos"
+        for k in (a, *a.conjuncts)
+    ]
+    return [m for m in mentions for h in heads if m.start <= h.idx < m.end and m.type in LISTED]
+
+
+def _names_other(m: Mention, doc: Doc) -> bool:
+    """Whether a list item's first actor only names another: a country opening a body's name
+    ("Myanmar Economic Corporation"), a body before a common noun ("X affiliates")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "compound":
+        return False
+    head = span.root.head
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return m.type == "Country" or (head.pos_ == "NOUN" and nxt is not None and nxt.i == head.i)
+
+
+def _extent(tok: Token) -> tuple[int, int]:
+    """The characters a token's subtree covers."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
 def _headed(tok: Token, mentions: Iterable[Mention], types: tuple[str, ...]) -> list[Mention]:
@@ -94,6 +172,17 @@ def _refers_to(subject: Token, lead: Mention | None) -> bool:
     return len(words) >= 1 and subject.pos_ == "PROPN" and fold(lead.name).startswith(short)
 
 
+def _named_again(subject: Token, seen: list[Mention]) -> list[Mention]:
+    """The body or person named earlier whose name a capitalised subject without article
+    repeats or opens ("Department 53", "Liaoning China Trade")."""
+    if subject.tag_ == "PRP" or not subject.text[:1].isupper():
+        return []
+    if any(c.dep_ == "det" for c in subject.children):
+        return []
+    short = fold(" ".join(t.text for t in subject.subtree))
+    return [m for m in seen[::-1] if short and fold(m.name).startswith(short)][:1]
+
+
 def _subject_tokens(verb: Token) -> list[Token]:
     """The subject of a verb's clause: its own, that of the verb it completes ("remain
     suspended", "are designated"), or for a relative clause the noun it describes ("the EU,
@@ -108,7 +197,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
         own = [c for c in near if c.dep_ in ("nsubj", "nsubjpass")]
         relative = [c for c in own if c.tag_ in ("WDT", "WP")]
         if relative or (not own and v.dep_ in ("relcl", "acl")):
-            return [v.head] if v.dep_ in ("relcl", "acl") else []
+            noun = v.head
+            while noun.dep_ == "conj" and noun.head.i < noun.i:
+                noun = noun.head  # "Mali and Burkina Faso, which are suspended": both
+            return [noun] if v.dep_ in ("relcl", "acl") else []
         if own:
             return own
         if v.dep_ not in ("acomp", "xcomp", "oprd", "attr", "conj", "advcl") or v.head == v:
@@ -127,10 +219,22 @@ def _possessed(m: Mention, mentions: Iterable[Mention], text: str) -> Mention:
 
 
 class Designations:
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, parents: dict[str, str] | None = None) -> None:
         self.rules = rules
-        # one-word titles ("head", "director"): a body after "the head of" is no target
-        self.role_words = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
+        self.parents = parents or {}  # organ -> the body it belongs to (the gazetteer's)
+        # one-word titles ("head", "director") and kin ("sons"): a body after "the head of",
+        # a person after "sons of" is no target
+        titles = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
+        self.role_words = titles | rules.people_nouns
+        # words a list item may put before its name ("- Colonel X", "Major General X")
+        self.title_words = titles | rules.honorifics
+
+    def _opens(self, s: Sentence, m: Mention) -> bool:
+        """Whether a sentence opens with the mention: only a list mark ("- ", "1. ") and
+        title words ("Colonel", "Major General", "Dr.") before it."""
+        before = doc_text(s.span.doc)[s.span.start_char : m.start].strip(" -•*\t0123456789.)")
+        words = [w.strip(".,").lower() for w in before.split()]
+        return len(words) <= 4 and all(w in self.title_words for w in words)
 
     def _among(self, tok: Token, mentions: list[Mention]) -> list[Mention]:
         """ "A and B are among the entities designated today": the subject of "are among"
@@ -151,8 +255,16 @@ class Designations:
         if lemma not in self.rules.designation_verbs or tok.pos_ not in ("VERB", "AUX"):
             return False
         if lemma in self.rules.need_list_word:
-            # "added X to the list", "imposed sanctions on": only with a listing word nearby
-            window = tok.doc[tok.i : min(len(tok.doc), tok.i + 14)]
+            # "added X to the list", "imposed sanctions on": only with a listing word nearby,
+            # or the noun the verb describes ("the financial measures ECOWAS imposed on X")
+            window = list(tok.doc[tok.i : min(len(tok.doc), tok.i + 14)])
+            if tok.dep_ in ("relcl", "acl") and tok.head.i < tok.i:
+                window.append(tok.head)
+            if any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.rules.measure_subjects
+                for c in tok.children
+            ):
+                return True  # "The sanctions target X", "Today's action targets X"
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
         return True
 
@@ -169,17 +281,27 @@ class Designations:
         bodies = [m for m in head if m.type == "Institution"]
         bodies += [m for s in sentences for m in s.mentions if m.type == "Institution"]
         listed_before = False  # whether the sentence before listed anybody
+        before: list[Mention] = []  # the lister a sentence before had as its subject
+        seen: list[Mention] = []  # the bodies and people named so far
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
-            if opening is not None and opening.start - s.span.start_char <= 4:
+            if opening is not None and self._opens(s, opening):
                 lead.setdefault(s.paragraph, opening)
             for tok in s.span:
                 if not self._is_cue(tok) or not asserted(tok, self.rules):
                     continue
                 sources, named = self._sources(tok, s.mentions, text, designator)
-                if not sources and not designator:
-                    sources = self._own_body(tok, bodies)
+                if not sources:  # "None of this means the EU has done nothing. Since 2022 it
+                    sources = _antecedent(tok, s.mentions, before)  # has imposed sanctions on"
                     named = bool(sources)
+                own = [] if named else self._own_body(tok, bodies)
+                if own and designator and self._organ_of(own[0], designator[-1]):
+                    # "EU ... lists eight persons. The Council today decided to subject ...":
+                    # the Council of the EU lists for the EU, both designate
+                    designator = [own[0], designator[-1]]
+                    sources = list(designator)
+                elif not sources and not designator:
+                    sources, named = own, bool(own)
                 if named and sources and not designator:
                     designator = sources[:1]
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -189,13 +311,25 @@ class Designations:
                         c.dep_ == "prep" and c.lower_ in self.rules.target_preps
                     ):
                         targets += _inside(s.mentions, c, LISTED, self.role_words)
-                targets += self._among(tok, s.mentions)
                 for c in passive:
                     passive_named = _inside(s.mentions, c, LISTED)
+                    if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                        passive_named = _headed(tok.head, s.mentions, LISTED)  # "X, which was"
                     if not passive_named and _refers_to(c, lead.get(s.paragraph)):
                         passive_named = [lead[s.paragraph]]  # "He is being designated pursuant to"
+                    if not passive_named:  # "Department 53 is being designated": a name
+                        passive_named = _named_again(c, seen)  # the model missed here
                     targets += passive_named
-                by = sources or (designator if passive else [])
+                among = self._among(tok, s.mentions)
+                targets += among
+                # "Today's action targets X", "The sanctions also target X": the measures
+                # stand for the document's designator
+                measures = any(
+                    c.lemma_.lower() in self.rules.measure_subjects
+                    for c in tok.children
+                    if c.dep_ == "nsubj"
+                )
+                by = sources or (designator if passive or among or measures else [])
                 rule = "designation-passive" if passive else "designation"
                 for src in by:
                     for t in targets:
@@ -205,6 +339,8 @@ class Designations:
             out += self._excluded(s)
             out += self._included(s, designator, listed_before)
             listed_before = any(self._is_cue(tok) for tok in s.span)
+            before = _subjects(s.mentions, doc)[-1:] or before
+            seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
         out += self._lists(doc, sentences, designator)
         return out
 
@@ -221,12 +357,27 @@ class Designations:
         for c in subjects:
             sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
         sources = [_possessed(m, actors, text) for m in sources]
+        for c in subjects if not sources else []:
+            if c.lower_ in self.rules.state_words:  # "the US Treasury", "the British government"
+                lo = c.left_edge.idx
+                sources += [m for m in actors if lo <= m.start < c.idx and m.type == "Country"]
         named = bool(sources)
         for c in (c for c in tok.children if c.dep_ == "agent"):
             sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
         if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
             sources = list(designator)
         return sources, named
+
+    def _organ_of(self, organ: Mention, body: Mention) -> bool:
+        """ "Council of the EU" of the European Union, the "European Commission" of it (the
+        gazetteer's organs): an organ that acts for the body."""
+        if organ.name == body.name:
+            return False
+        folded = fold(organ.name)
+        whole = {fold(body.name), fold(body.text)}
+        return any(folded.endswith((f" of {w}", f" of the {w}")) for w in whole) or (
+            self.parents.get(organ.name) == body.name
+        )
 
     def _own_body(self, tok: Token, bodies: list[Mention]) -> list[Mention]:
         """ "The Council today decided to impose restrictive measures", "The Department is
@@ -265,12 +416,18 @@ class Designations:
             pronoun = any(c.lower_ in ("they", "these", "those") for c in subject)
             if not listing and not (pronoun and listed_before):
                 continue
-            for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+            objects = [
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "conj" and c.pos_ == "NOUN")
+            ]
+            for c in objects:
                 out += [
                     (src, t, s.index, "designation-includes", 0.75)
-                    # the object's head and its conjuncts: "an officer of the Armed Forces of
-                    # the DRC" lists the officer, not the DRC
-                    for t in _headed(c, s.mentions, LISTED)
+                    # the object's head, its conjuncts and the names it announces: "an
+                    # officer of the Armed Forces of the DRC" lists the officer, not the DRC;
+                    # "four firms linked to the RSF: A, B and C" lists A, B and C
+                    for t in _headed(c, s.mentions, LISTED) + _announced(c, s.mentions)
                     for src in designator
                     if t.name != src.name and not t.demonym
                 ]
@@ -285,6 +442,11 @@ class Designations:
                 continue
             if not asserted(tok, self.rules):
                 continue
+            if any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in self.rules.list_words
+                for c in tok.children
+            ):
+                continue  # "the EU suspended sanctions on X": a relief, no suspension of X
             bodies = [
                 m
                 for p in tok.children
@@ -312,20 +474,57 @@ class Designations:
 
     def _under(self, s: Sentence) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "Kestrel Shipping remains under U.S. sanctions": the subject is a target of the
-        state or body that modifies "sanctions"."""
+        state or body that modifies "sanctions"; "Huawei, which Washington has placed under
+        export restrictions": the object is a target of the subject."""
         out = []
         for tok in s.span:
-            if tok.lower_ not in ("sanctions", "sanction") or tok.head.lower_ != "under":
-                continue
-            verb = tok.head.head
-            if not asserted(verb, self.rules):
+            verb = self._held_by(tok)
+            if verb is None or not asserted(verb, self.rules):
                 continue
             lo, hi = tok.left_edge.idx, tok.idx
             sources = [m for m in s.mentions if lo <= m.start < hi and m.type in LISTERS]
-            for c in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for t in _headed(c, s.mentions, LISTED):
-                    out += [(src, t, s.index, "under-sanctions", 0.7) for src in sources]
+            targets: list[Mention] = []
+            if verb.lemma_.lower() in self.rules.placing_verbs:
+                sources = sources or [
+                    m
+                    for c in _subject_tokens(verb)
+                    if c.dep_ == "nsubj"
+                    for m in _headed(c, s.mentions, LISTERS)
+                    if not m.demonym
+                ]
+                for c in verb.children:
+                    if c.dep_ in ("dobj", "obj") and c.tag_ in ("WDT", "WP"):
+                        targets += _headed(verb.head, s.mentions, LISTED)  # "X, which ..."
+                    elif c.dep_ in ("dobj", "obj", "nsubjpass"):
+                        targets += _headed(c, s.mentions, LISTED)
+            else:  # "X, who has been on the EU sanctions list": the relative's antecedent
+                for c in _subject_tokens(verb):
+                    targets += _headed(c, s.mentions, LISTED)
+            out += [
+                (src, t, s.index, "under-sanctions", 0.7)
+                for src in sources
+                for t in targets
+                if t.name != src.name and not t.demonym
+            ]
         return out
+
+    def _held_by(self, tok: Token) -> Token | None:
+        """The verb of "remains under U.S. sanctions", "has been subject to EU sanctions", "is
+        on the EU sanctions list", when `tok` is the noun of such a phrase."""
+        gov = tok.head
+        if tok.lower_ in self.rules.under_nouns and gov.lower_ == "under":
+            return gov.head
+        if tok.lower_ in self.rules.under_nouns and gov.lower_ == "to":
+            held = gov.head
+            if held.lower_ == "subject" and held.dep_ in ("acomp", "xcomp", "oprd"):
+                return held.head
+        listing = any(
+            c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "terrorist", "terror")
+            for c in tok.children
+        )
+        if tok.lemma_.lower() in ("list", "blacklist") and gov.lower_ == "on" and listing:
+            return gov.head
+        return None
 
     def _lists(
         self, doc: Doc, sentences: list[Sentence], designator: list[Mention]
@@ -360,12 +559,17 @@ class Designations:
             if paragraphs and _is_heading(s, text):
                 in_list = not ends  # "Sanctions Implications" ends the targets
                 continue
+            if ends and line[:1].isalpha() and _is_heading(s, text):
+                in_list = intro = False  # "Background", "Media enquiries" after the items
+                continue
             if intro and line[:1] not in "-•*" and len(line) > 200:
                 in_list = intro = False  # prose again after a list of short items
                 continue
             first = next((m for m in s.mentions if m.type in LISTED), None)
-            if first is None or first.demonym or first.start - s.span.start_char > 4:
+            if first is None or first.demonym or not self._opens(s, first):
                 continue
+            if _names_other(first, s.span.doc):
+                continue  # "- Myanmar Economic Corporation", "Kalashnikov Concern affiliates"
             if paragraphs and self._acts(s.span.root):
                 continue  # "Treasury's OFAC is today designating ...": a lister, no item
             for src in designator:

@@ -104,7 +104,8 @@ _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
 # a list item opening with a name in Title Case and a description after a comma
 _ITEM_PERSON = re.compile(
     r"^[ \t]*(?:[-•*]|\d+[.)]?)[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|de|da|del"
-    r"|van|von|al|bin|ibn|el|la|le|do|dos)){1,4}),[ \t]+(?P<desc>(?:a|an|the|born|who|aged)\b[^\n]{0,60})",
+    r"|van|von|al|bin|ibn|el|la|le|do|dos)){1,4}),[ \t]+"
+    r"(?P<desc>(?:(?:a|an|the|born|who|aged)\b|[A-Z][a-z]+)[^\n]{0,60})",
     re.M,
 )
 
@@ -803,6 +804,11 @@ class MentionFinder:
             name = item.group("name")
             words = name.split()
             desc = [w.strip(",.;") for w in item.group("desc").lower().split()[:6]]
+            if item.group("desc")[:1].isupper():  # "- Soe Win, Deputy Commander-in-Chief"
+                title = re.split(r"[\s-]+", item.group("desc").lower())
+                if not (self._role_word(title[0]) or self._role_word(" ".join(title[:2]))):
+                    continue
+                desc = []  # a role of a body ("Commander of the Armed Forces"): a person
             if any(w in self.rules.body_nouns for w in desc) or any(
                 w in self.rules.institution_heads
                 or w in self.rules.company_suffixes
@@ -1071,6 +1077,8 @@ class MentionFinder:
             return True
         if re.search(r"[\[\]{}<>|•]", text):
             return True
+        if span.start > 0 and doc[span.start - 1].lower_ in self.rules.vessel_words:
+            return True  # "the tanker Ocean Star": a ship, no actor
         if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
             line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
             line_end = doc_text(doc).find("\n", span.end_char)

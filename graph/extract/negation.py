@@ -33,6 +33,8 @@ def asserted(tok: Token, rules: Rules) -> bool:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ in rules.negators and c.dep_ in ("neg", "advmod", "det"):
                 return False
+            if c.dep_ == "advmod" and any(g.lower_ in rules.negators for g in c.children):
+                return False  # "no longer places X under sanctions"
             if c.dep_ == "aux" and c.lower_ in rules.hedges:
                 return False
         if v is not tok and v.lemma_.lower() in rules.reversals:

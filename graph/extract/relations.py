@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.cooperation import Partners
-from graph.extract.designations import Designations
+from graph.extract.designations import Designations, _modifier
 from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
@@ -60,7 +60,7 @@ class RelationFinder:
         self.rules = rules
         self.hosting = Hosting(rules, gaz)
         self.role_rx = _role_regex(rules)
-        self.designations = Designations(rules)
+        self.designations = Designations(rules, gaz.parents)
         self.partners = Partners(rules)
         self.meetings = Meetings(rules)
 
@@ -464,6 +464,13 @@ class RelationFinder:
                 )
                 cut = stop.search(text, lo + len(m.group(0)), window_end)
                 window_end = cut.start() if cut else window_end
+                # "announced restrictions on A, and OFAC has designated B": a new clause
+                joins = [
+                    t.idx
+                    for t in doc[cue.i :]
+                    if lo < t.idx < window_end and t.dep_ == "cc" and t.head.pos_ in ("VERB", "AUX")
+                ]
+                window_end = min([window_end, *joins])
                 targets = [
                     a for a in after if lo <= a.start and a.end <= window_end and a.type != "Person"
                 ]
@@ -489,11 +496,38 @@ class RelationFinder:
                     and not lo <= a.start < source.start
                     and (cue.pos_ != "VERB" or _modifies_object(cue, a))
                 ]
+            # "sanctions on Iranian officials", "UK sanctions Georgian ministry chiefs": the
+            # state's people are targets, not the state
+            targets = [t for t in targets if not (t.demonym and self._of_people(doc, t))]
+            # "the Myanmar military regime", "NATO ally Turkey", "Mexico-based entities": a
+            # name that qualifies another noun is no target (a demonym still is: "Russian
+            # oil", and so is an owner: "Venezuela's oil sector")
+            targets = [
+                t for t in targets if t.demonym or not _modifier(t, doc, ("compound", "nmod"))
+            ]
             for src in sources:
                 for t in _unique(targets):
                     if t.name != src.name and t not in sources:
                         out.append(Candidate("SANCTIONED", src, t, s.index))
         return out
+
+    def _of_people(self, doc: Doc, m: Mention) -> bool:
+        """Whether a demonym qualifies people ("Iranian officials", "20 Georgian
+        individuals", "Georgian interior ministry chiefs")."""
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        for _ in range(2):
+            if (
+                head.lower_ in self.rules.people_nouns
+                or head.lemma_.lower() in self.rules.people_nouns
+            ):
+                return True
+            if head.dep_ not in ("compound", "amod") or head.head.i == head.i:
+                return False
+            head = head.head
+        return False
 
     def _sanction_sources(self, text: str, cue: Token, actors: list[Mention]) -> list[Mention]:
         """Who imposes: "blockade by X", "X's sanctions", "US sanctions", "X banned ...",

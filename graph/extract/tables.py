@@ -48,6 +48,12 @@ class Rules:
     paragraph_intro: re.Pattern[str] = re.compile("$^")
     exclusion_verbs: frozenset[str] = frozenset()
     self_references: frozenset[str] = frozenset()
+    under_nouns: frozenset[str] = frozenset()
+    placing_verbs: frozenset[str] = frozenset()
+    people_nouns: frozenset[str] = frozenset()
+    state_words: frozenset[str] = frozenset()
+    measure_subjects: frozenset[str] = frozenset()
+    vessel_words: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -175,6 +181,12 @@ def load_rules() -> Rules:
         need_list_word=frozenset(raw["designations"]["need_list_word"]),
         target_preps=frozenset(raw["designations"]["target_preps"]),
         self_references=frozenset(raw["designations"]["self_references"]),
+        under_nouns=frozenset(raw["designations"]["under_nouns"]),
+        placing_verbs=frozenset(raw["designations"]["placing_verbs"]),
+        people_nouns=frozenset(raw["designations"]["people_nouns"]),
+        state_words=frozenset(raw["designations"]["state_words"]),
+        measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
+        vessel_words=frozenset(raw["designations"]["vessel_words"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),

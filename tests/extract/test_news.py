@@ -36,7 +36,10 @@ def test_hyphenated_names_stay_whole(story: Extraction) -> None:
 
 def test_sanctions_with_their_imposers(story: Extraction) -> None:
     f = facts(story)
-    assert ("SANCTIONED", "European Union", "Iran") in f
+    # "sanctions on six Iranian officials" targets the officials, not Iran (as the corpus's
+    # annotators record it); "sanctioned Iranian entities" and "an embargo on Iranian oil
+    # exports" name Iran's economy
+    assert ("SANCTIONED", "European Union", "Iran") not in f
     assert ("SANCTIONED", "United States", "Iran") in f
     assert ("SANCTIONED", "United Kingdom", "Iran") in f
     # the reason ("over drones to Russia") is not a target
