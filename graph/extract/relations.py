@@ -73,7 +73,10 @@ class RelationFinder:
         home: Mention | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
-        self.meetings.reset()
+        # a readout's principal: the first person it names ("The Prime Minister met ...")
+        self.meetings.reset(
+            next((m for s in sentences for m in s.mentions if m.type == "Person"), None)
+        )
         previous_meeting: Mention | None = None
         body = [s for s in sentences if s.span.start_char >= title_end]
         # the document's own event: the first one it names (a table of attendees is its)
