@@ -20,6 +20,7 @@ class PairRules:
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
+    home_acts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -35,4 +36,5 @@ def load_pair_rules() -> PairRules:
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
+        home_acts=frozenset(raw["home"]["acts"]),
     )

@@ -81,14 +81,16 @@ class RelationFinder:
         body = [s for s in sentences if s.span.start_char >= title_end]
         # the document's own event: the first one it names (a table of attendees is its)
         main_event = next((m for s in sentences for m in s.mentions if m.type == "Event"), None)
+        roles = {s.index: self.holds_role(doc, s) for s in body}
+        states = _states_of(roles)
         for s in body:
             # headlines are too compressed to parse into facts reliably
-            found = self.holds_role(doc, s)
+            found = roles[s.index]
             found += _named(self.spoke_at(doc, s, event_of.get(s.index)), "spoke_at", 0.75)
             found += _named(self.sanctioned(doc, s), "sanction-cue", 0.7)
             found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
-            found += _named(self.partners.find(s, home), "partners", 0.65)
+            found += _named(self.partners.find(s, home, states), "partners", 0.65)
             found += self.delegates(s)
             found += self.represented(s, event_of.get(s.index))
             found += _named(self.seats(doc, s), "based-in", 0.7)
@@ -737,6 +739,20 @@ def _modifies_object(verb: Token, m: Mention) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     objects += [k for o in objects for k in o.conjuncts]
     return any(t.head in objects for t in verb.doc if m.start <= t.idx < m.end)
+
+
+def _states_of(roles: dict[int, list[Candidate]]) -> dict[str, Mention]:
+    """The state each person holds a role in, by the document's own titles ("President Lula
+    of Brazil", "Brazilian President Lula"), for rules where a bare name acts for its state;
+    a country only implied by the sentence is not trusted for this."""
+    states: dict[str, Mention] = {}
+    for found in roles.values():
+        for c in found:
+            if c.target.type == "Country" and c.rule != "implied-country":
+                states.setdefault(c.source.name, c.target)
+                # "Modi" later in the text, after "Prime Minister Narendra Modi of India"
+                states.setdefault(c.source.name.split()[-1], c.target)
+    return states
 
 
 def _named(found: list[Candidate], rule: str, confidence: float) -> list[Candidate]:
