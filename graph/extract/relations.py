@@ -23,6 +23,11 @@ from graph.extract.rows import row_facts
 from graph.extract.tables import Gazetteer, Rules
 
 ORG_TYPES = ("Institution", "Country")
+# verbs whose object country is what a person talks about or goes to, not where they serve
+TOPIC_VERBS = frozenset(
+    {"discuss", "raise", "address", "mention", "visit", "condemn", "criticise", "criticize",
+     "praise", "review", "invade", "attack", "leave", "urge", "thank", "welcome"}
+)
 ACTOR_TYPES = ("Country", "Institution", "Person")
 
 
@@ -83,6 +88,16 @@ class RelationFinder:
         main_event = next((m for s in sentences for m in s.mentions if m.type == "Event"), None)
         roles = {s.index: self.holds_role(doc, s) for s in body}
         states = _states_of(roles)
+        for found_roles in roles.values():
+            # a country only implied by one sentence ("President Lula ... Ukraine's territorial
+            # integrity") yields to the one the document's own titles give the person
+            found_roles[:] = [
+                c
+                for c in found_roles
+                if c.rule != "implied-country"
+                or states.get(c.source.name) in (None, c.target)
+                or states[c.source.name].name == c.target.name
+            ]
         for s in body:
             # headlines are too compressed to parse into facts reliably
             found = roles[s.index]
@@ -137,10 +152,22 @@ class RelationFinder:
         if not m:
             return None
         after_end = _clause_end(text, p.end + m.end(), s.span.end_char)
+        # "a former Attorney General for England and Wales who was born in Dominica"
+        relative = re.compile(r"\s(?:who|which|whose)\s").search(text, p.end + m.end(), after_end)
+        after_end = relative.start() if relative else after_end
         window = text[p.end : after_end]
         role_m = self.role_rx.search(window, m.end())
         lead = window[m.end() : role_m.start()] if role_m else ""
         if not role_m or len(lead.split()) > 2:
+            return None
+        role_end = p.end + role_m.end()
+        if any(
+            q.type == "Person"
+            and role_end <= q.start < after_end
+            and re.fullmatch(r"(?:\s*[A-Z][\w.’'-]*)*\s*", text[role_end : q.start])
+            for q in s.mentions
+        ):
+            # "Guterres, IMF Managing Director Kristalina Georgieva": the next name's title
             return None
         targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
         return self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
@@ -164,6 +191,10 @@ class RelationFinder:
             o.start < role_abs and o.end > clause_start + lead_m.start() for o in s.mentions
         ):
             role_abs = clause_start + lead_m.start()
+        # "Ukraine's foreign ministry spokesperson, X": lower-case words after a possessive
+        owned = re.search(r"['’]s\s+((?:[a-z]+\s+){1,2})$", text[clause_start:role_abs])
+        if owned:
+            role_abs -= len(owned.group(1))
         return role_abs, role_m
 
     def _role_before(
@@ -226,6 +257,11 @@ class RelationFinder:
         span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
         if span is None or span.root.dep_ == "pobj":
             return []  # "talks in Singapore", "with Norway as facilitator": a place, no state
+        if country.demonym and self.role_rx.match(text, country.end + 1):
+            return []  # "Japanese Foreign Minister X, with President Y looking on": X's title
+        verb = span.root.head
+        if span.root.dep_ in ("dobj", "obj") and verb.lemma_.lower() in TOPIC_VERBS:
+            return []  # "in which they discussed Ukraine and the Middle East"
         found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
         return _named(found, "implied-country", 0.6)
 
@@ -257,6 +293,21 @@ class RelationFinder:
         out: list[Candidate] = []
         if not targets:
             return out
+        named_first = targets[0]  # where the title's words end
+        # "head of the programme at Germany's Konrad Adenauer Foundation": the body, whose
+        # country only owns it
+        targets = [
+            t
+            for t, nxt in zip(targets, [*targets[1:], None], strict=True)
+            if not (
+                t.type == "Country"
+                and nxt is not None
+                and nxt.type == "Institution"
+                and re.fullmatch(r"['’]s?\s+", text[t.end : nxt.start])
+            )
+        ]
+        if not targets:
+            return out
         first = targets[0]
         # a second body only when it is the first's parent: "X of the Y", "party in the Duma"
         chained = [first]
@@ -270,7 +321,9 @@ class RelationFinder:
                 break
         targets = chained
         # "Russian President X": the role follows its country
-        role_end = min(first.start, role_limit) if first.start > role_start else role_limit
+        role_end = (
+            min(named_first.start, role_limit) if named_first.start > role_start else role_limit
+        )
         role_text = text[role_start:role_end]
         role_text = re.sub(r"\s+(of|for|in|at)(\s+the)?\s*$", "", role_text.strip(" ,"), flags=re.I)
         role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
