@@ -21,6 +21,7 @@ class PairRules:
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
     home_acts: frozenset[str]
+    plural_titles: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -37,4 +38,5 @@ def load_pair_rules() -> PairRules:
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
         home_acts=frozenset(raw["home"]["acts"]),
+        plural_titles=dict(raw["role_lists"]["plural_titles"]),
     )

@@ -19,6 +19,7 @@ from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
+from graph.extract.pair_rules import load_pair_rules
 from graph.extract.rows import row_facts
 from graph.extract.tables import Gazetteer, Rules
 
@@ -135,11 +136,47 @@ class RelationFinder:
         found: list[Candidate] = []
         text = doc_text(doc)
         orgs = [m for m in s.mentions if m.type in ORG_TYPES]
-        for p in (m for m in s.mentions if m.type == "Person"):
+        listed = self.listed_roles(text, s)
+        done = {c.source.name for c in listed}
+        for p in (m for m in s.mentions if m.type == "Person" and m.name not in done):
             after = self._role_after(text, p, orgs, s)
             found += after or []
             found += self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
-        return found
+        return found + listed
+
+    def listed_roles(self, text: str, s: Sentence) -> list[Candidate]:
+        """ "the presidents of Guinea-Bissau, Umaro Sissoco Embalo; Senegal, Macky Sall; and
+        Togo, Faure Gnassingbe": each name after "Country," holds the singular title there."""
+        titles = load_pair_rules().plural_titles
+        sentence = text[s.span.start_char : s.span.end_char]
+        found: list[Candidate] = []
+        for m in re.finditer(
+            r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+of\s+", sentence, re.I
+        ):
+            base = s.span.start_char + m.end()
+            for item in re.finditer(r"[^;]+", sentence[m.end() :]):
+                lo, hi = base + item.start(), base + item.end()
+                country = next(
+                    (c for c in s.mentions if c.type == "Country" and lo <= c.start < hi), None
+                )
+                if country is None:
+                    break
+                person = next(
+                    (
+                        q
+                        for q in s.mentions
+                        if q.type == "Person"
+                        and country.end <= q.start < hi
+                        and re.fullmatch(r"\s*,\s*", text[country.end : q.start])
+                    ),
+                    None,
+                )
+                if person is not None:
+                    role = titles[m.group(1).lower()]
+                    found.append(
+                        Candidate("HOLDS_ROLE", person, country, s.index, role, "title-list", 0.7)
+                    )
+        return found if len(found) >= 2 else []
 
     def _role_after(
         self, text: str, p: Mention, orgs: list[Mention], s: Sentence

@@ -86,6 +86,8 @@ class Support:
         if not asserted(cue, self.rules):
             return False
         verb = governing_verb(cue)
+        if cue.pos_ == "NOUN" and cue.head is not verb:
+            return True  # "he would raise issues, including China's support for Russia"
         chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         if any(v.lemma_.lower() in ONGOING for v in chain):
             return True  # "will keep helping Israel", "would continue to support ASEAN"
