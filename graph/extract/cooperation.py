@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Candidate, Sentence
 
 BODIES = ("Country", "Institution")
+PARTNER_NOUNS = frozenset({"partners", "allies", "counterparts", "colleagues"})
 
 
 class Partners:
@@ -143,10 +144,19 @@ class Partners:
         ]
         if cue.lower_ == "alongside":
             preps.append(cue)
+        preps += [k for p in preps for k in p.conjuncts]  # "with our G7 partners and with the EU"
         found: list[Mention] = []
         for p in preps:
             for obj in (c for c in p.children if c.dep_ == "pobj"):
                 found += _headed(obj, bodies)
+                if obj.lower_ in PARTNER_NOUNS:
+                    # "with our G7 partners", "with its NATO allies": the group they belong to
+                    found += [
+                        m
+                        for c in obj.children
+                        if c.dep_ in ("compound", "nmod")
+                        for m in _headed(c, bodies)
+                    ]
         return _unique(found)
 
     def _subjects(
