@@ -35,6 +35,47 @@ class Partners:
         self.with_cues = raw[0]
         self.joint_cues = raw[1]
         self.support = Support(rules)
+        self.paragraph = -1
+        self.recent: list[Mention] = []  # the states the paragraph named, last first
+
+    def reset(self) -> None:
+        self.paragraph, self.recent = -1, []
+
+    def two_sides(self, s: Sentence, states: dict[str, Mention]) -> list[Candidate]:
+        """ "Biden also met Trudeau, and the two governments announced joint commitments",
+        "both sides have agreed to take them forward": the two states the paragraph named
+        last (a person stands for their state) work together, if the act is asserted."""
+        from graph.extract.relations import Candidate
+
+        if s.paragraph != self.paragraph:
+            self.paragraph, self.recent = s.paragraph, []
+        words = load_pair_rules()
+        out: list[Candidate] = []
+        named = [
+            m if m.type == "Country" else states.get(m.name)
+            for m in s.mentions
+            if (m.type == "Country" and not m.demonym) or (m.type == "Person" and m.name in states)
+        ]
+        for m in (x for x in named if x is not None):
+            self.recent = [m] + [r for r in self.recent if r.name != m.name]
+        for tok in s.span:
+            if tok.dep_ != "nsubj" or tok.lower_ not in words.two_sides_nouns:
+                continue
+            if not any(c.lower_ in ("two", "both") for c in tok.children):
+                continue
+            verb = tok.head
+            future = any(c.dep_ == "aux" and c.lower_ in words.future_aux for c in verb.children)
+            if (
+                verb.lemma_.lower() in words.two_sides_verbs
+                and not future
+                and asserted(verb, self.rules)
+                and len(self.recent) >= 2
+            ):
+                a, b = self.recent[0], self.recent[1]
+                out.append(
+                    Candidate("COOPERATES_WITH", a, b, s.index, rule="two-sides", confidence=0.55)
+                )
+        return out
 
     def find(
         self, s: Sentence, home: Mention | None, states: dict[str, Mention] | None = None

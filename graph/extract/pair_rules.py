@@ -22,6 +22,8 @@ class PairRules:
     support_with_verbs: frozenset[str]
     home_acts: frozenset[str]
     plural_titles: dict[str, str]
+    two_sides_nouns: frozenset[str]
+    two_sides_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +41,6 @@ def load_pair_rules() -> PairRules:
         support_with_verbs=frozenset(s["with_verbs"]),
         home_acts=frozenset(raw["home"]["acts"]),
         plural_titles=dict(raw["role_lists"]["plural_titles"]),
+        two_sides_nouns=frozenset(raw["two_sides"]["nouns"]),
+        two_sides_verbs=frozenset(raw["two_sides"]["verbs"]),
     )

@@ -83,6 +83,7 @@ class RelationFinder:
         self.meetings.reset(
             next((m for s in sentences for m in s.mentions if m.type == "Person"), None)
         )
+        self.partners.reset()
         previous_meeting: Mention | None = None
         body = [s for s in sentences if s.span.start_char >= title_end]
         # the document's own event: the first one it names (a table of attendees is its)
@@ -107,6 +108,7 @@ class RelationFinder:
             found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
             found += _named(self.partners.find(s, home, states), "partners", 0.65)
+            found += self.partners.two_sides(s, states)
             found += self.delegates(s)
             found += self.represented(s, event_of.get(s.index))
             found += _named(self.seats(doc, s), "based-in", 0.7)
