@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Sentence
 
 MEET_VERBS = frozenset({"meet", "receive", "host", "visit", "greet", "welcome"})
+LED_GROUPS = frozenset({"delegation", "delegations", "team", "mission", "group"})
 FACILITATORS = frozenset({"facilitate", "host", "mediate", "broker", "chair", "convene"})
 SIGN_VERBS = frozenset({"sign", "initial", "ink"})
 # a pronoun whose antecedent is a name no person mention covers: it stands for nobody known
@@ -47,6 +48,17 @@ def _persons(
         if h.lower_ in titles and not any(m.start <= h.idx < m.end for m in people):
             lo, hi = h.left_edge.idx, h.right_edge.idx + len(h.right_edge)
             found += [m for m in people if lo <= m.start and m.end <= hi][:1]
+        if h.lower_ in LED_GROUPS:
+            # "received a delegation led by Foreign Minister X": the one who leads it
+            found += [
+                m
+                for a in h.children
+                if a.dep_ == "acl" and a.lemma_.lower() in ("lead", "head")
+                for g in a.children
+                if g.dep_ == "agent"
+                for o in g.children
+                for m in _persons(o, people, titles)
+            ]
     return list({id(m): m for m in found}.values())
 
 
