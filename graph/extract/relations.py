@@ -374,7 +374,8 @@ class RelationFinder:
                 break  # "Foreign Minister", "Secretary of State" end with their own words
             words.pop()  # "Foreign Minister Prince": the honorific is the person's
         role_text = " ".join(words)
-        if not role_text:
+        if not role_text or _has_verb(s, role_start, role_end):
+            # "Prime Minister welcomed", "official to visit Taiwan": a clause, not a title
             return out
         role_text = role_text[0].upper() + role_text[1:]
         seen = set()
@@ -831,6 +832,15 @@ def _modifies_object(verb: Token, m: Mention) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     objects += [k for o in objects for k in o.conjuncts]
     return any(t.head in objects for t in verb.doc if m.start <= t.idx < m.end)
+
+
+def _has_verb(s: Sentence, start: int, end: int) -> bool:
+    """Whether a title's words hold a verb after their first word ("Acting High
+    Commissioner" is a title, "Head of State to be so invited" is not)."""
+    span = s.span.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span[1:])
 
 
 def _states_of(roles: dict[int, list[Candidate]]) -> dict[str, Mention]:
