@@ -17,12 +17,15 @@ from spacy.tokens import Token
 
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted, governing_verb
+from graph.extract.pair_rules import load_pair_rules
+from graph.extract.support import Support
 from graph.extract.tables import Rules
 
 if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Candidate, Sentence
 
 BODIES = ("Country", "Institution")
+PARTNER_NOUNS = frozenset({"partners", "allies", "counterparts", "colleagues"})
 
 
 class Partners:
@@ -31,11 +34,59 @@ class Partners:
         raw = rules.partner_cues
         self.with_cues = raw[0]
         self.joint_cues = raw[1]
+        self.support = Support(rules)
+        self.paragraph = -1
+        self.recent: list[Mention] = []  # the states the paragraph named, last first
 
-    def find(self, s: Sentence, home: Mention | None) -> list[Candidate]:
+    def reset(self) -> None:
+        self.paragraph, self.recent = -1, []
+
+    def two_sides(self, s: Sentence, states: dict[str, Mention]) -> list[Candidate]:
+        """ "Biden also met Trudeau, and the two governments announced joint commitments",
+        "both sides have agreed to take them forward": the two states the paragraph named
+        last (a person stands for their state) work together, if the act is asserted."""
         from graph.extract.relations import Candidate
 
+        if s.paragraph != self.paragraph:
+            self.paragraph, self.recent = s.paragraph, []
+        words = load_pair_rules()
         out: list[Candidate] = []
+        named = [
+            m if m.type == "Country" else states.get(m.name)
+            for m in s.mentions
+            if (m.type == "Country" and not m.demonym) or (m.type == "Person" and m.name in states)
+        ]
+        for m in (x for x in named if x is not None):
+            self.recent = [m] + [r for r in self.recent if r.name != m.name]
+        for tok in s.span:
+            if tok.dep_ != "nsubj" or tok.lower_ not in words.two_sides_nouns:
+                continue
+            if not any(c.lower_ in ("two", "both") for c in tok.children):
+                continue
+            verb = tok.head
+            future = any(c.dep_ == "aux" and c.lower_ in words.future_aux for c in verb.children)
+            if (
+                verb.lemma_.lower() in words.two_sides_verbs
+                and not future
+                and asserted(verb, self.rules)
+                and len(self.recent) >= 2
+            ):
+                a, b = self.recent[0], self.recent[1]
+                out.append(
+                    Candidate("COOPERATES_WITH", a, b, s.index, rule="two-sides", confidence=0.55)
+                )
+        return out
+
+    def find(
+        self, s: Sentence, home: Mention | None, states: dict[str, Mention] | None = None
+    ) -> list[Candidate]:
+        from graph.extract.relations import Candidate
+
+        states = states or {}
+        out: list[Candidate] = [
+            Candidate("COOPERATES_WITH", a, b, s.index, rule="support", confidence=0.6)
+            for a, b in self.support.find(s.mentions, list(s.span), home, states)
+        ]
         bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
         if not bodies and home is None:
             return out
@@ -44,7 +95,7 @@ class Partners:
             if low in self.with_cues and asserted(tok, self.rules):
                 partners = self._with(tok, bodies)
                 if partners:
-                    subjects = self._subjects(tok, bodies) or ([home] if home else [])
+                    subjects = self._subjects(tok, bodies, s.mentions, states, home)
                     out += [
                         Candidate("COOPERATES_WITH", a, b, s.index)
                         for a in subjects
@@ -54,7 +105,8 @@ class Partners:
             if low in self.joint_cues and asserted(tok, self.rules):
                 out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
-                out += _pairs(_co_actors(tok, bodies, s.mentions), s.index, "co-action", 0.6)
+                actors = _co_actors(tok, bodies, s.mentions, states)
+                out += _pairs(actors, s.index, "co-action", 0.6)
         return out + self._dashed_pairs(s, bodies) + self._between(s, bodies)
 
     def _between(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
@@ -133,22 +185,50 @@ class Partners:
         ]
         if cue.lower_ == "alongside":
             preps.append(cue)
+        preps += [k for p in preps for k in p.conjuncts]  # "with our G7 partners and with the EU"
         found: list[Mention] = []
         for p in preps:
             for obj in (c for c in p.children if c.dep_ == "pobj"):
                 found += _headed(obj, bodies)
+                if obj.lower_ in PARTNER_NOUNS:
+                    # "with our G7 partners", "with its NATO allies": the group they belong to
+                    found += [
+                        m
+                        for c in obj.children
+                        if c.dep_ in ("compound", "nmod")
+                        for m in _headed(c, bodies)
+                    ]
         return _unique(found)
 
-    def _subjects(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
+    def _subjects(
+        self,
+        cue: Token,
+        bodies: list[Mention],
+        mentions: list[Mention],
+        states: dict[str, Mention],
+        home: Mention | None,
+    ) -> list[Mention]:
+        """Who works with the partners: the clause's subject, the owner of a subject noun
+        ("Canada's measures were taken in coordination with ..."), the state of a person
+        subject; with no actor there, the document's home country, but only for "we" or an
+        act of its own ("Today's action", "- 7 individuals sanctioned ..."), never for "he"
+        or a named person whose state is unknown."""
         verb = governing_verb(cue)
         for v in (verb, verb.head):
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = []
+            if any(cue in c.subtree for c in subjects):
+                return []  # "X, a special envoy on ties with Russia, noted ...": X's title
+            if not subjects:
+                continue
+            found: list[Mention] = []
             for c in subjects:
-                found += _headed(c, bodies)
-            if subjects:
+                found += _headed(c, bodies) or _leader_state(c, mentions, states)
+                found += [m for o in c.children if o.dep_ == "poss" for m in _headed(o, bodies)]
+            if found:
                 return _unique(found)
-        return []
+            acts = load_pair_rules().home_acts
+            return [home] if home and subjects[0].lower_ in acts else []
+        return [home] if home else []
 
     def _joint(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
         """The actors of a joint act: the agent of "joint X issued by A, B and C" or "jointly
@@ -170,7 +250,9 @@ class Partners:
         return group if len(group) >= 2 else []
 
 
-def _co_actors(verb: Token, bodies: list[Mention], mentions: list[Mention]) -> list[Mention]:
+def _co_actors(
+    verb: Token, bodies: list[Mention], mentions: list[Mention], states: dict[str, Mention]
+) -> list[Mention]:
     """The actors doing an act together: "A and B imposed", "facilitated by A and B",
     "Chinese leader Xi and Brazilian President Lula signed" (the leaders' countries); one
     actor alone is no cooperation."""
@@ -186,11 +268,15 @@ def _co_actors(verb: Token, bodies: list[Mention], mentions: list[Mention]) -> l
             for c in k.children
         )
     ]
-    group = _unique([m for h in heads for m in _headed(h, bodies) or _leader_state(h, mentions)])
+    group = _unique(
+        [m for h in heads for m in _headed(h, bodies) or _leader_state(h, mentions, states)]
+    )
     return group if len(group) >= 2 else []
 
 
-def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
+def _leader_state(
+    head: Token, mentions: list[Mention], states: dict[str, Mention]
+) -> list[Mention]:
     """The state or body a person in a list of subjects acts for, named before the name:
     "Brazilian President Lula" -> Brazil, "the UAE's President X" -> UAE, "European
     Commission President Y" -> the Commission. Each conjunct is read on its own."""
@@ -207,9 +293,11 @@ def _leader_state(head: Token, mentions: list[Mention]) -> list[Mention]:
         if person is None:
             continue
         lo = h.left_edge.idx
-        out += [
+        named = [
             m for m in mentions if m.type in BODIES and lo <= m.start and m.end <= person.start
         ][-1:]
+        # "Modi, Biden, ... announced": a bare name acts for the state the document gives it
+        out += named or ([states[person.name]] if person.name in states else [])
     return out
 
 

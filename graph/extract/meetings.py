@@ -3,9 +3,14 @@
 - "A met B and C", "A held talks with B", "A was received by B": the subject meets each
   person of the object, the "with" phrase or the agent;
 - "A and B held a meeting": the subjects meet each other; "talks between A and B" too;
-- "She also met B", "the Assistant Secretary met B": a subject that names nobody is the
-  visitor the document follows (the last person who met someone).
-Cue words are rules.toml's meeting_cues; negated or hedged cues assert nothing.
+- "She also met B", "the Assistant Secretary met B": a subject that names nobody (a pronoun
+  or a bare title) is the visitor the document follows (the last person who met someone),
+  else its first named subject, else the first person the document names (a readout's
+  principal: "The Prime Minister met President Lula");
+- "A and B met in Doha", "met, among others, B, C and D", "met several leaders, including
+  B", "after talks with B, A said", "sat down with B", "called on President B".
+A meeting by phone or video, or one only planned ("he'll meet", "is expected to hold
+meetings"), is none (actor_pairs.toml [meetings]); negated or hedged cues assert nothing.
 """
 
 from __future__ import annotations
@@ -16,13 +21,19 @@ from spacy.tokens import Token
 
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted, governing_verb
+from graph.extract.pair_rules import PairRules, load_pair_rules
 from graph.extract.tables import Rules
 
 if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Sentence
 
 MEET_VERBS = frozenset({"meet", "receive", "host", "visit", "greet", "welcome"})
-MEET_NOUNS = frozenset({"talks", "meeting", "meetings", "talk", "exchange", "call", "audience"})
+LED_GROUPS = frozenset({"delegation", "delegations", "team", "mission", "group"})
+FACILITATORS = frozenset({"facilitate", "host", "mediate", "broker", "chair", "convene"})
+SIGN_VERBS = frozenset({"sign", "initial", "ink"})
+# a pronoun whose antecedent is a name no person mention covers: it stands for nobody known
+BLOCKED = Mention("Person", "", "", -1, -1, -1, "blocked")
+MEET_NOUNS = frozenset({"talks", "meeting", "meetings", "talk", "exchange", "audience"})
 
 
 def _persons(
@@ -37,22 +48,43 @@ def _persons(
         if h.lower_ in titles and not any(m.start <= h.idx < m.end for m in people):
             lo, hi = h.left_edge.idx, h.right_edge.idx + len(h.right_edge)
             found += [m for m in people if lo <= m.start and m.end <= hi][:1]
+        if h.lower_ in LED_GROUPS:
+            # "received a delegation led by Foreign Minister X": the one who leads it
+            found += [
+                m
+                for a in h.children
+                if a.dep_ == "acl" and a.lemma_.lower() in ("lead", "head")
+                for g in a.children
+                if g.dep_ == "agent"
+                for o in g.children
+                for m in _persons(o, people, titles)
+            ]
     return list({id(m): m for m in found}.values())
 
 
 class Meetings:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        self.pairs: PairRules = load_pair_rules()
         self.titles = frozenset(r for r in rules.role_nouns if " " not in r)
         self.visitor: Mention | None = None
         self.following: Mention | None = None
+        self.principal: Mention | None = None
+        self.paragraph = -1
+        self.antecedent: Mention | None = None
 
-    def reset(self) -> None:
-        self.visitor = self.following = None
+    def reset(self, principal: Mention | None = None) -> None:
+        self.visitor = self.following = self.antecedent = None
+        self.principal = principal
+        self.paragraph = -1
 
     def find(self, s: Sentence) -> list[tuple[Mention, Mention]]:
+        if s.paragraph != self.paragraph:
+            self.paragraph, self.antecedent = s.paragraph, None
         people = [m for m in s.mentions if m.type == "Person"]
-        if not people:
+        if not people or s.text.rstrip().endswith("?"):
+            # a question asserts no meeting ("Did he have any bilateral meeting with ...?")
+            self._note_subject(s, people)
             return []
         if self.visitor is None:
             # before any meeting, the person the story follows is its first named subject
@@ -68,42 +100,182 @@ class Meetings:
             self.following = self.following or subject
         pairs: list[tuple[Mention, Mention]] = []
         for tok in s.span:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in MEET_VERBS and asserted(tok, self.rules):
-                pairs += self._verb(tok, people)
-            elif tok.lower_ in MEET_NOUNS and tok.pos_ == "NOUN" and asserted(tok, self.rules):
-                pairs += self._noun(tok, people)
+            is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
+            is_noun = tok.lower_ in MEET_NOUNS and tok.pos_ == "NOUN"
+            if (is_verb or is_noun) and self._held(tok):
+                pairs += self._verb(tok, people) if is_verb else self._noun(tok, people)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in SIGN_VERBS:
+                pairs += self._signed_together(tok, people)
         out = [(a, b) for a, b in pairs if a.name != b.name]
         if out:
             self.visitor = out[-1][0]
+        self._note_subject(s, people)
         return out
 
-    def _subjects(self, verb: Token, people: list[Mention]) -> list[Mention]:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
-        found = [m for c in subjects for m in _persons(c, people, self.titles)]
-        nobody = subjects and not found and subjects[0].pos_ in ("PRON", "NOUN", "PROPN")
-        visitor = self.visitor or self.following
-        if nobody and visitor is not None:
-            return [visitor]  # "She also met ...", "the Assistant Secretary met ..."
-        return found
+    def _note_subject(self, s: Sentence, people: list[Mention]) -> None:
+        """The subject of the sentence's main clause, the antecedent of a pronoun in the same
+        paragraph: a person, or BLOCKED when it is a name no person mention covers ("Li, for
+        his part, kept a low profile. He ... met ...": "he" is not the visitor)."""
+        root = s.span.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                named = _persons(c, people)
+                if named:
+                    self.antecedent = named[0]
+                elif c.pos_ == "PROPN":
+                    self.antecedent = BLOCKED
+                return
 
-    def _verb(self, verb: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
+    def _pronoun_referent(self, pron: Token, people: list[Mention]) -> Mention | None:
+        """Who "he" / "she" / "who" stands for: the relative clause's noun, a subject earlier
+        in the sentence or the paragraph, else the visitor the document follows."""
+        if pron.lower_ in ("who", "that"):
+            clause = pron.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                named = _persons(clause.head, people)
+                return named[0] if named else BLOCKED
+        for t in reversed([t for t in pron.sent if t.i < pron.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
+                named = _persons(t, people)
+                return named[0] if named else BLOCKED  # "EAM was ..., and he also met"
+        if self.antecedent is not None:
+            return self.antecedent
+        return self.visitor or self.following or self.principal
+
+    def _meet_verb(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in MEET_VERBS:
+            return True
+        return any(
+            (lemma, c.lower_) in self.pairs.phrasal
+            for c in verb.children
+            if c.dep_ in ("prt", "prep", "advmod")
+        )
+
+    def _held(self, cue: Token) -> bool:
+        """Whether the cue is a meeting held in person: asserted, not by phone or video, not
+        only planned."""
+        if not asserted(cue, self.rules):
+            return False
+        remote = self.pairs.remote_words
+        for c in cue.children:
+            if c.dep_ in ("amod", "compound", "advmod", "npadvmod") and c.lower_ in remote:
+                return False  # "a virtual meeting", "met virtually"
+            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on") and any(
+                t.lower_ in remote for t in c.subtree
+            ):
+                return False  # "met by video link", "talks over the phone"
+        verb = governing_verb(cue)
+        if cue.pos_ == "NOUN" and cue.head is not verb and cue.head.head is not verb:
+            return True  # "would continue to support the track of talks between A and B"
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in self.pairs.future_aux for c in verb.children):
+                return False  # "he'll meet", "Will the Secretary meet ...?"
+            if verb is not cue and verb.lemma_.lower() in self.pairs.planned_verbs:
+                return False  # "is expected to hold meetings", "was due to fly ... for talks"
+            if verb.dep_ not in ("xcomp", "ccomp", "pcomp", "acomp", "advcl") or verb.head is verb:
+                break
+            verb = verb.head
+        return True
+
+    def _subjects(self, verb: Token, people: list[Mention]) -> list[Mention]:
+        # "Speaking after talks with X, Pelosi said", "arrived in Delhi and met X": the subject
+        # of a clause without its own is the one of the clause it hangs on
+        own = verb
+        for _ in range(2):
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                break
+            if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head is verb:
+                break
+            verb = verb.head
+            if verb.pos_ == "ADP":  # "was welcomed ... before sitting down with X"
+                verb = verb.head
+        deps = ("nsubj",) if verb is own else ("nsubj", "nsubjpass")
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        found = [m for c in subjects for m in _persons(c, people, self.titles)]
+        if not subjects or found:
+            return found
+        if subjects[0].pos_ == "PRON":
+            who = self._pronoun_referent(subjects[0], people)  # "She also met ..."
+        elif subjects[0].lower_ in self.titles:
+            # "the Assistant Secretary met ...", "The Prime Minister met ..."
+            who = self.visitor or self.following or self.principal
+        else:
+            who = None
+        return [who] if who is not None and who is not BLOCKED else []
+
+    def _objects(self, verb: Token, people: list[Mention]) -> list[Mention]:
         objects: list[Mention] = []
         for c in verb.children:
             if c.dep_ in ("dobj", "obj"):
                 objects += _persons(c, people)
-            elif (c.dep_ == "prep" and c.lower_ in ("with", "alongside")) or c.dep_ == "agent":
-                # "met with X", "was received by President X"
+                objects += self._included(c, people)
+            elif (c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")) or c.dep_ == "agent":
+                if c.lower_ == "on" and not self._courtesy_call(verb, c):
+                    continue
+                # "met with X", "was received by President X", "called on President X"
                 objects += [
                     m
                     for o in c.children
                     if o.dep_ == "pobj"
                     for m in _persons(o, people, self.titles)
                 ]
-        if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
+        objects += self._included(verb, people)
+        if not objects:
+            # "met, among others, Prime Minister X, Y and Z": the parser hangs the list on
+            # the verb as a loose noun phrase
+            objects += [
+                m
+                for c in verb.children
+                if c.dep_ in ("npadvmod", "appos", "attr") and c.i > verb.i
+                for m in _persons(c, people)
+            ]
+        return objects
+
+    def _courtesy_call(self, verb: Token, prep: Token) -> bool:
+        """ "called on President X" is a visit; "called on X to release ..." a demand."""
+        if (verb.lemma_.lower(), "on") not in self.pairs.phrasal:
+            return False
+        later = [t for t in verb.subtree if t.i > prep.i]
+        return not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not any(
+            t.lower_ == "to" and t.head.pos_ == "VERB" for t in later
+        )
+
+    def _included(self, head: Token, people: list[Mention]) -> list[Mention]:
+        """ "met several leaders, including, briefly, President X": the people a phrase of
+        "including" / "among" under the object or the verb names."""
+        found: list[Mention] = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in self.pairs.including:
+                for o in c.children:
+                    if o.dep_ in ("pobj", "dobj"):
+                        found += _persons(o, people, self.titles)
+        return found
+
+    def _signed_together(self, verb: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """ "signed by Commission President X and President Y in Baku", "X and Y signed 15
+        agreements": people who sign together meet (a signing is a ceremony in person)."""
+        if not self._held(verb):
             return []
+        groups = [c for c in verb.children if c.dep_ == "nsubj"]
+        groups += [p for a in verb.children if a.dep_ == "agent" for p in a.children]
+        out: list[tuple[Mention, Mention]] = []
+        for head in groups:
+            signers = _persons(head, people)
+            out += [(a, b) for i, a in enumerate(signers) for b in signers[i + 1 :]]
+        return out
+
+    def _verb(self, verb: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
+        objects = self._objects(verb, people)
         subjects = self._subjects(verb, people)
         subjects += [m for c in verb.children if c.dep_ == "nsubjpass" for m in _persons(c, people)]
+        if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
+            return []
+        if not objects and verb.lemma_.lower() == "meet" and len(subjects) >= 2:
+            # "Tshisekedi and Kagame met in Doha"
+            return [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
         return [(a, b) for a in subjects for b in objects]
 
     def _noun(self, noun: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -120,6 +292,17 @@ class Meetings:
             if c.dep_ == "prep" and c.lower_ == "between":
                 between += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
         pairs = [(a, b) for i, a in enumerate(between) for b in between[i + 1 :]]
+        # "talks between A and B facilitated by C": the facilitator sits with both
+        for c in noun.children:
+            if between and c.dep_ == "acl" and c.lemma_.lower() in FACILITATORS:
+                helpers = [
+                    m
+                    for a in c.children
+                    if a.dep_ == "agent"
+                    for o in a.children
+                    for m in _persons(o, people, self.titles)
+                ]
+                pairs += [(h, b) for h in helpers for b in between]
         verb = governing_verb(noun)
         at = noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during", "after", "in")
         if verb is noun or (noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr") and not at):

@@ -84,13 +84,24 @@ def _cap_sentences(doc: Doc, starts: numpy.ndarray) -> None:
 HEAD_CHARS = 400
 
 
-def home_country(mentions: list[Mention], gaz: Gazetteer) -> str | None:
+# A place the head names as a topic, not as the writer: a breadcrumb ("Home > World > Iran"),
+# a bracket ("(Haiti) Regulations"), a destination or venue ("Travel to Laos, Vietnam and
+# Japan", "Summit in Rio de Janeiro").
+TOPIC_PLACE = re.compile(
+    r"(?:>[^\n]*|\(\s*|\b(?:to|in|at)\s+(?:the\s+)?(?:[A-Z][\w'.-]*,?\s+(?:and\s+)?(?:the\s+)?)*)$"
+)
+
+
+def home_country(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> str | None:
     """The country a release or a wire story is written from: the first country its head
     names ("U.S. DEPARTMENT OF THE TREASURY", "WASHINGTON —", "UK and US sanction ...").
     Its government bodies named without a country ("the Department of State") are its own."""
     for m in mentions:
         if m.start > HEAD_CHARS:
             break
+        line = text[text.rfind("\n", 0, m.start) + 1 : m.start] if text else ""
+        if line and TOPIC_PLACE.search(line):
+            continue
         if m.type == "Country":
             return m.name
         place = gaz.lookup(m.name) if m.type in ("City", "Institution") else None
@@ -157,7 +168,7 @@ class Extractor:
         )
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
-        home = home_country(mentions, self.gaz)
+        home = home_country(mentions, self.gaz, meta.text)
         home_mention = next((m for m in mentions if m.type == "Country" and m.name == home), None)
         candidates = self.relations.find(doc, sentences, event_of, title_end, home_mention)
         part_of = []

@@ -19,10 +19,16 @@ from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
+from graph.extract.pair_rules import load_pair_rules
 from graph.extract.rows import row_facts
 from graph.extract.tables import Gazetteer, Rules
 
 ORG_TYPES = ("Institution", "Country")
+# verbs whose object country is what a person talks about or goes to, not where they serve
+TOPIC_VERBS = frozenset(
+    {"discuss", "raise", "address", "mention", "visit", "condemn", "criticise", "criticize",
+     "praise", "review", "invade", "attack", "leave", "urge", "thank", "welcome"}
+)
 ACTOR_TYPES = ("Country", "Institution", "Person")
 
 
@@ -73,19 +79,36 @@ class RelationFinder:
         home: Mention | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
-        self.meetings.reset()
+        # a readout's principal: the first person it names ("The Prime Minister met ...")
+        self.meetings.reset(
+            next((m for s in sentences for m in s.mentions if m.type == "Person"), None)
+        )
+        self.partners.reset()
         previous_meeting: Mention | None = None
         body = [s for s in sentences if s.span.start_char >= title_end]
         # the document's own event: the first one it names (a table of attendees is its)
         main_event = next((m for s in sentences for m in s.mentions if m.type == "Event"), None)
+        roles = {s.index: self.holds_role(doc, s) for s in body}
+        states = _states_of(roles)
+        for found_roles in roles.values():
+            # a country only implied by one sentence ("President Lula ... Ukraine's territorial
+            # integrity") yields to the one the document's own titles give the person
+            found_roles[:] = [
+                c
+                for c in found_roles
+                if c.rule != "implied-country"
+                or states.get(c.source.name) in (None, c.target)
+                or states[c.source.name].name == c.target.name
+            ]
         for s in body:
             # headlines are too compressed to parse into facts reliably
-            found = self.holds_role(doc, s)
+            found = roles[s.index]
             found += _named(self.spoke_at(doc, s, event_of.get(s.index)), "spoke_at", 0.75)
             found += _named(self.sanctioned(doc, s), "sanction-cue", 0.7)
             found += _named(self.cooperates(doc, s), "cooperation-cue", 0.65)
             found += _named(self.joint_subjects(doc, s), "joint-subjects", 0.7)
-            found += _named(self.partners.find(s, home), "partners", 0.65)
+            found += _named(self.partners.find(s, home, states), "partners", 0.65)
+            found += self.partners.two_sides(s, states)
             found += self.delegates(s)
             found += self.represented(s, event_of.get(s.index))
             found += _named(self.seats(doc, s), "based-in", 0.7)
@@ -115,11 +138,47 @@ class RelationFinder:
         found: list[Candidate] = []
         text = doc_text(doc)
         orgs = [m for m in s.mentions if m.type in ORG_TYPES]
-        for p in (m for m in s.mentions if m.type == "Person"):
+        listed = self.listed_roles(text, s)
+        done = {c.source.name for c in listed}
+        for p in (m for m in s.mentions if m.type == "Person" and m.name not in done):
             after = self._role_after(text, p, orgs, s)
             found += after or []
             found += self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
-        return found
+        return found + listed
+
+    def listed_roles(self, text: str, s: Sentence) -> list[Candidate]:
+        """ "the presidents of Guinea-Bissau, Umaro Sissoco Embalo; Senegal, Macky Sall; and
+        Togo, Faure Gnassingbe": each name after "Country," holds the singular title there."""
+        titles = load_pair_rules().plural_titles
+        sentence = text[s.span.start_char : s.span.end_char]
+        found: list[Candidate] = []
+        for m in re.finditer(
+            r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+of\s+", sentence, re.I
+        ):
+            base = s.span.start_char + m.end()
+            for item in re.finditer(r"[^;]+", sentence[m.end() :]):
+                lo, hi = base + item.start(), base + item.end()
+                country = next(
+                    (c for c in s.mentions if c.type == "Country" and lo <= c.start < hi), None
+                )
+                if country is None:
+                    break
+                person = next(
+                    (
+                        q
+                        for q in s.mentions
+                        if q.type == "Person"
+                        and country.end <= q.start < hi
+                        and re.fullmatch(r"\s*,\s*", text[country.end : q.start])
+                    ),
+                    None,
+                )
+                if person is not None:
+                    role = titles[m.group(1).lower()]
+                    found.append(
+                        Candidate("HOLDS_ROLE", person, country, s.index, role, "title-list", 0.7)
+                    )
+        return found if len(found) >= 2 else []
 
     def _role_after(
         self, text: str, p: Mention, orgs: list[Mention], s: Sentence
@@ -132,10 +191,22 @@ class RelationFinder:
         if not m:
             return None
         after_end = _clause_end(text, p.end + m.end(), s.span.end_char)
+        # "a former Attorney General for England and Wales who was born in Dominica"
+        relative = re.compile(r"\s(?:who|which|whose)\s").search(text, p.end + m.end(), after_end)
+        after_end = relative.start() if relative else after_end
         window = text[p.end : after_end]
         role_m = self.role_rx.search(window, m.end())
         lead = window[m.end() : role_m.start()] if role_m else ""
         if not role_m or len(lead.split()) > 2:
+            return None
+        role_end = p.end + role_m.end()
+        if any(
+            q.type == "Person"
+            and role_end <= q.start < after_end
+            and re.fullmatch(r"(?:\s*[A-Z][\w.’'-]*)*\s*", text[role_end : q.start])
+            for q in s.mentions
+        ):
+            # "Guterres, IMF Managing Director Kristalina Georgieva": the next name's title
             return None
         targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
         return self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
@@ -159,6 +230,10 @@ class RelationFinder:
             o.start < role_abs and o.end > clause_start + lead_m.start() for o in s.mentions
         ):
             role_abs = clause_start + lead_m.start()
+        # "Ukraine's foreign ministry spokesperson, X": lower-case words after a possessive
+        owned = re.search(r"['’]s\s+((?:[a-z]+\s+){1,2})$", text[clause_start:role_abs])
+        if owned:
+            role_abs -= len(owned.group(1))
         return role_abs, role_m
 
     def _role_before(
@@ -221,6 +296,11 @@ class RelationFinder:
         span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
         if span is None or span.root.dep_ == "pobj":
             return []  # "talks in Singapore", "with Norway as facilitator": a place, no state
+        if country.demonym and self.role_rx.match(text, country.end + 1):
+            return []  # "Japanese Foreign Minister X, with President Y looking on": X's title
+        verb = span.root.head
+        if span.root.dep_ in ("dobj", "obj") and verb.lemma_.lower() in TOPIC_VERBS:
+            return []  # "in which they discussed Ukraine and the Middle East"
         found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
         return _named(found, "implied-country", 0.6)
 
@@ -252,6 +332,21 @@ class RelationFinder:
         out: list[Candidate] = []
         if not targets:
             return out
+        named_first = targets[0]  # where the title's words end
+        # "head of the programme at Germany's Konrad Adenauer Foundation": the body, whose
+        # country only owns it
+        targets = [
+            t
+            for t, nxt in zip(targets, [*targets[1:], None], strict=True)
+            if not (
+                t.type == "Country"
+                and nxt is not None
+                and nxt.type == "Institution"
+                and re.fullmatch(r"['’]s?\s+", text[t.end : nxt.start])
+            )
+        ]
+        if not targets:
+            return out
         first = targets[0]
         # a second body only when it is the first's parent: "X of the Y", "party in the Duma"
         chained = [first]
@@ -265,7 +360,9 @@ class RelationFinder:
                 break
         targets = chained
         # "Russian President X": the role follows its country
-        role_end = min(first.start, role_limit) if first.start > role_start else role_limit
+        role_end = (
+            min(named_first.start, role_limit) if named_first.start > role_start else role_limit
+        )
         role_text = text[role_start:role_end]
         role_text = re.sub(r"\s+(of|for|in|at)(\s+the)?\s*$", "", role_text.strip(" ,"), flags=re.I)
         role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
@@ -277,7 +374,8 @@ class RelationFinder:
                 break  # "Foreign Minister", "Secretary of State" end with their own words
             words.pop()  # "Foreign Minister Prince": the honorific is the person's
         role_text = " ".join(words)
-        if not role_text:
+        if not role_text or _has_verb(s, role_start, role_end):
+            # "Prime Minister welcomed", "official to visit Taiwan": a clause, not a title
             return out
         role_text = role_text[0].upper() + role_text[1:]
         seen = set()
@@ -768,6 +866,29 @@ def _modifies_object(verb: Token, m: Mention) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     objects += [k for o in objects for k in o.conjuncts]
     return any(t.head in objects for t in verb.doc if m.start <= t.idx < m.end)
+
+
+def _has_verb(s: Sentence, start: int, end: int) -> bool:
+    """Whether a title's words hold a verb after their first word ("Acting High
+    Commissioner" is a title, "Head of State to be so invited" is not)."""
+    span = s.span.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span[1:])
+
+
+def _states_of(roles: dict[int, list[Candidate]]) -> dict[str, Mention]:
+    """The state each person holds a role in, by the document's own titles ("President Lula
+    of Brazil", "Brazilian President Lula"), for rules where a bare name acts for its state;
+    a country only implied by the sentence is not trusted for this."""
+    states: dict[str, Mention] = {}
+    for found in roles.values():
+        for c in found:
+            if c.target.type == "Country" and c.rule != "implied-country":
+                states.setdefault(c.source.name, c.target)
+                # "Modi" later in the text, after "Prime Minister Narendra Modi of India"
+                states.setdefault(c.source.name.split()[-1], c.target)
+    return states
 
 
 def _named(found: list[Candidate], rule: str, confidence: float) -> list[Candidate]:

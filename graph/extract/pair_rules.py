@@ -1,0 +1,46 @@
+"""The cue words of the actor-pair rules (MET_WITH, stated support), from actor_pairs.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class PairRules:
+    remote_words: frozenset[str]
+    future_aux: frozenset[str]
+    planned_verbs: frozenset[str]
+    phrasal: frozenset[tuple[str, str]]
+    including: frozenset[str]
+    support_verbs: frozenset[str]
+    support_nouns: frozenset[str]
+    support_with_verbs: frozenset[str]
+    home_acts: frozenset[str]
+    plural_titles: dict[str, str]
+    two_sides_nouns: frozenset[str]
+    two_sides_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_pair_rules() -> PairRules:
+    raw = tomllib.loads((HERE / "actor_pairs.toml").read_text(encoding="utf-8"))
+    m, s = raw["meetings"], raw["support"]
+    return PairRules(
+        remote_words=frozenset(m["remote_words"]),
+        future_aux=frozenset(m["future_aux"]),
+        planned_verbs=frozenset(m["planned_verbs"]),
+        phrasal=frozenset((a, b) for a, b in m["phrasal"]),
+        including=frozenset(m["including"]),
+        support_verbs=frozenset(s["verbs"]),
+        support_nouns=frozenset(s["nouns"]),
+        support_with_verbs=frozenset(s["with_verbs"]),
+        home_acts=frozenset(raw["home"]["acts"]),
+        plural_titles=dict(raw["role_lists"]["plural_titles"]),
+        two_sides_nouns=frozenset(raw["two_sides"]["nouns"]),
+        two_sides_verbs=frozenset(raw["two_sides"]["verbs"]),
+    )

@@ -1,0 +1,167 @@
+"""COOPERATES_WITH from stated support (actor_pairs.toml [support]):
+
+- "Russia backed China", "France fully supports the ECOWAS decisions", "would continue to
+  support ASEAN's efforts", "the United States will keep helping Israel": the subject
+  supports the actor its object names, or the actor that owns the object;
+- "China's support for Russia's war", "conveyed U.S. support for the Authority's efforts":
+  the owner of the noun supports the actor after "for" / "to";
+- "The United States stands with Ukraine", "Milei has aligned himself with Washington".
+A person acts for the state they hold a role in (the document's HOLDS_ROLE facts, or a state
+named before the name); "we" is the document's home country. Negated, hedged, refused or
+planned support asserts nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.mentions import Mention
+from graph.extract.negation import asserted, governing_verb
+from graph.extract.pair_rules import load_pair_rules
+from graph.extract.tables import Rules
+
+ACTORS = ("Country", "Institution")
+ONGOING = frozenset({"continue", "keep", "remain"})
+
+
+class Support:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.words = load_pair_rules()
+
+    def find(
+        self,
+        mentions: list[Mention],
+        span_tokens: list[Token],
+        home: Mention | None,
+        states: dict[str, Mention],
+    ) -> list[tuple[Mention, Mention]]:
+        """Pairs (giver, receiver) of the sentence's support cues."""
+        self.mentions, self.home, self.states = mentions, home, states
+        out: list[tuple[Mention, Mention]] = []
+        for tok in span_tokens:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in self.words.support_verbs:
+                givers = self._subjects(tok)
+                receivers = [
+                    m for c in tok.children if c.dep_ in ("dobj", "obj") for m in self._owned(c)
+                ]
+                # "helping Israel defend itself": the helped is the subject of the act
+                receivers += [
+                    m
+                    for c in tok.children
+                    if c.dep_ in ("ccomp", "xcomp")
+                    for n in c.children
+                    if n.dep_ == "nsubj"
+                    for m in self._actors(n)
+                ]
+            elif tok.pos_ == "VERB" and lemma in self.words.support_with_verbs:
+                givers = self._subjects(tok)
+                receivers = [
+                    m
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for m in self._owned(o)
+                ]
+            elif tok.pos_ == "NOUN" and tok.lower_ in self.words.support_nouns:
+                givers = self._owners(tok, demonyms=True) or self._noun_giver(tok)
+                receivers = [
+                    m
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ in ("for", "to")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for m in self._owned(o)
+                ]
+            else:
+                continue
+            if not givers or not receivers or not self._asserted(tok):
+                continue
+            out += [(a, b) for a in givers for b in receivers if a.name != b.name]
+        return out
+
+    def _asserted(self, cue: Token) -> bool:
+        if not asserted(cue, self.rules):
+            return False
+        verb = governing_verb(cue)
+        if cue.pos_ == "NOUN" and cue.head is not verb:
+            return True  # "he would raise issues, including China's support for Russia"
+        chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        if any(v.lemma_.lower() in ONGOING for v in chain):
+            return True  # "will keep helping Israel", "would continue to support ASEAN"
+        # "would support", "will back": a promise, not support given
+        return not any(
+            c.dep_ == "aux" and c.lower_ in self.words.future_aux for v in chain for c in v.children
+        )
+
+    def _actors(self, tok: Token, demonyms: bool = False) -> list[Mention]:
+        """The actors a word and its conjuncts stand for; a person stands for their state."""
+        heads = [tok, *tok.conjuncts]
+        found: list[Mention] = []
+        for h in heads:
+            for m in self.mentions:
+                if not m.start <= h.idx < m.end:
+                    continue
+                if m.type in ACTORS and (demonyms or not m.demonym):
+                    found.append(m)
+                elif m.type == "Person" and m.name in self.states:
+                    found.append(self.states[m.name])
+        return _unique(found)
+
+    def _owners(self, noun: Token, demonyms: bool = False) -> list[Mention]:
+        """Who owns a noun: "ASEAN's efforts", "the ECOWAS decisions", "U.S. support", "the
+        efforts of ECOWAS", "the position ECOWAS has taken"."""
+        # the possessor first: "Vanuatu's ICJ initiative" is Vanuatu's, not the court's
+        for deps in (("poss",), ("compound", "nmod", "amod" if demonyms else "poss")):
+            found = [m for c in noun.children if c.dep_ in deps for m in self._actors(c, demonyms)]
+            if found:
+                return _unique(found)
+        found = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found += [m for o in c.children if o.dep_ == "pobj" for m in self._actors(o)]
+            elif c.dep_ == "relcl":
+                found += [m for s in c.children if s.dep_ == "nsubj" for m in self._actors(s)]
+        return _unique(found)
+
+    def _owned(self, tok: Token) -> list[Mention]:
+        """The actor an object names, or the owner of what it names."""
+        named = self._actors(tok)
+        if named:
+            return named
+        return [m for h in [tok, *tok.conjuncts] for m in self._owners(h)]
+
+    def _subjects(self, verb: Token) -> list[Mention]:
+        """The subject of the verb or of the verb it completes ("will keep helping Israel");
+        "we" is the document's home country."""
+        v = verb
+        for _ in range(3):
+            subjects = [c for c in v.children if c.dep_ == "nsubj"]
+            if subjects:
+                found = [m for c in subjects for m in self._actors(c)]
+                if not found and subjects[0].lower_ in self.words.home_acts and self.home:
+                    return [self.home]
+                return found
+            if v.dep_ not in ("xcomp", "conj", "advcl") or v.head is v:
+                break
+            v = v.head
+        return []
+
+    def _noun_giver(self, noun: Token) -> list[Mention]:
+        """ "X expressed / conveyed / reaffirmed support for Y": the giver of a support noun
+        that is the object of a verb is the verb's subject."""
+        if noun.dep_ not in ("dobj", "obj") or noun.head.pos_ != "VERB":
+            return []
+        return self._subjects(noun.head)
+
+
+def _unique(items: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in items:
+        if m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out
