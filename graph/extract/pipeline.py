@@ -55,6 +55,9 @@ def _paragraph_breaks(doc: Doc) -> Doc:
             # no sentence starts mid-line without an end mark before it: the small model
             # otherwise cuts "US | Secretary of State Antony Blinken ..."
             starts[i, 0] = -1
+        elif not broke and tok.text == "|":
+            # a table cell never opens a sentence mid-row: "| Indonesia (host) | Joko Widodo |"
+            starts[i, 0] = -1
     _cap_sentences(doc, starts)
     # thinc types the array as its own Ints2d, a plain ndarray at run time
     doc.from_array([SENT_START], cast("Ints2d", starts.astype(numpy.uint64)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.chairs import Chairs
 from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
 from graph.extract.hosting import Hosting
@@ -59,6 +60,7 @@ class RelationFinder:
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
         self.hosting = Hosting(rules, gaz)
+        self.chairs = Chairs(rules)
         self.role_rx = _role_regex(rules)
         self.designations = Designations(rules)
         self.partners = Partners(rules)
@@ -108,6 +110,7 @@ class RelationFinder:
             out.append(Candidate("SANCTIONED", src, dst, si, rule=rule, confidence=conf))
         located = [c for c in out if c.type == "LOCATED_IN"]
         out += self.hosting.find(body, main_event, located)
+        out += self.chairs.find(body, main_event, event_of)
         return out
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----

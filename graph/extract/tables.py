@@ -65,6 +65,11 @@ class Rules:
     body_nouns: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
     not_organisers: frozenset[str] = frozenset()
+    chair_labels: tuple[str, ...] = ()  # longest first
+    chair_verbs: frozenset[str] = frozenset()
+    future_aux: frozenset[str] = frozenset()
+    chair_leads: tuple[str, ...] = ()
+    presiding_titles: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     entry_cues: tuple[str, ...] = ()
     identifier: re.Pattern[str] = re.compile("$^")
@@ -193,6 +198,11 @@ def load_rules() -> Rules:
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),
         host_nouns=tuple(sorted(raw["hosting"]["host_nouns"], key=len, reverse=True)),
         not_organisers=frozenset(fold(x) for x in raw["hosting"]["not_organisers"]),
+        chair_labels=tuple(sorted(raw["hosting"]["chair_labels"], key=len, reverse=True)),
+        chair_verbs=frozenset(raw["hosting"]["chair_verbs"]),
+        future_aux=frozenset(raw["hosting"]["future_aux"]),
+        chair_leads=tuple(raw["hosting"]["chair_leads"]),
+        presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         name_particles=frozenset(n["name_particles"]),
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
         identifier=_identifier(raw["designations"]["identifier_labels"]),
