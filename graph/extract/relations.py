@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.attendance import Attendance
 from graph.extract.chairs import Chairs
 from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
@@ -61,6 +62,7 @@ class RelationFinder:
         self.rules = rules
         self.hosting = Hosting(rules, gaz)
         self.chairs = Chairs(rules)
+        self.attendance = Attendance(rules)
         self.role_rx = _role_regex(rules)
         self.designations = Designations(rules)
         self.partners = Partners(rules)
@@ -103,7 +105,9 @@ class RelationFinder:
             found += _named(met, "meeting", 0.7)
             found += _named(self.hosted_and_located(doc, s), "event-place", 0.7)
             found += _named(self.chambers(doc, s), "chamber-of", 0.8)
-            found += _named(self.attended(doc, s, event_of.get(s.index)), "attended", 0.75)
+            found += _named(
+                self.attended(doc, s, event_of.get(s.index), main_event), "attended", 0.75
+            )
             out += _named(found, "holds-role", 0.75)
         head = [m for s in sentences if s.span.start_char < title_end for m in s.mentions]
         for src, dst, si, rule, conf in self.designations.find(doc, body, head):
@@ -616,7 +620,9 @@ class RelationFinder:
         return [Candidate("MET_WITH", a, b, s.index) for a, b in self.meetings.find(s)]
 
     # ---- ATTENDED: "X attended the summit", "X took part in the forum" ----
-    def attended(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
+    def attended(
+        self, doc: Doc, s: Sentence, event: Mention | None, main: Mention | None = None
+    ) -> list[Candidate]:
         named = [m for m in s.mentions if m.type == "Event"]
         target = named[0] if named else event
         if target is None:
@@ -639,9 +645,19 @@ class RelationFinder:
                         out.append(Candidate("ATTENDED", a, target, s.index))
             for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
                 lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+                if verb.dep_ == "relcl" and subj.lower_ in ("who", "which", "that"):
+                    # "Spain, which attended as an observer": the actor the clause is of
+                    lo, hi = verb.head.idx, verb.head.idx + len(verb.head)
                 for a in s.mentions:
-                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                    within = a.start <= lo < a.end or lo <= a.start and a.end <= hi
+                    if within and a.type in ACTOR_TYPES and not a.demonym:
                         out.append(Candidate("ATTENDED", a, target, s.index))
+        for a in _unique(self.attendance.find(s)):
+            out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
+        # talks on the margins, with no event named: the margins of the document's own event
+        at = named[0] if named else main or target
+        for a in _unique(self.attendance.at_the_margins(s)):
+            out.append(Candidate("ATTENDED", a, at, s.index, None, "attendance-margins", 0.65))
         return out
 
     # ---- PART_OF: "the State Duma, the lower house of the Federal Assembly" ----

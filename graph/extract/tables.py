@@ -69,6 +69,10 @@ class Rules:
     chair_verbs: frozenset[str] = frozenset()
     future_aux: frozenset[str] = frozenset()
     chair_leads: tuple[str, ...] = ()
+    inverted_leads: tuple[str, ...] = ()
+    represent_verbs: frozenset[str] = frozenset()
+    sent_objects: frozenset[str] = frozenset()
+    margin_cues: tuple[str, ...] = ()
     presiding_titles: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     entry_cues: tuple[str, ...] = ()
@@ -202,6 +206,10 @@ def load_rules() -> Rules:
         chair_verbs=frozenset(raw["hosting"]["chair_verbs"]),
         future_aux=frozenset(raw["hosting"]["future_aux"]),
         chair_leads=tuple(raw["hosting"]["chair_leads"]),
+        inverted_leads=tuple(sorted(raw["attendance"]["inverted_leads"], key=len, reverse=True)),
+        represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),
+        sent_objects=frozenset(raw["attendance"]["sent_objects"]),
+        margin_cues=tuple(raw["attendance"]["margin_cues"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         name_particles=frozenset(n["name_particles"]),
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
