@@ -18,7 +18,11 @@ from spacy.tokens import Doc
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
-from graph.extract.event_names import join_event_forms, ordinal_key_prefix
+from graph.extract.event_names import (
+    join_event_forms,
+    ordinal_key_prefix,
+    year_place_events,
+)
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
@@ -154,6 +158,7 @@ class Extractor:
             para = sum(1 for p in paragraph_starts if p <= span.start_char)
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
+        year_place_events(sentences, self.rules)
         self._event_details(sentences, year)
         join_event_forms(
             [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
@@ -273,6 +278,8 @@ class Extractor:
         for m in reversed(pool):
             if m.props.get("kind", fold(m.name).split()[-1]) != kind:
                 continue
+            if mod and mod[:1].isupper() and not year and fold(mod) not in fold(m.name).split():
+                continue  # "the Bali summit" is not the BRICS summit named last
             named_year = re.search(r"\b(?:19|20)\d\d\b", m.name)
             held = m.props.get("start_date", "")[:4] or (named_year and named_year.group(0))
             if year and held and held != year:

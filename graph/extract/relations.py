@@ -17,6 +17,7 @@ from graph.extract.attendance import Attendance
 from graph.extract.chairs import Chairs
 from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations
+from graph.extract.event_names import document_event
 from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
@@ -80,8 +81,9 @@ class RelationFinder:
         self.meetings.reset()
         previous_meeting: Mention | None = None
         body = [s for s in sentences if s.span.start_char >= title_end]
-        # the document's own event: the first one it names (a table of attendees is its)
-        main_event = next((m for s in sentences for m in s.mentions if m.type == "Event"), None)
+        # the document's own event: the first one it names, not on a "Follows:" line (a table
+        # of attendees is its)
+        main_event = document_event(sentences, doc_text(doc), self.rules)
         for s in body:
             # headlines are too compressed to parse into facts reliably
             found = self.holds_role(doc, s)

@@ -81,6 +81,7 @@ class Rules:
     tens_words: dict[str, int] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()
     other_event_words: frozenset[str] = frozenset()
+    navigation: re.Pattern[str] = re.compile("$^")
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
 
@@ -214,6 +215,7 @@ def load_rules() -> Rules:
         name_particles=frozenset(n["name_particles"]),
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
         identifier=_identifier(raw["designations"]["identifier_labels"]),
+        navigation=_line_label(raw["events"]["navigation_labels"]),
         ordinal_words=dict(raw["events"]["ordinal_words"]),
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
@@ -221,6 +223,12 @@ def load_rules() -> Rules:
         part_heads=frozenset(fold(x) for x in n["part_heads"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
     )
+
+
+def _line_label(labels: list[str]) -> re.Pattern[str]:
+    """A line that opens with one of the labels: "Follows: ...", "| Precedes | ..."."""
+    alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*\|?\s*\**(?:{alts})\**\s*(?:\||:)", re.I | re.M)
 
 
 def _same_event_link(links: list[str]) -> re.Pattern[str]:
