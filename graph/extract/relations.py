@@ -23,6 +23,7 @@ from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.rows import row_facts
+from graph.extract.statements import spoken_elsewhere
 from graph.extract.tables import Gazetteer, Rules
 
 ORG_TYPES = ("Institution", "Country")
@@ -61,6 +62,7 @@ def _role_regex(rules: Rules) -> re.Pattern[str]:
 class RelationFinder:
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        self.gaz = gaz
         self.hosting = Hosting(rules, gaz)
         self.chairs = Chairs(rules)
         self.attendance = Attendance(rules)
@@ -117,7 +119,7 @@ class RelationFinder:
         located = [c for c in out if c.type == "LOCATED_IN"]
         out += self.hosting.find(body, main_event, located)
         out += self.chairs.find(body, main_event, event_of)
-        return out
+        return spoken_elsewhere(out, body, self.gaz)
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
     def holds_role(self, doc: Doc, s: Sentence) -> list[Candidate]:
@@ -701,7 +703,9 @@ class RelationFinder:
                 continue
             tail = text[ev.end : _clause_end(text, ev.end, s.span.end_char, stop_at_comma=False)]
             # "the G7 summit in Hiroshima", "... was held in Moscow"
-            m = re.match(r"\s+in\s+(?:the\s+)?", tail) or re.search(
+            # "an emergency summit of the Economic Community of West African States in Abuja"
+            of_body = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|and|the|[A-Z][\w'’-]*))*)?"
+            m = re.match(of_body + r",?\s+in\s+(?:the\s+)?", tail) or re.search(
                 r"\b(?:was held|took place|occurred|held|convened|opened)\b[^.]*?\bin\s+", tail
             )
             if m:
