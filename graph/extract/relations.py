@@ -27,6 +27,11 @@ from graph.extract.statements import spoken_elsewhere
 from graph.extract.tables import Gazetteer, Rules
 
 ORG_TYPES = ("Institution", "Country")
+# the states a recorded vote lists in brackets after its count ("7 against (Belarus, Mali)")
+_VOTE_LIST = re.compile(
+    r"\b(?:in favou?r|against|abstentions?|abstaining|voting no|voting yes)\s*\(([^()]{3,600})\)",
+    re.I,
+)
 ACTOR_TYPES = ("Country", "Institution", "Person")
 
 
@@ -392,6 +397,10 @@ class RelationFinder:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     heads = [obj, *obj.conjuncts]
                     present += [m for m in bodies for h in heads if m.start <= h.idx < m.end]
+        # "by a recorded vote of 12 in favour to none against, with 3 abstentions (China,
+        # India, Russian Federation)": a state that voted was there
+        for vote in _VOTE_LIST.finditer(text, s.span.start_char, s.span.end_char):
+            present += [m for m in bodies if vote.start(1) <= m.start < vote.end(1)]
         return [
             Candidate("ATTENDED", m, event, s.index, rule="represented", confidence=0.7)
             for m in _unique(present)
