@@ -23,7 +23,7 @@ from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.rows import row_facts
-from graph.extract.statements import spoken_elsewhere
+from graph.extract.statements import speakers_not_attendees, spoken_elsewhere
 from graph.extract.tables import Gazetteer, Rules
 
 ORG_TYPES = ("Institution", "Country")
@@ -124,7 +124,7 @@ class RelationFinder:
         located = [c for c in out if c.type == "LOCATED_IN"]
         out += self.hosting.find(body, main_event, located)
         out += self.chairs.find(body, main_event, event_of)
-        return spoken_elsewhere(out, body, self.gaz)
+        return speakers_not_attendees(spoken_elsewhere(out, body, self.gaz))
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
     def holds_role(self, doc: Doc, s: Sentence) -> list[Candidate]:

@@ -1,8 +1,10 @@
-"""Where a statement was made: a reaction a wire story quotes from another place ("In
+"""Where a statement was made, and what it says of attendance: a reaction a wire story quotes from another place ("In
 Washington, Blinken said ...", "Peskov told reporters in Moscow", "Speaking in Tokyo, Pelosi
 said") was not made at the event the passage is about, wherever that event met. A SPOKE_AT
 read from such a sentence is dropped unless the place is the event's own: its name holds
 it, or it was held there (a LOCATED_IN the rules read, or the country of that city).
+A person who spoke at an event is recorded as its speaker, not also as an attendee (the
+annotation convention: SPOKE_AT implies presence).
 """
 
 from __future__ import annotations
@@ -71,3 +73,17 @@ def _statement_places(s: Sentence) -> set[str]:
 
 def _event_id(m: Mention) -> str:
     return m.key or fold(m.name)
+
+
+def speakers_not_attendees(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates without a person's ATTENDED of an event they SPOKE_AT."""
+    spoke = {(fold(c.source.name), _event_id(c.target)) for c in candidates if c.type == "SPOKE_AT"}
+    return [
+        c
+        for c in candidates
+        if not (
+            c.type == "ATTENDED"
+            and c.source.type == "Person"
+            and (fold(c.source.name), _event_id(c.target)) in spoke
+        )
+    ]
