@@ -194,3 +194,19 @@ def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mentio
             if not rules.navigation.match(text, line_start):
                 return m
     return None
+
+
+def drop_venues(sentences: list[Sentence], text: str, rules: Rules) -> None:
+    """An event name a venue word follows names the venue ("the Intare Conference Arena"):
+    not an event; the place it names is no actor either."""
+    for s in sentences:
+        s.mentions[:] = [
+            m
+            for m in s.mentions
+            if not (
+                m.type == "Event"
+                and m.source != "generic-event"
+                and text[m.end : m.end + 30].split()[:1]
+                and text[m.end : m.end + 30].split()[0].strip(".,;:") in rules.venue_words
+            )
+        ]

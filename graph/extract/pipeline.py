@@ -19,6 +19,7 @@ from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.event_names import (
+    drop_venues,
     join_event_forms,
     ordinal_key_prefix,
     year_place_events,
@@ -158,6 +159,7 @@ class Extractor:
             para = sum(1 for p in paragraph_starts if p <= span.start_char)
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
+        drop_venues(sentences, meta.text, self.rules)
         year_place_events(sentences, self.rules)
         self._event_details(sentences, year)
         join_event_forms(

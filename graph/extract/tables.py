@@ -82,6 +82,7 @@ class Rules:
     meeting_words: frozenset[str] = frozenset()
     other_event_words: frozenset[str] = frozenset()
     navigation: re.Pattern[str] = re.compile("$^")
+    venue_words: frozenset[str] = frozenset()
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
 
@@ -216,6 +217,7 @@ def load_rules() -> Rules:
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
         identifier=_identifier(raw["designations"]["identifier_labels"]),
         navigation=_line_label(raw["events"]["navigation_labels"]),
+        venue_words=frozenset(raw["events"]["venue_words"]),
         ordinal_words=dict(raw["events"]["ordinal_words"]),
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
