@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from graph.extract.tables import Rules
 from graph.model import fold
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # mentions.py imports this module
     from graph.extract.mentions import Mention
+    from graph.extract.relations import Sentence
 
 _NUMBERED = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
@@ -116,3 +117,96 @@ def _year_and_number(events: list[Mention], rules: Rules) -> None:
 
 
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d\s")
+
+
+def year_place_pattern(rules: Rules) -> re.Pattern[str]:
+    """ "2023 Vilnius summit", "2019 Osaka meeting": a year, one to three capitalised words
+    (the place), a kind word."""
+    kinds = "|".join(re.escape(k) for k in sorted(rules.event_kinds))
+    return re.compile(
+        r"\b(?P<year>(?:19|20)\d\d)\s+(?P<place>[A-Z][\w'’-]+(?:\s+(?:es\s+|de\s+)?[A-Z][\w'’-]+){0,2})"
+        rf"\s+(?P<kind>{kinds})\b",
+        re.I,
+    )
+
+
+def year_place_events(sentences: list[Sentence], rules: Rules) -> None:
+    """An event named by its year and the place it met in, the way an encyclopedia titles a
+    summit of a series ("2023 Vilnius summit"), where no other name layer read one: the
+    page's own event, which its table of participants attended. Only the first such name
+    (the title), not on a "Follows:" line: the summits before and after it that the page
+    recalls ("the 2022 Madrid summit") would otherwise take over the passages recalling them."""
+    from graph.extract.mentions import Mention
+
+    pattern = year_place_pattern(rules)
+    if not sentences:
+        return
+    text = sentences[0].span.doc.text
+    head = next(
+        (
+            f
+            for f in pattern.finditer(text)
+            if f.group("place")[:1].isupper()  # re.I is for the kind word only
+            and not rules.navigation.match(text, text.rfind("\n", 0, f.start()) + 1)
+        ),
+        None,
+    )
+    if head is None:
+        return
+    title = fold(head.group(0))
+    for s in sentences:
+        for found in pattern.finditer(s.text):
+            if fold(found.group(0)) != title:
+                continue
+            start = s.span.start_char + found.start()
+            end = s.span.start_char + found.end()
+            if any(m.start < end and start < m.end for m in s.mentions if m.type == "Event"):
+                continue
+            place, kind, year = (
+                found.group("place"),
+                found.group("kind").lower(),
+                found.group("year"),
+            )
+            key = f"{fold(place)}|{kind}|{year}"
+            name = f"{year} {place} {kind.capitalize()}"
+            ref = Mention(
+                "Event",
+                found.group(0),
+                name,
+                start,
+                end,
+                s.index,
+                "year-place-event",
+                key,
+                {"kind": kind, "start_date": year},
+            )
+            inner = [m for m in s.mentions if start <= m.start and m.end <= end]
+            s.mentions[:] = [m for m in s.mentions if m not in inner] + [ref]
+            s.mentions.sort(key=lambda m: m.start)
+
+
+def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mention | None:
+    """The document's own event: the first it names, not on an infobox line that names the
+    one before or after it ("Follows: 2022 Madrid summit")."""
+    for s in sentences:
+        for m in (m for m in s.mentions if m.type == "Event"):
+            line_start = text.rfind("\n", 0, m.start) + 1
+            if not rules.navigation.match(text, line_start):
+                return m
+    return None
+
+
+def drop_venues(sentences: list[Sentence], text: str, rules: Rules) -> None:
+    """An event name a venue word follows names the venue ("the Intare Conference Arena"):
+    not an event; the place it names is no actor either."""
+    for s in sentences:
+        s.mentions[:] = [
+            m
+            for m in s.mentions
+            if not (
+                m.type == "Event"
+                and m.source != "generic-event"
+                and text[m.end : m.end + 30].split()[:1]
+                and text[m.end : m.end + 30].split()[0].strip(".,;:") in rules.venue_words
+            )
+        ]

@@ -63,11 +63,12 @@ _GOVERNMENT = re.compile(
 )
 # "SECURITY COUNCIL / 9430TH MEETING (PM)", "GENERAL ASSEMBLY / ELEVENTH EMERGENCY SPECIAL
 # SESSION / 19TH & 20TH MEETINGS (AM & PM)", "... / SEVENTY-EIGHTH SESSION, 52ND MEETING"
+# in capitals or in title case ("Security Council / 9231st Meeting (PM)"), as pages print it
 _NUMBERED_MEETING = re.compile(
     r"^\s*(?P<body>[A-Z][A-Z ]{3,60}?)\s*\n"
     r"(?:\s*(?P<session>[A-Z][A-Z -]{2,60}? SESSION)\s*(?:,|\n))?"
-    r"\s*(?P<number>\d+(?:ST|ND|RD|TH))(?:\s*(?:&|AND|,)\s*\d+(?:ST|ND|RD|TH))* MEETINGS?",
-    re.M,
+    r"\s*(?P<number>\d+(?:ST|ND|RD|TH))(?:\s*(?:&|AND|,)\s*\d+(?:ST|ND|RD|TH))* MEETINGS?\b",
+    re.M | re.I,
 )
 # capital letters of the Latin scripts names are written in ("ŽBOGAR", "GÉNÉUS")
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
@@ -707,6 +708,13 @@ class MentionFinder:
         if head is not None:
             first = "session" if head.group("session") else "number"
             span = doc.char_span(head.start(first), head.end(), alignment_mode="expand")
+            over = [
+                m
+                for m in found.mentions
+                if span and m.start < span.end_char and span.start_char < m.end
+            ]
+            if span is not None and over and all(m.type == "Event" for m in over):
+                found.release(span)  # "9231st Meeting" read as a title: the heading knows better
             if span is not None and found.free(span.start, span.end):
                 meeting_body = " ".join(w.capitalize() for w in head.group("body").split())
                 if head.group("session"):

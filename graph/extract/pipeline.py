@@ -18,7 +18,12 @@ from spacy.tokens import Doc
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
-from graph.extract.event_names import join_event_forms, ordinal_key_prefix
+from graph.extract.event_names import (
+    drop_venues,
+    join_event_forms,
+    ordinal_key_prefix,
+    year_place_events,
+)
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
@@ -54,6 +59,9 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         elif not broke and not prev.is_space and not tok.is_space and prev.text[-1:] not in ENDS:
             # no sentence starts mid-line without an end mark before it: the small model
             # otherwise cuts "US | Secretary of State Antony Blinken ..."
+            starts[i, 0] = -1
+        elif not broke and tok.text == "|":
+            # a table cell never opens a sentence mid-row: "| Indonesia (host) | Joko Widodo |"
             starts[i, 0] = -1
     _cap_sentences(doc, starts)
     # thinc types the array as its own Ints2d, a plain ndarray at run time
@@ -162,6 +170,8 @@ class Extractor:
             para = sum(1 for p in paragraph_starts if p <= span.start_char)
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
+        drop_venues(sentences, meta.text, self.rules)
+        year_place_events(sentences, self.rules)
         self._event_details(sentences, year)
         join_event_forms(
             [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
@@ -281,6 +291,8 @@ class Extractor:
         for m in reversed(pool):
             if m.props.get("kind", fold(m.name).split()[-1]) != kind:
                 continue
+            if mod and mod[:1].isupper() and not year and fold(mod) not in fold(m.name).split():
+                continue  # "the Bali summit" is not the BRICS summit named last
             named_year = re.search(r"\b(?:19|20)\d\d\b", m.name)
             held = m.props.get("start_date", "")[:4] or (named_year and named_year.group(0))
             if year and held and held != year:

@@ -13,14 +13,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.attendance import Attendance
+from graph.extract.chairs import Chairs
 from graph.extract.cooperation import Partners
 from graph.extract.designations import Designations, _modifier
+from graph.extract.event_names import document_event
 from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.pair_rules import load_pair_rules
 from graph.extract.rows import row_facts
+from graph.extract.statements import speakers_not_attendees, spoken_elsewhere
 from graph.extract.tables import Gazetteer, Rules
 
 ORG_TYPES = ("Institution", "Country")
@@ -28,6 +32,11 @@ ORG_TYPES = ("Institution", "Country")
 TOPIC_VERBS = frozenset(
     {"discuss", "raise", "address", "mention", "visit", "condemn", "criticise", "criticize",
      "praise", "review", "invade", "attack", "leave", "urge", "thank", "welcome"}
+)
+# the states a recorded vote lists in brackets after its count ("7 against (Belarus, Mali)")
+_VOTE_LIST = re.compile(
+    r"\b(?:in favou?r|against|abstentions?|abstaining|voting no|voting yes)\s*\(([^()]{3,600})\)",
+    re.I,
 )
 ACTOR_TYPES = ("Country", "Institution", "Person")
 
@@ -64,7 +73,10 @@ def _role_regex(rules: Rules) -> re.Pattern[str]:
 class RelationFinder:
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        self.gaz = gaz
         self.hosting = Hosting(rules, gaz)
+        self.chairs = Chairs(rules)
+        self.attendance = Attendance(rules)
         self.role_rx = _role_regex(rules)
         self.designations = Designations(rules, gaz.parents)
         self.partners = Partners(rules)
@@ -86,8 +98,9 @@ class RelationFinder:
         self.partners.reset()
         previous_meeting: Mention | None = None
         body = [s for s in sentences if s.span.start_char >= title_end]
-        # the document's own event: the first one it names (a table of attendees is its)
-        main_event = next((m for s in sentences for m in s.mentions if m.type == "Event"), None)
+        # the document's own event: the first one it names, not on a "Follows:" line (a table
+        # of attendees is its)
+        main_event = document_event(sentences, doc_text(doc), self.rules)
         roles = {s.index: self.holds_role(doc, s) for s in body}
         states = _states_of(roles)
         for found_roles in roles.values():
@@ -124,14 +137,17 @@ class RelationFinder:
             found += _named(met, "meeting", 0.7)
             found += _named(self.hosted_and_located(doc, s), "event-place", 0.7)
             found += _named(self.chambers(doc, s), "chamber-of", 0.8)
-            found += _named(self.attended(doc, s, event_of.get(s.index)), "attended", 0.75)
+            found += _named(
+                self.attended(doc, s, event_of.get(s.index), main_event), "attended", 0.75
+            )
             out += _named(found, "holds-role", 0.75)
         head = [m for s in sentences if s.span.start_char < title_end for m in s.mentions]
         for src, dst, si, rule, conf in self.designations.find(doc, body, head):
             out.append(Candidate("SANCTIONED", src, dst, si, rule=rule, confidence=conf))
         located = [c for c in out if c.type == "LOCATED_IN"]
         out += self.hosting.find(body, main_event, located)
-        return out
+        out += self.chairs.find(body, main_event, event_of)
+        return speakers_not_attendees(spoken_elsewhere(out, body, self.gaz))
 
     # ---- HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X" ----
     def holds_role(self, doc: Doc, s: Sentence) -> list[Candidate]:
@@ -479,6 +495,10 @@ class RelationFinder:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     heads = [obj, *obj.conjuncts]
                     present += [m for m in bodies for h in heads if m.start <= h.idx < m.end]
+        # "by a recorded vote of 12 in favour to none against, with 3 abstentions (China,
+        # India, Russian Federation)": a state that voted was there
+        for vote in _VOTE_LIST.finditer(text, s.span.start_char, s.span.end_char):
+            present += [m for m in bodies if vote.start(1) <= m.start < vote.end(1)]
         return [
             Candidate("ATTENDED", m, event, s.index, rule="represented", confidence=0.7)
             for m in _unique(present)
@@ -745,7 +765,9 @@ class RelationFinder:
         return [Candidate("MET_WITH", a, b, s.index) for a, b in self.meetings.find(s)]
 
     # ---- ATTENDED: "X attended the summit", "X took part in the forum" ----
-    def attended(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
+    def attended(
+        self, doc: Doc, s: Sentence, event: Mention | None, main: Mention | None = None
+    ) -> list[Candidate]:
         named = [m for m in s.mentions if m.type == "Event"]
         target = named[0] if named else event
         if target is None:
@@ -768,9 +790,19 @@ class RelationFinder:
                         out.append(Candidate("ATTENDED", a, target, s.index))
             for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
                 lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+                if verb.dep_ == "relcl" and subj.lower_ in ("who", "which", "that"):
+                    # "Spain, which attended as an observer": the actor the clause is of
+                    lo, hi = verb.head.idx, verb.head.idx + len(verb.head)
                 for a in s.mentions:
-                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                    within = a.start <= lo < a.end or lo <= a.start and a.end <= hi
+                    if within and a.type in ACTOR_TYPES and not a.demonym:
                         out.append(Candidate("ATTENDED", a, target, s.index))
+        for a in _unique(self.attendance.find(s)):
+            out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
+        # talks on the margins, with no event named: the margins of the document's own event
+        at = named[0] if named else main or target
+        for a in _unique(self.attendance.at_the_margins(s)):
+            out.append(Candidate("ATTENDED", a, at, s.index, None, "attendance-margins", 0.65))
         return out
 
     # ---- PART_OF: "the State Duma, the lower house of the Federal Assembly" ----
@@ -812,7 +844,9 @@ class RelationFinder:
                 continue
             tail = text[ev.end : _clause_end(text, ev.end, s.span.end_char, stop_at_comma=False)]
             # "the G7 summit in Hiroshima", "... was held in Moscow"
-            m = re.match(r"\s+in\s+(?:the\s+)?", tail) or re.search(
+            # "an emergency summit of the Economic Community of West African States in Abuja"
+            of_body = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|and|the|[A-Z][\w'’-]*))*)?"
+            m = re.match(of_body + r",?\s+in\s+(?:the\s+)?", tail) or re.search(
                 r"\b(?:was held|took place|occurred|held|convened|opened)\b[^.]*?\bin\s+", tail
             )
             if m:

@@ -17,6 +17,9 @@ CELL_BREAK = re.compile(r"\s+[—–]\s+|\s*\|\s*|\t+")
 ITEM_LEAD = re.compile(r"^[-•*]\s+([^:]{2,40}):\s+")  # "- Sweden: Ulf Kristersson (...)"
 TITLE_BREAK = re.compile(r",\s+|\s*\(")
 BODIES = ("Country", "Institution")
+# a row marked as the host's or the chair's: "Fiji (host)", "President (host and incoming
+# Chair-in-Office)", "President (chair)"; not "(host of the next meeting)"
+HOST_MARK = re.compile(r"\((?:the\s+)?(?:host|chair)\b(?!\s+of\b)(?!-in-)", re.I)
 
 
 def row_facts(s: Sentence, event: Mention | None) -> list[tuple[str, Mention, Mention, str | None]]:
@@ -66,6 +69,8 @@ def _line_facts(
         out.append(("ATTENDED", person, event, None))
         if body is not None:
             out.append(("ATTENDED", body, event, None))
+        if HOST_MARK.search(line):
+            out.append(("HOSTED", person, event, None))
     for part in re.split(r";", bounds[2][2]):
         role_text = re.sub(r"\([^)]*\)", "", part).strip()
         if not role_text or not role_text[0].isupper():

@@ -71,6 +71,15 @@ class Rules:
     body_nouns: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
     not_organisers: frozenset[str] = frozenset()
+    chair_labels: tuple[str, ...] = ()  # longest first
+    chair_verbs: frozenset[str] = frozenset()
+    future_aux: frozenset[str] = frozenset()
+    chair_leads: tuple[str, ...] = ()
+    inverted_leads: tuple[str, ...] = ()
+    represent_verbs: frozenset[str] = frozenset()
+    sent_objects: frozenset[str] = frozenset()
+    margin_cues: tuple[str, ...] = ()
+    presiding_titles: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     entry_cues: tuple[str, ...] = ()
     identifier: re.Pattern[str] = re.compile("$^")
@@ -78,6 +87,8 @@ class Rules:
     tens_words: dict[str, int] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()
     other_event_words: frozenset[str] = frozenset()
+    navigation: re.Pattern[str] = re.compile("$^")
+    venue_words: frozenset[str] = frozenset()
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
 
@@ -205,9 +216,20 @@ def load_rules() -> Rules:
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),
         host_nouns=tuple(sorted(raw["hosting"]["host_nouns"], key=len, reverse=True)),
         not_organisers=frozenset(fold(x) for x in raw["hosting"]["not_organisers"]),
+        chair_labels=tuple(sorted(raw["hosting"]["chair_labels"], key=len, reverse=True)),
+        chair_verbs=frozenset(raw["hosting"]["chair_verbs"]),
+        future_aux=frozenset(raw["hosting"]["future_aux"]),
+        chair_leads=tuple(raw["hosting"]["chair_leads"]),
+        inverted_leads=tuple(sorted(raw["attendance"]["inverted_leads"], key=len, reverse=True)),
+        represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),
+        sent_objects=frozenset(raw["attendance"]["sent_objects"]),
+        margin_cues=tuple(raw["attendance"]["margin_cues"]),
+        presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         name_particles=frozenset(n["name_particles"]),
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
         identifier=_identifier(raw["designations"]["identifier_labels"]),
+        navigation=_line_label(raw["events"]["navigation_labels"]),
+        venue_words=frozenset(raw["events"]["venue_words"]),
         ordinal_words=dict(raw["events"]["ordinal_words"]),
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
@@ -215,6 +237,12 @@ def load_rules() -> Rules:
         part_heads=frozenset(fold(x) for x in n["part_heads"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
     )
+
+
+def _line_label(labels: list[str]) -> re.Pattern[str]:
+    """A line that opens with one of the labels: "Follows: ...", "| Precedes | ..."."""
+    alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*\|?\s*\**(?:{alts})\**\s*(?:\||:)", re.I | re.M)
 
 
 def _same_event_link(links: list[str]) -> re.Pattern[str]:

@@ -1,0 +1,89 @@
+"""Where a statement was made, and what it says of attendance: a reaction a wire story quotes from another place ("In
+Washington, Blinken said ...", "Peskov told reporters in Moscow", "Speaking in Tokyo, Pelosi
+said") was not made at the event the passage is about, wherever that event met. A SPOKE_AT
+read from such a sentence is dropped unless the place is the event's own: its name holds
+it, or it was held there (a LOCATED_IN the rules read, or the country of that city).
+A person who spoke at an event is recorded as its speaker, not also as an attendee (the
+annotation convention: SPOKE_AT implies presence).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.extract.tables import Gazetteer
+from graph.model import fold
+
+if TYPE_CHECKING:  # relations.py imports this module
+    from graph.extract.mentions import Mention
+    from graph.extract.relations import Candidate, Sentence
+
+PLACES = ("City", "Country", "Region")
+# "In Washington, ..." opening the sentence: where what follows was said
+_OPENING = re.compile(r"\s*In\s+(?:the\s+)?[A-Z][\w .'’-]{1,40},")
+# verbs of a statement whose "in <place>" is where it was made
+SPEECH = frozenset({"say", "tell", "speak", "add", "announce", "state", "comment", "respond"})
+
+
+def spoken_elsewhere(
+    candidates: list[Candidate], sentences: list[Sentence], gaz: Gazetteer
+) -> list[Candidate]:
+    """The candidates without the SPOKE_AT edges whose sentence places the statement in
+    another place than the event's."""
+    by_index = {s.index: s for s in sentences}
+    places: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.type == "LOCATED_IN" and c.source.type == "Event":
+            places.setdefault(_event_id(c.source), set()).add(fold(c.target.name))
+            country = gaz.country_of_city(c.target.name)
+            if country is not None:
+                places[_event_id(c.source)].add(fold(country.name))
+    kept = []
+    for c in candidates:
+        s = by_index.get(c.sent)
+        if c.type == "SPOKE_AT" and s is not None:
+            said_in = _statement_places(s)
+            own = places.get(_event_id(c.target), set())
+            name = f" {fold(c.target.name)} "
+            if said_in and not any(p in own or f" {p} " in name for p in said_in):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _statement_places(s: Sentence) -> set[str]:
+    """The places the sentence says a statement was made in: "In Washington, X said",
+    "told reporters in Moscow", "Speaking in Tokyo" — a place the speech verb is in, not a
+    place the statement is about ("said the fighting in Darfur must stop")."""
+    text = s.span.doc.text
+    out = set()
+    for m in (m for m in s.mentions if m.type in PLACES and not m.demonym):
+        span = s.span.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        opening = _OPENING.match(text, s.span.start_char, m.end + 2) is not None
+        prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+        spoken = prep is not None and prep.head.lemma_.lower() in SPEECH
+        if opening or spoken:
+            out.add(fold(m.name))
+    return out
+
+
+def _event_id(m: Mention) -> str:
+    return m.key or fold(m.name)
+
+
+def speakers_not_attendees(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates without a person's ATTENDED of an event they SPOKE_AT."""
+    spoke = {(fold(c.source.name), _event_id(c.target)) for c in candidates if c.type == "SPOKE_AT"}
+    return [
+        c
+        for c in candidates
+        if not (
+            c.type == "ATTENDED"
+            and c.source.type == "Person"
+            and (fold(c.source.name), _event_id(c.target)) in spoke
+        )
+    ]
