@@ -69,9 +69,9 @@ class Attendance:
                 out.append(m)
             elif m.type in BODIES and not m.demonym:
                 nxt = after[i + 1] if i + 1 < len(after) else None
-                carried = nxt is not None and nxt.type == "Person"
-                if carried and _CARRIED.fullmatch(text, m.end, nxt.start):
-                    continue
+                person = nxt if nxt is not None and nxt.type == "Person" else None
+                if person is not None and _CARRIED.fullmatch(text, m.end, person.start):
+                    continue  # "Senegal, Macky Sall": the leader carries the state
                 if not _NAME_AFTER.match(text, m.end, s.span.end_char):
                     out.append(m)
         return out
@@ -99,8 +99,8 @@ class Attendance:
         # the object itself, not a name further down it ("sent a message to General X")
         people = [m for o in objects for m in s.mentions if m.start <= o.idx < m.end]
         people = [m for m in people if m.type == "Person"]
-        sent = people or [o for o in objects if o.lemma_.lower() in self.rules.sent_objects]
-        if not sent or _future(verb):
+        delegations = [o for o in objects if o.lemma_.lower() in self.rules.sent_objects]
+        if not (people or delegations) or _future(verb):
             return []
         senders = [m for c in verb.children if c.dep_ == "nsubj" for m in _within(c, s)]
         return [m for m in senders if m.type == "Country"] + people
