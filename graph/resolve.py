@@ -288,7 +288,10 @@ class Resolver:
                 name = existing.name  # the first document's name stands, unless shorter
         else:
             c.node_id = node_id(c.type, c.key if c.type == "Event" and c.key else name)
-        aliases = sorted(s for s in c.surfaces if fold(s) != fold(name))
+        forms = set(c.surfaces)
+        if c.type == "Institution":
+            forms |= {undotted(s) for s in forms | {name}}
+        aliases = sorted(s for s in forms if fold(s) != fold(name))
         props: dict[str, object] = {
             k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")
         }
@@ -504,6 +507,12 @@ class Resolver:
             if any(x.start == m.start and x.end == m.end for x in c.mentions):
                 return c
         return None
+
+
+def undotted(name: str) -> str:
+    """ "U.N. Security Council" → "UN Security Council": initials written with and without
+    full stops are one name ("U.S. Treasury" / "US Treasury"), kept as an alias."""
+    return re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), name)
 
 
 def _squash(text: str) -> str:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.extract.event_names import numbered_event_key
+from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
 
@@ -163,6 +164,7 @@ class Mention:
 class MentionFinder:
     def __init__(self, vocab: Vocab, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        self.names = load_name_rules()
         self.gaz = gaz
         # ORTH, not LOWER: "US" is the country, "us" is not
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
@@ -568,7 +570,8 @@ class MentionFinder:
         self._add_metonyms(found)
         self._add_places_in(found)  # layer 5
         _series_named_by_number(found.mentions)
-        return _body_confirms_title(found.mentions, title_end), found.part_of
+        heads = [(0, title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), title_end)]
+        return _body_confirms_headlines(found.mentions, heads), found.part_of
 
     def _add_quoted_events(self, found: _Found) -> None:
         """ "the International Conference 'Russia – Africa'": a titled event in quotes."""
@@ -1013,8 +1016,14 @@ class MentionFinder:
             run.pop()
         if not run:
             return None
+        while run and not run[0].text[:1].isalpha():
+            run.pop(0)  # "-Presse" of "Agence France-Presse"
+        if not run:
+            return None
         sub = doc[run[0].i : run[-1].i + 1]
         if fold(sub.text) in self.rules.never or sub.text in self.rules.person_blocklist:
+            return None
+        if self._never_an_actor(sub.text):
             return None
         # "Kenyan President", "The Rt Hon Lord", "Commission Chair": titles before the name
         while len(sub) > 1 and (
@@ -1039,6 +1048,10 @@ class MentionFinder:
     def _placed(self, doc: Doc, span: Span) -> bool:
         """A short name right after "in", "near", "outside" is a place the model took for a
         person ("talks in Dakar"), unless a possessive follows ("in Putin's view")."""
+        if len(span) > 3:
+            return False
+        if self._known_city(doc, span):
+            return True
         if len(span) > 2 or span.start == 0:
             return False
         after = doc[span.end].text if span.end < len(doc) else ""
@@ -1047,11 +1060,28 @@ class MentionFinder:
             "’s",
         )
 
+    def _known_city(self, doc: Doc, span: Span) -> bool:
+        """ "Khartoum", "Abu Dhabi", "Ulaanbaatar": a capital (countryinfo) or a city of the
+        gazetteer that the model read as a person or a body, unless it is the surname of a
+        person the document names in full ("Jacques Paris") or a title stands before it."""
+        name = _strip_article(span.text)
+        place = self.gaz.lookup(name)
+        if not (place is not None and place.type == "City") and fold(name) not in (
+            self.gaz.capitals
+        ):
+            return False
+        if len(span) == 1 and self._known_surname(doc, span[0]):
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        return before is None or not (
+            self._role_word(before.text) or before.lower_.strip(".") in self.rules.honorifics
+        )
+
     def _not_an_actor(self, span: Span) -> bool:
         """Names of laws, orders, lists and documents, bare head words ("the Council"),
         abstract nouns ("Terrorism"), headings in capitals, broken tokens."""
         words = [t for t in span if not t.is_punct]
-        if not words:
+        if not words or self._never_an_actor(span.text):
             return True
         doc = span.doc
         heads = self.rules.document_heads
@@ -1062,6 +1092,8 @@ class MentionFinder:
         if any(t.text in heads and t.nbor(1).like_num for t in span if t.i + 1 < len(doc)):
             return True  # "Executive Order 14024", "General License 7"
         text = span.text
+        if self._role_or_portfolio(span):
+            return True
         if len(words) == 1 and (
             text in self.rules.institution_heads
             or text in self.rules.event_heads
@@ -1076,6 +1108,34 @@ class MentionFinder:
             line = doc_text(doc)[line_start : line_end if line_end >= 0 else None]
             return line.upper() == line  # a heading in capitals
         return False
+
+    def _role_or_portfolio(self, span: Span) -> bool:
+        """ "National Security Advisor", "Chair of the Group of 77", "H.E. Dr": a role, not a
+        body; "[Minister of] Foreign Affairs": a portfolio. A body's head word or a name the
+        gazetteer knows keeps it ("Office of the Special Representative", "Treasury")."""
+        if any(t.text in self.rules.institution_heads for t in span):
+            return False
+        if self.gaz.lookup(span.text) is not None:
+            return False
+        words = [t.lower_.strip(".") for t in span if not t.is_punct]
+        if words and all(w in self.rules.honorifics or w in ("h.e", "he") for w in words):
+            return True  # "H.E. Dr"
+        head = fold(re.split(r"\s+of\s+", _strip_article(span.text))[0])
+        if any(head == r or head.endswith(" " + r) for r in self.rules.role_nouns):
+            return True
+        if head.endswith("s") and head[:-1] in self.rules.role_nouns:
+            return True  # "Secretaries"
+        before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
+        m = re.search(r"([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$", before)
+        return m is not None and m.group(1).lower() in self.names.portfolio_roles
+
+    def _never_an_actor(self, text: str) -> bool:
+        """A disease, a page's furniture ("7 References", "Precedes"), a venue ("Sandton
+        Convention Centre", "Grand Pacific Hotel")."""
+        name = _strip_article(text)
+        if fold(re.sub(r"^\d+\s+", "", name)) in self.names.not_actors:
+            return True
+        return any(name.endswith(" " + head) for head in self.names.venue_heads)
 
     def _tidy_person(self, text: str) -> str:
         return _person_tidy(text, self.rules.name_particles)
@@ -1343,16 +1403,53 @@ class _Found:
             self.taken[k] = False
 
 
-def _body_confirms_title(mentions: list[Mention], title_end: int) -> list[Mention]:
+# the layers whose names a headline's Title Case misleads ("Imposes New Sanctions")
+TITLE_SOURCES = frozenset({"person", "ner-org", "ner-gpe"})
+# a deck line's places stand ("... at the G20 Summit in Rio de Janeiro: 18 November")
+DECK_SOURCES = frozenset({"person", "ner-org", "pattern", "titled-name"})
+DECK_CHARS = 1500
+
+
+def _deck_lines(text: str, title_end: int) -> list[tuple[int, int, frozenset[str]]]:
+    """Headlines besides the title: the deck lines between the title and the first sentence
+    of prose ("Security Council Authorizes Kenya-Led Mission ...", "Treasury Restricts ...,
+    Designates Additional Officials"), and Markdown headings ("## Secretary's Call with
+    Jordanian Foreign Minister X", whose bodies only, not people, need the story's word)."""
+    out: list[tuple[int, int, frozenset[str]]] = []
+    at = title_end
+    for line in text[title_end:].splitlines(keepends=True):
+        start, at = at, at + len(line)
+        words = line.split()
+        if not words:
+            continue
+        if line.lstrip().startswith("#"):
+            out.append((start, at, frozenset({"ner-org", "pattern"})))
+        elif line.rstrip()[-1:] in '.!?"”:;)':
+            break  # the first sentence of the story
+        elif start - title_end < DECK_CHARS and len(words) >= 5 and "|" not in line:
+            out.append((start, at, DECK_SOURCES))
+    for m in re.finditer(r"(?m)^#+ .*$", text[at:]):
+        out.append((at + m.start(), at + m.end(), frozenset({"ner-org", "pattern"})))
+    return out
+
+
+def _body_confirms_headlines(
+    mentions: list[Mention], heads: list[tuple[int, int, frozenset[str]]]
+) -> list[Mention]:
     """Headlines are in Title Case, which the model reads as names ("Imposes New
-    Sanctions"): a person or unknown place in the title stands only if the body names it.
-    The mentions in document order."""
-    body_mentions = [m for m in mentions if m.start >= title_end]
+    Sanctions"): a person, body or unknown place in the title or a deck line stands only if
+    the story names it too. The mentions in document order."""
+
+    def head_of(m: Mention) -> frozenset[str] | None:
+        return next((kinds for s, e, kinds in heads if s <= m.start < e), None)
+
+    body_mentions = [m for m in mentions if head_of(m) is None]
     body_people = [" ".join(fold(m.name).split()) for m in body_mentions if m.type == "Person"]
     body_names = {fold(m.name) for m in body_mentions}
     kept: list[Mention] = []
     for m in mentions:
-        if m.start < title_end and m.source in ("person", "ner-org", "ner-gpe"):
+        kinds = head_of(m)
+        if kinds is not None and m.source in kinds:
             f = fold(m.name)
             if m.type == "Person":
                 if not any(f == p or set(f.split()) <= set(p.split()) for p in body_people):

@@ -59,3 +59,20 @@ def test_date_ranges_and_years() -> None:
     assert d.start == "2023-03" and d.year_given
     assert find_dates("on September 29", None) == []  # no year known: no date invented
     assert dominant_year("2023 and 2023, 2021") == 2023
+
+
+def test_a_byline_gives_each_author_without_agency_or_title() -> None:
+    from graph.extract.clean import byline_authors
+
+    assert byline_authors("ADA OKAFOR and Tom Reyes Associated Press") == (
+        "ADA OKAFOR",
+        "Tom Reyes",
+    )
+    assert byline_authors("Mara Lind, Senior Fellow, and Ivo Petrov, Research Associate") == (
+        "Mara Lind",
+        "Ivo Petrov",
+    )
+    assert byline_authors("Agence France-Presse (AFP)") == ()
+    assert byline_authors("Staff Reporters") == ()
+    page = "Title\n\n*By Mara Lind and Ivo Petrov*\n\nThe talks began in Accra.\n"
+    assert clean(page, load_rules()).authors == ("Mara Lind", "Ivo Petrov")

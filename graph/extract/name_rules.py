@@ -1,0 +1,40 @@
+"""The tables of names that are no actors, and of names that are another type than the
+model says, read from rules.toml ([cleaning], [names]): bylines, venues, portfolios, page
+furniture words. Kept apart from `tables.Rules` so these lists grow without touching the
+loader every relation family shares."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from graph.extract.tables import HERE
+from graph.model import fold
+
+
+@dataclass(frozen=True)
+class NameRules:
+    # agencies written after a byline's names ("By A and B Associated Press")
+    byline_agencies: tuple[str, ...]
+    # words of a byline that name no person ("Staff Reporters", "the Africa desk")
+    byline_not_people: frozenset[str]
+    # last words of the names of buildings and venues: "Sandton Convention Centre" is no actor
+    venue_heads: frozenset[str]
+    # roles that hold a portfolio ("Minister of [Foreign Affairs]")
+    portfolio_roles: frozenset[str]
+    # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
+    not_actors: frozenset[str]
+
+
+@cache
+def load_name_rules() -> NameRules:
+    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    c, n = raw["cleaning"], raw["names"]
+    return NameRules(
+        byline_agencies=tuple(c["byline_agencies"]),
+        byline_not_people=frozenset(w.lower() for w in c["byline_not_people"]),
+        venue_heads=frozenset(n["venue_heads"]),
+        portfolio_roles=frozenset(n["portfolio_roles"]),
+        not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
+    )
