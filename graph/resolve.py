@@ -147,6 +147,10 @@ class Resolver:
         self.schema = schema
         self.gaz = load_gazetteer()
         self.rules = load_rules()
+        # a country's adjectives, for finding it inside a name ("the Dutch parliament")
+        self.adjectives: dict[str, list[str]] = {}
+        for adjective, place in self.gaz.demonyms.items():
+            self.adjectives.setdefault(place.name, []).append(adjective)
         # curation's hook (graph/curation/curator.py): ids an analyst said are not the same
         self.keep_apart: Callable[[str, str], bool] = lambda a, b: False
 
@@ -405,7 +409,11 @@ class Resolver:
         first = c.mentions[0]
         row = graph.sentence_at(first.start)
         graph.add_edge(rel, c.node_id, pid, graph.fact(row, "name-place", 0.8))
-        for surface in [place.name, *self.gaz.forms(place.name)]:
+        for surface in [
+            place.name,
+            *self.gaz.forms(place.name),
+            *self.adjectives.get(place.name, []),
+        ]:
             at = first.text.find(surface)
             if at >= 0:
                 where = Evidence(

@@ -168,6 +168,15 @@ class MentionFinder:
         self.gaz = gaz
         # ORTH, not LOWER: "US" is the country, "us" is not
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        organs = "|".join(
+            r"\s+".join(map(re.escape, o.split()))
+            for o in sorted(self.names.state_organs, key=len, reverse=True)
+        )
+        self.organ_of_state = re.compile(
+            rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}?)(?:['’]s)?\s+"
+            rf"(?P<organ>(?i:{organs}))\b"
+            rf"|(?P<organ2>(?i:{organs}))\s+in\s+(?P<city>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+        )
         tokenizer = English().tokenizer
         forms = sorted({form for written in gaz.written.values() for form in written})
         self.matcher.add("GAZ", [tokenizer(form) for form in forms if gaz.lookup(form)])
@@ -555,6 +564,7 @@ class MentionFinder:
         # quoted events first: their titles hold country names that are not mentions
         self._add_quoted_events(found)
         self._add_org_events(found)
+        self._add_state_organs(found)
         self._add_named_candidates(found, gaz_hits, country_tokens)
         head = self._add_numbered_meeting(found)
         self._add_speakers(found, head)
@@ -596,6 +606,35 @@ class MentionFinder:
                 key=f"{fold(normal_title)}|{kind_head.lower()}",
                 props={"kind": kind_head.lower()},
             )
+
+    def _add_state_organs(self, found: _Found) -> None:
+        """ "China's foreign ministry", "the Dutch parliament", "the foreign ministry in
+        Tokyo": a state's organ named by a common noun is the organ of that state
+        ("Ministry of Foreign Affairs of China"), not a bare "foreign ministry"."""
+        for m in self.organ_of_state.finditer(doc_text(found.doc)):
+            organ = " ".join((m["organ"] or m["organ2"]).lower().split())
+            start = m.start("owner") if m["owner"] else m.start()
+            if m["owner"]:
+                state, start = self._owning_state(m["owner"], start)
+            else:
+                code = self.gaz.capitals.get(fold(m["city"]))
+                state = self.gaz.countries_by_code.get(code) if code else None
+            span = found.doc.char_span(start, m.end(), alignment_mode="expand")
+            if state is None or span is None or not found.free(span.start, span.end):
+                continue
+            name = f"{self.names.state_organs[organ]} of {state.name}"
+            found.add(span, "Institution", name, "state-organ", name)
+
+    def _owning_state(self, owner: str, start: int) -> tuple[Place | None, int]:
+        """The country the words before an organ name ("South Korea's", "The Philippine"),
+        from their longest tail that is a country or its adjective; where that tail starts."""
+        words = owner.split()
+        for k in range(len(words)):
+            tail = " ".join(words[k:])
+            place = self.gaz.lookup(tail) or self.gaz.demonyms.get(tail)
+            if place is not None and place.type == "Country":
+                return place, start + owner.index(words[k]) if k else start
+        return None, start
 
     def _add_org_events(self, found: _Found) -> None:
         """ "the 2023 BRICS summit", "the 15th BRICS summit": an event named by its body."""

@@ -23,6 +23,8 @@ class NameRules:
     venue_heads: frozenset[str]
     # roles that hold a portfolio ("Minister of [Foreign Affairs]")
     portfolio_roles: frozenset[str]
+    # a state's organ as a common noun ("foreign ministry") → its name ("Ministry of ...")
+    state_organs: dict[str, str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
 
@@ -36,5 +38,6 @@ def load_name_rules() -> NameRules:
         byline_not_people=frozenset(w.lower() for w in c["byline_not_people"]),
         venue_heads=frozenset(n["venue_heads"]),
         portfolio_roles=frozenset(n["portfolio_roles"]),
+        state_organs=dict(n["state_organs"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
     )
