@@ -224,11 +224,46 @@ class Resolver:
                 for p in people
                 if p.mentions and (fold(p.name) == fold(c.name) or person_contains(c.name, p.name))
             ]
+            fits.sort(key=lambda p: len(p.name))
+            if (
+                fits
+                and all(  # "Maduro" and "Nicolás Maduro" are one person
+                    fold(f.name) == fold(fits[-1].name) or person_contains(f.name, fits[-1].name)
+                    for f in fits[:-1]
+                )
+            ):
+                fits[-1].mentions += c.mentions
+                fits[-1].rules.add(f"type: {c.name} is {fits[-1].name}")
+                c.mentions = []
+        Resolver._join_body_tails(items)
+        return [c for c in items if c.mentions]
+
+    @staticmethod
+    def _join_body_tails(items: list[Cluster]) -> None:
+        """ "Dream" after "Georgian Dream", "National Police" after "Haitian National Police":
+        the end of one body's name that the model read as a person is that body, unless a
+        person of the document bears it as a name."""
+        bodies = [c for c in items if c.type == "Institution" and c.mentions]
+        people = [c for c in items if c.type == "Person" and c.mentions]
+        named = ("speaker", "listed-person", "byline", "titled-name", "surname-first-entry")
+        honorifics = load_rules().honorifics
+        for c in people:
+            words = fold(c.name).split()
+            if any(m.source in named for m in c.mentions) or any(
+                p is not c and set(words) <= set(fold(p.name).split()) for p in people
+            ):
+                continue
+            fits = [
+                b
+                for b in bodies
+                if len(fold(b.name).split()) > len(words)
+                and fold(b.name).split()[0] not in honorifics  # "Rt Hon David Lammy"
+                and fold(b.name).split()[-len(words) :] == words
+            ]
             if len(fits) == 1:
                 fits[0].mentions += c.mentions
-                fits[0].rules.add(f"type: {c.name} is {fits[0].name}")
+                fits[0].rules.add(f"type: {c.name} is the end of {fits[0].name}")
                 c.mentions = []
-        return [c for c in items if c.mentions]
 
     def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}

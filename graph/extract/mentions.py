@@ -60,7 +60,8 @@ _DEFINED = re.compile(
 
 HEAD_CHARS = 400
 _GOVERNMENT = re.compile(
-    r"^(?:Government of (?:the )?(?P<country>.+)|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
+    r"^(?:(?:Government|Union|Republic|Kingdom|State|Federation) of (?:the )?(?P<country>.+)"
+    r"|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
 )
 # "SECURITY COUNCIL / 9430TH MEETING (PM)", "GENERAL ASSEMBLY / ELEVENTH EMERGENCY SPECIAL
 # SESSION / 19TH & 20TH MEETINGS (AM & PM)", "... / SEVENTY-EIGHTH SESSION, 52ND MEETING"
@@ -580,6 +581,7 @@ class MentionFinder:
         self._add_metonyms(found)
         self._add_places_in(found)  # layer 5
         _series_named_by_number(found.mentions)
+        _short_names_of_named_countries(found.mentions)
         heads = [(0, title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), title_end)]
         return _body_confirms_headlines(found.mentions, heads), found.part_of
 
@@ -920,6 +922,10 @@ class MentionFinder:
             if ent.label_ != "ORG" or not found.free(ent.start, ent.end):
                 continue
             text = _strip_article(ent.text).strip(" *”“\"'’,")
+            if self._possessive_person(ent):  # "Nicolás Maduro's [government]"
+                name = doc[ent.start : ent.end - 1]
+                found.add(name, "Person", self._tidy_person(name.text), "possessive-person")
+                continue
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
             following = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -1080,6 +1086,8 @@ class MentionFinder:
             return None  # "Special Representative": a title, not a name
         if len(sub) == 1 and (sub[0].tag_ == "NNPS" or not sub[0].text[:1].isupper()):
             return None  # "Houthis", "Rohingyas": a group, not a person
+        if sub.text in self.gaz.demonyms:
+            return None  # "Azerbaijani": the country's adjective, read as a demonym later
         if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
             return None  # "Russia Seeks": what is left of a split is no name
         return sub
@@ -1167,6 +1175,25 @@ class MentionFinder:
         before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
         m = re.search(r"([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$", before)
         return m is not None and m.group(1).lower() in self.names.portfolio_roles
+
+    def _possessive_person(self, ent: Span) -> bool:
+        """ "Nicolás Maduro's [government]": a person's name in title case with a
+        possessive, read by the model as a body, is the person."""
+        if len(ent) < 3 or ent[-1].text not in ("'s", "’s"):
+            return False
+        words = ent[:-1]
+        if not 2 <= len(words) <= 3 or self.gaz.lookup(words.text) is not None:
+            return False
+        return all(
+            t.is_alpha
+            and t.text[:1].isupper()
+            and not t.text.isupper()
+            and t.text not in self.rules.institution_heads
+            and t.text not in self.rules.state_body_heads
+            and t.text not in self.gaz.demonyms
+            and self.gaz.lookup(t.text) is None
+            for t in words
+        )
 
     def _never_an_actor(self, text: str) -> bool:
         """A disease, a page's furniture ("7 References", "Precedes"), a venue ("Sandton
@@ -1373,6 +1400,23 @@ def _series_named_by_number(mentions: list[Mention]) -> None:
             and fold(m.name) in numbered
         ):
             m.type, m.source = "Institution", "numbered-series"
+
+
+def _short_names_of_named_countries(mentions: list[Mention]) -> None:
+    """ "Congo" in a story that names the Democratic Republic of the Congo, and never the
+    Republic of the Congo in full, is the DRC: a bare word that ends the name of a country
+    the document names stands for it, not for the other country the word may mean."""
+    countries = [m for m in mentions if m.type == "Country" and not m.demonym]
+    named_in_full = {m.name for m in countries if fold(m.text) != fold(m.text).split()[-1]}
+    for m in countries:
+        word = fold(m.text)
+        if " " in word or m.name in named_in_full or fold(m.name) == word:
+            continue  # "Sudan" is Sudan, whatever "South Sudan" the story names
+        longer = {
+            c.name for c in countries if c.name != m.name and fold(c.name).endswith(" " + word)
+        }
+        if len(longer) == 1:
+            m.name = m.key = longer.pop()
 
 
 def _strip_article(text: str) -> str:
