@@ -1079,6 +1079,12 @@ class MentionFinder:
             or self.gaz.lookup(sub[0].text) is not None
         ):
             sub = sub[1:]
+        while (
+            len(sub) > 2
+            and sub[-1].text.isupper()
+            and fold(sub[-1].text).replace(" ", "") in self.names.post_nominals
+        ):
+            sub = sub[:-1]  # "Keir Starmer KCB": letters after the name
         if self.gaz.lookup(sub.text) is not None:
             return None
         role_words = {w for r in self.rules.role_nouns for w in r.split()}

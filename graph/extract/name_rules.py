@@ -5,6 +5,7 @@ loader every relation family shares."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,9 @@ class NameRules:
     state_organs: dict[str, str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
+    # letters written after a name that are no part of it ("KCB", "MP", "QC"): nameparser's
+    # suffix lists and rules.toml's additions, without roman numerals ("Elizabeth II")
+    post_nominals: frozenset[str]
 
 
 @cache
@@ -40,4 +44,13 @@ def load_name_rules() -> NameRules:
         portfolio_roles=frozenset(n["portfolio_roles"]),
         state_organs=dict(n["state_organs"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
+        post_nominals=_post_nominals(n["post_nominals"]),
     )
+
+
+def _post_nominals(extra: list[str]) -> frozenset[str]:
+    from nameparser.config import CONSTANTS  # a module-level dict of lists: cheap, but only here
+
+    listed = {*CONSTANTS.suffix_acronyms, *CONSTANTS.suffix_not_acronyms, *extra}
+    words = {fold(w).replace(" ", "") for w in listed}
+    return frozenset(w for w in words if w and not re.fullmatch(r"[ivxlc]+", w))
