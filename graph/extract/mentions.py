@@ -110,6 +110,27 @@ _ITEM_PERSON = re.compile(
     re.M,
 )
 
+# A briefing's questioners and their outlets: "Our first question goes to the line of
+# Anne-Marie Duval from Agence France-Presse.", "Let's go to Rafael Cordero, Bloomberg.",
+# "Next question, Thu Trang Le of VOA Vietnamese.", "Anjali: Anjali Pathak from The Indian
+# Express." (a questioner's own label, then name and outlet)
+_QNAME = r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
+_QWORD = r"[\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"  # "U.S.", never a sentence's full stop
+_QOUTLET = rf"(?P<outlet>(?:The[ \t]+)?[A-Z]{_QWORD}(?:[ \t]+[A-Z0-9]{_QWORD}){{0,3}})"
+_QUESTIONER = re.compile(
+    r"(?:\b(?:line of|go to|goes to|turn to|[Qq]uestion,|[Qq]uestion from)[ \t]+"
+    + _QNAME
+    + r"(?:[ \t]*,[ \t]*|[ \t]+(?:of|from|at|with)[ \t]+)"
+    + _QOUTLET
+    + r"[ \t]*[.?]?[ \t]*$"
+    + r"|^[A-Z][\w-]+:[ \t]+(?:Sir,[ \t]+)?"
+    + _QNAME.replace("name", "name2")
+    + r"[ \t]+from[ \t]+"
+    + _QOUTLET.replace("outlet", "outlet2")
+    + r"\.)",
+    re.M,
+)
+
 _BODY_EVENT = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial|[Aa]nnual)"
     r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency)\s+)?"
@@ -570,6 +591,7 @@ class MentionFinder:
         head = self._add_numbered_meeting(found)
         self._add_speakers(found, head)
         self._add_listed_people(found)
+        self._add_questioners(found)
         self._add_surname_first_entries(found)
         self._add_list_item_people(found)
         self._add_body_events(found)
@@ -787,6 +809,33 @@ class MentionFinder:
             return
         found.release(span)
         found.add(span, "Person", self._tidy_person(name), rule)
+
+    def _add_questioners(self, found: _Found) -> None:
+        """A briefing's questioner and the outlet they ask for ("Let's go to Rafael Cordero,
+        Bloomberg."): a person and a body, whatever the model read in them."""
+        doc = found.doc
+        for q in _QUESTIONER.finditer(doc_text(doc)):
+            name_group = "name" if q.group("name") else "name2"
+            outlet_group = "outlet" if q.group("outlet") else "outlet2"
+            name = doc.char_span(q.start(name_group), q.end(name_group), alignment_mode="expand")
+            outlet = doc.char_span(
+                q.start(outlet_group), q.end(outlet_group), alignment_mode="expand"
+            )
+            if name is None or outlet is None or self._not_an_actor(outlet):
+                continue
+            if any(self._role_word(w) or fold(w) in self.rules.never for w in name.text.split()):
+                continue
+            known = self.gaz.lookup(outlet.text)
+            if (
+                self._known_city(doc, name)
+                or self.gaz.lookup(name.text) is not None
+                or (known is not None and known.type != "Institution")
+            ):
+                continue  # "go to Hanoi, Vietnam": a trip, not a question
+            found.release(doc[name.start : outlet.end])
+            found.add(name, "Person", self._tidy_person(name.text), "questioner")
+            outlet_name = known.name if known else outlet.text
+            found.add(outlet, "Institution", outlet_name, "questioner-outlet")
 
     def _add_listed_people(self, found: _Found) -> None:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
@@ -1382,9 +1431,14 @@ def _person_tidy(text: str, particles: frozenset[str]) -> str:
     """A person's name, with a surname in capitals (as sanctions lists write it) in title case,
     without a possessive ("Maduro's")."""
     text = re.sub(r"['’]s$", "", text.strip())
-    words = [
-        w.lower() if w.lower() in particles else w.title() if w.isupper() and len(w) > 2 else w
-        for w in _tidy(text).split(" ")
+    split = _tidy(text).split(" ")
+    words = [  # a name never ends with a particle: "Thu Trang Le" keeps its surname
+        w.lower()
+        if w.lower() in particles and k < len(split) - 1
+        else w.title()
+        if w.isupper() and len(w) > 2
+        else w
+        for k, w in enumerate(split)
     ]
     return " ".join(words)
 
