@@ -667,6 +667,8 @@ class MentionFinder:
             org, pre = event_m["org"], event_m["pre"] or ""
             first = org.split()[0]
             place = self.gaz.lookup(org)
+            if place is not None and place.type == "Region":
+                continue  # "Americas summit", "ASEAN Indo-Pacific Forum": a region is no body
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym:
                 continue
@@ -1202,8 +1204,8 @@ class MentionFinder:
             or re.search(r"(ism|ity|tion|ment|ness|ance|ence|ship)$", text)
         ):
             return True
-        if re.search(r"[\[\]{}<>|•]", text):
-            return True
+        if re.search(r"[\[\]{}<>|•]", text) or re.search(r"\w/\w*\d", text):
+            return True  # broken tokens; a document's symbol ("S/RES/2699(2023)")
         if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
             line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
             line_end = doc_text(doc).find("\n", span.end_char)
@@ -1567,8 +1569,8 @@ def _deck_lines(text: str, title_end: int) -> list[tuple[int, int, frozenset[str
             continue
         if line.lstrip().startswith("#"):
             out.append((start, at, frozenset({"ner-org", "pattern"})))
-        elif line.rstrip()[-1:] in '.!?"”:;)':
-            break  # the first sentence of the story
+        elif line.rstrip()[-1:] in '.!?"”:;' and len(words) >= 6:
+            break  # the first sentence of the story ("9430TH MEETING (PM)" is none)
         elif start - title_end < DECK_CHARS and len(words) >= 5 and "|" not in line:
             out.append((start, at, DECK_SOURCES))
     for m in re.finditer(r"(?m)^#+ .*$", text[at:]):
