@@ -1145,6 +1145,13 @@ class MentionFinder:
             return None  # "Houthis", "Rohingyas": a group, not a person
         if sub.text in self.gaz.demonyms:
             return None  # "Azerbaijani": the country's adjective, read as a demonym later
+        after = doc[sub.end : sub.end + 3]
+        if any(t.lower_ in self.names.place_nouns and t.text.islower() for t in after[:1]) or (
+            len(after) == 3
+            and after[0].lower_ == "and"
+            and after[2].lower_ in self.names.place_nouns
+        ):
+            return None  # "the Lachin corridor", "the Kherson and Zaporizhzhia regions"
         if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
             return None  # "Russia Seeks": what is left of a split is no name
         return sub

@@ -28,6 +28,8 @@ class NameRules:
     state_organs: dict[str, str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
+    # nouns after a name that make it a place ("the Lachin corridor")
+    place_nouns: frozenset[str]
     # letters written after a name that are no part of it ("KCB", "MP", "QC"): nameparser's
     # suffix lists and rules.toml's additions, without roman numerals ("Elizabeth II")
     post_nominals: frozenset[str]
@@ -45,6 +47,7 @@ def load_name_rules() -> NameRules:
         state_organs=dict(n["state_organs"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
         post_nominals=_post_nominals(n["post_nominals"]),
+        place_nouns=frozenset(n["place_nouns"]),
     )
 
 
