@@ -314,6 +314,7 @@ class MentionFinder:
             or not self._is_cap(doc[j])
             or doc[j].lower_ in CALENDAR_WORDS
             or self._role_word(doc[j].text)
+            or self._never_an_actor(doc[j].text)  # "... Party for the Covid-19 response"
         ):
             return None
         run_end = j

@@ -76,3 +76,16 @@ def test_a_byline_gives_each_author_without_agency_or_title() -> None:
     assert byline_authors("Staff Reporters") == ()
     page = "Title\n\n*By Mara Lind and Ivo Petrov*\n\nThe talks began in Accra.\n"
     assert clean(page, load_rules()).authors == ("Mara Lind", "Ivo Petrov")
+
+
+def test_credit_and_contact_lines_are_furniture() -> None:
+    page = (
+        "Talks Resume\n\nGhana and Togo met in Lome.\n\n"
+        "(Reporting by Ama Owusu in Accra; Editing by Tom Hale)\n\n"
+        "Associated Press writer Ben Cole in Abuja contributed to this report.\n\n"
+        "Contact the Press Office Communication Team by email.\n"
+    )
+    text = clean(page, load_rules()).text
+    assert "Ghana and Togo" in text
+    for gone in ("Ama Owusu", "Tom Hale", "Ben Cole", "Communication Team"):
+        assert gone not in text
