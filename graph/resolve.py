@@ -123,6 +123,20 @@ def institution_tail(short: str, long: str) -> bool:
     return lg[-len(s) - 1] not in ("and", "&", "for", "on")  # "Peace and Security Council"
 
 
+def join_score(short: str, long: str) -> float:
+    """How alike two names a rule joined are, kept with the rule: 1.0 for an acronym spelled
+    by the long name's initials, else how well each word of the short name matches its
+    likest word of the long one (rapidfuzz's ratio, averaged): "Putin" in "Vladimir Putin"
+    1.0, "Zelensky" / "Volodymyr Zelenskyy" 0.94."""
+    fs = fold(short).replace(" ", "")
+    if fs and fs == initials(long):
+        return 1.0
+    words, other = fold(short).split(), fold(long).split()
+    if not words or not other:
+        return 0.0
+    return sum(max(fuzz.ratio(w, o) for o in other) for w in words) / len(words) / 100
+
+
 def same_event(a: str | None, b: str | None) -> bool:
     """Event keys are "title|kind|year": equal titles and kinds, and no two different years."""
     if not a or not b:
@@ -193,11 +207,18 @@ class Resolver:
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:
-                fits = [c for c in group if c is not short and contains(short.name, c.name)]
+                if not short.mentions:
+                    continue  # joined already: a symmetric rule must not join it back
+                fits = [
+                    c
+                    for c in group
+                    if c is not short and c.mentions and contains(short.name, c.name)
+                ]
                 if len({id(c) for c in fits}) == 1:
                     target = fits[0]
                     target.mentions += short.mentions
-                    target.rules.add(f"{rule}: {short.name} → {target.name}")
+                    score = join_score(short.name, target.name)
+                    target.rules.add(f"{rule}: {short.name} → {target.name} ({score:.2f})")
                     short.mentions = []
             items = [c for c in items if c.mentions]
         return items
