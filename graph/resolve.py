@@ -123,6 +123,20 @@ def institution_tail(short: str, long: str) -> bool:
     return lg[-len(s) - 1] not in ("and", "&", "for", "on")  # "Peace and Security Council"
 
 
+def join_score(short: str, long: str) -> float:
+    """How alike two names a rule joined are, kept with the rule: 1.0 for an acronym spelled
+    by the long name's initials, else how well each word of the short name matches its
+    likest word of the long one (rapidfuzz's ratio, averaged): "Putin" in "Vladimir Putin"
+    1.0, "Zelensky" / "Volodymyr Zelenskyy" 0.94."""
+    fs = fold(short).replace(" ", "")
+    if fs and fs == initials(long):
+        return 1.0
+    words, other = fold(short).split(), fold(long).split()
+    if not words or not other:
+        return 0.0
+    return sum(max(fuzz.ratio(w, o) for o in other) for w in words) / len(words) / 100
+
+
 def same_event(a: str | None, b: str | None) -> bool:
     """Event keys are "title|kind|year": equal titles and kinds, and no two different years."""
     if not a or not b:
@@ -147,6 +161,10 @@ class Resolver:
         self.schema = schema
         self.gaz = load_gazetteer()
         self.rules = load_rules()
+        # a country's adjectives, for finding it inside a name ("the Dutch parliament")
+        self.adjectives: dict[str, list[str]] = {}
+        for adjective, place in self.gaz.demonyms.items():
+            self.adjectives.setdefault(place.name, []).append(adjective)
         # curation's hook (graph/curation/curator.py): ids an analyst said are not the same
         self.keep_apart: Callable[[str, str], bool] = lambda a, b: False
 
@@ -189,11 +207,18 @@ class Resolver:
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:
-                fits = [c for c in group if c is not short and contains(short.name, c.name)]
+                if not short.mentions:
+                    continue  # joined already: a symmetric rule must not join it back
+                fits = [
+                    c
+                    for c in group
+                    if c is not short and c.mentions and contains(short.name, c.name)
+                ]
                 if len({id(c) for c in fits}) == 1:
                     target = fits[0]
                     target.mentions += short.mentions
-                    target.rules.add(f"{rule}: {short.name} → {target.name}")
+                    score = join_score(short.name, target.name)
+                    target.rules.add(f"{rule}: {short.name} → {target.name} ({score:.2f})")
                     short.mentions = []
             items = [c for c in items if c.mentions]
         return items
@@ -220,11 +245,46 @@ class Resolver:
                 for p in people
                 if p.mentions and (fold(p.name) == fold(c.name) or person_contains(c.name, p.name))
             ]
+            fits.sort(key=lambda p: len(p.name))
+            if (
+                fits
+                and all(  # "Maduro" and "Nicolás Maduro" are one person
+                    fold(f.name) == fold(fits[-1].name) or person_contains(f.name, fits[-1].name)
+                    for f in fits[:-1]
+                )
+            ):
+                fits[-1].mentions += c.mentions
+                fits[-1].rules.add(f"type: {c.name} is {fits[-1].name}")
+                c.mentions = []
+        Resolver._join_body_tails(items)
+        return [c for c in items if c.mentions]
+
+    @staticmethod
+    def _join_body_tails(items: list[Cluster]) -> None:
+        """ "Dream" after "Georgian Dream", "National Police" after "Haitian National Police":
+        the end of one body's name that the model read as a person is that body, unless a
+        person of the document bears it as a name."""
+        bodies = [c for c in items if c.type == "Institution" and c.mentions]
+        people = [c for c in items if c.type == "Person" and c.mentions]
+        named = ("speaker", "listed-person", "byline", "titled-name", "surname-first-entry")
+        honorifics = load_rules().honorifics
+        for c in people:
+            words = fold(c.name).split()
+            if any(m.source in named for m in c.mentions) or any(
+                p is not c and set(words) <= set(fold(p.name).split()) for p in people
+            ):
+                continue
+            fits = [
+                b
+                for b in bodies
+                if len(fold(b.name).split()) > len(words)
+                and fold(b.name).split()[0] not in honorifics  # "Rt Hon David Lammy"
+                and fold(b.name).split()[-len(words) :] == words
+            ]
             if len(fits) == 1:
                 fits[0].mentions += c.mentions
-                fits[0].rules.add(f"type: {c.name} is {fits[0].name}")
+                fits[0].rules.add(f"type: {c.name} is the end of {fits[0].name}")
                 c.mentions = []
-        return [c for c in items if c.mentions]
 
     def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
@@ -288,7 +348,10 @@ class Resolver:
                 name = existing.name  # the first document's name stands, unless shorter
         else:
             c.node_id = node_id(c.type, c.key if c.type == "Event" and c.key else name)
-        aliases = sorted(s for s in c.surfaces if fold(s) != fold(name))
+        forms = set(c.surfaces)
+        if c.type == "Institution":
+            forms |= {undotted(s) for s in forms | {name}}
+        aliases = sorted(s for s in forms if fold(s) != fold(name))
         props: dict[str, object] = {
             k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")
         }
@@ -402,7 +465,11 @@ class Resolver:
         first = c.mentions[0]
         row = graph.sentence_at(first.start)
         graph.add_edge(rel, c.node_id, pid, graph.fact(row, "name-place", 0.8))
-        for surface in [place.name, *self.gaz.forms(place.name)]:
+        for surface in [
+            place.name,
+            *self.gaz.forms(place.name),
+            *self.adjectives.get(place.name, []),
+        ]:
             at = first.text.find(surface)
             if at >= 0:
                 where = Evidence(
@@ -527,6 +594,12 @@ class Resolver:
             if any(x.start == m.start and x.end == m.end for x in c.mentions):
                 return c
         return None
+
+
+def undotted(name: str) -> str:
+    """ "U.N. Security Council" → "UN Security Council": initials written with and without
+    full stops are one name ("U.S. Treasury" / "US Treasury"), kept as an alias."""
+    return re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), name)
 
 
 def _squash(text: str) -> str:

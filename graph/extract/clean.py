@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.dates import find_dates
+from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Rules
 
 LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
@@ -22,6 +23,8 @@ class CleanText:
     date: str | None
     body_start: int
     title_end: int = 0  # where the title line ends: what comes before is the headline
+    # each person the byline names ("By A and B Associated Press" → A, B), as written
+    authors: tuple[str, ...] = ()
 
 
 def _blank(text: str) -> str:
@@ -58,9 +61,13 @@ def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str
             date = date or (found[0].start if found and found[0].year_given else None)
             used.add(i)
             continue
-        m = re.match(r"^by\s+(.+)$", line, re.I)
+        m = re.match(r"^[*_]*by\s+(.+?)[*_]*$", line, re.I)
         if m and author is None and len(m.group(1).split()) <= 5:
             author = re.sub(r"\s+", " ", m.group(1)).strip()
+            used.add(i)
+            continue
+        if m and author is None and re.fullmatch(r"[A-Z][^.!?;:]*", m.group(1)):
+            author = re.sub(r"\s+", " ", m.group(1)).strip()  # "By A and B Associated Press"
             used.add(i)
             continue
         m = re.match(r"^publication\s*:\s*(.+?)(?:\s+volume\s*:.*)?$", line, re.I)
@@ -76,6 +83,27 @@ def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str
                 date = found[0].start
                 used.add(i)
     return title, author, publisher, date, used
+
+
+def byline_authors(author: str | None) -> tuple[str, ...]:
+    """The people a byline names: "Dawit Endeshaw and Giulia Paravicini", "CHINEDU ASADU and
+    SAM MEDNICK Associated Press" (the agency after the names is no author's name), never
+    "Staff Reporters" or "the Africa desk"."""
+    if not author:
+        return ()
+    rules = load_name_rules()
+    text = author.strip("*_ ")
+    for agency in sorted(rules.byline_agencies, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w)\(?{re.escape(agency)}\)?(?!\w)", ",", text, flags=re.I)
+    out = []
+    for part in re.split(r"\s*(?:,|\band\b|&)\s*", text, flags=re.I):
+        words = part.split()
+        if not 2 <= len(words) <= 4 or any(
+            w.lower() in rules.byline_not_people or not w[:1].isupper() for w in words
+        ):
+            continue  # "Senior Fellow", "Research Associate": a title after the name
+        out.append(part.strip())
+    return tuple(out)
 
 
 def clean(text: str, rules: Rules) -> CleanText:
@@ -108,4 +136,5 @@ def clean(text: str, rules: Rules) -> CleanText:
         offset += len(line)
     cleaned = "".join(out)
     assert len(cleaned) == len(text)
-    return CleanText(cleaned, title, author, publisher, date, body_start, title_end)
+    authors = byline_authors(author)
+    return CleanText(cleaned, title, author, publisher, date, body_start, title_end, authors)

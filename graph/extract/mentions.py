@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.extract.event_names import numbered_event_key
+from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
 
@@ -59,7 +60,8 @@ _DEFINED = re.compile(
 
 HEAD_CHARS = 400
 _GOVERNMENT = re.compile(
-    r"^(?:Government of (?:the )?(?P<country>.+)|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
+    r"^(?:(?:Government|Union|Republic|Kingdom|State|Federation) of (?:the )?(?P<country>.+)"
+    r"|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
 )
 # "SECURITY COUNCIL / 9430TH MEETING (PM)", "GENERAL ASSEMBLY / ELEVENTH EMERGENCY SPECIAL
 # SESSION / 19TH & 20TH MEETINGS (AM & PM)", "... / SEVENTY-EIGHTH SESSION, 52ND MEETING"
@@ -107,6 +109,27 @@ _ITEM_PERSON = re.compile(
     r"^[ \t]*(?:[-•*]|\d+[.)]?)[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|de|da|del"
     r"|van|von|al|bin|ibn|el|la|le|do|dos)){1,4}),[ \t]+"
     r"(?P<desc>(?:(?:a|an|the|born|who|aged)\b|[A-Z][a-z]+)[^\n]{0,60})",
+    re.M,
+)
+
+# A briefing's questioners and their outlets: "Our first question goes to the line of
+# Anne-Marie Duval from Agence France-Presse.", "Let's go to Rafael Cordero, Bloomberg.",
+# "Next question, Thu Trang Le of VOA Vietnamese.", "Anjali: Anjali Pathak from The Indian
+# Express." (a questioner's own label, then name and outlet)
+_QNAME = r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
+_QWORD = r"[\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"  # "U.S.", never a sentence's full stop
+_QOUTLET = rf"(?P<outlet>(?:The[ \t]+)?[A-Z]{_QWORD}(?:[ \t]+[A-Z0-9]{_QWORD}){{0,3}})"
+_QUESTIONER = re.compile(
+    r"(?:\b(?:line of|go to|goes to|turn to|[Qq]uestion,|[Qq]uestion from)[ \t]+"
+    + _QNAME
+    + r"(?:[ \t]*,[ \t]*|[ \t]+(?:of|from|at|with)[ \t]+)"
+    + _QOUTLET
+    + r"[ \t]*[.?]?[ \t]*$"
+    + r"|^[A-Z][\w-]+:[ \t]+(?:Sir,[ \t]+)?"
+    + _QNAME.replace("name", "name2")
+    + r"[ \t]+from[ \t]+"
+    + _QOUTLET.replace("outlet", "outlet2")
+    + r"\.)",
     re.M,
 )
 
@@ -165,9 +188,19 @@ class Mention:
 class MentionFinder:
     def __init__(self, vocab: Vocab, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        self.names = load_name_rules()
         self.gaz = gaz
         # ORTH, not LOWER: "US" is the country, "us" is not
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        organs = "|".join(
+            r"\s+".join(map(re.escape, o.split()))
+            for o in sorted(self.names.state_organs, key=len, reverse=True)
+        )
+        self.organ_of_state = re.compile(
+            rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}?)(?:['’]s)?\s+"
+            rf"(?P<organ>(?i:{organs}))\b"
+            rf"|(?P<organ2>(?i:{organs}))\s+in\s+(?P<city>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+        )
         tokenizer = English().tokenizer
         forms = sorted({form for written in gaz.written.values() for form in written})
         self.matcher.add("GAZ", [tokenizer(form) for form in forms if gaz.lookup(form)])
@@ -283,6 +316,7 @@ class MentionFinder:
             or not self._is_cap(doc[j])
             or doc[j].lower_ in CALENDAR_WORDS
             or self._role_word(doc[j].text)
+            or self._never_an_actor(doc[j].text)  # "... Party for the Covid-19 response"
         ):
             return None
         run_end = j
@@ -555,10 +589,12 @@ class MentionFinder:
         # quoted events first: their titles hold country names that are not mentions
         self._add_quoted_events(found)
         self._add_org_events(found)
+        self._add_state_organs(found)
         self._add_named_candidates(found, gaz_hits, country_tokens)
         head = self._add_numbered_meeting(found)
         self._add_speakers(found, head)
         self._add_listed_people(found)
+        self._add_questioners(found)
         self._add_surname_first_entries(found)
         self._add_list_item_people(found)
         self._add_body_events(found)
@@ -570,7 +606,9 @@ class MentionFinder:
         self._add_metonyms(found)
         self._add_places_in(found)  # layer 5
         _series_named_by_number(found.mentions)
-        return _body_confirms_title(found.mentions, title_end), found.part_of
+        _short_names_of_named_countries(found.mentions)
+        heads = [(0, title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), title_end)]
+        return _body_confirms_headlines(found.mentions, heads), found.part_of
 
     def _add_quoted_events(self, found: _Found) -> None:
         """ "the International Conference 'Russia – Africa'": a titled event in quotes."""
@@ -596,6 +634,35 @@ class MentionFinder:
                 props={"kind": kind_head.lower()},
             )
 
+    def _add_state_organs(self, found: _Found) -> None:
+        """ "China's foreign ministry", "the Dutch parliament", "the foreign ministry in
+        Tokyo": a state's organ named by a common noun is the organ of that state
+        ("Ministry of Foreign Affairs of China"), not a bare "foreign ministry"."""
+        for m in self.organ_of_state.finditer(doc_text(found.doc)):
+            organ = " ".join((m["organ"] or m["organ2"]).lower().split())
+            start = m.start("owner") if m["owner"] else m.start()
+            if m["owner"]:
+                state, start = self._owning_state(m["owner"], start)
+            else:
+                code = self.gaz.capitals.get(fold(m["city"]))
+                state = self.gaz.countries_by_code.get(code) if code else None
+            span = found.doc.char_span(start, m.end(), alignment_mode="expand")
+            if state is None or span is None or not found.free(span.start, span.end):
+                continue
+            name = f"{self.names.state_organs[organ]} of {state.name}"
+            found.add(span, "Institution", name, "state-organ", name)
+
+    def _owning_state(self, owner: str, start: int) -> tuple[Place | None, int]:
+        """The country the words before an organ name ("South Korea's", "The Philippine"),
+        from their longest tail that is a country or its adjective; where that tail starts."""
+        words = owner.split()
+        for k in range(len(words)):
+            tail = " ".join(words[k:])
+            place = self.gaz.lookup(tail) or self.gaz.demonyms.get(tail)
+            if place is not None and place.type == "Country":
+                return place, start + owner.index(words[k]) if k else start
+        return None, start
+
     def _add_org_events(self, found: _Found) -> None:
         """ "the 2023 BRICS summit", "the 15th BRICS summit": an event named by its body."""
         doc = found.doc
@@ -603,6 +670,8 @@ class MentionFinder:
             org, pre = event_m["org"], event_m["pre"] or ""
             first = org.split()[0]
             place = self.gaz.lookup(org)
+            if place is not None and place.type == "Region":
+                continue  # "Americas summit", "ASEAN Indo-Pacific Forum": a region is no body
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym:
                 continue
@@ -753,6 +822,33 @@ class MentionFinder:
         found.release(span)
         found.add(span, "Person", self._tidy_person(name), rule)
 
+    def _add_questioners(self, found: _Found) -> None:
+        """A briefing's questioner and the outlet they ask for ("Let's go to Rafael Cordero,
+        Bloomberg."): a person and a body, whatever the model read in them."""
+        doc = found.doc
+        for q in _QUESTIONER.finditer(doc_text(doc)):
+            name_group = "name" if q.group("name") else "name2"
+            outlet_group = "outlet" if q.group("outlet") else "outlet2"
+            name = doc.char_span(q.start(name_group), q.end(name_group), alignment_mode="expand")
+            outlet = doc.char_span(
+                q.start(outlet_group), q.end(outlet_group), alignment_mode="expand"
+            )
+            if name is None or outlet is None or self._not_an_actor(outlet):
+                continue
+            if any(self._role_word(w) or fold(w) in self.rules.never for w in name.text.split()):
+                continue
+            known = self.gaz.lookup(outlet.text)
+            if (
+                self._known_city(doc, name)
+                or self.gaz.lookup(name.text) is not None
+                or (known is not None and known.type != "Institution")
+            ):
+                continue  # "go to Hanoi, Vietnam": a trip, not a question
+            found.release(doc[name.start : outlet.end])
+            found.add(name, "Person", self._tidy_person(name.text), "questioner")
+            outlet_name = known.name if known else outlet.text
+            found.add(outlet, "Institution", outlet_name, "questioner-outlet")
+
     def _add_listed_people(self, found: _Found) -> None:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
         doc = found.doc
@@ -892,6 +988,10 @@ class MentionFinder:
             if ent.label_ != "ORG" or not found.free(ent.start, ent.end):
                 continue
             text = _strip_article(ent.text).strip(" *”“\"'’,")
+            if self._possessive_person(ent):  # "Nicolás Maduro's [government]"
+                name = doc[ent.start : ent.end - 1]
+                found.add(name, "Person", self._tidy_person(name.text), "possessive-person")
+                continue
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
             following = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -1028,8 +1128,14 @@ class MentionFinder:
             run.pop()
         if not run:
             return None
+        while run and not run[0].text[:1].isalpha():
+            run.pop(0)  # "-Presse" of "Agence France-Presse"
+        if not run:
+            return None
         sub = doc[run[0].i : run[-1].i + 1]
         if fold(sub.text) in self.rules.never or sub.text in self.rules.person_blocklist:
+            return None
+        if self._never_an_actor(sub.text):
             return None
         # "Kenyan President", "The Rt Hon Lord", "Commission Chair": titles before the name
         while len(sub) > 1 and (
@@ -1040,6 +1146,12 @@ class MentionFinder:
             or self.gaz.lookup(sub[0].text) is not None
         ):
             sub = sub[1:]
+        while (
+            len(sub) > 2
+            and sub[-1].text.isupper()
+            and fold(sub[-1].text).replace(" ", "") in self.names.post_nominals
+        ):
+            sub = sub[:-1]  # "Keir Starmer KCB": letters after the name
         if self.gaz.lookup(sub.text) is not None:
             return None
         role_words = {w for r in self.rules.role_nouns for w in r.split()}
@@ -1047,6 +1159,15 @@ class MentionFinder:
             return None  # "Special Representative": a title, not a name
         if len(sub) == 1 and (sub[0].tag_ == "NNPS" or not sub[0].text[:1].isupper()):
             return None  # "Houthis", "Rohingyas": a group, not a person
+        if sub.text in self.gaz.demonyms:
+            return None  # "Azerbaijani": the country's adjective, read as a demonym later
+        after = doc[sub.end : sub.end + 3]
+        if any(t.lower_ in self.names.place_nouns and t.text.islower() for t in after[:1]) or (
+            len(after) == 3
+            and after[0].lower_ == "and"
+            and after[2].lower_ in self.names.place_nouns
+        ):
+            return None  # "the Lachin corridor", "the Kherson and Zaporizhzhia regions"
         if split and len(sub) == 1 and not self._known_surname(doc, sub[0]):
             return None  # "Russia Seeks": what is left of a split is no name
         return sub
@@ -1054,6 +1175,10 @@ class MentionFinder:
     def _placed(self, doc: Doc, span: Span) -> bool:
         """A short name right after "in", "near", "outside" is a place the model took for a
         person ("talks in Dakar"), unless a possessive follows ("in Putin's view")."""
+        if len(span) > 3:
+            return False
+        if self._known_city(doc, span):
+            return True
         if len(span) > 2 or span.start == 0:
             return False
         after = doc[span.end].text if span.end < len(doc) else ""
@@ -1062,11 +1187,28 @@ class MentionFinder:
             "’s",
         )
 
+    def _known_city(self, doc: Doc, span: Span) -> bool:
+        """ "Khartoum", "Abu Dhabi", "Ulaanbaatar": a capital (countryinfo) or a city of the
+        gazetteer that the model read as a person or a body, unless it is the surname of a
+        person the document names in full ("Jacques Paris") or a title stands before it."""
+        name = _strip_article(span.text)
+        place = self.gaz.lookup(name)
+        if not (place is not None and place.type == "City") and fold(name) not in (
+            self.gaz.capitals
+        ):
+            return False
+        if len(span) == 1 and self._known_surname(doc, span[0]):
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        return before is None or not (
+            self._role_word(before.text) or before.lower_.strip(".") in self.rules.honorifics
+        )
+
     def _not_an_actor(self, span: Span) -> bool:
         """Names of laws, orders, lists and documents, bare head words ("the Council"),
         abstract nouns ("Terrorism"), headings in capitals, broken tokens."""
         words = [t for t in span if not t.is_punct]
-        if not words:
+        if not words or self._never_an_actor(span.text):
             return True
         doc = span.doc
         heads = self.rules.document_heads
@@ -1077,14 +1219,16 @@ class MentionFinder:
         if any(t.text in heads and t.nbor(1).like_num for t in span if t.i + 1 < len(doc)):
             return True  # "Executive Order 14024", "General License 7"
         text = span.text
+        if self._role_or_portfolio(span):
+            return True
         if len(words) == 1 and (
             text in self.rules.institution_heads
             or text in self.rules.event_heads
             or re.search(r"(ism|ity|tion|ment|ness|ance|ence|ship)$", text)
         ):
             return True
-        if re.search(r"[\[\]{}<>|•]", text):
-            return True
+        if re.search(r"[\[\]{}<>|•]", text) or re.search(r"\w/\w*\d", text):
+            return True  # broken tokens; a document's symbol ("S/RES/2699(2023)")
         if span.start > 0 and doc[span.start - 1].lower_ in self.rules.vessel_words:
             return True  # "the tanker Ocean Star": a ship, no actor
         if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
@@ -1093,6 +1237,53 @@ class MentionFinder:
             line = doc_text(doc)[line_start : line_end if line_end >= 0 else None]
             return line.upper() == line  # a heading in capitals
         return False
+
+    def _role_or_portfolio(self, span: Span) -> bool:
+        """ "National Security Advisor", "Chair of the Group of 77", "H.E. Dr": a role, not a
+        body; "[Minister of] Foreign Affairs": a portfolio. A body's head word or a name the
+        gazetteer knows keeps it ("Office of the Special Representative", "Treasury")."""
+        if any(t.text in self.rules.institution_heads for t in span):
+            return False
+        if self.gaz.lookup(span.text) is not None:
+            return False
+        words = [t.lower_.strip(".") for t in span if not t.is_punct]
+        if words and all(w in self.rules.honorifics or w in ("h.e", "he") for w in words):
+            return True  # "H.E. Dr"
+        head = fold(re.split(r"\s+of\s+", _strip_article(span.text))[0])
+        if any(head == r or head.endswith(" " + r) for r in self.rules.role_nouns):
+            return True
+        if head.endswith("s") and head[:-1] in self.rules.role_nouns:
+            return True  # "Secretaries"
+        before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
+        m = re.search(r"([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$", before)
+        return m is not None and m.group(1).lower() in self.names.portfolio_roles
+
+    def _possessive_person(self, ent: Span) -> bool:
+        """ "Nicolás Maduro's [government]": a person's name in title case with a
+        possessive, read by the model as a body, is the person."""
+        if len(ent) < 3 or ent[-1].text not in ("'s", "’s"):
+            return False
+        words = ent[:-1]
+        if not 2 <= len(words) <= 3 or self.gaz.lookup(words.text) is not None:
+            return False
+        return all(
+            t.is_alpha
+            and t.text[:1].isupper()
+            and not t.text.isupper()
+            and t.text not in self.rules.institution_heads
+            and t.text not in self.rules.state_body_heads
+            and t.text not in self.gaz.demonyms
+            and self.gaz.lookup(t.text) is None
+            for t in words
+        )
+
+    def _never_an_actor(self, text: str) -> bool:
+        """A disease, a page's furniture ("7 References", "Precedes"), a venue ("Sandton
+        Convention Centre", "Grand Pacific Hotel")."""
+        name = _strip_article(text)
+        if fold(re.sub(r"^\d+\s+", "", name)) in self.names.not_actors:
+            return True
+        return any(name.endswith(" " + head) for head in self.names.venue_heads)
 
     def _tidy_person(self, text: str) -> str:
         return _person_tidy(text, self.rules.name_particles)
@@ -1267,9 +1458,14 @@ def _person_tidy(text: str, particles: frozenset[str]) -> str:
     """A person's name, with a surname in capitals (as sanctions lists write it) in title case,
     without a possessive ("Maduro's")."""
     text = re.sub(r"['’]s$", "", text.strip())
-    words = [
-        w.lower() if w.lower() in particles else w.title() if w.isupper() and len(w) > 2 else w
-        for w in _tidy(text).split(" ")
+    split = _tidy(text).split(" ")
+    words = [  # a name never ends with a particle: "Thu Trang Le" keeps its surname
+        w.lower()
+        if w.lower() in particles and k < len(split) - 1
+        else w.title()
+        if w.isupper() and len(w) > 2
+        else w
+        for k, w in enumerate(split)
     ]
     return " ".join(words)
 
@@ -1291,6 +1487,23 @@ def _series_named_by_number(mentions: list[Mention]) -> None:
             and fold(m.name) in numbered
         ):
             m.type, m.source = "Institution", "numbered-series"
+
+
+def _short_names_of_named_countries(mentions: list[Mention]) -> None:
+    """ "Congo" in a story that names the Democratic Republic of the Congo, and never the
+    Republic of the Congo in full, is the DRC: a bare word that ends the name of a country
+    the document names stands for it, not for the other country the word may mean."""
+    countries = [m for m in mentions if m.type == "Country" and not m.demonym]
+    named_in_full = {m.name for m in countries if fold(m.text) != fold(m.text).split()[-1]}
+    for m in countries:
+        word = fold(m.text)
+        if " " in word or m.name in named_in_full or fold(m.name) == word:
+            continue  # "Sudan" is Sudan, whatever "South Sudan" the story names
+        longer = {
+            c.name for c in countries if c.name != m.name and fold(c.name).endswith(" " + word)
+        }
+        if len(longer) == 1:
+            m.name = m.key = longer.pop()
 
 
 def _strip_article(text: str) -> str:
@@ -1360,16 +1573,53 @@ class _Found:
             self.taken[k] = False
 
 
-def _body_confirms_title(mentions: list[Mention], title_end: int) -> list[Mention]:
+# the layers whose names a headline's Title Case misleads ("Imposes New Sanctions")
+TITLE_SOURCES = frozenset({"person", "ner-org", "ner-gpe"})
+# a deck line's places stand ("... at the G20 Summit in Rio de Janeiro: 18 November")
+DECK_SOURCES = frozenset({"person", "ner-org", "pattern", "titled-name"})
+DECK_CHARS = 1500
+
+
+def _deck_lines(text: str, title_end: int) -> list[tuple[int, int, frozenset[str]]]:
+    """Headlines besides the title: the deck lines between the title and the first sentence
+    of prose ("Security Council Authorizes Kenya-Led Mission ...", "Treasury Restricts ...,
+    Designates Additional Officials"), and Markdown headings ("## Secretary's Call with
+    Jordanian Foreign Minister X", whose bodies only, not people, need the story's word)."""
+    out: list[tuple[int, int, frozenset[str]]] = []
+    at = title_end
+    for line in text[title_end:].splitlines(keepends=True):
+        start, at = at, at + len(line)
+        words = line.split()
+        if not words:
+            continue
+        if line.lstrip().startswith("#"):
+            out.append((start, at, frozenset({"ner-org", "pattern"})))
+        elif line.rstrip()[-1:] in '.!?"”:;' and len(words) >= 6:
+            break  # the first sentence of the story ("9430TH MEETING (PM)" is none)
+        elif start - title_end < DECK_CHARS and len(words) >= 5 and "|" not in line:
+            out.append((start, at, DECK_SOURCES))
+    for m in re.finditer(r"(?m)^#+ .*$", text[at:]):
+        out.append((at + m.start(), at + m.end(), frozenset({"ner-org", "pattern"})))
+    return out
+
+
+def _body_confirms_headlines(
+    mentions: list[Mention], heads: list[tuple[int, int, frozenset[str]]]
+) -> list[Mention]:
     """Headlines are in Title Case, which the model reads as names ("Imposes New
-    Sanctions"): a person or unknown place in the title stands only if the body names it.
-    The mentions in document order."""
-    body_mentions = [m for m in mentions if m.start >= title_end]
+    Sanctions"): a person, body or unknown place in the title or a deck line stands only if
+    the story names it too. The mentions in document order."""
+
+    def head_of(m: Mention) -> frozenset[str] | None:
+        return next((kinds for s, e, kinds in heads if s <= m.start < e), None)
+
+    body_mentions = [m for m in mentions if head_of(m) is None]
     body_people = [" ".join(fold(m.name).split()) for m in body_mentions if m.type == "Person"]
     body_names = {fold(m.name) for m in body_mentions}
     kept: list[Mention] = []
     for m in mentions:
-        if m.start < title_end and m.source in ("person", "ner-org", "ner-gpe"):
+        kinds = head_of(m)
+        if kinds is not None and m.source in kinds:
             f = fold(m.name)
             if m.type == "Person":
                 if not any(f == p or set(f.split()) <= set(p.split()) for p in body_people):

@@ -199,39 +199,47 @@ class Extractor:
         mentions = sorted(
             {id(m): m for s in sentences for m in s.mentions}.values(), key=lambda m: m.start
         )
-        byline = self._byline(text, meta)
-        if byline is not None:
+        for byline in reversed(self._bylines(text, meta)):
             mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
 
     @staticmethod
-    def _byline(text: str, meta: CleanText) -> Mention | None:
-        """The author is an actor of the corpus too (who writes about whom): a Person
-        mentioned on the byline, with the byline line as its evidence."""
+    def _bylines(text: str, meta: CleanText) -> list[Mention]:
+        """The authors are actors of the corpus too (who writes about whom): a Person
+        mentioned on the byline for each name it gives ("By A and B Associated Press"), with
+        the byline line as its evidence."""
         if not meta.author:
-            return None
+            return []
         first = re.escape(meta.author.split()[0])
-        head = text[: meta.body_start or len(text)]
+        head = text[: max(meta.body_start, 3000)]  # the byline may follow a deck line
         m = re.search(r"^\W*by\W+(?=" + first + ")", head, re.I | re.M)
         if m is None:
-            return None
-        pattern = r"\W+".join(re.escape(w) for w in meta.author.split())
-        found = re.compile(pattern).match(text, m.end())
-        if found is None:
-            return None
-        line_start = text.rfind("\n", 0, found.start()) + 1
-        line_end = text.find("\n", found.end())
-        line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-        return Mention(
-            "Person",
-            found.group(0),
-            meta.author,
-            found.start(),
-            found.end(),
-            -1,
-            "byline",
-            props={"line": line},
-        )
+            return []
+        line_end = text.find("\n", m.end())
+        line_end = line_end if line_end >= 0 else len(text)
+        line_start = text.rfind("\n", 0, m.end()) + 1
+        line = text[line_start:line_end].strip()
+        out = []
+        for author in meta.authors:
+            pattern = r"\W+".join(re.escape(w) for w in author.split())
+            found = re.compile(pattern).search(text, m.end(), line_end)
+            if found is None:
+                continue
+            name = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in author.split())
+            props = {"line": line}
+            out.append(
+                Mention(
+                    "Person",
+                    found.group(0),
+                    name,
+                    found.start(),
+                    found.end(),
+                    -1,
+                    "byline",
+                    props=props,
+                )
+            )
+        return out
 
     def _generic_event_mentions(self, sentences: list[Sentence]) -> None:
         """ "the conference" after a named conference refers to it."""

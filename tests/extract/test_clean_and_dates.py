@@ -59,3 +59,33 @@ def test_date_ranges_and_years() -> None:
     assert d.start == "2023-03" and d.year_given
     assert find_dates("on September 29", None) == []  # no year known: no date invented
     assert dominant_year("2023 and 2023, 2021") == 2023
+
+
+def test_a_byline_gives_each_author_without_agency_or_title() -> None:
+    from graph.extract.clean import byline_authors
+
+    assert byline_authors("ADA OKAFOR and Tom Reyes Associated Press") == (
+        "ADA OKAFOR",
+        "Tom Reyes",
+    )
+    assert byline_authors("Mara Lind, Senior Fellow, and Ivo Petrov, Research Associate") == (
+        "Mara Lind",
+        "Ivo Petrov",
+    )
+    assert byline_authors("Agence France-Presse (AFP)") == ()
+    assert byline_authors("Staff Reporters") == ()
+    page = "Title\n\n*By Mara Lind and Ivo Petrov*\n\nThe talks began in Accra.\n"
+    assert clean(page, load_rules()).authors == ("Mara Lind", "Ivo Petrov")
+
+
+def test_credit_and_contact_lines_are_furniture() -> None:
+    page = (
+        "Talks Resume\n\nGhana and Togo met in Lome.\n\n"
+        "(Reporting by Ama Owusu in Accra; Editing by Tom Hale)\n\n"
+        "Associated Press writer Ben Cole in Abuja contributed to this report.\n\n"
+        "Contact the Press Office Communication Team by email.\n"
+    )
+    text = clean(page, load_rules()).text
+    assert "Ghana and Togo" in text
+    for gone in ("Ama Owusu", "Tom Hale", "Ben Cole", "Communication Team"):
+        assert gone not in text

@@ -1,0 +1,59 @@
+"""The tables of names that are no actors, and of names that are another type than the
+model says, read from rules.toml ([cleaning], [names]): bylines, venues, portfolios, page
+furniture words. Kept apart from `tables.Rules` so these lists grow without touching the
+loader every relation family shares."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from graph.extract.tables import HERE
+from graph.model import fold
+
+
+@dataclass(frozen=True)
+class NameRules:
+    # agencies written after a byline's names ("By A and B Associated Press")
+    byline_agencies: tuple[str, ...]
+    # words of a byline that name no person ("Staff Reporters", "the Africa desk")
+    byline_not_people: frozenset[str]
+    # last words of the names of buildings and venues: "Sandton Convention Centre" is no actor
+    venue_heads: frozenset[str]
+    # roles that hold a portfolio ("Minister of [Foreign Affairs]")
+    portfolio_roles: frozenset[str]
+    # a state's organ as a common noun ("foreign ministry") → its name ("Ministry of ...")
+    state_organs: dict[str, str]
+    # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
+    not_actors: frozenset[str]
+    # nouns after a name that make it a place ("the Lachin corridor")
+    place_nouns: frozenset[str]
+    # letters written after a name that are no part of it ("KCB", "MP", "QC"): nameparser's
+    # suffix lists and rules.toml's additions, without roman numerals ("Elizabeth II")
+    post_nominals: frozenset[str]
+
+
+@cache
+def load_name_rules() -> NameRules:
+    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    c, n = raw["cleaning"], raw["names"]
+    return NameRules(
+        byline_agencies=tuple(c["byline_agencies"]),
+        byline_not_people=frozenset(w.lower() for w in c["byline_not_people"]),
+        venue_heads=frozenset(n["venue_heads"]),
+        portfolio_roles=frozenset(n["portfolio_roles"]),
+        state_organs=dict(n["state_organs"]),
+        not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
+        post_nominals=_post_nominals(n["post_nominals"]),
+        place_nouns=frozenset(n["place_nouns"]),
+    )
+
+
+def _post_nominals(extra: list[str]) -> frozenset[str]:
+    from nameparser.config import CONSTANTS  # a module-level dict of lists: cheap, but only here
+
+    listed = {*CONSTANTS.suffix_acronyms, *CONSTANTS.suffix_not_acronyms, *extra}
+    words = {fold(w).replace(" ", "") for w in listed}
+    return frozenset(w for w in words if w and not re.fullmatch(r"[ivxlc]+", w))
