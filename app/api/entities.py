@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.examples import EVIDENCE, GRAPH, json_example
-from app.api.params import graph_filter
+from app.api.params import EvidenceParam, graph_filter
 from app.api.problems import not_found, problems
 from app.deps import get_store
+from graph.edge_summary import GraphAnswer
 from graph.export import without_document_text
 from graph.model import GraphData
 from graph.profile import EntityProfile, entity_profile
@@ -93,7 +94,7 @@ def entity(store: Annotated[GraphStore, Depends(get_store)], entity_id: EntityId
 
 @router.get(
     "/api/entities/{entity_id}/neighbors",
-    response_model=GraphData,
+    response_model=GraphAnswer,
     response_model_exclude_none=True,
     summary="An actor's neighbourhood",
     description="The actor and everything within `depth` steps that the filters keep, as a "
@@ -108,8 +109,10 @@ def neighbors(
     limit: Annotated[
         int, Query(ge=1, le=MAX_NODES, description="At most this many nodes (nearest first).")
     ] = 500,
+    evidence: EvidenceParam = "all",
 ) -> GraphData:
     node = store.get_node(entity_id)
     if node is None:
         raise _missing(entity_id)
-    return without_document_text(store.neighbors(entity_id, depth=depth, flt=flt, limit=limit))
+    data = store.neighbors(entity_id, depth=depth, flt=flt, limit=limit, evidence=evidence)
+    return without_document_text(data)

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Query
 
 from app.api.problems import invalid
+from graph.edge_summary import EvidenceMode
 from graph.query import GraphFilter
 from graph.schema import load_schema
 
@@ -120,3 +121,13 @@ def graph_filter(
 ) -> GraphFilter:
     """Dependency: the filter query parameters, checked, as a GraphFilter."""
     return make_filter(types, relations, since, until, documents)
+
+
+EVIDENCE_HELP = (
+    "How much evidence each edge carries: `all` every item (the interchange format, what "
+    "exports hold), `first` the first item that was read and a `summary`, `none` a "
+    "`summary` only (how many items and documents, the surest confidence, the first and "
+    "last date). A neighbourhood around a hub holds thousands of edges: `none` keeps the "
+    "answer small, and GET /api/edges/{edge_id}/evidence pages through one edge's items."
+)
+EvidenceParam = Annotated[EvidenceMode, Query(description=EVIDENCE_HELP)]

@@ -9,9 +9,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.export import FORMAT_HELP, ExportFormat, download, file_content, subgraph_of
-from app.api.params import DATE_PATTERN, make_filter
+from app.api.params import DATE_PATTERN, EVIDENCE_HELP, make_filter
 from app.api.problems import problems
 from app.deps import get_store
+from graph.edge_summary import EvidenceMode, GraphAnswer
 from graph.export import without_document_text
 from graph.model import GraphData
 from graph.query import MAX_DEPTH, MAX_NODES
@@ -37,6 +38,7 @@ class SubgraphRequest(BaseModel):
                     "until": None,
                     "documents": None,
                     "limit": 500,
+                    "evidence": "none",
                 }
             ]
         },
@@ -60,11 +62,14 @@ class SubgraphRequest(BaseModel):
         default=None, description="Keep edges read in these documents."
     )
     limit: int = Field(default=500, ge=1, le=MAX_NODES, description="At most this many nodes.")
+    evidence: EvidenceMode = Field(
+        default="all", description=EVIDENCE_HELP + " A download (`format`) holds every item."
+    )
 
 
 @router.post(
     "/api/subgraph",
-    response_model=GraphData,
+    response_model=GraphAnswer,
     response_model_exclude_none=True,
     summary="The subgraph around several seeds",
     description="The seeds and everything within `depth` steps that the filters keep (the "
@@ -80,7 +85,7 @@ def subgraph(
     ] = None,
 ) -> GraphData | Response:
     flt = make_filter(body.types, body.relations, body.since, body.until, body.documents)
-    data = subgraph_of(store, body.seeds, body.depth, flt, body.limit)
-    if format is not None:
-        return download(data, format, whole=False)
+    if format is not None:  # exports keep every evidence item
+        return download(subgraph_of(store, body.seeds, body.depth, flt, body.limit), format, False)
+    data = subgraph_of(store, body.seeds, body.depth, flt, body.limit, body.evidence)
     return without_document_text(data)

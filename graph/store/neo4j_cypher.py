@@ -401,6 +401,47 @@ def edges_among(relations: list[str]) -> str:
     )
 
 
+# Summarised answers (graph/edge_summary.py): an edge's properties without its evidence
+# lists, and of each evidence item only what a summary needs, picked out of the item's
+# compact JSON (graph.model.Evidence, keys in declaration order, no spaces): the document
+# (the first key), the sentence's date and the confidence (the last key). A quote inside
+# a string value is escaped in that JSON, so the patterns below can only match the keys.
+_SUMMARY_ROW = (
+    "RETURN DISTINCT startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,\n"
+    "  r {.*, evidence: null, evidence_keys: null, documents: null} AS props,\n"
+    "  [ev IN r.evidence | [split(split(ev, '{\"document\":\"')[1], '\"')[0],\n"
+    "    CASE WHEN ev CONTAINS ',\"date\":\"'"
+    " THEN split(split(ev, ',\"date\":\"')[1], '\"')[0] END,\n"
+    "    CASE WHEN ev CONTAINS ',\"confidence\":'"
+    " THEN toFloat(split(split(ev, ',\"confidence\":')[1], '}')[0]) END]] AS items,\n"
+    "  CASE WHEN $first THEN r.evidence[0] END AS first"
+)
+
+
+def edges_among_summarised(relations: list[str]) -> str:
+    """edges_among, each edge with its summary's raw material instead of its evidence."""
+    if not relations:
+        return "UNWIND [] AS x RETURN x AS source"
+    return (
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]->"
+        f"(b:{label(NODE_LABEL)})\n"
+        f"WHERE b.id IN $ids {_SUMMARY_ROW}"
+    )
+
+
+def edge_by_id(relations: list[str]) -> str:
+    """One edge by id, whatever its type (one seek of each type's id constraint), with its
+    summary's raw material and a page of its evidence items ($offset, $limit)."""
+    branches = "\nUNION\n".join(
+        f"MATCH ()-[r:{rel_type(t)} {{id: $id}}]->() RETURN r" for t in relations
+    )
+    return (
+        f"CALL {{\n{branches}\n}}\n"
+        "WITH r, r.evidence[$offset..($offset + $limit)] AS page\n"
+        f"{_SUMMARY_ROW}, page"
+    )
+
+
 # search(): the full-text index's candidates (prefix and fuzzy terms of the query's words,
 # of the wanted types), which rank() then orders exactly as the embedded store does.
 SEARCH_CANDIDATES = (

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from graph.blocking import node_keys
 from graph.config import Settings
+from graph.edge_summary import SUMMARY, EdgeEvidence, EdgeSummary, EvidenceMode
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import GraphFilter, GraphPath, PathAvoid, SearchHit
 from graph.relations import RelationPage, RelationQuery
@@ -406,10 +407,35 @@ class SqliteStore(GraphStore):
             return sqlite_search.search(conn, query, types, limit, offset)
 
     def subgraph(
-        self, seeds: list[str], depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
+        self,
+        seeds: list[str],
+        depth: int = 1,
+        flt: GraphFilter | None = None,
+        limit: int = 500,
+        evidence: EvidenceMode = "all",
     ) -> GraphData:
         with self._reading() as rd:
-            return sqlite_walk.neighbourhood(rd, seeds, depth, flt or GraphFilter(), limit)
+            return sqlite_walk.neighbourhood(
+                rd, seeds, depth, flt or GraphFilter(), limit, evidence
+            )
+
+    def edge_evidence(self, edge_id: str, limit: int = 50, offset: int = 0) -> EdgeEvidence | None:
+        with self._reading() as rd:
+            found = sqlite_walk.summary_edges(rd, [edge_id], "none")
+            if not found:
+                return None
+            page = [
+                Evidence.model_validate_json(r[0])
+                for r in rd.conn.execute(
+                    "SELECT data FROM evidence WHERE edge_id = ? ORDER BY seq LIMIT ? OFFSET ?",
+                    (edge_id, max(0, limit), max(0, offset)),
+                )
+            ]
+        edge = found[0]
+        summary = EdgeSummary.model_validate(edge.properties[SUMMARY])
+        props = {k: v for k, v in edge.properties.items() if k != SUMMARY}
+        bare = Edge(id=edge.id, source=edge.source, target=edge.target, type=edge.type, **props)
+        return EdgeEvidence(edge=bare, summary=summary, items=page)
 
     def paths(
         self,

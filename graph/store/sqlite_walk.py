@@ -16,6 +16,13 @@ from typing import Generic, TypeVar
 
 from pydantic import TypeAdapter
 
+from graph.edge_summary import (
+    EdgeSummary,
+    EvidenceMode,
+    summarised,
+    summarised_edge,
+    undated_documents,
+)
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath, PathAvoid, enumerate_paths
 from graph.schema import DOCUMENT, MENTIONS
@@ -206,9 +213,15 @@ def _incident(
 class SqlDocumentDates:
     """Documents' dates for the date rule, read by primary key when first asked for."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, ids: Iterable[str] = ()) -> None:
         self.conn = conn
         self.known: dict[str, str | None] = {}
+        for doc_id, date in conn.execute(
+            "SELECT id, json_extract(data, '$.date') FROM nodes"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (ids_param(ids),),
+        ):
+            self.known[doc_id] = date
 
     def get(self, key: str, /) -> str | None:
         if key not in self.known:
@@ -220,7 +233,12 @@ class SqlDocumentDates:
 
 
 def neighbourhood(
-    rd: Reading, seeds: list[str], depth: int, flt: GraphFilter, limit: int
+    rd: Reading,
+    seeds: list[str],
+    depth: int,
+    flt: GraphFilter,
+    limit: int,
+    evidence: EvidenceMode = "all",
 ) -> GraphData:
     """query.neighbourhood over indexed lookups: breadth-first in either direction."""
     conn = rd.conn
@@ -260,11 +278,15 @@ def neighbourhood(
                     seen[other] = level
                     nxt.append(other)
         frontier = sorted(nxt)
-    return induced(rd, list(seen), flt)
+    return induced(rd, list(seen), flt, evidence)
 
 
-def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
-    """The nodes and the edges among them that the filter keeps (query.induced)."""
+def induced(
+    rd: Reading, ids: list[str], flt: GraphFilter, evidence: EvidenceMode = "all"
+) -> GraphData:
+    """The nodes and the edges among them that the filter keeps (query.induced), with the
+    evidence `evidence` asks for. A summary is counted in SQL unless the filter reads the
+    evidence anyway (documents, dates, confidence): then it is cut from the whole edges."""
     conn = rd.conn
     param = ids_param(ids)
     clause, args = _relation_clause(flt)
@@ -276,6 +298,8 @@ def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
             [param, param, *args],
         )
     ]
+    if evidence != "all" and not _needs_evidence(flt):
+        return GraphData(nodes=load_nodes(rd, ids), edges=summary_edges(rd, edge_ids, evidence))
     edges = [e for e in load_edges(rd, edge_ids) if flt.keeps_edge(e)]
     if flt.documents is not None:
         edges = [
@@ -284,7 +308,58 @@ def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
             )
             for e in edges
         ]
-    return GraphData(nodes=load_nodes(rd, ids), edges=edges)
+    data = GraphData(nodes=load_nodes(rd, ids), edges=edges)
+    if evidence == "all":
+        return data
+    return summarised(data, evidence, SqlDocumentDates(conn, undated_documents(edges)))
+
+
+# Per edge, its evidence in figures. The date rule in SQL: the sentence's date, else the
+# document's (a node of type Document; its `date` property).
+SUMMARY_SQL = """
+SELECT v.edge_id, COUNT(*), COUNT(DISTINCT v.document),
+       MAX(COALESCE(json_extract(v.data, '$.confidence'), 1.0)),
+       MIN(COALESCE(NULLIF(json_extract(v.data, '$.date'), ''),
+                    NULLIF(json_extract(d.data, '$.date'), ''))),
+       MAX(COALESCE(NULLIF(json_extract(v.data, '$.date'), ''),
+                    NULLIF(json_extract(d.data, '$.date'), '')))
+FROM evidence v LEFT JOIN nodes d ON d.id = v.document
+WHERE v.edge_id IN (SELECT value FROM json_each(?))
+GROUP BY v.edge_id
+"""
+FIRST_SQL = """
+SELECT edge_id, data FROM evidence WHERE seq IN (
+    SELECT MIN(seq) FROM evidence WHERE edge_id IN (SELECT value FROM json_each(?))
+    GROUP BY edge_id)
+"""
+
+
+def summary_edges(rd: Reading, ids: list[str], evidence: EvidenceMode) -> list[Edge]:
+    """The edges, ordered by id, each with its summary (and its first evidence item with
+    `evidence="first"`), without reading the other items' sentences."""
+    conn = rd.conn
+    param = ids_param(ids)
+    rows = conn.execute(
+        "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (param,),
+    ).fetchall()
+    bare = edges_from_json(rows, {})
+    summaries = {
+        edge_id: EdgeSummary(
+            evidence=n, documents=docs, confidence=sure, first=first or None, last=last or None
+        )
+        for edge_id, n, docs, sure, first, last in conn.execute(SUMMARY_SQL, (param,))
+    }
+    firsts: dict[str, Evidence] = {}
+    if evidence == "first":
+        firsts = {
+            edge_id: Evidence.model_validate_json(data)
+            for edge_id, data in conn.execute(FIRST_SQL, (param,))
+        }
+    empty = EdgeSummary(evidence=0, documents=0, confidence=0.0)
+    return [
+        summarised_edge(e, evidence, summaries.get(e.id, empty), firsts.get(e.id)) for e in bare
+    ]
 
 
 class _ActorAdjacency:

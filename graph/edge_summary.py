@@ -1,0 +1,129 @@
+"""What a graph answer carries of each edge's evidence: all of it, the first item, or none,
+and in the last two cases a summary per edge (how many items and documents, how sure, the
+first and last date) that a view draws from; the sentences themselves are fetched per edge
+when one is opened (`GraphStore.edge_evidence`).
+
+A neighbourhood around a hub holds thousands of edges: with every evidence item each, the
+answer, not the walk, is what costs (bench/RESULTS.md, "Neo4j at scale"). The stores build
+summaries from their evidence tables without reading the sentences; `summarised` here is
+the rule they must agree with (tests/contract/ compares them on both stores).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Edge, Evidence, GraphData, Node
+from graph.query import DocumentDates, evidence_date
+
+EvidenceMode = Literal["all", "first", "none"]
+EVIDENCE_MODES: tuple[EvidenceMode, ...] = ("all", "first", "none")
+SUMMARY = "summary"  # the key under which an edge of a summarised answer carries it
+
+
+class EdgeSummary(BaseModel):
+    """An edge's evidence in figures, for edges whose answer leaves the items out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    evidence: int = Field(ge=0, description="How many evidence items the edge has.")
+    documents: int = Field(ge=0, description="How many distinct documents they come from.")
+    confidence: float = Field(
+        ge=0.0, le=1.0, description="The surest item's confidence (an item without one: 1)."
+    )
+    first: str | None = Field(
+        default=None, description="The earliest date of an item (the date rule), if any."
+    )
+    last: str | None = Field(
+        default=None, description="The latest date of an item (the date rule), if any."
+    )
+
+
+class SummarisedEdge(Edge):
+    """An edge of a graph answer: the interchange edge, with a summary when its evidence
+    was left out or cut to the first item."""
+
+    summary: EdgeSummary | None = Field(
+        default=None,
+        description="With evidence=first or none: the edge's evidence in figures.",
+    )
+
+
+class GraphAnswer(BaseModel):
+    """A graph answer (neighbours, subgraph): the interchange format, each edge with the
+    evidence asked for."""
+
+    nodes: list[Node] = Field(default_factory=list)
+    edges: list[SummarisedEdge] = Field(default_factory=list)
+
+
+def summary_of(
+    items: Iterable[tuple[str, str | None, float | None]], dates: DocumentDates
+) -> EdgeSummary:
+    """The summary of (document, sentence date, confidence) items: dated by the date rule
+    (the sentence's date, else the document's)."""
+    count = 0
+    documents: set[str] = set()
+    confidence = 0.0
+    dated: list[str] = []
+    for document, date, sure in items:
+        count += 1
+        documents.add(document)
+        confidence = max(confidence, 1.0 if sure is None else sure)
+        when = evidence_date(date, document, dates)
+        if when:
+            dated.append(when)
+    return EdgeSummary(
+        evidence=count,
+        documents=len(documents),
+        confidence=confidence,
+        first=min(dated) if dated else None,
+        last=max(dated) if dated else None,
+    )
+
+
+def summarised_edge(
+    edge: Edge, mode: EvidenceMode, summary: EdgeSummary, first: Evidence | None
+) -> Edge:
+    """The edge as a summarised answer holds it: its properties, the summary and, with
+    mode "first", its first evidence item."""
+    kept = [first] if mode == "first" and first is not None else []
+    return Edge(
+        id=edge.id,
+        source=edge.source,
+        target=edge.target,
+        type=edge.type,
+        evidence=kept,
+        **{**edge.properties, SUMMARY: summary.model_dump()},
+    )
+
+
+def summarised(data: GraphData, mode: EvidenceMode, dates: DocumentDates) -> GraphData:
+    """The answer with each edge's evidence cut to what `mode` asks for (the rule)."""
+    if mode == "all":
+        return data
+    edges = []
+    for e in data.edges:
+        items = ((v.document, v.date, v.confidence) for v in e.evidence)
+        first = e.evidence[0] if e.evidence else None
+        edges.append(summarised_edge(e, mode, summary_of(items, dates), first))
+    return GraphData(nodes=data.nodes, edges=edges)
+
+
+def undated_documents(edges: Iterable[Edge]) -> set[str]:
+    """The documents the date rule needs the date of for these edges' summaries."""
+    return {v.document for e in edges for v in e.evidence if not v.date}
+
+
+@dataclass
+class EdgeEvidence:
+    """A page of one edge's evidence: the edge (no evidence), its summary (whose `evidence`
+    is the total), and the items of the page in the order they arrived."""
+
+    edge: Edge
+    summary: EdgeSummary
+    items: list[Evidence]
