@@ -57,6 +57,8 @@ class SqliteStore(GraphStore):
         self._lock = threading.Lock()
         self._edge_cache: sqlite_walk.ParsedCache[Edge] = sqlite_walk.ParsedCache()
         self._node_cache: sqlite_walk.ParsedCache[Node] = sqlite_walk.ParsedCache()
+        self._summary_cache: sqlite_walk.ParsedCache[Edge] = sqlite_walk.ParsedCache()
+        self._date_cache: sqlite_walk.ParsedCache[str | None] = sqlite_walk.ParsedCache()
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
             conn = self._conn()
@@ -116,7 +118,14 @@ class SqliteStore(GraphStore):
         """A read transaction with the version it sees, for reads that use the edge cache."""
         with self._read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            yield sqlite_walk.Reading(conn, int(row[0]), self._edge_cache, self._node_cache)
+            yield sqlite_walk.Reading(
+                conn,
+                int(row[0]),
+                self._edge_cache,
+                self._node_cache,
+                self._summary_cache,
+                self._date_cache,
+            )
 
     def _curation(self) -> sqlite3.Connection:
         """The connection, with the curation tables created on first use."""

@@ -17,10 +17,9 @@ from typing import Generic, TypeVar
 from pydantic import TypeAdapter
 
 from graph.edge_summary import (
-    EdgeSummary,
+    SUMMARY,
     EvidenceMode,
     summarised,
-    summarised_edge,
     undated_documents,
 )
 from graph.model import Edge, Evidence, GraphData, Node
@@ -29,7 +28,7 @@ from graph.schema import DOCUMENT, MENTIONS
 
 CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same version
 BATCH = 256
-M = TypeVar("M", Edge, Node)  # frontier nodes whose edges one query fetches
+M = TypeVar("M")  # what a cache holds: parsed edges, nodes, documents' dates
 PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
 EDGE_LIST = TypeAdapter(list[Edge])
 NODE_LIST = TypeAdapter(list[Node])
@@ -105,6 +104,8 @@ class Reading:
     version: int
     edges: ParsedCache[Edge]
     nodes: ParsedCache[Node]
+    summaries: ParsedCache[Edge]  # edges with their summary, no evidence
+    dates: ParsedCache[str | None]  # documents' dates (the date rule)
 
 
 def load_nodes(rd: Reading, ids: list[str]) -> list[Node]:
@@ -314,18 +315,16 @@ def induced(
     return summarised(data, evidence, SqlDocumentDates(conn, undated_documents(edges)))
 
 
-# Per edge, its evidence in figures. The date rule in SQL: the sentence's date, else the
-# document's (a node of type Document; its `date` property).
+# Per edge, its evidence in figures, counted in SQL from the items' small JSON: the
+# sentences' dates, and the documents of the undated items, whose dates the date rule
+# takes (`document_dates`: a document's JSON may hold its whole text, never parsed here).
 SUMMARY_SQL = """
-SELECT v.edge_id, COUNT(*), COUNT(DISTINCT v.document),
-       MAX(COALESCE(json_extract(v.data, '$.confidence'), 1.0)),
-       MIN(COALESCE(NULLIF(json_extract(v.data, '$.date'), ''),
-                    NULLIF(json_extract(d.data, '$.date'), ''))),
-       MAX(COALESCE(NULLIF(json_extract(v.data, '$.date'), ''),
-                    NULLIF(json_extract(d.data, '$.date'), '')))
-FROM evidence v LEFT JOIN nodes d ON d.id = v.document
-WHERE v.edge_id IN (SELECT value FROM json_each(?))
-GROUP BY v.edge_id
+SELECT edge_id, COUNT(*), COUNT(DISTINCT document), MAX(COALESCE(sure, 1.0)),
+       MIN(date), MAX(date), json_group_array(DISTINCT CASE WHEN date IS NULL THEN document END)
+FROM (SELECT edge_id, document, json_extract(data, '$.confidence') AS sure,
+             NULLIF(json_extract(data, '$.date'), '') AS date
+      FROM evidence WHERE edge_id IN (SELECT value FROM json_each(?)))
+GROUP BY edge_id
 """
 FIRST_SQL = """
 SELECT edge_id, data FROM evidence WHERE seq IN (
@@ -334,31 +333,66 @@ SELECT edge_id, data FROM evidence WHERE seq IN (
 """
 
 
+def document_dates(rd: Reading, ids: Iterable[str]) -> dict[str, str | None]:
+    """Documents' dates, kept per store version: an answer's evidence comes from a few
+    documents, the same ones again and again."""
+    wanted = set(ids)
+    found = rd.dates.lookup(rd.version, wanted)
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        fresh = SqlDocumentDates(rd.conn, missing).known
+        fresh.update({i: None for i in missing if i not in fresh})
+        rd.dates.keep(rd.version, fresh)
+        found.update(fresh)
+    return found
+
+
+def _summarised(rd: Reading, ids: list[str]) -> dict[str, Edge]:
+    """The edges with their summaries and no evidence, parsed in one call."""
+    param = ids_param(ids)
+    counted = rd.conn.execute(SUMMARY_SQL, (param,)).fetchall()
+    # per edge, the documents of its undated items ("[null]": none)
+    per_edge = {
+        row[0]: [d for d in json.loads(row[6]) if d] for row in counted if row[6] != "[null]"
+    }
+    dates = document_dates(rd, {d for docs in per_edge.values() for d in docs})
+    summaries: dict[str, str] = {}
+    for edge_id, n, docs, sure, first, last, _ in counted:
+        days = [first, last] if first is not None else []
+        if edge_id in per_edge:
+            days += [d for d in map(dates.get, per_edge[edge_id]) if d]
+        if days:
+            first, last = min(days), max(days)
+        summaries[edge_id] = (
+            f'{{"evidence": {n}, "documents": {docs}, "confidence": {float(sure)!r}, '
+            f'"first": {json.dumps(first)}, "last": {json.dumps(last)}}}'
+        )
+    rows = rd.conn.execute(
+        "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?))", (param,)
+    ).fetchall()
+    empty = '{"evidence": 0, "documents": 0, "confidence": 0.0, "first": null, "last": null}'
+    parts = (f'{data[:-1]}, "{SUMMARY}": {summaries.get(i, empty)}}}' for i, data in rows)
+    return {e.id: e for e in EDGE_LIST.validate_json(f"[{','.join(parts)}]")}
+
+
 def summary_edges(rd: Reading, ids: list[str], evidence: EvidenceMode) -> list[Edge]:
     """The edges, ordered by id, each with its summary (and its first evidence item with
-    `evidence="first"`), without reading the other items' sentences."""
-    conn = rd.conn
-    param = ids_param(ids)
-    rows = conn.execute(
-        "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-        (param,),
-    ).fetchall()
-    bare = edges_from_json(rows, {})
-    summaries = {
-        edge_id: EdgeSummary(
-            evidence=n, documents=docs, confidence=sure, first=first or None, last=last or None
-        )
-        for edge_id, n, docs, sure, first, last in conn.execute(SUMMARY_SQL, (param,))
+    `evidence="first"`), without parsing their evidence items' sentences."""
+    found = rd.summaries.lookup(rd.version, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        fresh = _summarised(rd, missing)
+        rd.summaries.keep(rd.version, fresh)
+        found.update(fresh)
+    edges = [found[i] for i in sorted(found)]
+    if evidence != "first":
+        return edges
+    firsts = {
+        edge_id: Evidence.model_validate_json(data)
+        for edge_id, data in rd.conn.execute(FIRST_SQL, (ids_param(ids),))
     }
-    firsts: dict[str, Evidence] = {}
-    if evidence == "first":
-        firsts = {
-            edge_id: Evidence.model_validate_json(data)
-            for edge_id, data in conn.execute(FIRST_SQL, (param,))
-        }
-    empty = EdgeSummary(evidence=0, documents=0, confidence=0.0)
     return [
-        summarised_edge(e, evidence, summaries.get(e.id, empty), firsts.get(e.id)) for e in bare
+        e.model_copy(update={"evidence": [firsts[e.id]]}) if e.id in firsts else e for e in edges
     ]
 
 
