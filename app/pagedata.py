@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from app.api.subgraph import MAX_SEEDS
+from graph.edge_summary import SUMMARY
 from graph.export import filter_graph
-from graph.model import Evidence, GraphData
+from graph.model import Edge, Evidence, GraphData
 from graph.profile import nodes_by_id
 from graph.query import MAX_NODES, GraphFilter
 from graph.reader import Mention
@@ -218,6 +219,13 @@ def view_state(params: Mapping[str, str], schema: Schema) -> ViewState | None:
     )
 
 
+def evidence_count(edge: Edge) -> int:
+    """How many evidence items an edge has: counted in its summary when the answer left
+    them out (graph/edge_summary.py), else the items themselves (the overview's edges)."""
+    summary = edge.properties.get(SUMMARY)
+    return int(summary["evidence"]) if summary else len(edge.evidence)
+
+
 def initial_view(
     store: GraphStore,
     state: ViewState,
@@ -241,7 +249,7 @@ def initial_view(
     if len(seeds) > MAX_SEEDS or len(nodes_by_id(store, seeds)) < len(seeds):
         return None
     if state.focus:
-        data = store.subgraph(state.focus, state.depth, flt, MAX_NODES)
+        data = store.subgraph(state.focus, state.depth, flt, MAX_NODES, evidence="none")
     else:
         # the overview's evidence is dated by the same rule as the API's: the sentence's
         # date, else its document's
@@ -249,7 +257,7 @@ def initial_view(
         data = filter_graph(overview or GraphData(), dated)
     extra = [s for s in state.expand if s not in state.focus]
     if extra:
-        more = store.subgraph(extra, 1, flt, MAX_NODES)
+        more = store.subgraph(extra, 1, flt, MAX_NODES, evidence="none")
         data = GraphData(
             nodes=list({n.id: n for n in [*data.nodes, *more.nodes]}.values()),
             edges=list({e.id: e for e in [*data.edges, *more.edges]}.values()),
@@ -258,7 +266,7 @@ def initial_view(
     return {
         "nodes": [[n.id, n.type, n.name] for n in data.nodes],
         "edges": [
-            [e.id, e.source, e.target, e.type, e.properties.get("role"), len(e.evidence)]
+            [e.id, e.source, e.target, e.type, e.properties.get("role"), evidence_count(e)]
             for e in edges
         ],
     }
