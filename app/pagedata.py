@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from app.api.subgraph import MAX_SEEDS
-from graph.edge_summary import SUMMARY
+from graph.edge_summary import evidence_count
 from graph.export import filter_graph
-from graph.model import Edge, Evidence, GraphData
+from graph.model import Evidence, GraphData
 from graph.profile import nodes_by_id
 from graph.query import MAX_NODES, GraphFilter
 from graph.reader import Mention
@@ -217,13 +217,6 @@ def view_state(params: Mapping[str, str], schema: Schema) -> ViewState | None:
         until=until,
         documents=_ids(params.get("docs")),
     )
-
-
-def evidence_count(edge: Edge) -> int:
-    """How many evidence items an edge has: counted in its summary when the answer left
-    them out (graph/edge_summary.py), else the items themselves (the overview's edges)."""
-    summary = edge.properties.get(SUMMARY)
-    return int(summary["evidence"]) if summary else len(edge.evidence)
 
 
 def initial_view(

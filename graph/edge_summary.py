@@ -127,3 +127,37 @@ class EdgeEvidence:
     edge: Edge
     summary: EdgeSummary
     items: list[Evidence]
+
+
+def strongest_edges(ties: Iterable[tuple[str, str, str, int]], max_edges: int) -> set[str]:
+    """Which edges an answer capped at `max_edges` keeps, of (id, source, target, evidence
+    count): every node's strongest edge first (most evidence, then smallest id), so no node
+    of the answer is left without one, then the strongest of the others until `max_edges`
+    are kept. An answer with more nodes than `max_edges` keeps more edges: one per node."""
+    ranked = sorted(ties, key=lambda t: (-t[3], t[0]))
+    keep: set[str] = set()
+    covered: set[str] = set()
+    for edge_id, source, target, _ in ranked:
+        if source not in covered or target not in covered:
+            keep.add(edge_id)
+            covered.update((source, target))
+    for edge_id, *_ in ranked:
+        if len(keep) >= max_edges:
+            break
+        keep.add(edge_id)
+    return keep
+
+
+def evidence_count(edge: Edge) -> int:
+    """How many evidence items an edge has: its summary's count, else its items."""
+    summary = edge.properties.get(SUMMARY)
+    return int(summary["evidence"]) if summary else len(edge.evidence)
+
+
+def capped(data: GraphData, max_edges: int | None) -> GraphData:
+    """The answer with its edges cut to the strongest (`strongest_edges`)."""
+    if max_edges is None or len(data.edges) <= max_edges:
+        return data
+    ties = [(e.id, e.source, e.target, evidence_count(e)) for e in data.edges]
+    keep = strongest_edges(ties, max_edges)
+    return GraphData(nodes=data.nodes, edges=[e for e in data.edges if e.id in keep])

@@ -70,6 +70,7 @@ def subgraph_of(
     flt: GraphFilter,
     limit: int,
     evidence: EvidenceMode = "all",
+    max_edges: int | None = None,
 ) -> GraphData:
     """The subgraph around known seeds; 404 naming the ids the store does not hold."""
     seeds = list(dict.fromkeys(seeds))
@@ -77,7 +78,7 @@ def subgraph_of(
     unknown = [s for s in seeds if s not in known]
     if unknown:
         raise not_found(f"unknown ids: {', '.join(repr(u) for u in unknown)}")
-    return store.subgraph(seeds, depth=depth, flt=flt, limit=limit, evidence=evidence)
+    return store.subgraph(seeds, depth, flt, limit, evidence, max_edges)
 
 
 @router.get(

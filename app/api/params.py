@@ -131,3 +131,11 @@ EVIDENCE_HELP = (
     "answer small, and GET /api/edges/{edge_id}/evidence pages through one edge's items."
 )
 EvidenceParam = Annotated[EvidenceMode, Query(description=EVIDENCE_HELP)]
+MAX_EDGES_HELP = (
+    "At most about this many edges: every node's strongest edge (most evidence, then "
+    "smallest id) is kept, so that no node loses all its ties, then the strongest others. "
+    "Without it, every edge among the nodes."
+)
+MaxEdgesParam = Annotated[
+    int | None, Query(ge=1, le=1_000_000, description=MAX_EDGES_HELP, examples=[2000])
+]

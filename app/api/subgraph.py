@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.export import FORMAT_HELP, ExportFormat, download, file_content, subgraph_of
-from app.api.params import DATE_PATTERN, EVIDENCE_HELP, make_filter
+from app.api.params import DATE_PATTERN, EVIDENCE_HELP, MAX_EDGES_HELP, make_filter
 from app.api.problems import problems
 from app.deps import get_store
 from graph.edge_summary import EvidenceMode, GraphAnswer
@@ -62,6 +62,7 @@ class SubgraphRequest(BaseModel):
         default=None, description="Keep edges read in these documents."
     )
     limit: int = Field(default=500, ge=1, le=MAX_NODES, description="At most this many nodes.")
+    max_edges: int | None = Field(default=None, ge=1, le=1_000_000, description=MAX_EDGES_HELP)
     evidence: EvidenceMode = Field(
         default="all", description=EVIDENCE_HELP + " A download (`format`) holds every item."
     )
@@ -85,7 +86,10 @@ def subgraph(
     ] = None,
 ) -> GraphData | Response:
     flt = make_filter(body.types, body.relations, body.since, body.until, body.documents)
-    if format is not None:  # exports keep every evidence item
-        return download(subgraph_of(store, body.seeds, body.depth, flt, body.limit), format, False)
-    data = subgraph_of(store, body.seeds, body.depth, flt, body.limit, body.evidence)
+    if format is not None:  # exports keep every evidence item (and the cap if asked)
+        data = subgraph_of(store, body.seeds, body.depth, flt, body.limit, "all", body.max_edges)
+        return download(data, format, whole=False)
+    data = subgraph_of(
+        store, body.seeds, body.depth, flt, body.limit, body.evidence, body.max_edges
+    )
     return without_document_text(data)

@@ -132,10 +132,12 @@ class GraphStore(ABC):
         flt: GraphFilter | None = None,
         limit: int = 500,
         evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
         """Seeds and everything within `depth` steps that the filter keeps; each edge with
         the evidence `evidence` asks for (graph/edge_summary.py: all of it, or a summary
-        and the first item, or a summary alone), equal to `summarised` of the whole."""
+        and the first item, or a summary alone), equal to `summarised` of the whole; with
+        `max_edges`, only the strongest edges (`capped` of the whole)."""
 
     @abstractmethod
     def edge_evidence(self, edge_id: str, limit: int = 50, offset: int = 0) -> EdgeEvidence | None:
@@ -261,5 +263,6 @@ class GraphStore(ABC):
         flt: GraphFilter | None = None,
         limit: int = 500,
         evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
-        return self.subgraph([node_id], depth, flt, limit, evidence)
+        return self.subgraph([node_id], depth, flt, limit, evidence, max_edges)

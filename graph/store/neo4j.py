@@ -35,7 +35,7 @@ from neo4j.spatial import Point
 from graph.blocking import event_key, node_keys
 from graph.config import Neo4jSettings, Settings
 from graph.cypher_plan import check_plan
-from graph.edge_summary import EdgeEvidence, EvidenceMode, summarised
+from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
     MAX_DEPTH,
@@ -398,6 +398,7 @@ class Neo4jStore(GraphStore):
         flt: GraphFilter | None = None,
         limit: int = 500,
         evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
         """A breadth-first walk in Cypher, level by level, that stops at the node limit: it
         reads the incident edges of the frontier it gets to, not the whole neighbourhood.
@@ -421,7 +422,7 @@ class Neo4jStore(GraphStore):
         part = self._read(work)
         if flt.dated():
             flt = flt.with_document_dates(self.document_dates(part.edges))
-        answer = neighbourhood(to_networkx(part), seeds, depth, flt, limit)
+        answer = capped(neighbourhood(to_networkx(part), seeds, depth, flt, limit), max_edges)
         if evidence == "all" or summary:
             return answer
         return summarised(answer, evidence, self.document_dates(answer.edges))
@@ -962,7 +963,7 @@ def _bounded_walk(
         nxt: list[str] = []
         for chunk in _batches(frontier, FRONTIER_CHUNK):
             around: dict[str, list[Any]] = {}
-            for r in tx.run(statement, ids=chunk, types=types):
+            for r in tx.run(statement, ids=chunk, types=types).single(strict=True)["rows"]:
                 around.setdefault(r["node"], []).append(r)
             for u in chunk:
                 for r in sorted(around.get(u, []), key=lambda r: r["edge"]):

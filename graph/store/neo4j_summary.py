@@ -9,7 +9,12 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.edge_summary import EdgeSummary, EvidenceMode, summarised_edge, summary_of
+from graph.edge_summary import (
+    SUMMARY,
+    EdgeSummary,
+    EvidenceMode,
+    summary_of,
+)
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.store import neo4j_cypher as q
 
@@ -41,13 +46,25 @@ def document_dates(tx: ManagedTransaction, items: list[list[Item]]) -> dict[str,
 
 
 def summarised_rows(tx: ManagedTransaction, rows: list[Any], evidence: EvidenceMode) -> list[Edge]:
-    """Summary rows as edges of a summarised answer."""
+    """Summary rows as edges of a summarised answer. The rows come from the store's own
+    properties, so the edges are built without validating them again (thousands of them
+    in an answer around a hub)."""
     items = [row_items(r) for r in rows]
     dates = document_dates(tx, items)
     out = []
     for row, its in zip(rows, items, strict=True):
-        first = Evidence.model_validate_json(row["first"]) if row["first"] else None
-        out.append(summarised_edge(bare_edge(row), evidence, summary_of(its, dates), first))
+        props = {k: v for k, v in row["props"].items() if v is not None}
+        first = [Evidence.model_validate_json(row["first"])] if row["first"] else []
+        out.append(
+            Edge.model_construct(
+                source=row["source"],
+                target=row["target"],
+                type=row["type"],
+                evidence=first,
+                **props,
+                **{SUMMARY: summary_of(its, dates).model_dump()},
+            )
+        )
     return out
 
 
@@ -58,7 +75,11 @@ def summarised_part(
     ids = [n.id for n in nodes]
     if not ids:
         return GraphData()
-    rows = list(tx.run(q.edges_among_summarised(relations), ids=ids, first=evidence == "first"))
+    record = tx.run(q.edges_among_summarised(relations), ids=ids, first=evidence == "first").single(
+        strict=True
+    )
+    keys = ("source", "target", "type", "props", "items", "first")
+    rows = [dict(zip(keys, row, strict=True)) for row in record["rows"]]
     edges = summarised_rows(tx, rows, evidence)
     return GraphData(nodes=nodes, edges=list({e.id: e for e in edges}.values()))
 

@@ -422,10 +422,11 @@ class SqliteStore(GraphStore):
         flt: GraphFilter | None = None,
         limit: int = 500,
         evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
         with self._reading() as rd:
             return sqlite_walk.neighbourhood(
-                rd, seeds, depth, flt or GraphFilter(), limit, evidence
+                rd, seeds, depth, flt or GraphFilter(), limit, evidence, max_edges
             )
 
     def edge_evidence(self, edge_id: str, limit: int = 50, offset: int = 0) -> EdgeEvidence | None:

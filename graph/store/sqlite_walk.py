@@ -19,6 +19,8 @@ from pydantic import TypeAdapter
 from graph.edge_summary import (
     SUMMARY,
     EvidenceMode,
+    capped,
+    strongest_edges,
     summarised,
     undated_documents,
 )
@@ -240,6 +242,7 @@ def neighbourhood(
     flt: GraphFilter,
     limit: int,
     evidence: EvidenceMode = "all",
+    max_edges: int | None = None,
 ) -> GraphData:
     """query.neighbourhood over indexed lookups: breadth-first in either direction."""
     conn = rd.conn
@@ -279,28 +282,37 @@ def neighbourhood(
                     seen[other] = level
                     nxt.append(other)
         frontier = sorted(nxt)
-    return induced(rd, list(seen), flt, evidence)
+    return induced(rd, list(seen), flt, evidence, max_edges)
 
 
 def induced(
-    rd: Reading, ids: list[str], flt: GraphFilter, evidence: EvidenceMode = "all"
+    rd: Reading,
+    ids: list[str],
+    flt: GraphFilter,
+    evidence: EvidenceMode = "all",
+    max_edges: int | None = None,
 ) -> GraphData:
     """The nodes and the edges among them that the filter keeps (query.induced), with the
-    evidence `evidence` asks for. A summary is counted in SQL unless the filter reads the
-    evidence anyway (documents, dates, confidence): then it is cut from the whole edges."""
+    evidence `evidence` asks for, at most `max_edges` of them (edge_summary.capped). A
+    summary and the cap's counts come from SQL unless the filter reads the evidence anyway
+    (documents, dates, confidence): then they are cut from the whole edges."""
     conn = rd.conn
     param = ids_param(ids)
     clause, args = _relation_clause(flt)
-    edge_ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT e.id FROM edges e WHERE e.source IN (SELECT value FROM json_each(?))"
-            f" AND e.target IN (SELECT value FROM json_each(?)){clause}",
-            [param, param, *args],
-        )
-    ]
-    if evidence != "all" and not _needs_evidence(flt):
-        return GraphData(nodes=load_nodes(rd, ids), edges=summary_edges(rd, edge_ids, evidence))
+    ties = conn.execute(
+        "SELECT e.id, e.source, e.target FROM edges e"
+        " WHERE e.source IN (SELECT value FROM json_each(?))"
+        f" AND e.target IN (SELECT value FROM json_each(?)){clause}",
+        [param, param, *args],
+    ).fetchall()
+    edge_ids = [t[0] for t in ties]
+    if not _needs_evidence(flt):
+        if max_edges is not None and len(edge_ids) > max_edges:
+            edge_ids = sorted(strongest_edges(_counted(conn, ties), max_edges))
+        if evidence != "all":
+            edges = summary_edges(rd, edge_ids, evidence)
+            return GraphData(nodes=load_nodes(rd, ids), edges=edges)
+        return GraphData(nodes=load_nodes(rd, ids), edges=load_edges(rd, edge_ids))
     edges = [e for e in load_edges(rd, edge_ids) if flt.keeps_edge(e)]
     if flt.documents is not None:
         edges = [
@@ -309,10 +321,24 @@ def induced(
             )
             for e in edges
         ]
-    data = GraphData(nodes=load_nodes(rd, ids), edges=edges)
+    data = capped(GraphData(nodes=load_nodes(rd, ids), edges=edges), max_edges)
     if evidence == "all":
         return data
-    return summarised(data, evidence, SqlDocumentDates(conn, undated_documents(edges)))
+    return summarised(data, evidence, SqlDocumentDates(conn, undated_documents(data.edges)))
+
+
+def _counted(
+    conn: sqlite3.Connection, ties: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str, int]]:
+    """(id, source, target, evidence count) of the ties, counted off the evidence index."""
+    counts = dict(
+        conn.execute(
+            "SELECT edge_id, COUNT(*) FROM evidence"
+            " WHERE edge_id IN (SELECT value FROM json_each(?)) GROUP BY edge_id",
+            (ids_param(t[0] for t in ties),),
+        ).fetchall()
+    )
+    return [(i, s, t, counts.get(i, 0)) for i, s, t in ties]
 
 
 # Per edge, its evidence in figures, counted in SQL from the items' small JSON: the

@@ -108,3 +108,24 @@ def test_bad_evidence_requests_are_problems(client: TestClient) -> None:
     assert_problem(client.get("/api/edges/rel:nope/evidence"), 404)
     assert_problem(client.get("/api/edges/rel:x/evidence", params={"limit": 0}), 422)
     assert_problem(client.get("/api/edges/rel:x/evidence", params={"offset": -1}), 422)
+
+
+def test_a_capped_answer_keeps_the_strongest_ties(client: TestClient) -> None:
+    url = f"/api/entities/{VOLODIN}/neighbors"
+    whole = client.get(url, params={"depth": 2}).json()
+    assert len(whole["edges"]) > 10
+    r = client.get(url, params={"depth": 2, "max_edges": 10, "evidence": "none"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["nodes"] == whole["nodes"]
+    assert 10 <= len(body["edges"]) < len(whole["edges"])
+    tied = {x for e in whole["edges"] for x in (e["source"], e["target"])}
+    assert tied == {x for e in body["edges"] for x in (e["source"], e["target"])}
+    # the strongest tie of the answer is among those kept
+    assert max(e["summary"]["evidence"] for e in body["edges"]) == max(
+        len(e["evidence"]) for e in whole["edges"]
+    )
+    seeds = {"seeds": [VOLODIN], "depth": 2, "max_edges": 10}
+    sub = client.post("/api/subgraph", json=seeds).json()
+    assert [e["id"] for e in sub["edges"]] == [e["id"] for e in body["edges"]]
+    assert_problem(client.get(url, params={"max_edges": 0}), 422)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.edge_summary import SUMMARY, EdgeSummary, summarised
+from graph.edge_summary import SUMMARY, EdgeSummary, capped, summarised
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import GraphFilter
 from graph.schema import DOCUMENT, MENTIONS
@@ -145,3 +145,43 @@ def test_an_edges_evidence_comes_page_by_page_in_its_order(store: GraphStore) ->
     assert first.summary.evidence == 4 and first.summary.documents == 2
     assert store.edge_evidence("rel:m0", 10).items == data.edges[1].evidence  # type: ignore[union-attr]
     assert store.edge_evidence("rel:nothing") is None
+
+
+@pytest.mark.parametrize("flt", FILTERS[:1] + FILTERS[3:], ids=["none", "since", "documents"])
+def test_a_capped_answer_keeps_the_strongest_ties_and_every_node_tied(
+    seeded: GraphStore, reference: SqliteStore, seeds_graph: GraphData, flt: GraphFilter
+) -> None:
+    reference.import_graph(seeds_graph)
+    dates = {n.id: n.properties.get("date") for n in seeds_graph.nodes if n.type == DOCUMENT}
+    cut_any = False
+    for centre in CENTRES:
+        whole = seeded.neighbors(centre, 2, flt, 500)
+        for cap in (1, 5, 20):
+            for mode in ("all", "none"):
+                got = seeded.neighbors(centre, 2, flt, 500, mode, cap)  # type: ignore[arg-type]
+                want = summarised(capped(whole, cap), mode, dates)  # type: ignore[arg-type]
+                assert got == want, (centre, cap, mode)
+                assert got == reference.neighbors(centre, 2, flt, 500, mode, cap)  # type: ignore[arg-type]
+            got = capped(whole, cap)
+            assert got.nodes == whole.nodes
+            tied = {x for e in whole.edges for x in (e.source, e.target)}
+            assert tied == {x for e in got.edges for x in (e.source, e.target)}
+            if len(whole.edges) > cap:
+                cut_any = True
+                kept = {e.id for e in got.edges}
+                dropped = [e for e in whole.edges if e.id not in kept]
+                assert dropped and len(got.edges) >= cap
+
+                # each node keeps its strongest edge (most evidence, then smallest id) ...
+                def key(e: Edge) -> tuple[int, str]:
+                    return (-len(e.evidence), e.id)
+
+                best = {}
+                for e in sorted(whole.edges, key=key):
+                    for x in (e.source, e.target):
+                        best.setdefault(x, e.id)
+                assert set(best.values()) <= kept
+                # ... and the other edges kept are stronger than every edge dropped
+                extra = [e for e in got.edges if e.id not in set(best.values())]
+                assert all(key(x) < key(d) for x in extra for d in dropped)
+    assert cut_any
