@@ -53,18 +53,11 @@ def summarised_rows(tx: ManagedTransaction, rows: list[Any], evidence: EvidenceM
     dates = document_dates(tx, items)
     out = []
     for row, its in zip(rows, items, strict=True):
-        props = {k: v for k, v in row["props"].items() if v is not None}
-        first = [Evidence.model_validate_json(row["first"])] if row["first"] else []
-        out.append(
-            Edge.model_construct(
-                source=row["source"],
-                target=row["target"],
-                type=row["type"],
-                evidence=first,
-                **props,
-                **{SUMMARY: summary_of(its, dates).model_dump()},
-            )
-        )
+        values: dict[str, Any] = {k: v for k, v in row["props"].items() if v is not None}
+        values |= {"source": row["source"], "target": row["target"], "type": row["type"]}
+        values["evidence"] = [Evidence.model_validate_json(row["first"])] if row["first"] else []
+        values[SUMMARY] = summary_of(its, dates).model_dump()
+        out.append(Edge.model_construct(None, **values))
     return out
 
 
