@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Edge, Evidence, GraphData, Node
+from graph.model import Edge, Evidence, GraphData
 from graph.query import DocumentDates, evidence_date
 
 EvidenceMode = Literal["all", "first", "none"]
@@ -41,24 +41,6 @@ class EdgeSummary(BaseModel):
     last: str | None = Field(
         default=None, description="The latest date of an item (the date rule), if any."
     )
-
-
-class SummarisedEdge(Edge):
-    """An edge of a graph answer: the interchange edge, with a summary when its evidence
-    was left out or cut to the first item."""
-
-    summary: EdgeSummary | None = Field(
-        default=None,
-        description="With evidence=first or none: the edge's evidence in figures.",
-    )
-
-
-class GraphAnswer(BaseModel):
-    """A graph answer (neighbours, subgraph): the interchange format, each edge with the
-    evidence asked for."""
-
-    nodes: list[Node] = Field(default_factory=list)
-    edges: list[SummarisedEdge] = Field(default_factory=list)
 
 
 def summary_of(

@@ -10,7 +10,6 @@ from app.api.examples import EVIDENCE, GRAPH, json_example
 from app.api.params import EvidenceParam, MaxEdgesParam, graph_filter
 from app.api.problems import not_found, problems
 from app.deps import get_store
-from graph.edge_summary import GraphAnswer
 from graph.export import without_document_text
 from graph.model import GraphData
 from graph.profile import EntityProfile, entity_profile
@@ -94,7 +93,7 @@ def entity(store: Annotated[GraphStore, Depends(get_store)], entity_id: EntityId
 
 @router.get(
     "/api/entities/{entity_id}/neighbors",
-    response_model=GraphAnswer,
+    response_model=GraphData,
     response_model_exclude_none=True,
     summary="An actor's neighbourhood",
     description="The actor and everything within `depth` steps that the filters keep, as a "

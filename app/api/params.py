@@ -127,8 +127,9 @@ EVIDENCE_HELP = (
     "How much evidence each edge carries: `all` every item (the interchange format, what "
     "exports hold), `first` the first item that was read and a `summary`, `none` a "
     "`summary` only (how many items and documents, the surest confidence, the first and "
-    "last date). A neighbourhood around a hub holds thousands of edges: `none` keeps the "
-    "answer small, and GET /api/edges/{edge_id}/evidence pages through one edge's items."
+    "last date) under the edge's key `summary`: {evidence, documents, confidence, first, "
+    "last}. A neighbourhood around a hub holds thousands of edges: `none` keeps the answer "
+    "small, and GET /api/edges/{edge_id}/evidence pages through one edge's items."
 )
 EvidenceParam = Annotated[EvidenceMode, Query(description=EVIDENCE_HELP)]
 MAX_EDGES_HELP = (

@@ -12,7 +12,7 @@ from app.api.export import FORMAT_HELP, ExportFormat, download, file_content, su
 from app.api.params import DATE_PATTERN, EVIDENCE_HELP, MAX_EDGES_HELP, make_filter
 from app.api.problems import problems
 from app.deps import get_store
-from graph.edge_summary import EvidenceMode, GraphAnswer
+from graph.edge_summary import EvidenceMode
 from graph.export import without_document_text
 from graph.model import GraphData
 from graph.query import MAX_DEPTH, MAX_NODES
@@ -70,7 +70,7 @@ class SubgraphRequest(BaseModel):
 
 @router.post(
     "/api/subgraph",
-    response_model=GraphAnswer,
+    response_model=GraphData,
     response_model_exclude_none=True,
     summary="The subgraph around several seeds",
     description="The seeds and everything within `depth` steps that the filters keep (the "

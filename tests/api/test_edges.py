@@ -64,6 +64,7 @@ def test_neighbours_without_evidence_carry_a_summary_per_edge(client: TestClient
             assert summary["documents"] == len({ev["document"] for ev in full["evidence"]})
             assert edge["evidence"] == (full["evidence"][:1] if mode == "first" else [])
             assert (edge["type"], edge.get("role")) == (full["type"], full.get("role"))
+        assert any(e.get("role") == "Chairman" for e in body["edges"])  # properties stay
     assert all("summary" not in e for e in whole["edges"])  # the default is every item
 
 
