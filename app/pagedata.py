@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from app.api.subgraph import MAX_SEEDS
+from graph.edge_summary import evidence_count
 from graph.export import filter_graph
 from graph.model import Evidence, GraphData
 from graph.profile import nodes_by_id
@@ -241,7 +242,7 @@ def initial_view(
     if len(seeds) > MAX_SEEDS or len(nodes_by_id(store, seeds)) < len(seeds):
         return None
     if state.focus:
-        data = store.subgraph(state.focus, state.depth, flt, MAX_NODES)
+        data = store.subgraph(state.focus, state.depth, flt, MAX_NODES, evidence="none")
     else:
         # the overview's evidence is dated by the same rule as the API's: the sentence's
         # date, else its document's
@@ -249,7 +250,7 @@ def initial_view(
         data = filter_graph(overview or GraphData(), dated)
     extra = [s for s in state.expand if s not in state.focus]
     if extra:
-        more = store.subgraph(extra, 1, flt, MAX_NODES)
+        more = store.subgraph(extra, 1, flt, MAX_NODES, evidence="none")
         data = GraphData(
             nodes=list({n.id: n for n in [*data.nodes, *more.nodes]}.values()),
             edges=list({e.id: e for e in [*data.edges, *more.edges]}.values()),
@@ -258,7 +259,7 @@ def initial_view(
     return {
         "nodes": [[n.id, n.type, n.name] for n in data.nodes],
         "edges": [
-            [e.id, e.source, e.target, e.type, e.properties.get("role"), len(e.evidence)]
+            [e.id, e.source, e.target, e.type, e.properties.get("role"), evidence_count(e)]
             for e in edges
         ],
     }

@@ -9,8 +9,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from graph.model import Edge, Evidence, Node
-from graph.query import MAX_NODES, GraphFilter, PathAvoid
+from graph.edge_summary import (
+    SUMMARY,
+    EdgeSummary,
+    EvidenceMode,
+    summarised,
+    undated_documents,
+)
+from graph.model import Edge, Evidence, GraphData, Node
+from graph.query import MAX_NODES, GraphFilter, GraphPath, PathAvoid
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store.base import GraphStore
 
@@ -74,6 +81,9 @@ class PathEdge(BaseModel):
     target: str
     properties: dict[str, Any] = Field(default_factory=dict)
     evidence: list[Evidence]
+    summary: EdgeSummary | None = Field(
+        default=None, description="With evidence=first or none: the evidence in figures."
+    )
 
 
 class PathView(BaseModel):
@@ -174,11 +184,22 @@ def path_views(
     max_length: int,
     k: int,
     avoid: PathAvoid | None = None,
+    evidence: EvidenceMode = "all",
 ) -> list[PathView]:
     """The k shortest paths between two actors, with names on the nodes and evidence on
-    every edge: the answer to "how is A connected to B?"."""
+    every edge (all of it, or a summary and maybe the first item): the answer to "how is
+    A connected to B?"."""
     paths = store.paths(source, target, max_length=max_length, k=k, avoid=avoid)
     nodes = nodes_by_id(store, {n for p in paths for n in p.nodes})
+    if evidence != "all":
+        edges = [e for p in paths for e in p.edges]
+        dates = {
+            i: n.properties.get("date")
+            for i, n in nodes_by_id(store, undated_documents(edges)).items()
+        }
+        cut = summarised(GraphData(edges=edges), evidence, dates)
+        by_id = {e.id: e for e in cut.edges}
+        paths = [GraphPath(p.nodes, [by_id[e.id] for e in p.edges]) for p in paths]
     views = []
     for p in paths:
         if any(n not in nodes for n in p.nodes):
@@ -194,11 +215,14 @@ def path_views(
 
 
 def _path_edge(edge: Edge) -> PathEdge:
+    props = edge.properties
+    summary = props.pop(SUMMARY, None)
     return PathEdge(
         id=edge.id,
         type=edge.type,
         source=edge.source,
         target=edge.target,
-        properties=edge.properties,
+        properties=props,
         evidence=_by_place(edge.evidence),
+        summary=None if summary is None else EdgeSummary.model_validate(summary),
     )

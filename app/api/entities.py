@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.examples import EVIDENCE, GRAPH, json_example
-from app.api.params import graph_filter
+from app.api.params import EvidenceParam, MaxEdgesParam, graph_filter
 from app.api.problems import not_found, problems
 from app.deps import get_store
 from graph.export import without_document_text
@@ -108,8 +108,11 @@ def neighbors(
     limit: Annotated[
         int, Query(ge=1, le=MAX_NODES, description="At most this many nodes (nearest first).")
     ] = 500,
+    evidence: EvidenceParam = "all",
+    max_edges: MaxEdgesParam = None,
 ) -> GraphData:
     node = store.get_node(entity_id)
     if node is None:
         raise _missing(entity_id)
-    return without_document_text(store.neighbors(entity_id, depth=depth, flt=flt, limit=limit))
+    data = store.neighbors(entity_id, depth, flt, limit, evidence, max_edges)
+    return without_document_text(data)

@@ -11,6 +11,7 @@ from app.api.examples import GRAPH
 from app.api.params import graph_filter
 from app.api.problems import not_found, problems
 from app.deps import get_store
+from graph.edge_summary import EvidenceMode
 from graph.export import EXPORTS, filter_graph, render, without_document_text
 from graph.model import GraphData
 from graph.profile import nodes_by_id
@@ -63,7 +64,13 @@ def download(data: GraphData, fmt: str, whole: bool) -> Response:
 
 
 def subgraph_of(
-    store: GraphStore, seeds: list[str], depth: int, flt: GraphFilter, limit: int
+    store: GraphStore,
+    seeds: list[str],
+    depth: int,
+    flt: GraphFilter,
+    limit: int,
+    evidence: EvidenceMode = "all",
+    max_edges: int | None = None,
 ) -> GraphData:
     """The subgraph around known seeds; 404 naming the ids the store does not hold."""
     seeds = list(dict.fromkeys(seeds))
@@ -71,7 +78,7 @@ def subgraph_of(
     unknown = [s for s in seeds if s not in known]
     if unknown:
         raise not_found(f"unknown ids: {', '.join(repr(u) for u in unknown)}")
-    return store.subgraph(seeds, depth=depth, flt=flt, limit=limit)
+    return store.subgraph(seeds, depth, flt, limit, evidence, max_edges)
 
 
 @router.get(

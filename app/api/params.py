@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Query
 
 from app.api.problems import invalid
+from graph.edge_summary import EvidenceMode
 from graph.query import GraphFilter
 from graph.schema import load_schema
 
@@ -135,3 +136,22 @@ def graph_filter(
 ) -> GraphFilter:
     """Dependency: the filter query parameters, checked, as a GraphFilter."""
     return make_filter(types, relations, since, until, documents, min_confidence)
+
+
+EVIDENCE_HELP = (
+    "How much evidence each edge carries: `all` every item (the interchange format, what "
+    "exports hold), `first` the first item that was read and a `summary`, `none` a "
+    "`summary` only (how many items and documents, the surest confidence, the first and "
+    "last date) under the edge's key `summary`: {evidence, documents, confidence, first, "
+    "last}. A neighbourhood around a hub holds thousands of edges: `none` keeps the answer "
+    "small, and GET /api/edges/{edge_id}/evidence pages through one edge's items."
+)
+EvidenceParam = Annotated[EvidenceMode, Query(description=EVIDENCE_HELP)]
+MAX_EDGES_HELP = (
+    "At most about this many edges: every node's strongest edge (most evidence, then "
+    "smallest id) is kept, so that no node loses all its ties, then the strongest others. "
+    "Without it, every edge among the nodes."
+)
+MaxEdgesParam = Annotated[
+    int | None, Query(ge=1, le=1_000_000, description=MAX_EDGES_HELP, examples=[2000])
+]

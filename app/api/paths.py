@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict
 
 from app.api.examples import EVIDENCE
-from app.api.params import check_relation_types, split_values
+from app.api.params import EvidenceParam, check_relation_types, split_values
 from app.api.problems import invalid, not_found, problems
 from app.deps import get_store
 from graph.profile import NodeRef, PathView, path_views
@@ -21,7 +21,11 @@ router = APIRouter(tags=["paths"])
 MAX_LENGTH = 6
 MAX_K = 10
 
-VOLODIN: dict[str, Any] = {"id": "person:vyacheslav-volodin", "type": "Person", "name": "Vyacheslav Volodin"}
+VOLODIN: dict[str, Any] = {
+    "id": "person:vyacheslav-volodin",
+    "type": "Person",
+    "name": "Vyacheslav Volodin",
+}
 LAZO: dict[str, Any] = {
     "id": "person:juan-esteban-lazo-hernandez",
     "type": "Person",
@@ -69,7 +73,7 @@ class Paths(BaseModel):
     description="The `k` shortest paths of at most `max_length` relations between two actors, "
     "through actors only (documents and mentions are not links), shortest first, around the "
     "actors, relation types and hubs excluded. Each edge carries the sentences it was read "
-    "in. No path gives an empty list.",
+    "in (or, with `evidence`, a summary). No path gives an empty list.",
     responses=problems(404),
 )
 def paths(
@@ -115,6 +119,7 @@ def paths(
             "than this (MENTIONS are not relations; the two ends are never skipped).",
         ),
     ] = None,
+    evidence: EvidenceParam = "all",
 ) -> Paths:
     ends = []
     for name, node_id in (("source", source), ("target", target)):
@@ -128,5 +133,5 @@ def paths(
     return Paths(
         source=ends[0],
         target=ends[1],
-        paths=path_views(store, source, target, max_length, k, avoid),
+        paths=path_views(store, source, target, max_length, k, avoid, evidence),
     )

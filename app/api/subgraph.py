@@ -9,9 +9,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.export import FORMAT_HELP, ExportFormat, download, file_content, subgraph_of
-from app.api.params import DATE_PATTERN, make_filter
+from app.api.params import DATE_PATTERN, EVIDENCE_HELP, MAX_EDGES_HELP, make_filter
 from app.api.problems import problems
 from app.deps import get_store
+from graph.edge_summary import EvidenceMode
 from graph.export import without_document_text
 from graph.model import GraphData
 from graph.query import MAX_DEPTH, MAX_NODES
@@ -37,6 +38,7 @@ class SubgraphRequest(BaseModel):
                     "until": None,
                     "documents": None,
                     "limit": 500,
+                    "evidence": "none",
                 }
             ]
         },
@@ -63,6 +65,10 @@ class SubgraphRequest(BaseModel):
         default=None, ge=0, le=1, description="Keep edges with evidence at least this sure."
     )
     limit: int = Field(default=500, ge=1, le=MAX_NODES, description="At most this many nodes.")
+    max_edges: int | None = Field(default=None, ge=1, le=1_000_000, description=MAX_EDGES_HELP)
+    evidence: EvidenceMode = Field(
+        default="all", description=EVIDENCE_HELP + " A download (`format`) holds every item."
+    )
 
 
 @router.post(
@@ -85,7 +91,10 @@ def subgraph(
     flt = make_filter(
         body.types, body.relations, body.since, body.until, body.documents, body.min_confidence
     )
-    data = subgraph_of(store, body.seeds, body.depth, flt, body.limit)
-    if format is not None:
+    if format is not None:  # exports keep every evidence item (and the cap if asked)
+        data = subgraph_of(store, body.seeds, body.depth, flt, body.limit, "all", body.max_edges)
         return download(data, format, whole=False)
+    data = subgraph_of(
+        store, body.seeds, body.depth, flt, body.limit, body.evidence, body.max_edges
+    )
     return without_document_text(data)

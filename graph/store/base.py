@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Self
 
 from graph.blocking import node_keys
+from graph.edge_summary import EdgeEvidence, EvidenceMode
 from graph.model import Edge, GraphData, Node
 from graph.query import DocumentDates, GraphFilter, GraphPath, PathAvoid, SearchHit
 from graph.relations import RelationPage, RelationQuery, months, relation_page
@@ -125,9 +126,23 @@ class GraphStore(ABC):
 
     @abstractmethod
     def subgraph(
-        self, seeds: list[str], depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
+        self,
+        seeds: list[str],
+        depth: int = 1,
+        flt: GraphFilter | None = None,
+        limit: int = 500,
+        evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
-        """Seeds and everything within `depth` steps that the filter keeps."""
+        """Seeds and everything within `depth` steps that the filter keeps; each edge with
+        the evidence `evidence` asks for (graph/edge_summary.py: all of it, or a summary
+        and the first item, or a summary alone), equal to `summarised` of the whole; with
+        `max_edges`, only the strongest edges (`capped` of the whole)."""
+
+    @abstractmethod
+    def edge_evidence(self, edge_id: str, limit: int = 50, offset: int = 0) -> EdgeEvidence | None:
+        """One edge with its summary and a page of its evidence items (in the order they
+        arrived), found by its id; None if there is no such edge."""
 
     @abstractmethod
     def paths(
@@ -242,6 +257,12 @@ class GraphStore(ABC):
         (other documents mention it) keeps its stored form; edges and evidence are merged."""
 
     def neighbors(
-        self, node_id: str, depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
+        self,
+        node_id: str,
+        depth: int = 1,
+        flt: GraphFilter | None = None,
+        limit: int = 500,
+        evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
-        return self.subgraph([node_id], depth, flt, limit)
+        return self.subgraph([node_id], depth, flt, limit, evidence, max_edges)

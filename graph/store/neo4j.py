@@ -35,6 +35,7 @@ from neo4j.spatial import Point
 from graph.blocking import event_key, node_keys
 from graph.config import Neo4jSettings, Settings
 from graph.cypher_plan import check_plan
+from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
     MAX_DEPTH,
@@ -51,6 +52,7 @@ from graph.query import (
 from graph.relations import RelationQuery
 from graph.schema import DOCUMENT, MENTIONS, load_schema
 from graph.store import neo4j_cypher as q
+from graph.store import neo4j_summary
 from graph.store.base import GraphStore, QueryError, StoreError, StoreStats, StoreUnavailable
 from graph.views import SavedView
 
@@ -390,7 +392,13 @@ class Neo4jStore(GraphStore):
         return hits
 
     def subgraph(
-        self, seeds: list[str], depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
+        self,
+        seeds: list[str],
+        depth: int = 1,
+        flt: GraphFilter | None = None,
+        limit: int = 500,
+        evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
         """A breadth-first walk in Cypher, level by level, that stops at the node limit: it
         reads the incident edges of the frontier it gets to, not the whole neighbourhood.
@@ -401,14 +409,34 @@ class Neo4jStore(GraphStore):
         walk_filter = flt  # what the closure sees: flt is narrowed to a filter from here on
         relations, types = _walk_types(flt)
 
+        # a summary is read in Cypher unless the filter reads the evidence anyway
+        summary = evidence != "all" and not _reads_evidence(flt)
+
         def work(tx: ManagedTransaction) -> GraphData:
             ball = _bounded_walk(tx, seeds, depth, walk_filter, limit, relations, types)
+            if summary:
+                nodes = _nodes(tx, q.GET_NODES, ids=ball) if ball else []
+                return neo4j_summary.summarised_part(tx, nodes, relations, evidence)
             return _part(tx, ball, relations)
 
         part = self._read(work)
         if flt.dated():
             flt = flt.with_document_dates(self.document_dates(part.edges))
-        return neighbourhood(to_networkx(part), seeds, depth, flt, limit)
+        answer = capped(neighbourhood(to_networkx(part), seeds, depth, flt, limit), max_edges)
+        if evidence == "all" or summary:
+            return answer
+        return summarised(answer, evidence, self.document_dates(answer.edges))
+
+    def edge_evidence(self, edge_id: str, limit: int = 50, offset: int = 0) -> EdgeEvidence | None:
+        relations = load_schema().relation_types
+
+        def work(tx: ManagedTransaction) -> EdgeEvidence | None:
+            found = neo4j_summary.edge_evidence(
+                tx, relations, edge_id, max(0, limit), max(0, offset)
+            )
+            return None if found is None else EdgeEvidence(*found)
+
+        return self._read(work)
 
     def relation_candidates(
         self, query: RelationQuery
@@ -934,6 +962,13 @@ def _walk_types(flt: GraphFilter) -> tuple[list[str], list[str]]:
     return relations, types
 
 
+def _reads_evidence(flt: GraphFilter) -> bool:
+    """Whether the filter keeps or drops edges by their evidence."""
+    return (
+        flt.documents is not None or bool(flt.since or flt.until) or flt.min_confidence is not None
+    )
+
+
 def _bounded_walk(
     tx: ManagedTransaction,
     seeds: list[str],
@@ -952,9 +987,7 @@ def _bounded_walk(
     for s in seeds:
         if s in existing and s not in seen and len(seen) < limit:
             seen[s] = 0
-    by_evidence = (
-        flt.documents is not None or bool(flt.since or flt.until) or flt.min_confidence is not None
-    )
+    by_evidence = _reads_evidence(flt)
     if flt.dated():  # the date rule: undated evidence takes its document's date
         flt = flt.with_document_dates(_TxDocumentDates(tx))
     statement = q.incident(relations, by_evidence)
@@ -963,7 +996,7 @@ def _bounded_walk(
         nxt: list[str] = []
         for chunk in _batches(frontier, FRONTIER_CHUNK):
             around: dict[str, list[Any]] = {}
-            for r in tx.run(statement, ids=chunk, types=types):
+            for r in tx.run(statement, ids=chunk, types=types).single(strict=True)["rows"]:
                 around.setdefault(r["node"], []).append(r)
             for u in chunk:
                 for r in sorted(around.get(u, []), key=lambda r: r["edge"]):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from graph.blocking import node_keys
 from graph.config import Settings
+from graph.edge_summary import SUMMARY, EdgeEvidence, EdgeSummary, EvidenceMode
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import GraphFilter, GraphPath, PathAvoid, SearchHit
 from graph.relations import RelationPage, RelationQuery
@@ -56,6 +57,8 @@ class SqliteStore(GraphStore):
         self._lock = threading.Lock()
         self._edge_cache: sqlite_walk.ParsedCache[Edge] = sqlite_walk.ParsedCache()
         self._node_cache: sqlite_walk.ParsedCache[Node] = sqlite_walk.ParsedCache()
+        self._summary_cache: sqlite_walk.ParsedCache[Edge] = sqlite_walk.ParsedCache()
+        self._date_cache: sqlite_walk.ParsedCache[str | None] = sqlite_walk.ParsedCache()
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
             conn = self._conn()
@@ -126,7 +129,14 @@ class SqliteStore(GraphStore):
         """A read transaction with the version it sees, for reads that use the edge cache."""
         with self._read() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            yield sqlite_walk.Reading(conn, int(row[0]), self._edge_cache, self._node_cache)
+            yield sqlite_walk.Reading(
+                conn,
+                int(row[0]),
+                self._edge_cache,
+                self._node_cache,
+                self._summary_cache,
+                self._date_cache,
+            )
 
     def _curation(self) -> sqlite3.Connection:
         """The connection, with the curation tables created on first use."""
@@ -426,10 +436,36 @@ class SqliteStore(GraphStore):
             return sqlite_search.search(conn, query, types, limit, offset)
 
     def subgraph(
-        self, seeds: list[str], depth: int = 1, flt: GraphFilter | None = None, limit: int = 500
+        self,
+        seeds: list[str],
+        depth: int = 1,
+        flt: GraphFilter | None = None,
+        limit: int = 500,
+        evidence: EvidenceMode = "all",
+        max_edges: int | None = None,
     ) -> GraphData:
         with self._reading() as rd:
-            return sqlite_walk.neighbourhood(rd, seeds, depth, flt or GraphFilter(), limit)
+            return sqlite_walk.neighbourhood(
+                rd, seeds, depth, flt or GraphFilter(), limit, evidence, max_edges
+            )
+
+    def edge_evidence(self, edge_id: str, limit: int = 50, offset: int = 0) -> EdgeEvidence | None:
+        with self._reading() as rd:
+            found = sqlite_walk.summary_edges(rd, [edge_id], "none")
+            if not found:
+                return None
+            page = [
+                Evidence.model_validate_json(r[0])
+                for r in rd.conn.execute(
+                    "SELECT data FROM evidence WHERE edge_id = ? ORDER BY seq LIMIT ? OFFSET ?",
+                    (edge_id, max(0, limit), max(0, offset)),
+                )
+            ]
+        edge = found[0]
+        summary = EdgeSummary.model_validate(edge.properties[SUMMARY])
+        props = {k: v for k, v in edge.properties.items() if k != SUMMARY}
+        bare = Edge(id=edge.id, source=edge.source, target=edge.target, type=edge.type, **props)
+        return EdgeEvidence(edge=bare, summary=summary, items=page)
 
     def paths(
         self,

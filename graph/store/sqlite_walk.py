@@ -16,13 +16,21 @@ from typing import Generic, TypeVar
 
 from pydantic import TypeAdapter
 
+from graph.edge_summary import (
+    SUMMARY,
+    EvidenceMode,
+    capped,
+    strongest_edges,
+    summarised,
+    undated_documents,
+)
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath, PathAvoid, enumerate_paths
 from graph.schema import DOCUMENT, MENTIONS
 
 CACHE_ITEMS = 50_000  # parsed edges (and nodes) kept between reads of the same version
 BATCH = 256
-M = TypeVar("M", Edge, Node)  # frontier nodes whose edges one query fetches
+M = TypeVar("M")  # what a cache holds: parsed edges, nodes, documents' dates
 PATH_BUDGET = 50_000  # nodes a path search may expand; beyond it longer paths are not sought
 EDGE_LIST = TypeAdapter(list[Edge])
 NODE_LIST = TypeAdapter(list[Node])
@@ -98,6 +106,8 @@ class Reading:
     version: int
     edges: ParsedCache[Edge]
     nodes: ParsedCache[Node]
+    summaries: ParsedCache[Edge]  # edges with their summary, no evidence
+    dates: ParsedCache[str | None]  # documents' dates (the date rule)
 
 
 def load_nodes(rd: Reading, ids: list[str]) -> list[Node]:
@@ -206,9 +216,15 @@ def _incident(
 class SqlDocumentDates:
     """Documents' dates for the date rule, read by primary key when first asked for."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, ids: Iterable[str] = ()) -> None:
         self.conn = conn
         self.known: dict[str, str | None] = {}
+        for doc_id, date in conn.execute(
+            "SELECT id, json_extract(data, '$.date') FROM nodes"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (ids_param(ids),),
+        ):
+            self.known[doc_id] = date
 
     def get(self, key: str, /) -> str | None:
         if key not in self.known:
@@ -220,7 +236,13 @@ class SqlDocumentDates:
 
 
 def neighbourhood(
-    rd: Reading, seeds: list[str], depth: int, flt: GraphFilter, limit: int
+    rd: Reading,
+    seeds: list[str],
+    depth: int,
+    flt: GraphFilter,
+    limit: int,
+    evidence: EvidenceMode = "all",
+    max_edges: int | None = None,
 ) -> GraphData:
     """query.neighbourhood over indexed lookups: breadth-first in either direction."""
     conn = rd.conn
@@ -260,22 +282,37 @@ def neighbourhood(
                     seen[other] = level
                     nxt.append(other)
         frontier = sorted(nxt)
-    return induced(rd, list(seen), flt)
+    return induced(rd, list(seen), flt, evidence, max_edges)
 
 
-def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
-    """The nodes and the edges among them that the filter keeps (query.induced)."""
+def induced(
+    rd: Reading,
+    ids: list[str],
+    flt: GraphFilter,
+    evidence: EvidenceMode = "all",
+    max_edges: int | None = None,
+) -> GraphData:
+    """The nodes and the edges among them that the filter keeps (query.induced), with the
+    evidence `evidence` asks for, at most `max_edges` of them (edge_summary.capped). A
+    summary and the cap's counts come from SQL unless the filter reads the evidence anyway
+    (documents, dates, confidence): then they are cut from the whole edges."""
     conn = rd.conn
     param = ids_param(ids)
     clause, args = _relation_clause(flt)
-    edge_ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT e.id FROM edges e WHERE e.source IN (SELECT value FROM json_each(?))"
-            f" AND e.target IN (SELECT value FROM json_each(?)){clause}",
-            [param, param, *args],
-        )
-    ]
+    ties = conn.execute(
+        "SELECT e.id, e.source, e.target FROM edges e"
+        " WHERE e.source IN (SELECT value FROM json_each(?))"
+        f" AND e.target IN (SELECT value FROM json_each(?)){clause}",
+        [param, param, *args],
+    ).fetchall()
+    edge_ids = [t[0] for t in ties]
+    if not _needs_evidence(flt):
+        if max_edges is not None and len(edge_ids) > max_edges:
+            edge_ids = sorted(strongest_edges(_counted(conn, ties), max_edges))
+        if evidence != "all":
+            edges = summary_edges(rd, edge_ids, evidence)
+            return GraphData(nodes=load_nodes(rd, ids), edges=edges)
+        return GraphData(nodes=load_nodes(rd, ids), edges=load_edges(rd, edge_ids))
     edges = [e for e in load_edges(rd, edge_ids) if flt.keeps_edge(e)]
     if flt.documents is not None:
         edges = [
@@ -284,7 +321,105 @@ def induced(rd: Reading, ids: list[str], flt: GraphFilter) -> GraphData:
             )
             for e in edges
         ]
-    return GraphData(nodes=load_nodes(rd, ids), edges=edges)
+    data = capped(GraphData(nodes=load_nodes(rd, ids), edges=edges), max_edges)
+    if evidence == "all":
+        return data
+    return summarised(data, evidence, SqlDocumentDates(conn, undated_documents(data.edges)))
+
+
+def _counted(
+    conn: sqlite3.Connection, ties: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str, int]]:
+    """(id, source, target, evidence count) of the ties, counted off the evidence index."""
+    counts = dict(
+        conn.execute(
+            "SELECT edge_id, COUNT(*) FROM evidence"
+            " WHERE edge_id IN (SELECT value FROM json_each(?)) GROUP BY edge_id",
+            (ids_param(t[0] for t in ties),),
+        ).fetchall()
+    )
+    return [(i, s, t, counts.get(i, 0)) for i, s, t in ties]
+
+
+# Per edge, its evidence in figures, counted in SQL from the items' small JSON: the
+# sentences' dates, and the documents of the undated items, whose dates the date rule
+# takes (`document_dates`: a document's JSON may hold its whole text, never parsed here).
+SUMMARY_SQL = """
+SELECT edge_id, COUNT(*), COUNT(DISTINCT document), MAX(COALESCE(sure, 1.0)),
+       MIN(date), MAX(date), json_group_array(DISTINCT CASE WHEN date IS NULL THEN document END)
+FROM (SELECT edge_id, document, json_extract(data, '$.confidence') AS sure,
+             NULLIF(json_extract(data, '$.date'), '') AS date
+      FROM evidence WHERE edge_id IN (SELECT value FROM json_each(?)))
+GROUP BY edge_id
+"""
+FIRST_SQL = """
+SELECT edge_id, data FROM evidence WHERE seq IN (
+    SELECT MIN(seq) FROM evidence WHERE edge_id IN (SELECT value FROM json_each(?))
+    GROUP BY edge_id)
+"""
+
+
+def document_dates(rd: Reading, ids: Iterable[str]) -> dict[str, str | None]:
+    """Documents' dates, kept per store version: an answer's evidence comes from a few
+    documents, the same ones again and again."""
+    wanted = set(ids)
+    found = rd.dates.lookup(rd.version, wanted)
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        fresh = SqlDocumentDates(rd.conn, missing).known
+        fresh.update({i: None for i in missing if i not in fresh})
+        rd.dates.keep(rd.version, fresh)
+        found.update(fresh)
+    return found
+
+
+def _summarised(rd: Reading, ids: list[str]) -> dict[str, Edge]:
+    """The edges with their summaries and no evidence, parsed in one call."""
+    param = ids_param(ids)
+    counted = rd.conn.execute(SUMMARY_SQL, (param,)).fetchall()
+    # per edge, the documents of its undated items ("[null]": none)
+    per_edge = {
+        row[0]: [d for d in json.loads(row[6]) if d] for row in counted if row[6] != "[null]"
+    }
+    dates = document_dates(rd, {d for docs in per_edge.values() for d in docs})
+    summaries: dict[str, str] = {}
+    for edge_id, n, docs, sure, first, last, _ in counted:
+        days = [first, last] if first is not None else []
+        if edge_id in per_edge:
+            days += [d for d in map(dates.get, per_edge[edge_id]) if d]
+        if days:
+            first, last = min(days), max(days)
+        summaries[edge_id] = (
+            f'{{"evidence": {n}, "documents": {docs}, "confidence": {float(sure)!r}, '
+            f'"first": {json.dumps(first)}, "last": {json.dumps(last)}}}'
+        )
+    rows = rd.conn.execute(
+        "SELECT id, data FROM edges WHERE id IN (SELECT value FROM json_each(?))", (param,)
+    ).fetchall()
+    empty = '{"evidence": 0, "documents": 0, "confidence": 0.0, "first": null, "last": null}'
+    parts = (f'{data[:-1]}, "{SUMMARY}": {summaries.get(i, empty)}}}' for i, data in rows)
+    return {e.id: e for e in EDGE_LIST.validate_json(f"[{','.join(parts)}]")}
+
+
+def summary_edges(rd: Reading, ids: list[str], evidence: EvidenceMode) -> list[Edge]:
+    """The edges, ordered by id, each with its summary (and its first evidence item with
+    `evidence="first"`), without parsing their evidence items' sentences."""
+    found = rd.summaries.lookup(rd.version, ids)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        fresh = _summarised(rd, missing)
+        rd.summaries.keep(rd.version, fresh)
+        found.update(fresh)
+    edges = [found[i] for i in sorted(found)]
+    if evidence != "first":
+        return edges
+    firsts = {
+        edge_id: Evidence.model_validate_json(data)
+        for edge_id, data in rd.conn.execute(FIRST_SQL, (ids_param(ids),))
+    }
+    return [
+        e.model_copy(update={"evidence": [firsts[e.id]]}) if e.id in firsts else e for e in edges
+    ]
 
 
 class _ActorAdjacency:

@@ -83,12 +83,17 @@ def test_expanding_a_hub_adds_the_best_supported_first_and_undo_redo(page, hub_s
     api = page.request.get(hub_server.url + f"/api/entities/{HUB}/neighbors?depth=1").json()
     docs = support(api, HUB)
     assert len(docs) == 40  # a hub: expanding it whole would flood the view
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/neighbors" in r.url else None)
     page.goto(hub_server.url + f"/explore?focus={START}&sel={HUB}")
     wait_ready(page)
     page.wait_for_selector("#panel-expand")
     before = shown(page)
     page.click("#panel-expand")
     page.wait_for_selector("#more-bar:not([hidden])")
+    # the neighbours come with a summary per edge, not their sentences: the ranking reads
+    # the summaries' document counts
+    assert asked and all("evidence=none" in u for u in asked)
     first = shown(page)
     added = first - before
     assert 0 < len(added) <= TOP

@@ -40,7 +40,9 @@ def test_paths_avoid_an_actor_relations_and_hubs(page, seeds_server):
     assert any("Russia" in names[1:-1] for names in shown)
     # avoid Russia from the path itself: the finder runs again around it
     page.locator(f"#path-result button[data-avoid='{RUSSIA}']").first.click()
-    page.wait_for_function("() => document.getElementById('path-summary').innerText.includes('avoiding')")
+    page.wait_for_function(
+        "() => document.getElementById('path-summary')?.innerText.includes('avoiding')"
+    )
     assert all("Russia" not in names for names in path_nodes(page))
     assert parse_qs(urlparse(page.url).query)["px"] == [RUSSIA]
     assert "Russia" in page.inner_text("#path-avoided")
@@ -49,8 +51,10 @@ def test_paths_avoid_an_actor_relations_and_hubs(page, seeds_server):
     page.fill("#path-hub", "10")
     page.dispatch_event("#path-hub", "change")
     page.click("#path-go")
-    page.wait_for_function("() => document.getElementById('path-summary')?.innerText.includes('hubs over 10')"
-                           " || document.querySelector('#path-result .empty')")
+    page.wait_for_function(
+        "() => document.getElementById('path-summary')?.innerText.includes('hubs over 10')"
+        " || document.querySelector('#path-result .empty')"
+    )
     query = parse_qs(urlparse(page.url).query)
     assert query["prel"] == ["SPOKE_AT"] and query["phub"] == ["10"]
     want = page.request.get(
@@ -70,4 +74,35 @@ def test_paths_avoid_an_actor_relations_and_hubs(page, seeds_server):
     wait_ready(page)
     assert page.is_checked("input[name=path-rel][value=SPOKE_AT]")
     assert page.input_value("#path-hub") == "10"
-    page.wait_for_function("() => document.getElementById('path-avoided').innerText.includes('Russia')")
+    page.wait_for_function(
+        "() => document.getElementById('path-avoided').innerText.includes('Russia')"
+    )
+
+
+def test_a_steps_sentences_open_from_the_path(page, seeds_server):
+    """Paths come with a summary per edge (evidence=none); opening a step fetches its
+    sentences, page by page, from /api/edges/{id}/evidence."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(seeds_server.url + f"/explore?from={VOLODIN}&to={CUBA}&pk=3&plen=3")
+    wait_ready(page)
+    page.wait_for_selector("#path-result li")
+    asked = [u for u in requests if "/api/paths?" in u]
+    assert asked and all("evidence=none" in u for u in asked)
+    step = page.locator("#path-result button.path-rel").first
+    edge_id = step.get_attribute("data-edge")
+    assert step.get_attribute("aria-expanded") == "false"
+    step.click()
+    box = page.locator(f"#path-result .edge-evidence[data-edge='{edge_id}']")
+    box.locator("li q").first.wait_for()
+    assert step.get_attribute("aria-expanded") == "true"
+    whole = page.request.get(seeds_server.url + f"/api/edges/{edge_id}/evidence?limit=500").json()
+    assert box.locator("li q").all_text_contents() == [ev["sentence"] for ev in whole["items"]]
+    summary = page.locator("#path-result .edge-evidence-box p.muted").first.inner_text()
+    assert summary.startswith(f"{whole['summary']['evidence']} sentence")
+    # each sentence links to its place in the document
+    href = box.locator("li a").first.get_attribute("href")
+    first = whole["items"][0]
+    assert f"hl={first['start']}-{first['end']}" in href
+    step.click()  # closes again
+    assert box.count() == 0 and step.get_attribute("aria-expanded") == "false"

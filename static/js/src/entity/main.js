@@ -6,7 +6,7 @@ import { GraphView } from "../graph/view.js";
 async function draw(box, id) {
   let data;
   try {
-    data = await api(apiPath("/api/entities/", id) + "/neighbors", { depth: 1, limit: 150 });
+    data = await api(apiPath("/api/entities/", id) + "/neighbors", { depth: 1, limit: 150, evidence: "none" });
   } catch (err) {
     box.replaceChildren(el("p", { class: "empty", role: "alert", text: `The neighbourhood could not be loaded: ${err.message}` }));
     return;

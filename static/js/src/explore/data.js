@@ -9,8 +9,11 @@ export function expansionOf(entry) {
   return { id, shown: Number.isFinite(shown) ? shown : null };
 }
 
+/* The graph answers come without evidence sentences (evidence=none): each edge carries a
+ * summary (items, documents, confidence, first and last date); the sentences are fetched
+ * when a node's profile or an edge is opened. */
 export function neighboursOf(state, node) {
-  return api(apiPath("/api/entities/", node) + "/neighbors", { depth: 1, limit: SUBGRAPH_LIMIT, ...filterParams(state) });
+  return api(apiPath("/api/entities/", node) + "/neighbors", { depth: 1, limit: SUBGRAPH_LIMIT, evidence: "none", ...filterParams(state) });
 }
 
 /** The first view comes rendered into the page (compact rows, no evidence); later views
@@ -28,7 +31,7 @@ function inlineView() {
 
 function subgraph(state, seeds, depth) {
   const flt = filterParams(state);
-  const body = { seeds, depth, types: flt.types, relations: flt.relations, since: flt.since, until: flt.until, documents: flt.documents, limit: SUBGRAPH_LIMIT };
+  const body = { seeds, depth, types: flt.types, relations: flt.relations, since: flt.since, until: flt.until, documents: flt.documents, limit: SUBGRAPH_LIMIT, evidence: "none" };
   return api("/api/subgraph", null, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -85,8 +88,14 @@ export function shownPart(state, data) {
   return withoutHidden(state, withoutIsolated(state, data));
 }
 
-/** Each neighbour of `node` with the documents supporting its links to it, and the
- * degrees in the answer. */
+/** How many documents an edge was read in: its summary says, or its evidence items. */
+export function documentCount(e) {
+  if (e.summary) return e.summary.documents;
+  return Array.isArray(e.evidence) ? new Set(e.evidence.map((v) => v.document)).size : 0;
+}
+
+/** Each neighbour of `node` with the documents supporting its links to it (summed over
+ * its edges to it), and the degrees in the answer. */
 function support(node, edges) {
   const docs = new Map();
   const degree = new Map();
@@ -95,9 +104,7 @@ function support(node, edges) {
     degree.set(e.target, (degree.get(e.target) || 0) + 1);
     const other = e.source === node ? e.target : e.target === node ? e.source : null;
     if (!other || other === node) continue;
-    const set = docs.get(other) || new Set();
-    for (const v of e.evidence || []) set.add(v.document);
-    docs.set(other, set);
+    docs.set(other, (docs.get(other) || 0) + documentCount(e));
   }
   return { docs, degree };
 }
@@ -113,7 +120,7 @@ export function topNeighbours(state, node, data, inView, count) {
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const ranked = [...docs.keys()]
     .filter((id) => byId.has(id))
-    .sort((a, b) => docs.get(b).size - docs.get(a).size || (degree.get(b) || 0) - (degree.get(a) || 0) || byId.get(a).name.localeCompare(byId.get(b).name) || (a < b ? -1 : 1));
+    .sort((a, b) => docs.get(b) - docs.get(a) || (degree.get(b) || 0) - (degree.get(a) || 0) || byId.get(a).name.localeCompare(byId.get(b).name) || (a < b ? -1 : 1));
   const chosen = count === null ? ranked : ranked.slice(0, count);
   const keep = new Set([node, ...chosen]);
   const known = (id) => keep.has(id) || Boolean(inView && inView.has(id));

@@ -1,6 +1,7 @@
 /* The path finder: the shortest paths between two actors (GET /api/paths), drawn over the
  * graph and listed step by step, with actors, relation types and hubs to go around. */
 import { $, ApiError, api, apiPath, el, searchHits } from "../ag.js";
+import { edgeEvidence } from "./edge-evidence.js";
 import { writeState } from "./links.js";
 import { label, remember } from "./load.js";
 
@@ -23,6 +24,7 @@ function ask(state, fromId, toId) {
     exclude: state.px,
     exclude_relations: state.prel,
     max_degree: state.phub,
+    evidence: "none", // a step's sentences are fetched when it is opened
   });
 }
 
@@ -78,11 +80,12 @@ function drawPaths(app, paths) {
 /** One path as a line of steps; hovering it highlights that path alone. */
 function pathItem(app, p, all) {
   const steps = [];
+  const li = el("li", { "data-length": String(p.length) });
   p.nodes.forEach((n, i) => {
     if (i > 0) {
       const e = p.edges[i - 1];
       const forward = e.source === p.nodes[i - 1].id;
-      steps.push(el("span", { class: "path-rel", text: forward ? `–${e.type}→` : `←${e.type}–` }));
+      steps.push(stepButton(li, e, forward ? `–${e.type}→` : `←${e.type}–`));
     }
     const inner = i > 0 && i < p.nodes.length - 1;
     steps.push(
@@ -93,10 +96,29 @@ function pathItem(app, p, all) {
           : null)
     );
   });
-  const li = el("li", { "data-length": String(p.length) }, el("span", { class: "path-len", text: `${plural(p.length, "step")}:` }), ...steps);
+  li.append(el("span", { class: "path-len", text: `${plural(p.length, "step")}:` }), ...steps);
   li.addEventListener("mouseenter", () => app.view.setHighlight({ nodes: p.nodes.map((n) => n.id), edges: p.edges.map((e) => e.id) }));
   li.addEventListener("mouseleave", () => app.view.setHighlight(all));
   return li;
+}
+
+/** A step's relation: a button that opens (and closes) its sentences below the path. */
+function stepButton(li, e, text) {
+  const title = e.summary ? `${e.summary.evidence} sentence${e.summary.evidence === 1 ? "" : "s"}: show them` : "Show the sentences";
+  const button = el("button", { type: "button", class: "link path-rel", title, "aria-expanded": "false", "data-edge": e.id }, text);
+  button.addEventListener("click", () => {
+    const open = li.querySelector(`.edge-evidence-box[data-for="${CSS.escape(e.id)}"]`);
+    if (open) {
+      open.remove();
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
+    const box = edgeEvidence(e.id);
+    box.dataset.for = e.id;
+    li.append(box);
+    button.setAttribute("aria-expanded", "true");
+  });
+  return button;
 }
 
 /** "3 shortest paths: one of 2 steps, two of 4 steps" — each length stated right. */

@@ -41,9 +41,10 @@ export function relationStyles() {
   return map;
 }
 
-/** How many documents support an edge: API edges carry their evidence, the page's first
- * view a count. Thickness grows with it, slowly. */
+/** How many documents support an edge: API edges carry a summary (or their evidence), the
+ * page's first view a count. Thickness grows with it, slowly. */
 function supportOf(e) {
+  if (e.summary) return e.summary.documents || 1;
   if (Array.isArray(e.evidence)) return new Set(e.evidence.map((v) => v.document)).size || 1;
   return Math.max(1, Number(e.documents || e.evidence) || 1);
 }
@@ -55,7 +56,7 @@ export function edgeAttributes(e, styles, symmetric) {
   return {
     relType: e.type,
     role: e.role || null,
-    evidence: Array.isArray(e.evidence) ? e.evidence.length : e.evidence || 0,
+    evidence: e.summary ? e.summary.evidence : Array.isArray(e.evidence) ? e.evidence.length : e.evidence || 0,
     support,
     baseColor: style.color,
     caption: style.label + (e.role ? ` (${e.role})` : ""),
