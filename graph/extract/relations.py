@@ -248,7 +248,11 @@ class RelationFinder:
             role_abs = clause_start + lead_m.start()
         # "Ukraine's foreign ministry spokesperson, X": lower-case words after a possessive
         owned = re.search(r"['’]s\s+((?:[a-z]+\s+){1,2})$", text[clause_start:role_abs])
-        if owned:
+        # unless those words name a body ("Ukraine's foreign ministry", a state organ): the
+        # title is then held in that body
+        if owned and not any(
+            o.start < role_abs and o.end > role_abs - len(owned.group(1)) for o in s.mentions
+        ):
             role_abs -= len(owned.group(1))
         return role_abs, role_m
 
