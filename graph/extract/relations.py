@@ -23,7 +23,7 @@ from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.pair_rules import load_pair_rules
-from graph.extract.rows import row_facts
+from graph.extract.rows import ListHeadings, row_facts
 from graph.extract.statements import speakers_not_attendees, spoken_elsewhere
 from graph.extract.tables import Gazetteer, Rules
 
@@ -78,6 +78,7 @@ class RelationFinder:
         self.chairs = Chairs(rules)
         self.attendance = Attendance(rules)
         self.role_rx = _role_regex(rules)
+        self.list_headings = ListHeadings(rules.list_headings, rules.host_headings)
         self.designations = Designations(rules, gaz.parents)
         self.partners = Partners(rules)
         self.meetings = Meetings(rules)
@@ -127,7 +128,7 @@ class RelationFinder:
             found += _named(self.seats(doc, s), "based-in", 0.7)
             found += _named(self.members(s), "membership", 0.6)
             event = main_event or event_of.get(s.index)
-            for rel, a, b, role in row_facts(s, event):
+            for rel, a, b, role in row_facts(s, event, self.list_headings):
                 found.append(Candidate(rel, a, b, s.index, role, "table-row", 0.8))
             met = self.met_with(doc, s, previous_meeting)
             if met:

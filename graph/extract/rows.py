@@ -6,6 +6,7 @@ capacity: the person and the body ATTENDED it, the person HOLDS_ROLE the role in
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.extract.mentions import Mention, doc_text
@@ -16,21 +17,94 @@ if TYPE_CHECKING:  # relations.py imports this module
 CELL_BREAK = re.compile(r"\s+[—–]\s+|\s*\|\s*|\t+")
 ITEM_LEAD = re.compile(r"^[-•*]\s+([^:]{2,40}):\s+")  # "- Sweden: Ulf Kristersson (...)"
 TITLE_BREAK = re.compile(r",\s+|\s*\(")
+# "- Abiy Ahmed, Prime Minister of Ethiopia": a name, then a title that starts upper-case
+ITEM_PERSON_TITLE = re.compile(r"\s*[-•*]\s+([^,;:()]{3,60}?),\s+([A-Z][^;:]{2,150})$")
 BODIES = ("Country", "Institution")
 # a row marked as the host's or the chair's: "Fiji (host)", "President (host and incoming
 # Chair-in-Office)", "President (chair)"; not "(host of the next meeting)"
 HOST_MARK = re.compile(r"\((?:the\s+)?(?:host|chair)\b(?!\s+of\b)(?!-in-)", re.I)
 
 
-def row_facts(s: Sentence, event: Mention | None) -> list[tuple[str, Mention, Mention, str | None]]:
+def row_facts(
+    s: Sentence, event: Mention | None, headings: ListHeadings | None = None
+) -> list[tuple[str, Mention, Mention, str | None]]:
     """(relation, source, target, role) read from the table rows of a sentence (the parser
     may run several rows of a table into one sentence); nothing from prose."""
     out: list[tuple[str, Mention, Mention, str | None]] = []
     at = s.span.start_char
     for line in s.text.split("\n"):
-        out += _line_facts(s, line, at, event)
+        facts = _line_facts(s, line, at, event)
+        if not facts and event is not None and headings is not None:
+            facts = _listed_item(s, line, at, event, headings)
+        out += facts
         at += len(line) + 1
     return out
+
+
+@dataclass(frozen=True)
+class ListHeadings:
+    """Words of a heading over a list of those who came ("## Participants", "Heads of state
+    and government:") and of those who hosted ("### Co-chairs"): rules.toml [attendance]."""
+
+    attended: tuple[str, ...]
+    hosted: tuple[str, ...]
+
+
+def _listed_item(
+    s: Sentence, raw: str, raw_start: int, event: Mention, headings: ListHeadings
+) -> list[tuple[str, Mention, Mention, str | None]]:
+    """A list item "- Abiy Ahmed, Prime Minister of Ethiopia" under a heading that says
+    who the list holds: the person (and the body their title names) attended the
+    document's event, or the person hosted it. Anywhere else such items are only roles
+    (a sanctions list, a cabinet)."""
+    item = ITEM_PERSON_TITLE.match(raw)
+    if item is None:
+        return []
+    relation = _heading_relation(doc_text(s.span.doc), raw_start, headings)
+    if relation is None:
+        return []
+    name_lo, name_hi = raw_start + item.start(1), raw_start + item.end(1)
+    person = next(
+        (m for m in s.mentions if m.type == "Person" and name_lo <= m.start and m.end <= name_hi),
+        None,
+    )
+    if person is None:
+        return []
+    out: list[tuple[str, Mention, Mention, str | None]] = [(relation, person, event, None)]
+    if relation == "ATTENDED":
+        title_lo, title_hi = raw_start + item.start(2), raw_start + item.end(2)
+        body = next(
+            (
+                m
+                for m in s.mentions
+                if m.type in BODIES and not m.demonym and title_lo <= m.start < title_hi
+            ),
+            None,
+        )
+        if body is not None:
+            out.append(("ATTENDED", body, event, None))
+    return out
+
+
+def _heading_relation(text: str, line_start: int, headings: ListHeadings) -> str | None:
+    """What the nearest heading above a list item says its items did, if anything: the
+    first line above that is not an item, blank or a sub-list, when it reads as a heading
+    (a Markdown heading, a line ending with a colon, or a short line with no full stop)."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line or line[:1] in "-•*":
+            continue
+        heading = line.lstrip("#").strip().rstrip(":").lower()
+        if not (line.startswith("#") or line.endswith(":") or len(line) < 60 and line[-1] != "."):
+            return None
+        for relation, words in (("HOSTED", headings.hosted), ("ATTENDED", headings.attended)):
+            if any(re.search(rf"\b{re.escape(w)}\b", heading) for w in words):
+                return relation
+        return None
+    return None
 
 
 def _line_facts(

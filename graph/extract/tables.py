@@ -79,6 +79,8 @@ class Rules:
     represent_verbs: frozenset[str] = frozenset()
     sent_objects: frozenset[str] = frozenset()
     margin_cues: tuple[str, ...] = ()
+    list_headings: tuple[str, ...] = ()
+    host_headings: tuple[str, ...] = ()
     presiding_titles: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     entry_cues: tuple[str, ...] = ()
@@ -224,6 +226,8 @@ def load_rules() -> Rules:
         represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),
         sent_objects=frozenset(raw["attendance"]["sent_objects"]),
         margin_cues=tuple(raw["attendance"]["margin_cues"]),
+        list_headings=tuple(raw["attendance"]["list_headings"]),
+        host_headings=tuple(raw["attendance"]["host_headings"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         name_particles=frozenset(n["name_particles"]),
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
