@@ -163,6 +163,7 @@ def load_rules() -> Rules:
         return tuple(re.compile(p, re.I) for p in items)
 
     return Rules(
+        **_event_rules(raw),
         furniture=rx(c["furniture_lines"]),
         end_of_body=rx(c["end_of_body"]),
         never=frozenset(fold(x) for x in n["never"]),
@@ -216,6 +217,16 @@ def load_rules() -> Rules:
         negators=frozenset(raw["negation"]["negators"]),
         body_nouns=frozenset(n["body_nouns"]),
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),
+        name_particles=frozenset(n["name_particles"]),
+        entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
+        identifier=_identifier(raw["designations"]["identifier_labels"]),
+        part_heads=frozenset(fold(x) for x in n["part_heads"]),
+    )
+
+
+def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
+    """The [hosting], [attendance] and [events] fields of Rules."""
+    return dict(
         host_nouns=tuple(sorted(raw["hosting"]["host_nouns"], key=len, reverse=True)),
         not_organisers=frozenset(fold(x) for x in raw["hosting"]["not_organisers"]),
         chair_labels=tuple(sorted(raw["hosting"]["chair_labels"], key=len, reverse=True)),
@@ -229,16 +240,12 @@ def load_rules() -> Rules:
         list_headings=tuple(raw["attendance"]["list_headings"]),
         host_headings=tuple(raw["attendance"]["host_headings"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
-        name_particles=frozenset(n["name_particles"]),
-        entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
-        identifier=_identifier(raw["designations"]["identifier_labels"]),
         navigation=_line_label(raw["events"]["navigation_labels"]),
         venue_words=frozenset(raw["events"]["venue_words"]),
         ordinal_words=dict(raw["events"]["ordinal_words"]),
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
         other_event_words=frozenset(raw["events"]["other_event_words"]),
-        part_heads=frozenset(fold(x) for x in n["part_heads"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
     )
 
