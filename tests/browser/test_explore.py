@@ -82,6 +82,15 @@ def test_search_then_select_opens_panel_with_evidence(page, seeds_server):
     }
     shown = panel.locator(".evidence q").all_text_contents()
     assert shown and set(shown) <= sentences
+    # and says which rule read it, how sure (the rules and confidences of those items)
+    rules = {
+        f"{ev.rule} {ev.confidence:.2f}"
+        for e in seeds_server.store.node_edges(PUTIN)
+        if e.type != MENTIONS
+        for ev in e.evidence
+    }
+    said = panel.locator(".evidence .provenance").all_text_contents()
+    assert said and set(said) <= rules
     # each sentence links to its document, at the sentence
     href = panel.locator(".evidence a").first.get_attribute("href")
     assert href.startswith("/documents/doc:") and "hl=" in href

@@ -1,7 +1,7 @@
 /* One edge's evidence, fetched when the edge is opened: graph answers carry a summary per
  * edge (evidence=none), and the sentences come page by page from
  * GET /api/edges/{id}/evidence. */
-import { api, apiPath, el, evidenceHref } from "../ag.js";
+import { api, apiPath, el, evidenceHref, provenance } from "../ag.js";
 
 const PAGE = 20;
 
@@ -11,7 +11,8 @@ function item(ev) {
     el("span", { class: "source" },
       ev.date ? el("time", { datetime: ev.date, text: ev.date }) : el("span", { class: "muted", text: "no date in the sentence" }),
       " · ",
-      el("a", { href: evidenceHref(ev) }, ev.document)));
+      el("a", { href: evidenceHref(ev) }, ev.document),
+      provenance(ev)));
 }
 
 /** "3 sentences in 2 documents, 2023-02-04 to 2023-09-29" from an edge's summary. */

@@ -1,6 +1,6 @@
 /* The side panel's content: an actor's profile with its roles, relations by type (each with
  * its evidence), the relation types it could have but has none of, and its documents. */
-import { apiPath, colorOf, documentHref, el, entityHref, evidenceHref, schema } from "../ag.js";
+import { apiPath, colorOf, documentHref, el, entityHref, evidenceHref, provenance, schema } from "../ag.js";
 import { MENTIONS } from "./state.js";
 
 const EVIDENCE_SHOWN = 2;
@@ -32,7 +32,8 @@ function evidenceList(items, docs) {
       el("span", { class: "source" },
         evidenceDate(ev, docs.dates),
         " · ",
-        el("a", { href: evidenceHref(ev) }, docs.titles.get(ev.document) || ev.document))));
+        el("a", { href: evidenceHref(ev) }, docs.titles.get(ev.document) || ev.document),
+        provenance(ev))));
   });
   if (items.length > EVIDENCE_SHOWN) {
     const more = el("button", { type: "button", class: "link more" }, `+${items.length - EVIDENCE_SHOWN} more`);
