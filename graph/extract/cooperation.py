@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from graph.extract.mentions import Mention, doc_text
+from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.pair_rules import load_pair_rules
 from graph.extract.support import Support
@@ -125,7 +125,7 @@ class Partners:
             if noun.lower_ not in self.rules.pair_nouns or not self._existing(noun):
                 continue
             partners = [m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies)]
-            out += _pairs(_unique(partners), s.index, "between", 0.65)
+            out += _pairs(unique_by_name(partners), s.index, "between", 0.65)
         return out
 
     def _dashed_pairs(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
@@ -198,7 +198,7 @@ class Partners:
                         if c.dep_ in ("compound", "nmod")
                         for m in _headed(c, bodies)
                     ]
-        return _unique(found)
+        return unique_by_name(found)
 
     def _subjects(
         self,
@@ -225,7 +225,7 @@ class Partners:
                 found += _headed(c, bodies) or _leader_state(c, mentions, states)
                 found += [m for o in c.children if o.dep_ == "poss" for m in _headed(o, bodies)]
             if found:
-                return _unique(found)
+                return unique_by_name(found)
             acts = load_pair_rules().home_acts
             return [home] if home and subjects[0].lower_ in acts else []
         return [home] if home else []
@@ -246,7 +246,7 @@ class Partners:
                 if c.dep_ == "nsubj":
                     lo, hi = self._span_of(c)
                     group += [m for m in bodies if lo <= m.start and m.end <= hi]
-        group = _unique(group)
+        group = unique_by_name(group)
         return group if len(group) >= 2 else []
 
 
@@ -268,7 +268,7 @@ def _co_actors(
             for c in k.children
         )
     ]
-    group = _unique(
+    group = unique_by_name(
         [m for h in heads for m in _headed(h, bodies) or _leader_state(h, mentions, states)]
     )
     return group if len(group) >= 2 else []
@@ -320,11 +320,3 @@ def _headed(tok: Token, bodies: list[Mention]) -> list[Mention]:
     return [m for m in bodies for h in heads if m.start <= h.idx < m.end]
 
 
-def _unique(items: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    out = []
-    for m in items:
-        if m.name not in seen:
-            seen.add(m.name)
-            out.append(m)
-    return out

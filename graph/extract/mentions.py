@@ -9,6 +9,7 @@ earlier one; it keeps only what is left of its span.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,6 +145,17 @@ _ORG_EVENT = re.compile(
     r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
     r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
+
+
+def unique_by_name(items: Iterable[Mention]) -> list[Mention]:
+    """The mentions in order, each name once (a sentence may name one actor twice)."""
+    seen: set[str] = set()
+    out = []
+    for m in items:
+        if m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out
 
 
 def doc_text(doc: Doc) -> str:

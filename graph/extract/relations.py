@@ -8,7 +8,6 @@ that the sentence does not name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +19,7 @@ from graph.extract.designations import Designations, _modifier
 from graph.extract.event_names import document_event
 from graph.extract.hosting import Hosting
 from graph.extract.meetings import Meetings
-from graph.extract.mentions import Mention, doc_text
+from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted
 from graph.extract.pair_rules import load_pair_rules
 from graph.extract.rows import ListHeadings, row_facts
@@ -458,7 +457,7 @@ class RelationFinder:
                 listed.append(c)
         if len(listed) < 2:
             return []
-        return [Candidate("PART_OF", c, bloc, s.index) for c in _unique(listed)]
+        return [Candidate("PART_OF", c, bloc, s.index) for c in unique_by_name(listed)]
 
     # ---- HOLDS_ROLE of a speaker in meeting coverage: "NAME (Country) said" ----
     def delegates(self, s: Sentence) -> list[Candidate]:
@@ -506,7 +505,7 @@ class RelationFinder:
             present += [m for m in bodies if vote.start(1) <= m.start < vote.end(1)]
         return [
             Candidate("ATTENDED", m, event, s.index, rule="represented", confidence=0.7)
-            for m in _unique(present)
+            for m in unique_by_name(present)
         ]
 
     # ---- SPOKE_AT: a person who speaks, in a passage about an event ----
@@ -629,7 +628,7 @@ class RelationFinder:
                 t for t in targets if t.demonym or not _modifier(t, doc, ("compound", "nmod"))
             ]
             for src in sources:
-                for t in _unique(targets):
+                for t in unique_by_name(targets):
                     if t.name != src.name and t not in sources:
                         out.append(Candidate("SANCTIONED", src, t, s.index))
         return out
@@ -686,7 +685,7 @@ class RelationFinder:
         for c in (c for c in verb.children if c.dep_ == "nsubj"):
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
             found += [a for a in actors if lo <= a.start and a.end <= hi and not a.demonym]
-        return _unique(found)
+        return unique_by_name(found)
 
     # ---- COOPERATES_WITH: "cooperation between A and B", "A and B ... ties" ----
     def cooperates(self, doc: Doc, s: Sentence) -> list[Candidate]:
@@ -735,8 +734,8 @@ class RelationFinder:
         partners = [x for x in bodies if begin <= x.start < end]
         return [
             Candidate("COOPERATES_WITH", a, b, s.index)
-            for a in _unique(subjects)
-            for b in _unique(partners)
+            for a in unique_by_name(subjects)
+            for b in unique_by_name(partners)
             if a.name != b.name
         ]
 
@@ -802,11 +801,11 @@ class RelationFinder:
                     within = a.start <= lo < a.end or lo <= a.start and a.end <= hi
                     if within and a.type in ACTOR_TYPES and not a.demonym:
                         out.append(Candidate("ATTENDED", a, target, s.index))
-        for a in _unique(self.attendance.find(s)):
+        for a in unique_by_name(self.attendance.find(s)):
             out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
         # talks on the margins, with no event named: the margins of the document's own event
         at = named[0] if named else main or target
-        for a in _unique(self.attendance.at_the_margins(s)):
+        for a in unique_by_name(self.attendance.at_the_margins(s)):
             out.append(Candidate("ATTENDED", a, at, s.index, None, "attendance-margins", 0.65))
         return out
 
@@ -938,13 +937,6 @@ def _named(found: list[Candidate], rule: str, confidence: float) -> list[Candida
     return found
 
 
-def _unique(items: Iterable[Mention]) -> list[Mention]:
-    seen, out = set(), []
-    for m in items:
-        if m.name not in seen:
-            seen.add(m.name)
-            out.append(m)
-    return out
 
 
 def _clause_end(text: str, start: int, limit: int, stop_at_comma: bool = True) -> int:

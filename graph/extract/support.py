@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.mentions import Mention
+from graph.extract.mentions import Mention, unique_by_name
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.pair_rules import load_pair_rules
 from graph.extract.tables import Rules
@@ -108,7 +108,7 @@ class Support:
                     found.append(m)
                 elif m.type == "Person" and m.name in self.states:
                     found.append(self.states[m.name])
-        return _unique(found)
+        return unique_by_name(found)
 
     def _owners(self, noun: Token, demonyms: bool = False) -> list[Mention]:
         """Who owns a noun: "ASEAN's efforts", "the ECOWAS decisions", "U.S. support", "the
@@ -117,14 +117,14 @@ class Support:
         for deps in (("poss",), ("compound", "nmod", "amod" if demonyms else "poss")):
             found = [m for c in noun.children if c.dep_ in deps for m in self._actors(c, demonyms)]
             if found:
-                return _unique(found)
+                return unique_by_name(found)
         found = []
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 found += [m for o in c.children if o.dep_ == "pobj" for m in self._actors(o)]
             elif c.dep_ == "relcl":
                 found += [m for s in c.children if s.dep_ == "nsubj" for m in self._actors(s)]
-        return _unique(found)
+        return unique_by_name(found)
 
     def _owned(self, tok: Token) -> list[Mention]:
         """The actor an object names, or the owner of what it names."""
@@ -157,11 +157,3 @@ class Support:
         return self._subjects(noun.head)
 
 
-def _unique(items: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    out = []
-    for m in items:
-        if m.name not in seen:
-            seen.add(m.name)
-            out.append(m)
-    return out
