@@ -29,39 +29,40 @@ SLOW = "RETURN reduce(s = 0, a IN range(1, 20000) | s + reduce(t = 0, b IN range
 BIG_ROWS = "UNWIND range(1, 1000) AS i RETURN i, reduce(s = 'x', k IN range(1, 18) | s + s) AS big"
 
 
-@pytest.fixture(scope="module")
-def tight(
-    request: pytest.FixtureRequest, seeds_graph: GraphData, tmp_path_factory: pytest.TempPathFactory
+def _console(
+    request: pytest.FixtureRequest,
+    seeds_graph: GraphData,
+    tmp_path_factory: pytest.TempPathFactory,
+    timeout: float,
 ) -> Iterator[TestClient]:
-    """The seeds on Neo4j behind an app with a short console timeout and a 1 MB byte cap."""
+    """The seeds on Neo4j behind an app with this console timeout and a 1 MB byte cap."""
     settings = seeded_settings(
         request,
         "neo4j",
         seeds_graph,
-        tmp_path_factory.mktemp("tight"),
-        cypher_timeout=1.0,
+        tmp_path_factory.mktemp("console"),
+        cypher_timeout=timeout,
         cypher_max_bytes=1_000_000,
     )
     with TestClient(create_app(settings)) as client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def tight(
+    request: pytest.FixtureRequest, seeds_graph: GraphData, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """A short console timeout (1 s)."""
+    yield from _console(request, seeds_graph, tmp_path_factory, 1.0)
 
 
 @pytest.fixture(scope="module")
 def capped(
     request: pytest.FixtureRequest, seeds_graph: GraphData, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
-    """The 1 MB byte cap with a generous timeout: the rows the cap keeps take the server
-    well under a second when it gets a core, far longer on a loaded machine."""
-    settings = seeded_settings(
-        request,
-        "neo4j",
-        seeds_graph,
-        tmp_path_factory.mktemp("capped"),
-        cypher_timeout=60.0,
-        cypher_max_bytes=1_000_000,
-    )
-    with TestClient(create_app(settings)) as client:
-        yield client
+    """The byte cap behind a generous timeout: the rows the cap keeps take the server well
+    under a second when it gets a core, far longer on a loaded machine."""
+    yield from _console(request, seeds_graph, tmp_path_factory, 60.0)
 
 
 @pytest.mark.neo4j
