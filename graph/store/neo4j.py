@@ -95,6 +95,7 @@ class Neo4jStore(GraphStore):
         self.settings = settings
         self.batch = batch  # rows per transaction of import_graph
         self._bookmarks = GraphDatabase.bookmark_manager()
+        self._write_retry = max(5.0, 2 * settings.connection_timeout)
         self.uri = settings.uri
         self.database = settings.database
         scheme = settings.uri.partition("://")[0]
@@ -109,7 +110,7 @@ class Neo4jStore(GraphStore):
                 auth=(settings.user, settings.password.get_secret_value()),
                 connection_timeout=settings.connection_timeout,
                 # a dead server should fail a request in seconds, not after 30 s of retries
-                max_transaction_retry_time=max(5.0, 2 * settings.connection_timeout),
+                max_transaction_retry_time=self._write_retry,
                 connection_acquisition_timeout=max(10.0, 2 * settings.connection_timeout),
                 # "property does not exist yet" warnings on an empty graph are noise in the logs
                 notifications_min_severity="OFF",
@@ -181,12 +182,11 @@ class Neo4jStore(GraphStore):
                 bookmark_manager=self._bookmarks,
                 max_transaction_retry_time=self.settings.read_retry_time,
             )
-        extra = {} if retry_time is None else {"max_transaction_retry_time": retry_time}
         return self._driver.session(
             database=self.database,
             default_access_mode=access,
             bookmark_manager=self._bookmarks,
-            **extra,
+            max_transaction_retry_time=self._write_retry if retry_time is None else retry_time,
         )
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
