@@ -7,11 +7,14 @@ bulk import stops and starts it). Prints a markdown table with the issue's figur
 old code beside ours.
 
     python bench/neo4j_scale.py --edges 100000 1000000 --bulk
+    # the batched import from 1 session, then 2, then 1 again (JIT warm-up shows), alone:
+    python bench/neo4j_scale.py --edges 100000 --import-workers 1 2 1
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import statistics
@@ -153,6 +156,59 @@ def server_cpu_seconds() -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+class RetryCount(logging.Handler):
+    """Counts the driver's "Transaction failed and will be retried" warnings: each is a
+    batch rolled back by the server (a deadlock, mostly) and run again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += "will be retried" in record.getMessage()
+
+
+def compare_workers(edges: int, workers: list[int]) -> None:
+    """The batched import of the same graph into an emptied database with each number of
+    sessions in turn: wall, rels/s, rels per CPU-second (server JVM + client), retried
+    batches, and the ratios to the first run."""
+    data = generate(edges)
+    n_edges = len(data.edges)
+    retries = RetryCount()
+    logging.getLogger("neo4j").addHandler(retries)
+    runs = []
+    for n in workers:
+        store = Neo4jStore(Neo4jSettings(import_workers=n))
+        store.ensure_schema()
+        store.clear()
+        retries.count = 0
+        load = os.getloadavg()[0]
+        server_before, client_before = server_cpu_seconds(), time.process_time()
+        t = time.perf_counter()
+        store.import_graph(data)
+        wall = time.perf_counter() - t
+        client = time.process_time() - client_before
+        server = (server_cpu_seconds() or 0.0) - (server_before or 0.0)
+        assert store.stats().edges == n_edges
+        store.close()
+        runs.append((n, wall, server, client, retries.count, load, os.getloadavg()[0]))
+        print(f"{n} sessions: {wall:.1f} s, {server:.1f} + {client:.1f} CPU s", file=sys.stderr)
+    first_wall, first_cpu = runs[0][1], runs[0][2] + runs[0][3]
+    print(f"\nbatched import of {n_edges:,} edges, by sessions writing at once\n")
+    print(
+        "| sessions | wall | rels/s | rels per CPU-s (server + client CPU) | retried batches"
+        " | load start → end | rels/s vs first run | rels per CPU-s vs first run |"
+    )
+    print("|---:|---:|---:|---:|---:|---|---:|---:|")
+    for n, wall, server, client, retried, load0, load1 in runs:
+        cpu = server + client
+        print(
+            f"| {n} | {wall:.0f} s | {n_edges / wall:,.0f} | {n_edges / cpu:,.0f}"
+            f" ({server:.1f} s + {client:.1f} s) | {retried} | {load0:.1f} → {load1:.1f}"
+            f" | {first_wall / wall:.2f}× | {first_cpu / cpu:.2f}× |"
+        )
+
+
 def bulk_import(settings: Settings, data: GraphData, put: Callable[[str, str], None]) -> None:
     """`import --bulk` of `data` into the (emptied, closed) store, its rates put in rows."""
     from graph.store.neo4j_bulk import bulk_import as run
@@ -227,7 +283,17 @@ def main() -> None:
         action="store_true",
         help="reads only, if the database already holds the graph of that size",
     )
+    parser.add_argument(
+        "--import-workers",
+        type=int,
+        nargs="+",
+        help="only the batched import, once per number of sessions given (in that order)",
+    )
     args = parser.parse_args()
+    if args.import_workers:
+        for edges in args.edges:
+            compare_workers(edges, args.import_workers)
+        return
     load = os.getloadavg()
     rows: dict[str, dict[int, str]] = {}
     for edges in args.edges:

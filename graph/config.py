@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _cores(cap: int) -> int:
+    """The machine's cores, at most `cap`: a default read when the settings are made."""
+    return max(1, min(cap, os.cpu_count() or 1))
 
 
 class Neo4jSettings(BaseSettings):
@@ -22,6 +28,11 @@ class Neo4jSettings(BaseSettings):
     # a server that has just started (or a loaded machine) can take seconds to shake hands.
     read_retry_time: float = Field(default=1.0, ge=0)
     probe_timeout: float = Field(default=5.0, gt=0)
+    # `import_graph`: sessions writing batches at once (one transaction stream keeps one
+    # server core busy), and how long a batch is retried after a transient error (deadlocks
+    # between concurrent batches on shared nodes) before the import gives up.
+    import_workers: int = Field(default_factory=lambda: _cores(8), ge=1, le=64)
+    import_retry_time: float = Field(default=120.0, ge=0)
 
 
 class Settings(BaseSettings):

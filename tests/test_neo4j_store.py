@@ -4,14 +4,17 @@ constraints and indexes, concurrent writers, and the read-only Cypher console.""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import SecretStr
@@ -345,12 +348,14 @@ def test_cli_with_a_wrong_password_says_so_in_one_line(
 
 
 # ---- scale: batches, the document-edge lists, plans, version, --bulk ----
+@pytest.mark.parametrize("workers", [1, 4])
 def test_import_in_small_batches_gives_the_same_graph_and_can_run_again(
-    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData, workers: int
 ) -> None:
-    """Every batch is its own transaction; running them all again (what the driver's retry
-    does with one) changes nothing."""
-    small = Neo4jStore(neo4j_settings, batch=7)
+    """Every batch is its own transaction, from one session or several at once; running
+    them all again (what the driver's retry does with one) changes nothing."""
+    settings = neo4j_settings.model_copy(update={"import_workers": workers})
+    small = Neo4jStore(settings, batch=7)
     try:
         small.import_graph(seeds_graph)
         assert canon(empty.export()) == canon(seeds_graph)
@@ -359,6 +364,136 @@ def test_import_in_small_batches_gives_the_same_graph_and_can_run_again(
         assert _document_edges(empty) == _expected_document_edges(seeds_graph)
     finally:
         small.close()
+
+
+class _Retries(logging.Handler):
+    """The driver's "Transaction failed and will be retried" warnings, as they come."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen: list[str] = []
+        self.first = threading.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "will be retried" in record.getMessage():
+            self.seen.append(record.getMessage())
+            self.first.set()
+
+
+def test_a_batch_the_server_rolls_back_is_retried_alone_and_writes_nothing_twice(
+    empty: Neo4jStore, neo4j_settings: Neo4jSettings, seeds_graph: GraphData
+) -> None:
+    """A real deadlock between an import batch and two other transactions, staged so that
+    the batch is the one the server rolls back (it closes the cycle and holds the fewest
+    locks): `third` holds edge j of the batch, the batch merges edge 0 and waits for it;
+    `holder` (1,000 locks, and edge k > j) asks for edge 0 and waits for the batch; `third`
+    lets go, the batch asks for edge k. The driver runs the batch again, the other
+    sessions' batches go on meanwhile, and the graph is exact: nothing twice."""
+    empty.import_graph(GraphData(nodes=seeds_graph.nodes))  # the ends the others need
+    relation, chunk = _staged_edges(seeds_graph, 25)
+    # the edges of one type only: its first batch is the first to run (and the nodes,
+    # whose merge would wait for the ends the others lock, are in the store already)
+    edges = GraphData(edges=[e for e in seeds_graph.edges if e.type == relation])
+    expected = GraphData(nodes=seeds_graph.nodes, edges=edges.edges)
+    settings = neo4j_settings.model_copy(update={"import_workers": 2})
+    importer = Neo4jStore(settings, batch=25)
+    retries = _Retries()
+    logging.getLogger("neo4j").addHandler(retries)
+    sessions = [empty._driver.session(database=empty.database) for _ in range(2)]
+    holder, third = (s.begin_transaction(timeout=90) for s in sessions)  # a stuck test ends
+    errors: list[BaseException] = []
+
+    def run(work: Any) -> threading.Thread:
+        def target() -> None:
+            try:
+                work()
+            except BaseException as exc:  # reported by the assertion below
+                errors.append(exc)
+
+        thread = threading.Thread(target=target)
+        thread.start()
+        return thread
+
+    try:
+        holder.run(
+            "UNWIND range(1, 1000) AS i MERGE (:DocumentEdges {document: 'lock-' + i})"
+        ).consume()
+        _merge_edge(holder, relation, chunk[2])
+        _merge_edge(third, relation, chunk[1])
+        importing = run(lambda: importer.import_graph(edges))
+        _wait_blocked(empty, chunk[0].id)  # the batch: edge 0 merged, waits for edge j
+        asking = run(lambda: _merge_edge(holder, relation, chunk[0], "/* holder */"))
+        _wait_blocked(empty, "/* holder */")
+        third.rollback()
+        assert retries.first.wait(120), "the batch was not rolled back and retried"
+        asking.join(120)
+        holder.rollback()  # edge 2 is free: the batch's second run goes through
+        importing.join(300)
+        assert not importing.is_alive() and errors == []
+    finally:
+        for tx in (holder, third):
+            if not tx.closed():
+                tx.rollback()
+        for session in sessions:
+            session.close()
+        logging.getLogger("neo4j").removeHandler(retries)
+        importer.close()
+    assert any("DeadlockDetected" in m for m in retries.seen), retries.seen
+    assert canon(empty.export()) == canon(expected)
+    assert _document_edges(empty) == _expected_document_edges(expected)
+    _, twice, _ = empty.run_read_query(
+        "MATCH (x:DocumentEdges) UNWIND x.edges AS e WITH x, e, count(*) AS n"
+        " WHERE n > 1 RETURN x.document, e",
+        {},
+        5,
+        100,
+    )
+    assert twice == []  # the sets above would hide an entry written twice
+
+
+def _staged_edges(data: GraphData, batch: int) -> tuple[str, list[Any]]:
+    """A relation type whose first import batch has edges 0, j and k (0 < j < k) with no
+    end in common (creating a relationship also locks its ends), edge k's ends in no
+    earlier row of the batch."""
+    groups: dict[str, list[Any]] = {}
+    for e in data.edges:
+        groups.setdefault(e.type, []).append(e)
+    for relation, group in sorted(groups.items()):
+        chunk = group[:batch]
+        ends = [{e.source, e.target} for e in chunk]
+        for k in range(2, len(chunk)):
+            if ends[k] & set().union(*ends[:k]):
+                continue
+            for j in range(1, k):
+                if not ends[j] & ends[0]:
+                    return relation, [chunk[0], chunk[j], chunk[k]]
+    raise AssertionError("the seeds have no batch the test can stage")
+
+
+def _merge_edge(tx: Any, relation: str, edge: Any, marker: str = "") -> None:
+    """What the import's MERGE locks first: the edge's entry in its type's id constraint."""
+    tx.run(
+        f"{marker} MATCH (a:Node {{id: $s}}), (b:Node {{id: $t}})"
+        f" MERGE (a)-[:`{relation}` {{id: $id}}]->(b)",
+        s=edge.source,
+        t=edge.target,
+        id=edge.id,
+    ).consume()
+
+
+def _wait_blocked(store: Neo4jStore, query_part: str) -> None:
+    """Until a transaction whose current query or its parameters hold `query_part` waits
+    for a lock."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with store._driver.session(database=store.database) as s:
+            rows = s.run("SHOW TRANSACTIONS YIELD currentQuery, parameters, status").data()
+        for r in rows:
+            running = f"{r['currentQuery']} {r['parameters']}"
+            if query_part in running and "Blocked" in r["status"]:
+                return
+        time.sleep(0.05)  # polling a condition, with a deadline
+    raise AssertionError(f"no transaction running {query_part!r} waited for a lock: {rows}")
 
 
 def _document_edges(store: Neo4jStore) -> dict[str, set[str]]:
@@ -481,7 +616,9 @@ def test_bulk_import_refuses_a_server_it_did_not_provision(
     from graph.store.neo4j_bulk import bulk_import
 
     elsewhere = neo4j_settings.model_copy(update={"uri": "neo4j+s://example.databases.neo4j.io"})
-    with pytest.raises(StoreError, match=r"--bulk imports only into the server `actorgraph neo4j start`"):
+    with pytest.raises(
+        StoreError, match=r"--bulk imports only into the server `actorgraph neo4j start`"
+    ):
         bulk_import(Settings(store="neo4j", neo4j=elsewhere), seeds_graph)
 
 

@@ -19,7 +19,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -95,6 +95,7 @@ class Neo4jStore(GraphStore):
         self.settings = settings
         self.batch = batch  # rows per transaction of import_graph
         self._bookmarks = GraphDatabase.bookmark_manager()
+        self._write_retry = max(5.0, 2 * settings.connection_timeout)
         self.uri = settings.uri
         self.database = settings.database
         scheme = settings.uri.partition("://")[0]
@@ -109,7 +110,7 @@ class Neo4jStore(GraphStore):
                 auth=(settings.user, settings.password.get_secret_value()),
                 connection_timeout=settings.connection_timeout,
                 # a dead server should fail a request in seconds, not after 30 s of retries
-                max_transaction_retry_time=max(5.0, 2 * settings.connection_timeout),
+                max_transaction_retry_time=self._write_retry,
                 connection_acquisition_timeout=max(10.0, 2 * settings.connection_timeout),
                 # "property does not exist yet" warnings on an empty graph are noise in the logs
                 notifications_min_severity="OFF",
@@ -170,7 +171,7 @@ class Neo4jStore(GraphStore):
         except neo4j_errors.DriverError as exc:
             raise StoreError(f"Neo4j driver: {_one_line(str(exc))}") from None
 
-    def _session(self, access: str) -> neo4j.Session:
+    def _session(self, access: str, retry_time: float | None = None) -> neo4j.Session:
         # In a cluster (neo4j:// addresses) reads go to followers, which may lag behind the
         # leader: one bookmark manager for all of this store's sessions chains them
         # causally, so a read always sees the writes this process made before it.
@@ -182,7 +183,10 @@ class Neo4jStore(GraphStore):
                 max_transaction_retry_time=self.settings.read_retry_time,
             )
         return self._driver.session(
-            database=self.database, default_access_mode=access, bookmark_manager=self._bookmarks
+            database=self.database,
+            default_access_mode=access,
+            bookmark_manager=self._bookmarks,
+            max_transaction_retry_time=self._write_retry if retry_time is None else retry_time,
         )
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
@@ -191,10 +195,12 @@ class Neo4jStore(GraphStore):
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         return self._run(neo4j.READ_ACCESS, work)
 
-    def _run(self, access: str, work: Callable[[ManagedTransaction], T]) -> T:
+    def _run(
+        self, access: str, work: Callable[[ManagedTransaction], T], retry_time: float | None = None
+    ) -> T:
         for attempt in (1, 2):
             try:
-                with self._errors(), self._session(access) as session:
+                with self._errors(), self._session(access, retry_time) as session:
                     if access == neo4j.WRITE_ACCESS:
                         return session.execute_write(work)
                     return session.execute_read(work)
@@ -279,20 +285,54 @@ class Neo4jStore(GraphStore):
         return self._write(work)
 
     def import_graph(self, data: GraphData) -> None:
-        """In transactions of BATCH rows, per node type and then per relation type. Each
-        batch is a MERGE that can run again without changing anything, so the driver
-        retries a failed batch alone. Everything is checked before the first batch (types,
-        properties, that every edge's ends are in the graph or in the store), so bad input
-        writes nothing."""
+        """In transactions of `batch` rows, per node type and then per relation type, from
+        NEO4J_IMPORT_WORKERS sessions at once (one transaction stream keeps one server core
+        busy; nodes all come before the first edge). Each batch is a MERGE that can run
+        again without changing anything, so the driver retries a failed batch alone, for up
+        to NEO4J_IMPORT_RETRY_TIME: concurrent batches that lock the same nodes in opposite
+        orders deadlock, and the server rolls one back. The version is bumped before the
+        first batch and after the last (also when one fails), not by every batch: its one
+        lock would put the sessions back in a single line. Everything is checked before the
+        first batch (types, properties, that every edge's ends are in the graph or in the
+        store), so bad input writes nothing."""
         node_rows, edges = _prepare(data)
         self._check_endpoints(data)
-        for node_type, rows in sorted(node_rows.items()):
-            for batch in _batches(rows, self.batch):
-                self._write(_in_tx(_bumped, _merge_nodes, node_type, batch))
-        for relation, group in sorted(edges.items()):
-            for chunk in _batches(group, self.batch):
-                rows = [_edge_row(e) for e in chunk]
-                self._write(_in_tx(_bumped, _merge_edges, relation, rows))
+        self._write(_bump)
+        try:
+            self._write_batches(
+                [
+                    _in_tx(_merge_nodes, node_type, batch)
+                    for node_type, rows in sorted(node_rows.items())
+                    for batch in _batches(rows, self.batch)
+                ]
+            )
+            self._write_batches(
+                [
+                    _in_tx(_merge_edge_chunk, relation, chunk)
+                    for relation, group in sorted(edges.items())
+                    for chunk in _batches(group, self.batch)
+                ]
+            )
+        finally:
+            self._write(_bump)
+
+    def _write_batches(self, batches: list[Callable[[ManagedTransaction], None]]) -> None:
+        """Each batch its own managed transaction, from up to import_workers threads (a
+        session each); the first failure cancels the batches not started and is raised."""
+        retry = self.settings.import_retry_time
+        workers = min(self.settings.import_workers, len(batches))
+        if workers <= 1:
+            for work in batches:
+                self._run(neo4j.WRITE_ACCESS, work, retry)
+            return
+        with ThreadPoolExecutor(workers, thread_name_prefix="import") as pool:
+            futures = [pool.submit(self._run, neo4j.WRITE_ACCESS, w, retry) for w in batches]
+            try:
+                for future in as_completed(futures):
+                    future.result()
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
 
     def _check_endpoints(self, data: GraphData) -> None:
         local = {n.id for n in data.nodes}
@@ -852,9 +892,9 @@ def _missing_nodes(tx: ManagedTransaction, ids: list[str]) -> list[str]:
     return [r["id"] for r in tx.run(q.MISSING_NODES, ids=ids)]
 
 
-def _bumped(tx: ManagedTransaction, merge: Callable[..., None], *args: Any) -> None:
-    _bump(tx)
-    merge(tx, *args)
+def _merge_edge_chunk(tx: ManagedTransaction, relation: str, chunk: list[Edge]) -> None:
+    """An import batch: its rows are made in the worker, one batch at a time in memory."""
+    _merge_edges(tx, relation, [_edge_row(e) for e in chunk])
 
 
 def _merge_nodes(tx: ManagedTransaction, node_type: str, rows: list[dict[str, Any]]) -> None:

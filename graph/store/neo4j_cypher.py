@@ -33,7 +33,9 @@ How the interchange graph sits in Neo4j:
   property would not be (Neo4j's range indexes do not index list elements).
 - The hidden `:ActorgraphMeta {id: 'store'}` node holds `version`, which every write
   transaction increments first: caches of whole-graph work compare it, and taking that
-  one lock first also orders concurrent writers instead of letting them deadlock.
+  one lock first also orders concurrent writers instead of letting them deadlock. An
+  import's batches are the exception: it is bumped before the first and after the last,
+  so that batches from several sessions run side by side (and retry their deadlocks).
 
 Labels and relation types cannot be parameters: they are only interpolated through
 `label()` / `rel_type()`, which accept the schema's names and nothing else. Every value
@@ -245,7 +247,9 @@ def merge_edges(relation: str) -> str:
         "WITH collect({id: row.id, new: new}) AS merged\n"
         "CALL (merged) {\n"
         "  UNWIND merged AS m UNWIND m.new AS doc\n"
-        "  WITH doc, collect($relation + '|' + m.id) AS refs\n"
+        # in one order in every batch: concurrent import batches that share documents
+        # then wait for each other here instead of deadlocking
+        "  WITH doc, collect($relation + '|' + m.id) AS refs ORDER BY doc\n"
         f"  MERGE (x:{label(DOCUMENT_EDGES)} {{document: doc}})\n"
         "  SET x.edges = coalesce(x.edges, []) + refs\n"
         "}\n"
