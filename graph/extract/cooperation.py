@@ -124,6 +124,8 @@ class Partners:
                 noun, steps = noun.head, steps + 1
             if noun.lower_ not in self.rules.pair_nouns or not self._existing(noun):
                 continue
+            if not asserted(noun, self.rules):
+                continue  # "proposed a plan for cooperation between A and B"
             partners = [m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies)]
             out += _pairs(unique_by_name(partners), s.index, "between", 0.65)
         return out
@@ -318,5 +320,3 @@ def _headed(tok: Token, bodies: list[Mention]) -> list[Mention]:
     representative of the President of Nicaragua")."""
     heads = [tok, *tok.conjuncts]
     return [m for m in bodies for h in heads if m.start <= h.idx < m.end]
-
-

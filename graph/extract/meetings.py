@@ -163,19 +163,30 @@ class Meetings:
         for c in cue.children:
             if c.dep_ in ("amod", "compound", "advmod", "npadvmod") and c.lower_ in remote:
                 return False  # "a virtual meeting", "met virtually"
-            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on") and any(
-                t.lower_ in remote for t in c.subtree
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("by", "via", "over", "on")
+                and any(t.lower_ in remote for t in c.subtree)
             ):
                 return False  # "met by video link", "talks over the phone"
         verb = governing_verb(cue)
         if cue.pos_ == "NOUN" and cue.head is not verb and cue.head.head is not verb:
             return True  # "would continue to support the track of talks between A and B"
-        for _ in range(3):
+        for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in self.pairs.future_aux for c in verb.children):
                 return False  # "he'll meet", "Will the Secretary meet ...?"
             if verb is not cue and verb.lemma_.lower() in self.pairs.planned_verbs:
                 return False  # "is expected to hold meetings", "was due to fly ... for talks"
-            if verb.dep_ not in ("xcomp", "ccomp", "pcomp", "acomp", "advcl") or verb.head is verb:
+            if verb is not cue and any(
+                c.dep_ in ("det", "neg") and c.lower_ in self.rules.negators for c in verb.children
+            ):
+                return False  # "there are no plans for the Secretary to meet X"
+            if verb.dep_ == "prep" or verb.pos_ == "ADP":
+                verb = verb.head  # "looking forward to meeting X"
+                continue
+            if verb.dep_ not in ("xcomp", "ccomp", "pcomp", "acomp", "advcl", "acl"):
+                break
+            if verb.head is verb:
                 break
             verb = verb.head
         return True
@@ -189,6 +200,10 @@ class Meetings:
                 break
             if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head is verb:
                 break
+            if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+                # "left his counterparts to meet X", "asked the envoy to meet X": the one
+                # who meets is the object, not the subject of the clause above
+                return []
             verb = verb.head
             if verb.pos_ == "ADP":  # "was welcomed ... before sitting down with X"
                 verb = verb.head
@@ -212,7 +227,9 @@ class Meetings:
             if c.dep_ in ("dobj", "obj"):
                 objects += _persons(c, people)
                 objects += self._included(c, people)
-            elif (c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")) or c.dep_ == "agent":
+            elif (
+                c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")
+            ) or c.dep_ == "agent":
                 if c.lower_ == "on" and not self._courtesy_call(verb, c):
                     continue
                 # "met with X", "was received by President X", "called on President X"

@@ -22,6 +22,7 @@ from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted
 from graph.extract.pair_rules import load_pair_rules
+from graph.extract.parliament_groups import ParliamentGroups
 from graph.extract.rows import ListHeadings, row_facts
 from graph.extract.statements import speakers_not_attendees, spoken_elsewhere
 from graph.extract.tables import Gazetteer, Rules
@@ -81,6 +82,7 @@ class RelationFinder:
         self.designations = Designations(rules, gaz.parents)
         self.partners = Partners(rules)
         self.meetings = Meetings(rules)
+        self.groups = ParliamentGroups()
 
     def find(
         self,
@@ -102,6 +104,9 @@ class RelationFinder:
         # of attendees is its)
         main_event = document_event(sentences, doc_text(doc), self.rules)
         roles = {s.index: self.holds_role(doc, s) for s in body}
+        self.groups.reset([m for s in sentences for m in s.mentions])
+        for s in body:
+            roles[s.index] += self.groups.find(doc_text(doc), s)
         states = _states_of(roles)
         for found_roles in roles.values():
             # a country only implied by one sentence ("President Lula ... Ukraine's territorial
