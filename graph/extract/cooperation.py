@@ -216,6 +216,9 @@ class Partners:
         act of its own ("Today's action", "- 7 individuals sanctioned ..."), never for "he"
         or a named person whose state is unknown."""
         verb = governing_verb(cue)
+        owner = _participle_owner(verb, bodies)
+        if owner:
+            return owner
         for v in (verb, verb.head):
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if any(cue in c.subtree for c in subjects):
@@ -250,6 +253,22 @@ class Partners:
                     group += [m for m in bodies if lo <= m.start and m.end <= hi]
         group = unique_by_name(group)
         return group if len(group) >= 2 else []
+
+
+def _participle_owner(verb: Token, bodies: list[Mention]) -> list[Mention]:
+    """Who works with the partners when the cue is a participle without a subject that hangs
+    on an actor's noun: "Qatar's continued efforts, working closely with A and B" (the noun
+    just before the comma), "Indonesia's interest in working with the UK"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.tag_ != "VBG":
+        return []
+    noun = None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        noun = verb.head.head
+    elif verb.dep_ in ("advcl", "acl") and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
+        noun = verb.doc[verb.i - 2]
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    return [m for c in noun.children if c.dep_ == "poss" for m in _headed(c, bodies)]
 
 
 def _co_actors(

@@ -20,6 +20,7 @@ class PairRules:
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
+    led_by: frozenset[str]
     home_acts: frozenset[str]
     plural_titles: dict[str, str]
     two_sides_nouns: frozenset[str]
@@ -39,6 +40,7 @@ def load_pair_rules() -> PairRules:
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
+        led_by=frozenset(s["led_by"]),
         home_acts=frozenset(raw["home"]["acts"]),
         plural_titles=dict(raw["role_lists"]["plural_titles"]),
         two_sides_nouns=frozenset(raw["two_sides"]["nouns"]),
