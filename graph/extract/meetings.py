@@ -31,6 +31,10 @@ MEET_VERBS = frozenset({"meet", "receive", "host", "visit", "greet", "welcome"})
 LED_GROUPS = frozenset({"delegation", "delegations", "team", "mission", "group"})
 FACILITATORS = frozenset({"facilitate", "host", "mediate", "broker", "chair", "convene"})
 SIGN_VERBS = frozenset({"sign", "initial", "ink"})
+# verbs whose object or subject is a meeting taking place: "hold talks", "talks take place"
+HOLD_VERBS = frozenset(
+    {"hold", "have", "conduct", "take", "be", "begin", "start", "open", "resume"}
+)
 # a pronoun whose antecedent is a name no person mention covers: it stands for nobody known
 BLOCKED = Mention("Person", "", "", -1, -1, -1, "blocked")
 MEET_NOUNS = frozenset({"talks", "meeting", "meetings", "talk", "exchange", "audience"})
@@ -170,8 +174,11 @@ class Meetings:
             ):
                 return False  # "met by video link", "talks over the phone"
         verb = governing_verb(cue)
-        if cue.pos_ == "NOUN" and cue.head is not verb and cue.head.head is not verb:
-            return True  # "would continue to support the track of talks between A and B"
+        # a meeting noun that is not what its verb holds is presupposed held: "would continue
+        # to support the track of talks between A and B", "will keep supporting the talks";
+        # "will hold talks with X" is only planned (tokens compare by ==, not by identity)
+        if cue.pos_ == "NOUN" and (cue.head != verb or verb.lemma_.lower() not in HOLD_VERBS):
+            return True
         for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in self.pairs.future_aux for c in verb.children):
                 return False  # "he'll meet", "Will the Secretary meet ...?"
@@ -186,7 +193,7 @@ class Meetings:
                 continue
             if verb.dep_ not in ("xcomp", "ccomp", "pcomp", "acomp", "advcl", "acl"):
                 break
-            if verb.head is verb:
+            if verb.head == verb:
                 break
             verb = verb.head
         return True
@@ -260,6 +267,20 @@ class Meetings:
             t.lower_ == "to" and t.head.pos_ == "VERB" for t in later
         )
 
+    def _listed_after(self, noun: Token, people: list[Mention]) -> list[Mention]:
+        """The people named after "among others" / "including" that follows the cue, up to
+        the end of the clause ("…, while Marcos met …")."""
+        lead = next(
+            (t for t in noun.sent if t.i > noun.i and t.lower_ in self.pairs.including), None
+        )
+        if lead is None:
+            return []
+        stop = next(
+            (t.idx for t in noun.sent if t.i > lead.i and t.lower_ in ("while", ";", "whereas")),
+            noun.sent.end_char,
+        )
+        return [m for m in people if lead.idx < m.start and m.end <= stop]
+
     def _included(self, head: Token, people: list[Mention]) -> list[Mention]:
         """ "met several leaders, including, briefly, President X": the people a phrase of
         "including" / "among" under the object or the verb names."""
@@ -327,6 +348,16 @@ class Meetings:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "with":
                 partners += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
+        if not partners and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and not any(o.dep_ == "pobj" for o in c.children)
+            for h in (noun, verb)
+            for c in h.children
+        ):
+            # "held bilateral talks with, among others, A, B and C": the parser leaves "with"
+            # empty and hangs the list on "among others"
+            partners += self._listed_after(noun, people)
         subjects = self._subjects(verb, people)
         if not partners and subjects:
             # "held a bilateral meeting the President of ... X": the met person stands in
