@@ -17,12 +17,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from graph.extract.mentions import Mention
-
-if TYPE_CHECKING:  # relations.py imports this module
-    from graph.extract.relations import Candidate, Sentence
+from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
+from graph.extract.tables import Gazetteer, Rules
 
 HERE = Path(__file__).parent
 RULE = "parliament-group"
@@ -60,16 +58,23 @@ def load_group_rules() -> GroupRules:
 
 
 class ParliamentGroups:
-    def __init__(self) -> None:
+    """A sentence rule of the registry (graph/extract/relation_rules)."""
+
+    name = RULE
+    confidence = 0.75
+
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.words = load_group_rules()
         self.parliament: Mention | None = None
 
-    def reset(self, mentions: list[Mention]) -> None:
+    def start(self, ctx: DocumentContext) -> None:
         """The document's mention of the Parliament, the target of every member's seat."""
         name = self.words.parliament
+        mentions = [m for s in ctx.sentences for m in s.mentions]
         self.parliament = next((m for m in mentions if m.name == name), None)
 
-    def find(self, text: str, s: Sentence) -> list[Candidate]:
+    def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
+        text = ctx.text
         people = [m for m in s.mentions if m.type == "Person"]
         out: list[Candidate] = []
         for p in people:
@@ -87,8 +92,6 @@ class ParliamentGroups:
         return out
 
     def _member(self, p: Mention, lo: int, hi: int, form: str, s: Sentence) -> list[Candidate]:
-        from graph.extract.relations import Candidate
-
         role = self.words.role
         out: list[Candidate] = []
         if self.parliament is not None:
