@@ -5,7 +5,6 @@ registry.py), its cue words in rules.toml, its tests, and one line below. The or
 matters: when two rules read the same fact, the first one's candidate is kept.
 """
 
-from graph.extract.parliament_groups import ParliamentGroups
 from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.chambers import Chambers
 from graph.extract.relation_rules.cooperates import Cooperates
@@ -17,6 +16,7 @@ from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.met_with import MetWith
+from graph.extract.relation_rules.parliament_groups import ParliamentGroups
 from graph.extract.relation_rules.partners import PartnerRule
 from graph.extract.relation_rules.registry import (
     RELATION_RULES,

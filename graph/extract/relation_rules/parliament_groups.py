@@ -22,7 +22,7 @@ from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.tables import Gazetteer, Rules
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent  # graph/extract, where actor_pairs.toml lives
 RULE = "parliament-group"
 
 
