@@ -142,7 +142,15 @@ class Partners:
             after = doc.char_span(b.end, s.span.end_char, alignment_mode="expand")
             if after is None:
                 continue
-            noun = after[0] if len(after) else None
+            # 'the U.S.-Japan "2+2"': quotes before the noun, a noun of several tokens
+            words = [t for t in after if not (t.is_punct and t.is_quote)]
+            rest = text[words[0].idx : s.span.end_char] if words else ""
+            if any(
+                rest.startswith(n) for n in self.rules.pair_nouns if not n.isalpha()
+            ) and self._existing(words[0]):
+                out += _pairs([a, b], s.index, "dashed-pair", 0.6)
+                continue
+            noun = words[0] if words else None
             while noun is not None and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
                 noun = noun.head  # "the Ethiopia-Somaliland port deal", "bilateral relationship"
             if noun is None or noun.lower_ not in self.rules.pair_nouns:

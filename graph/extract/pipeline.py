@@ -14,6 +14,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
@@ -148,6 +149,9 @@ class Extractor:
         self.nlp.add_pipe(PARAGRAPHS, before="parser")
         self.nlp.max_length = MAX_SPACY_CHARS + 1
         self.rules = load_rules()
+        if self.rules.infixes:  # rules.toml [tokenizer]: "U.S.-Japan" is three tokens
+            infixes = [*self.nlp.Defaults.infixes, *self.rules.infixes]
+            self.nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         self.gaz = load_gazetteer()
         self.mentions = MentionFinder(self.nlp.vocab, self.rules, self.gaz)
         self.relations = RelationFinder(self.rules, self.gaz)
