@@ -18,6 +18,7 @@ from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.met_with import MetWith
 from graph.extract.relation_rules.parliament_groups import ParliamentGroups
 from graph.extract.relation_rules.partners import PartnerRule
+from graph.extract.relation_rules.readout_sections import ReadoutSections
 from graph.extract.relation_rules.registry import (
     RELATION_RULES,
     DocumentRule,
@@ -52,5 +53,6 @@ RELATION_RULES.sentence(Attended)
 RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
+RELATION_RULES.document(ReadoutSections)
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]
