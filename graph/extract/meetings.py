@@ -152,6 +152,8 @@ class Meetings:
         lemma = verb.lemma_.lower()
         if lemma in MEET_VERBS:
             return True
+        if lemma in self.pairs.passive:
+            return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
         return any(
             (lemma, c.lower_) in self.pairs.phrasal
             for c in verb.children
@@ -202,6 +204,9 @@ class Meetings:
         # "Speaking after talks with X, Pelosi said", "arrived in Delhi and met X": the subject
         # of a clause without its own is the one of the clause it hangs on
         own = verb
+        if verb.dep_ == "acl" and verb.lemma_.lower() in self.pairs.passive:
+            # "visited the museum, guided by X": the one guided is the visitor
+            verb = verb.head.head if verb.head.dep_ in ("dobj", "obj") else verb
         for _ in range(2):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 break
@@ -308,7 +313,12 @@ class Meetings:
     def _verb(self, verb: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
         objects = self._objects(verb, people)
         subjects = self._subjects(verb, people)
-        subjects += [m for c in verb.children if c.dep_ == "nsubjpass" for m in _persons(c, people)]
+        for c in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            named = _persons(c, people)
+            if not named and c.pos_ == "PRON" and verb.lemma_.lower() in self.pairs.passive:
+                who = self._pronoun_referent(c, people)  # "where he was joined by X"
+                named = [who] if who is not None and who is not BLOCKED else []
+            subjects += named
         if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
             return []
         if not objects and verb.lemma_.lower() == "meet" and len(subjects) >= 2:

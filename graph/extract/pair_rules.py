@@ -16,6 +16,7 @@ class PairRules:
     future_aux: frozenset[str]
     planned_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
+    passive: frozenset[str]
     including: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
@@ -36,6 +37,7 @@ def load_pair_rules() -> PairRules:
         future_aux=frozenset(m["future_aux"]),
         planned_verbs=frozenset(m["planned_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
+        passive=frozenset(m["passive"]),
         including=frozenset(m["including"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
