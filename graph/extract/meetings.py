@@ -15,6 +15,7 @@ meetings"), is none (actor_pairs.toml [meetings]); negated or hedged cues assert
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -37,7 +38,11 @@ HOLD_VERBS = frozenset(
 )
 # a pronoun whose antecedent is a name no person mention covers: it stands for nobody known
 BLOCKED = Mention("Person", "", "", -1, -1, -1, "blocked")
-MEET_NOUNS = frozenset({"talks", "meeting", "meetings", "talk", "exchange", "audience"})
+MEET_NOUNS = frozenset(
+    {"talks", "meeting", "meetings", "talk", "exchange", "audience", "discussions"}
+)
+# a transcript's speaker label opening a paragraph: "Minister Iwaya: At the meeting, I ..."
+LABEL = re.compile(r"\s*([^:\n]{2,80}):\s")
 
 
 def _persons(
@@ -76,16 +81,23 @@ class Meetings:
         self.principal: Mention | None = None
         self.paragraph = -1
         self.antecedent: Mention | None = None
+        self.speaker: Mention | None = None
 
     def reset(self, principal: Mention | None = None) -> None:
-        self.visitor = self.following = self.antecedent = None
+        self.visitor = self.following = self.antecedent = self.speaker = None
         self.principal = principal
         self.paragraph = -1
 
     def find(self, s: Sentence) -> list[tuple[Mention, Mention]]:
+        people = [m for m in s.mentions if m.type == "Person"]
         if s.paragraph != self.paragraph:
             self.paragraph, self.antecedent = s.paragraph, None
-        people = [m for m in s.mentions if m.type == "Person"]
+            label = LABEL.match(s.text)
+            if label is not None:
+                # "I" is whoever the label names; a label naming no person (an outlet, a
+                # moderator) blocks the guess
+                lo, hi = s.span.start_char + label.start(1), s.span.start_char + label.end(1)
+                self.speaker = next((m for m in people if lo <= m.start and m.end <= hi), BLOCKED)
         if not people or s.text.rstrip().endswith("?"):
             # a question asserts no meeting ("Did he have any bilateral meeting with ...?")
             self._note_subject(s, people)
@@ -133,6 +145,8 @@ class Meetings:
     def _pronoun_referent(self, pron: Token, people: list[Mention]) -> Mention | None:
         """Who "he" / "she" / "who" stands for: the relative clause's noun, a subject earlier
         in the sentence or the paragraph, else the visitor the document follows."""
+        if pron.lower_ in ("i", "me"):
+            return self.speaker  # the transcript's speaker, else nobody
         if pron.lower_ in ("who", "that"):
             clause = pron.head
             while clause.dep_ == "conj" and clause.head is not clause:
