@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from spacy.attrs import SENT_START
@@ -150,8 +150,9 @@ class Extractor:
         self.nlp.max_length = MAX_SPACY_CHARS + 1
         self.rules = load_rules()
         if self.rules.infixes:  # rules.toml [tokenizer]: "U.S.-Japan" is three tokens
-            infixes = [*self.nlp.Defaults.infixes, *self.rules.infixes]
-            self.nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+            infixes = [*(self.nlp.Defaults.infixes or ()), *self.rules.infixes]
+            tokenizer: Any = self.nlp.tokenizer  # a spaCy Tokenizer, typed as a callable
+            tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         self.gaz = load_gazetteer()
         self.mentions = MentionFinder(self.nlp.vocab, self.rules, self.gaz)
         self.relations = RelationFinder(self.rules, self.gaz)
