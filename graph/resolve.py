@@ -52,7 +52,15 @@ def person_contains(short: str, long: str) -> bool:
         return False
     if not set(s) <= set(lg):
         return False
+    if _given_name_tail(s[-1], long):
+        return False  # "Yoon" is not "Sung Tae-yoon"
     return s[-1] in lg[1:]
+
+
+def _given_name_tail(word: str, long: str) -> bool:
+    """Whether a folded word is only the end of a hyphenated given name of `long` ("yoon" of
+    "Sung Tae-yoon", "in" of "Moon Jae-in"), which a surname alone never stands for."""
+    return any(re.search(r"-[a-z]", w) and word in _tokens(w) for w in long.split())
 
 
 def same_word(a: str, b: str) -> bool:
@@ -72,6 +80,9 @@ def person_variant(a: str, b: str) -> bool:
     if len(ta) > len(tb):
         ta, tb = tb, ta
     if len(ta) == 1:
+        long = b if len(_tokens(b)) > 1 else a
+        if _given_name_tail(tb[-1], long):
+            return False
         return len(tb) > 1 and same_word(ta[0], tb[-1]) and len(ta[0]) >= 4
     if not same_word(ta[0], tb[0]):
         return False

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # relations.py imports this module
 
 BODIES = ("Country", "Institution")
 PARTNER_NOUNS = frozenset({"partners", "allies", "counterparts", "colleagues"})
+# words that open a list of the partners meant: "partners, including A and B", "namely"
+LIST_CUES = frozenset({"including", "namely", "such", "like", "notably"})
 
 
 class Partners:
@@ -107,7 +109,68 @@ class Partners:
             elif self._co_action(tok):
                 actors = _co_actors(tok, bodies, s.mentions, states)
                 out += _pairs(actors, s.index, "co-action", 0.6)
+        out += self._listed_partners(s, bodies, states, home)
         return out + self._dashed_pairs(s, bodies) + self._between(s, bodies)
+
+    def _listed_partners(
+        self, s: Sentence, bodies: list[Mention], states: dict[str, Mention], home: Mention | None
+    ) -> list[Candidate]:
+        """ "talking to partners, including Egypt, the UAE and the African Union", "invited
+        together with our partners, namely Australia and New Zealand": whoever the partners
+        are "our" of (the home country), or the clause's actor, works with each one listed."""
+        from graph.extract.relations import Candidate
+
+        out: list[Candidate] = []
+        for tok in s.span:
+            if tok.lower_ not in PARTNER_NOUNS or not asserted(tok, self.rules):
+                continue
+            cue = next((t for t in tok.subtree if t.i > tok.i and t.lower_ in LIST_CUES), None)
+            if cue is None:
+                continue
+            hi = tok.right_edge.idx + len(tok.right_edge)
+            listed = [m for m in bodies if cue.idx < m.start and m.end <= hi]
+            if not listed:
+                continue
+            givers = self._partners_of(tok, bodies, s, states, home)
+            out += [
+                Candidate("COOPERATES_WITH", a, b, s.index, rule="partners-listed", confidence=0.6)
+                for a in givers
+                for b in listed
+                if a.name != b.name
+            ]
+        return out
+
+    def _partners_of(
+        self,
+        noun: Token,
+        bodies: list[Mention],
+        s: Sentence,
+        states: dict[str, Mention],
+        home: Mention | None,
+    ) -> list[Mention]:
+        """Whose partners: the noun's owner ("Kenya's partners"; "our" is the home country),
+        else the clause's subject ("our team", "we" are the home country)."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        named = [m for c in owners for m in _headed(c, bodies)]
+        if named:
+            return named
+        if owners and owners[0].lower_ == "our":
+            return [home] if home else []
+        verb = governing_verb(noun)
+        for v in (verb, verb.head):
+            subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue
+            heads = [k for c in subjects for k in (c, *c.conjuncts)]
+            named = [m for h in heads for m in _headed(h, bodies)]
+            if named:
+                return unique_by_name(named)
+            ours = any(
+                h.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in h.children)
+                for h in heads
+            )
+            return [home] if home and ours else []
+        return []
 
     def _between(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
         """ "a Memorandum of Understanding on Cooperation in Cyber Security between A and B",
@@ -124,6 +187,8 @@ class Partners:
                 noun, steps = noun.head, steps + 1
             if noun.lower_ not in self.rules.pair_nouns or not self._existing(noun):
                 continue
+            if not asserted(noun, self.rules):
+                continue  # "proposed a plan for cooperation between A and B"
             partners = [m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies)]
             out += _pairs(unique_by_name(partners), s.index, "between", 0.65)
         return out
@@ -134,19 +199,39 @@ class Partners:
         out: list[Candidate] = []
         doc = s.span.doc
         text = doc_text(doc)  # Doc.text joins every token on each call: once per document
+        # chains of actors joined by dashes: "Japan-China-ROK Trilateral ... Meeting"
+        chains: list[list[Mention]] = []
         for a, b in zip(bodies, bodies[1:], strict=False):
             if text[a.end : b.start] not in ("-", "–"):
                 continue
+            if chains and chains[-1][-1] is a:
+                chains[-1].append(b)
+            else:
+                chains.append([a, b])
+        for chain in chains:
+            b = chain[-1]
             after = doc.char_span(b.end, s.span.end_char, alignment_mode="expand")
             if after is None:
                 continue
-            noun = after[0] if len(after) else None
-            while noun is not None and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            # 'the U.S.-Japan "2+2"': quotes before the noun, a noun of several tokens
+            words = [t for t in after if not (t.is_punct and t.is_quote)]
+            rest = text[words[0].idx : s.span.end_char] if words else ""
+            if any(
+                rest.startswith(n) for n in self.rules.pair_nouns if not n.isalpha()
+            ) and self._existing(words[0]):
+                out += _pairs(chain, s.index, "dashed-pair", 0.6)
+                continue
+            noun = words[0] if words else None
+            while (
+                noun is not None
+                and noun.dep_ in ("compound", "amod", "poss", "nmod")
+                and noun.head.i > noun.i
+            ):
                 noun = noun.head  # "the Ethiopia-Somaliland port deal", "bilateral relationship"
             if noun is None or noun.lower_ not in self.rules.pair_nouns:
                 noun = None
             if noun is not None and self._existing(noun):
-                out += _pairs([a, b], s.index, "dashed-pair", 0.6)
+                out += _pairs(chain, s.index, "dashed-pair", 0.6)
         return out
 
     def _existing(self, noun: Token) -> bool:
@@ -214,6 +299,9 @@ class Partners:
         act of its own ("Today's action", "- 7 individuals sanctioned ..."), never for "he"
         or a named person whose state is unknown."""
         verb = governing_verb(cue)
+        owner = _participle_owner(verb, bodies)
+        if owner:
+            return owner
         for v in (verb, verb.head):
             subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if any(cue in c.subtree for c in subjects):
@@ -248,6 +336,22 @@ class Partners:
                     group += [m for m in bodies if lo <= m.start and m.end <= hi]
         group = unique_by_name(group)
         return group if len(group) >= 2 else []
+
+
+def _participle_owner(verb: Token, bodies: list[Mention]) -> list[Mention]:
+    """Who works with the partners when the cue is a participle without a subject that hangs
+    on an actor's noun: "Qatar's continued efforts, working closely with A and B" (the noun
+    just before the comma), "Indonesia's interest in working with the UK"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.tag_ != "VBG":
+        return []
+    noun = None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        noun = verb.head.head
+    elif verb.dep_ in ("advcl", "acl") and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
+        noun = verb.doc[verb.i - 2]
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    return [m for c in noun.children if c.dep_ == "poss" for m in _headed(c, bodies)]
 
 
 def _co_actors(
@@ -318,5 +422,3 @@ def _headed(tok: Token, bodies: list[Mention]) -> list[Mention]:
     representative of the President of Nicaragua")."""
     heads = [tok, *tok.conjuncts]
     return [m for m in bodies for h in heads if m.start <= h.idx < m.end]
-
-

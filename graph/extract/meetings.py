@@ -15,6 +15,7 @@ meetings"), is none (actor_pairs.toml [meetings]); negated or hedged cues assert
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -31,9 +32,17 @@ MEET_VERBS = frozenset({"meet", "receive", "host", "visit", "greet", "welcome"})
 LED_GROUPS = frozenset({"delegation", "delegations", "team", "mission", "group"})
 FACILITATORS = frozenset({"facilitate", "host", "mediate", "broker", "chair", "convene"})
 SIGN_VERBS = frozenset({"sign", "initial", "ink"})
+# verbs whose object or subject is a meeting taking place: "hold talks", "talks take place"
+HOLD_VERBS = frozenset(
+    {"hold", "have", "conduct", "take", "be", "begin", "start", "open", "resume"}
+)
 # a pronoun whose antecedent is a name no person mention covers: it stands for nobody known
 BLOCKED = Mention("Person", "", "", -1, -1, -1, "blocked")
-MEET_NOUNS = frozenset({"talks", "meeting", "meetings", "talk", "exchange", "audience"})
+MEET_NOUNS = frozenset(
+    {"talks", "meeting", "meetings", "talk", "exchange", "audience", "discussions"}
+)
+# a transcript's speaker label opening a paragraph: "Minister Iwaya: At the meeting, I ..."
+LABEL = re.compile(r"\s*([^:\n]{2,80}):\s")
 
 
 def _persons(
@@ -72,16 +81,23 @@ class Meetings:
         self.principal: Mention | None = None
         self.paragraph = -1
         self.antecedent: Mention | None = None
+        self.speaker: Mention | None = None
 
     def reset(self, principal: Mention | None = None) -> None:
-        self.visitor = self.following = self.antecedent = None
+        self.visitor = self.following = self.antecedent = self.speaker = None
         self.principal = principal
         self.paragraph = -1
 
     def find(self, s: Sentence) -> list[tuple[Mention, Mention]]:
+        people = [m for m in s.mentions if m.type == "Person"]
         if s.paragraph != self.paragraph:
             self.paragraph, self.antecedent = s.paragraph, None
-        people = [m for m in s.mentions if m.type == "Person"]
+            label = LABEL.match(s.text)
+            if label is not None:
+                # "I" is whoever the label names; a label naming no person (an outlet, a
+                # moderator) blocks the guess
+                lo, hi = s.span.start_char + label.start(1), s.span.start_char + label.end(1)
+                self.speaker = next((m for m in people if lo <= m.start and m.end <= hi), BLOCKED)
         if not people or s.text.rstrip().endswith("?"):
             # a question asserts no meeting ("Did he have any bilateral meeting with ...?")
             self._note_subject(s, people)
@@ -129,6 +145,8 @@ class Meetings:
     def _pronoun_referent(self, pron: Token, people: list[Mention]) -> Mention | None:
         """Who "he" / "she" / "who" stands for: the relative clause's noun, a subject earlier
         in the sentence or the paragraph, else the visitor the document follows."""
+        if pron.lower_ in ("i", "me"):
+            return self.speaker  # the transcript's speaker, else nobody
         if pron.lower_ in ("who", "that"):
             clause = pron.head
             while clause.dep_ == "conj" and clause.head is not clause:
@@ -148,6 +166,8 @@ class Meetings:
         lemma = verb.lemma_.lower()
         if lemma in MEET_VERBS:
             return True
+        if lemma in self.pairs.passive:
+            return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
         return any(
             (lemma, c.lower_) in self.pairs.phrasal
             for c in verb.children
@@ -163,19 +183,33 @@ class Meetings:
         for c in cue.children:
             if c.dep_ in ("amod", "compound", "advmod", "npadvmod") and c.lower_ in remote:
                 return False  # "a virtual meeting", "met virtually"
-            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over", "on") and any(
-                t.lower_ in remote for t in c.subtree
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("by", "via", "over", "on")
+                and any(t.lower_ in remote for t in c.subtree)
             ):
                 return False  # "met by video link", "talks over the phone"
         verb = governing_verb(cue)
-        if cue.pos_ == "NOUN" and cue.head is not verb and cue.head.head is not verb:
-            return True  # "would continue to support the track of talks between A and B"
-        for _ in range(3):
+        # a meeting noun that is not what its verb holds is presupposed held: "would continue
+        # to support the track of talks between A and B", "will keep supporting the talks";
+        # "will hold talks with X" is only planned (tokens compare by ==, not by identity)
+        if cue.pos_ == "NOUN" and (cue.head != verb or verb.lemma_.lower() not in HOLD_VERBS):
+            return True
+        for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in self.pairs.future_aux for c in verb.children):
                 return False  # "he'll meet", "Will the Secretary meet ...?"
             if verb is not cue and verb.lemma_.lower() in self.pairs.planned_verbs:
                 return False  # "is expected to hold meetings", "was due to fly ... for talks"
-            if verb.dep_ not in ("xcomp", "ccomp", "pcomp", "acomp", "advcl") or verb.head is verb:
+            if verb is not cue and any(
+                c.dep_ in ("det", "neg") and c.lower_ in self.rules.negators for c in verb.children
+            ):
+                return False  # "there are no plans for the Secretary to meet X"
+            if verb.dep_ == "prep" or verb.pos_ == "ADP":
+                verb = verb.head  # "looking forward to meeting X"
+                continue
+            if verb.dep_ not in ("xcomp", "ccomp", "pcomp", "acomp", "advcl", "acl"):
+                break
+            if verb.head == verb:
                 break
             verb = verb.head
         return True
@@ -184,11 +218,18 @@ class Meetings:
         # "Speaking after talks with X, Pelosi said", "arrived in Delhi and met X": the subject
         # of a clause without its own is the one of the clause it hangs on
         own = verb
+        if verb.dep_ == "acl" and verb.lemma_.lower() in self.pairs.passive:
+            # "visited the museum, guided by X": the one guided is the visitor
+            verb = verb.head.head if verb.head.dep_ in ("dobj", "obj") else verb
         for _ in range(2):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 break
             if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head is verb:
                 break
+            if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+                # "left his counterparts to meet X", "asked the envoy to meet X": the one
+                # who meets is the object, not the subject of the clause above
+                return []
             verb = verb.head
             if verb.pos_ == "ADP":  # "was welcomed ... before sitting down with X"
                 verb = verb.head
@@ -212,7 +253,9 @@ class Meetings:
             if c.dep_ in ("dobj", "obj"):
                 objects += _persons(c, people)
                 objects += self._included(c, people)
-            elif (c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")) or c.dep_ == "agent":
+            elif (
+                c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")
+            ) or c.dep_ == "agent":
                 if c.lower_ == "on" and not self._courtesy_call(verb, c):
                     continue
                 # "met with X", "was received by President X", "called on President X"
@@ -243,6 +286,20 @@ class Meetings:
             t.lower_ == "to" and t.head.pos_ == "VERB" for t in later
         )
 
+    def _listed_after(self, noun: Token, people: list[Mention]) -> list[Mention]:
+        """The people named after "among others" / "including" that follows the cue, up to
+        the end of the clause ("…, while Marcos met …")."""
+        lead = next(
+            (t for t in noun.sent if t.i > noun.i and t.lower_ in self.pairs.including), None
+        )
+        if lead is None:
+            return []
+        stop = next(
+            (t.idx for t in noun.sent if t.i > lead.i and t.lower_ in ("while", ";", "whereas")),
+            noun.sent.end_char,
+        )
+        return [m for m in people if lead.idx < m.start and m.end <= stop]
+
     def _included(self, head: Token, people: list[Mention]) -> list[Mention]:
         """ "met several leaders, including, briefly, President X": the people a phrase of
         "including" / "among" under the object or the verb names."""
@@ -270,7 +327,12 @@ class Meetings:
     def _verb(self, verb: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
         objects = self._objects(verb, people)
         subjects = self._subjects(verb, people)
-        subjects += [m for c in verb.children if c.dep_ == "nsubjpass" for m in _persons(c, people)]
+        for c in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            named = _persons(c, people)
+            if not named and c.pos_ == "PRON" and verb.lemma_.lower() in self.pairs.passive:
+                who = self._pronoun_referent(c, people)  # "where he was joined by X"
+                named = [who] if who is not None and who is not BLOCKED else []
+            subjects += named
         if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
             return []
         if not objects and verb.lemma_.lower() == "meet" and len(subjects) >= 2:
@@ -310,6 +372,16 @@ class Meetings:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "with":
                 partners += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
+        if not partners and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and not any(o.dep_ == "pobj" for o in c.children)
+            for h in (noun, verb)
+            for c in h.children
+        ):
+            # "held bilateral talks with, among others, A, B and C": the parser leaves "with"
+            # empty and hangs the list on "among others"
+            partners += self._listed_after(noun, people)
         subjects = self._subjects(verb, people)
         if not partners and subjects:
             # "held a bilateral meeting the President of ... X": the met person stands in

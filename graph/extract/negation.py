@@ -26,6 +26,8 @@ def asserted(tok: Token, rules: Rules) -> bool:
     if any(c.lower_ in rules.negators for c in tok.children if c.dep_ in ("det", "neg")):
         return False  # "no agreement between A and B", "no sanctions on X"
     verb = governing_verb(tok)
+    if _inside_without(tok, verb, rules):
+        return False  # "closed the summit without a joint statement"
     chain = [verb]
     while len(chain) < 4 and chain[-1].dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
         chain.append(chain[-1].head)
@@ -40,3 +42,16 @@ def asserted(tok: Token, rules: Rules) -> bool:
         if v is not tok and v.lemma_.lower() in rules.reversals:
             return False  # "lifted sanctions", "refused to sanction", "threatened to attend"
     return True
+
+
+def _inside_without(tok: Token, verb: Token, rules: Rules) -> bool:
+    """Whether the cue sits in a phrase of a negating preposition ("without a joint
+    statement") between itself and its verb."""
+    node = tok
+    for _ in range(5):
+        if node is verb or node.head is node:
+            return False
+        if node.dep_ == "prep" and node.lower_ in rules.negators:
+            return True
+        node = node.head
+    return False

@@ -16,10 +16,12 @@ class PairRules:
     future_aux: frozenset[str]
     planned_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
+    passive: frozenset[str]
     including: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
+    led_by: frozenset[str]
     home_acts: frozenset[str]
     plural_titles: dict[str, str]
     two_sides_nouns: frozenset[str]
@@ -35,10 +37,12 @@ def load_pair_rules() -> PairRules:
         future_aux=frozenset(m["future_aux"]),
         planned_verbs=frozenset(m["planned_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
+        passive=frozenset(m["passive"]),
         including=frozenset(m["including"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
+        led_by=frozenset(s["led_by"]),
         home_acts=frozenset(raw["home"]["acts"]),
         plural_titles=dict(raw["role_lists"]["plural_titles"]),
         two_sides_nouns=frozenset(raw["two_sides"]["nouns"]),

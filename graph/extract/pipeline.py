@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
@@ -148,6 +149,10 @@ class Extractor:
         self.nlp.add_pipe(PARAGRAPHS, before="parser")
         self.nlp.max_length = MAX_SPACY_CHARS + 1
         self.rules = load_rules()
+        if self.rules.infixes:  # rules.toml [tokenizer]: "U.S.-Japan" is three tokens
+            infixes = [*(self.nlp.Defaults.infixes or ()), *self.rules.infixes]
+            tokenizer: Any = self.nlp.tokenizer  # a spaCy Tokenizer, typed as a callable
+            tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         self.gaz = load_gazetteer()
         self.mentions = MentionFinder(self.nlp.vocab, self.rules, self.gaz)
         self.relations = RelationFinder(self.rules, self.gaz)

@@ -124,6 +124,16 @@ class Support:
                 found += [m for o in c.children if o.dep_ == "pobj" for m in self._actors(o)]
             elif c.dep_ == "relcl":
                 found += [m for s in c.children if s.dep_ == "nsubj" for m in self._actors(s)]
+            elif c.dep_ == "acl" and c.lemma_.lower() in self.words.led_by:
+                # "the regional processes led by the EAC in Nairobi and by Angola in Luanda"
+                found += [
+                    m
+                    for b in c.subtree
+                    if b.lower_ == "by" and b.dep_ in ("agent", "conj", "prep")
+                    for o in b.children
+                    if o.dep_ == "pobj"
+                    for m in self._actors(o)
+                ]
         return unique_by_name(found)
 
     def _owned(self, tok: Token) -> list[Mention]:
@@ -143,6 +153,10 @@ class Support:
                 found = [m for c in subjects for m in self._actors(c)]
                 if not found and subjects[0].lower_ in self.words.home_acts and self.home:
                     return [self.home]
+                if not found and subjects[0].lower_ in ("it", "they") and v.dep_ == "conj":
+                    # "The EU reiterates its call, and it continues to support X"
+                    first = [c for c in v.head.children if c.dep_ == "nsubj"]
+                    found = [m for c in first for m in self._actors(c)]
                 return found
             if v.dep_ not in ("xcomp", "conj", "advcl") or v.head is v:
                 break
@@ -155,5 +169,3 @@ class Support:
         if noun.dep_ not in ("dobj", "obj") or noun.head.pos_ != "VERB":
             return []
         return self._subjects(noun.head)
-
-

@@ -64,6 +64,7 @@ class Rules:
     suffix_joiners: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
     reversals: frozenset[str] = frozenset()
+    infixes: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     need_list_word: frozenset[str] = frozenset()
     target_preps: frozenset[str] = frozenset()
@@ -214,6 +215,7 @@ def load_rules() -> Rules:
         suffix_joiners=frozenset(raw["companies"]["suffix_joiners"]),
         hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
         reversals=frozenset(raw["negation"]["reversals"]),
+        infixes=tuple(raw.get("tokenizer", {}).get("infixes", [])),
         negators=frozenset(raw["negation"]["negators"]),
         body_nouns=frozenset(n["body_nouns"]),
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),

@@ -16,7 +16,9 @@ from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.met_with import MetWith
+from graph.extract.relation_rules.parliament_groups import ParliamentGroups
 from graph.extract.relation_rules.partners import PartnerRule
+from graph.extract.relation_rules.readout_sections import ReadoutSections
 from graph.extract.relation_rules.registry import (
     RELATION_RULES,
     DocumentRule,
@@ -32,6 +34,7 @@ from graph.extract.relation_rules.table_rows import TableRows
 
 # first: its start hook publishes the states people serve, which later rules read
 RELATION_RULES.sentence(HoldsRole)
+RELATION_RULES.sentence(ParliamentGroups)
 RELATION_RULES.sentence(SpokeAt)
 RELATION_RULES.sentence(Sanctioned)
 RELATION_RULES.sentence(Cooperates)
@@ -50,5 +53,6 @@ RELATION_RULES.sentence(Attended)
 RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
+RELATION_RULES.document(ReadoutSections)
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]
