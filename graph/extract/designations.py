@@ -229,10 +229,11 @@ class Designations:
         # words a list item may put before its name ("- Colonel X", "Major General X")
         self.title_words = titles | rules.honorifics
 
-    def _opens(self, s: Sentence, m: Mention) -> bool:
-        """Whether a sentence opens with the mention: only a list mark ("- ", "1. ") and
-        title words ("Colonel", "Major General", "Dr.") before it."""
-        before = doc_text(s.span.doc)[s.span.start_char : m.start].strip(" -•*\t0123456789.)")
+    def _opens(self, s: Sentence, m: Mention, start: int | None = None) -> bool:
+        """Whether a sentence (or its item from `start`) opens with the mention: only a list
+        mark ("- ", "1. ") and title words ("Colonel", "Major General", "Dr.") before it."""
+        start = s.span.start_char if start is None else start
+        before = doc_text(s.span.doc)[start : m.start].strip(" -•*\t0123456789.)")
         words = [w.strip(".,").lower() for w in before.split()]
         return len(words) <= 4 and all(w in self.title_words for w in words)
 
@@ -283,6 +284,7 @@ class Designations:
         listed_before = False  # whether the sentence before listed anybody
         before: list[Mention] = []  # the lister a sentence before had as its subject
         seen: list[Mention] = []  # the bodies and people named so far
+        undone: set[tuple[int, int]] = set()  # (sentence, start) of the actors delisted there
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
             if opening is not None and self._opens(s, opening):
@@ -335,6 +337,7 @@ class Designations:
                     for t in targets:
                         if t.name != src.name and not t.demonym:
                             out.append((src, t, s.index, rule, 0.85))
+            undone |= self._delisted(s)
             out += self._under(s)
             out += self._excluded(s)
             out += self._included(s, designator, listed_before)
@@ -342,6 +345,21 @@ class Designations:
             before = _subjects(s.mentions, doc)[-1:] or before
             seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
         out += self._lists(doc, sentences, designator)
+        # "revoked the designation of X, who was designated in 2022": X is no target now
+        return [o for o in out if (o[2], o[1].start) not in undone]
+
+    def _delisted(self, s: Sentence) -> set[tuple[int, int]]:
+        """(sentence, start) of the actors an asserted delisting verb takes off a list: "has
+        revoked the designation of X", "removed X from the list", "delisted X"."""
+        out = set()
+        for tok in s.span:
+            if tok.lemma_.lower() not in self.rules.delisting_verbs or tok.pos_ != "VERB":
+                continue
+            if not asserted(tok, self.rules):
+                continue
+            for c in tok.children:
+                if c.dep_ in ("dobj", "obj", "nsubjpass"):
+                    out |= {(s.index, m.start) for m in _inside(s.mentions, c, LISTED)}
         return out
 
     def _sources(
@@ -539,7 +557,8 @@ class Designations:
         for s in sentences:
             line = s.text.strip()
             ends = re.search(self.rules.section_end.pattern, line, re.I) is not None
-            if line and line.upper() == line and re.search(r"[A-Z]{3}", line):
+            field = self.rules.identifier.match(line)  # "DOB: 15/01/1982.", "POB:": no heading
+            if line and line.upper() == line and re.search(r"[A-Z]{3}", line) and not field:
                 if not paragraphs or ends:
                     in_list = bool(self.rules.section_heading.search(line)) and not ends
                     intro = paragraphs = False
@@ -553,8 +572,9 @@ class Designations:
                 continue
             if not in_list:
                 continue
-            line_start = text.rfind("\n", 0, s.span.start_char) + 1
-            if text[line_start : s.span.start_char].strip(" -•*\t0123456789.)"):
+            start = _item_start(s, text)
+            line_start = text.rfind("\n", 0, start) + 1
+            if text[line_start:start].strip(" -•*\t0123456789.)"):
                 continue  # not the start of an item ("- X", "1. X", "7 X")
             if paragraphs and _is_heading(s, text):
                 in_list = not ends  # "Sanctions Implications" ends the targets
@@ -565,8 +585,8 @@ class Designations:
             if intro and line[:1] not in "-•*" and len(line) > 200:
                 in_list = intro = False  # prose again after a list of short items
                 continue
-            first = next((m for m in s.mentions if m.type in LISTED), None)
-            if first is None or first.demonym or not self._opens(s, first):
+            first = next((m for m in s.mentions if m.type in LISTED and m.start >= start), None)
+            if first is None or first.demonym or not self._opens(s, first, start):
                 continue
             if _names_other(first, s.span.doc):
                 continue  # "- Myanmar Economic Corporation", "Kalashnikov Concern affiliates"
@@ -582,6 +602,18 @@ class Designations:
         designating ..."), whose subject is a lister, not a target."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
         return self._is_cue(root) and not passive
+
+
+def _item_start(s: Sentence, text: str) -> int:
+    """Where a sentence's list item starts: after a group's subheading the parser ran into
+    it ("Unit 26165\n1. Andrei KOROBOV."), else where the sentence starts."""
+    start = s.span.start_char
+    first, sep, rest = text[start : s.span.end_char].partition("\n")
+    words = first.split()
+    heading = sep and words and len(words) <= 8 and first.rstrip()[-1:] not in '.:;!?"”'
+    if heading and re.match(r"\s*(?:[-•*]|\d+[.)])(?:\s|$)", rest):
+        return start + len(first) + 1 + len(rest) - len(rest.lstrip())
+    return start
 
 
 def _is_heading(s: Sentence, text: str) -> bool:

@@ -54,6 +54,10 @@ class Rules:
     state_words: frozenset[str] = frozenset()
     measure_subjects: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
+    unit_words: tuple[str, ...] = ()
+    delisting_verbs: frozenset[str] = frozenset()
+    body_entry_cues: tuple[str, ...] = ()
+    person_entry_cues: tuple[str, ...] = ()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -201,6 +205,10 @@ def load_rules() -> Rules:
         state_words=frozenset(raw["designations"]["state_words"]),
         measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
         vessel_words=frozenset(raw["designations"]["vessel_words"]),
+        unit_words=tuple(raw["designations"]["unit_words"]),
+        delisting_verbs=frozenset(raw["designations"]["delisting_verbs"]),
+        body_entry_cues=tuple(raw["designations"]["body_entry_cues"]),
+        person_entry_cues=tuple(raw["designations"]["person_entry_cues"]),
         hedges=frozenset(raw["negation"]["hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
@@ -266,7 +274,8 @@ def _identifier(labels: list[str]) -> re.Pattern[str]:
     """An identifier label and its value, a token with a digit: "DOB 20 Mar", "Passport
     A123456", "RFC CAMJ800101", "Registration Number 1027700132195"."""
     alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})(?!\w)[\s:#]*[\w-]*\d[\w-]*", re.I)
+    # a label alone before its colon ("POB: Kursk") is no actor either
+    return re.compile(rf"\b(?:{alternatives})(?!\w)(?:[\s:#]*[\w-]*\d[\w-]*|[ \t]*:)", re.I)
 
 
 @cache
