@@ -45,14 +45,12 @@ def _inside(
     those it includes: "entities connected to the project, including X"), before the reason
     begins, and not a body that only qualifies a title ("X, the head of Y")."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    titled = [  # the head word of the body after "the head of", of the person after "sons of"
-        o.idx
+    titled = [  # the body after "the head of", the person after "sons of"
+        _extent(p)
         for c in tok.subtree
         if c.lower_ in role_words and c.dep_ == "appos"
         for p in c.children
         if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
     ]
     below = [c for c in tok.subtree if c.i != tok.i]
     # "A, which makes drones; and B": the clause is left out, what follows it is not
@@ -63,6 +61,7 @@ def _inside(
         if c.dep_ == "prep"
         and c.lower_ in REASONS
         and not any(a <= c.idx < b for a, b in clauses)  # "connected to ...": the clause's
+        and not (c.i > 0 and c.nbor(-1).text == "-")  # "commander-in-chief": one word
     ]
     hi = min([hi, *reasons])
     included = [_extent(c) for c in below if c.lower_ == "including"]
@@ -75,7 +74,7 @@ def _inside(
             a <= m.start < b for a, b in included
         ):
             continue
-        if any(m.start <= at < m.end for at in titled):
+        if any(a <= m.start < b for a, b in titled):
             continue
         if _modifier(m, doc):
             continue  # "its Burma sanctions list": a modifier, not a target
@@ -225,7 +224,9 @@ class Designations:
         # one-word titles ("head", "director") and kin ("sons"): a body after "the head of",
         # a person after "sons of" is no target
         titles = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
-        self.role_words = titles | rules.people_nouns
+        # the head word of a title of several ("chief executive of the X Board")
+        heads = frozenset(r.lower().split()[-1] for r in rules.role_nouns if " " in r)
+        self.role_words = titles | heads | rules.people_nouns
         # words a list item may put before its name ("- Colonel X", "Major General X")
         self.title_words = titles | rules.honorifics
 
@@ -481,7 +482,8 @@ class Designations:
                 for c in _subject_tokens(tok):
                     bodies += _headed(c, s.mentions, LISTERS)
                 for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
-                    members += _inside(s.mentions, c, LISTED)
+                    # the object itself, not who it is with ("suspended cooperation with X")
+                    members += _headed(c, s.mentions, LISTED)
             out += [
                 (b, m, s.index, "suspension", 0.75)
                 for b in bodies
