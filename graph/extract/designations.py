@@ -256,6 +256,8 @@ class Designations:
         lemma = tok.lemma_.lower()
         if lemma not in self.rules.designation_verbs or tok.pos_ not in ("VERB", "AUX"):
             return False
+        if lemma in self.rules.announce_verbs:
+            return any(self._names_measure(c) for c in tok.children if c.dep_ in ("dobj", "obj"))
         if lemma in self.rules.need_list_word:
             # "added X to the list", "imposed sanctions on": only with a listing word nearby,
             # or the noun the verb describes ("the financial measures ECOWAS imposed on X")
@@ -267,8 +269,33 @@ class Designations:
                 for c in tok.children
             ):
                 return True  # "The sanctions target X", "Today's action targets X"
+            if self._authority_subject(tok):
+                return True  # "OFAC today targeted X"
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
         return True
+
+    def _names_measure(self, noun: Token) -> bool:
+        """ "sanctions", "an asset freeze", "restrictive measures": a noun naming a listing."""
+        restrictive = any(c.lower_ == "restrictive" for c in noun.children)
+        return noun.lemma_.lower() in self.rules.sanction_nouns or (
+            noun.lemma_.lower() == "measure" and restrictive
+        )
+
+    def _authority_subject(self, tok: Token) -> bool:
+        """Whether the verb's subject is a sanctions authority ("OFAC", "the Treasury"),
+        whose targeting is a listing."""
+        for c in _subject_tokens(tok):
+            if c.dep_ != "nsubj":
+                continue
+            words = fold(" ".join(t.text for t in c.subtree)).split()
+            names = {
+                " ".join(words[i:j])
+                for i in range(len(words))
+                for j in range(i + 1, len(words) + 1)
+            }
+            if names & self.rules.listing_subjects:
+                return True
+        return False
 
     def find(
         self, doc: Doc, sentences: list[Sentence], head: Iterable[Mention] = ()

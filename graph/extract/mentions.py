@@ -100,7 +100,7 @@ _LISTED_PERSON = re.compile(
 # list entry opening with the surname in capitals, a comma and the given names
 _SURNAME_FIRST = re.compile(
     rf"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<surname>[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}}){{0,3}}),"
-    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$)",
+    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$|\.(?:\s|$))",
     re.M,
 )
 _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)

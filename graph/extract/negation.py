@@ -26,6 +26,9 @@ def asserted(tok: Token, rules: Rules) -> bool:
     if any(c.lower_ in rules.negators for c in tok.children if c.dep_ in ("det", "neg")):
         return False  # "no agreement between A and B", "no sanctions on X"
     verb = governing_verb(tok)
+    hedges = rules.hedges
+    if verb.lemma_.lower() in rules.designation_verbs or tok.lower_ in rules.sanction_cues:
+        hedges = hedges | rules.listing_hedges  # "will impose sanctions": not yet imposed
     chain = [verb]
     while len(chain) < 4 and chain[-1].dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
         chain.append(chain[-1].head)
@@ -35,7 +38,7 @@ def asserted(tok: Token, rules: Rules) -> bool:
                 return False
             if c.dep_ == "advmod" and any(g.lower_ in rules.negators for g in c.children):
                 return False  # "no longer places X under sanctions"
-            if c.dep_ == "aux" and c.lower_ in rules.hedges:
+            if c.dep_ == "aux" and c.lower_ in hedges:
                 return False
         if v is not tok and v.lemma_.lower() in rules.reversals:
             return False  # "lifted sanctions", "refused to sanction", "threatened to attend"

@@ -55,6 +55,10 @@ class Rules:
     measure_subjects: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     unit_words: tuple[str, ...] = ()
+    announce_verbs: frozenset[str] = frozenset()
+    sanction_nouns: frozenset[str] = frozenset()
+    listing_hedges: frozenset[str] = frozenset()
+    listing_subjects: frozenset[str] = frozenset()
     delisting_verbs: frozenset[str] = frozenset()
     body_entry_cues: tuple[str, ...] = ()
     person_entry_cues: tuple[str, ...] = ()
@@ -206,10 +210,14 @@ def load_rules() -> Rules:
         measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
         vessel_words=frozenset(raw["designations"]["vessel_words"]),
         unit_words=tuple(raw["designations"]["unit_words"]),
+        announce_verbs=frozenset(raw["designations"]["announce_verbs"]),
+        sanction_nouns=frozenset(raw["designations"]["sanction_nouns"]),
+        listing_subjects=frozenset(fold(x) for x in raw["designations"]["listing_subjects"]),
         delisting_verbs=frozenset(raw["designations"]["delisting_verbs"]),
         body_entry_cues=tuple(raw["designations"]["body_entry_cues"]),
         person_entry_cues=tuple(raw["designations"]["person_entry_cues"]),
         hedges=frozenset(raw["negation"]["hedges"]),
+        listing_hedges=frozenset(raw["negation"]["listing_hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
         pair_nouns=frozenset(raw["partners"]["pair_nouns"]),
