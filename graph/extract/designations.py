@@ -62,6 +62,7 @@ def _inside(
         and c.lower_ in REASONS
         and not any(a <= c.idx < b for a, b in clauses)  # "connected to ...": the clause's
         and not (c.i > 0 and c.nbor(-1).text == "-")  # "commander-in-chief": one word
+        and c.head.dep_ != "appos"  # "A, deputy to the Bashkan, B, ...": a target's title
     ]
     hi = min([hi, *reasons])
     included = [_extent(c) for c in below if c.lower_ == "including"]
@@ -269,8 +270,8 @@ class Designations:
                 for c in tok.children
             ):
                 return True  # "The sanctions target X", "Today's action targets X"
-            if self._authority_subject(tok):
-                return True  # "OFAC today targeted X"
+            if lemma in self.rules.authority_verbs and self._authority_subject(tok):
+                return True  # "OFAC today targeted X" (not "the Council adopted a resolution")
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
         return True
 
@@ -313,6 +314,7 @@ class Designations:
         before: list[Mention] = []  # the lister a sentence before had as its subject
         seen: list[Mention] = []  # the bodies and people named so far
         undone: set[tuple[int, int]] = set()  # (sentence, start) of the actors delisted there
+        prior: list[Mention] = []  # the mentions of the sentence before
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
             if opening is not None and self._opens(s, opening):
@@ -332,24 +334,12 @@ class Designations:
                     sources = list(designator)
                 elif not sources and not designator:
                     sources, named = own, bool(own)
-                if named and sources and not designator:
-                    designator = sources[:1]
-                passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-                targets: list[Mention] = []
-                for c in tok.children:
-                    if c.dep_ in ("dobj", "obj") or (
-                        c.dep_ == "prep" and c.lower_ in self.rules.target_preps
-                    ):
-                        targets += _inside(s.mentions, c, LISTED, self.role_words)
+                if named and sources and not designator and tok.dep_ not in ("relcl", "acl"):
+                    designator = sources[:1]  # not "X, which the US designated in 2019"
+                passive = _passive_subjects(tok)
+                targets = self._object_targets(tok, s)
                 for c in passive:
-                    passive_named = _inside(s.mentions, c, LISTED)
-                    if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                        passive_named = _headed(tok.head, s.mentions, LISTED)  # "X, which was"
-                    if not passive_named and _refers_to(c, lead.get(s.paragraph)):
-                        passive_named = [lead[s.paragraph]]  # "He is being designated pursuant to"
-                    if not passive_named:  # "Department 53 is being designated": a name
-                        passive_named = _named_again(c, seen)  # the model missed here
-                    targets += passive_named
+                    targets += self._passive_named(c, tok, s, lead.get(s.paragraph), seen, prior)
                 among = self._among(tok, s.mentions)
                 targets += among
                 # "Today's action targets X", "The sanctions also target X": the measures
@@ -366,15 +356,65 @@ class Designations:
                         if t.name != src.name and not t.demonym:
                             out.append((src, t, s.index, rule, 0.85))
             undone |= self._delisted(s)
-            out += self._under(s)
+            out += self._under(s, designator)
             out += self._excluded(s)
             out += self._included(s, designator, listed_before)
             listed_before = any(self._is_cue(tok) for tok in s.span)
             before = _subjects(s.mentions, doc)[-1:] or before
             seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
+            prior = s.mentions
         out += self._lists(doc, sentences, designator)
         # "revoked the designation of X, who was designated in 2022": X is no target now
         return [o for o in out if (o[2], o[1].start) not in undone]
+
+    def _object_targets(self, tok: Token, s: Sentence) -> list[Mention]:
+        """The actors in a listing verb's object and its "on" / "against" phrase; vessels
+        identified as property are no actors ("identifying the following vessels: A, B")."""
+        targets: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.rules.vessel_words:
+                continue
+            if c.dep_ in ("dobj", "obj") or (
+                c.dep_ == "prep" and c.lower_ in self.rules.target_preps
+            ):
+                targets += _inside(s.mentions, c, LISTED, self.role_words)
+        return targets
+
+    def _passive_named(
+        self,
+        c: Token,
+        tok: Token,
+        s: Sentence,
+        lead: Mention | None,
+        seen: list[Mention],
+        prior: list[Mention],
+    ) -> list[Mention]:
+        """Who a passive subject names: its actors ("X is being designated"), the antecedent
+        of "which", the paragraph's lead for "He", a name the model missed here but read
+        before ("Department 53"), or the set the sentence before named ("Both companies
+        are being designated")."""
+        named = _inside(s.mentions, c, LISTED)
+        if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            named = _headed(tok.head, s.mentions, LISTED)  # "X, which was"
+        if not named and _refers_to(c, lead):
+            named = [lead] if lead else []
+        if not named:
+            named = _named_again(c, seen)
+        if not named:
+            named = self._set_before(c, prior)
+        return named
+
+    def _set_before(self, c: Token, prior: list[Mention]) -> list[Mention]:
+        """ "Both companies", "these individuals", "the two entities": the bodies or people
+        of the sentence before."""
+        if not any(t.lower_ in ("both", "these", "two", "three") for t in c.subtree):
+            return []
+        noun = c.lemma_.lower()
+        if noun in self.rules.people_nouns:
+            return [m for m in prior if m.type == "Person" and not m.demonym]
+        if noun in self.rules.entity_nouns:
+            return [m for m in prior if m.type == "Institution" and not m.demonym]
+        return []
 
     def _delisted(self, s: Sentence) -> set[tuple[int, int]]:
         """(sentence, start) of the actors an asserted delisting verb takes off a list: "has
@@ -400,6 +440,8 @@ class Designations:
         sources: list[Mention] = []
         # a passive subject is listed, not listing ("Chonsurim is being designated")
         subjects = [c for c in _subject_tokens(tok) if c.dep_ != "nsubjpass"]
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            subjects = []  # "X has arranged cargoes and is being designated": X is listed
         for c in subjects:
             sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
         sources = [_possessed(m, actors, text) for m in sources]
@@ -519,7 +561,11 @@ class Designations:
             ]
         return out
 
-    def _under(self, s: Sentence) -> list[tuple[Mention, Mention, int, str, float]]:
+    def _under(
+        self,
+        s: Sentence,
+        designator: Iterable[Mention] = (),
+    ) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "Kestrel Shipping remains under U.S. sanctions": the subject is a target of the
         state or body that modifies "sanctions"; "Huawei, which Washington has placed under
         export restrictions": the object is a target of the subject."""
@@ -531,6 +577,7 @@ class Designations:
             lo, hi = tok.left_edge.idx, tok.idx
             sources = [m for m in s.mentions if lo <= m.start < hi and m.type in LISTERS]
             targets: list[Mention] = []
+            rule = "under-sanctions"
             if verb.lemma_.lower() in self.rules.placing_verbs:
                 sources = sources or [
                     m
@@ -545,10 +592,13 @@ class Designations:
                     elif c.dep_ in ("dobj", "obj", "nsubjpass"):
                         targets += _headed(c, s.mentions, LISTED)
             else:  # "X, who has been on the EU sanctions list": the relative's antecedent
-                for c in _subject_tokens(verb):
-                    targets += _headed(c, s.mentions, LISTED)
+                for c in _subject_tokens(verb):  # "X's founder, Y, is subject to": Y
+                    targets += _headed(c, s.mentions, LISTED) + _announced(c, s.mentions)
+                if tok.head.lower_ == "to" and not sources:  # "X is also subject to
+                    sources = list(designator)  # restrictive measures": the release's listing
+                    rule = "designation-subject"
             out += [
-                (src, t, s.index, "under-sanctions", 0.7)
+                (src, t, s.index, rule, 0.7)
                 for src in sources
                 for t in targets
                 if t.name != src.name and not t.demonym
@@ -561,7 +611,9 @@ class Designations:
         gov = tok.head
         if tok.lower_ in self.rules.under_nouns and gov.lower_ == "under":
             return gov.head
-        if tok.lower_ in self.rules.under_nouns and gov.lower_ == "to":
+        if (
+            tok.lower_ in self.rules.under_nouns or self._names_measure(tok)
+        ) and gov.lower_ == "to":
             held = gov.head
             if held.lower_ == "subject" and held.dep_ in ("acomp", "xcomp", "oprd"):
                 return held.head
@@ -619,7 +671,7 @@ class Designations:
                 continue
             if _names_other(first, s.span.doc):
                 continue  # "- Myanmar Economic Corporation", "Kalashnikov Concern affiliates"
-            if paragraphs and self._acts(s.span.root):
+            if self._acts(s.span.root):
                 continue  # "Treasury's OFAC is today designating ...": a lister, no item
             for src in designator:
                 if first.name != src.name:
@@ -631,6 +683,16 @@ class Designations:
         designating ..."), whose subject is a lister, not a target."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
         return self._is_cue(root) and not passive
+
+
+def _passive_subjects(tok: Token) -> list[Token]:
+    """The listed subject of a passive verb: its own, or for a passive verb joined to an
+    active one ("VS Tankers has arranged cargoes ... and is being designated") the first
+    verb's."""
+    own = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if own or tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return own
+    return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _item_start(s: Sentence, text: str) -> int:

@@ -55,6 +55,8 @@ class Rules:
     measure_subjects: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     unit_words: tuple[str, ...] = ()
+    authority_verbs: frozenset[str] = frozenset()
+    entity_nouns: frozenset[str] = frozenset()
     announce_verbs: frozenset[str] = frozenset()
     sanction_nouns: frozenset[str] = frozenset()
     listing_hedges: frozenset[str] = frozenset()
@@ -210,6 +212,8 @@ def load_rules() -> Rules:
         measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
         vessel_words=frozenset(raw["designations"]["vessel_words"]),
         unit_words=tuple(raw["designations"]["unit_words"]),
+        authority_verbs=frozenset(raw["designations"]["authority_verbs"]),
+        entity_nouns=frozenset(raw["designations"]["entity_nouns"]),
         announce_verbs=frozenset(raw["designations"]["announce_verbs"]),
         sanction_nouns=frozenset(raw["designations"]["sanction_nouns"]),
         listing_subjects=frozenset(fold(x) for x in raw["designations"]["listing_subjects"]),
