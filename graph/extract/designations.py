@@ -32,6 +32,25 @@ REASONS = frozenset(
     {"over", "for", "because", "after", "amid", "following", "to", "in", "under", "pursuant"}
 )
 LISTERS = ("Institution", "Country")
+# plural nouns before "of" that stand for the actor itself ("the authorities of X") or what a
+# listing takes from it ("froze the assets of X", "extended the listings of X")
+STATE_NOUNS = frozenset(
+    {
+        "authority",
+        "government",
+        "regime",
+        "force",
+        "asset",
+        "fund",
+        "property",
+        "account",
+        "holding",
+        "interest",
+        "listing",
+        "designation",
+        "resource",
+    }
+)
 LISTED = ("Institution", "Country", "Person")
 
 
@@ -66,6 +85,16 @@ def _inside(
     ]
     hi = min([hi, *reasons])
     included = [_extent(c) for c in below if c.lower_ == "including"]
+    # "the issuers of A7A5", "three units of Russia's intelligence service": the members of
+    # a body are listed, not the body (a common noun in the plural before "of")
+    members_of = [
+        _extent(c)
+        for c in below
+        if c.dep_ == "prep"
+        and c.lower_ == "of"
+        and c.head.tag_ == "NNS"
+        and c.head.lemma_.lower() not in STATE_NOUNS
+    ]
     doc = tok.doc
     out = []
     for m in mentions:
@@ -75,7 +104,7 @@ def _inside(
             a <= m.start < b for a, b in included
         ):
             continue
-        if any(a <= m.start < b for a, b in titled):
+        if any(a <= m.start < b for a, b in titled + members_of):
             continue
         if _modifier(m, doc):
             continue  # "its Burma sanctions list": a modifier, not a target

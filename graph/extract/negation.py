@@ -38,6 +38,10 @@ def asserted(tok: Token, rules: Rules) -> bool:
                 return False
             if c.dep_ == "advmod" and any(g.lower_ in rules.negators for g in c.children):
                 return False  # "no longer places X under sanctions"
+            if c.dep_ == "nsubj" and any(
+                g.lower_ in rules.negators and g.dep_ in ("det", "preconj") for g in c.children
+            ):
+                return False  # "Neither A nor B has sanctioned X"
             if c.dep_ == "aux" and c.lower_ in hedges:
                 return False
         if v is not tok and v.lemma_.lower() in rules.reversals:
