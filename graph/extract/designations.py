@@ -123,6 +123,25 @@ def _modifier(
     return span is not None and span.root.dep_ in deps
 
 
+def of_members(m: Mention, doc: Doc, cue: Token) -> bool:
+    """Whether a mention only says whose members the target are: "sanctions on three units
+    of the Northern Command" (a plural common noun before "of", below the cue)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.root.ancestors:
+        if tok.i == cue.i:
+            return False
+        if (
+            tok.dep_ == "prep"
+            and tok.lower_ == "of"
+            and tok.head.tag_ == "NNS"
+            and tok.head.lemma_.lower() not in STATE_NOUNS
+        ):
+            return True
+    return False
+
+
 def _subjects(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """The states and bodies a sentence has as a subject ("the EU has done nothing")."""
     out = []
