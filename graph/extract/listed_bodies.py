@@ -3,6 +3,8 @@
 - numbered units: "GRU Unit 26165", "Unit 840 of the IRGC Quds Force", "Department 53": the
   number is the name (the model stops before it, or reads only "GRU Unit"), so the unit word
   and its number make one body, with the body named right before it when there is one;
+- a person's name the model ran on after a body's head word ("the Special Tasks Department
+  Mirza Kezevadze"): the body and the person apart;
 - entries in capitals: "4. NORTHWIND LOGISTICS (a.k.a. ...). Address: ...": an item of a
   designation list opening with a name in capitals and an entry cue on its line is a body,
   named in title case.
@@ -12,7 +14,7 @@ The unit words and entry cues are rules.toml's [designations].
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # a year is no unit number ("the Department 2024 budget")
@@ -84,3 +86,25 @@ def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
 
 
 _FUNCTION_WORDS = frozenset({"AND", "THE", "OF", "FOR", "DE", "LA", "DU", "DES", "AL"})
+
+
+def glued_person(name: str, heads: frozenset[str], is_known: Callable[[str], bool]) -> int | None:
+    """Where a person's name starts inside a body's name the model ran on into it ("Deputy
+    Head of the Special Tasks Department Mirza Kezevadze": "Mirza Kezevadze" after the body's
+    head word): the offset of the name, or None. The tail is two or three capitalised words,
+    none a head word nor a word the rules know (a place, a role, a legal form: "Service
+    Northern Ireland", "Bank Frankfurt Branch")."""
+    words = list(re.finditer(r"\S+", name))
+    for k in range(len(words) - 3, max(len(words) - 5, 1) - 1, -1):  # a body of 2+ words
+        if words[k].group() not in heads:
+            continue
+        tail = [w.group() for w in words[k + 1 :]]
+        if not 2 <= len(tail) <= 3:
+            continue
+        if all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", w) for w in tail) and not any(
+            w in heads for w in tail
+        ):
+            rest = name[words[k + 1].start() :]
+            known = is_known(rest) or any(is_known(w) for w in tail)  # "Frankfurt Branch"
+            return None if known else words[k + 1].start()
+    return None

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.extract.event_names import numbered_event_key
-from graph.extract.listed_bodies import capital_entries, numbered_units
+from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
@@ -931,6 +931,8 @@ class MentionFinder:
             *numbered_units(text, institutions, rules.unit_words),
             *capital_entries(text, rules.body_entry_cues, rules.person_entry_cues),
         ]
+        for m in [m for m in found.mentions if m.type == "Institution"]:
+            self._split_glued_person(found, m)
         for body in spans:
             span = doc.char_span(body.start, body.end, alignment_mode="expand")
             if span is None or any(
@@ -940,6 +942,34 @@ class MentionFinder:
                 continue
             found.release(span)
             found.add(span, "Institution", body.name, "listed-body")
+
+    def _known_word(self, text: str) -> bool:
+        """A place or body the gazetteer knows, a role, a legal form or a word no name has."""
+        rules = self.rules
+        return (
+            self.gaz.lookup(text) is not None
+            or self._role_word(text)
+            or text in rules.company_suffixes
+            or fold(text) in rules.never
+            or text.lower() in rules.body_nouns
+        )
+
+    def _split_glued_person(self, found: _Found, m: Mention) -> None:
+        """ "Special Tasks Department Mirza Kezevadze" read as one body: the body, then the
+        person (listed_bodies.glued_person)."""
+        at = glued_person(m.text, self.rules.institution_heads, self._known_word)
+        doc = found.doc
+        body = doc.char_span(m.start, m.start + at, alignment_mode="contract") if at else None
+        person = doc.char_span(m.start + at, m.end, alignment_mode="contract") if at else None
+        if body is None or person is None or self.gaz.lookup(m.text) is not None:
+            return
+        if any(t.ent_type_ != "PERSON" for t in person):
+            return  # the model must read the tail as a person too ("... Stabilization Mission")
+        whole = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if whole is not None:
+            found.release(whole)
+        found.add(body, "Institution", _tidy(_strip_article(body.text)), "listed-body")
+        found.add(person, "Person", self._tidy_person(person.text), "listed-body")
 
     def _add_list_item_people(self, found: _Found) -> None:
         """ "- Meddie Nkalubo, a senior figure in the ADF": a person opening a list item, where
