@@ -32,6 +32,25 @@ REASONS = frozenset(
     {"over", "for", "because", "after", "amid", "following", "to", "in", "under", "pursuant"}
 )
 LISTERS = ("Institution", "Country")
+# plural nouns before "of" that stand for the actor itself ("the authorities of X") or what a
+# listing takes from it ("froze the assets of X", "extended the listings of X")
+STATE_NOUNS = frozenset(
+    {
+        "authority",
+        "government",
+        "regime",
+        "force",
+        "asset",
+        "fund",
+        "property",
+        "account",
+        "holding",
+        "interest",
+        "listing",
+        "designation",
+        "resource",
+    }
+)
 LISTED = ("Institution", "Country", "Person")
 
 
@@ -45,14 +64,12 @@ def _inside(
     those it includes: "entities connected to the project, including X"), before the reason
     begins, and not a body that only qualifies a title ("X, the head of Y")."""
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-    titled = [  # the head word of the body after "the head of", of the person after "sons of"
-        o.idx
+    titled = [  # the body after "the head of", the person after "sons of"
+        _extent(p)
         for c in tok.subtree
         if c.lower_ in role_words and c.dep_ == "appos"
         for p in c.children
         if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children
-        if o.dep_ == "pobj"
     ]
     below = [c for c in tok.subtree if c.i != tok.i]
     # "A, which makes drones; and B": the clause is left out, what follows it is not
@@ -63,9 +80,21 @@ def _inside(
         if c.dep_ == "prep"
         and c.lower_ in REASONS
         and not any(a <= c.idx < b for a, b in clauses)  # "connected to ...": the clause's
+        and not (c.i > 0 and c.nbor(-1).text == "-")  # "commander-in-chief": one word
+        and c.head.dep_ != "appos"  # "A, deputy to the Bashkan, B, ...": a target's title
     ]
     hi = min([hi, *reasons])
     included = [_extent(c) for c in below if c.lower_ == "including"]
+    # "the issuers of A7A5", "three units of Russia's intelligence service": the members of
+    # a body are listed, not the body (a common noun in the plural before "of")
+    members_of = [
+        _extent(c)
+        for c in below
+        if c.dep_ == "prep"
+        and c.lower_ == "of"
+        and c.head.tag_ == "NNS"
+        and c.head.lemma_.lower() not in STATE_NOUNS
+    ]
     doc = tok.doc
     out = []
     for m in mentions:
@@ -75,7 +104,7 @@ def _inside(
             a <= m.start < b for a, b in included
         ):
             continue
-        if any(m.start <= at < m.end for at in titled):
+        if any(a <= m.start < b for a, b in titled + members_of):
             continue
         if _modifier(m, doc):
             continue  # "its Burma sanctions list": a modifier, not a target
@@ -92,6 +121,25 @@ def _modifier(
         return True
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and span.root.dep_ in deps
+
+
+def of_members(m: Mention, doc: Doc, cue: Token) -> bool:
+    """Whether a mention only says whose members the target are: "sanctions on three units
+    of the Northern Command" (a plural common noun before "of", below the cue)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.root.ancestors:
+        if tok.i == cue.i:
+            return False
+        if (
+            tok.dep_ == "prep"
+            and tok.lower_ == "of"
+            and tok.head.tag_ == "NNS"
+            and tok.head.lemma_.lower() not in STATE_NOUNS
+        ):
+            return True
+    return False
 
 
 def _subjects(mentions: list[Mention], doc: Doc) -> list[Mention]:
@@ -225,14 +273,17 @@ class Designations:
         # one-word titles ("head", "director") and kin ("sons"): a body after "the head of",
         # a person after "sons of" is no target
         titles = frozenset(r.lower() for r in rules.role_nouns if " " not in r)
-        self.role_words = titles | rules.people_nouns
+        # the head word of a title of several ("chief executive of the X Board")
+        heads = frozenset(r.lower().split()[-1] for r in rules.role_nouns if " " in r)
+        self.role_words = titles | heads | rules.people_nouns
         # words a list item may put before its name ("- Colonel X", "Major General X")
         self.title_words = titles | rules.honorifics
 
-    def _opens(self, s: Sentence, m: Mention) -> bool:
-        """Whether a sentence opens with the mention: only a list mark ("- ", "1. ") and
-        title words ("Colonel", "Major General", "Dr.") before it."""
-        before = doc_text(s.span.doc)[s.span.start_char : m.start].strip(" -•*\t0123456789.)")
+    def _opens(self, s: Sentence, m: Mention, start: int | None = None) -> bool:
+        """Whether a sentence (or its item from `start`) opens with the mention: only a list
+        mark ("- ", "1. ") and title words ("Colonel", "Major General", "Dr.") before it."""
+        start = s.span.start_char if start is None else start
+        before = doc_text(s.span.doc)[start : m.start].strip(" -•*\t0123456789.)")
         words = [w.strip(".,").lower() for w in before.split()]
         return len(words) <= 4 and all(w in self.title_words for w in words)
 
@@ -254,6 +305,8 @@ class Designations:
         lemma = tok.lemma_.lower()
         if lemma not in self.rules.designation_verbs or tok.pos_ not in ("VERB", "AUX"):
             return False
+        if lemma in self.rules.announce_verbs:
+            return any(self._names_measure(c) for c in tok.children if c.dep_ in ("dobj", "obj"))
         if lemma in self.rules.need_list_word:
             # "added X to the list", "imposed sanctions on": only with a listing word nearby,
             # or the noun the verb describes ("the financial measures ECOWAS imposed on X")
@@ -265,8 +318,33 @@ class Designations:
                 for c in tok.children
             ):
                 return True  # "The sanctions target X", "Today's action targets X"
+            if lemma in self.rules.authority_verbs and self._authority_subject(tok):
+                return True  # "OFAC today targeted X" (not "the Council adopted a resolution")
             return any(t.lower_ in self.rules.list_words or t.lower_ == "ban" for t in window)
         return True
+
+    def _names_measure(self, noun: Token) -> bool:
+        """ "sanctions", "an asset freeze", "restrictive measures": a noun naming a listing."""
+        restrictive = any(c.lower_ == "restrictive" for c in noun.children)
+        return noun.lemma_.lower() in self.rules.sanction_nouns or (
+            noun.lemma_.lower() == "measure" and restrictive
+        )
+
+    def _authority_subject(self, tok: Token) -> bool:
+        """Whether the verb's subject is a sanctions authority ("OFAC", "the Treasury"),
+        whose targeting is a listing."""
+        for c in _subject_tokens(tok):
+            if c.dep_ != "nsubj":
+                continue
+            words = fold(" ".join(t.text for t in c.subtree)).split()
+            names = {
+                " ".join(words[i:j])
+                for i in range(len(words))
+                for j in range(i + 1, len(words) + 1)
+            }
+            if names & self.rules.listing_subjects:
+                return True
+        return False
 
     def find(
         self, doc: Doc, sentences: list[Sentence], head: Iterable[Mention] = ()
@@ -283,6 +361,8 @@ class Designations:
         listed_before = False  # whether the sentence before listed anybody
         before: list[Mention] = []  # the lister a sentence before had as its subject
         seen: list[Mention] = []  # the bodies and people named so far
+        undone: set[tuple[int, int]] = set()  # (sentence, start) of the actors delisted there
+        prior: list[Mention] = []  # the mentions of the sentence before
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
             if opening is not None and self._opens(s, opening):
@@ -302,24 +382,12 @@ class Designations:
                     sources = list(designator)
                 elif not sources and not designator:
                     sources, named = own, bool(own)
-                if named and sources and not designator:
-                    designator = sources[:1]
-                passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-                targets: list[Mention] = []
-                for c in tok.children:
-                    if c.dep_ in ("dobj", "obj") or (
-                        c.dep_ == "prep" and c.lower_ in self.rules.target_preps
-                    ):
-                        targets += _inside(s.mentions, c, LISTED, self.role_words)
+                if named and sources and not designator and tok.dep_ not in ("relcl", "acl"):
+                    designator = sources[:1]  # not "X, which the US designated in 2019"
+                passive = _passive_subjects(tok)
+                targets = self._object_targets(tok, s)
                 for c in passive:
-                    passive_named = _inside(s.mentions, c, LISTED)
-                    if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                        passive_named = _headed(tok.head, s.mentions, LISTED)  # "X, which was"
-                    if not passive_named and _refers_to(c, lead.get(s.paragraph)):
-                        passive_named = [lead[s.paragraph]]  # "He is being designated pursuant to"
-                    if not passive_named:  # "Department 53 is being designated": a name
-                        passive_named = _named_again(c, seen)  # the model missed here
-                    targets += passive_named
+                    targets += self._passive_named(c, tok, s, lead.get(s.paragraph), seen, prior)
                 among = self._among(tok, s.mentions)
                 targets += among
                 # "Today's action targets X", "The sanctions also target X": the measures
@@ -335,13 +403,79 @@ class Designations:
                     for t in targets:
                         if t.name != src.name and not t.demonym:
                             out.append((src, t, s.index, rule, 0.85))
-            out += self._under(s)
+            undone |= self._delisted(s)
+            out += self._under(s, designator)
             out += self._excluded(s)
             out += self._included(s, designator, listed_before)
             listed_before = any(self._is_cue(tok) for tok in s.span)
             before = _subjects(s.mentions, doc)[-1:] or before
             seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
+            prior = s.mentions
         out += self._lists(doc, sentences, designator)
+        # "revoked the designation of X, who was designated in 2022": X is no target now
+        return [o for o in out if (o[2], o[1].start) not in undone]
+
+    def _object_targets(self, tok: Token, s: Sentence) -> list[Mention]:
+        """The actors in a listing verb's object and its "on" / "against" phrase; vessels
+        identified as property are no actors ("identifying the following vessels: A, B")."""
+        targets: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.rules.vessel_words:
+                continue
+            if c.dep_ in ("dobj", "obj") or (
+                c.dep_ == "prep" and c.lower_ in self.rules.target_preps
+            ):
+                targets += _inside(s.mentions, c, LISTED, self.role_words)
+        return targets
+
+    def _passive_named(
+        self,
+        c: Token,
+        tok: Token,
+        s: Sentence,
+        lead: Mention | None,
+        seen: list[Mention],
+        prior: list[Mention],
+    ) -> list[Mention]:
+        """Who a passive subject names: its actors ("X is being designated"), the antecedent
+        of "which", the paragraph's lead for "He", a name the model missed here but read
+        before ("Department 53"), or the set the sentence before named ("Both companies
+        are being designated")."""
+        named = _inside(s.mentions, c, LISTED)
+        if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            named = _headed(tok.head, s.mentions, LISTED)  # "X, which was"
+        if not named and _refers_to(c, lead):
+            named = [lead] if lead else []
+        if not named:
+            named = _named_again(c, seen)
+        if not named:
+            named = self._set_before(c, prior)
+        return named
+
+    def _set_before(self, c: Token, prior: list[Mention]) -> list[Mention]:
+        """ "Both companies", "these individuals", "the two entities": the bodies or people
+        of the sentence before."""
+        if not any(t.lower_ in ("both", "these", "two", "three") for t in c.subtree):
+            return []
+        noun = c.lemma_.lower()
+        if noun in self.rules.people_nouns:
+            return [m for m in prior if m.type == "Person" and not m.demonym]
+        if noun in self.rules.entity_nouns:
+            return [m for m in prior if m.type == "Institution" and not m.demonym]
+        return []
+
+    def _delisted(self, s: Sentence) -> set[tuple[int, int]]:
+        """(sentence, start) of the actors an asserted delisting verb takes off a list: "has
+        revoked the designation of X", "removed X from the list", "delisted X"."""
+        out = set()
+        for tok in s.span:
+            if tok.lemma_.lower() not in self.rules.delisting_verbs or tok.pos_ != "VERB":
+                continue
+            if not asserted(tok, self.rules):
+                continue
+            for c in tok.children:
+                if c.dep_ in ("dobj", "obj", "nsubjpass"):
+                    out |= {(s.index, m.start) for m in _inside(s.mentions, c, LISTED)}
         return out
 
     def _sources(
@@ -354,6 +488,8 @@ class Designations:
         sources: list[Mention] = []
         # a passive subject is listed, not listing ("Chonsurim is being designated")
         subjects = [c for c in _subject_tokens(tok) if c.dep_ != "nsubjpass"]
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            subjects = []  # "X has arranged cargoes and is being designated": X is listed
         for c in subjects:
             sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
         sources = [_possessed(m, actors, text) for m in sources]
@@ -463,7 +599,8 @@ class Designations:
                 for c in _subject_tokens(tok):
                     bodies += _headed(c, s.mentions, LISTERS)
                 for c in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
-                    members += _inside(s.mentions, c, LISTED)
+                    # the object itself, not who it is with ("suspended cooperation with X")
+                    members += _headed(c, s.mentions, LISTED)
             out += [
                 (b, m, s.index, "suspension", 0.75)
                 for b in bodies
@@ -472,7 +609,11 @@ class Designations:
             ]
         return out
 
-    def _under(self, s: Sentence) -> list[tuple[Mention, Mention, int, str, float]]:
+    def _under(
+        self,
+        s: Sentence,
+        designator: Iterable[Mention] = (),
+    ) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "Kestrel Shipping remains under U.S. sanctions": the subject is a target of the
         state or body that modifies "sanctions"; "Huawei, which Washington has placed under
         export restrictions": the object is a target of the subject."""
@@ -484,6 +625,7 @@ class Designations:
             lo, hi = tok.left_edge.idx, tok.idx
             sources = [m for m in s.mentions if lo <= m.start < hi and m.type in LISTERS]
             targets: list[Mention] = []
+            rule = "under-sanctions"
             if verb.lemma_.lower() in self.rules.placing_verbs:
                 sources = sources or [
                     m
@@ -498,10 +640,13 @@ class Designations:
                     elif c.dep_ in ("dobj", "obj", "nsubjpass"):
                         targets += _headed(c, s.mentions, LISTED)
             else:  # "X, who has been on the EU sanctions list": the relative's antecedent
-                for c in _subject_tokens(verb):
-                    targets += _headed(c, s.mentions, LISTED)
+                for c in _subject_tokens(verb):  # "X's founder, Y, is subject to": Y
+                    targets += _headed(c, s.mentions, LISTED) + _announced(c, s.mentions)
+                if tok.head.lower_ == "to" and not sources:  # "X is also subject to
+                    sources = list(designator)  # restrictive measures": the release's listing
+                    rule = "designation-subject"
             out += [
-                (src, t, s.index, "under-sanctions", 0.7)
+                (src, t, s.index, rule, 0.7)
                 for src in sources
                 for t in targets
                 if t.name != src.name and not t.demonym
@@ -514,7 +659,9 @@ class Designations:
         gov = tok.head
         if tok.lower_ in self.rules.under_nouns and gov.lower_ == "under":
             return gov.head
-        if tok.lower_ in self.rules.under_nouns and gov.lower_ == "to":
+        if (
+            tok.lower_ in self.rules.under_nouns or self._names_measure(tok)
+        ) and gov.lower_ == "to":
             held = gov.head
             if held.lower_ == "subject" and held.dep_ in ("acomp", "xcomp", "oprd"):
                 return held.head
@@ -539,7 +686,8 @@ class Designations:
         for s in sentences:
             line = s.text.strip()
             ends = re.search(self.rules.section_end.pattern, line, re.I) is not None
-            if line and line.upper() == line and re.search(r"[A-Z]{3}", line):
+            field = self.rules.identifier.match(line)  # "DOB: 15/01/1982.", "POB:": no heading
+            if line and line.upper() == line and re.search(r"[A-Z]{3}", line) and not field:
                 if not paragraphs or ends:
                     in_list = bool(self.rules.section_heading.search(line)) and not ends
                     intro = paragraphs = False
@@ -553,8 +701,9 @@ class Designations:
                 continue
             if not in_list:
                 continue
-            line_start = text.rfind("\n", 0, s.span.start_char) + 1
-            if text[line_start : s.span.start_char].strip(" -•*\t0123456789.)"):
+            start = _item_start(s, text)
+            line_start = text.rfind("\n", 0, start) + 1
+            if text[line_start:start].strip(" -•*\t0123456789.)"):
                 continue  # not the start of an item ("- X", "1. X", "7 X")
             if paragraphs and _is_heading(s, text):
                 in_list = not ends  # "Sanctions Implications" ends the targets
@@ -565,12 +714,12 @@ class Designations:
             if intro and line[:1] not in "-•*" and len(line) > 200:
                 in_list = intro = False  # prose again after a list of short items
                 continue
-            first = next((m for m in s.mentions if m.type in LISTED), None)
-            if first is None or first.demonym or not self._opens(s, first):
+            first = next((m for m in s.mentions if m.type in LISTED and m.start >= start), None)
+            if first is None or first.demonym or not self._opens(s, first, start):
                 continue
             if _names_other(first, s.span.doc):
                 continue  # "- Myanmar Economic Corporation", "Kalashnikov Concern affiliates"
-            if paragraphs and self._acts(s.span.root):
+            if self._acts(s.span.root):
                 continue  # "Treasury's OFAC is today designating ...": a lister, no item
             for src in designator:
                 if first.name != src.name:
@@ -582,6 +731,28 @@ class Designations:
         designating ..."), whose subject is a lister, not a target."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
         return self._is_cue(root) and not passive
+
+
+def _passive_subjects(tok: Token) -> list[Token]:
+    """The listed subject of a passive verb: its own, or for a passive verb joined to an
+    active one ("VS Tankers has arranged cargoes ... and is being designated") the first
+    verb's."""
+    own = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if own or tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return own
+    return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _item_start(s: Sentence, text: str) -> int:
+    """Where a sentence's list item starts: after a group's subheading the parser ran into
+    it ("Unit 26165\n1. Andrei KOROBOV."), else where the sentence starts."""
+    start = s.span.start_char
+    first, sep, rest = text[start : s.span.end_char].partition("\n")
+    words = first.split()
+    heading = sep and words and len(words) <= 8 and first.rstrip()[-1:] not in '.:;!?"”'
+    if heading and re.match(r"\s*(?:[-•*]|\d+[.)])(?:\s|$)", rest):
+        return start + len(first) + 1 + len(rest) - len(rest.lstrip())
+    return start
 
 
 def _is_heading(s: Sentence, text: str) -> bool:

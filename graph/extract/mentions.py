@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.extract.event_names import numbered_event_key
+from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
@@ -91,7 +92,7 @@ _LISTED_PERSON = re.compile(
     r"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
     rf"|al|bin|ibn|abu|el|al-[A-Z][a-zà-ÿ]+|abd)[ \t]+){{1,4}}(?P<surname>[{_UPPER}]{{3,}}"
     rf"(?:[-'’ ][{_UPPER}]{{2,}})*))"
-    r"(?=\s*(?:[–—,;(:]|-\s|$))",
+    r"(?=\s*(?:[–—,;(:]|-\s|$)|\.(?:\s|$))",  # "Ilya Romanovich SHESTAKOV. DOB: ..."
     re.M,
 )
 
@@ -99,10 +100,13 @@ _LISTED_PERSON = re.compile(
 # list entry opening with the surname in capitals, a comma and the given names
 _SURNAME_FIRST = re.compile(
     rf"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<surname>[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}}){{0,3}}),"
-    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$)",
+    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$|\.(?:\s|$))",
     re.M,
 )
 _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
+# "... KOROBOV. DOB: 12/03/1978. a.k.a. Kirill ZHURAVLYOV.": an alias outside brackets, up to
+# the end of its entry field
+_AKA_FIELD = re.compile(r"\b(?:a\.k\.a\.|f\.k\.a\.)[ \t]+[^\n;()]*?(?=\.(?:\s|$)|;|$)", re.I | re.M)
 
 # "- Meddie Nkalubo, a senior figure in ...", "3. Alain Goetz, the beneficial owner of ...":
 # a list item opening with a name in Title Case and a description after a comma
@@ -613,6 +617,7 @@ class MentionFinder:
         self._add_part_of_hints(found)
         self._add_people(found)  # layer 2
         self._add_other_organisations(found)  # layer 3
+        self._add_listed_bodies(found)
         self._add_defined_aliases(found)
         self._add_demonyms(found)  # layer 4
         self._add_metonyms(found)
@@ -901,8 +906,12 @@ class MentionFinder:
     def _block_identifiers(self, found: _Found) -> None:
         """ "DOB 20 Mar 1964", "Passport A123456", "RFC CAMJ800101": no actor, whatever the
         model read in them."""
-        for ident in self.rules.identifier.finditer(doc_text(found.doc)):
+        text = doc_text(found.doc)
+        for ident in self.rules.identifier.finditer(text):
             self._block(found, ident.start(), ident.end())
+        # "(a.k.a. APT28; Fancy Bear)": another name of the entry's actor, no actor of its own
+        for alias in (*_AKA.finditer(text), *_AKA_FIELD.finditer(text)):
+            self._block(found, alias.start(), alias.end())
 
     @staticmethod
     def _block(found: _Found, start: int, end: int) -> None:
@@ -911,6 +920,56 @@ class MentionFinder:
         if span is not None:
             for k in range(span.start, span.end):
                 found.taken[k] = True
+
+    def _add_listed_bodies(self, found: _Found) -> None:
+        """ "GRU Unit 26165", "Unit 840", "4. NORTHWIND LOGISTICS (a.k.a. ...)": the bodies
+        sanctions lists name, which the model cuts before the number or misses in capitals
+        (graph/extract/listed_bodies.py)."""
+        doc, text, rules = found.doc, doc_text(found.doc), self.rules
+        institutions = [(m.start, m.end) for m in found.mentions if m.type == "Institution"]
+        spans = [
+            *numbered_units(text, institutions, rules.unit_words),
+            *capital_entries(text, rules.body_entry_cues, rules.person_entry_cues),
+        ]
+        for m in [m for m in found.mentions if m.type == "Institution"]:
+            self._split_glued_person(found, m)
+        for body in spans:
+            span = doc.char_span(body.start, body.end, alignment_mode="expand")
+            if span is None or any(
+                m.type == "Person" and m.start < body.end and body.start < m.end
+                for m in found.mentions
+            ):
+                continue
+            found.release(span)
+            found.add(span, "Institution", body.name, "listed-body")
+
+    def _known_word(self, text: str) -> bool:
+        """A place or body the gazetteer knows, a role, a legal form or a word no name has."""
+        rules = self.rules
+        return (
+            self.gaz.lookup(text) is not None
+            or self._role_word(text)
+            or text in rules.company_suffixes
+            or fold(text) in rules.never
+            or text.lower() in rules.body_nouns
+        )
+
+    def _split_glued_person(self, found: _Found, m: Mention) -> None:
+        """ "Special Tasks Department Mirza Kezevadze" read as one body: the body, then the
+        person (listed_bodies.glued_person)."""
+        at = glued_person(m.text, self.rules.institution_heads, self._known_word)
+        doc = found.doc
+        body = doc.char_span(m.start, m.start + at, alignment_mode="contract") if at else None
+        person = doc.char_span(m.start + at, m.end, alignment_mode="contract") if at else None
+        if body is None or person is None or self.gaz.lookup(m.text) is not None:
+            return
+        if any(t.ent_type_ != "PERSON" for t in person):
+            return  # the model must read the tail as a person too ("... Stabilization Mission")
+        whole = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if whole is not None:
+            found.release(whole)
+        found.add(body, "Institution", _tidy(_strip_article(body.text)), "listed-body")
+        found.add(person, "Person", self._tidy_person(person.text), "listed-body")
 
     def _add_list_item_people(self, found: _Found) -> None:
         """ "- Meddie Nkalubo, a senior figure in the ADF": a person opening a list item, where

@@ -28,6 +28,9 @@ def asserted(tok: Token, rules: Rules) -> bool:
     verb = governing_verb(tok)
     if _inside_without(tok, verb, rules):
         return False  # "closed the summit without a joint statement"
+    hedges = rules.hedges
+    if verb.lemma_.lower() in rules.designation_verbs or tok.lower_ in rules.sanction_cues:
+        hedges = hedges | rules.listing_hedges  # "will impose sanctions": not yet imposed
     chain = [verb]
     while len(chain) < 4 and chain[-1].dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep"):
         chain.append(chain[-1].head)
@@ -37,7 +40,11 @@ def asserted(tok: Token, rules: Rules) -> bool:
                 return False
             if c.dep_ == "advmod" and any(g.lower_ in rules.negators for g in c.children):
                 return False  # "no longer places X under sanctions"
-            if c.dep_ == "aux" and c.lower_ in rules.hedges:
+            if c.dep_ == "nsubj" and any(
+                g.lower_ in rules.negators and g.dep_ in ("det", "preconj") for g in c.children
+            ):
+                return False  # "Neither A nor B has sanctioned X"
+            if c.dep_ == "aux" and c.lower_ in hedges:
                 return False
         if v is not tok and v.lemma_.lower() in rules.reversals:
             return False  # "lifted sanctions", "refused to sanction", "threatened to attend"

@@ -54,6 +54,16 @@ class Rules:
     state_words: frozenset[str] = frozenset()
     measure_subjects: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
+    unit_words: tuple[str, ...] = ()
+    authority_verbs: frozenset[str] = frozenset()
+    entity_nouns: frozenset[str] = frozenset()
+    announce_verbs: frozenset[str] = frozenset()
+    sanction_nouns: frozenset[str] = frozenset()
+    listing_hedges: frozenset[str] = frozenset()
+    listing_subjects: frozenset[str] = frozenset()
+    delisting_verbs: frozenset[str] = frozenset()
+    body_entry_cues: tuple[str, ...] = ()
+    person_entry_cues: tuple[str, ...] = ()
     hedges: frozenset[str] = frozenset()
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
@@ -202,7 +212,17 @@ def load_rules() -> Rules:
         state_words=frozenset(raw["designations"]["state_words"]),
         measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
         vessel_words=frozenset(raw["designations"]["vessel_words"]),
+        unit_words=tuple(raw["designations"]["unit_words"]),
+        authority_verbs=frozenset(raw["designations"]["authority_verbs"]),
+        entity_nouns=frozenset(raw["designations"]["entity_nouns"]),
+        announce_verbs=frozenset(raw["designations"]["announce_verbs"]),
+        sanction_nouns=frozenset(raw["designations"]["sanction_nouns"]),
+        listing_subjects=frozenset(fold(x) for x in raw["designations"]["listing_subjects"]),
+        delisting_verbs=frozenset(raw["designations"]["delisting_verbs"]),
+        body_entry_cues=tuple(raw["designations"]["body_entry_cues"]),
+        person_entry_cues=tuple(raw["designations"]["person_entry_cues"]),
         hedges=frozenset(raw["negation"]["hedges"]),
+        listing_hedges=frozenset(raw["negation"]["listing_hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
         pair_nouns=frozenset(raw["partners"]["pair_nouns"]),
@@ -268,7 +288,8 @@ def _identifier(labels: list[str]) -> re.Pattern[str]:
     """An identifier label and its value, a token with a digit: "DOB 20 Mar", "Passport
     A123456", "RFC CAMJ800101", "Registration Number 1027700132195"."""
     alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})(?!\w)[\s:#]*[\w-]*\d[\w-]*", re.I)
+    # a label alone before its colon ("POB: Kursk") is no actor either
+    return re.compile(rf"\b(?:{alternatives})(?!\w)(?:[\s:#]*[\w-]*\d[\w-]*|[ \t]*:)", re.I)
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.designations import _modifier
+from graph.extract.designations import _modifier, of_members
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.clauses import clause_end
@@ -96,6 +96,8 @@ class Sanctioned(StatelessRule):
             # "sanctions on Iranian officials", "UK sanctions Georgian ministry chiefs": the
             # state's people are targets, not the state
             targets = [t for t in targets if not (t.demonym and self._of_people(doc, t))]
+            # "sanctions on three units of the Northern Command": the units, not the Command
+            targets = [t for t in targets if not of_members(t, doc, cue)]
             # "the Myanmar military regime", "NATO ally Turkey", "Mexico-based entities": a
             # name that qualifies another noun is no target (a demonym still is: "Russian
             # oil", and so is an owner: "Venezuela's oil sector")
