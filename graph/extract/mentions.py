@@ -91,7 +91,7 @@ _LISTED_PERSON = re.compile(
     r"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
     rf"|al|bin|ibn|abu|el|al-[A-Z][a-zà-ÿ]+|abd)[ \t]+){{1,4}}(?P<surname>[{_UPPER}]{{3,}}"
     rf"(?:[-'’ ][{_UPPER}]{{2,}})*))"
-    r"(?=\s*(?:[–—,;(:]|-\s|$))",
+    r"(?=\s*(?:[–—,;(:]|\.\s|-\s|$))",  # "12. Timur Eldarovich NASIBULLIN. DOB: ..."
     re.M,
 )
 
@@ -102,6 +102,15 @@ _SURNAME_FIRST = re.compile(
     r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$)",
     re.M,
 )
+# a wire story's dateline: the city in capitals opening a line, then maybe its country or
+# state and a date, maybe the agency in brackets, then a dash: "KAMPALA, March 3 (Reuters) -",
+# "CAIRO (AP) —", "PORT-AU-PRINCE, Haiti —"; a speaker line ("ZHANG JUN (China) said") has no dash
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,5})"
+    r"(?:,\s+(?P<rest>[^\n()—–]{1,40}?))?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s",
+    re.M,
+)
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z]")
 _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
 
 # "- Meddie Nkalubo, a senior figure in ...", "3. Alain Goetz, the beneficial owner of ...":
@@ -596,6 +605,7 @@ class MentionFinder:
         """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
         found = _Found.start(doc)
         self._block_identifiers(found)
+        self._add_dateline(found)
         gaz_hits = self._gazetteer(doc)
         country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
         # quoted events first: their titles hold country names that are not mentions
@@ -615,8 +625,8 @@ class MentionFinder:
         self._add_other_organisations(found)  # layer 3
         self._add_defined_aliases(found)
         self._add_demonyms(found)  # layer 4
-        self._add_metonyms(found)
         self._add_places_in(found)  # layer 5
+        self._add_metonyms(found)
         _series_named_by_number(found.mentions)
         _short_names_of_named_countries(found.mentions)
         heads = [(0, title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), title_end)]
@@ -715,6 +725,8 @@ class MentionFinder:
         doc = found.doc
         candidates: list[_Candidate] = []
         for span, place in gaz_hits:
+            if place.type == "City" and self._surname_of_named_person(doc, span):
+                continue  # "Jacques Paris": a person's surname, not the city
             candidates.append((span, place.type, place.name, "gazetteer", place.name))
         for span in self._institutions(doc, country_tokens):
             candidate = self._institution_candidate(span)
@@ -1050,34 +1062,95 @@ class MentionFinder:
             span = doc[tok.i : tok.i + width]
             found.add(span, place.type, place.name, "demonym", place.name, demonym=True)
 
+    def _add_dateline(self, found: _Found) -> None:
+        """ "LOS ANGELES, June 10 (Reuters) -": the city a wire story was filed from, when it
+        is a known city or its country, state or a date follows it."""
+        doc = found.doc
+        small = self.rules.name_particles | {"on", "au", "sur", "en"}
+        for m in _DATELINE.finditer(doc_text(doc)):
+            rest = (m["rest"] or "").strip()
+            first = rest.split(",")[0].strip()
+            dated = bool(_MONTH.match(rest)) or (first and self.gaz.lookup(first) is not None)
+            start = m.start("city")
+            for part in m["city"].split("/"):  # "KIGALI/BRUSSELS, March 17 (Reuters) -"
+                name = _title_case(part, small)
+                place = self.gaz.lookup(name)
+                span = doc.char_span(start, start + len(part), alignment_mode="expand")
+                start += len(part) + 1
+                if place is not None and place.type != "City":
+                    continue  # "UKRAINE -": a heading, not a city
+                if span is None or (self.gaz.city_code(name) is None and not dated):
+                    continue
+                if found.free(span.start, span.end):
+                    found.add(span, "City", name, "dateline")
+
     def _add_metonyms(self, found: _Found) -> None:
-        """A capital that acts is its government: "Washington imposed ...", "Moscow's
-        position"."""
-        acting = self.rules.speech_verbs | self.rules.acting_verbs
+        """A capital that is not a place in its sentence is its government: "Washington
+        imposed ...", "Moscow's position", "ties with Beijing", "London regretted the veto";
+        "talks in Moscow", "flew to Beijing", a dateline stay cities."""
         for m in found.mentions:
-            actor = self.gaz.metonyms.get(m.name) if m.type == "City" else None
-            span = found.doc.char_span(m.start, m.end, alignment_mode="expand") if actor else None
-            if actor is None or span is None:
+            actor = self.gaz.capital_actor(m.name) if m.type == "City" else None
+            if actor is None or m.source == "dateline":
                 continue
-            root = span.root
-            if (root.dep_ == "nsubj" and root.head.lemma_.lower() in acting) or root.dep_ == "poss":
+            span = found.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and self._surname_of_named_person(found.doc, span):
+                continue
+            if span is not None and not self._as_place(span):
                 m.type, m.name, m.key, m.source = actor.type, actor.name, actor.name, "metonym"
+
+    def _as_place(self, span: Span) -> bool:
+        """Whether a city's name stands for the place: after "in", "near", "at"; after "to"
+        or "from" a word of travel ("flew to", "a visit to", "returned from"); the object of
+        a visit; a modifier of a noun ("the Moscow talks"); "Washington, D.C.", "X-based"."""
+        doc, root = span.doc, span.root
+        if root.dep_ == "conj" and root.head.i < span.start:  # "in Kampala and Hanoi"
+            first = root.head
+            return self._as_place(doc[first.left_edge.i : first.i + 1])
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        places = self.rules.place_words
+        if before is None or before.is_space or "\n" in before.text:
+            # a line opening with the city: a dateline ("Kampala, 3 May -"), a heading
+            return after is None or after.text in (",", "(", "—", "–", "-") or after.is_space
+        if before.lower_ in places["preps"] or before.text == "(":
+            return True  # "talks in Moscow", "44th Summit (Vientiane)"
+        if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if after is not None and (after.text in (",", "-") and span.end + 1 < len(doc)):
+            nxt = doc[span.end + 1]
+            if after.text == "-" or self.gaz.lookup(nxt.text) is not None or nxt.text in (
+                "D.C.",
+                "DC",
+            ):
+                return True  # "Washington, D.C.", "Abuja, Nigeria", "Kyiv-based"
+        head = root.head
+        if root.dep_ == "pobj" and before.lower_ in places["travel_preps"]:
+            ranged = any(t.lower_ in places["travel_preps"] and t != head for t in head.head.children)
+            return ranged or head.head.lemma_.lower() in places["travel_words"]  # "from A to B"
+        if root.dep_ == "pobj" and before.lower_ == "of":
+            return head.head.lemma_.lower() in places["place_nouns"]  # "residents of Goma"
+        return root.dep_ == "dobj" and head.lemma_.lower() in places["travel_words"]
 
     def _add_places_in(self, found: _Found) -> None:
         """Layer 5: places spaCy knows that the gazetteer does not, where the text says
         "in X", "near X", "X-based"."""
         doc = found.doc
         for ent in doc_ents(doc):
-            if ent.label_ not in ("GPE", "LOC") or not found.free(ent.start, ent.end):
+            if ent.label_ not in ("GPE", "LOC", "FAC") or not found.free(ent.start, ent.end):
                 continue
             if ent.start == 0:
                 continue
             based = doc_text(doc)[ent.end_char : ent.end_char + 7] == "-based"
+            following = doc[ent.end] if ent.end < len(doc) else None
+            known = self.gaz.city_code(_strip_article(ent.text)) is not None and not (
+                following is not None and following.text[:1].isupper()
+            )  # "the Jeddah Declaration", "Commonwealth Heads": part of a longer name
+            if ent.label_ == "FAC" and not known:
+                continue  # a building or a road, unless the model took a city for one
             if (
                 (doc[ent.start - 1].lower_ not in ("in", "near", "outside") and not based)
-                or not ent.text[:1].isupper()
-                or ent.text.isupper()
-            ):
+                and not known
+            ) or not ent.text[:1].isupper() or ent.text.isupper():
                 continue
             if fold(ent.text) in self.rules.never or len(ent) > 3:
                 continue
@@ -1200,14 +1273,12 @@ class MentionFinder:
         )
 
     def _known_city(self, doc: Doc, span: Span) -> bool:
-        """ "Khartoum", "Abu Dhabi", "Ulaanbaatar": a capital (countryinfo) or a city of the
-        gazetteer that the model read as a person or a body, unless it is the surname of a
-        person the document names in full ("Jacques Paris") or a title stands before it."""
+        """ "Khartoum", "Goma", "Düsseldorf": a city of the gazetteer, a capital (countryinfo)
+        or a larger city of GeoNames that the model read as a person or a body, unless it is
+        the surname of a person the document names in full ("Jacques Paris") or a title
+        stands before it."""
         name = _strip_article(span.text)
-        place = self.gaz.lookup(name)
-        if not (place is not None and place.type == "City") and fold(name) not in (
-            self.gaz.capitals
-        ):
+        if self.gaz.city_code(name) is None:
             return False
         if len(span) == 1 and self._known_surname(doc, span[0]):
             return False
@@ -1302,6 +1373,14 @@ class MentionFinder:
 
     def _role_word(self, word: str) -> bool:
         return word.lower() in self.rules.role_nouns
+
+    def _surname_of_named_person(self, doc: Doc, span: Span) -> bool:
+        """A one-word place that ends a person's full name the model read ("Jacques Paris"),
+        or that stands alone after that person was named in full ("Paris said")."""
+        if len(span) != 1:
+            return False
+        spans = full_name_surnames(doc).get(span[0].text, [])
+        return any(start < span.start < end or end <= span.start for start, end in spans)
 
     def _known_surname(self, doc: Doc, tok: Token) -> bool:
         spans = full_name_surnames(doc).get(tok.text, [])
@@ -1516,6 +1595,15 @@ def _short_names_of_named_countries(mentions: list[Mention]) -> None:
         }
         if len(longer) == 1:
             m.name = m.key = longer.pop()
+
+
+def _title_case(text: str, small: frozenset[str]) -> str:
+    """ "ROSTOV-ON-DON" -> "Rostov-on-Don", "LOS ANGELES" -> "Los Angeles"."""
+    words = re.split(r"([ -])", text.lower())
+    return "".join(
+        w if (w in small and k > 0) or w in (" ", "-") else w[:1].upper() + w[1:]
+        for k, w in enumerate(words)
+    )
 
 
 def _strip_article(text: str) -> str:
