@@ -265,7 +265,13 @@ class MentionFinder:
         country ends them unless written short ("U.S. Department of the Treasury", "UK
         Border Force")."""
         start = head
-        while start - 1 >= 0 and self._is_cap(doc[start - 1]) and not doc[start].is_sent_start:
+        while start - 1 >= 0 and not doc[start].is_sent_start:
+            glued = self._glued_word_before(doc, start)
+            if glued is not None:  # "High-Level Panel", "Workers' Party"
+                start = glued
+                continue
+            if not self._is_cap(doc[start - 1]):
+                break
             prev = doc[start - 1]
             if prev.i in country_tokens and prev.ent_type_ != "NORP":
                 if _abbreviation(prev.text):
@@ -275,6 +281,18 @@ class MentionFinder:
                 break
             start -= 1
         return start
+
+    def _glued_word_before(self, doc: Doc, start: int) -> int | None:
+        """Where a capitalised word glued to a body's name by a hyphen or a plural's
+        apostrophe starts ("High-Level Panel", "Workers' Party"); None when there is none."""
+        if start < 2:
+            return None
+        mark, word = doc[start - 1], doc[start - 2]
+        if mark.text == "-" and not mark.whitespace_ and not word.whitespace_:
+            return start - 2 if self._is_cap(word) else None
+        if mark.text in ("'", "’") and not word.whitespace_ and word.text.endswith("s"):
+            return start - 2 if self._is_cap(word) else None
+        return None
 
     def _body_end(self, doc: Doc, head: int, country_tokens: set[int]) -> int:
         """Where a body's name ends after its head word: capitalised words, on across "of",
@@ -296,6 +314,15 @@ class MentionFinder:
                         end += 1
                     break
                 end += 1
+                continue
+            if (
+                t.text == "-"
+                and not doc[end - 1].whitespace_
+                and not t.whitespace_
+                and end + 1 < n
+                and self._is_cap(doc[end + 1])
+            ):
+                end += 2  # "Working Group on Counter-Terrorism"
                 continue
             if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
                 break  # "the Treasury's Office of ...": two bodies, one part of the other
@@ -423,8 +450,8 @@ class MentionFinder:
                 start -= 1
             while start < end and doc[start].lower_ in ("of", "and", "the", "for", "on", "in"):
                 start += 1
-            if initials == acronym and end - start >= 2:
-                spans.append(doc[start:end])
+            if initials == acronym and end - start >= 2 and not self._not_an_actor(doc[start:end]):
+                spans.append(doc[start:end])  # not "Reciprocal Access Agreement (RAA)"
         return spans
 
     def _companies(self, doc: Doc) -> list[Span]:
@@ -1058,6 +1085,8 @@ class MentionFinder:
             place = self.gaz.demonyms.get(two) or self.gaz.demonyms.get(word)
             if place is None:
                 continue
+            if self._after_given_name(doc, tok):
+                continue  # "Ana Costa": a surname, not "Costa [Rican]"
             width = 2 if two in self.gaz.demonyms else 1
             span = doc[tok.i : tok.i + width]
             found.add(span, place.type, place.name, "demonym", place.name, demonym=True)
@@ -1083,6 +1112,24 @@ class MentionFinder:
                     continue
                 if found.free(span.start, span.end):
                     found.add(span, "City", name, "dateline")
+
+    def _after_given_name(self, doc: Doc, tok: Token) -> bool:
+        """Whether a word follows a given name: the model's person goes on into it, or a
+        capitalised name word that is no title, demonym or place stands before it."""
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I":
+            return True
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        return (
+            prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and prev.text.isalpha()
+            and not prev.is_sent_start
+            and not self._role_word(prev.text)
+            and prev.lower_ not in self.rules.honorifics
+            and prev.text not in self.gaz.demonyms
+            and self.gaz.lookup(prev.text) is None
+        )
 
     def _add_metonyms(self, found: _Found) -> None:
         """A capital that is not a place in its sentence is its government: "Washington
@@ -1478,9 +1525,8 @@ class MentionFinder:
             return False
         after = doc_text(doc)[e.end_char : e.end_char + 40].lstrip()
         before = doc_text(doc)[max(0, e.start_char - 60) : e.start_char]
-        m = re.match(r",\s*(?:(?:the|a|an)\s+)?(?:(?:current|former|interim|acting)\s+)?", after)
-        if m and any(after[m.end() :].lower().startswith(r) for r in self.rules.role_nouns):
-            return True  # "Moussa Faki Mahamat, Chairperson of ...""
+        if self._person_apposition(after):
+            return True  # "Moussa Faki Mahamat, Chairperson of ...", "X, who won ..."
         tail_words = before.lower().split()
         for k in (1, 2):  # "Minister X", "former prime ministers X and Y"
             tail = " ".join(tail_words[-k:]).strip(" ,")
@@ -1492,6 +1538,23 @@ class MentionFinder:
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
+
+    def _person_apposition(self, after: str) -> bool:
+        """What follows a name that only a person takes: ", who ...", ", Chairperson of",
+        ", a non-attached member", ", the country's former president"."""
+        if re.match(r",\s*who\s", after):
+            return True  # a body takes "which"
+        m = re.match(r",\s*(?P<article>(?:the|a|an)\s+)?", after)
+        if not m:
+            return False
+        words = after[m.end() :].lower().split()
+        # words before the role only after an article: "a non-attached member", "the former
+        # president"; not ", and President X" nor ", has issued General Licence ..."
+        for k in range(min(3, len(words)) if m["article"] else 1):
+            tail = " ".join(words[k:]) + " "
+            if any(tail.startswith(r + " ") or tail.startswith(r + ",") for r in self.rules.role_nouns):
+                return True
+        return False
 
     def _role_apposition(self, before: str) -> bool:
         """ "the chairperson of the AU Commission, [X]": a name after a role of a body."""
