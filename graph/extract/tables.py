@@ -411,7 +411,11 @@ def _add_country_data(gaz: Gazetteer) -> None:
         if capital:
             gaz.capitals.setdefault(fold(capital), code)
         population = int(str(info.get("population") or 0))
-        for demonym in _spellings(str(info.get("demonym") or ""), place.name):
+        demonyms = str(info.get("demonym") or "")
+        stem = re.sub(r"i?stan$", "", place.name) if place.name.endswith("stan") else ""
+        if len(stem) >= 5:  # the people's name: "Kazakh", "Uzbek", "Tajik", "Kyrgyz", "Afghan"
+            demonyms += "," + stem
+        for demonym in _spellings(demonyms, place.name):
             if population >= demonym_pop.get(demonym, -1):
                 demonym_pop[demonym] = population
                 gaz.demonyms[demonym] = place
