@@ -1045,6 +1045,8 @@ class MentionFinder:
                 continue
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
+            if text in self.gaz.demonyms:
+                continue  # "Kazakh [officials]": the country's adjective, read as a demonym
             following = doc[ent.end].lower_ if ent.end < len(doc) else ""
             if following in self.rules.role_nouns:
                 continue  # "External Affairs Minister": part of a title, not a body
