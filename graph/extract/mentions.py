@@ -1018,6 +1018,8 @@ class MentionFinder:
             sub = self._person_name(doc, span, taken)
             if sub is None:
                 continue
+            if self._city_modifier(sub):
+                continue  # "the Goma trading house": neither the city nor a person
             if self._placed(doc, sub):
                 found.add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
@@ -1059,6 +1061,8 @@ class MentionFinder:
             )
             if span is None or not len(span) or self._not_an_actor(span):
                 continue
+            if self._city_modifier(span):
+                continue  # "the Kisumu process": neither the city nor a body
             if self._placed(doc, span):
                 found.add(span, "City", _tidy(text), "ner-place")
                 continue
@@ -1192,8 +1196,9 @@ class MentionFinder:
             based = doc_text(doc)[ent.end_char : ent.end_char + 7] == "-based"
             following = doc[ent.end] if ent.end < len(doc) else None
             known = self.gaz.city_code(_strip_article(ent.text)) is not None and not (
-                following is not None and following.text[:1].isupper()
-            )  # "the Jeddah Declaration", "Commonwealth Heads": part of a longer name
+                (following is not None and following.text[:1].isupper())
+                or _modifies_a_noun(ent.root)
+            )  # "the Jeddah Declaration", "the Luanda and Nairobi processes": no mention
             if ent.label_ == "FAC" and not known:
                 continue  # a building or a road, unless the model took a city for one
             if (
@@ -1323,6 +1328,14 @@ class MentionFinder:
         return doc[span.start - 1].lower_ in ("in", "near", "outside") and after not in (
             "'s",
             "’s",
+        )
+
+    def _city_modifier(self, span: Span) -> bool:
+        """A known city's name modifying a noun: "the Nairobi process", "a Goma firm"."""
+        return (
+            len(span) <= 3
+            and self.gaz.city_code(_strip_article(span.text)) is not None
+            and _modifies_a_noun(span.root)
         )
 
     def _known_city(self, doc: Doc, span: Span) -> bool:
@@ -1664,6 +1677,13 @@ def _short_names_of_named_countries(mentions: list[Mention]) -> None:
         }
         if len(longer) == 1:
             m.name = m.key = longer.pop()
+
+
+def _modifies_a_noun(tok: Token) -> bool:
+    """ "Nairobi" of "the Nairobi process", "the Luanda and Nairobi processes"."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _title_case(text: str, small: frozenset[str]) -> str:
