@@ -75,9 +75,11 @@ def person_variant(a: str, b: str) -> bool:
         return len(tb) > 1 and same_word(ta[0], tb[-1]) and len(ta[0]) >= 4
     if not same_word(ta[0], tb[0]):
         return False
-    if len(ta) == 2 and len(tb) == 3 and ta[0] == tb[0] and len(ta[1]) >= 4:
-        if fuzz.ratio(ta[1], tb[2]) >= 80:  # "Kirill Zhuravlyov" / "Kirill Sergeevich
-            return True  # Zhuravlev": the patronymic left out, the surname transliterated
+    # "Kirill Zhuravlyov" / "Kirill Sergeevich Zhuravlev": the patronymic left out, the
+    # surname transliterated another way
+    patronymic_left_out = len(ta) == 2 and len(tb) == 3 and ta[0] == tb[0] and len(ta[1]) >= 4
+    if patronymic_left_out and fuzz.ratio(ta[1], tb[2]) >= 80:
+        return True
     return same_word("".join(ta[1:]), "".join(tb[1:]))
 
 
