@@ -1465,7 +1465,7 @@ class MentionFinder:
                 continue
             if any(t.text in self.rules.institution_heads for t in e):
                 continue
-            if self._looks_personal(doc, e):
+            if self._looks_personal(doc, e) or self._after_person_title(e):
                 ents.append(e)  # people spaCy mislabelled, next to a title
             elif e[0].text in self.gaz.demonyms and len(e) >= 3:
                 ents.append(e)  # "Brazilian Veneziano Vital do Rêgo"
@@ -1553,6 +1553,15 @@ class MentionFinder:
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
+
+    def _after_person_title(self, e: Span) -> bool:
+        """ "Rt Hon David Lammy", "Sir Alan Duncan": a title only people bear, then a name."""
+        words = [t for t in e if not t.is_punct]
+        k = 1 if words and words[0].lower_ == "the" else 0  # "the Rt Hon ..."
+        start = k
+        while k < len(words) and words[k].lower_.strip(".") in self.names.person_titles:
+            k += 1
+        return start < k < len(words) and all(t.text[:1].isupper() for t in words[k:])
 
     def _person_apposition(self, after: str) -> bool:
         """What follows a name that only a person takes: ", who ...", ", Chairperson of",
