@@ -53,6 +53,31 @@ def ordinal_key_prefix(word: str, rules: Rules) -> str | None:
     return None if number is None else f"#{number} "
 
 
+def event_kind(m: Mention, rules: Rules) -> str:
+    """The kind word of an event: its own, else the last word of its name, else a kind word
+    that heads it ("Summit on Peace in Ukraine" is a summit)."""
+    if "kind" in m.props:
+        return str(m.props["kind"])
+    words = fold(m.name).split()
+    if words[-1] in rules.event_kinds:
+        return words[-1]
+    return next((w for w in words if w in rules.event_kinds), words[-1])
+
+
+_HEADING = re.compile(r"#+\s.*|[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,5}")
+
+
+def after_heading(text: str, start: int) -> bool:
+    """Whether the last line before a sentence is a section heading ("## Attendance", or a
+    few words alone after a blank line, with no closing stop: "Participants")."""
+    before = text[:start].rstrip()
+    line_start = before.rfind("\n") + 1
+    line = before[line_start:].strip()
+    if not line or not _HEADING.fullmatch(line):
+        return False
+    return line.startswith("#") or before[:line_start].rstrip(" \t").endswith("\n\n")
+
+
 def _strip_the(name: str) -> str:
     return re.sub(r"^(the|The)\s+", "", name.strip())
 
@@ -194,6 +219,18 @@ def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mentio
             if not rules.navigation.match(text, line_start):
                 return m
     return None
+
+
+def date_own_event(events: list[Mention], own: Mention | None, year: int | None) -> None:
+    """The page's own event named without its year ("the G20 summit" of a story datelined
+    2024) is that year's: its key takes the document's year, so it is not joined to the
+    same series' summit of another year read from another document."""
+    if own is None or year is None or not own.key or own.key.count("|") != 1:
+        return
+    old = own.key
+    for m in events:
+        if m.key == old:
+            m.key = f"{old}|{year}"
 
 
 def drop_venues(sentences: list[Sentence], text: str, rules: Rules) -> None:

@@ -570,7 +570,10 @@ class MentionFinder:
     def _event_name_end(self, doc: Doc, i: int) -> int:
         """Where an event's name ends after its head: "Summit of the Americas", "Conference
         of the Parties" name it after the head word; "the summit of the ASEAN leaders" is
-        lower-case and no title."""
+        lower-case and no title. A topic after "on" or "for" names it too ("Summit on Peace
+        in Ukraine"): the page's own event is often named head word first."""
+        if i + 1 < len(doc) and doc[i].lower_ in self.rules.topic_links:
+            return self._topic_end(doc, i + 1) or i
         if i + 1 >= len(doc) or doc[i].lower_ != "of":
             return i
         j = i + 1
@@ -580,6 +583,29 @@ class MentionFinder:
         while end < len(doc) and self._is_cap(doc[end]) and not doc[end].is_sent_start:
             end += 1
         return end if end > j else i
+
+    def _topic_end(self, doc: Doc, j: int) -> int | None:
+        """The end of an event's topic from token j: capitalised words and the joiners between
+        them, not a date ("Conference on Monday"), not "in" a city (where it met): only "in" a
+        country, a region or "the ..." stays in the topic."""
+        end = None
+        while j < len(doc) and not doc[j].is_sent_start:
+            tok = doc[j]
+            if self._is_cap(tok) and tok.ent_type_ not in ("DATE", "TIME"):
+                end = j = j + 1
+                continue
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if tok.lower_ not in self.rules.topic_joiners or nxt is None or end is None:
+                break
+            if not (self._is_cap(nxt) or nxt.lower_ == "the"):
+                break
+            place = self.gaz.lookup(nxt.text)
+            if tok.lower_ == "in" and nxt.lower_ != "the" and (
+                place is None or place.type not in ("Country", "Region")
+            ):
+                break  # "in Ukraine", "in Europe" name the topic; "in Geneva" the venue
+            j += 1
+        return end
 
     def _quoted_events(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         out = []

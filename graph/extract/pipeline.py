@@ -19,7 +19,11 @@ from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.event_names import (
+    after_heading,
+    date_own_event,
+    document_event,
     drop_venues,
+    event_kind,
     join_event_forms,
     ordinal_key_prefix,
     year_place_events,
@@ -173,6 +177,11 @@ class Extractor:
         drop_venues(sentences, meta.text, self.rules)
         year_place_events(sentences, self.rules)
         self._event_details(sentences, year)
+        date_own_event(
+            [m for s in sentences for m in s.mentions if m.type == "Event"],
+            document_event(sentences, meta.text, self.rules),
+            year,
+        )
         join_event_forms(
             [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
         )
@@ -251,8 +260,15 @@ class Extractor:
             + r")\b",
             re.I,
         )
+        own = (
+            document_event(sentences, sentences[0].span.doc.text, self.rules) if sentences else None
+        )
+        para_of = {x.index: x.paragraph for x in sentences}
         for s in sentences:
             named += [m for m in s.mentions if m.type == "Event"]
+            # "the summit" on a page about a summit is that one, unless this paragraph named
+            # another of its kind
+            here = [m for m in named if para_of.get(m.sent) == s.paragraph]
             for g in pattern.finditer(s.text):
                 start = s.span.start_char + g.start()
                 end = s.span.start_char + g.end()
@@ -262,9 +278,13 @@ class Extractor:
                 if g.group(0)[:1].lower() == "a":
                     # "an inter-parliamentary conference" in a summary before the story names
                     # it: only when the document names exactly one event of that kind
-                    pool = [m for m in everywhere if m.props.get("kind") == kind]
+                    pool = [m for m in everywhere if event_kind(m, self.rules) == kind]
                     if len({m.name for m in pool}) != 1:
                         continue
+                elif own is not None and not any(
+                    event_kind(m, self.rules) == g.group(2).lower() for m in here
+                ):
+                    pool = [*named, own]
                 else:
                     pool = named
                 target = self._generic_target(pool, everywhere, kind, g.group("mod"))
@@ -297,7 +317,7 @@ class Extractor:
             return next((m for m in everywhere if (m.key or "").startswith(prefix)), None)
         year = mod if mod and re.fullmatch(r"(19|20)\d\d", mod) else None
         for m in reversed(pool):
-            if m.props.get("kind", fold(m.name).split()[-1]) != kind:
+            if event_kind(m, self.rules) != kind:
                 continue
             if mod and mod[:1].isupper() and not year and fold(mod) not in fold(m.name).split():
                 continue  # "the Bali summit" is not the BRICS summit named last
@@ -336,8 +356,11 @@ class Extractor:
         context: dict[int, Mention] = {}
         current: Mention | None = None
         current_para = -1
+        own = document_event(sentences, sentences[0].span.doc.text, self.rules)
         for s in sentences:
             in_sentence = [m for m in s.mentions if m.type == "Event"]
+            if not in_sentence and after_heading(s.span.doc.text, s.span.start_char):
+                current = own  # a new section of the page is about the page's event again
             if in_sentence and s.paragraph != current_para:
                 current = in_sentence[0]
                 current_para = s.paragraph

@@ -93,6 +93,8 @@ class Rules:
     venue_words: frozenset[str] = frozenset()
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
+    topic_links: frozenset[str] = frozenset()
+    topic_joiners: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -247,6 +249,8 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         meeting_words=frozenset(raw["events"]["meeting_words"]),
         other_event_words=frozenset(raw["events"]["other_event_words"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
+        topic_links=frozenset(raw["events"]["topic_links"]),
+        topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
 
 
