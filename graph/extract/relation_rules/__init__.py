@@ -1,0 +1,54 @@
+"""The relation rules, one module per family, registered in the order they run.
+
+A new family is a module here (a class with `name`, `confidence`, `start` and `find`, see
+registry.py), its cue words in rules.toml, its tests, and one line below. The order
+matters: when two rules read the same fact, the first one's candidate is kept.
+"""
+
+from graph.extract.relation_rules.attended import Attended
+from graph.extract.relation_rules.chambers import Chambers
+from graph.extract.relation_rules.cooperates import Cooperates
+from graph.extract.relation_rules.delegates import Delegates
+from graph.extract.relation_rules.event_chairs import EventChairs
+from graph.extract.relation_rules.event_hosts import EventHosts
+from graph.extract.relation_rules.event_places import EventPlaces
+from graph.extract.relation_rules.holds_role import HoldsRole
+from graph.extract.relation_rules.joint_subjects import JointSubjects
+from graph.extract.relation_rules.members import Members
+from graph.extract.relation_rules.met_with import MetWith
+from graph.extract.relation_rules.partners import PartnerRule
+from graph.extract.relation_rules.registry import (
+    RELATION_RULES,
+    DocumentRule,
+    RuleRegistry,
+    SentenceRule,
+)
+from graph.extract.relation_rules.represented import Represented
+from graph.extract.relation_rules.sanction_designations import SanctionDesignations
+from graph.extract.relation_rules.sanctioned import Sanctioned
+from graph.extract.relation_rules.seats import Seats
+from graph.extract.relation_rules.spoke_at import SpokeAt
+from graph.extract.relation_rules.table_rows import TableRows
+
+# first: its start hook publishes the states people serve, which later rules read
+RELATION_RULES.sentence(HoldsRole)
+RELATION_RULES.sentence(SpokeAt)
+RELATION_RULES.sentence(Sanctioned)
+RELATION_RULES.sentence(Cooperates)
+RELATION_RULES.sentence(JointSubjects)
+RELATION_RULES.sentence(PartnerRule)
+RELATION_RULES.sentence(Delegates)
+RELATION_RULES.sentence(Represented)
+RELATION_RULES.sentence(Seats)
+RELATION_RULES.sentence(Members)
+RELATION_RULES.sentence(TableRows)
+RELATION_RULES.sentence(MetWith)
+RELATION_RULES.sentence(EventPlaces)
+RELATION_RULES.sentence(Chambers)
+RELATION_RULES.sentence(Attended)
+# after every sentence: they read the whole document and what the sentences gave
+RELATION_RULES.document(SanctionDesignations)
+RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
+RELATION_RULES.document(EventChairs)
+
+__all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]

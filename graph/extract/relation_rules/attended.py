@@ -1,0 +1,70 @@
+"""ATTENDED: "X attended the summit", "X took part in the forum", attendance stated in
+other words, talks on the margins."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.extract.attendance import Attendance
+from graph.extract.mentions import Mention, unique_by_name
+from graph.extract.negation import asserted
+from graph.extract.relation_rules.context import (
+    ACTOR_TYPES,
+    Candidate,
+    DocumentContext,
+    Sentence,
+)
+from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.tables import Gazetteer, Rules
+
+
+class Attended(StatelessRule):
+    name = "attended"
+    confidence = 0.75
+
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
+        self.rules = rules
+        self.attendance = Attendance(rules)
+
+    def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
+        return self.attended(ctx.doc, s, ctx.event_of.get(s.index), ctx.main_event)
+
+    def attended(
+        self, doc: Doc, s: Sentence, event: Mention | None, main: Mention | None = None
+    ) -> list[Candidate]:
+        named = [m for m in s.mentions if m.type == "Event"]
+        target = named[0] if named else event
+        if target is None:
+            return []
+        out = []
+        for verb in s.span:
+            lemma = verb.lemma_.lower()
+            took_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+            if verb.pos_ != "VERB" or not (lemma in ("attend", "participate") or took_part):
+                continue
+            if not asserted(verb, self.rules):
+                continue  # "did not attend"
+            if not named and not any(c.dep_ == "dobj" or c.dep_ == "prep" for c in verb.children):
+                continue
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                # "the summit was attended by A, B and C"
+                lo, hi = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge)
+                for a in s.mentions:
+                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                        out.append(Candidate("ATTENDED", a, target, s.index))
+            for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
+                lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+                if verb.dep_ == "relcl" and subj.lower_ in ("who", "which", "that"):
+                    # "Spain, which attended as an observer": the actor the clause is of
+                    lo, hi = verb.head.idx, verb.head.idx + len(verb.head)
+                for a in s.mentions:
+                    within = a.start <= lo < a.end or lo <= a.start and a.end <= hi
+                    if within and a.type in ACTOR_TYPES and not a.demonym:
+                        out.append(Candidate("ATTENDED", a, target, s.index))
+        for a in unique_by_name(self.attendance.find(s)):
+            out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
+        # talks on the margins, with no event named: the margins of the document's own event
+        at = named[0] if named else main or target
+        for a in unique_by_name(self.attendance.at_the_margins(s)):
+            out.append(Candidate("ATTENDED", a, at, s.index, None, "attendance-margins", 0.65))
+        return out

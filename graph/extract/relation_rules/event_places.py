@@ -1,0 +1,96 @@
+"""HOSTED and LOCATED_IN for the events a sentence names: "the G7 summit in Hiroshima",
+"hosted by X", "Russia hosted an inter-parliamentary conference"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from graph.extract.mentions import doc_text
+from graph.extract.relation_rules.clauses import clause_end
+from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
+from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.tables import Gazetteer, Rules
+
+
+class EventPlaces(StatelessRule):
+    name = "event-place"
+    confidence = 0.7
+
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
+        self.rules = rules
+
+    def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
+        return self.hosted_and_located(ctx.doc, s)
+
+    def hosted_and_located(self, doc: Doc, s: Sentence) -> list[Candidate]:
+        events = [m for m in s.mentions if m.type == "Event"]
+        if not events:
+            return []
+        text = doc_text(doc)
+        out = []
+        for ev in events:
+            if ev.source == "generic-event":
+                # "Russia hosted an inter-parliamentary conference": only the host is read
+                head = text[s.span.start_char : ev.start]
+                m = re.search(r"(?P<verb>hosted|held|organi[sz]ed|convened)\s*$", head)
+                who = [
+                    x
+                    for x in s.mentions
+                    if x.end <= ev.start and x.type in ("Country", "Institution")
+                ]
+                if m and who and not text[who[-1].end : s.span.start_char + m.start()].strip():
+                    out.append(Candidate("HOSTED", who[-1], ev, s.index))
+                continue
+            tail = text[ev.end : clause_end(text, ev.end, s.span.end_char, stop_at_comma=False)]
+            # "the G7 summit in Hiroshima", "... was held in Moscow"
+            # "an emergency summit of the Economic Community of West African States in Abuja"
+            of_body = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|and|the|[A-Z][\w'’-]*))*)?"
+            m = re.match(of_body + r",?\s+in\s+(?:the\s+)?", tail) or re.search(
+                r"\b(?:was held|took place|occurred|held|convened|opened)\b[^.]*?\bin\s+", tail
+            )
+            if m:
+                place = next(
+                    (
+                        x
+                        for x in s.mentions
+                        if x.start == ev.end + m.end() and x.type in ("City", "Country", "Region")
+                    ),
+                    None,
+                )
+                if place is not None:
+                    out.append(Candidate("LOCATED_IN", ev, place, s.index))
+            m = re.search(
+                r"\b(?:at the initiative of|hosted by|organi[sz]ed by|convened by)\s+(?:the\s+)?",
+                tail,
+            )
+            if m:
+                host = next(
+                    (
+                        x
+                        for x in s.mentions
+                        if x.start == ev.end + m.end()
+                        and x.type in ("Country", "Institution", "City", "Person")
+                    ),
+                    None,
+                )
+                if host is not None:
+                    out.append(Candidate("HOSTED", host, ev, s.index))
+            head = text[s.span.start_char : ev.start]
+            m = re.search(
+                r"(?:^|\s)(?P<who>\S.*?)\s+(?:hosted|held|organi[sz]ed|convened)\s+(?:the\s+|an?\s+)?[\w\s-]*$",
+                head,
+            )
+            if m:
+                who = [
+                    x
+                    for x in s.mentions
+                    if x.end <= ev.start
+                    and x.type in ("Country", "Institution")
+                    and x.start >= s.span.start_char + m.start("who")
+                ]
+                if who:
+                    out.append(Candidate("HOSTED", who[-1], ev, s.index))
+        return out
+

@@ -1,0 +1,344 @@
+"""HOLDS_ROLE: "X, the Chairman of Y" / "Chairman of Y, X" / "Russian President X".
+
+Run for every sentence when a document starts: the states the document's own titles give
+people (`DocumentContext.states`) are read by the rules after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from graph.extract.mentions import Mention, doc_text
+from graph.extract.pair_rules import load_pair_rules
+from graph.extract.relation_rules.clauses import clause_end
+from graph.extract.relation_rules.clauses import clause_start as start_of_clause
+from graph.extract.relation_rules.context import (
+    ORG_TYPES,
+    Candidate,
+    DocumentContext,
+    Sentence,
+    named,
+)
+from graph.extract.tables import Gazetteer, Rules
+
+# verbs whose object country is what a person talks about or goes to, not where they serve
+TOPIC_VERBS = frozenset(
+    {"discuss", "raise", "address", "mention", "visit", "condemn", "criticise", "criticize",
+     "praise", "review", "invade", "attack", "leave", "urge", "thank", "welcome"}
+)
+
+
+def _role_regex(rules: Rules) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(r) for r in rules.role_nouns)
+    modifiers = r"(?:(?:interim|acting|former|outgoing|current|incumbent)\s+)?"
+    return re.compile(rf"\b{modifiers}(?:{alternatives})\b", re.I)
+
+
+
+class HoldsRole:
+    name = "holds-role"
+    confidence = 0.75
+
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
+        self.rules = rules
+        self.role_rx = _role_regex(rules)
+        self.roles: dict[int, list[Candidate]] = {}
+
+    def start(self, ctx: DocumentContext) -> None:
+        self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
+        states = _states_of(self.roles)
+        for found_roles in self.roles.values():
+            # a country only implied by one sentence ("President Lula ... Ukraine's territorial
+            # integrity") yields to the one the document's own titles give the person
+            found_roles[:] = [
+                c
+                for c in found_roles
+                if c.rule != "implied-country"
+                or states.get(c.source.name) in (None, c.target)
+                or states[c.source.name].name == c.target.name
+            ]
+        ctx.states = states
+
+    def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
+        return self.roles[s.index]
+
+    def holds_role(self, doc: Doc, s: Sentence) -> list[Candidate]:
+        found: list[Candidate] = []
+        text = doc_text(doc)
+        orgs = [m for m in s.mentions if m.type in ORG_TYPES]
+        listed = self.listed_roles(text, s)
+        done = {c.source.name for c in listed}
+        for p in (m for m in s.mentions if m.type == "Person" and m.name not in done):
+            after = self._role_after(text, p, orgs, s)
+            found += after or []
+            found += self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
+        return found + listed
+
+    def listed_roles(self, text: str, s: Sentence) -> list[Candidate]:
+        """ "the presidents of Guinea-Bissau, Umaro Sissoco Embalo; Senegal, Macky Sall; and
+        Togo, Faure Gnassingbe": each name after "Country," holds the singular title there."""
+        titles = load_pair_rules().plural_titles
+        sentence = text[s.span.start_char : s.span.end_char]
+        found: list[Candidate] = []
+        for m in re.finditer(
+            r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+of\s+", sentence, re.I
+        ):
+            base = s.span.start_char + m.end()
+            for item in re.finditer(r"[^;]+", sentence[m.end() :]):
+                lo, hi = base + item.start(), base + item.end()
+                country = next(
+                    (c for c in s.mentions if c.type == "Country" and lo <= c.start < hi), None
+                )
+                if country is None:
+                    break
+                person = next(
+                    (
+                        q
+                        for q in s.mentions
+                        if q.type == "Person"
+                        and country.end <= q.start < hi
+                        and re.fullmatch(r"\s*,\s*", text[country.end : q.start])
+                    ),
+                    None,
+                )
+                if person is not None:
+                    role = titles[m.group(1).lower()]
+                    found.append(
+                        Candidate("HOLDS_ROLE", person, country, s.index, role, "title-list", 0.7)
+                    )
+        return found if len(found) >= 2 else []
+
+    def _role_after(
+        self, text: str, p: Mention, orgs: list[Mention], s: Sentence
+    ) -> list[Candidate] | None:
+        """The title after the name: "X, the head of the Commission ..." up to the next
+        clause break. None when no title follows the name."""
+        m = re.match(
+            r"\s*,\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?", text[p.end : s.span.end_char]
+        )
+        if not m:
+            return None
+        after_end = clause_end(text, p.end + m.end(), s.span.end_char)
+        # "a former Attorney General for England and Wales who was born in Dominica"
+        relative = re.compile(r"\s(?:who|which|whose)\s").search(text, p.end + m.end(), after_end)
+        after_end = relative.start() if relative else after_end
+        window = text[p.end : after_end]
+        role_m = self.role_rx.search(window, m.end())
+        lead = window[m.end() : role_m.start()] if role_m else ""
+        if not role_m or len(lead.split()) > 2:
+            return None
+        role_end = p.end + role_m.end()
+        if any(
+            q.type == "Person"
+            and role_end <= q.start < after_end
+            and re.fullmatch(r"(?:\s*[A-Z][\w.’'-]*)*\s*", text[role_end : q.start])
+            for q in s.mentions
+        ):
+            # "Guterres, IMF Managing Director Kristalina Georgieva": the next name's title
+            return None
+        targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
+        return self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
+
+    def _role_phrase_start(
+        self, text: str, clause_start: int, roles: list[re.Match[str]], s: Sentence
+    ) -> tuple[int, re.Match[str]]:
+        """Where the title before a name starts, and its first role noun: "Deputy
+        Chairwoman", "Special Representative", "Finance Minister" (capitalised words before
+        the role noun that no mention covers are the role's own)."""
+        before = text[clause_start : clause_start + roles[-1].end()]
+        role_m = roles[-1]
+        for r in reversed(roles[:-1]):
+            if re.fullmatch(
+                r"\s*(?:of\s+)?(?:the\s+)?(?:\w+\s+)?", before[r.end() : role_m.start()]
+            ):
+                role_m = r
+        role_abs = clause_start + role_m.start()
+        lead_m = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
+        if lead_m and not any(
+            o.start < role_abs and o.end > clause_start + lead_m.start() for o in s.mentions
+        ):
+            role_abs = clause_start + lead_m.start()
+        # "Ukraine's foreign ministry spokesperson, X": lower-case words after a possessive
+        owned = re.search(r"['’]s\s+((?:[a-z]+\s+){1,2})$", text[clause_start:role_abs])
+        # unless those words name a body ("Ukraine's foreign ministry", a state organ): the
+        # title is then held in that body
+        if owned and not any(
+            o.start < role_abs and o.end > role_abs - len(owned.group(1)) for o in s.mentions
+        ):
+            role_abs -= len(owned.group(1))
+        return role_abs, role_m
+
+    def _role_before(
+        self,
+        doc: Doc,
+        text: str,
+        p: Mention,
+        orgs: list[Mention],
+        s: Sentence,
+        titled_after: bool,
+    ) -> list[Candidate]:
+        """The title before the name: "Chairman of the State Duma, X", "Russian President X",
+        "US Secretary of State X", "Hungary's Prime Minister X"."""
+        clause_start = start_of_clause(text, p.start, s.span.start_char)
+        roles = list(self.role_rx.finditer(text[clause_start : p.start]))
+        if not roles:
+            return []
+        role_abs, role_m = self._role_phrase_start(text, clause_start, roles, s)
+        if titled_after and text[clause_start + roles[-1].end() : p.start].strip():
+            # "South African President X, the chair of the AU": both titles count, but
+            # with a title after the name, only the one right before it is this person's
+            return []
+        if any(q.type == "Person" and role_abs <= q.start < p.start for q in s.mentions):
+            return []  # the title belongs to somebody named in between
+        targets = [o for o in orgs if role_abs <= o.start < p.start and not o.demonym]
+        if not self._title_words_only(doc, text, role_abs, p.start, targets):
+            return []
+        demonyms = [
+            o
+            for o in orgs
+            if o.end <= role_abs
+            # "Commission Chair X", "Kenyan President X", "Hungary's Prime Minister X"
+            and text[o.end : role_abs].strip() in ("", "'s", "’s", "’", "'")
+        ]
+        if not targets and not demonyms:
+            # "Prime Minister Fumio Kishida of Japan": the body follows the name
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 12])
+            nxt = [o for o in orgs if of and o.start == p.end + of.end()]
+            if nxt and text[role_abs : p.start].strip(" ,").lower().startswith(
+                role_m.group(0).lower()
+            ):
+                return self._roles(text, p, nxt, role_abs, p.start, s)
+            return self._implied_country(text, p, role_abs, role_m, s)
+        return self._roles(text, p, demonyms + targets, role_abs, p.start, s)
+
+    def _implied_country(
+        self, text: str, p: Mention, role_abs: int, role_m: re.Match[str], s: Sentence
+    ) -> list[Candidate]:
+        """ "Argentina declined after the election of President Javier Milei": a state's
+        title (rules.toml [roles] state_titles) right before a name, with no body named, is
+        held in the one country the sentence names, unless the country is only a place or a
+        partner after a preposition."""
+        title = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower()
+        if title not in self.rules.state_titles:
+            return []
+        countries = {m.name: m for m in s.mentions if m.type == "Country"}
+        if len(countries) != 1:
+            return []
+        (country,) = countries.values()
+        span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
+        if span is None or span.root.dep_ == "pobj":
+            return []  # "talks in Singapore", "with Norway as facilitator": a place, no state
+        if country.demonym and self.role_rx.match(text, country.end + 1):
+            return []  # "Japanese Foreign Minister X, with President Y looking on": X's title
+        verb = span.root.head
+        if span.root.dep_ in ("dobj", "obj") and verb.lemma_.lower() in TOPIC_VERBS:
+            return []  # "in which they discussed Ukraine and the Middle East"
+        found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
+        return named(found, "implied-country", 0.6)
+
+    @staticmethod
+    def _title_words_only(
+        doc: Doc, text: str, role_abs: int, name_start: int, targets: list[Mention]
+    ) -> bool:
+        """What lies between a title and the name must be the title's own words and bodies,
+        with no verb: in "X, the NATO Secretary General, greeted Y" the title is X's."""
+        residue = text[role_abs:name_start]
+        for o in sorted(targets, key=lambda o: -o.start):
+            residue = residue[: o.start - role_abs] + " " + residue[o.end - role_abs :]
+        if not re.fullmatch(r"[\s,]*(?:[A-Za-z’'-]+[\s,]*){0,12}", residue) or re.search(
+            r"\b(said|is|was|with|by)\b", residue
+        ):
+            return False
+        between = doc.char_span(role_abs, name_start, alignment_mode="contract")
+        return between is None or not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+    def _roles(
+        self,
+        text: str,
+        person: Mention,
+        targets: list[Mention],
+        role_start: int,
+        role_limit: int,
+        s: Sentence,
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        if not targets:
+            return out
+        named_first = targets[0]  # where the title's words end
+        # "head of the programme at Germany's Konrad Adenauer Foundation": the body, whose
+        # country only owns it
+        targets = [
+            t
+            for t, nxt in zip(targets, [*targets[1:], None], strict=True)
+            if not (
+                t.type == "Country"
+                and nxt is not None
+                and nxt.type == "Institution"
+                and re.fullmatch(r"['’]s?\s+", text[t.end : nxt.start])
+            )
+        ]
+        if not targets:
+            return out
+        first = targets[0]
+        # a second body only when it is the first's parent: "X of the Y", "party in the Duma"
+        chained = [first]
+        for t in targets[1:]:
+            if re.fullmatch(
+                r"\s*(?:[\w-]+\s+){0,2}?(?:of|in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?",
+                text[chained[-1].end : t.start],
+            ):
+                chained.append(t)
+            else:
+                break
+        targets = chained
+        # "Russian President X": the role follows its country
+        role_end = (
+            min(named_first.start, role_limit) if named_first.start > role_start else role_limit
+        )
+        role_text = text[role_start:role_end]
+        role_text = re.sub(r"\s+(of|for|in|at)(\s+the)?\s*$", "", role_text.strip(" ,"), flags=re.I)
+        role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
+        role_text = re.sub(r"\s*,.*$", "", role_text)
+        role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
+        words = role_text.split()
+        while len(words) > 1 and words[-1].lower().strip(".") in self.rules.honorifics:
+            if words[-1].lower() in self.rules.role_nouns or words[-2].lower() in ("of", "for"):
+                break  # "Foreign Minister", "Secretary of State" end with their own words
+            words.pop()  # "Foreign Minister Prince": the honorific is the person's
+        role_text = " ".join(words)
+        if not role_text or _has_verb(s, role_start, role_end):
+            # "Prime Minister welcomed", "official to visit Taiwan": a clause, not a title
+            return out
+        role_text = role_text[0].upper() + role_text[1:]
+        seen = set()
+        for t in targets[:2]:
+            if t.name in seen:
+                continue
+            seen.add(t.name)
+            out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
+        return out
+
+
+def _has_verb(s: Sentence, start: int, end: int) -> bool:
+    """Whether a title's words hold a verb after their first word ("Acting High
+    Commissioner" is a title, "Head of State to be so invited" is not)."""
+    span = s.span.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span[1:])
+
+
+def _states_of(roles: dict[int, list[Candidate]]) -> dict[str, Mention]:
+    """The state each person holds a role in, by the document's own titles ("President Lula
+    of Brazil", "Brazilian President Lula"), for rules where a bare name acts for its state;
+    a country only implied by the sentence is not trusted for this."""
+    states: dict[str, Mention] = {}
+    for found in roles.values():
+        for c in found:
+            if c.target.type == "Country" and c.rule != "implied-country":
+                states.setdefault(c.source.name, c.target)
+                # "Modi" later in the text, after "Prime Minister Narendra Modi of India"
+                states.setdefault(c.source.name.split()[-1], c.target)
+    return states

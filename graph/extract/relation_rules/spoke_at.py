@@ -1,0 +1,66 @@
+"""SPOKE_AT: a person who speaks, in a passage about an event."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.mentions import Mention
+from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
+from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.tables import Gazetteer, Rules
+
+
+class SpokeAt(StatelessRule):
+    name = "spoke_at"
+    confidence = 0.75
+
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
+        self.rules = rules
+
+    def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
+        return self.spoke_at(ctx.doc, s, ctx.event_of.get(s.index))
+
+    def spoke_at(self, doc: Doc, s: Sentence, event: Mention | None) -> list[Candidate]:
+        if event is None:
+            return []
+        out = []
+        for p in (m for m in s.mentions if m.type == "Person"):
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            # meeting coverage opens each speaker's paragraph with the name in capitals
+            covered = p.source == "speaker" and event.props.get("coverage") == "yes"
+            if covered or (span is not None and self._is_speaker(span.root)):
+                out.append(Candidate("SPOKE_AT", p, event, s.index))
+        return out
+
+    def _is_speaker(self, tok: Token) -> bool:
+        seen = 0
+        while seen < 6:
+            seen += 1
+            if tok.dep_ in ("appos", "compound", "conj", "flat", "cc") and tok.head is not tok:
+                tok = tok.head
+                continue
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_.lower() in self.rules.speech_verbs
+            ):
+                return True
+            if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+                head = tok.head.head  # "remarks by X", "the speech delivered by X"
+                nouns = self.rules.speech_nouns
+                return head.lemma_.lower() in nouns or (
+                    head.lemma_.lower() in ("deliver", "give") and head.head.lemma_.lower() in nouns
+                )
+            if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ("give", "deliver", "make"):
+                return any(c.lemma_.lower() in self.rules.speech_nouns for c in tok.head.children)
+            # "…," said X: X sometimes hangs off the verb as its object in the small model
+            if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.head.lemma_.lower() in (
+                "say",
+                "emphasize",
+                "emphasise",
+                "note",
+                "stress",
+                "add",
+            ):
+                return tok.i > tok.head.i
+            return False
+        return False
