@@ -600,8 +600,10 @@ class MentionFinder:
             if not (self._is_cap(nxt) or nxt.lower_ == "the"):
                 break
             place = self.gaz.lookup(nxt.text)
-            if tok.lower_ == "in" and nxt.lower_ != "the" and (
-                place is None or place.type not in ("Country", "Region")
+            if (
+                tok.lower_ == "in"
+                and nxt.lower_ != "the"
+                and (place is None or place.type not in ("Country", "Region"))
             ):
                 break  # "in Ukraine", "in Europe" name the topic; "in Geneva" the venue
             j += 1
@@ -823,7 +825,7 @@ class MentionFinder:
             if span is not None and over and all(m.type == "Event" for m in over):
                 found.release(span)  # "9231st Meeting" read as a title: the heading knows better
             if span is not None and found.free(span.start, span.end):
-                meeting_body = " ".join(w.capitalize() for w in head.group("body").split())
+                meeting_body = self._meeting_body(found, head)
                 if head.group("session"):
                     session = head.group("session").lower()
                     name = f"{session} of the {meeting_body}"
@@ -832,6 +834,20 @@ class MentionFinder:
                 props = {"kind": "meeting", "coverage": "yes"}  # the page covers this meeting
                 found.add(span, "Event", name, "numbered-meeting", fold(name), props=props)
         return head
+
+    def _meeting_body(self, found: _Found, head: re.Match[str]) -> str:
+        """The body whose meeting the page covers: the line above the number when it names
+        a body ("SECURITY COUNCIL"); else ("In progress at UNHQ") the body the next line
+        that opens with capitalised words ending in a body's head word names ("Security
+        Council Fails to Extend ...")."""
+        line = " ".join(w.capitalize() for w in head.group("body").split())
+        if line.split()[-1] in self.rules.institution_heads:
+            return line
+        heads = "|".join(re.escape(h) for h in sorted(self.rules.institution_heads))
+        opener = re.compile(rf"^\s*((?:[A-Z][\w'’-]*\s+){{0,4}}?(?:{heads}))\b", re.M)
+        text = doc_text(found.doc)
+        later = opener.search(text, head.end(), head.end() + HEAD_CHARS)
+        return later.group(1) if later else line
 
     def _add_speakers(self, found: _Found, head: re.Match[str] | None) -> None:
         """Each speaker's paragraph in meeting coverage opens with "NAME (Country)"."""

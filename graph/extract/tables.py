@@ -94,6 +94,7 @@ class Rules:
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
     topic_links: frozenset[str] = frozenset()
+    delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
@@ -237,6 +238,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         chair_leads=tuple(raw["hosting"]["chair_leads"]),
         inverted_leads=tuple(sorted(raw["attendance"]["inverted_leads"], key=len, reverse=True)),
         represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),
+        delegate_nouns=frozenset(raw["attendance"]["delegate_nouns"]),
         sent_objects=frozenset(raw["attendance"]["sent_objects"]),
         margin_cues=tuple(raw["attendance"]["margin_cues"]),
         list_headings=tuple(raw["attendance"]["list_headings"]),
