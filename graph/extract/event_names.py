@@ -210,11 +210,64 @@ def year_place_events(sentences: list[Sentence], rules: Rules) -> None:
             s.mentions.sort(key=lambda m: m.start)
 
 
-def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mention | None:
-    """The document's own event: the first it names, not on an infobox line that names the
-    one before or after it ("Follows: 2022 Madrid summit")."""
+def mark_other_events(sentences: list[Sentence], text: str, rules: Rules) -> None:
+    """ "the next G7 summit", "the previous meeting": another one of the series than the
+    one the document is about; never its own event nor what "the summit" refers to."""
     for s in sentences:
         for m in (m for m in s.mentions if m.type == "Event"):
+            before = text[max(0, m.start - 20) : m.start].split()
+            if before and fold(before[-1]) in rules.other_event_words:
+                m.props["other"] = "yes"
+
+
+def described_event(sentences: list[Sentence], rules: Rules) -> None:
+    """A story whose event has no name describes it: "leaders meeting at an extraordinary
+    summit in Malabo", "closed a pared-back summit in the Rockies". In a document naming no
+    event of its own, the first such description in its opening sentences is its event,
+    named after the body the story names first ("extraordinary summit of the Economic
+    Community of Central African States"), its words kept as an alias."""
+    from graph.extract.mentions import Mention
+
+    if not sentences or any(
+        m.type == "Event" and "other" not in m.props for s in sentences for m in s.mentions
+    ):
+        return
+    bodies: list[Mention] = []
+    for s in sentences[: rules.described_within]:
+        # not a dateline's place read as a body ("KANANASKIS, Canada (AFP) -")
+        bodies += [
+            m
+            for m in s.mentions
+            if m.type == "Institution" and not m.demonym and not m.text.isupper()
+        ]
+        found = rules.described_event.search(s.text)
+        if found is None:
+            continue
+        mod, kind = found.group("mod").strip(), found.group("kind").lower()
+        body = bodies[0] if bodies else None
+        if body is not None and mod.split()[-1:] and mod.split()[-1] in rules.event_qualifiers:
+            name = f"{mod} {kind} of the {_strip_the(body.name)}"
+        elif body is not None:
+            name = f"{_strip_the(body.name)} {kind}"
+        else:
+            name = f"{mod} {kind}"
+        start = s.span.start_char + found.start("mod")
+        end = s.span.start_char + found.end("kind")
+        key = fold(name)
+        props = {"kind": kind}
+        ref = Mention(
+            "Event", f"{mod} {kind}", name, start, end, s.index, "described-event", key, props
+        )
+        s.mentions.append(ref)
+        s.mentions.sort(key=lambda m: m.start)
+        return
+
+
+def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mention | None:
+    """The document's own event: the first it names, not on an infobox line that names the
+    one before or after it ("Follows: 2022 Madrid summit"), nor "the next summit"."""
+    for s in sentences:
+        for m in (m for m in s.mentions if m.type == "Event" and "other" not in m.props):
             line_start = text.rfind("\n", 0, m.start) + 1
             if not rules.navigation.match(text, line_start):
                 return m

@@ -21,10 +21,12 @@ from graph.extract.dates import dominant_year, find_dates
 from graph.extract.event_names import (
     after_heading,
     date_own_event,
+    described_event,
     document_event,
     drop_venues,
     event_kind,
     join_event_forms,
+    mark_other_events,
     ordinal_key_prefix,
     year_place_events,
 )
@@ -176,6 +178,8 @@ class Extractor:
 
         drop_venues(sentences, meta.text, self.rules)
         year_place_events(sentences, self.rules)
+        mark_other_events(sentences, meta.text, self.rules)
+        described_event(sentences[self._first_body(sentences, title_end) :], self.rules)
         self._event_details(sentences, year)
         date_own_event(
             [m for s in sentences for m in s.mentions if m.type == "Event"],
@@ -211,6 +215,11 @@ class Extractor:
         for byline in reversed(self._bylines(text, meta)):
             mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
+
+    @staticmethod
+    def _first_body(sentences: list[Sentence], title_end: int) -> int:
+        """The index of the first sentence after the headline."""
+        return next((i for i, s in enumerate(sentences) if s.span.start_char >= title_end), 0)
 
     @staticmethod
     def _bylines(text: str, meta: CleanText) -> list[Mention]:
@@ -253,7 +262,10 @@ class Extractor:
     def _generic_event_mentions(self, sentences: list[Sentence]) -> None:
         """ "the conference" after a named conference refers to it."""
         named: list[Mention] = []
-        everywhere = [m for s in sentences for m in s.mentions if m.type == "Event"]
+        # "the next summit" is never what "the summit" refers to
+        everywhere = [
+            m for s in sentences for m in s.mentions if m.type == "Event" and "other" not in m.props
+        ]
         pattern = re.compile(
             r"\b(?:the|this|that|an?)\s+(?:(?P<mod>[\w-]+)\s+)?("
             + "|".join(self.rules.event_kinds)
@@ -265,7 +277,7 @@ class Extractor:
         )
         para_of = {x.index: x.paragraph for x in sentences}
         for s in sentences:
-            named += [m for m in s.mentions if m.type == "Event"]
+            named += [m for m in s.mentions if m.type == "Event" and "other" not in m.props]
             # "the summit" on a page about a summit is that one, unless this paragraph named
             # another of its kind
             here = [m for m in named if para_of.get(m.sent) == s.paragraph]

@@ -94,6 +94,9 @@ class Rules:
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
     topic_links: frozenset[str] = frozenset()
+    described_event: re.Pattern[str] = re.compile("$^")
+    described_within: int = 0
+    event_qualifiers: frozenset[str] = frozenset()
     delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
 
@@ -252,6 +255,9 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         other_event_words=frozenset(raw["events"]["other_event_words"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
         topic_links=frozenset(raw["events"]["topic_links"]),
+        described_event=re.compile(raw["events"]["described_event"]),
+        described_within=int(raw["events"]["described_within"]),
+        event_qualifiers=frozenset(raw["events"]["event_qualifiers"]),
         topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
 
