@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.tables import Rules
+from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
 
 if TYPE_CHECKING:  # mentions.py imports this module
@@ -90,6 +90,40 @@ def join_event_forms(events: list[Mention], text: str, rules: Rules) -> None:
     _short_forms(events)
     _year_and_number(events, rules)
     _said_to_be_one(events, text, rules)
+
+
+def join_place_form(sentences: list[Sentence], own: Mention | None, gaz: Gazetteer) -> None:
+    """ "the Buenos Aires summit" on the page of the 2023 CELAC summit held in Buenos Aires
+    is that summit: a name of the city the page's own event met in (a sentence naming the
+    event names the city, or an infobox "City" line), of the same kind and year, takes the
+    own event's key. "The Quito summit" it followed is another."""
+    if own is None or not own.key:
+        return
+    kind, year = _kind_and_year(own)
+    text = sentences[0].span.doc.text if sentences else ""
+    where = " ".join(_PLACE_LINE.findall(text)) + " ".join(
+        s.text for s in sentences if any(m.key == own.key for m in s.mentions)
+    )
+    for m in (m for s in sentences for m in s.mentions if m.type == "Event"):
+        parts = (m.key or "").split("|")
+        if m.key == own.key or len(parts) not in (2, 3) or parts[1] != kind:
+            continue
+        if len(parts) == 3 and parts[2] != year:
+            continue  # "the Lima summit of 2019" is another
+        place = gaz.lookup(parts[0])
+        if place is not None and place.type == "City" and place.name in where:
+            m.key = own.key
+
+
+# an infobox line that says where the event met: "| City | Lima |", "Cities: Nusa Dua, Bali"
+_PLACE_LINE = re.compile(r"^\W*(?:City|Cities|Venue|Venues|Location|Host city)\W.*$", re.M)
+
+
+def _kind_and_year(m: Mention) -> tuple[str, str]:
+    parts = (m.key or "").split("|")
+    kind = parts[1] if len(parts) == 3 else str(m.props.get("kind", ""))
+    year = parts[2] if len(parts) == 3 else str(m.props.get("start_date", ""))[:4]
+    return kind, year
 
 
 def _said_to_be_one(events: list[Mention], text: str, rules: Rules) -> None:

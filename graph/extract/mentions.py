@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from graph.extract.event_names import numbered_event_key
+from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
@@ -580,7 +580,12 @@ class MentionFinder:
         if doc[j].lower_ == "the":
             j += 1
         end = j
-        while end < len(doc) and self._is_cap(doc[end]) and not doc[end].is_sent_start:
+        while (
+            end < len(doc)
+            and self._is_cap(doc[end])
+            and not doc[end].is_sent_start
+            and doc[end].ent_type_ not in ("DATE", "TIME")  # "the summit of March 2031"
+        ):
             end += 1
         return end if end > j else i
 
@@ -764,7 +769,19 @@ class MentionFinder:
     def _title_event_candidate(self, span: Span) -> _Candidate | None:
         """An event named in title case; a numbered one keeps its ordinal, which is its
         identity with the body ("51st Pacific Islands Forum"). A body's own name alone
-        ("Pacific Islands Forum", "World Economic Forum") is the body, not an event."""
+        ("Pacific Islands Forum", "World Economic Forum") is the body, not an event. An
+        ordinal opens the name: "Council Closes Thirty-Seventh Special Session" (a headline)
+        names the "Thirty-Seventh Special Session"."""
+        first = next((t.i for t in span if ordinal_of(t.text, self.rules) is not None), None)
+        if (
+            first is not None
+            and first - 2 >= span.start
+            and span.doc[first - 1].text == "-"
+            and span.doc[first - 2].lower_ in self.rules.tens_words
+        ):
+            first -= 2  # "Thirty-Seventh", three tokens
+        if first is not None and first > span.start and first < span.end - 1:
+            span = span.doc[first : span.end]
         known = self.gaz.lookup(span.text)
         if known is not None:
             if known.type != "Event":

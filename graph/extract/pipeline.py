@@ -26,6 +26,7 @@ from graph.extract.event_names import (
     drop_venues,
     event_kind,
     join_event_forms,
+    join_place_form,
     mark_other_events,
     ordinal_key_prefix,
     year_place_events,
@@ -189,6 +190,7 @@ class Extractor:
         join_event_forms(
             [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
         )
+        join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
         home = home_country(mentions, self.gaz, meta.text)
