@@ -94,6 +94,8 @@ class Rules:
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
     topic_links: frozenset[str] = frozenset()
+    commenter_words: tuple[str, ...] = ()
+    remote_statement_cues: tuple[str, ...] = ()
     described_event: re.Pattern[str] = re.compile("$^")
     described_within: int = 0
     event_qualifiers: frozenset[str] = frozenset()
@@ -255,6 +257,8 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         other_event_words=frozenset(raw["events"]["other_event_words"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
         topic_links=frozenset(raw["events"]["topic_links"]),
+        commenter_words=tuple(fold(w) for w in raw["statements"]["commenter_words"]),
+        remote_statement_cues=tuple(raw["statements"]["remote_statement_cues"]),
         described_event=re.compile(raw["events"]["described_event"]),
         described_within=int(raw["events"]["described_within"]),
         event_qualifiers=frozenset(raw["events"]["event_qualifiers"]),
