@@ -297,6 +297,25 @@ def described_event(sentences: list[Sentence], rules: Rules) -> None:
         return
 
 
+COVERAGE_HEAD_CHARS = 600  # the furniture lines above a coverage page's headline
+
+
+def mark_coverage(sentences: list[Sentence], rules: Rules) -> None:
+    """On a page of meeting coverage ("Meeting Summaries" near its top), the page's own
+    event is the meeting it covers (props "coverage")."""
+    if not sentences:
+        return
+    head = sentences[0].span.doc.text[:COVERAGE_HEAD_CHARS]
+    if not any(mark in head for mark in rules.coverage_marks):
+        return
+    own = document_event(sentences, sentences[0].span.doc.text, rules)
+    if own is None:
+        return
+    for m in (m for s in sentences for m in s.mentions if m.type == "Event"):
+        if m is own or (own.key and m.key == own.key) or (not own.key and m.name == own.name):
+            m.props["coverage"] = "yes"
+
+
 def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mention | None:
     """The document's own event: the first it names, not on an infobox line that names the
     one before or after it ("Follows: 2022 Madrid summit"), nor "the next summit"."""

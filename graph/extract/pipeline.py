@@ -27,6 +27,7 @@ from graph.extract.event_names import (
     event_kind,
     join_event_forms,
     join_place_form,
+    mark_coverage,
     mark_other_events,
     ordinal_key_prefix,
     year_place_events,
@@ -191,6 +192,7 @@ class Extractor:
             [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
         )
         join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
+        mark_coverage(sentences, self.rules)
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
         home = home_country(mentions, self.gaz, meta.text)

@@ -94,6 +94,7 @@ class Rules:
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
     topic_links: frozenset[str] = frozenset()
+    coverage_marks: tuple[str, ...] = ()
     commenter_words: tuple[str, ...] = ()
     remote_statement_cues: tuple[str, ...] = ()
     described_event: re.Pattern[str] = re.compile("$^")
@@ -257,6 +258,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         other_event_words=frozenset(raw["events"]["other_event_words"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
         topic_links=frozenset(raw["events"]["topic_links"]),
+        coverage_marks=tuple(raw["events"]["coverage_marks"]),
         commenter_words=tuple(fold(w) for w in raw["statements"]["commenter_words"]),
         remote_statement_cues=tuple(raw["statements"]["remote_statement_cues"]),
         described_event=re.compile(raw["events"]["described_event"]),

@@ -47,6 +47,12 @@ class Represented(StatelessRule):
             bracket = re.match(r"\s*\(", text[p.end : p.end + 3])
             present += [m for m in bodies if bracket and m.start == p.end + bracket.end()]
         for tok in s.span:
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.rules.speech_verbs:
+                # "China said ...", "Kenya urged ...": on a coverage page a state speaks
+                # through its delegation (a body said to speak may be quoted from elsewhere)
+                present += [
+                    m for m in bodies if m.start <= tok.idx < m.end and m.type == "Country"
+                ]
             heads = self._represented_by(tok)
             # states spoken for took part; a group spoken for by one member did not
             kinds = ORG_TYPES if tok.lemma_.lower() != "speak" else ("Country",)
