@@ -294,7 +294,7 @@ class Extractor:
                 if g.group(0)[:1].lower() == "a":
                     # "an inter-parliamentary conference" in a summary before the story names
                     # it: only when the document names exactly one event of that kind
-                    pool = [m for m in everywhere if event_kind(m, self.rules) == kind]
+                    pool = [m for m in everywhere if m.props.get("kind") == kind]
                     if len({m.name for m in pool}) != 1:
                         continue
                 elif own is not None and not any(
