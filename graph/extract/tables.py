@@ -94,6 +94,7 @@ class Rules:
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
     topic_links: frozenset[str] = frozenset()
+    place_line: re.Pattern[str] = re.compile("$^")
     coverage_marks: tuple[str, ...] = ()
     commenter_words: tuple[str, ...] = ()
     remote_statement_cues: tuple[str, ...] = ()
@@ -251,6 +252,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         host_headings=tuple(raw["attendance"]["host_headings"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         navigation=_line_label(raw["events"]["navigation_labels"]),
+        place_line=_line_label(raw["hosting"]["place_labels"]),
         venue_words=frozenset(raw["events"]["venue_words"]),
         ordinal_words=dict(raw["events"]["ordinal_words"]),
         tens_words=dict(raw["events"]["tens_words"]),
