@@ -164,6 +164,13 @@ def same_event(a: str | None, b: str | None) -> bool:
     return not ya or not yb or ya == yb
 
 
+def _other_event(c: Cluster, n: Node) -> bool:
+    """Two events of one name in two documents are two events when their keys say so: "the
+    G20 summit" of a 2022 story and of a 2024 one."""
+    other = n.properties.get("key")
+    return c.type == "Event" and bool(c.key and other) and not same_event(c.key, str(other))
+
+
 def _strip_the(name: str) -> str:
     return re.sub(r"^the\s+", "", fold(name))
 
@@ -311,7 +318,7 @@ class Resolver:
                 return hit
         for n in same_type:
             known = {fold(n.name)} | {fold(a) for a in n.aliases}
-            if names & known:
+            if names & known and not _other_event(c, n):
                 return n
         rules = {
             "Person": (person_contains, person_variant),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.event_names import event_kind
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
@@ -149,8 +150,11 @@ class Chairs:
             return None
         if obj.lower_ == "it" and obj.dep_ == "nsubjpass":
             return context
-        definite = any(c.lower_ in ("the", "this", "that") for c in obj.children)
-        if definite and obj.lemma_.lower() in self.rules.event_kinds:
+        dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
+        kind = obj.lemma_.lower()
+        if dets & {"that", "those"} and event_kind(context, self.rules) != kind:
+            return None  # "That meeting was chaired by X", after a summit: another occasion
+        if dets & {"the", "this", "that"} and kind in self.rules.event_kinds:
             return context
         return None
 

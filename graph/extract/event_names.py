@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.tables import Rules
+from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
 
 if TYPE_CHECKING:  # mentions.py imports this module
@@ -53,6 +53,31 @@ def ordinal_key_prefix(word: str, rules: Rules) -> str | None:
     return None if number is None else f"#{number} "
 
 
+def event_kind(m: Mention, rules: Rules) -> str:
+    """The kind word of an event: its own, else the last word of its name, else a kind word
+    that heads it ("Summit on Peace in Ukraine" is a summit)."""
+    if "kind" in m.props:
+        return str(m.props["kind"])
+    words = fold(m.name).split()
+    if words[-1] in rules.event_kinds:
+        return words[-1]
+    return next((w for w in words if w in rules.event_kinds), words[-1])
+
+
+_HEADING = re.compile(r"#+\s.*|[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,5}")
+
+
+def after_heading(text: str, start: int) -> bool:
+    """Whether the last line before a sentence is a section heading ("## Attendance", or a
+    few words alone after a blank line, with no closing stop: "Participants")."""
+    before = text[:start].rstrip()
+    line_start = before.rfind("\n") + 1
+    line = before[line_start:].strip()
+    if not line or not _HEADING.fullmatch(line):
+        return False
+    return line.startswith("#") or before[:line_start].rstrip(" \t").endswith("\n\n")
+
+
 def _strip_the(name: str) -> str:
     return re.sub(r"^(the|The)\s+", "", name.strip())
 
@@ -65,6 +90,40 @@ def join_event_forms(events: list[Mention], text: str, rules: Rules) -> None:
     _short_forms(events)
     _year_and_number(events, rules)
     _said_to_be_one(events, text, rules)
+
+
+def join_place_form(sentences: list[Sentence], own: Mention | None, gaz: Gazetteer) -> None:
+    """ "the Buenos Aires summit" on the page of the 2023 CELAC summit held in Buenos Aires
+    is that summit: a name of the city the page's own event met in (a sentence naming the
+    event names the city, or an infobox "City" line), of the same kind and year, takes the
+    own event's key. "The Quito summit" it followed is another."""
+    if own is None or not own.key:
+        return
+    kind, year = _kind_and_year(own)
+    text = sentences[0].span.doc.text if sentences else ""
+    where = " ".join(_PLACE_LINE.findall(text)) + " ".join(
+        s.text for s in sentences if any(m.key == own.key for m in s.mentions)
+    )
+    for m in (m for s in sentences for m in s.mentions if m.type == "Event"):
+        parts = (m.key or "").split("|")
+        if m.key == own.key or len(parts) not in (2, 3) or parts[1] != kind:
+            continue
+        if len(parts) == 3 and parts[2] != year:
+            continue  # "the Lima summit of 2019" is another
+        place = gaz.lookup(parts[0])
+        if place is not None and place.type == "City" and place.name in where:
+            m.key = own.key
+
+
+# an infobox line that says where the event met: "| City | Lima |", "Cities: Nusa Dua, Bali"
+_PLACE_LINE = re.compile(r"^\W*(?:City|Cities|Venue|Venues|Location|Host city)\W.*$", re.M)
+
+
+def _kind_and_year(m: Mention) -> tuple[str, str]:
+    parts = (m.key or "").split("|")
+    kind = parts[1] if len(parts) == 3 else str(m.props.get("kind", ""))
+    year = parts[2] if len(parts) == 3 else str(m.props.get("start_date", ""))[:4]
+    return kind, year
 
 
 def _said_to_be_one(events: list[Mention], text: str, rules: Rules) -> None:
@@ -185,15 +244,99 @@ def year_place_events(sentences: list[Sentence], rules: Rules) -> None:
             s.mentions.sort(key=lambda m: m.start)
 
 
-def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mention | None:
-    """The document's own event: the first it names, not on an infobox line that names the
-    one before or after it ("Follows: 2022 Madrid summit")."""
+def mark_other_events(sentences: list[Sentence], text: str, rules: Rules) -> None:
+    """ "the next G7 summit", "the previous meeting": another one of the series than the
+    one the document is about; never its own event nor what "the summit" refers to."""
     for s in sentences:
         for m in (m for m in s.mentions if m.type == "Event"):
+            before = text[max(0, m.start - 20) : m.start].split()
+            if before and fold(before[-1]) in rules.other_event_words:
+                m.props["other"] = "yes"
+
+
+def described_event(sentences: list[Sentence], rules: Rules) -> None:
+    """A story whose event has no name describes it: "leaders meeting at an extraordinary
+    summit in Malabo", "closed a pared-back summit in the Rockies". In a document naming no
+    event of its own, the first such description in its opening sentences is its event,
+    named after the body the story names first ("extraordinary summit of the Economic
+    Community of Central African States"), its words kept as an alias."""
+    from graph.extract.mentions import Mention
+
+    if not sentences or any(
+        m.type == "Event" and "other" not in m.props for s in sentences for m in s.mentions
+    ):
+        return
+    bodies: list[Mention] = []
+    for s in sentences[: rules.described_within]:
+        # not a dateline's place read as a body ("KANANASKIS, Canada (AFP) -")
+        bodies += [
+            m
+            for m in s.mentions
+            if m.type == "Institution" and not m.demonym and not m.text.isupper()
+        ]
+        found = rules.described_event.search(s.text)
+        if found is None:
+            continue
+        mod, kind = found.group("mod").strip(), found.group("kind").lower()
+        body = bodies[0] if bodies else None
+        if body is not None and mod.split()[-1:] and mod.split()[-1] in rules.event_qualifiers:
+            name = f"{mod} {kind} of the {_strip_the(body.name)}"
+        elif body is not None:
+            name = f"{_strip_the(body.name)} {kind}"
+        else:
+            name = f"{mod} {kind}"
+        start = s.span.start_char + found.start("mod")
+        end = s.span.start_char + found.end("kind")
+        key = fold(name)
+        props = {"kind": kind}
+        ref = Mention(
+            "Event", f"{mod} {kind}", name, start, end, s.index, "described-event", key, props
+        )
+        s.mentions.append(ref)
+        s.mentions.sort(key=lambda m: m.start)
+        return
+
+
+COVERAGE_HEAD_CHARS = 600  # the furniture lines above a coverage page's headline
+
+
+def mark_coverage(sentences: list[Sentence], rules: Rules) -> None:
+    """On a page of meeting coverage ("Meeting Summaries" near its top), the page's own
+    event is the meeting it covers (props "coverage")."""
+    if not sentences:
+        return
+    head = sentences[0].span.doc.text[:COVERAGE_HEAD_CHARS]
+    if not any(mark in head for mark in rules.coverage_marks):
+        return
+    own = document_event(sentences, sentences[0].span.doc.text, rules)
+    if own is None:
+        return
+    for m in (m for s in sentences for m in s.mentions if m.type == "Event"):
+        if m is own or (own.key and m.key == own.key) or (not own.key and m.name == own.name):
+            m.props["coverage"] = "yes"
+
+
+def document_event(sentences: list[Sentence], text: str, rules: Rules) -> Mention | None:
+    """The document's own event: the first it names, not on an infobox line that names the
+    one before or after it ("Follows: 2022 Madrid summit"), nor "the next summit"."""
+    for s in sentences:
+        for m in (m for m in s.mentions if m.type == "Event" and "other" not in m.props):
             line_start = text.rfind("\n", 0, m.start) + 1
             if not rules.navigation.match(text, line_start):
                 return m
     return None
+
+
+def date_own_event(events: list[Mention], own: Mention | None, year: int | None) -> None:
+    """The page's own event named without its year ("the G20 summit" of a story datelined
+    2024) is that year's: its key takes the document's year, so it is not joined to the
+    same series' summit of another year read from another document."""
+    if own is None or year is None or not own.key or own.key.count("|") != 1:
+        return
+    old = own.key
+    for m in events:
+        if m.key == old:
+            m.key = f"{old}|{year}"
 
 
 def drop_venues(sentences: list[Sentence], text: str, rules: Rules) -> None:

@@ -49,7 +49,25 @@ class Hosting:
             return []
         out = self.organising_bodies(sentences, main)
         out += self.named_hosts(sentences, main)
-        out += self.host_countries(sentences, [c for c in located if _same(c.source, main)])
+        places = self.infobox_places(sentences, main)
+        located = [c for c in located if _same(c.source, main)] + places
+        out += places + self.host_countries(sentences, located)
+        return out
+
+    def infobox_places(self, sentences: list[Sentence], main: Mention) -> list[Candidate]:
+        """ "| City | Lima |", "Cities: Nusa Dua, Bali": the cities an infobox row gives are
+        where the page's own event met."""
+        from graph.extract.relations import Candidate
+
+        out = []
+        for s in sentences:
+            text = doc_text(s.span.doc)
+            for m in (m for m in s.mentions if m.type == "City"):
+                line_start = text.rfind("\n", 0, m.start) + 1
+                if self.rules.place_line.match(text, line_start):
+                    out.append(
+                        Candidate("LOCATED_IN", main, m, s.index, None, "infobox-place", 0.75)
+                    )
         return out
 
     def organising_bodies(self, sentences: list[Sentence], main: Mention) -> list[Candidate]:

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from graph.extract.event_names import numbered_event_key
+from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
@@ -610,16 +610,49 @@ class MentionFinder:
     def _event_name_end(self, doc: Doc, i: int) -> int:
         """Where an event's name ends after its head: "Summit of the Americas", "Conference
         of the Parties" name it after the head word; "the summit of the ASEAN leaders" is
-        lower-case and no title."""
+        lower-case and no title. A topic after "on" or "for" names it too ("Summit on Peace
+        in Ukraine"): the page's own event is often named head word first."""
+        if i + 1 < len(doc) and doc[i].lower_ in self.rules.topic_links:
+            return self._topic_end(doc, i + 1) or i
         if i + 1 >= len(doc) or doc[i].lower_ != "of":
             return i
         j = i + 1
         if doc[j].lower_ == "the":
             j += 1
         end = j
-        while end < len(doc) and self._is_cap(doc[end]) and not doc[end].is_sent_start:
+        while (
+            end < len(doc)
+            and self._is_cap(doc[end])
+            and not doc[end].is_sent_start
+            and doc[end].ent_type_ not in ("DATE", "TIME")  # "the summit of March 2031"
+        ):
             end += 1
         return end if end > j else i
+
+    def _topic_end(self, doc: Doc, j: int) -> int | None:
+        """The end of an event's topic from token j: capitalised words and the joiners between
+        them, not a date ("Conference on Monday"), not "in" a city (where it met): only "in" a
+        country, a region or "the ..." stays in the topic."""
+        end = None
+        while j < len(doc) and not doc[j].is_sent_start:
+            tok = doc[j]
+            if self._is_cap(tok) and tok.ent_type_ not in ("DATE", "TIME"):
+                end = j = j + 1
+                continue
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if tok.lower_ not in self.rules.topic_joiners or nxt is None or end is None:
+                break
+            if not (self._is_cap(nxt) or nxt.lower_ == "the"):
+                break
+            place = self.gaz.lookup(nxt.text)
+            if (
+                tok.lower_ == "in"
+                and nxt.lower_ != "the"
+                and (place is None or place.type not in ("Country", "Region"))
+            ):
+                break  # "in Ukraine", "in Europe" name the topic; "in Geneva" the venue
+            j += 1
+        return end
 
     def _quoted_events(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         out = []
@@ -780,7 +813,19 @@ class MentionFinder:
     def _title_event_candidate(self, span: Span) -> _Candidate | None:
         """An event named in title case; a numbered one keeps its ordinal, which is its
         identity with the body ("51st Pacific Islands Forum"). A body's own name alone
-        ("Pacific Islands Forum", "World Economic Forum") is the body, not an event."""
+        ("Pacific Islands Forum", "World Economic Forum") is the body, not an event. An
+        ordinal opens the name: "Council Closes Thirty-Seventh Special Session" (a headline)
+        names the "Thirty-Seventh Special Session"."""
+        first = next((t.i for t in span if ordinal_of(t.text, self.rules) is not None), None)
+        if (
+            first is not None
+            and first - 2 >= span.start
+            and span.doc[first - 1].text == "-"
+            and span.doc[first - 2].lower_ in self.rules.tens_words
+        ):
+            first -= 2  # "Thirty-Seventh", three tokens
+        if first is not None and first > span.start and first < span.end - 1:
+            span = span.doc[first : span.end]
         known = self.gaz.lookup(span.text)
         if known is not None:
             if known.type != "Event":
@@ -841,7 +886,7 @@ class MentionFinder:
             if span is not None and over and all(m.type == "Event" for m in over):
                 found.release(span)  # "9231st Meeting" read as a title: the heading knows better
             if span is not None and found.free(span.start, span.end):
-                meeting_body = " ".join(w.capitalize() for w in head.group("body").split())
+                meeting_body = self._meeting_body(found, head)
                 if head.group("session"):
                     session = head.group("session").lower()
                     name = f"{session} of the {meeting_body}"
@@ -850,6 +895,20 @@ class MentionFinder:
                 props = {"kind": "meeting", "coverage": "yes"}  # the page covers this meeting
                 found.add(span, "Event", name, "numbered-meeting", fold(name), props=props)
         return head
+
+    def _meeting_body(self, found: _Found, head: re.Match[str]) -> str:
+        """The body whose meeting the page covers: the line above the number when it names
+        a body ("SECURITY COUNCIL"); else ("In progress at UNHQ") the body the next line
+        that opens with capitalised words ending in a body's head word names ("Security
+        Council Fails to Extend ...")."""
+        line = " ".join(w.capitalize() for w in head.group("body").split())
+        if line.split()[-1] in self.rules.institution_heads:
+            return line
+        heads = "|".join(re.escape(h) for h in sorted(self.rules.institution_heads))
+        opener = re.compile(rf"^\s*((?:[A-Z][\w'’-]*\s+){{0,4}}?(?:{heads}))\b", re.M)
+        text = doc_text(found.doc)
+        later = opener.search(text, head.end(), head.end() + HEAD_CHARS)
+        return later.group(1) if later else line
 
     def _add_speakers(self, found: _Found, head: re.Match[str] | None) -> None:
         """Each speaker's paragraph in meeting coverage opens with "NAME (Country)"."""

@@ -20,8 +20,16 @@ from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.event_names import (
+    after_heading,
+    date_own_event,
+    described_event,
+    document_event,
     drop_venues,
+    event_kind,
     join_event_forms,
+    join_place_form,
+    mark_coverage,
+    mark_other_events,
     ordinal_key_prefix,
     year_place_events,
 )
@@ -177,10 +185,19 @@ class Extractor:
 
         drop_venues(sentences, meta.text, self.rules)
         year_place_events(sentences, self.rules)
+        mark_other_events(sentences, meta.text, self.rules)
+        described_event(sentences[self._first_body(sentences, title_end) :], self.rules)
         self._event_details(sentences, year)
+        date_own_event(
+            [m for s in sentences for m in s.mentions if m.type == "Event"],
+            document_event(sentences, meta.text, self.rules),
+            year,
+        )
         join_event_forms(
             [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
         )
+        join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
+        mark_coverage(sentences, self.rules)
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
         home = home_country(mentions, self.gaz, meta.text)
@@ -207,6 +224,11 @@ class Extractor:
         for byline in reversed(self._bylines(text, meta)):
             mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
+
+    @staticmethod
+    def _first_body(sentences: list[Sentence], title_end: int) -> int:
+        """The index of the first sentence after the headline."""
+        return next((i for i, s in enumerate(sentences) if s.span.start_char >= title_end), 0)
 
     @staticmethod
     def _bylines(text: str, meta: CleanText) -> list[Mention]:
@@ -249,15 +271,25 @@ class Extractor:
     def _generic_event_mentions(self, sentences: list[Sentence]) -> None:
         """ "the conference" after a named conference refers to it."""
         named: list[Mention] = []
-        everywhere = [m for s in sentences for m in s.mentions if m.type == "Event"]
+        # "the next summit" is never what "the summit" refers to
+        everywhere = [
+            m for s in sentences for m in s.mentions if m.type == "Event" and "other" not in m.props
+        ]
         pattern = re.compile(
             r"\b(?:the|this|that|an?)\s+(?:(?P<mod>[\w-]+)\s+)?("
             + "|".join(self.rules.event_kinds)
             + r")\b",
             re.I,
         )
+        own = (
+            document_event(sentences, sentences[0].span.doc.text, self.rules) if sentences else None
+        )
+        para_of = {x.index: x.paragraph for x in sentences}
         for s in sentences:
-            named += [m for m in s.mentions if m.type == "Event"]
+            named += [m for m in s.mentions if m.type == "Event" and "other" not in m.props]
+            # "the summit" on a page about a summit is that one, unless this paragraph named
+            # another of its kind
+            here = [m for m in named if para_of.get(m.sent) == s.paragraph]
             for g in pattern.finditer(s.text):
                 start = s.span.start_char + g.start()
                 end = s.span.start_char + g.end()
@@ -270,6 +302,10 @@ class Extractor:
                     pool = [m for m in everywhere if m.props.get("kind") == kind]
                     if len({m.name for m in pool}) != 1:
                         continue
+                elif own is not None and not any(
+                    event_kind(m, self.rules) == g.group(2).lower() for m in here
+                ):
+                    pool = [*named, own]
                 else:
                     pool = named
                 target = self._generic_target(pool, everywhere, kind, g.group("mod"))
@@ -302,7 +338,7 @@ class Extractor:
             return next((m for m in everywhere if (m.key or "").startswith(prefix)), None)
         year = mod if mod and re.fullmatch(r"(19|20)\d\d", mod) else None
         for m in reversed(pool):
-            if m.props.get("kind", fold(m.name).split()[-1]) != kind:
+            if event_kind(m, self.rules) != kind:
                 continue
             if mod and mod[:1].isupper() and not year and fold(mod) not in fold(m.name).split():
                 continue  # "the Bali summit" is not the BRICS summit named last
@@ -341,8 +377,11 @@ class Extractor:
         context: dict[int, Mention] = {}
         current: Mention | None = None
         current_para = -1
+        own = document_event(sentences, sentences[0].span.doc.text, self.rules)
         for s in sentences:
             in_sentence = [m for m in s.mentions if m.type == "Event"]
+            if not in_sentence and after_heading(s.span.doc.text, s.span.start_char):
+                current = own  # a new section of the page is about the page's event again
             if in_sentence and s.paragraph != current_para:
                 current = in_sentence[0]
                 current_para = s.paragraph

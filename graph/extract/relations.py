@@ -14,7 +14,7 @@ from graph.extract.event_names import document_event
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.relation_rules import RELATION_RULES, RuleRegistry
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence, named
-from graph.extract.statements import speakers_not_attendees, spoken_elsewhere
+from graph.extract.statements import said_away, speakers_not_attendees, spoken_elsewhere
 from graph.extract.tables import Gazetteer, Rules
 
 __all__ = ["Candidate", "RelationFinder", "Sentence"]
@@ -70,4 +70,5 @@ class RelationFinder:
                 out += named(rule.find(ctx, s), rule.name, rule.confidence)
         for document_rule in self.document_rules:
             out += document_rule.find(ctx, out)
-        return speakers_not_attendees(spoken_elsewhere(out, ctx.body, self.gaz))
+        out = said_away(spoken_elsewhere(out, ctx.body, self.gaz), ctx.body, self.rules)
+        return speakers_not_attendees(out)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.tables import Gazetteer
+from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
 
 if TYPE_CHECKING:  # relations.py imports this module
@@ -87,3 +87,36 @@ def speakers_not_attendees(candidates: list[Candidate]) -> list[Candidate]:
             and (fold(c.source.name), _event_id(c.target)) in spoke
         )
     ]
+
+
+def said_away(
+    candidates: list[Candidate], sentences: list[Sentence], rules: Rules
+) -> list[Candidate]:
+    """The candidates without the SPOKE_AT edges read from a sentence that does not name the
+    event (only the passage is about it) and whose statement was not made there: a
+    spokesperson's or an analyst's comment ("Foreign Ministry spokeswoman X said", "said Y,
+    an analyst at ..."), or a statement issued from afar ("said in a statement", "in a video
+    address"), rules.toml [statements]. A sentence that names the event keeps its speaker."""
+    by_index = {s.index: s for s in sentences}
+    kept = []
+    for c in candidates:
+        s = by_index.get(c.sent)
+        away = s is not None and not _names_event(s, c.target) and _remote(s, c.source, rules)
+        if not (c.type == "SPOKE_AT" and away):
+            kept.append(c)
+    return kept
+
+
+def _names_event(s: Sentence, event: Mention) -> bool:
+    return any(m.type == "Event" and _event_id(m) == _event_id(event) for m in s.mentions)
+
+
+def _remote(s: Sentence, speaker: Mention, rules: Rules) -> bool:
+    """Whether the sentence gives the speaker a commenting role or the statement a remote
+    channel: the words before the name (its title) or right after it (its apposition)."""
+    text = s.span.doc.text
+    lower = s.text.lower()
+    if any(cue in lower for cue in rules.remote_statement_cues):
+        return True
+    around = fold(text[max(s.span.start_char, speaker.start - 60) : speaker.end + 80])
+    return any(re.search(rf"\b{re.escape(w)}\b", around) for w in rules.commenter_words)

@@ -108,6 +108,17 @@ class Rules:
     # [places]: the words around a city's name that make it the place, not its government
     place_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    topic_links: frozenset[str] = frozenset()
+    place_line: re.Pattern[str] = re.compile("$^")
+    coverage_marks: tuple[str, ...] = ()
+    commenter_words: tuple[str, ...] = ()
+    remote_statement_cues: tuple[str, ...] = ()
+    described_event: re.Pattern[str] = re.compile("$^")
+    described_within: int = 0
+    event_qualifiers: frozenset[str] = frozenset()
+    delegate_nouns: frozenset[str] = frozenset()
+    topic_joiners: frozenset[str] = frozenset()
+
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
 
@@ -286,18 +297,28 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         chair_leads=tuple(raw["hosting"]["chair_leads"]),
         inverted_leads=tuple(sorted(raw["attendance"]["inverted_leads"], key=len, reverse=True)),
         represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),
+        delegate_nouns=frozenset(raw["attendance"]["delegate_nouns"]),
         sent_objects=frozenset(raw["attendance"]["sent_objects"]),
         margin_cues=tuple(raw["attendance"]["margin_cues"]),
         list_headings=tuple(raw["attendance"]["list_headings"]),
         host_headings=tuple(raw["attendance"]["host_headings"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         navigation=_line_label(raw["events"]["navigation_labels"]),
+        place_line=_line_label(raw["hosting"]["place_labels"]),
         venue_words=frozenset(raw["events"]["venue_words"]),
         ordinal_words=dict(raw["events"]["ordinal_words"]),
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
         other_event_words=frozenset(raw["events"]["other_event_words"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
+        topic_links=frozenset(raw["events"]["topic_links"]),
+        coverage_marks=tuple(raw["events"]["coverage_marks"]),
+        commenter_words=tuple(fold(w) for w in raw["statements"]["commenter_words"]),
+        remote_statement_cues=tuple(raw["statements"]["remote_statement_cues"]),
+        described_event=re.compile(raw["events"]["described_event"]),
+        described_within=int(raw["events"]["described_within"]),
+        event_qualifiers=frozenset(raw["events"]["event_qualifiers"]),
+        topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
 
 

@@ -40,6 +40,15 @@ class SpokeAt(StatelessRule):
                 tok = tok.head
                 continue
             if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in self.rules.delegate_nouns
+            ):
+                # "the representative of Mali, Issa Konfourou, said": the parser hangs the
+                # name on the state; the representative is the subject
+                tok = tok.head.head
+                continue
+            if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.head.lemma_.lower() in self.rules.speech_verbs
             ):
