@@ -298,6 +298,13 @@ class MentionFinder:
             return start - 2 if self._is_cap(word) else None
         return None
 
+    def _opens_ordinal(self, doc: Doc, i: int) -> bool:
+        """Whether an ordinal ("Thirty-Second", "37th", "Ninth") starts at token i."""
+        word = doc[i].text
+        if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
+            word = f"{word}-{doc[i + 2].text}"
+        return ordinal_of(word, self.rules) is not None
+
     def _body_end(self, doc: Doc, head: int, country_tokens: set[int]) -> int:
         """Where a body's name ends after its head word: capitalised words, on across "of",
         "and", "for" to more of them, up to a title, an event head, the country it ends
@@ -312,6 +319,8 @@ class MentionFinder:
                     break  # "Shanghai Cooperation Organisation Meeting" is an event
                 if self._role_word(t.text) or t.text in self.rules.document_heads:
                     break  # "Commission Chair Amina Diallo": the title starts a person
+                if self._opens_ordinal(doc, end):
+                    break  # "Council Closes Thirty-Second Session": the ordinal opens an event
                 if t.i in country_tokens:
                     # a name ends with its country: "... of the Republic of Cuba"
                     while end < n and end in country_tokens:
