@@ -125,7 +125,7 @@ def _in_the_talks(tok: Token) -> bool:
     them, the one met, the one they were with or between; not a reporter of them ("Kenya's
     ministry said ...") nor a name further down ("after a visit by X")."""
     for _ in range(4):
-        if tok.dep_ in ("appos", "compound", "flat", "conj") and tok.head is not tok:
+        if tok.dep_ in ("appos", "compound", "flat", "conj") and tok.head != tok:
             tok = tok.head
     if tok.dep_ == "nsubj":
         return tok.head.lemma_.lower() not in ("say", "tell", "announce", "report", "add")

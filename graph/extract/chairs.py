@@ -86,7 +86,7 @@ class Chairs:
         """The event the person at `tok` chaired, hosted or presided over, if a clause of
         theirs says so."""
         for _ in range(4):
-            if tok.dep_ in _NAME_LINKS and tok.head is not tok:
+            if tok.dep_ in _NAME_LINKS and tok.head != tok:
                 tok = tok.head
         for verb, objects in self._clauses(tok):
             if not self._is_cue(verb):

@@ -182,7 +182,7 @@ class Partners:
                 continue
             noun, steps = tok.head, 0
             while noun.lower_ not in self.rules.pair_nouns and steps < 5:
-                if noun.dep_ not in ("pobj", "prep", "compound") or noun.head is noun:
+                if noun.dep_ not in ("pobj", "prep", "compound") or noun.head == noun:
                     break
                 noun, steps = noun.head, steps + 1
             if noun.lower_ not in self.rules.pair_nouns or not self._existing(noun):

@@ -198,9 +198,9 @@ class Meetings:
         for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in self.pairs.future_aux for c in verb.children):
                 return False  # "he'll meet", "Will the Secretary meet ...?"
-            if verb is not cue and verb.lemma_.lower() in self.pairs.planned_verbs:
+            if verb != cue and verb.lemma_.lower() in self.pairs.planned_verbs:
                 return False  # "is expected to hold meetings", "was due to fly ... for talks"
-            if verb is not cue and any(
+            if verb != cue and any(
                 c.dep_ in ("det", "neg") and c.lower_ in self.rules.negators for c in verb.children
             ):
                 return False  # "there are no plans for the Secretary to meet X"
@@ -224,7 +224,7 @@ class Meetings:
         for _ in range(2):
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 break
-            if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head is verb:
+            if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head == verb:
                 break
             if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
                 # "left his counterparts to meet X", "asked the envoy to meet X": the one
@@ -367,7 +367,7 @@ class Meetings:
                 pairs += [(h, b) for h in helpers for b in between]
         verb = governing_verb(noun)
         at = noun.dep_ == "pobj" and noun.head.lower_ in ("at", "during", "after", "in")
-        if verb is noun or (noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr") and not at):
+        if verb == noun or (noun.dep_ not in ("dobj", "obj", "nsubjpass", "attr") and not at):
             return pairs
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "with":

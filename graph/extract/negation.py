@@ -13,7 +13,7 @@ def governing_verb(tok: Token) -> Token:
     """The verb a cue word belongs to: itself, or the nearest verb above a noun cue."""
     verb = tok
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
             break
         verb = verb.head
     return verb
@@ -46,7 +46,7 @@ def asserted(tok: Token, rules: Rules) -> bool:
                 return False  # "Neither A nor B has sanctioned X"
             if c.dep_ == "aux" and c.lower_ in hedges:
                 return False
-        if v is not tok and v.lemma_.lower() in rules.reversals:
+        if v != tok and v.lemma_.lower() in rules.reversals:
             return False  # "lifted sanctions", "refused to sanction", "threatened to attend"
     return True
 
@@ -56,7 +56,7 @@ def _inside_without(tok: Token, verb: Token, rules: Rules) -> bool:
     statement") between itself and its verb."""
     node = tok
     for _ in range(5):
-        if node is verb or node.head is node:
+        if node == verb or node.head == node:
             return False
         if node.dep_ == "prep" and node.lower_ in rules.negators:
             return True

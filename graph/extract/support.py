@@ -86,7 +86,7 @@ class Support:
         if not asserted(cue, self.rules):
             return False
         verb = governing_verb(cue)
-        if cue.pos_ == "NOUN" and cue.head is not verb:
+        if cue.pos_ == "NOUN" and cue.head != verb:
             return True  # "he would raise issues, including China's support for Russia"
         chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         if any(v.lemma_.lower() in ONGOING for v in chain):
@@ -158,7 +158,7 @@ class Support:
                     first = [c for c in v.head.children if c.dep_ == "nsubj"]
                     found = [m for c in first for m in self._actors(c)]
                 return found
-            if v.dep_ not in ("xcomp", "conj", "advcl") or v.head is v:
+            if v.dep_ not in ("xcomp", "conj", "advcl") or v.head == v:
                 break
             v = v.head
         return []

@@ -36,7 +36,7 @@ class SpokeAt(StatelessRule):
         seen = 0
         while seen < 6:
             seen += 1
-            if tok.dep_ in ("appos", "compound", "conj", "flat", "cc") and tok.head is not tok:
+            if tok.dep_ in ("appos", "compound", "conj", "flat", "cc") and tok.head != tok:
                 tok = tok.head
                 continue
             if (
