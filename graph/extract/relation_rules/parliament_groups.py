@@ -51,7 +51,10 @@ def load_group_rules() -> GroupRules:
         bracket=re.compile(rf"\**\s*\((?P<group>{alt})\s*(?:[,;][^()]*)?\)"),
         # the clause's lead: "For Renew Europe, ", "Speaking for the ECR, ", "On behalf of the EPP, "
         lead=re.compile(
-            rf"(?:^|[.;]\s+|\n)\W*(?i:(?:speaking\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?)"
+            # no part before the group's words spans a line break: over a run of blank lines
+            # ("\n" * 10**6) a \W* that could would be tried from every break, quadratic
+            rf"(?:^|(?<=[.;])[ \t]+|\n)[^\w\n]*"
+            rf"(?i:(?:speaking\s+)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?)"
             rf"(?P<group>{alt})(?:\s+[Gg]roup)?(?:\s*\([^()]*\))?\s*,\s*"
         ),
     )
