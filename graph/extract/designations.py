@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -185,6 +186,20 @@ def _announced(noun: Token, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions for h in heads if m.start <= h.idx < m.end and m.type in LISTED]
 
 
+def _including(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The names a noun's "including" phrase gives ("11 individuals and 14 entities,
+    including A, the director of B, and C"): the heads of its objects."""
+    return [
+        m
+        for h in (noun, *noun.conjuncts)
+        for p in h.children
+        if p.lower_ == "including"
+        for c in p.children
+        if c.dep_ == "pobj"
+        for m in _headed(c, mentions, LISTED)
+    ]
+
+
 def _names_other(m: Mention, doc: Doc) -> bool:
     """Whether a list item's first actor only names another: a country opening a body's name
     ("Myanmar Economic Corporation"), a body before a common noun ("X affiliates")."""
@@ -194,6 +209,13 @@ def _names_other(m: Mention, doc: Doc) -> bool:
     head = span.root.head
     nxt = doc[span.end] if span.end < len(doc) else None
     return m.type == "Country" or (head.pos_ == "NOUN" and nxt is not None and nxt.i == head.i)
+
+
+def _headed_below(prep: Token, mentions: Iterable[Mention]) -> list[Mention]:
+    """The countries a preposition's object is headed by ("of Japan")."""
+    return [
+        m for c in prep.children if c.dep_ == "pobj" for m in _headed(c, mentions, ("Country",))
+    ]
 
 
 def _extent(tok: Token) -> tuple[int, int]:
@@ -236,7 +258,7 @@ def _subject_tokens(verb: Token) -> list[Token]:
     suspended", "are designated"), or for a relative clause the noun it describes ("the EU,
     which imposed ...")."""
     v = verb
-    for _ in range(2):
+    for _ in range(3):  # "has decided to implement measures to freeze": three verbs up
         # the small model sometimes hangs the subject on the auxiliary ("remain suspended")
         near = [
             *v.children,
@@ -326,8 +348,13 @@ class Designations:
     def _names_measure(self, noun: Token) -> bool:
         """ "sanctions", "an asset freeze", "restrictive measures": a noun naming a listing."""
         restrictive = any(c.lower_ == "restrictive" for c in noun.children)
+        # "measures to freeze the assets of", "measures to block the property of"
+        freezing = any(
+            c.dep_ in ("relcl", "acl") and c.lemma_.lower() in ("freeze", "block")
+            for c in noun.children
+        )
         return noun.lemma_.lower() in self.rules.sanction_nouns or (
-            noun.lemma_.lower() == "measure" and restrictive
+            noun.lemma_.lower() == "measure" and (restrictive or freezing)
         )
 
     def _authority_subject(self, tok: Token) -> bool:
@@ -347,73 +374,124 @@ class Designations:
         return False
 
     def find(
-        self, doc: Doc, sentences: list[Sentence], head: Iterable[Mention] = ()
+        self,
+        doc: Doc,
+        sentences: list[Sentence],
+        head: Iterable[Mention] = (),
+        title: Iterable[Sentence] = (),
+        states: dict[str, Mention] | None = None,
+        home: Mention | None = None,
     ) -> list[tuple[Mention, Mention, int, str, float]]:
         """(source, target, sentence index, rule, confidence) for every designation; `head`
         holds the mentions of the headline and header lines ("Council of the EU" over a
-        release), which name the release's own body but are read for nothing else."""
+        release), which name the release's own body but are read for nothing else, but for
+        the lister of a listing headline ("Canada imposes sanctions on ..."): the release's
+        designator until its body names one. `states`: the state each person serves, `home`
+        the state the document speaks for."""
+        self.states, self.home = states or {}, home
         out: list[tuple[Mention, Mention, int, str, float]] = []
-        designator: list[Mention] = []
-        text = doc_text(doc)
-        lead: dict[int, Mention] = {}  # the actor each paragraph opens with
-        bodies = [m for m in head if m.type == "Institution"]
-        bodies += [m for s in sentences for m in s.mentions if m.type == "Institution"]
-        listed_before = False  # whether the sentence before listed anybody
-        before: list[Mention] = []  # the lister a sentence before had as its subject
-        seen: list[Mention] = []  # the bodies and people named so far
+        r = _Reading(designator=self._title_designator(title))
+        r.provisional = bool(r.designator)  # from the headline: the body's own lister wins
+        r.bodies = [m for m in head if m.type == "Institution"]
+        r.bodies += [m for s in sentences for m in s.mentions if m.type == "Institution"]
         undone: set[tuple[int, int]] = set()  # (sentence, start) of the actors delisted there
-        prior: list[Mention] = []  # the mentions of the sentence before
         for s in sentences:
             opening = next((m for m in s.mentions if m.type in LISTED), None)
             if opening is not None and self._opens(s, opening):
-                lead.setdefault(s.paragraph, opening)
+                r.lead.setdefault(s.paragraph, opening)
+            out += self._colon_list(s, r)
             for tok in s.span:
-                if not self._is_cue(tok) or not asserted(tok, self.rules):
-                    continue
-                sources, named = self._sources(tok, s.mentions, text, designator)
-                if not sources:  # "None of this means the EU has done nothing. Since 2022 it
-                    sources = _antecedent(tok, s.mentions, before)  # has imposed sanctions on"
-                    named = bool(sources)
-                own = [] if named else self._own_body(tok, bodies)
-                if own and designator and self._organ_of(own[0], designator[-1]):
-                    # "EU ... lists eight persons. The Council today decided to subject ...":
-                    # the Council of the EU lists for the EU, both designate
-                    designator = [own[0], designator[-1]]
-                    sources = list(designator)
-                elif not sources and not designator:
-                    sources, named = own, bool(own)
-                if named and sources and not designator and tok.dep_ not in ("relcl", "acl"):
-                    designator = sources[:1]  # not "X, which the US designated in 2019"
-                passive = _passive_subjects(tok)
-                targets = self._object_targets(tok, s)
-                for c in passive:
-                    targets += self._passive_named(c, tok, s, lead.get(s.paragraph), seen, prior)
-                among = self._among(tok, s.mentions)
-                targets += among
-                # "Today's action targets X", "The sanctions also target X": the measures
-                # stand for the document's designator
-                measures = any(
-                    c.lemma_.lower() in self.rules.measure_subjects
-                    for c in tok.children
-                    if c.dep_ == "nsubj"
-                )
-                by = sources or (designator if passive or among or measures else [])
-                rule = "designation-passive" if passive else "designation"
-                for src in by:
-                    for t in targets:
-                        if t.name != src.name and not t.demonym:
-                            out.append((src, t, s.index, rule, 0.85))
+                if self._is_cue(tok) and asserted(tok, self.rules):
+                    out += self._read_cue(tok, s, r)
             undone |= self._delisted(s)
-            out += self._under(s, designator)
+            out += self._under(s, r.designator)
             out += self._excluded(s)
-            out += self._included(s, designator, listed_before)
-            listed_before = any(self._is_cue(tok) for tok in s.span)
-            before = _subjects(s.mentions, doc)[-1:] or before
-            seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
-            prior = s.mentions
-        out += self._lists(doc, sentences, designator)
+            out += self._included(s, r.designator, r.listed_before)
+            r.listed_before = any(self._is_cue(tok) for tok in s.span)
+            r.before = _subjects(s.mentions, doc)[-1:] or r.before
+            r.seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
+            r.prior = s.mentions
+        out += self._lists(doc, sentences, r.designator)
         # "revoked the designation of X, who was designated in 2022": X is no target now
         return [o for o in out if (o[2], o[1].start) not in undone]
+
+    def _read_cue(
+        self, tok: Token, s: Sentence, r: _Reading
+    ) -> list[tuple[Mention, Mention, int, str, float]]:
+        """The designations one listing verb makes; updates the document's designator."""
+        text = doc_text(s.span.doc)
+        sources, named = self._sources(tok, s.mentions, text, r.designator)
+        if not sources:  # "None of this means the EU has done nothing. Since 2022 it
+            sources = _antecedent(tok, s.mentions, r.before)  # has imposed sanctions on"
+            named = bool(sources)
+        own = [] if named else self._own_body(tok, r.bodies)
+        if own and r.designator and self._organ_of(own[0], r.designator[-1]):
+            # "EU ... lists eight persons. The Council today decided to subject ...":
+            # the Council of the EU lists for the EU, both designate
+            r.designator = [own[0], r.designator[-1]]
+            sources = list(r.designator)
+        elif not sources and not r.designator:
+            sources, named = own, bool(own)
+        if (
+            named
+            and sources
+            and (r.provisional or not r.designator)
+            and tok.dep_ not in ("relcl", "acl")
+        ):
+            r.designator = sources[:1]  # not "X, which the US designated in 2019"
+            r.provisional = False
+        passive = _passive_subjects(tok)
+        targets = self._object_targets(tok, s)
+        for c in passive:
+            targets += self._passive_named(c, tok, s, r.lead.get(s.paragraph), r.seen, r.prior)
+            targets += self._announced_after(c, tok, s)
+            if self._colon_noun(c) and s.text.rstrip().endswith(":"):
+                # "Three companies were also listed:" and the names in the next sentence
+                r.pending = (sources or r.designator, self._colon_noun(c))
+        among = self._among(tok, s.mentions)
+        targets += among
+        # "Today's action targets X", "The sanctions also target X": the measures
+        # stand for the document's designator
+        measures = any(
+            c.lemma_.lower() in self.rules.measure_subjects
+            for c in tok.children
+            if c.dep_ == "nsubj"
+        )
+        by = sources or (r.designator if passive or among or measures else [])
+        rule = "designation-passive" if passive else "designation"
+        return [
+            (src, t, s.index, rule, 0.85)
+            for src in by
+            for t in targets
+            if t.name != src.name and not t.demonym
+        ]
+
+    def _colon_noun(self, c: Token) -> tuple[str, ...]:
+        """The types a passive subject's common noun stands for ("companies", "individuals"),
+        empty for any other subject."""
+        noun = c.lemma_.lower()
+        if c.pos_ != "NOUN":
+            return ()
+        if noun in self.rules.people_nouns:
+            return ("Person",)
+        return ("Institution",) if noun in self.rules.entity_nouns else ()
+
+    def _colon_list(
+        self, s: Sentence, r: _Reading
+    ) -> list[tuple[Mention, Mention, int, str, float]]:
+        """The names of a bare list the sentence before announced with its colon ("Three
+        companies were also listed:" then "A, B and C.")."""
+        pending, r.pending = r.pending, None
+        if pending is None or s.span.root.pos_ in ("VERB", "AUX"):
+            return []
+        by, wanted = pending
+        return [
+            (src, m, s.index, "designation-passive", 0.8)
+            for m in s.mentions
+            if m.type in wanted and not m.demonym
+            for src in by
+            if m.name != src.name
+        ]
 
     def _object_targets(self, tok: Token, s: Sentence) -> list[Mention]:
         """The actors in a listing verb's object and its "on" / "against" phrase; vessels
@@ -451,6 +529,30 @@ class Designations:
         if not named:
             named = self._set_before(c, prior)
         return named
+
+    def _title_designator(self, title: Iterable[Sentence]) -> list[Mention]:
+        """The lister a listing headline names ("Canada imposes sanctions on Haitian
+        elites", "Treasury Targets ..."), if any."""
+        for s in title:
+            for tok in s.span:
+                if self._is_cue(tok) and asserted(tok, self.rules):
+                    sources, named = self._sources(tok, s.mentions, doc_text(s.span.doc), [])
+                    if named and sources:
+                        return sources[:1]
+        return []
+
+    def _announced_after(self, c: Token, tok: Token, s: Sentence) -> list[Mention]:
+        """ "Three companies were also listed: A, B and C": a passive subject that is a
+        common noun for people or bodies, and the names after the colon that follows it."""
+        noun = c.lemma_.lower()
+        if c.pos_ != "NOUN" or noun not in self.rules.people_nouns | self.rules.entity_nouns:
+            return []
+        text = doc_text(s.span.doc)
+        colon = text.find(":", tok.idx, s.span.end_char)
+        if colon < 0 or "\n" in text[tok.idx : colon]:
+            return []
+        wanted = ("Person",) if noun in self.rules.people_nouns else ("Institution",)
+        return [m for m in s.mentions if m.start > colon and m.type in wanted and not m.demonym]
 
     def _set_before(self, c: Token, prior: list[Mention]) -> list[Mention]:
         """ "Both companies", "these individuals", "the two entities": the bodies or people
@@ -497,6 +599,14 @@ class Designations:
             if c.lower_ in self.rules.state_words:  # "the US Treasury", "the British government"
                 lo = c.left_edge.idx
                 sources += [m for m in actors if lo <= m.start < c.idx and m.type == "Country"]
+                for of in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"):
+                    sources += _headed_below(of, actors)  # "the Government of Japan"
+        for c in subjects if not sources else []:
+            # "Minister X announced sanctions": the state the document gives X a role in
+            people = _headed(c, actors, ("Person",))
+            sources += [self.states[m.name] for m in people if m.name in self.states]
+            if people and not sources and self.home is not None:
+                sources = [self.home]  # a release's minister acts for the release's state
         named = bool(sources)
         for c in (c for c in tok.children if c.dep_ == "agent"):
             sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
@@ -535,27 +645,17 @@ class Designations:
         designator."""
         out = []
         for tok in s.span:
-            if (
-                tok.lemma_.lower() != "include"
-                or tok.pos_ != "VERB"
-                or not asserted(tok, self.rules)
-            ):
+            copula = tok.lemma_.lower() == "be" and any(c.dep_ == "attr" for c in tok.children)
+            including = tok.lemma_.lower() in ("include", "cover") and tok.pos_ == "VERB"
+            if not (including or copula) or not asserted(tok, self.rules):
                 continue
             subject = [c for c in tok.children if c.dep_ == "nsubj"]
-            listing = any(
-                t.lemma_.lower() in self.rules.designation_verbs
-                or t.lower_ in self.rules.list_words
-                or t.lower_ in ("designations", "listings")
-                for c in subject
-                for t in c.subtree
-            )
-            pronoun = any(c.lower_ in ("they", "these", "those") for c in subject)
-            if not listing and not (pronoun and listed_before):
+            if not self._lists_subject(subject, copula, listed_before):
                 continue
             objects = [
                 c
                 for c in tok.children
-                if c.dep_ in ("dobj", "obj") or (c.dep_ == "conj" and c.pos_ == "NOUN")
+                if c.dep_ in ("dobj", "obj", "attr") or (c.dep_ == "conj" and c.pos_ == "NOUN")
             ]
             for c in objects:
                 out += [
@@ -563,11 +663,32 @@ class Designations:
                     # the object's head, its conjuncts and the names it announces: "an
                     # officer of the Armed Forces of the DRC" lists the officer, not the DRC;
                     # "four firms linked to the RSF: A, B and C" lists A, B and C
-                    for t in _headed(c, s.mentions, LISTED) + _announced(c, s.mentions)
+                    for t in _headed(c, s.mentions, LISTED)
+                    + _announced(c, s.mentions)
+                    + _including(c, s.mentions)
                     for src in designator
                     if t.name != src.name and not t.demonym
                 ]
         return out
+
+    def _lists_subject(self, subject: list[Token], copula: bool, listed_before: bool) -> bool:
+        """Whether a subject stands for the listed: "Those listed today (include)", "The
+        designations include", "The individuals sanctioned are"; after a listing, "They
+        include", "The entities are"."""
+        listing = any(
+            t.lemma_.lower() in self.rules.designation_verbs
+            and (not copula or t.dep_ in ("acl", "relcl"))
+            or (not copula and t.lower_ in self.rules.list_words)
+            or t.lower_ in ("designations", "listings")
+            for c in subject
+            for t in c.subtree
+        )
+        if copula:
+            common = self.rules.people_nouns | self.rules.entity_nouns
+            plural = any(c.tag_ == "NNS" and c.lemma_.lower() in common for c in subject)
+            return listing or (plural and listed_before)
+        pronoun = any(c.lower_ in ("they", "these", "those") for c in subject)
+        return listing or (pronoun and listed_before)
 
     def _excluded(self, s: Sentence) -> list[tuple[Mention, Mention, int, str, float]]:
         """ "A, B and C remain suspended from the AU", "X, which is suspended from ECOWAS",
@@ -692,6 +813,9 @@ class Designations:
                     in_list = bool(self.rules.section_heading.search(line)) and not ends
                     intro = paragraphs = False
                 continue
+            if not ends and self._opens_section(s, text):
+                in_list, intro, paragraphs = True, False, False  # "(1) Individuals"
+                continue
             if self.rules.paragraph_intro.search(line):
                 in_list = paragraphs = True
                 intro = False
@@ -711,7 +835,7 @@ class Designations:
             if ends and line[:1].isalpha() and _is_heading(s, text):
                 in_list = intro = False  # "Background", "Media enquiries" after the items
                 continue
-            if intro and line[:1] not in "-•*" and len(line) > 200:
+            if intro and line[:1] not in "-•*" and (len(line) > 200 or _clause(s)):
                 in_list = intro = False  # prose again after a list of short items
                 continue
             first = next((m for m in s.mentions if m.type in LISTED and m.start >= start), None)
@@ -726,6 +850,20 @@ class Designations:
                     out.append((src, first, s.index, "designation-list", 0.8))
         return out
 
+    def _opens_section(self, s: Sentence, text: str) -> bool:
+        """Whether a sentence holds a short heading line over a list of designated persons
+        or bodies in any case ("(1) Individuals", "Annex II - Entities"), the parser having
+        run it into the lines around it ("Annex\n(1) Individuals\n1.")."""
+        lines = [ln.strip() for ln in s.text.split("\n") if ln.strip()]
+        if len(lines) == 1 and not _is_heading(s, text):
+            return False
+        return any(
+            len(ln.split()) <= 4
+            and ln[-1:] not in '.;!?"”'
+            and self.rules.section_heading.search(ln.upper()) is not None
+            for ln in lines
+        )
+
     def _acts(self, root: Token) -> bool:
         """Whether a sentence's main verb is a listing verb in the active voice ("OFAC is
         designating ..."), whose subject is a lister, not a target."""
@@ -733,14 +871,41 @@ class Designations:
         return self._is_cue(root) and not passive
 
 
+@dataclass
+class _Reading:
+    """What reading a document's sentences in order has found so far."""
+
+    designator: list[Mention]  # who lists in this document
+    provisional: bool = False  # the designator comes from the headline
+    lead: dict[int, Mention] = field(default_factory=dict)  # each paragraph's opening actor
+    bodies: list[Mention] = field(default_factory=list)  # every body the document names
+    listed_before: bool = False  # whether the sentence before listed anybody
+    before: list[Mention] = field(default_factory=list)  # the sentence before's lister
+    seen: list[Mention] = field(default_factory=list)  # bodies and people named so far
+    prior: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
+    # a colon's list to come: (who lists, the types its names are)
+    pending: tuple[list[Mention], tuple[str, ...]] | None = None
+
+
 def _passive_subjects(tok: Token) -> list[Token]:
     """The listed subject of a passive verb: its own, or for a passive verb joined to an
     active one ("VS Tankers has arranged cargoes ... and is being designated") the first
     verb's."""
     own = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    if not own and aux:  # "Also designated is X" (the parser may hang X on "is")
+        own = [c for c in tok.children if c.dep_ == "attr"]
+        own += [c for a in aux for c in a.children if c.dep_ in ("attr", "nsubj")]
     if own or tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.children):
         return own
     return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _clause(s: Sentence) -> bool:
+    """Whether a sentence is a clause with a subject and a finite verb ("The EU now applies
+    restrictive measures to ..."), not a list entry ("Ivan Sorokin (born 1961)")."""
+    root = s.span.root
+    return root.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in root.children)
 
 
 def _item_start(s: Sentence, text: str) -> int:
@@ -750,7 +915,11 @@ def _item_start(s: Sentence, text: str) -> int:
     first, sep, rest = text[start : s.span.end_char].partition("\n")
     words = first.split()
     heading = sep and words and len(words) <= 8 and first.rstrip()[-1:] not in '.:;!?"”'
-    if heading and re.match(r"\s*(?:[-•*]|\d+[.)])(?:\s|$)", rest):
+    # "1. Ivan Sorokin\n2.": an item (its own list mark before it) the parser ran into the
+    # next item's number, not a group's subheading
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    marked = before != "" and before.strip("-•*0123456789.)") == ""
+    if heading and not marked and re.match(r"\s*(?:[-•*]|\d+[.)])(?:\s|$)", rest):
         return start + len(first) + 1 + len(rest) - len(rest.lstrip())
     return start
 
