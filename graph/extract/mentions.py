@@ -9,7 +9,7 @@ earlier one; it keeps only what is left of its span.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,10 +148,13 @@ _QUESTIONER = re.compile(
 )
 
 _BODY_EVENT = re.compile(
-    r"\b(?:\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial|[Aa]nnual)"
-    r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency)\s+)?"
+    r"\b(?P<pre>\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial"
+    r"|[Aa]nnual|[A-Za-z]+(?:-[a-z]+)?)"
+    r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency|regular)\s+)?"
     r"(?P<kind>meeting|summit|session|conference)\s+of\s+(?:the\s+)?"
 )
+# the words of _BODY_EVENT's "pre" that name an occasion without a number
+_OCCASION_WORDS = frozenset({"emergency", "extraordinary", "ordinary", "special", "annual"})
 
 _ORG_EVENT = re.compile(
     r"\b(?:(?P<pre>(?:19|20)\d\d|\d+(?:st|nd|rd|th))\s+)?"
@@ -769,7 +772,7 @@ class MentionFinder:
             if place is not None and place.type == "Region":
                 continue  # "Americas summit", "ASEAN Indo-Pacific Forum": a region is no body
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
-            if place is None and not acronym:
+            if place is None and not acronym and not self._parties_pair(org):
                 continue
             begin = event_m.start("pre") if pre else event_m.start("org")
             span = doc.char_span(begin, event_m.end(), alignment_mode="expand")
@@ -790,6 +793,15 @@ class MentionFinder:
                 key=key,
                 props={"kind": kind},
             )
+
+    def _parties_pair(self, org: str) -> bool:
+        """ "EU-Japan", "China-Central Asia", "Russia-Africa": two parties a bilateral
+        summit or forum series is named after, each a known state, body or region."""
+        sides = re.split(r"[-–]", org)
+        if len(sides) != 2:
+            return False
+        found = [self.gaz.lookup(side.strip()) for side in sides]
+        return all(p is not None and p.type in ("Country", "Institution", "Region") for p in found)
 
     def _add_named_candidates(
         self, found: _Found, gaz_hits: list[tuple[Span, Place]], country_tokens: set[int]
@@ -1109,7 +1121,7 @@ class MentionFinder:
         an occasion named by its body; the body stays a mention of its own."""
         doc = found.doc
         bodies = {m.start: m for m in found.mentions if m.type == "Institution"}
-        for event_m in _BODY_EVENT.finditer(doc_text(doc)):
+        for event_m in self._occasions(doc_text(doc)):
             named_body = bodies.get(event_m.end())
             span = doc.char_span(event_m.start(), event_m.end("kind"), alignment_mode="expand")
             if named_body is None or span is None or not found.free(span.start, span.end):
@@ -1119,6 +1131,22 @@ class MentionFinder:
             # the number is the event's identity: the 37th session is not the 36th
             name = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’")
             found.add(span, "Event", name, "body-event", fold(name), props={"kind": kind})
+
+    def _occasions(self, text: str) -> Iterator[re.Match[str]]:
+        """_BODY_EVENT's matches whose first word numbers or names an occasion ("the
+        fifty-sixth session of", "an emergency summit of"), not "a closed session of" nor
+        "the first meeting of" (which describes more often than it names)."""
+        pos = 0
+        while (m := _BODY_EVENT.search(text, pos)) is not None:
+            pre = m["pre"]
+            number = ordinal_of(pre, self.rules)
+            if number == 1 and not pre[:1].isdigit():
+                number = None
+            if pre.lower() in _OCCASION_WORDS or number is not None:
+                yield m
+                pos = m.end()
+            else:
+                pos = m.end("pre")  # "An emergency summit of": try from "emergency"
 
     @staticmethod
     def _add_part_of_hints(found: _Found) -> None:
