@@ -218,6 +218,7 @@ class MentionFinder:
         self.rules = rules
         self.names = load_name_rules()
         self.gaz = gaz
+        self.title_words = rules.honorifics | {r.lower() for r in rules.role_nouns}
         # ORTH, not LOWER: "US" is the country, "us" is not
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         organs = "|".join(
@@ -1629,6 +1630,9 @@ class MentionFinder:
         ents.sort(key=lambda e: e.start)
         for e in _split_at_slashes(ents):
             start, end = e.start, e.end
+            if start > 0 and self._given_name(doc[start - 1], doc[start]):
+                start -= 1  # "Secretary of State Antony J. Blinken": the model's name
+                # starts at the middle initial
             while end - start > 1 and doc[end - 1].text in self.rules.name_particles:
                 end -= 1  # the model's "Ursula von": the particles are read again below
             while end < len(doc):
@@ -1676,6 +1680,18 @@ class MentionFinder:
                 continue
             spans.append(doc[start:end])
         return spans
+
+    def _given_name(self, before: Token, initial: Token) -> bool:
+        """Whether `before` is the given name of a name the model starts at its middle
+        initial: a capitalised word outside any entity and no title ("Antony" of "J. Blinken",
+        not "Secretary" of "J. Smith")."""
+        return (
+            re.fullmatch(r"[A-Z]\.", initial.text) is not None
+            and before.is_alpha
+            and before.is_title
+            and not before.ent_type_
+            and before.lower_ not in self.title_words
+        )
 
     def _particle_run(self, doc: Doc, i: int) -> int:
         """How many name particles start at token i and lead on to a capitalised word
