@@ -153,6 +153,13 @@ _BODY_EVENT = re.compile(
     r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency|regular)\s+)?"
     r"(?P<kind>meeting|summit|session|conference)\s+of\s+(?:the\s+)?"
 )
+# "The Security Council held its 9904th meeting", "met in its eleventh emergency special
+# session": the body is the one the sentence named before "its"
+_ITS_EVENT = re.compile(
+    r"\bits\s+(?P<pre>\d+(?:st|nd|rd|th)|[A-Za-z]+(?:-[a-z]+)?)"
+    r"(?P<quals>(?:\s+(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency"
+    r"|regular))*)\s+(?P<kind>meeting|session|summit|conference)\b"
+)
 # the words of _BODY_EVENT's "pre" that name an occasion without a number
 _OCCASION_WORDS = frozenset({"emergency", "extraordinary", "ordinary", "special", "annual"})
 
@@ -588,7 +595,7 @@ class MentionFinder:
         spans = []
         for tok in doc:
             if tok.text in self.rules.event_heads and tok.text[0].isupper():
-                start = tok.i
+                start, possessive = tok.i, False
                 while start - 1 >= 0 and not doc[start].is_sent_start:
                     prev = doc[start - 1]
                     if self._is_cap(prev):
@@ -607,6 +614,15 @@ class MentionFinder:
                         and not doc[start - 1].is_sent_start
                     ):
                         start -= 2  # "Commonwealth Heads of Government Meeting"
+                    elif (
+                        prev.text in ("'", "’")
+                        and start - 2 >= 0
+                        and self._is_cap(doc[start - 2])
+                        and doc[start - 2].text.endswith("s")
+                        and not doc[start - 2].whitespace_
+                    ):
+                        start -= 2  # "ASEAN Foreign Ministers' Meeting"
+                        possessive = True
                     else:
                         break
                 if start - 1 >= 0 and self._is_cap(doc[start - 1]):
@@ -616,9 +632,20 @@ class MentionFinder:
                 ):
                     start -= 1  # "the 43rd ASEAN Summit", "the 2022 Commonwealth ..."
                 end = self._event_name_end(doc, tok.i + 1)
+                if possessive and start > 0 and doc[start - 1].text == ")":
+                    continue  # "... Cooperation (APEC) Leaders' Week": not a name's start
+                if possessive and self._opens_with_partners(doc[start:end]):
+                    continue  # "Japan-China-ROK Trilateral Foreign Ministers' Meeting": the
+                    # partners stay actors of their own (the dashed-pair rule reads them)
                 if end - start >= 2:
                     spans.append(doc[start:end])
         return spans
+
+    def _opens_with_partners(self, span: Span) -> bool:
+        """Whether a name opens with two known states joined by a dash ("Japan-China-...")."""
+        words = re.split(r"[-–]", span.text.split()[0]) if span.text else []
+        places = [self.gaz.lookup(w) for w in words if w]
+        return len(places) >= 2 and all(p is not None and p.type == "Country" for p in places)
 
     def _event_name_end(self, doc: Doc, i: int) -> int:
         """Where an event's name ends after its head: "Summit of the Americas", "Conference
@@ -697,6 +724,7 @@ class MentionFinder:
         self._add_surname_first_entries(found)
         self._add_list_item_people(found)
         self._add_body_events(found)
+        self._add_own_occasions(found)
         self._add_part_of_hints(found)
         self._add_people(found)  # layer 2
         self._add_other_organisations(found)  # layer 3
@@ -1131,6 +1159,29 @@ class MentionFinder:
             kind = event_m.group("kind").lower()
             # the number is the event's identity: the 37th session is not the 36th
             name = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’")
+            found.add(span, "Event", name, "body-event", fold(name), props={"kind": kind})
+
+    def _add_own_occasions(self, found: _Found) -> None:
+        """ "The Security Council today held its 9904th meeting": the numbered occasion of
+        the body the sentence names last before "its"."""
+        doc, text = found.doc, doc_text(found.doc)
+        for event_m in _ITS_EVENT.finditer(text):
+            number = ordinal_of(event_m["pre"], self.rules)
+            span = doc.char_span(event_m.start("pre"), event_m.end(), alignment_mode="expand")
+            if number is None or span is None or not found.free(span.start, span.end):
+                continue
+            sent = found.sent_of[span.start]
+            bodies = [
+                m
+                for m in found.mentions
+                if m.type == "Institution" and m.sent == sent and m.end <= event_m.start()
+            ]
+            if not bodies:
+                continue
+            body = max(bodies, key=lambda m: m.start)
+            own = re.sub(r"\s+", " ", text[event_m.start("pre") : event_m.end()])
+            name = f"{own} of the {_strip_article(body.text)}"
+            kind = event_m["kind"].lower()
             found.add(span, "Event", name, "body-event", fold(name), props={"kind": kind})
 
     def _occasions(self, text: str) -> Iterator[re.Match[str]]:
