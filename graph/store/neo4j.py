@@ -35,7 +35,7 @@ from neo4j.spatial import Point
 from graph.blocking import event_key, node_keys
 from graph.config import Neo4jSettings, Settings
 from graph.cypher_plan import check_plan
-from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised
+from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised, truncation
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
     MAX_DEPTH,
@@ -452,17 +452,23 @@ class Neo4jStore(GraphStore):
         # a summary is read in Cypher unless the filter reads the evidence anyway
         summary = evidence != "all" and not _reads_evidence(flt)
 
-        def work(tx: ManagedTransaction) -> GraphData:
-            ball = _bounded_walk(tx, seeds, depth, walk_filter, limit, relations, types)
+        def work(tx: ManagedTransaction) -> tuple[GraphData, bool]:
+            ball, stopped = _bounded_walk(tx, seeds, depth, walk_filter, limit, relations, types)
+            if max_edges is not None and not _reads_evidence(walk_filter) and ball:
+                return _capped_part(tx, ball, relations, evidence, max_edges), stopped
             if summary:
                 nodes = _nodes(tx, q.GET_NODES, ids=ball) if ball else []
-                return neo4j_summary.summarised_part(tx, nodes, relations, evidence)
-            return _part(tx, ball, relations)
+                return neo4j_summary.summarised_part(tx, nodes, relations, evidence), stopped
+            return _part(tx, ball, relations), stopped
 
-        part = self._read(work)
+        part, stopped = self._read(work)
+        if max_edges is not None and not _reads_evidence(flt) and part.nodes:
+            part.truncated = truncation(part.truncated, nodes=stopped)
+            return part  # the walk's answer, capped in the query
         if flt.dated():
             flt = flt.with_document_dates(self.document_dates(part.edges))
         answer = capped(neighbourhood(to_networkx(part), seeds, depth, flt, limit), max_edges)
+        answer.truncated = truncation(answer.truncated, nodes=stopped)
         if evidence == "all" or summary:
             return answer
         return summarised(answer, evidence, self.document_dates(answer.edges))
@@ -1017,9 +1023,10 @@ def _bounded_walk(
     limit: int,
     relations: list[str],
     types: list[str],
-) -> list[str]:
+) -> tuple[list[str], bool]:
     """graph/query.py's neighbourhood() walk, reading the frontier's edges from Neo4j a
-    chunk of nodes at a time, in the same order (frontier, then edge id), until `limit`."""
+    chunk of nodes at a time, in the same order (frontier, then edge id), until `limit`:
+    the nodes, and whether a node in reach was left out."""
     depth = max(0, min(depth, MAX_DEPTH))
     limit = max(1, min(limit, MAX_NODES))
     existing = {n.id for n in _nodes(tx, q.GET_NODES, ids=list(dict.fromkeys(seeds)))}
@@ -1047,12 +1054,12 @@ def _bounded_walk(
                         _edge(r["source"], r["target"], r["type"], r["props"])
                     ):
                         continue
-                    if len(seen) >= limit:  # nothing more can join
-                        return list(seen)
+                    if len(seen) >= limit:  # nothing more can join, and one is left out
+                        return list(seen), True
                     seen[other] = level
                     nxt.append(other)
         frontier = sorted(nxt)
-    return list(seen)
+    return list(seen), False
 
 
 class _TxDocumentDates:
@@ -1108,6 +1115,25 @@ def _two_balls(
         if n not in near_s and d <= max_length - radii[0] - 1:
             keep.add(n)
     return sorted(keep)
+
+
+def _capped_part(
+    tx: ManagedTransaction,
+    ids: list[str],
+    relations: list[str],
+    evidence: EvidenceMode,
+    max_edges: int,
+) -> GraphData:
+    """The nodes `ids` and at most `max_edges` edges among them (edge_summary.capped),
+    chosen in the query from the edges' ties before any edge is read whole: the strongest
+    are read, the rest only counted (`truncated`)."""
+    nodes = sorted(_nodes(tx, q.GET_NODES, ids=ids), key=lambda n: n.id)
+    eids, dropped = neo4j_summary.chosen_ties(tx, ids, relations, max_edges)
+    if evidence == "all":
+        edges = _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=eids) if eids else []
+    else:
+        edges = neo4j_summary.summarised_by_element_id(tx, eids, evidence)
+    return GraphData(nodes=nodes, edges=edges, truncated=truncation(None, dropped))
 
 
 def _part(tx: ManagedTransaction, ids: list[str], relations: list[str]) -> GraphData:

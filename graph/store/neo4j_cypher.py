@@ -476,6 +476,30 @@ def edges_among_summarised(relations: list[str]) -> str:
     )
 
 
+def ties_among(relations: list[str]) -> str:
+    """The edges among the nodes $ids as ties only, for choosing a capped answer before any
+    edge is read whole: [edge id, source, target, evidence items, element id] each, one
+    record. `size(r.evidence)` counts the items without parsing one."""
+    if not relations:
+        return "RETURN [] AS rows"
+    return _among(relations) + (
+        "RETURN collect([r.id, a.id, b.id, size(r.evidence), elementId(r)]) AS rows"
+    )
+
+
+# The chosen edges, read again by element id (a relationship seek each, no expansion).
+_BY_ELEMENT_ID = "UNWIND $eids AS eid MATCH (a)-[r]->(b) WHERE elementId(r) = eid\n"
+EDGES_BY_ELEMENT_ID = (
+    _BY_ELEMENT_ID + "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props"
+)
+SUMMARISED_BY_ELEMENT_ID = (
+    _BY_ELEMENT_ID + "RETURN collect([a.id, b.id, type(r),\n"
+    "  r {.*, evidence: null, evidence_keys: null, documents: null},\n"
+    f"  {_SUMMARY_ITEMS},\n"
+    "  CASE WHEN $first THEN r.evidence[0] END]) AS rows"
+)
+
+
 def edge_by_id(relations: list[str]) -> str:
     """One edge by id, whatever its type (one seek of each type's id constraint), with its
     summary's raw material and a page of its evidence items ($offset, $limit)."""
