@@ -414,15 +414,23 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> tuple[list[SearchHit], dict[str, int]]:
             common = {"types": types, "document": DOCUMENT, "candidates": candidates}
-            lucene = lucene_query(folded)
-            found = {
-                n.id: n
-                for n in _nodes(
-                    tx, q.SEARCH_CANDIDATES, index=q.SEARCH_INDEX, lucene=lucene, **common
-                )
-            }
-            found.update((n.id, n) for n in _nodes(tx, q.SEARCH_CONTAINING, q=folded, **common))
-            hits = rank(query, list(found.values()), types, limit, offset)
+
+            def full_text(lucene: str) -> dict[str, Node]:
+                statement = q.SEARCH_CANDIDATES
+                return {
+                    n.id: n
+                    for n in _nodes(tx, statement, index=q.SEARCH_INDEX, lucene=lucene, **common)
+                }
+
+            # exact and prefix words first: cheap terms, and when they give every hit wanted
+            # as an exact or prefix match, no fuzzy match (scored below both) can be among them
+            found = full_text(lucene_prefix_query(folded))
+            hits = rank(query, list(found.values()), types, wanted)
+            if len(hits) < wanted or any(h.match == "fuzzy" for h in hits):
+                found.update(full_text(lucene_query(folded)))
+                found.update((n.id, n) for n in _nodes(tx, q.SEARCH_CONTAINING, q=folded, **common))
+                hits = rank(query, list(found.values()), types, wanted)
+            hits = hits[offset:]
             ids = [h.node.id for h in hits]
             return hits, {r["id"]: r["degree"] for r in tx.run(q.DEGREES, ids=ids)}
 
@@ -874,6 +882,16 @@ def lucene_query(folded: str) -> str:
     clauses += [f"{w}* OR *{w}* OR {w}~" for w in map(_lucene_escape, words)]
     pieces = {w[i:j] for w in words for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
     clauses += sorted(map(_lucene_escape, pieces - set(words)))[:LUCENE_PIECES]
+    return " OR ".join(clauses)
+
+
+def lucene_prefix_query(folded: str) -> str:
+    """The cheap part of lucene_query: the whole string as a phrase, and per word the word
+    itself and its prefix term. Every name rank() scores as exact or prefix has a word
+    starting with a query word, so this finds them all (up to the candidate cap)."""
+    words = [_lucene_escape(w) for w in folded.split()]
+    clauses = ['"' + " ".join(words) + '"^4']
+    clauses += [f"{w}^2 OR {w}*" for w in words]
     return " OR ".join(clauses)
 
 
