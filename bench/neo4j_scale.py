@@ -287,7 +287,10 @@ def run_size(
     n_edges = len(data.edges)
     store = Neo4jStore(settings.neo4j)
     store.ensure_schema()
-    if reuse and store.stats().edges == n_edges:  # the same seeded graph, imported before
+    if reuse:  # the same seeded graph, imported before: read it, never clear it
+        held = store.stats().edges
+        if held != n_edges:
+            sys.exit(f"--reuse: the database holds {held:,} edges, not {n_edges:,}; left as is")
         for name, (mid, high) in latency(store, data, random.Random(edges), reads).items():
             put(name, show(name, mid, high))
         store.close()
@@ -334,7 +337,7 @@ def main() -> None:
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help="reads only, if the database already holds the graph of that size",
+        help="reads only, on a database that holds the graph of that size (else exit, clearing nothing)",
     )
     parser.add_argument(
         "--reads",
