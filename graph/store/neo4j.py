@@ -419,7 +419,7 @@ class Neo4jStore(GraphStore):
                 statement = q.SEARCH_CANDIDATES
                 return {
                     n.id: n
-                    for n in _nodes(tx, statement, index=q.SEARCH_INDEX, lucene=lucene, **common)
+                    for n in _named(tx, statement, index=q.SEARCH_INDEX, lucene=lucene, **common)
                 }
 
             # exact and prefix words first: cheap terms, and when they give every hit wanted
@@ -428,10 +428,13 @@ class Neo4jStore(GraphStore):
             hits = rank(query, list(found.values()), types, wanted)
             if len(hits) < wanted or any(h.match == "fuzzy" for h in hits):
                 found.update(full_text(lucene_query(folded)))
-                found.update((n.id, n) for n in _nodes(tx, q.SEARCH_CONTAINING, q=folded, **common))
+                found.update((n.id, n) for n in _named(tx, q.SEARCH_CONTAINING, q=folded, **common))
                 hits = rank(query, list(found.values()), types, wanted)
             hits = hits[offset:]
             ids = [h.node.id for h in hits]
+            whole = {n.id: n for n in _nodes(tx, q.GET_NODES, ids=ids)}
+            for h in hits:
+                h.node = whole[h.node.id]
             return hits, {r["id"]: r["degree"] for r in tx.run(q.DEGREES, ids=ids)}
 
         hits, degrees = self._read(work)
@@ -991,6 +994,14 @@ def _evidence_key(ev: Evidence) -> str:
 # ---- reading helpers ----
 def _nodes(tx: ManagedTransaction, statement: str, **params: Any) -> list[Node]:
     return [_node(r["props"]) for r in tx.run(statement, **params)]
+
+
+def _named(tx: ManagedTransaction, statement: str, **params: Any) -> list[Node]:
+    """Nodes of a statement that returns only some of their properties (a null is left out)."""
+    return [
+        _node({k: v for k, v in r["props"].items() if v is not None})
+        for r in tx.run(statement, **params)
+    ]
 
 
 def _node(props: dict[str, Any]) -> Node:
