@@ -62,26 +62,31 @@ def timed(work: Callable[[], object], repeat: int) -> list[float]:
 
 
 def latency(
-    store: Neo4jStore, data: GraphData, rng: random.Random
+    store: Neo4jStore, data: GraphData, rng: random.Random, reads: str = "all"
 ) -> dict[str, tuple[float, float]]:
     entities = [n for n in data.nodes if n.type != DOCUMENT]
     picks = rng.sample(entities, SAMPLES)
-    queries = []
+    queries: list[tuple[int, str]] = []  # (kind, text)
     for n in picks:
         words = n.name.split()
         kind = rng.randrange(3)
         if kind == 0:
-            queries.append(n.name)
+            queries.append((kind, n.name))
         elif kind == 1:
-            queries.append(words[0][: max(3, len(words[0]) - 2)])
+            queries.append((kind, words[0][: max(3, len(words[0]) - 2)]))
         else:  # a typo: two letters swapped
             w = words[-1]
             i = rng.randrange(len(w) - 1) if len(w) > 2 else 0
-            queries.append(w[:i] + w[i + 1 : i + 2] + w[i : i + 1] + w[i + 2 :])
+            queries.append((kind, w[:i] + w[i + 1 : i + 2] + w[i : i + 1] + w[i + 2 :]))
+    if reads == "search":
+        return searches(store, queries)
     # depth 2 three ways over the same actors, after a pass that warms the page cache, so
     # that no way profits from another's reads: every evidence item, the first, none
     warm = iter(picks)
     timed(lambda: store.neighbors(next(warm).id, 2, GraphFilter(), 500), SAMPLES)
+    capped = capped_depth2(store, picks)
+    if reads == "depth2":
+        return capped
     depth2: dict[str, list[float]] = {}
     edges: dict[str, list[int]] = {}
     for mode in ("none", "first", "all"):
@@ -93,8 +98,7 @@ def latency(
 
         depth2[mode] = timed(one, SAMPLES)
     nb = depth2["all"]
-    qs = iter(queries)
-    search = timed(lambda: store.search(next(qs)), SAMPLES)
+    search = searches(store, queries)
     keys = iter([sorted(node_keys(n)) for n in picks])
     cand = timed(lambda: store.entity_candidates(next(keys)), SAMPLES)
     stats = timed(store.stats, 20)
@@ -105,16 +109,60 @@ def latency(
         "neighbours depth 2, evidence=first, p50 / p95": p95(depth2["first"]),
         "neighbours depth 2, evidence=none, p50 / p95": p95(depth2["none"]),
         "edges in a depth-2 answer, mean / max": (statistics.mean(edges["all"]), max(edges["all"])),
-        "search p50 / p95": p95(search),
+        **capped,
+        **search,
         "entity_candidates p50 / p95": p95(cand),
         "stats p50 / p95": p95(stats),
         "paths (≤3 steps) p50 / p95": p95(paths),
     }
 
 
+# depth-2 answers capped in the query: (node limit, max_edges), evidence=none
+CAPS = [(500, None), (500, 1000), (200, 500), (200, 300), (100, 200)]
+
+
+def capped_depth2(store: Neo4jStore, picks: list[Any]) -> dict[str, tuple[float, float]]:
+    """Depth 2 with evidence=none at each (limit, max_edges) of CAPS over the same actors:
+    wall p50 / p95, the client's CPU p50 / p95 beside it (a loaded machine stretches the
+    wall, not the CPU), and the edges sent and left out."""
+    out: dict[str, tuple[float, float]] = {}
+    for limit, cap in CAPS:
+        walls, cpus, sent, dropped = [], [], [], []
+        for n in picks:
+            t, c = time.perf_counter(), time.process_time()
+            answer = store.neighbors(n.id, 2, GraphFilter(), limit, "none", cap)
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+            sent.append(len(answer.edges))
+            dropped.append(answer.truncated.edges if answer.truncated else 0)
+        what = f"depth 2, none, limit {limit}, max_edges {cap or '–'}"
+        out[f"{what}: p50 / p95"] = p95(walls)
+        out[f"{what}: client CPU p50 / p95"] = p95(cpus)
+        out[f"{what}: edges sent / left out, mean"] = (
+            statistics.mean(sent),
+            statistics.mean(dropped),
+        )
+    return out
+
+
+def searches(store: Neo4jStore, queries: list[tuple[int, str]]) -> dict[str, tuple[float, float]]:
+    """Search over the queries (a full name, a first word cut short, a typo), all of them
+    and by kind, after one search that warms the index."""
+    store.search(queries[0][1])
+    times: list[tuple[int, float]] = []
+    for kind, query in queries:
+        t = time.perf_counter()
+        store.search(query)
+        times.append((kind, time.perf_counter() - t))
+    out = {"search p50 / p95": p95([t for _, t in times])}
+    for kind, label in enumerate(("a full name", "a first word cut short", "a typo")):
+        out[f"search, {label}, p50 / p95"] = p95([t for k, t in times if k == kind])
+    return out
+
+
 def show(name: str, mid: float, high: float) -> str:
     """A latency pair in ms (the answer-size row: counts)."""
-    if name.startswith("edges"):
+    if name.startswith("edges") or name.endswith("mean"):
         return f"{mid:,.0f} / {high:,.0f}"
     return f"{mid * 1000:,.0f} / {high * 1000:,.0f} ms"
 
@@ -223,7 +271,12 @@ def bulk_import(settings: Settings, data: GraphData, put: Callable[[str, str], N
 
 
 def run_size(
-    edges: int, bulk: bool, rows: dict[str, dict[int, str]], only_bulk: bool, reuse: bool
+    edges: int,
+    bulk: bool,
+    rows: dict[str, dict[int, str]],
+    only_bulk: bool,
+    reuse: bool,
+    reads: str = "all",
 ) -> None:
     def put(name: str, value: str) -> None:
         rows.setdefault(name, {})[edges] = value
@@ -234,8 +287,11 @@ def run_size(
     n_edges = len(data.edges)
     store = Neo4jStore(settings.neo4j)
     store.ensure_schema()
-    if reuse and store.stats().edges == n_edges:  # the same seeded graph, imported before
-        for name, (mid, high) in latency(store, data, random.Random(edges)).items():
+    if reuse:  # the same seeded graph, imported before: read it, never clear it
+        held = store.stats().edges
+        if held != n_edges:
+            sys.exit(f"--reuse: the database holds {held:,} edges, not {n_edges:,}; left as is")
+        for name, (mid, high) in latency(store, data, random.Random(edges), reads).items():
             put(name, show(name, mid, high))
         store.close()
         return
@@ -281,7 +337,14 @@ def main() -> None:
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help="reads only, if the database already holds the graph of that size",
+        help="reads only, on a database that holds the graph of that size (else exit, clearing nothing)",
+    )
+    parser.add_argument(
+        "--reads",
+        choices=["all", "depth2", "search"],
+        default="all",
+        help="with --reuse: every read, or only the depth-2 answers capped in the query, or"
+        " only search",
     )
     parser.add_argument(
         "--import-workers",
@@ -297,7 +360,7 @@ def main() -> None:
     load = os.getloadavg()
     rows: dict[str, dict[int, str]] = {}
     for edges in args.edges:
-        run_size(edges, args.bulk, rows, args.only_bulk, args.reuse)
+        run_size(edges, args.bulk, rows, args.only_bulk, args.reuse, args.reads)
     sizes = args.edges
     head = " | ".join(f"{s:,} edges | old code (issue)" for s in sizes)
     print(f"load average at the start: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}\n")

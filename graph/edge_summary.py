@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Edge, Evidence, GraphData
+from graph.model import Edge, Evidence, GraphData, Truncation
 from graph.query import DocumentDates, evidence_date
 
 EvidenceMode = Literal["all", "first", "none"]
@@ -93,7 +93,7 @@ def summarised(data: GraphData, mode: EvidenceMode, dates: DocumentDates) -> Gra
         items = ((v.document, v.date, v.confidence) for v in e.evidence)
         first = e.evidence[0] if e.evidence else None
         edges.append(summarised_edge(e, mode, summary_of(items, dates), first))
-    return GraphData(nodes=data.nodes, edges=edges)
+    return GraphData(nodes=data.nodes, edges=edges, truncated=data.truncated)
 
 
 def undated_documents(edges: Iterable[Edge]) -> set[str]:
@@ -142,4 +142,18 @@ def capped(data: GraphData, max_edges: int | None) -> GraphData:
         return data
     ties = [(e.id, e.source, e.target, evidence_count(e)) for e in data.edges]
     keep = strongest_edges(ties, max_edges)
-    return GraphData(nodes=data.nodes, edges=[e for e in data.edges if e.id in keep])
+    edges = [e for e in data.edges if e.id in keep]
+    return GraphData(
+        nodes=data.nodes,
+        edges=edges,
+        truncated=truncation(data.truncated, len(data.edges) - len(edges)),
+    )
+
+
+def truncation(
+    before: Truncation | None, dropped_edges: int = 0, nodes: bool = False
+) -> Truncation | None:
+    """What an answer left out, added to what it had left out already (None: nothing)."""
+    was = before or Truncation()
+    now = Truncation(nodes=was.nodes or nodes, edges=was.edges + dropped_edges)
+    return now if now.nodes or now.edges else None

@@ -54,7 +54,7 @@ def without_document_text(data: GraphData) -> GraphData:
             kept = {k: v for k, v in node.model_dump().items() if k not in TEXT_PROPERTIES}
             node = Node.model_validate(kept)
         nodes.append(node)
-    return GraphData(nodes=nodes, edges=data.edges)
+    return GraphData(nodes=nodes, edges=data.edges, truncated=data.truncated)
 
 
 def dates_of_documents(data: GraphData) -> dict[str, str | None]:

@@ -73,9 +73,20 @@ class Edge(BaseModel):
         return dict(self.model_extra or {})
 
 
+class Truncation(BaseModel):
+    """What a bounded answer (neighbours, subgraph) left out, so a reader knows there is
+    more: `nodes` when the walk stopped at the node limit with nodes still in reach,
+    `edges` how many edges among the answer's nodes a `max_edges` cap dropped."""
+
+    nodes: bool = False
+    edges: int = 0
+
+
 class GraphData(BaseModel):
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
+    # set on a bounded answer that is not whole (never on a whole graph or an export)
+    truncated: Truncation | None = None
 
     def sorted(self) -> GraphData:
         """A canonical ordering, so two exports of the same graph compare equal."""

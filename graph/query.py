@@ -14,7 +14,7 @@ import networkx as nx
 from pydantic import BaseModel, Field, PrivateAttr
 from rapidfuzz import fuzz
 
-from graph.model import Edge, GraphData, Node, fold
+from graph.model import Edge, GraphData, Node, Truncation, fold
 from graph.schema import DOCUMENT, MENTIONS
 
 MAX_DEPTH = 3
@@ -209,6 +209,7 @@ def neighbourhood(
         if s in g and len(seen) < limit:
             seen[s] = 0
     frontier = list(seen)
+    stopped = False  # a node in reach was left out: the limit was reached
     for level in range(1, depth + 1):
         nxt: list[str] = []
         for u in frontier:
@@ -219,11 +220,15 @@ def neighbourhood(
                 if not flt.keeps_node(g.nodes[other]["node"]):
                     continue
                 if len(seen) >= limit:
+                    stopped = True
                     break
                 seen[other] = level
                 nxt.append(other)
         frontier = sorted(nxt)
-    return induced(g, list(seen), flt)
+    answer = induced(g, list(seen), flt)
+    if stopped:
+        answer.truncated = Truncation(nodes=True)
+    return answer
 
 
 def _incident(g: nx.MultiDiGraph, u: str) -> list[tuple[str, str, dict]]:

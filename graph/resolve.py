@@ -16,6 +16,7 @@ from graph.blocking import (
     initials,
     name_keys,
     name_tokens,
+    node_keys,
     phonetic,
     spells,
     unprefixed,
@@ -339,8 +340,9 @@ class Resolver:
         clusters = self._cluster(extraction.mentions)
         by_mention: dict[int, Cluster] = {}
         graph = _DocumentGraph(self.schema, doc_id, extraction.sentences)
+        blocks = _Blocks(index)
         for c in clusters:
-            self._add_cluster_node(graph, c, index)
+            self._add_cluster_node(graph, c, blocks.sharing(c))
             for m in c.mentions:
                 by_mention[id(m)] = c
         graph.add_document(doc_props)
@@ -618,6 +620,28 @@ class Resolver:
             if any(x.start == m.start and x.end == m.end for x in c.mentions):
                 return c
         return None
+
+
+class _Blocks:
+    """The known actors by blocking key (graph/blocking.py), so that each cluster is
+    compared only with those sharing a key with one of its names: no rule joins names
+    without one, and a big store answers a document with hundreds of candidates."""
+
+    def __init__(self, index: list[Node]) -> None:
+        self.by_key: dict[str, list[int]] = {}
+        self.index = index
+        for i, n in enumerate(index):
+            for k in node_keys(n):
+                self.by_key.setdefault(k, []).append(i)
+
+    def sharing(self, c: Cluster) -> list[Node]:
+        """The candidates sharing a key with the cluster, in the index's order."""
+        names = {c.name, *c.surfaces} | {x for m in c.mentions for x in (m.name, m.text)}
+        keys = set().union(*(name_keys(c.type, x) for x in names))
+        if c.type == "Event":
+            keys |= event_key(c.key)
+        found = {i for k in keys for i in self.by_key.get(k, ())}
+        return [self.index[i] for i in sorted(found)]
 
 
 def _home_of(c: Cluster, mentions: list[Mention], home: str | None) -> str | None:

@@ -7,7 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.examples import EVIDENCE, GRAPH, json_example
-from app.api.params import EvidenceParam, MaxEdgesParam, graph_filter
+from app.api.params import (
+    LIMIT_HELP,
+    EvidenceParam,
+    MaxEdgesParam,
+    answer_budget,
+    graph_filter,
+)
 from app.api.problems import not_found, problems
 from app.deps import get_store
 from graph.export import without_document_text
@@ -105,14 +111,13 @@ def neighbors(
     entity_id: EntityId,
     flt: Annotated[GraphFilter, Depends(graph_filter)],
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Steps from the actor.")] = 1,
-    limit: Annotated[
-        int, Query(ge=1, le=MAX_NODES, description="At most this many nodes (nearest first).")
-    ] = 500,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_NODES, description=LIMIT_HELP)] = None,
     evidence: EvidenceParam = "all",
     max_edges: MaxEdgesParam = None,
 ) -> GraphData:
     node = store.get_node(entity_id)
     if node is None:
         raise _missing(entity_id)
-    data = store.neighbors(entity_id, depth, flt, limit, evidence, max_edges)
+    nodes, cap = answer_budget(depth, limit, max_edges)
+    data = store.neighbors(entity_id, depth, flt, nodes, evidence, cap)
     return without_document_text(data)

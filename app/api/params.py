@@ -147,11 +147,33 @@ EVIDENCE_HELP = (
     "small, and GET /api/edges/{edge_id}/evidence pages through one edge's items."
 )
 EvidenceParam = Annotated[EvidenceMode, Query(description=EVIDENCE_HELP)]
+# Depth 2 and beyond, unless asked otherwise: around the hubs of a big graph the 500-node
+# ball holds thousands of edges (3,900 on average at 1M synthetic edges), more than a
+# drawing can show and 1-3 s on Neo4j; 200 nodes and their 500 strongest edges cost a
+# quarter of that (bench/RESULTS.md, "issue 11, branch scale7"). `truncated` says what was
+# left out.
+NODES_DEFAULT = 500
+DEEP_NODES_DEFAULT = 200
+DEEP_EDGES_DEFAULT = 500
+LIMIT_HELP = (
+    f"At most this many nodes (nearest first); by default {NODES_DEFAULT} at depth 1 and "
+    f"{DEEP_NODES_DEFAULT} deeper. The answer's `truncated.nodes` says that more lie within reach."
+)
 MAX_EDGES_HELP = (
     "At most about this many edges: every node's strongest edge (most evidence, then "
-    "smallest id) is kept, so that no node loses all its ties, then the strongest others. "
-    "Without it, every edge among the nodes."
+    "smallest id) is kept, so that no node loses all its ties, then the strongest others; "
+    f"`truncated.edges` says how many were left out. By default every edge among the nodes "
+    f"at depth 1 and at most {DEEP_EDGES_DEFAULT} deeper."
 )
+
+
+def answer_budget(depth: int, limit: int | None, max_edges: int | None) -> tuple[int, int | None]:
+    """The node limit and edge cap of a neighbourhood: as asked, else the defaults."""
+    if depth <= 1:
+        return limit or NODES_DEFAULT, max_edges
+    return limit or DEEP_NODES_DEFAULT, max_edges or DEEP_EDGES_DEFAULT
+
+
 MaxEdgesParam = Annotated[
     int | None, Query(ge=1, le=1_000_000, description=MAX_EDGES_HELP, examples=[2000])
 ]

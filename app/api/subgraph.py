@@ -9,7 +9,14 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.export import FORMAT_HELP, ExportFormat, download, file_content, subgraph_of
-from app.api.params import DATE_PATTERN, EVIDENCE_HELP, MAX_EDGES_HELP, make_filter
+from app.api.params import (
+    DATE_PATTERN,
+    EVIDENCE_HELP,
+    LIMIT_HELP,
+    MAX_EDGES_HELP,
+    answer_budget,
+    make_filter,
+)
 from app.api.problems import problems
 from app.deps import get_store
 from graph.edge_summary import EvidenceMode
@@ -64,7 +71,7 @@ class SubgraphRequest(BaseModel):
     min_confidence: float | None = Field(
         default=None, ge=0, le=1, description="Keep edges with evidence at least this sure."
     )
-    limit: int = Field(default=500, ge=1, le=MAX_NODES, description="At most this many nodes.")
+    limit: int | None = Field(default=None, ge=1, le=MAX_NODES, description=LIMIT_HELP)
     max_edges: int | None = Field(default=None, ge=1, le=1_000_000, description=MAX_EDGES_HELP)
     evidence: EvidenceMode = Field(
         default="all", description=EVIDENCE_HELP + " A download (`format`) holds every item."
@@ -91,10 +98,9 @@ def subgraph(
     flt = make_filter(
         body.types, body.relations, body.since, body.until, body.documents, body.min_confidence
     )
-    if format is not None:  # exports keep every evidence item (and the cap if asked)
-        data = subgraph_of(store, body.seeds, body.depth, flt, body.limit, "all", body.max_edges)
+    nodes, cap = answer_budget(body.depth, body.limit, body.max_edges)
+    if format is not None:  # exports keep every evidence item (and the cap)
+        data = subgraph_of(store, body.seeds, body.depth, flt, nodes, "all", cap)
         return download(data, format, whole=False)
-    data = subgraph_of(
-        store, body.seeds, body.depth, flt, body.limit, body.evidence, body.max_edges
-    )
+    data = subgraph_of(store, body.seeds, body.depth, flt, nodes, body.evidence, cap)
     return without_document_text(data)

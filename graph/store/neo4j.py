@@ -35,7 +35,7 @@ from neo4j.spatial import Point
 from graph.blocking import event_key, node_keys
 from graph.config import Neo4jSettings, Settings
 from graph.cypher_plan import check_plan
-from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised
+from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised, truncation
 from graph.model import Edge, Evidence, GraphData, Node, fold
 from graph.query import (
     MAX_DEPTH,
@@ -414,16 +414,27 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> tuple[list[SearchHit], dict[str, int]]:
             common = {"types": types, "document": DOCUMENT, "candidates": candidates}
-            lucene = lucene_query(folded)
-            found = {
-                n.id: n
-                for n in _nodes(
-                    tx, q.SEARCH_CANDIDATES, index=q.SEARCH_INDEX, lucene=lucene, **common
-                )
-            }
-            found.update((n.id, n) for n in _nodes(tx, q.SEARCH_CONTAINING, q=folded, **common))
-            hits = rank(query, list(found.values()), types, limit, offset)
+
+            def full_text(lucene: str) -> dict[str, Node]:
+                statement = q.SEARCH_CANDIDATES
+                return {
+                    n.id: n
+                    for n in _named(tx, statement, index=q.SEARCH_INDEX, lucene=lucene, **common)
+                }
+
+            # exact and prefix words first: cheap terms, and when they give every hit wanted
+            # as an exact or prefix match, no fuzzy match (scored below both) can be among them
+            found = full_text(lucene_prefix_query(folded))
+            hits = rank(query, list(found.values()), types, wanted)
+            if len(hits) < wanted or any(h.match == "fuzzy" for h in hits):
+                found.update(full_text(lucene_query(folded)))
+                found.update((n.id, n) for n in _named(tx, q.SEARCH_CONTAINING, q=folded, **common))
+                hits = rank(query, list(found.values()), types, wanted)
+            hits = hits[offset:]
             ids = [h.node.id for h in hits]
+            whole = {n.id: n for n in _nodes(tx, q.GET_NODES, ids=ids)}
+            for h in hits:
+                h.node = whole[h.node.id]
             return hits, {r["id"]: r["degree"] for r in tx.run(q.DEGREES, ids=ids)}
 
         hits, degrees = self._read(work)
@@ -452,17 +463,23 @@ class Neo4jStore(GraphStore):
         # a summary is read in Cypher unless the filter reads the evidence anyway
         summary = evidence != "all" and not _reads_evidence(flt)
 
-        def work(tx: ManagedTransaction) -> GraphData:
-            ball = _bounded_walk(tx, seeds, depth, walk_filter, limit, relations, types)
+        def work(tx: ManagedTransaction) -> tuple[GraphData, bool]:
+            ball, stopped = _bounded_walk(tx, seeds, depth, walk_filter, limit, relations, types)
+            if max_edges is not None and not _reads_evidence(walk_filter) and ball:
+                return _capped_part(tx, ball, relations, evidence, max_edges), stopped
             if summary:
                 nodes = _nodes(tx, q.GET_NODES, ids=ball) if ball else []
-                return neo4j_summary.summarised_part(tx, nodes, relations, evidence)
-            return _part(tx, ball, relations)
+                return neo4j_summary.summarised_part(tx, nodes, relations, evidence), stopped
+            return _part(tx, ball, relations), stopped
 
-        part = self._read(work)
+        part, stopped = self._read(work)
+        if max_edges is not None and not _reads_evidence(flt) and part.nodes:
+            part.truncated = truncation(part.truncated, nodes=stopped)
+            return part  # the walk's answer, capped in the query
         if flt.dated():
             flt = flt.with_document_dates(self.document_dates(part.edges))
         answer = capped(neighbourhood(to_networkx(part), seeds, depth, flt, limit), max_edges)
+        answer.truncated = truncation(answer.truncated, nodes=stopped)
         if evidence == "all" or summary:
             return answer
         return summarised(answer, evidence, self.document_dates(answer.edges))
@@ -871,6 +888,16 @@ def lucene_query(folded: str) -> str:
     return " OR ".join(clauses)
 
 
+def lucene_prefix_query(folded: str) -> str:
+    """The cheap part of lucene_query: the whole string as a phrase, and per word the word
+    itself and its prefix term. Every name rank() scores as exact or prefix has a word
+    starting with a query word, so this finds them all (up to the candidate cap)."""
+    words = [_lucene_escape(w) for w in folded.split()]
+    clauses = ['"' + " ".join(words) + '"^4']
+    clauses += [f"{w}^2 OR {w}*" for w in words]
+    return " OR ".join(clauses)
+
+
 def _lucene_escape(word: str) -> str:
     return "".join(ch if ch.isalnum() else "\\" + ch for ch in word)
 
@@ -969,6 +996,14 @@ def _nodes(tx: ManagedTransaction, statement: str, **params: Any) -> list[Node]:
     return [_node(r["props"]) for r in tx.run(statement, **params)]
 
 
+def _named(tx: ManagedTransaction, statement: str, **params: Any) -> list[Node]:
+    """Nodes of a statement that returns only some of their properties (a null is left out)."""
+    return [
+        _node({k: v for k, v in r["props"].items() if v is not None})
+        for r in tx.run(statement, **params)
+    ]
+
+
 def _node(props: dict[str, Any]) -> Node:
     return Node.model_validate({k: v for k, v in props.items() if k not in q.NODE_INTERNAL})
 
@@ -1017,9 +1052,10 @@ def _bounded_walk(
     limit: int,
     relations: list[str],
     types: list[str],
-) -> list[str]:
+) -> tuple[list[str], bool]:
     """graph/query.py's neighbourhood() walk, reading the frontier's edges from Neo4j a
-    chunk of nodes at a time, in the same order (frontier, then edge id), until `limit`."""
+    chunk of nodes at a time, in the same order (frontier, then edge id), until `limit`:
+    the nodes, and whether a node in reach was left out."""
     depth = max(0, min(depth, MAX_DEPTH))
     limit = max(1, min(limit, MAX_NODES))
     existing = {n.id for n in _nodes(tx, q.GET_NODES, ids=list(dict.fromkeys(seeds)))}
@@ -1047,12 +1083,12 @@ def _bounded_walk(
                         _edge(r["source"], r["target"], r["type"], r["props"])
                     ):
                         continue
-                    if len(seen) >= limit:  # nothing more can join
-                        return list(seen)
+                    if len(seen) >= limit:  # nothing more can join, and one is left out
+                        return list(seen), True
                     seen[other] = level
                     nxt.append(other)
         frontier = sorted(nxt)
-    return list(seen)
+    return list(seen), False
 
 
 class _TxDocumentDates:
@@ -1108,6 +1144,25 @@ def _two_balls(
         if n not in near_s and d <= max_length - radii[0] - 1:
             keep.add(n)
     return sorted(keep)
+
+
+def _capped_part(
+    tx: ManagedTransaction,
+    ids: list[str],
+    relations: list[str],
+    evidence: EvidenceMode,
+    max_edges: int,
+) -> GraphData:
+    """The nodes `ids` and at most `max_edges` edges among them (edge_summary.capped),
+    chosen in the query from the edges' ties before any edge is read whole: the strongest
+    are read, the rest only counted (`truncated`)."""
+    nodes = sorted(_nodes(tx, q.GET_NODES, ids=ids), key=lambda n: n.id)
+    eids, dropped = neo4j_summary.chosen_ties(tx, ids, relations, max_edges)
+    if evidence == "all":
+        edges = _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=eids) if eids else []
+    else:
+        edges = neo4j_summary.summarised_by_element_id(tx, eids, evidence)
+    return GraphData(nodes=nodes, edges=edges, truncated=truncation(None, dropped))
 
 
 def _part(tx: ManagedTransaction, ids: list[str], relations: list[str]) -> GraphData:

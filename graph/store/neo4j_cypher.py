@@ -476,6 +476,31 @@ def edges_among_summarised(relations: list[str]) -> str:
     )
 
 
+def ties_among(relations: list[str]) -> str:
+    """The edges among the nodes $ids as ties only, for choosing a capped answer before any
+    edge is read whole: [edge id, source, target, evidence items, element id] each, one
+    record. `size(r.evidence)` counts the items without parsing one."""
+    if not relations:
+        return "RETURN [] AS rows"
+    return _among(relations) + (
+        "RETURN collect([r.id, a.id, b.id, size(r.evidence), elementId(r)]) AS rows"
+    )
+
+
+# The chosen edges, read again by element id (a relationship seek each, no expansion).
+_BY_ELEMENT_ID = "UNWIND $eids AS eid MATCH (a)-[r]->(b) WHERE elementId(r) = eid\n"
+EDGES_BY_ELEMENT_ID = (
+    _BY_ELEMENT_ID
+    + "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props"
+)
+SUMMARISED_BY_ELEMENT_ID = (
+    _BY_ELEMENT_ID + "RETURN collect([a.id, b.id, type(r),\n"
+    "  r {.*, evidence: null, evidence_keys: null, documents: null},\n"
+    f"  {_SUMMARY_ITEMS},\n"
+    "  CASE WHEN $first THEN r.evidence[0] END]) AS rows"
+)
+
+
 def edge_by_id(relations: list[str]) -> str:
     """One edge by id, whatever its type (one seek of each type's id constraint), with its
     summary's raw material and a page of its evidence items ($offset, $limit)."""
@@ -491,17 +516,20 @@ def edge_by_id(relations: list[str]) -> str:
 
 # search(): the full-text index's candidates (prefix and fuzzy terms of the query's words,
 # of the wanted types), which rank() then orders exactly as the embedded store does.
+# A candidate carries only what rank() reads (id, type, name, aliases): the hits are read
+# whole afterwards (GET_NODES), so a thousand candidates do not ship every property.
+_RANKED = "n {.id, .type, .name, .aliases} AS props"
 SEARCH_CANDIDATES = (
     "CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node AS n\n"
     "WHERE ($types IS NULL AND n.type <> $document) OR n.type IN $types\n"
-    "RETURN properties(n) AS props"
+    f"RETURN {_RANKED}"
 )
 # ... and the names that hold the whole folded query (rank()'s partial ratios find those),
 # from the text index.
 SEARCH_CONTAINING = (
     f"MATCH (n:{label(NODE_LABEL)}) WHERE n.{FOLDED} CONTAINS $q\n"
     "AND (($types IS NULL AND n.type <> $document) OR n.type IN $types)\n"
-    "RETURN properties(n) AS props LIMIT $candidates"
+    f"RETURN {_RANKED} LIMIT $candidates"
 )
 # Degrees without MENTIONS, read off the nodes' degree counters (no walk over a hub's edges).
 DEGREES = (

@@ -5,6 +5,7 @@ neo4j_cypher.py (`edges_among_summarised`, `edge_by_id`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -13,6 +14,7 @@ from graph.edge_summary import (
     SUMMARY,
     EdgeSummary,
     EvidenceMode,
+    strongest_edges,
     summary_of,
 )
 from graph.model import Edge, Evidence, GraphData, Node
@@ -75,6 +77,32 @@ def summarised_part(
     rows = [dict(zip(keys, row, strict=True)) for row in record["rows"]]
     edges = summarised_rows(tx, rows, evidence)
     return GraphData(nodes=nodes, edges=list({e.id: e for e in edges}.values()))
+
+
+def chosen_ties(
+    tx: ManagedTransaction, ids: list[str], relations: list[str], max_edges: int
+) -> tuple[list[str], int]:
+    """Which edges among the nodes `ids` a capped answer keeps (edge_summary.capped's rule,
+    on each edge's evidence count), chosen from their ties alone so that only the kept
+    edges are read whole: (their element ids in edge-id order, how many were left out)."""
+    rows = tx.run(q.ties_among(relations), ids=ids).single(strict=True)["rows"]
+    ties = {r[0]: r for r in rows}
+    keep: Collection[str] = ties
+    if len(ties) > max_edges:
+        keep = strongest_edges(((i, s, t, n) for i, s, t, n, _ in ties.values()), max_edges)
+    return [ties[i][4] for i in sorted(keep)], len(ties) - len(keep)
+
+
+def summarised_by_element_id(
+    tx: ManagedTransaction, eids: list[str], evidence: EvidenceMode
+) -> list[Edge]:
+    """The edges `eids` (element ids), summarised, in the order given."""
+    if not eids:
+        return []
+    record = tx.run(q.SUMMARISED_BY_ELEMENT_ID, eids=eids, first=evidence == "first")
+    keys = ("source", "target", "type", "props", "items", "first")
+    rows = [dict(zip(keys, row, strict=True)) for row in record.single(strict=True)["rows"]]
+    return summarised_rows(tx, rows, evidence)
 
 
 def edge_evidence(

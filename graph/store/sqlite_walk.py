@@ -22,6 +22,7 @@ from graph.edge_summary import (
     capped,
     strongest_edges,
     summarised,
+    truncation,
     undated_documents,
 )
 from graph.model import Edge, Evidence, GraphData, Node
@@ -262,10 +263,11 @@ def neighbourhood(
         if s in present and len(seen) < limit:
             seen[s] = 0
     frontier = list(seen)
+    stopped = False  # a node in reach was left out: the limit was reached
     for level in range(1, depth + 1):
         nxt: list[str] = []
         for chunk in _chunks(frontier, BATCH):
-            if len(seen) >= limit:
+            if stopped:  # full, and known to leave a node out
                 break
             incident = _incident(conn, chunk, flt)
             for u in chunk:
@@ -278,11 +280,14 @@ def neighbourhood(
                     if not kept_types[other_type]:
                         continue
                     if len(seen) >= limit:
+                        stopped = True
                         break
                     seen[other] = level
                     nxt.append(other)
         frontier = sorted(nxt)
-    return induced(rd, list(seen), flt, evidence, max_edges)
+    answer = induced(rd, list(seen), flt, evidence, max_edges)
+    answer.truncated = truncation(answer.truncated, nodes=stopped)
+    return answer
 
 
 def induced(
@@ -309,10 +314,11 @@ def induced(
     if not _needs_evidence(flt):
         if max_edges is not None and len(edge_ids) > max_edges:
             edge_ids = sorted(strongest_edges(_counted(conn, ties), max_edges))
+        cut = truncation(None, len(ties) - len(edge_ids))
         if evidence != "all":
             edges = summary_edges(rd, edge_ids, evidence)
-            return GraphData(nodes=load_nodes(rd, ids), edges=edges)
-        return GraphData(nodes=load_nodes(rd, ids), edges=load_edges(rd, edge_ids))
+            return GraphData(nodes=load_nodes(rd, ids), edges=edges, truncated=cut)
+        return GraphData(nodes=load_nodes(rd, ids), edges=load_edges(rd, edge_ids), truncated=cut)
     edges = [e for e in load_edges(rd, edge_ids) if flt.keeps_edge(e)]
     if flt.documents is not None:
         edges = [

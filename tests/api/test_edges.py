@@ -126,7 +126,13 @@ def test_a_capped_answer_keeps_the_strongest_ties(client: TestClient) -> None:
     assert max(e["summary"]["evidence"] for e in body["edges"]) == max(
         len(e["evidence"]) for e in whole["edges"]
     )
+    # the answer says that it is not whole, and how many edges were left out
+    assert "truncated" not in whole
+    assert body["truncated"] == {"nodes": False, "edges": len(whole["edges"]) - len(body["edges"])}
     seeds = {"seeds": [VOLODIN], "depth": 2, "max_edges": 10}
     sub = client.post("/api/subgraph", json=seeds).json()
     assert [e["id"] for e in sub["edges"]] == [e["id"] for e in body["edges"]]
+    assert sub["truncated"] == body["truncated"]
+    few = client.get(url, params={"depth": 2, "limit": 3}).json()
+    assert len(few["nodes"]) == 3 and few["truncated"] == {"nodes": True, "edges": 0}
     assert_problem(client.get(url, params={"max_edges": 0}), 422)

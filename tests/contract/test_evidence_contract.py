@@ -185,3 +185,35 @@ def test_a_capped_answer_keeps_the_strongest_ties_and_every_node_tied(
                 extra = [e for e in got.edges if e.id not in set(best.values())]
                 assert all(key(x) < key(d) for x in extra for d in dropped)
     assert cut_any
+
+
+@pytest.mark.parametrize("flt", FILTERS[:2] + FILTERS[3:4], ids=["none", "types", "since"])
+def test_a_bounded_answer_says_what_it_left_out(
+    seeded: GraphStore, reference: SqliteStore, seeds_graph: GraphData, flt: GraphFilter
+) -> None:
+    """A reader must learn that an answer is not whole: the node limit cut the walk short
+    (`truncated.nodes`), or the cap left edges out (`truncated.edges`, how many)."""
+    reference.import_graph(seeds_graph)
+    cut_nodes = cut_edges = False
+    for centre in CENTRES:
+        whole = seeded.neighbors(centre, 2, flt, 500)
+        assert whole.truncated is None  # the seeds' neighbourhoods are far below 500 nodes
+        n = len(whole.nodes)
+        # exactly full is not cut: nothing in reach was left out
+        assert seeded.neighbors(centre, 2, flt, n).truncated is None
+        if n > 3:
+            small = seeded.neighbors(centre, 2, flt, 3, "none", 2)
+            assert len(small.nodes) == 3 and small.truncated is not None
+            assert small.truncated.nodes
+            assert small == reference.neighbors(centre, 2, flt, 3, "none", 2)
+            cut_nodes = True
+        for mode in ("all", "none"):
+            got = seeded.neighbors(centre, 2, flt, 500, mode, 5)  # type: ignore[arg-type]
+            left_out = len(whole.edges) - len(got.edges)
+            if left_out:
+                assert got.truncated is not None and got.truncated.edges == left_out
+                assert not got.truncated.nodes
+                cut_edges = True
+            else:
+                assert got.truncated is None
+    assert cut_nodes and cut_edges
