@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
+from app.api.params import answer_budget
 from app.api.subgraph import MAX_SEEDS
 from graph.edge_summary import evidence_count
 from graph.export import filter_graph
@@ -224,7 +226,7 @@ def initial_view(
     state: ViewState,
     overview: GraphData | None,
     document_dates: Mapping[str, str | None] | None = None,
-) -> dict[str, list] | None:
+) -> dict[str, Any] | None:
     """What the explorer first shows, in the compact form the view reads: the same nodes and
     edges the API gives for this state (GET /api/overview without a focus, POST
     /api/subgraph with one), without the evidence, which the side panel fetches per node.
@@ -242,7 +244,9 @@ def initial_view(
     if len(seeds) > MAX_SEEDS or len(nodes_by_id(store, seeds)) < len(seeds):
         return None
     if state.focus:
-        data = store.subgraph(state.focus, state.depth, flt, MAX_NODES, evidence="none")
+        # the budget the explorer's own request gets (limit=MAX_NODES, no max_edges)
+        nodes, cap = answer_budget(state.depth, MAX_NODES, None)
+        data = store.subgraph(state.focus, state.depth, flt, nodes, "none", cap)
     else:
         # the overview's evidence is dated by the same rule as the API's: the sentence's
         # date, else its document's
@@ -262,4 +266,5 @@ def initial_view(
             [e.id, e.source, e.target, e.type, e.properties.get("role"), evidence_count(e)]
             for e in edges
         ],
+        "truncated": data.truncated.model_dump() if data.truncated else None,
     }

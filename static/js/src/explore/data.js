@@ -26,6 +26,7 @@ function inlineView() {
   return {
     nodes: rows.nodes.map(([id, type, name]) => ({ id, type, name })),
     edges: rows.edges.map(([id, source, target, type, role, evidence]) => ({ id, source, target, type, role, evidence })),
+    truncated: rows.truncated || null,
   };
 }
 
@@ -54,11 +55,27 @@ export async function fetchView(state) {
   }
   const nodes = new Map();
   const edges = new Map();
+  const truncated = { nodes: false, edges: 0 };
   for (const a of await Promise.all(parts)) {
     for (const n of a.nodes) nodes.set(n.id, n);
     for (const e of a.edges) edges.set(e.id, e);
+    // a capped answer says what it left out (GraphData.truncated)
+    if (a.truncated) {
+      truncated.nodes = truncated.nodes || Boolean(a.truncated.nodes);
+      truncated.edges += a.truncated.edges || 0;
+    }
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  const cut = truncated.nodes || truncated.edges ? truncated : null;
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: cut };
+}
+
+/** What a capped view leaves out, in words for the status line; null when nothing. */
+export function truncationNote(truncated) {
+  if (!truncated) return null;
+  const parts = [];
+  if (truncated.edges) parts.push(`${truncated.edges.toLocaleString("en")} weaker links`);
+  if (truncated.nodes) parts.push("more actors within reach");
+  return `Showing the strongest part: ${parts.join(" and ")} not drawn. Lower the depth or narrow the filters to see them.`;
 }
 
 /** A relation or evidence filter answers "who did what to whom": actors it leaves without

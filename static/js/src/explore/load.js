@@ -1,10 +1,10 @@
 /* Loading a view: the graph the state describes into the view, the timeline's counts, the
  * node sizes; then the selection and the paths the URL asked for. */
 import { api } from "../ag.js";
-import { fetchView, shownPart } from "./data.js";
+import { fetchView, shownPart, truncationNote } from "./data.js";
 import { writeState } from "./links.js";
 import { MENTIONS, filterParams } from "./state.js";
-import { busy, hideError, idle, setEmpty, showError } from "./status.js";
+import { busy, hideError, idle, note, setEmpty, showError } from "./status.js";
 
 let loadToken = 0;
 let timelineKey = null;
@@ -43,6 +43,7 @@ export async function load(app) {
   }
   if (token !== loadToken) return;
   refreshTimeline(app);
+  const cut = truncationNote(data.truncated);
   data = shownPart(state, data);
   remember(app, data);
   performance.mark("ag:data");
@@ -52,6 +53,7 @@ export async function load(app) {
   view.applyPins(state.pins);
   performance.mark("ag:built");
   idle();
+  if (cut) note(cut);
   setEmpty(data.nodes.length ? null : emptyMessage(state));
   await applySize(app);
   if (added.length > before * 0.3 || !before) view.runLayout();

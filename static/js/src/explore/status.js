@@ -18,6 +18,14 @@ export function idle() {
   container().dataset.state = "ready";
 }
 
+/** A message that stays until the next load or message ("Showing the strongest part ..."). */
+export function note(text) {
+  const s = $("#status");
+  s.classList.remove("idle");
+  s.replaceChildren(el("span", { class: "note", text }));
+  clearTimeout(flashTimer);
+}
+
 /** A message that goes away by itself. */
 export function flash(text) {
   const s = $("#status");
