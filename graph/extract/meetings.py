@@ -343,14 +343,20 @@ class Meetings:
     def _noun(self, noun: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
         partners: list[Mention] = []
         between: list[Mention] = []
+        # "talks with X", "talks, including with X" (a few of the talks named)
+        withs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+        withs += [
+            w
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in self.pairs.including
+            for w in c.children
+            if w.dep_ == "prep" and w.lower_ == "with"
+        ]
+        for c in withs:
+            partners += [
+                m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people, self.titles)
+            ]
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "with":
-                partners += [
-                    m
-                    for o in c.children
-                    if o.dep_ == "pobj"
-                    for m in _persons(o, people, self.titles)
-                ]
             if c.dep_ == "prep" and c.lower_ == "between":
                 between += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
         pairs = [(a, b) for i, a in enumerate(between) for b in between[i + 1 :]]

@@ -21,6 +21,9 @@ class PairRules:
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
+    channel_nouns: frozenset[str]
+    agreement_verbs: frozenset[str]
+    agreement_nouns: frozenset[str]
     led_by: frozenset[str]
     home_acts: frozenset[str]
     plural_titles: dict[str, str]
@@ -42,6 +45,9 @@ def load_pair_rules() -> PairRules:
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
+        channel_nouns=frozenset(s["channel_nouns"]),
+        agreement_verbs=frozenset(raw["agreements"]["verbs"]),
+        agreement_nouns=frozenset(raw["agreements"]["nouns"]),
         led_by=frozenset(s["led_by"]),
         home_acts=frozenset(raw["home"]["acts"]),
         plural_titles=dict(raw["role_lists"]["plural_titles"]),
