@@ -94,7 +94,7 @@ class Partners:
             return out
         for tok in s.span:
             low = tok.lower_
-            if low in self.with_cues and asserted(tok, self.rules):
+            if low in self.with_cues and asserted(tok, self.rules) and _an_act(tok):
                 partners = self._with(tok, bodies)
                 if partners:
                     subjects = self._subjects(tok, bodies, s.mentions, states, home)
@@ -366,6 +366,15 @@ def _owner_of_cue(
     verb = governing_verb(noun)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
     return [m for c in subjects for m in _headed(c, bodies)]
+
+
+def _an_act(cue: Token) -> bool:
+    """Whether a cue is an act done together: "agreed with Morocco to double the quota" or
+    "on the quota" is; "agreed with Morocco that the situation was serious" (a shared view)
+    is not. Other cues always are."""
+    if cue.lemma_.lower() != "agree":
+        return True
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in cue.children)
 
 
 def _participle_owner(verb: Token, bodies: list[Mention]) -> list[Mention]:

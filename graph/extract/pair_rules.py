@@ -17,6 +17,8 @@ class PairRules:
     planned_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     passive: frozenset[str]
+    joined_at: frozenset[str]
+    joined_at_nouns: frozenset[str]
     including: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
@@ -41,6 +43,8 @@ def load_pair_rules() -> PairRules:
         planned_verbs=frozenset(m["planned_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
         passive=frozenset(m["passive"]),
+        joined_at=frozenset(m["joined_at"]),
+        joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),

@@ -97,15 +97,24 @@ class Support:
             verb = noun.head
             if verb.pos_ != "VERB" or not self._asserted(verb):
                 continue
-            agencies = [
-                m
+            through = [
+                o
                 for h in (noun, verb)
                 for p in h.children
                 if p.dep_ == "prep" and p.lower_ == "through"
                 for o in p.children
                 if o.dep_ == "pobj"
-                for m in self._actors(o)
             ]
+            # "through international organisations, including UNRWA"
+            through += [
+                o
+                for t in through
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ in self.words.including
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            agencies = [m for o in through for m in self._actors(o)]
             givers = self._subjects(verb) if agencies else []
             out += [(a, b) for a in givers for b in agencies if a.name != b.name]
         return out
@@ -194,6 +203,10 @@ class Support:
                     first = [c for c in v.head.children if c.dep_ == "nsubj"]
                     found = [m for c in first for m in self._actors(c)]
                 return found
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+                # "reiterated its commitment to supporting Moldova": the one committed
+                v = governing_verb(v.head.head)
+                continue
             if v.dep_ not in ("xcomp", "conj", "advcl") or v.head == v:
                 break
             v = v.head

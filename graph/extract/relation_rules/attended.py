@@ -3,7 +3,7 @@ other words, talks on the margins."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.extract.attendance import Attendance
 from graph.extract.mentions import Mention, unique_by_name
@@ -50,7 +50,10 @@ class Attended(StatelessRule):
                 # "the summit was attended by A, B and C"
                 lo, hi = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge)
                 for a in s.mentions:
-                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                    inside = lo <= a.start and a.end <= hi
+                    if inside and a.type in ACTOR_TYPES and not a.demonym:
+                        if _carried(doc, a, s.mentions, agent):
+                            continue  # "WTO Director-General X": the person attended
                         out.append(Candidate("ATTENDED", a, target, s.index))
             for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
                 lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
@@ -60,6 +63,8 @@ class Attended(StatelessRule):
                 for a in s.mentions:
                     within = a.start <= lo < a.end or lo <= a.start and a.end <= hi
                     if within and a.type in ACTOR_TYPES and not a.demonym:
+                        if _carried(doc, a, s.mentions, subj):
+                            continue  # "Angola's President X": the person attended
                         out.append(Candidate("ATTENDED", a, target, s.index))
         for a in unique_by_name(self.attendance.find(s)):
             out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
@@ -68,3 +73,31 @@ class Attended(StatelessRule):
         for a in unique_by_name(self.attendance.at_the_margins(s)):
             out.append(Candidate("ATTENDED", a, at, s.index, None, "attendance-margins", 0.65))
         return out
+
+
+def _carried(doc: Doc, body: Mention, mentions: list[Mention], top: Token) -> bool:
+    """Whether a body in an attendee phrase only names whom a person there stands for or
+    what a clause about them says: "Angola's President Joao Lourenco", "WTO Director-General
+    X", "the Emir of Qatar, Sheikh Tamim", "Putin, who was the subject of a warrant issued by
+    the ICC" (the person attended; analysts record the person). Found by walking from the
+    body's word up to the phrase's head: a person's word (or a title a name stands beside)
+    on the way carries the body."""
+    if body.type == "Person":
+        return False
+    span = doc.char_span(body.start, body.end, alignment_mode="expand")
+    if span is None:
+        return False
+    people = [m for m in mentions if m.type == "Person"]
+
+    def personal(t: Token) -> bool:
+        named = [t, *(c for c in t.children if c.dep_ == "appos")]
+        return any(m.start <= n.idx < m.end for m in people for n in named)
+
+    tok = span.root
+    for _ in range(10):
+        if tok == top or tok.head == tok:
+            return personal(tok) and tok.i not in range(span.start, span.end)
+        tok = tok.head
+        if personal(tok):
+            return True
+    return False
