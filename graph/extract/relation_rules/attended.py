@@ -68,9 +68,12 @@ class Attended(StatelessRule):
                         out.append(Candidate("ATTENDED", a, target, s.index))
         for a in unique_by_name(self.attendance.find(s)):
             out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
-        # talks on the margins, with no event named: the margins of the document's own event
-        at = named[0] if named else main or target
-        for a in unique_by_name(self.attendance.at_the_margins(s)):
+        # talks on the margins: of the event the margins phrase names ("on the sidelines of
+        # the APEC Leaders' Meeting"), else of the event the passage or document is about
+        # (never another event the sentence names: "... since the 2022 G20 summit")
+        margins = self.attendance.at_the_margins(s)
+        at = _margins_event(s, named) or main or target
+        for a in unique_by_name(margins):
             out.append(Candidate("ATTENDED", a, at, s.index, None, "attendance-margins", 0.65))
         return out
 
@@ -101,3 +104,17 @@ def _carried(doc: Doc, body: Mention, mentions: list[Mention], top: Token) -> bo
         if personal(tok):
             return True
     return False
+
+
+def _margins_event(s: Sentence, events: list[Mention]) -> Mention | None:
+    """The event a "margins" / "sidelines" / "fringes" phrase of the sentence names, or
+    the only event a sentence without such a phrase names ("met X at the BRICS summit")."""
+    sides = [t for t in s.span if t.lower_ in ("margins", "sidelines", "fringes", "margin")]
+    if not sides:
+        return events[0] if len(events) == 1 else None
+    for t in sides:
+        lo, hi = t.idx, t.right_edge.idx + len(t.right_edge)
+        inside = [e for e in events if lo <= e.start and e.end <= hi]
+        if inside:
+            return inside[0]
+    return None
