@@ -365,7 +365,8 @@ def _owner_of_cue(
         return [m for c in owners for m in _headed(c, bodies) or _leader_state(c, mentions, states)]
     verb = governing_verb(noun)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
-    return [m for c in subjects for m in _headed(c, bodies)]
+    # "his partnership with X" under a person's verb: the clause's subject rules read it
+    return [m for c in subjects for m in _headed(c, bodies)] or None
 
 
 def _an_act(cue: Token) -> bool:
