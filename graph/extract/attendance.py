@@ -106,9 +106,12 @@ class Attendance:
         return [m for m in senders if m.type == "Country"] + people
 
     def at_the_margins(self, s: Sentence) -> list[Mention]:
-        """ "Biden met Bolsonaro on the margins of the summit": both were there."""
+        """ "Biden met Bolsonaro on the margins of the summit", "met X at the summit",
+        "talks on the second day of the forum": both were there."""
         lower = s.text.lower()
-        if not any(cue in lower for cue in self.rules.margin_cues) or _FUTURE.search(s.text):
+        if _FUTURE.search(s.text):
+            return []
+        if not any(cue in lower for cue in self.rules.margin_cues) and not self._at_event(s):
             return []
         if not any(re.search(rf"\b{re.escape(w)}\b", lower) for w in self.rules.meeting_cues):
             return []
@@ -118,6 +121,39 @@ class Attendance:
             if span is not None and _in_the_talks(span.root):
                 out.append(m)
         return out
+
+    def _at_event(self, s: Sentence) -> bool:
+        """Whether a meeting of the sentence is placed at "the" event: a meeting verb or
+        noun with an "at" / "during" / "on" phrase whose object is the event named, or "the
+        summit" (maybe through a part of it: "on the opening day of the summit")."""
+        events = [m for m in s.mentions if m.type == "Event"]
+        kinds = self.rules.event_kinds - {"talks"}
+        for cue in s.span:
+            if cue.lemma_.lower() not in ("meet", "receive", "talk", "meeting"):
+                continue
+            if not asserted(cue, self.rules):
+                continue
+            for prep in (c for c in cue.children if c.dep_ == "prep"):
+                if prep.lower_ not in self.rules.event_preps:
+                    continue
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    if obj.lower_ in self.rules.event_parts:
+                        obj = next(
+                            (
+                                o
+                                for p in obj.children
+                                if p.dep_ == "prep" and p.lower_ == "of"
+                                for o in p.children
+                                if o.dep_ == "pobj"
+                            ),
+                            obj,
+                        )
+                    if any(e.start <= obj.idx < e.end for e in events):
+                        return True
+                    the = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in obj.children)
+                    if obj.lower_ in kinds and the:
+                        return True
+        return False
 
 
 def _in_the_talks(tok: Token) -> bool:

@@ -94,7 +94,7 @@ class Partners:
             return out
         for tok in s.span:
             low = tok.lower_
-            if low in self.with_cues and asserted(tok, self.rules):
+            if low in self.with_cues and asserted(tok, self.rules) and _an_act(tok):
                 partners = self._with(tok, bodies)
                 if partners:
                     subjects = self._subjects(tok, bodies, s.mentions, states, home)
@@ -107,7 +107,7 @@ class Partners:
             if low in self.joint_cues and asserted(tok, self.rules):
                 out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
-                actors = _co_actors(tok, bodies, s.mentions, states)
+                actors = _co_actors(tok, bodies, s.mentions, states, self.rules.delegate_nouns)
                 out += _pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
         return out + self._dashed_pairs(s, bodies) + self._between(s, bodies)
@@ -248,11 +248,19 @@ class Partners:
         return True
 
     def _co_action(self, tok: Token) -> bool:
-        return (
-            tok.pos_ == "VERB"
-            and tok.lemma_.lower() in self.rules.co_action_verbs
-            and asserted(tok, self.rules)
-        )
+        if tok.pos_ != "VERB" or not asserted(tok, self.rules):
+            return False
+        words = load_pair_rules()
+        if tok.lemma_.lower() in words.agreement_verbs:
+            # "A and B reached an arrangement" (asserted: never "reached no agreement")
+            # "the arrangement the Philippines and China reached": the clause's own noun
+            if tok.dep_ == "relcl" and tok.head.lower_ in words.agreement_nouns:
+                return asserted(tok.head, self.rules)
+            return any(
+                c.dep_ in ("dobj", "obj") and c.lower_ in words.agreement_nouns
+                for c in tok.children
+            )
+        return tok.lemma_.lower() in self.rules.co_action_verbs
 
     @staticmethod
     def _span_of(tok: Token) -> tuple[int, int]:
@@ -298,6 +306,9 @@ class Partners:
         subject; with no actor there, the document's home country, but only for "we" or an
         act of its own ("Today's action", "- 7 individuals sanctioned ..."), never for "he"
         or a named person whose state is unknown."""
+        owned = _owner_of_cue(cue, bodies, mentions, states)
+        if owned is not None:
+            return owned
         verb = governing_verb(cue)
         owner = _participle_owner(verb, bodies)
         if owner:
@@ -338,6 +349,35 @@ class Partners:
         return group if len(group) >= 2 else []
 
 
+def _owner_of_cue(
+    cue: Token, bodies: list[Mention], mentions: list[Mention], states: dict[str, Mention]
+) -> list[Mention] | None:
+    """The owner of a partnership noun is who works with the partners, wherever the noun
+    stands in its clause: "Russia's partnership with China has deepened", "Pyongyang's ties
+    with Moscow" (a person owner stands for their state). "its"/"their" is the subject of
+    the clause the noun is in ("Chevron operates its joint ventures with PDVSA"). None when
+    the noun has no owner (the clause's subject is then looked at)."""
+    noun = cue.head if cue.dep_ == "amod" else cue  # "its joint ventures"
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if owners[0].pos_ != "PRON":
+        return [m for c in owners for m in _headed(c, bodies) or _leader_state(c, mentions, states)]
+    verb = governing_verb(noun)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
+    # "his partnership with X" under a person's verb: the clause's subject rules read it
+    return [m for c in subjects for m in _headed(c, bodies)] or None
+
+
+def _an_act(cue: Token) -> bool:
+    """Whether a cue is an act done together: "agreed with Morocco to double the quota" or
+    "on the quota" is; "agreed with Morocco that the situation was serious" (a shared view)
+    is not. Other cues always are."""
+    if cue.lemma_.lower() != "agree":
+        return True
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in cue.children)
+
+
 def _participle_owner(verb: Token, bodies: list[Mention]) -> list[Mention]:
     """Who works with the partners when the cue is a participle without a subject that hangs
     on an actor's noun: "Qatar's continued efforts, working closely with A and B" (the noun
@@ -355,13 +395,27 @@ def _participle_owner(verb: Token, bodies: list[Mention]) -> list[Mention]:
 
 
 def _co_actors(
-    verb: Token, bodies: list[Mention], mentions: list[Mention], states: dict[str, Mention]
+    verb: Token,
+    bodies: list[Mention],
+    mentions: list[Mention],
+    states: dict[str, Mention],
+    delegates: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The actors doing an act together: "A and B imposed", "facilitated by A and B",
-    "Chinese leader Xi and Brazilian President Lula signed" (the leaders' countries); one
-    actor alone is no cooperation."""
+    "Chinese leader Xi and Brazilian President Lula signed" (the leaders' countries), "signed
+    by representatives of A and B" (the bodies the delegates are of); one actor alone is no
+    cooperation."""
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
     heads += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    heads += [
+        o
+        for h in list(heads)
+        if h.lemma_.lower() in delegates
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     # "designated by the UK, Canada or Australia": alternatives, not partners
     heads = [
         h

@@ -166,12 +166,24 @@ class Meetings:
         lemma = verb.lemma_.lower()
         if lemma in MEET_VERBS:
             return True
+        if lemma in self.pairs.joined_at and self._joined_at_a_meeting(verb):
+            return True
         if lemma in self.pairs.passive:
             return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
         return any(
             (lemma, c.lower_) in self.pairs.phrasal
             for c in verb.children
             if c.dep_ in ("prt", "prep", "advmod")
+        )
+
+    def _joined_at_a_meeting(self, verb: Token) -> bool:
+        """ "joined President X and Prime Minister Y at the trilateral summit"."""
+        return any(c.dep_ in ("dobj", "obj") for c in verb.children) and any(
+            o.lemma_.lower() in self.pairs.joined_at_nouns or o.lower_ in self.pairs.joined_at_nouns
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("at", "for")
+            for o in p.children
+            if o.dep_ == "pobj"
         )
 
     def _held(self, cue: Token) -> bool:
@@ -338,19 +350,29 @@ class Meetings:
         if not objects and verb.lemma_.lower() == "meet" and len(subjects) >= 2:
             # "Tshisekedi and Kagame met in Doha"
             return [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
-        return [(a, b) for a in subjects for b in objects]
+        together: list[tuple[Mention, Mention]] = []
+        if verb.lemma_.lower() in self.pairs.joined_at and verb.tag_ != "VBN":
+            # "X joined Y and Z at the summit": Y and Z sat at it together too
+            together = [(a, b) for i, a in enumerate(objects) for b in objects[i + 1 :]]
+        return [(a, b) for a in subjects for b in objects] + together
 
     def _noun(self, noun: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
         partners: list[Mention] = []
         between: list[Mention] = []
+        # "talks with X", "talks, including with X" (a few of the talks named)
+        withs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+        withs += [
+            w
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in self.pairs.including
+            for w in c.children
+            if w.dep_ == "prep" and w.lower_ == "with"
+        ]
+        for c in withs:
+            partners += [
+                m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people, self.titles)
+            ]
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "with":
-                partners += [
-                    m
-                    for o in c.children
-                    if o.dep_ == "pobj"
-                    for m in _persons(o, people, self.titles)
-                ]
             if c.dep_ == "prep" and c.lower_ == "between":
                 between += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
         pairs = [(a, b) for i, a in enumerate(between) for b in between[i + 1 :]]

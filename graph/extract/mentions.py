@@ -735,6 +735,7 @@ class MentionFinder:
         self._add_metonyms(found)
         _series_named_by_number(found.mentions)
         _short_names_of_named_countries(found.mentions)
+        _people_the_model_calls_bodies(found.mentions)
         heads = [(0, title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), title_end)]
         return _body_confirms_headlines(found.mentions, heads), found.part_of
 
@@ -1891,6 +1892,22 @@ def _series_named_by_number(mentions: list[Mention]) -> None:
             and fold(m.name) in numbered
         ):
             m.type, m.source = "Institution", "numbered-series"
+
+
+def _people_the_model_calls_bodies(mentions: list[Mention]) -> None:
+    """ "Joko Widodo met ...", "talks with Díaz-Canel": a name the model labels an
+    organisation is a person where the document names a person so, in full or as the end
+    of one person's name (the surname of "Miguel Díaz-Canel"), in any layer (a table row,
+    a title before the name)."""
+    people = [m for m in mentions if m.type == "Person"]
+    full = {fold(m.text) for m in people}
+    for m in mentions:
+        if m.type != "Institution" or m.source != "ner-org":
+            continue
+        word = fold(m.text)
+        ends = {fold(p.name) for p in people if fold(p.text).endswith(" " + word)}
+        if word in full or len(ends) == 1:
+            m.type = "Person"
 
 
 def _short_names_of_named_countries(mentions: list[Mention]) -> None:

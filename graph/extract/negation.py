@@ -25,6 +25,13 @@ def asserted(tok: Token, rules: Rules) -> bool:
         return False  # "possible sanctions"
     if any(c.lower_ in rules.negators for c in tok.children if c.dep_ in ("det", "neg")):
         return False  # "no agreement between A and B", "no sanctions on X"
+    if any(
+        d.lower_ in rules.negators and d.dep_ == "det"
+        for c in tok.children
+        if c.dep_ in ("dobj", "obj")
+        for d in c.children
+    ):
+        return False  # "signed no agreement", "reached no deal"
     verb = governing_verb(tok)
     if _inside_without(tok, verb, rules):
         return False  # "closed the summit without a joint statement"

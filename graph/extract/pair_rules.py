@@ -17,10 +17,15 @@ class PairRules:
     planned_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     passive: frozenset[str]
+    joined_at: frozenset[str]
+    joined_at_nouns: frozenset[str]
     including: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
+    channel_nouns: frozenset[str]
+    agreement_verbs: frozenset[str]
+    agreement_nouns: frozenset[str]
     led_by: frozenset[str]
     home_acts: frozenset[str]
     plural_titles: dict[str, str]
@@ -38,10 +43,15 @@ def load_pair_rules() -> PairRules:
         planned_verbs=frozenset(m["planned_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
         passive=frozenset(m["passive"]),
+        joined_at=frozenset(m["joined_at"]),
+        joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
+        channel_nouns=frozenset(s["channel_nouns"]),
+        agreement_verbs=frozenset(raw["agreements"]["verbs"]),
+        agreement_nouns=frozenset(raw["agreements"]["nouns"]),
         led_by=frozenset(s["led_by"]),
         home_acts=frozenset(raw["home"]["acts"]),
         plural_titles=dict(raw["role_lists"]["plural_titles"]),

@@ -22,6 +22,7 @@ from graph.extract.tables import Rules
 
 ACTORS = ("Country", "Institution")
 ONGOING = frozenset({"continue", "keep", "remain"})
+RELATIVES = frozenset({"which", "who", "that"})
 
 
 class Support:
@@ -67,9 +68,13 @@ class Support:
                 ]
             elif tok.pos_ == "NOUN" and tok.lower_ in self.words.support_nouns:
                 givers = self._owners(tok, demonyms=True) or self._noun_giver(tok)
+                # "support for X", and "pledged support to X" where the parser hangs the
+                # receiver on the verb whose object the support is
+                holders = [tok, tok.head] if tok.dep_ in ("dobj", "obj") else [tok]
                 receivers = [
                     m
-                    for p in tok.children
+                    for h in holders
+                    for p in h.children
                     if p.dep_ == "prep" and p.lower_ in ("for", "to")
                     for o in p.children
                     if o.dep_ == "pobj"
@@ -80,6 +85,38 @@ class Support:
             if not givers or not receivers or not self._asserted(tok):
                 continue
             out += [(a, b) for a in givers for b in receivers if a.name != b.name]
+        return out + self._channels(span_tokens)
+
+    def _channels(self, span_tokens: list[Token]) -> list[tuple[Mention, Mention]]:
+        """ "Japan provided emergency aid through the World Food Programme": the giver works
+        with the agency the help goes through."""
+        out: list[tuple[Mention, Mention]] = []
+        for noun in span_tokens:
+            if noun.lower_ not in self.words.channel_nouns or noun.dep_ not in ("dobj", "obj"):
+                continue
+            verb = noun.head
+            if verb.pos_ != "VERB" or not self._asserted(verb):
+                continue
+            through = [
+                o
+                for h in (noun, verb)
+                for p in h.children
+                if p.dep_ == "prep" and p.lower_ == "through"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            # "through international organisations, including UNRWA"
+            through += [
+                o
+                for t in through
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ in self.words.including
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            agencies = [m for o in through for m in self._actors(o)]
+            givers = self._subjects(verb) if agencies else []
+            out += [(a, b) for a in givers for b in agencies if a.name != b.name]
         return out
 
     def _asserted(self, cue: Token) -> bool:
@@ -151,13 +188,25 @@ class Support:
             subjects = [c for c in v.children if c.dep_ == "nsubj"]
             if subjects:
                 found = [m for c in subjects for m in self._actors(c)]
+                if not found and subjects[0].lower_ in RELATIVES and v.dep_ == "relcl":
+                    # "Algeria, which backs the Polisario Front": the noun the clause is of
+                    return self._actors(v.head)
                 if not found and subjects[0].lower_ in self.words.home_acts and self.home:
                     return [self.home]
-                if not found and subjects[0].lower_ in ("it", "they") and v.dep_ == "conj":
-                    # "The EU reiterates its call, and it continues to support X"
+                if (
+                    not found
+                    and subjects[0].lower_ in ("it", "they")
+                    and v.dep_ in ("conj", "ccomp")
+                ):
+                    # "The EU reiterates its call, and it continues to support X", "Japan said
+                    # it had provided aid through the WFP"
                     first = [c for c in v.head.children if c.dep_ == "nsubj"]
                     found = [m for c in first for m in self._actors(c)]
                 return found
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+                # "reiterated its commitment to supporting Moldova": the one committed
+                v = governing_verb(v.head.head)
+                continue
             if v.dep_ not in ("xcomp", "conj", "advcl") or v.head == v:
                 break
             v = v.head

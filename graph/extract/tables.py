@@ -91,6 +91,8 @@ class Rules:
     represent_verbs: frozenset[str] = frozenset()
     sent_objects: frozenset[str] = frozenset()
     margin_cues: tuple[str, ...] = ()
+    event_preps: frozenset[str] = frozenset()
+    event_parts: frozenset[str] = frozenset()
     list_headings: tuple[str, ...] = ()
     host_headings: tuple[str, ...] = ()
     presiding_titles: tuple[str, ...] = ()
@@ -300,6 +302,8 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         delegate_nouns=frozenset(raw["attendance"]["delegate_nouns"]),
         sent_objects=frozenset(raw["attendance"]["sent_objects"]),
         margin_cues=tuple(raw["attendance"]["margin_cues"]),
+        event_preps=frozenset(raw["attendance"]["event_preps"]),
+        event_parts=frozenset(raw["attendance"]["event_parts"]),
         list_headings=tuple(raw["attendance"]["list_headings"]),
         host_headings=tuple(raw["attendance"]["host_headings"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),

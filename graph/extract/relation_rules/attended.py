@@ -3,7 +3,7 @@ other words, talks on the margins."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.extract.attendance import Attendance
 from graph.extract.mentions import Mention, unique_by_name
@@ -50,7 +50,10 @@ class Attended(StatelessRule):
                 # "the summit was attended by A, B and C"
                 lo, hi = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge)
                 for a in s.mentions:
-                    if lo <= a.start and a.end <= hi and a.type in ACTOR_TYPES and not a.demonym:
+                    inside = lo <= a.start and a.end <= hi
+                    if inside and a.type in ACTOR_TYPES and not a.demonym:
+                        if _carried(doc, a, s.mentions, agent):
+                            continue  # "WTO Director-General X": the person attended
                         out.append(Candidate("ATTENDED", a, target, s.index))
             for subj in (c for c in verb.children if c.dep_ in ("nsubj",)):
                 lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
@@ -60,11 +63,58 @@ class Attended(StatelessRule):
                 for a in s.mentions:
                     within = a.start <= lo < a.end or lo <= a.start and a.end <= hi
                     if within and a.type in ACTOR_TYPES and not a.demonym:
+                        if _carried(doc, a, s.mentions, subj):
+                            continue  # "Angola's President X": the person attended
                         out.append(Candidate("ATTENDED", a, target, s.index))
         for a in unique_by_name(self.attendance.find(s)):
             out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
-        # talks on the margins, with no event named: the margins of the document's own event
-        at = named[0] if named else main or target
-        for a in unique_by_name(self.attendance.at_the_margins(s)):
+        # talks on the margins: of the event the margins phrase names ("on the sidelines of
+        # the APEC Leaders' Meeting"), else of the event the passage or document is about
+        # (never another event the sentence names: "... since the 2022 G20 summit")
+        margins = self.attendance.at_the_margins(s)
+        at = _margins_event(s, named) or main or target
+        for a in unique_by_name(margins):
             out.append(Candidate("ATTENDED", a, at, s.index, None, "attendance-margins", 0.65))
         return out
+
+
+def _carried(doc: Doc, body: Mention, mentions: list[Mention], top: Token) -> bool:
+    """Whether a body in an attendee phrase only names whom a person there stands for or
+    what a clause about them says: "Angola's President Joao Lourenco", "WTO Director-General
+    X", "the Emir of Qatar, Sheikh Tamim", "Putin, who was the subject of a warrant issued by
+    the ICC" (the person attended; analysts record the person). Found by walking from the
+    body's word up to the phrase's head: a person's word (or a title a name stands beside)
+    on the way carries the body."""
+    if body.type == "Person":
+        return False
+    span = doc.char_span(body.start, body.end, alignment_mode="expand")
+    if span is None:
+        return False
+    people = [m for m in mentions if m.type == "Person"]
+
+    def personal(t: Token) -> bool:
+        named = [t, *(c for c in t.children if c.dep_ == "appos")]
+        return any(m.start <= n.idx < m.end for m in people for n in named)
+
+    tok = span.root
+    for _ in range(10):
+        if tok == top or tok.head == tok:
+            return personal(tok) and tok.i not in range(span.start, span.end)
+        tok = tok.head
+        if personal(tok):
+            return True
+    return False
+
+
+def _margins_event(s: Sentence, events: list[Mention]) -> Mention | None:
+    """The event a "margins" / "sidelines" / "fringes" phrase of the sentence names, or
+    the only event a sentence without such a phrase names ("met X at the BRICS summit")."""
+    sides = [t for t in s.span if t.lower_ in ("margins", "sidelines", "fringes", "margin")]
+    if not sides:
+        return events[0] if len(events) == 1 else None
+    for t in sides:
+        lo, hi = t.idx, t.right_edge.idx + len(t.right_edge)
+        inside = [e for e in events if lo <= e.start and e.end <= hi]
+        if inside:
+            return inside[0]
+    return None

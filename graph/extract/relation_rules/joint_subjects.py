@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.relation_rules.registry import StatelessRule
 from graph.extract.relation_rules.token_patterns import (
@@ -47,6 +48,9 @@ class JointSubjects(StatelessRule):
                 continue
             if (a_last + 1, b_first) in found["joined_by"] and spaced(doc, a_last, b_first + 1):
                 acts = [end for start, end in found["joint_act"] if start == b_last + 1]
-                if any(spaced(doc, b_last, end) for end in acts):
+                # the act itself asserted: not "signed no agreement", "could have signed"
+                if any(
+                    spaced(doc, b_last, end) and asserted(doc[end - 1], self.rules) for end in acts
+                ):
                     return [Candidate("COOPERATES_WITH", a, b, s.index)]
         return []
