@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from graph.blocking import spells
 from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_rules import load_name_rules
@@ -450,22 +451,32 @@ class MentionFinder:
             if close is None:
                 continue
             end = close.start  # the token before "("
-            start = end
-            initials = ""
-            while start > 0 and len(initials) < len(acronym):
-                tok = doc[start - 1]
-                if tok.lower_ in ("of", "and", "the", "for", "on", "&", "-", "in"):
-                    start -= 1
-                    continue
-                if not tok.text[:1].isupper():
-                    break
-                initials = tok.text[0] + initials
-                start -= 1
-            while start < end and doc[start].lower_ in ("of", "and", "the", "for", "on", "in"):
-                start += 1
-            if initials == acronym and end - start >= 2 and not self._not_an_actor(doc[start:end]):
+            start = self._abbreviated_start(doc, end, acronym)
+            if start is not None and not self._not_an_actor(doc[start:end]):
                 spans.append(doc[start:end])  # not "Reciprocal Access Agreement (RAA)"
         return spans
+
+    def _abbreviated_start(self, doc: Doc, end: int, acronym: str) -> int | None:
+        """Where the name an acronym abbreviates starts, reading back from `end`: each word
+        gives its initial, function words none. A name in French or Spanish keeps its
+        content words in lower case ("Forces démocratiques de libération du Rwanda"), so
+        those count too, as long as the name opens with a capital."""
+        skip = self.rules.definition_connectors
+        start, initials = end, ""
+        while start > 0 and len(initials) < len(acronym):
+            tok = doc[start - 1]
+            if tok.lower_ in skip:
+                start -= 1
+                continue
+            if not (tok.is_alpha or tok.text[:1].isupper()) or "\n" in tok.whitespace_:
+                break
+            initials = tok.text[0].upper() + initials
+            start -= 1
+        while start < end and doc[start].lower_ in skip:
+            start += 1
+        if initials != acronym or end - start < 2 or not doc[start].text[:1].isupper():
+            return None
+        return start
 
     def _companies(self, doc: Doc) -> list[Span]:
         """Capitalised runs ended by a legal form ("Shoon Energy Pte. Ltd.") or led by one
@@ -536,6 +547,9 @@ class MentionFinder:
             known = self.gaz.lookup(short)
             if known is not None and known.name != m.name:
                 continue  # "(DPRK, or North Korea)" names the country, not this body
+            if m.type == "Country" and known is None and not spells(short, m.name):
+                continue  # "... du Rwanda (FDLR)", "Russia (Sanctions)": the bracket is not
+                # the country's short form but that of a longer name ending in it
             if fold(short) != fold(m.name):
                 out.append((m, short))
         return out
@@ -1142,6 +1156,10 @@ class MentionFinder:
         President")."""
         doc, taken = found.doc, found.taken
         for span in self._people(doc, taken):
+            if len(span) == 1 and span.text.isupper() and span.text.isalpha() and len(span.text) <= 5:
+                if found.free(span.start, span.end):  # "the GRU denied": a body's acronym
+                    found.add(span, "Institution", span.text, "ner-org")
+                continue
             sub = self._person_name(doc, span, taken)
             if sub is None:
                 continue
@@ -1416,6 +1434,12 @@ class MentionFinder:
             or self.gaz.lookup(sub[0].text) is not None
         ):
             sub = sub[1:]
+        if len(sub) == 1 and (
+            sub[0].lower_.strip(".") in self.names.person_titles or self._role_word(sub[0].text)
+        ):
+            return None  # "the Amir said", "the Prince arrived": a title alone names nobody
+        if len(sub) == 1 and sub.text.isupper() and len(sub.text) <= 5:
+            return None  # "GRU", "SNS": an acronym, a body's short form, never a person
         while (
             len(sub) > 2
             and sub[-1].text.isupper()

@@ -118,6 +118,7 @@ class Rules:
     event_qualifiers: frozenset[str] = frozenset()
     delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
+    definition_connectors: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -282,6 +283,7 @@ def load_rules() -> Rules:
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
         identifier=_identifier(raw["designations"]["identifier_labels"]),
         part_heads=frozenset(fold(x) for x in n["part_heads"]),
+        definition_connectors=frozenset(n["definition_connectors"]),
         place_words={k: frozenset(v) for k, v in raw["places"].items()},
     )
 
