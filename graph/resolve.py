@@ -393,6 +393,12 @@ class Resolver:
         forms = set(c.surfaces)
         if c.type == "Institution":
             forms |= {undotted(s) for s in forms | {name}}
+            forms |= {
+                long + s[len(short) :]  # "U.N. Security Council": "United Nations Security ..."
+                for s in forms | {name}
+                for short, long in self.rules.body_prefix_expansions
+                if s.startswith(short + " ")
+            }
         aliases = sorted(s for s in forms if fold(s) != fold(name))
         props: dict[str, object] = {
             k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")

@@ -62,6 +62,9 @@ _DEFINED = re.compile(
 )
 
 HEAD_CHARS = 400
+# Head nouns that make a country's name take "the" ("the United Kingdom", "the Republic of
+# the Congo", "the Solomon Islands"); grammar, not a list of countries.
+_ARTICLE_HEADS = ("Kingdom", "States", "Republic", "Islands", "Emirates", "Federation")
 _GOVERNMENT = re.compile(
     r"^(?:(?:Government|Union|Republic|Kingdom|State|Federation) of (?:the )?(?P<country>.+)"
     r"|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
@@ -759,8 +762,22 @@ class MentionFinder:
             span = found.doc.char_span(start, m.end(), alignment_mode="expand")
             if state is None or span is None or not found.free(span.start, span.end):
                 continue
-            name = f"{self.names.state_organs[organ]} of {state.name}"
+            name = f"{self.names.state_organs[organ]} of {self._after_of(state)}"
             found.add(span, "Institution", name, "state-organ", name)
+
+    def _after_of(self, state: Place) -> str:
+        """A country's name as English writes it after "of": "the Netherlands", "the United
+        Kingdom", "the Philippines", but "Kenya", "Sudan". A name takes the article when it
+        is headed by a common noun (Kingdom, States, Republic, Islands, Emirates) or is
+        a plural that its official name writes with "the" ("Republic of the Philippines"),
+        or when a written form of it starts with "The"."""
+        name = state.name
+        forms = self.gaz.written.get(name, ())
+        plural = name.endswith("s") and any(f"of the {name}" in form for form in forms)
+        headed = name.split()[-1] in _ARTICLE_HEADS or name.startswith(_ARTICLE_HEADS)
+        if headed or plural or f"The {name}" in forms:
+            return f"the {name}"
+        return name
 
     def _owning_state(self, owner: str, start: int) -> tuple[Place | None, int]:
         """The country the words before an organ name ("South Korea's", "The Philippine"),
