@@ -1209,6 +1209,8 @@ class MentionFinder:
                 continue
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
+            if self._dateline_credit(ent):
+                continue  # "ADDIS ABABA, Feb 18 (Reuters) -": the story's source, furniture
             if text in self.gaz.demonyms:
                 continue  # "Kazakh [officials]": the country's adjective, read as a demonym
             following = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -1574,6 +1576,18 @@ class MentionFinder:
         before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
         m = re.search(r"([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$", before)
         return m is not None and m.group(1).lower() in self.names.portfolio_roles
+
+    def _dateline_credit(self, ent: Span) -> bool:
+        """A news agency in brackets ("(Reuters)", "(AP)") credits the story: page
+        furniture, unlike an agency a speaker quotes or works for ("told Reuters")."""
+        doc = ent.doc
+        return (
+            ent.text in self.names.byline_agencies
+            and ent.start > 0
+            and ent.end < len(doc)
+            and doc[ent.start - 1].text == "("
+            and doc[ent.end].text == ")"
+        )
 
     def _possessive_person(self, ent: Span) -> bool:
         """ "Nicolás Maduro's [government]": a person's name in title case with a
