@@ -400,6 +400,29 @@ class MentionFinder:
             return None  # "the Eurasian Economic Union and Latin American ..."
         return j, enumerated
 
+    def _role_appositions(self, doc: Doc) -> list[Span]:
+        """ "The representative of the Russian Federation, Vassily A. Nebenzia, said": a
+        proper name in apposition to a role noun (the parse's appos arc) is the person who
+        holds it, when the model saw no entity there."""
+        spans = []
+        for tok in doc:
+            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not self._role_word(tok.head.text):
+                continue
+            words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            start = words[0].i if words else tok.i
+            span = doc[start : tok.i + 1]
+            if not 2 <= len(span) <= 4 or any(t.ent_type_ for t in span):
+                continue
+            if any(t != tok and (t.head != tok or t.dep_ != "compound") for t in span):
+                continue  # one name: every word before the last is its compound
+            if all(
+                (t.is_alpha and t.text[:1].isupper() and not t.text.isupper())
+                or re.fullmatch(r"[A-Z]\.", t.text)  # an initial
+                for t in span
+            ) and self.gaz.lookup(span.text) is None and span[0].text[-1] != ".":
+                spans.append(span)
+        return spans
+
     def _titled_names(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """Two to four free capitalised proper nouns right after a capitalised role noun."""
         spans = []
@@ -1188,6 +1211,9 @@ class MentionFinder:
             found.add(sub, "Person", self._tidy_person(sub.text), "person")
         for span in self._titled_names(doc, taken):
             found.add(span, "Person", self._tidy_person(span.text), "titled-name")
+        for span in self._role_appositions(doc):
+            if found.free(span.start, span.end):
+                found.add(span, "Person", self._tidy_person(span.text), "role-apposition")
         for tok in self._surnames_again(doc, found.mentions):
             if found.free(tok.i, tok.i + 1):
                 found.add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
