@@ -68,7 +68,13 @@ def same_word(a: str, b: str) -> bool:
     """One name word in two spellings: equal, or alike in sound and letters."""
     if a == b:
         return True
+    if min(len(a), len(b)) < 5:  # "Wong" / "Wang": in a short word one letter is a name;
+        return _undoubled(a) == _undoubled(b)  # "Sisi" / "Sissi" is a spelling
     return phonetic(a) == phonetic(b) and fuzz.ratio(a, b) >= 75
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def person_variant(a: str, b: str) -> bool:
@@ -126,8 +132,12 @@ def institution_contains(short: str, long: str) -> bool:
     s, lg = fold(short).split(), fold(long).split()
     if len(s) < 3 or len(s) >= len(lg) or lg[: len(s)] != s:
         return False
+    if re.match(re.escape(short.strip()) + r"\s*[-–]", long.strip()):
+        return False  # "Islamic Revolutionary Guard Corps-Qods Force" is a unit of the Corps
     # "Pacific Islands Forum Secretariat" is an organ of the Forum, not its full name
-    return lg[len(s)] not in load_rules().part_heads
+    heads = load_rules().part_heads
+    rest = lg[len(s) :]  # "... Forum Fisheries Committee": an organ; "... of the X Council": a home
+    return rest[0] not in heads and ("of" in rest or rest[-1] not in heads)
 
 
 def institution_tail(short: str, long: str) -> bool:
@@ -233,10 +243,13 @@ class Resolver:
             for short in group:
                 if not short.mentions:
                     continue  # joined already: a symmetric rule must not join it back
-                fits = [
+                fits = [  # a short form joins a name as long or longer, never the reverse
                     c
                     for c in group
-                    if c is not short and c.mentions and contains(short.name, c.name)
+                    if c is not short
+                    and c.mentions
+                    and len(c.name) >= len(short.name)
+                    and contains(short.name, c.name)
                 ]
                 if len({id(c) for c in fits}) == 1:
                     target = fits[0]
@@ -267,7 +280,12 @@ class Resolver:
             fits = [
                 p
                 for p in people
-                if p.mentions and (fold(p.name) == fold(c.name) or person_contains(c.name, p.name))
+                if p.mentions
+                and (
+                    fold(p.name) == fold(c.name)
+                    or person_contains(c.name, p.name)
+                    or (c.type == "Institution" and surname_first(c.name, p.name))  # "Wang"
+                )
             ]
             fits.sort(key=lambda p: len(p.name))
             if (
@@ -377,6 +395,12 @@ class Resolver:
         forms = set(c.surfaces)
         if c.type == "Institution":
             forms |= {undotted(s) for s in forms | {name}}
+            forms |= {
+                long + s[len(short) :]  # "U.N. Security Council": "United Nations Security ..."
+                for s in forms | {name}
+                for short, long in self.rules.body_prefix_expansions
+                if s.startswith(short + " ")
+            }
         aliases = sorted(s for s in forms if fold(s) != fold(name))
         props: dict[str, object] = {
             k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")

@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from graph.blocking import spells
 from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_rules import load_name_rules
@@ -61,6 +62,9 @@ _DEFINED = re.compile(
 )
 
 HEAD_CHARS = 400
+# Head nouns that make a country's name take "the" ("the United Kingdom", "the Republic of
+# the Congo", "the Solomon Islands"); grammar, not a list of countries.
+_ARTICLE_HEADS = ("Kingdom", "States", "Republic", "Islands", "Emirates", "Federation")
 _GOVERNMENT = re.compile(
     r"^(?:(?:Government|Union|Republic|Kingdom|State|Federation) of (?:the )?(?P<country>.+)"
     r"|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
@@ -407,6 +411,29 @@ class MentionFinder:
             return None  # "the Eurasian Economic Union and Latin American ..."
         return j, enumerated
 
+    def _role_appositions(self, doc: Doc) -> list[Span]:
+        """ "The representative of the Russian Federation, Vassily A. Nebenzia, said": a
+        proper name in apposition to a role noun (the parse's appos arc) is the person who
+        holds it, when the model saw no entity there."""
+        spans = []
+        for tok in doc:
+            if tok.dep_ != "appos" or tok.pos_ != "PROPN" or not self._role_word(tok.head.text):
+                continue
+            words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            start = words[0].i if words else tok.i
+            span = doc[start : tok.i + 1]
+            if not 2 <= len(span) <= 4 or any(t.ent_type_ for t in span):
+                continue
+            if any(t != tok and (t.head != tok or t.dep_ != "compound") for t in span):
+                continue  # one name: every word before the last is its compound
+            if all(
+                (t.is_alpha and t.text[:1].isupper() and not t.text.isupper())
+                or re.fullmatch(r"[A-Z]\.", t.text)  # an initial
+                for t in span
+            ) and self.gaz.lookup(span.text) is None and span[0].text[-1] != ".":
+                spans.append(span)
+        return spans
+
     def _titled_names(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """Two to four free capitalised proper nouns right after a capitalised role noun."""
         spans = []
@@ -461,22 +488,32 @@ class MentionFinder:
             if close is None:
                 continue
             end = close.start  # the token before "("
-            start = end
-            initials = ""
-            while start > 0 and len(initials) < len(acronym):
-                tok = doc[start - 1]
-                if tok.lower_ in ("of", "and", "the", "for", "on", "&", "-", "in"):
-                    start -= 1
-                    continue
-                if not tok.text[:1].isupper():
-                    break
-                initials = tok.text[0] + initials
-                start -= 1
-            while start < end and doc[start].lower_ in ("of", "and", "the", "for", "on", "in"):
-                start += 1
-            if initials == acronym and end - start >= 2 and not self._not_an_actor(doc[start:end]):
+            start = self._abbreviated_start(doc, end, acronym)
+            if start is not None and not self._not_an_actor(doc[start:end]):
                 spans.append(doc[start:end])  # not "Reciprocal Access Agreement (RAA)"
         return spans
+
+    def _abbreviated_start(self, doc: Doc, end: int, acronym: str) -> int | None:
+        """Where the name an acronym abbreviates starts, reading back from `end`: each word
+        gives its initial, function words none. A name in French or Spanish keeps its
+        content words in lower case ("Forces démocratiques de libération du Rwanda"), so
+        those count too, as long as the name opens with a capital."""
+        skip = self.rules.definition_connectors
+        start, initials = end, ""
+        while start > 0 and len(initials) < len(acronym):
+            tok = doc[start - 1]
+            if tok.lower_ in skip:
+                start -= 1
+                continue
+            if not (tok.is_alpha or tok.text[:1].isupper()) or "\n" in tok.whitespace_:
+                break
+            initials = tok.text[0].upper() + initials
+            start -= 1
+        while start < end and doc[start].lower_ in skip:
+            start += 1
+        if initials != acronym or end - start < 2 or not doc[start].text[:1].isupper():
+            return None
+        return start
 
     def _companies(self, doc: Doc) -> list[Span]:
         """Capitalised runs ended by a legal form ("Shoon Energy Pte. Ltd.") or led by one
@@ -547,6 +584,9 @@ class MentionFinder:
             known = self.gaz.lookup(short)
             if known is not None and known.name != m.name:
                 continue  # "(DPRK, or North Korea)" names the country, not this body
+            if m.type == "Country" and known is None and not spells(short, m.name):
+                continue  # "... du Rwanda (FDLR)", "Russia (Sanctions)": the bracket is not
+                # the country's short form but that of a longer name ending in it
             if fold(short) != fold(m.name):
                 out.append((m, short))
         return out
@@ -778,8 +818,22 @@ class MentionFinder:
             span = found.doc.char_span(start, m.end(), alignment_mode="expand")
             if state is None or span is None or not found.free(span.start, span.end):
                 continue
-            name = f"{self.names.state_organs[organ]} of {state.name}"
+            name = f"{self.names.state_organs[organ]} of {self._after_of(state)}"
             found.add(span, "Institution", name, "state-organ", name)
+
+    def _after_of(self, state: Place) -> str:
+        """A country's name as English writes it after "of": "the Netherlands", "the United
+        Kingdom", "the Philippines", but "Kenya", "Sudan". A name takes the article when it
+        is headed by a common noun (Kingdom, States, Republic, Islands, Emirates) or is
+        a plural that its official name writes with "the" ("Republic of the Philippines"),
+        or when a written form of it starts with "The"."""
+        name = state.name
+        forms = self.gaz.written.get(name, ())
+        plural = name.endswith("s") and any(f"of the {name}" in form for form in forms)
+        headed = name.split()[-1] in _ARTICLE_HEADS or name.startswith(_ARTICLE_HEADS)
+        if headed or plural or f"The {name}" in forms:
+            return f"the {name}"
+        return name
 
     def _owning_state(self, owner: str, start: int) -> tuple[Place | None, int]:
         """The country the words before an organ name ("South Korea's", "The Philippine"),
@@ -1223,6 +1277,10 @@ class MentionFinder:
         President")."""
         doc, taken = found.doc, found.taken
         for span in self._people(doc, taken):
+            if len(span) == 1 and span.text.isupper() and span.text.isalpha() and len(span.text) <= 5:
+                if found.free(span.start, span.end):  # "the GRU denied": a body's acronym
+                    found.add(span, "Institution", span.text, "ner-org")
+                continue
             sub = self._person_name(doc, span, taken)
             if sub is None:
                 continue
@@ -1234,6 +1292,9 @@ class MentionFinder:
             found.add(sub, "Person", self._tidy_person(sub.text), "person")
         for span in self._titled_names(doc, taken):
             found.add(span, "Person", self._tidy_person(span.text), "titled-name")
+        for span in self._role_appositions(doc):
+            if found.free(span.start, span.end):
+                found.add(span, "Person", self._tidy_person(span.text), "role-apposition")
         for tok in self._surnames_again(doc, found.mentions):
             if found.free(tok.i, tok.i + 1):
                 found.add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
@@ -1255,6 +1316,8 @@ class MentionFinder:
                 continue
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
+            if self._dateline_credit(ent):
+                continue  # "ADDIS ABABA, Feb 18 (Reuters) -": the story's source, furniture
             if text in self.gaz.demonyms:
                 continue  # "Kazakh [officials]": the country's adjective, read as a demonym
             following = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -1497,6 +1560,12 @@ class MentionFinder:
             or self.gaz.lookup(sub[0].text) is not None
         ):
             sub = sub[1:]
+        if len(sub) == 1 and (
+            sub[0].lower_.strip(".") in self.names.person_titles or self._role_word(sub[0].text)
+        ):
+            return None  # "the Amir said", "the Prince arrived": a title alone names nobody
+        if len(sub) == 1 and sub.text.isupper() and len(sub.text) <= 5:
+            return None  # "GRU", "SNS": an acronym, a body's short form, never a person
         while (
             len(sub) > 2
             and sub[-1].text.isupper()
@@ -1614,6 +1683,18 @@ class MentionFinder:
         before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
         m = re.search(r"([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$", before)
         return m is not None and m.group(1).lower() in self.names.portfolio_roles
+
+    def _dateline_credit(self, ent: Span) -> bool:
+        """A news agency in brackets ("(Reuters)", "(AP)") credits the story: page
+        furniture, unlike an agency a speaker quotes or works for ("told Reuters")."""
+        doc = ent.doc
+        return (
+            ent.text in self.names.byline_agencies
+            and ent.start > 0
+            and ent.end < len(doc)
+            and doc[ent.start - 1].text == "("
+            and doc[ent.end].text == ")"
+        )
 
     def _possessive_person(self, ent: Span) -> bool:
         """ "Nicolás Maduro's [government]": a person's name in title case with a

@@ -120,6 +120,8 @@ class Rules:
     event_qualifiers: frozenset[str] = frozenset()
     delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
+    definition_connectors: frozenset[str] = frozenset()
+    body_prefix_expansions: tuple[tuple[str, str], ...] = ()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -216,6 +218,7 @@ def load_rules() -> Rules:
 
     return Rules(
         **_event_rules(raw),
+        **_short_form_rules(n),
         furniture=rx(c["furniture_lines"]),
         end_of_body=rx(c["end_of_body"]),
         never=frozenset(fold(x) for x in n["never"]),
@@ -285,6 +288,14 @@ def load_rules() -> Rules:
         identifier=_identifier(raw["designations"]["identifier_labels"]),
         part_heads=frozenset(fold(x) for x in n["part_heads"]),
         place_words={k: frozenset(v) for k, v in raw["places"].items()},
+    )
+
+
+def _short_form_rules(n: dict[str, Any]) -> dict[str, Any]:
+    """The [names] fields about short forms: acronyms and the prefixes bodies lead with."""
+    return dict(
+        definition_connectors=frozenset(n["definition_connectors"]),
+        body_prefix_expansions=tuple((a, b) for a, b in n["body_prefix_expansions"]),
     )
 
 
