@@ -21,6 +21,12 @@ from graph.extract.relation_rules.context import (
     Sentence,
     named,
 )
+from graph.extract.relation_rules.holds_role_owners import (
+    RoleShapes,
+    clause_roles,
+    pronoun_owner,
+    represented_body,
+)
 from graph.extract.tables import Gazetteer, Rules
 
 # verbs whose object country is what a person talks about or goes to, not where they serve
@@ -44,6 +50,9 @@ class HoldsRole:
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
         self.role_rx = _role_regex(rules)
+        self.shapes = RoleShapes.load()
+        # the nouns a post ends with ("manager" of "general manager")
+        self.role_words = frozenset(r.split()[-1] for r in rules.role_nouns)
         self.roles: dict[int, list[Candidate]] = {}
 
     def start(self, ctx: DocumentContext) -> None:
@@ -74,6 +83,10 @@ class HoldsRole:
             after = self._role_after(text, p, orgs, s)
             found += after or []
             found += self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
+            found += [
+                Candidate("HOLDS_ROLE", p, body, s.index, role, "subject-clause", 0.7)
+                for body, role in clause_roles(doc, p, s, self.shapes, self.role_words)
+            ]
         return found + listed
 
     def listed_roles(self, text: str, s: Sentence) -> list[Candidate]:
@@ -122,7 +135,8 @@ class HoldsRole:
             return None
         after_end = clause_end(text, p.end + m.end(), s.span.end_char)
         # "a former Attorney General for England and Wales who was born in Dominica"
-        relative = re.compile(r"\s(?:who|which|whose)\s").search(text, p.end + m.end(), after_end)
+        # (from the space before: "X, who will chair Y" is a clause, read by clause_roles)
+        relative = re.compile(r"\s(?:who|which|whose)\s").search(text, p.end + m.end() - 1, after_end)
         after_end = relative.start() if relative else after_end
         window = text[p.end : after_end]
         role_m = self.role_rx.search(window, m.end())
@@ -203,6 +217,15 @@ class HoldsRole:
             and text[o.end : role_abs].strip() in ("", "'s", "’s", "’", "'")
         ]
         if not targets and not demonyms:
+            owned = pronoun_owner(doc, text, role_abs, s, self.shapes)
+            if owned is not None:  # "the OAS and its Secretary General, X"
+                found = self._roles(text, p, [owned[0]], owned[1], p.start, s)
+                return named(found, "pronoun-owner", 0.7)
+            body = represented_body(doc, p, s, self.shapes)
+            if body is not None:  # "Kenya was represented by Trade Minister X"
+                return named(
+                    self._roles(text, p, [body], role_abs, p.start, s), "represented-by", 0.7
+                )
             # "Prime Minister Fumio Kishida of Japan": the body follows the name
             of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 12])
             nxt = [o for o in orgs if of and o.start == p.end + of.end()]
@@ -221,12 +244,15 @@ class HoldsRole:
         held in the one country the sentence names, unless the country is only a place or a
         partner after a preposition."""
         title = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower()
-        if title not in self.rules.state_titles:
+        cabinet = title not in self.rules.state_titles
+        if cabinet and not self.shapes.is_state_title(title):
             return []
         countries = {m.name: m for m in s.mentions if m.type == "Country"}
         if len(countries) != 1:
             return []
         (country,) = countries.values()
+        if cabinet and country.demonym:
+            return []  # "Argentine Economy Minister X ... South American": another's word
         span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
         if span is None or span.root.dep_ == "pobj":
             return []  # "talks in Singapore", "with Norway as facilitator": a place, no state
@@ -304,7 +330,8 @@ class HoldsRole:
         role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
         words = role_text.split()
         while len(words) > 1 and words[-1].lower().strip(".") in self.rules.honorifics:
-            if words[-1].lower() in self.rules.role_nouns or words[-2].lower() in ("of", "for"):
+            tail = {words[-1].lower(), " ".join(words[-2:]).lower()}
+            if tail & set(self.rules.role_nouns) or words[-2].lower() in ("of", "for"):
                 break  # "Foreign Minister", "Secretary of State" end with their own words
             words.pop()  # "Foreign Minister Prince": the honorific is the person's
         role_text = " ".join(words)
