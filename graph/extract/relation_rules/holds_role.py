@@ -129,10 +129,17 @@ class HoldsRole:
         """The title after the name: "X, the head of the Commission ..." up to the next
         clause break. None when no title follows the name."""
         m = re.match(
-            r"\s*,\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?", text[p.end : s.span.end_char]
+            # "X, the head of Y"; a list row "X – Director of Y" (a sanctions listing)
+            r"(?:\s*,|\s+[–—])\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?",
+            text[p.end : s.span.end_char],
         )
         if not m:
             return None
+        line_start = text.rfind("\n", 0, p.start) + 1
+        if "," not in m.group(0) and not re.fullmatch(
+            r"\s*(?:(?:[-•*]|\d{1,3}[.)])\s+)?", text[line_start : p.start]
+        ):
+            return None  # a dash after a name inside a line is a table's cell break
         after_end = clause_end(text, p.end + m.end(), s.span.end_char)
         # "a former Attorney General for England and Wales who was born in Dominica"
         # (from the space before: "X, who will chair Y" is a clause, read by clause_roles)
