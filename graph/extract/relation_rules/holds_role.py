@@ -254,6 +254,10 @@ class HoldsRole:
         cabinet = title not in self.rules.state_titles
         if cabinet and not self.shapes.is_state_title(title):
             return []
+        row = _row_country(text, p, s)
+        if row is not None:  # "| Nauru | Officials | President X did not attend |"
+            found = self._roles(text, p, [row], role_abs, p.start, s)
+            return named(found, "implied-country", 0.6)
         countries = {m.name: m for m in s.mentions if m.type == "Country"}
         if len(countries) != 1:
             return []
@@ -353,6 +357,23 @@ class HoldsRole:
             seen.add(t.name)
             out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
         return out
+
+
+def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
+    """The one country a table row's first cell names, for a titled name in a later cell
+    ("| Cook Islands | X | Secretary | Prime Minister Y did not attend |"); None outside
+    a table or when the name stands in the first two cells (the row's own person)."""
+    lo = text.rfind("\n", 0, p.start) + 1
+    hi = text.find("\n", p.start)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    if not line.lstrip().startswith("|") or line[: p.start - lo].count("|") < 3:
+        return None
+    first = line.index("|")
+    cell = (lo + first, lo + line.index("|", first + 1))
+    countries = {
+        m.name: m for m in s.mentions if m.type == "Country" and cell[0] < m.start < cell[1]
+    }
+    return next(iter(countries.values())) if len(countries) == 1 else None
 
 
 def _has_verb(s: Sentence, start: int, end: int) -> bool:
