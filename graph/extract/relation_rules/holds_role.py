@@ -250,7 +250,12 @@ class HoldsRole:
         title (rules.toml [roles] state_titles) right before a name, with no body named, is
         held in the one country the sentence names, unless the country is only a place or a
         partner after a preposition."""
-        title = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower()
+        words = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower().split()
+        while len(words) > 1 and words[-1].strip(".") in self.rules.honorifics:
+            if " ".join(words) in self.rules.state_titles:
+                break  # "crown prince", "emir" are titles themselves
+            words.pop()  # "the Supreme Leader, Ayatollah X": the honorific is the person's
+        title = " ".join(words).strip(" ,")
         cabinet = title not in self.rules.state_titles
         if cabinet and not self.shapes.is_state_title(title):
             return []
