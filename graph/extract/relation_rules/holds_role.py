@@ -21,6 +21,12 @@ from graph.extract.relation_rules.context import (
     Sentence,
     named,
 )
+from graph.extract.relation_rules.holds_role_owners import (
+    RoleShapes,
+    clause_roles,
+    pronoun_owner,
+    represented_body,
+)
 from graph.extract.tables import Gazetteer, Rules
 
 # verbs whose object country is what a person talks about or goes to, not where they serve
@@ -44,6 +50,9 @@ class HoldsRole:
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
         self.role_rx = _role_regex(rules)
+        self.shapes = RoleShapes.load()
+        # the nouns a post ends with ("manager" of "general manager")
+        self.role_words = frozenset(r.split()[-1] for r in rules.role_nouns)
         self.roles: dict[int, list[Candidate]] = {}
 
     def start(self, ctx: DocumentContext) -> None:
@@ -74,6 +83,10 @@ class HoldsRole:
             after = self._role_after(text, p, orgs, s)
             found += after or []
             found += self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
+            found += [
+                Candidate("HOLDS_ROLE", p, body, s.index, role, "subject-clause", 0.7)
+                for body, role in clause_roles(doc, p, s, self.shapes, self.role_words)
+            ]
         return found + listed
 
     def listed_roles(self, text: str, s: Sentence) -> list[Candidate]:
@@ -116,13 +129,21 @@ class HoldsRole:
         """The title after the name: "X, the head of the Commission ..." up to the next
         clause break. None when no title follows the name."""
         m = re.match(
-            r"\s*,\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?", text[p.end : s.span.end_char]
+            # "X, the head of Y"; a list row "X – Director of Y" (a sanctions listing)
+            r"(?:\s*,|\s+[–—])\s*(?:who is\s+|now\s+)?(?:the\s+|a\s+|an\s+)?",
+            text[p.end : s.span.end_char],
         )
         if not m:
             return None
+        line_start = text.rfind("\n", 0, p.start) + 1
+        if "," not in m.group(0) and not re.fullmatch(
+            r"\s*(?:(?:[-•*]|\d{1,3}[.)])\s+)?", text[line_start : p.start]
+        ):
+            return None  # a dash after a name inside a line is a table's cell break
         after_end = clause_end(text, p.end + m.end(), s.span.end_char)
         # "a former Attorney General for England and Wales who was born in Dominica"
-        relative = re.compile(r"\s(?:who|which|whose)\s").search(text, p.end + m.end(), after_end)
+        # (from the space before: "X, who will chair Y" is a clause, read by clause_roles)
+        relative = re.compile(r"\s(?:who|which|whose)\s").search(text, p.end + m.end() - 1, after_end)
         after_end = relative.start() if relative else after_end
         window = text[p.end : after_end]
         role_m = self.role_rx.search(window, m.end())
@@ -203,6 +224,15 @@ class HoldsRole:
             and text[o.end : role_abs].strip() in ("", "'s", "’s", "’", "'")
         ]
         if not targets and not demonyms:
+            owned = pronoun_owner(doc, text, role_abs, s, self.shapes)
+            if owned is not None:  # "the OAS and its Secretary General, X"
+                found = self._roles(text, p, [owned[0]], owned[1], p.start, s)
+                return named(found, "pronoun-owner", 0.7)
+            body = represented_body(doc, p, s, self.shapes)
+            if body is not None:  # "Kenya was represented by Trade Minister X"
+                return named(
+                    self._roles(text, p, [body], role_abs, p.start, s), "represented-by", 0.7
+                )
             # "Prime Minister Fumio Kishida of Japan": the body follows the name
             of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 12])
             nxt = [o for o in orgs if of and o.start == p.end + of.end()]
@@ -220,13 +250,25 @@ class HoldsRole:
         title (rules.toml [roles] state_titles) right before a name, with no body named, is
         held in the one country the sentence names, unless the country is only a place or a
         partner after a preposition."""
-        title = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower()
-        if title not in self.rules.state_titles:
+        words = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower().split()
+        while len(words) > 1 and words[-1].strip(".") in self.rules.honorifics:
+            if " ".join(words) in self.rules.state_titles:
+                break  # "crown prince", "emir" are titles themselves
+            words.pop()  # "the Supreme Leader, Ayatollah X": the honorific is the person's
+        title = " ".join(words).strip(" ,")
+        cabinet = title not in self.rules.state_titles
+        if cabinet and not self.shapes.is_state_title(title):
             return []
+        row = _row_country(text, p, s)
+        if row is not None:  # "| Nauru | Officials | President X did not attend |"
+            found = self._roles(text, p, [row], role_abs, p.start, s)
+            return named(found, "implied-country", 0.6)
         countries = {m.name: m for m in s.mentions if m.type == "Country"}
         if len(countries) != 1:
             return []
         (country,) = countries.values()
+        if cabinet and country.demonym:
+            return []  # "Argentine Economy Minister X ... South American": another's word
         span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
         if span is None or span.root.dep_ == "pobj":
             return []  # "talks in Singapore", "with Norway as facilitator": a place, no state
@@ -304,7 +346,8 @@ class HoldsRole:
         role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
         words = role_text.split()
         while len(words) > 1 and words[-1].lower().strip(".") in self.rules.honorifics:
-            if words[-1].lower() in self.rules.role_nouns or words[-2].lower() in ("of", "for"):
+            tail = {words[-1].lower(), " ".join(words[-2:]).lower()}
+            if tail & set(self.rules.role_nouns) or words[-2].lower() in ("of", "for"):
                 break  # "Foreign Minister", "Secretary of State" end with their own words
             words.pop()  # "Foreign Minister Prince": the honorific is the person's
         role_text = " ".join(words)
@@ -319,6 +362,23 @@ class HoldsRole:
             seen.add(t.name)
             out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
         return out
+
+
+def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
+    """The one country a table row's first cell names, for a titled name in a later cell
+    ("| Cook Islands | X | Secretary | Prime Minister Y did not attend |"); None outside
+    a table or when the name stands in the first two cells (the row's own person)."""
+    lo = text.rfind("\n", 0, p.start) + 1
+    hi = text.find("\n", p.start)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    if not line.lstrip().startswith("|") or line[: p.start - lo].count("|") < 3:
+        return None
+    first = line.index("|")
+    cell = (lo + first, lo + line.index("|", first + 1))
+    countries = {
+        m.name: m for m in s.mentions if m.type == "Country" and cell[0] < m.start < cell[1]
+    }
+    return next(iter(countries.values())) if len(countries) == 1 else None
 
 
 def _has_verb(s: Sentence, start: int, end: int) -> bool:
