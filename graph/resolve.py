@@ -312,6 +312,11 @@ class Resolver:
     def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
         same_type = [n for n in index if n.type == c.type]
+        if c.type in ("Country", "City", "Region") and self.gaz.lookup(c.name) is not None:
+            # a place the gazetteer names is that place: a junk alias another document gave
+            # a node ("Sanctions" on both Iran and Russia) must not pull it into that node
+            own = node_id(c.type, c.name)
+            return next((n for n in same_type if n.id == own), None)
         if c.type == "Event" and c.key:
             hit = next((n for n in same_type if same_event(n.properties.get("key"), c.key)), None)
             if hit:
