@@ -15,6 +15,7 @@ from graph.extract.relation_rules.event_hosts import EventHosts
 from graph.extract.relation_rules.event_places import EventPlaces
 from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.joint_subjects import JointSubjects
+from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.memberships import Memberships
 from graph.extract.relation_rules.met_with import MetWith
@@ -60,5 +61,6 @@ RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
+RELATION_RULES.document(MemberRows)
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]
