@@ -54,7 +54,7 @@ class Memberships(StatelessRule):
                 continue
             for state_tok, bloc_tok in pairs:
                 state, bloc = at.get(state_tok.i), at.get(bloc_tok.i)
-                if _state(state) and _bloc(bloc):
+                if state is not None and bloc is not None and _state(state) and _bloc(bloc):
                     out.append(Candidate("PART_OF", state, bloc, s.index))
         return out
 
