@@ -331,6 +331,11 @@ class Resolver:
     def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
         same_type = [n for n in index if n.type == c.type]
+        if c.type in ("Country", "City", "Region") and self.gaz.lookup(c.name) is not None:
+            # a place the gazetteer names is that place: a junk alias another document gave
+            # a node ("Sanctions" on both Iran and Russia) must not pull it into that node
+            own = node_id(c.type, c.name)
+            return next((n for n in same_type if n.id == own), None)
         if c.type == "Event" and c.key:
             hit = next((n for n in same_type if same_event(n.properties.get("key"), c.key)), None)
             if hit:
@@ -487,6 +492,7 @@ class Resolver:
                 place = self._state_of_body(name, home)
             if place is not None and place.type == "Country":
                 self._link_place(graph, c, place, "PART_OF", index)
+            self._seat_in_name(graph, c, index)
             parent = self._parent_body(name, clusters)
             if parent is not None and parent.node_id != c.node_id:
                 row = graph.sentence_at(c.mentions[0].start)
@@ -500,6 +506,17 @@ class Resolver:
                 if place is not None and place.type == "City":
                     self._link_place(graph, c, place, "LOCATED_IN", index)
                     break
+
+    def _seat_in_name(self, graph: _DocumentGraph, c: Cluster, index: list[Node]) -> None:
+        """ "the foreign ministry in Tokyo", "the Constitutional Court in Libreville", "High
+        Commission of India in Ottawa": a body written with the city it sits in is
+        LOCATED_IN that city (a known city only)."""
+        for text in [graph.nodes[c.node_id].name, *(m.text for m in c.mentions)]:
+            seat = re.search(r"\bin\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$", text)
+            code = self.gaz.city_code(seat.group(1)) if seat else None
+            if seat and code:
+                self._link_place(graph, c, Place("City", seat.group(1), code), "LOCATED_IN", index)
+                return
 
     def _link_place(
         self, graph: _DocumentGraph, c: Cluster, place: Place, rel: str, index: list[Node]

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from graph.extract.pipeline import Extractor
 from graph.ingest import Ingestor
+from graph.model import Node
+from graph.resolve import Resolver
+from graph.schema import load_schema
 from graph.store.sqlite import SqliteStore
 
 from .conftest import ROOT, SEEDS
@@ -84,3 +87,17 @@ def test_parallel_ingestion_gives_the_serial_graph(tmp_path: Path) -> None:
         assert exported.returncode == 0, exported.stderr
         exports.append(exported.stdout)
     assert exports[0] == exports[1]
+
+
+
+def test_a_known_country_is_not_pulled_into_another_by_a_stray_alias(
+    extractor: Extractor,
+) -> None:
+    """A junk alias one document gave a country node ("Sanctions" on Iran, then on Russia)
+    once let every later "Russia" land on Iran; a place the gazetteer names keeps its own
+    node across documents, whatever aliases the known nodes carry."""
+    polluted = Node(id="country:iran", type="Country", name="Iran", aliases=["Russia"])
+    extraction = extractor.extract("Talks\n\nRussia and Kenya signed a trade deal.\n")
+    g = Resolver(load_schema()).resolve(extraction, "doc:later", {"title": "Talks"}, [polluted])
+    ids = {n.id for n in g.nodes}
+    assert "country:russia" in ids and "country:iran" not in ids

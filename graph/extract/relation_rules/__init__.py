@@ -6,6 +6,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 """
 
 from graph.extract.relation_rules.attended import Attended
+from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.chambers import Chambers
 from graph.extract.relation_rules.cooperates import Cooperates
 from graph.extract.relation_rules.delegates import Delegates
@@ -14,10 +15,13 @@ from graph.extract.relation_rules.event_hosts import EventHosts
 from graph.extract.relation_rules.event_places import EventPlaces
 from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.joint_subjects import JointSubjects
+from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
+from graph.extract.relation_rules.memberships import Memberships
 from graph.extract.relation_rules.met_with import MetWith
 from graph.extract.relation_rules.parliament_groups import ParliamentGroups
 from graph.extract.relation_rules.partners import PartnerRule
+from graph.extract.relation_rules.place_appositions import PlaceAppositions
 from graph.extract.relation_rules.readout_sections import ReadoutSections
 from graph.extract.relation_rules.registry import (
     RELATION_RULES,
@@ -43,7 +47,10 @@ RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
 RELATION_RULES.sentence(Seats)
+RELATION_RULES.sentence(PlaceAppositions)
+RELATION_RULES.sentence(BodyOwners)
 RELATION_RULES.sentence(Members)
+RELATION_RULES.sentence(Memberships)
 RELATION_RULES.sentence(TableRows)
 RELATION_RULES.sentence(MetWith)
 RELATION_RULES.sentence(EventPlaces)
@@ -54,5 +61,6 @@ RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
+RELATION_RULES.document(MemberRows)
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]

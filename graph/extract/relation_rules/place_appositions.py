@@ -1,0 +1,80 @@
+"""LOCATED_IN from how a text writes places side by side: a city and its country
+("Kigali, Rwanda", "in Evian-les-Bains in France"), a city named with its country's
+adjective ("the Cambodian capital Phnom Penh", "the Saudi city of Jeddah"), and an event
+with its city in brackets ("42nd ASEAN Summit (Labuan Bajo)"). The words between the two
+mentions are patterns in place_appositions.toml. Where the gazetteer knows the city's
+country, the text must agree with it: "Paris, Kenya" is a list, not a place."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from graph.extract.mentions import Mention
+from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
+from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.tables import Gazetteer, Rules
+
+PATTERNS = Path(__file__).with_suffix(".toml")
+PLACES = ("City", "Country", "Region")
+
+
+class PlaceAppositions(StatelessRule):
+    name = "place-apposition"
+    confidence = 0.75
+
+    def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+        self.city_country = re.compile(data["city_then_country"])
+        self.adjective_city = re.compile(data["adjective_then_city"], re.IGNORECASE)
+        self.event_city = re.compile(data["event_then_city"])
+        self.list_joint = re.compile(data["list_joint"])
+        self.numbered = re.compile(data["number_before_event"])
+
+    def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
+        ms = sorted(s.mentions, key=lambda m: m.start)
+        text = ctx.text
+        out = []
+        for i in range(len(ms) - 1):
+            a, b = ms[i], ms[i + 1]
+            between = text[a.end : b.start]
+            if a.type == "City" and b.type == "Country" and self._country_itself(ctx, b):
+                if self.city_country.fullmatch(between) and self._alone(ms, i, text):
+                    out.extend([Candidate("LOCATED_IN", a, b, s.index)] * self._agrees(a, b))
+            elif a.type == "Country" and a.demonym and b.type == "City":
+                if self.adjective_city.fullmatch(between) and self._agrees(b, a):
+                    out.append(Candidate("LOCATED_IN", b, a, s.index))
+            elif a.type == "Event" and b.type == "City" and self.event_city.fullmatch(between):
+                if self.numbered.search(text[max(0, a.start - 12) : a.start]):
+                    continue  # "14th [BRICS summit] (Beijing)": not the event found
+                out.append(Candidate("LOCATED_IN", a, b, s.index))
+        return out
+
+    def _alone(self, ms: list[Mention], i: int, text: str) -> bool:
+        """The city and country at i, i+1 are not two items of a list of places."""
+        pairs = [(left, left + 1) for left in (i - 1, i + 1) if left >= 0 and left + 1 < len(ms)]
+        return not any(
+            ms[left].type in PLACES
+            and ms[right].type in PLACES
+            and self.list_joint.fullmatch(text[ms[left].end : ms[right].start])
+            for left, right in pairs
+        )
+
+    def _country_itself(self, ctx: DocumentContext, m: Mention) -> bool:
+        """The country by its own name, as a noun of its own: not an adjective ("Kenya's
+        ...", "the U.S. envoy"), nor a seat that stands for it ("Moscow, Kremlin says")."""
+        place = self.gaz.lookup(m.text)
+        if m.demonym or place is None or place.type != "Country":
+            return False
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return True
+        return span.root.dep_ not in ("compound", "amod", "poss", "nmod") and (
+            span.root.ent_type_ not in ("ORG", "FAC", "PERSON", "NORP")
+        )
+
+    def _agrees(self, city: Mention, country: Mention) -> bool:
+        known = self.gaz.country_of_city(city.name)
+        return known is None or known.name == country.name
