@@ -807,7 +807,10 @@ class MentionFinder:
         """ "China's foreign ministry", "the Dutch parliament", "the foreign ministry in
         Tokyo": a state's organ named by a common noun is the organ of that state
         ("Ministry of Foreign Affairs of China"), not a bare "foreign ministry"."""
-        for m in self.organ_of_state.finditer(doc_text(found.doc)):
+        text = doc_text(found.doc)
+        for m in self.organ_of_state.finditer(text):
+            if m["owner"] and not _owner_line(text, m):
+                continue
             organ = " ".join((m["organ"] or m["organ2"]).lower().split())
             start = m.start("owner") if m["owner"] else m.start()
             if m["owner"]:
@@ -2022,6 +2025,17 @@ def _title_case(text: str, small: frozenset[str]) -> str:
         w if (w in small and k > 0) or w in (" ", "-") else w[:1].upper() + w[1:]
         for k, w in enumerate(words)
     )
+
+
+def _owner_line(text: str, m: re.Match[str]) -> bool:
+    """Whether an organ's owner written on the line above is a letterhead ("Republic of
+    Kenya" over "Ministry of Foreign Affairs"), not a headline's last word ("... the
+    Situation in Ukraine" over "Ministry of Foreign Affairs of Japan"); an owner on the
+    organ's own line always is."""
+    if "\n" not in text[m.end("owner") : m.start("organ")]:
+        return True
+    line = text[text.rfind("\n", 0, m.start("owner")) + 1 : m.end("owner")]
+    return len(line.split()) <= 4
 
 
 def _strip_article(text: str) -> str:
