@@ -755,6 +755,7 @@ class MentionFinder:
         # quoted events first: their titles hold country names that are not mentions
         self._add_quoted_events(found)
         self._add_org_events(found)
+        self._add_numbered_series(found)
         self._add_state_organs(found)
         self._add_named_candidates(found, gaz_hits, country_tokens)
         head = self._add_numbered_meeting(found)
@@ -880,6 +881,20 @@ class MentionFinder:
                 key=key,
                 props={"kind": kind},
             )
+
+    def _add_numbered_series(self, found: _Found) -> None:
+        """ "COP28", "COP 27": a session of a series named by its acronym and number."""
+        doc = found.doc
+        if not self.rules.numbered_series:
+            return
+        series = "|".join(sorted(map(re.escape, self.rules.numbered_series)))
+        for m in re.finditer(rf"\b(?P<s>{series})\s?(?P<n>\d{{1,3}})\b", doc_text(doc)):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or not found.free(span.start, span.end):
+                continue
+            name = f"{m['s']}{m['n']}"  # "COP 27" and "COP27" are one session
+            kind = {"kind": "conference"}
+            found.add(span, "Event", name, "numbered-series", fold(name), props=kind)
 
     def _parties_pair(self, org: str) -> bool:
         """ "EU-Japan", "China-Central Asia", "Russia-Africa": two parties a bilateral

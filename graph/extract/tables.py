@@ -103,6 +103,7 @@ class Rules:
     tens_words: dict[str, int] = field(default_factory=dict)
     meeting_words: frozenset[str] = frozenset()
     other_event_words: frozenset[str] = frozenset()
+    numbered_series: frozenset[str] = frozenset()
     navigation: re.Pattern[str] = re.compile("$^")
     venue_words: frozenset[str] = frozenset()
     part_heads: frozenset[str] = frozenset()
@@ -325,6 +326,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         tens_words=dict(raw["events"]["tens_words"]),
         meeting_words=frozenset(raw["events"]["meeting_words"]),
         other_event_words=frozenset(raw["events"]["other_event_words"]),
+        numbered_series=frozenset(raw["events"]["numbered_series"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
         topic_links=frozenset(raw["events"]["topic_links"]),
         coverage_marks=tuple(raw["events"]["coverage_marks"]),
