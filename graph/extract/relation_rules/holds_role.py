@@ -24,12 +24,10 @@ from graph.extract.relation_rules.context import (
 from graph.extract.relation_rules.holds_role_owners import (
     RoleShapes,
     clause_roles,
-    owner_person,
     pronoun_owner,
     represented_body,
 )
 from graph.extract.tables import Gazetteer, Rules
-from graph.model import post_key
 
 # verbs whose object country is what a person talks about or goes to, not where they serve
 TOPIC_VERBS = frozenset(
@@ -42,6 +40,7 @@ def _role_regex(rules: Rules) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(r) for r in rules.role_nouns)
     modifiers = r"(?:(?:interim|acting|former|outgoing|current|incumbent)\s+)?"
     return re.compile(rf"\b{modifiers}(?:{alternatives})\b", re.I)
+
 
 
 class HoldsRole:
@@ -70,9 +69,6 @@ class HoldsRole:
                 or states[c.source.name].name == c.target.name
             ]
         ctx.states = states
-        ties = _ties_of(self.roles)
-        for s in ctx.body:
-            self.roles[s.index] += self._document_state_roles(ctx, s, ties)
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.roles[s.index]
@@ -254,7 +250,12 @@ class HoldsRole:
         title (rules.toml [roles] state_titles) right before a name, with no body named, is
         held in the one country the sentence names, unless the country is only a place or a
         partner after a preposition."""
-        title = self._title_text(text, role_abs, p)
+        words = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower().split()
+        while len(words) > 1 and words[-1].strip(".") in self.rules.honorifics:
+            if " ".join(words) in self.rules.state_titles:
+                break  # "crown prince", "emir" are titles themselves
+            words.pop()  # "the Supreme Leader, Ayatollah X": the honorific is the person's
+        title = " ".join(words).strip(" ,")
         cabinet = title not in self.rules.state_titles
         if cabinet and not self.shapes.is_state_title(title):
             return []
@@ -278,59 +279,6 @@ class HoldsRole:
             return []  # "in which they discussed Ukraine and the Middle East"
         found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
         return named(found, "implied-country", 0.6)
-
-    def _title_text(self, text: str, role_abs: int, p: Mention) -> str:
-        """The title's words before a name, lower case, without the person's honorific."""
-        words = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower().split()
-        while len(words) > 1 and words[-1].strip(".") in self.rules.honorifics:
-            if " ".join(words) in self.rules.state_titles:
-                break  # "crown prince", "emir" are titles themselves
-            words.pop()  # "the Supreme Leader, Ayatollah X": the honorific is the person's
-        return " ".join(words).strip(" ,")
-
-    def _document_state_roles(
-        self, ctx: DocumentContext, s: Sentence, ties: dict[str, dict[str, Mention]]
-    ) -> list[Candidate]:
-        """ "President Joe Biden said ...": a state's title right before a name, with no
-        body and no other country in the sentence, is held in the one state the document's
-        own titles tie the person to elsewhere ("US President Joe Biden"); never guessed
-        when the document ties the person to no state or to two."""
-        found: list[Candidate] = []
-        posts = _posts_of(self.roles)
-        titled = {c.source.name for c in self.roles[s.index]}
-        for p in (m for m in s.mentions if m.type == "Person" and m.name not in titled):
-            role_abs = self._state_title_before(ctx.doc, ctx.text, p, s)
-            if role_abs is None:
-                continue
-            rule, tie = "document-state", _tie(ties, p)
-            if not tie:  # "Ruto sent Foreign Minister X": the state of the minister's owner
-                owner = owner_person(ctx.doc, ctx.text, p, role_abs, s, self.shapes)
-                rule, tie = "owner-state", _tie(ties, owner) if owner is not None else {}
-            if len(tie) != 1:
-                continue
-            (state,) = tie.values()
-            others = any(m.type == "Country" and m.name != state.name for m in s.mentions)
-            if others and rule == "document-state":
-                continue  # another country in the sentence: the title may be its
-            roles = self._roles(ctx.text, p, [state], role_abs, p.start, s)
-            found += named([c for c in roles if not _held(c, posts)], rule, 0.6)
-        return found
-
-    def _state_title_before(self, doc: Doc, text: str, p: Mention, s: Sentence) -> int | None:
-        """Where a state's title stands right before a name with nothing named between."""
-        clause_start = start_of_clause(text, p.start, s.span.start_char)
-        roles = list(self.role_rx.finditer(text[clause_start : p.start]))
-        if not roles:
-            return None
-        role_abs, _ = self._role_phrase_start(text, clause_start, roles, s)
-        if any(role_abs <= m.start < p.start for m in s.mentions):
-            return None  # a body or another person between: not this rule's shape
-        if not self._title_words_only(doc, text, role_abs, p.start, []):
-            return None
-        title = self._title_text(text, role_abs, p)
-        if title in self.rules.state_titles or self.shapes.is_state_title(title):
-            return role_abs
-        return None
 
     @staticmethod
     def _title_words_only(
@@ -454,39 +402,3 @@ def _states_of(roles: dict[int, list[Candidate]]) -> dict[str, Mention]:
                 # "Modi" later in the text, after "Prime Minister Narendra Modi of India"
                 states.setdefault(c.source.name.split()[-1], c.target)
     return states
-
-
-def _ties_of(roles: dict[int, list[Candidate]]) -> dict[str, dict[str, Mention]]:
-    """Every state the document's own titles tie each person to (by full and last name),
-    a country only implied by one sentence left out."""
-    ties: dict[str, dict[str, Mention]] = {}
-    for found in roles.values():
-        for c in found:
-            if c.target.type == "Country" and c.rule != "implied-country":
-                for key in {c.source.name, c.source.name.split()[-1]}:
-                    ties.setdefault(key, {}).setdefault(c.target.name, c.target)
-    return ties
-
-
-def _tie(ties: dict[str, dict[str, Mention]], p: Mention) -> dict[str, Mention]:
-    return ties.get(p.name) or ties.get(p.name.split()[-1]) or {}
-
-
-def _posts_of(roles: dict[int, list[Candidate]]) -> dict[tuple[str, str], set[str]]:
-    """The posts (post_key) each person already holds in each body, by full and last name."""
-    posts: dict[tuple[str, str], set[str]] = {}
-    for found in roles.values():
-        for c in found:
-            for key in {c.source.name, c.source.name.split()[-1]}:
-                posts.setdefault((key, c.target.name), set()).add(post_key(c.role))
-    return posts
-
-
-def _held(c: Candidate, posts: dict[tuple[str, str], set[str]]) -> bool:
-    """Whether the post is one the person already holds there, in other words ("Turkish
-    Foreign Minister X" after "Foreign Minister X of Turkey"): no second edge for it."""
-    key = post_key(c.role)
-    held = set().union(
-        *(posts.get((n, c.target.name), set()) for n in (c.source.name, c.source.name.split()[-1]))
-    )
-    return any(key == k or key.endswith(" " + k) for k in held)

@@ -28,7 +28,6 @@ class RoleShapes:
     relative_nouns: dict[str, str]
     delegation_verbs: frozenset[str]
     delegation_nouns: frozenset[str]
-    sending_verbs: frozenset[str]
     copulas: frozenset[str]
 
     @classmethod
@@ -41,7 +40,6 @@ class RoleShapes:
             relative_nouns=dict(raw["relative_nouns"]),
             delegation_verbs=frozenset(raw["delegations"]["verbs"]),
             delegation_nouns=frozenset(raw["delegations"]["nouns"]),
-            sending_verbs=frozenset(raw["delegations"]["sending_verbs"]),
             copulas=frozenset(raw["copulas"]),
         )
 
@@ -54,79 +52,15 @@ class RoleShapes:
         )
 
 
-def _mention_at(s: Sentence, token: Token, types: tuple[str, ...] = ORG_TYPES) -> Mention | None:
+def _mention_at(s: Sentence, token: Token) -> Mention | None:
     return next(
         (
             m
             for m in s.mentions
-            if m.type in types and not m.demonym and m.start <= token.idx < m.end
+            if m.type in ORG_TYPES and not m.demonym and m.start <= token.idx < m.end
         ),
         None,
     )
-
-
-def owner_person(
-    doc: Doc, text: str, person: Mention, role_start: int, s: Sentence, shapes: RoleShapes
-) -> Mention | None:
-    """The person whose minister or envoy a titled name is: "Bukele was represented by
-    Foreign Minister X", "Ruto sent Foreign Minister X", "Ruto's Foreign Minister X", "Ruto
-    and his foreign minister, X"; None when the sentence gives no such owner."""
-    span = doc.char_span(person.start, person.end, alignment_mode="expand")
-    if span is None:
-        return None
-    node = span.root
-    while node.dep_ in ("conj", "appos") and node.head != node:
-        node = node.head
-    head, verb = node.head, None
-    if node.dep_ == "pobj" and head.lower_ == "by" and head.dep_ in ("agent", "prep"):
-        passive = head.head
-        # "represented at the summit by X": the parser may hang "by" from the place
-        while passive.dep_ in ("pobj", "prep") and passive.head != passive:
-            passive = passive.head
-        if passive.lemma_.lower() in shapes.delegation_verbs and passive.tag_ == "VBN":
-            verb = passive
-    elif node.dep_ in ("dobj", "obj") and head.lemma_.lower() in shapes.sending_verbs:
-        verb = head
-    if verb is not None:
-        subjects = (c for c in verb.children if c.dep_ in SUBJECTS)
-        return next((m for c in subjects if (m := _mention_at(s, c, ("Person",)))), None)
-    before = text[max(s.span.start_char, role_start - 40) : role_start]
-    owned = next(
-        (
-            m
-            for m in s.mentions
-            if m.type == "Person"
-            and m.end <= role_start
-            and re.fullmatch(r"['’]s?\s+", text[m.end : role_start])
-        ),
-        None,
-    )
-    if owned is not None:  # "Ruto's Foreign Minister X"
-        return owned
-    word = re.search(r"\b(his|her)\s+$", before, re.I)
-    if word is None:
-        return None
-    at = role_start - len(word.group(0))
-    pron = doc.char_span(at, at + len(word.group(1)))
-    return _subject_person(pron[0], at, s) if pron is not None else None
-
-
-def _subject_person(node: Token, at: int, s: Sentence) -> Mention | None:
-    """The person a "his"/"her" points back to: the one its phrase is joined to ("Ruto and
-    his foreign minister") or the subject of a clause it stands in, named before it."""
-    while node.head != node:
-        head = node.head
-        if node.dep_ == "conj" and head.idx < at and (m := _mention_at(s, head, ("Person",))):
-            return m
-        for child in head.children:
-            if (
-                child.dep_ in SUBJECTS
-                and child.idx < at
-                and (m := _mention_at(s, child, ("Person",)))
-            ):
-                return m
-        node = head
-    return None
 
 
 def pronoun_owner(
