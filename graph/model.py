@@ -130,6 +130,18 @@ def node_id(node_type: str, key: str) -> str:
     return f"{node_type.lower()}:{slug(key)}"
 
 
+_MINISTRY = re.compile(r"^minister (?:of|for) (?:the )?(.+?)(?: affairs)?$")
+
+
+def post_key(role: str | None) -> str:
+    """One key for the wordings of one post: "Minister of Foreign Affairs", "Foreign
+    Minister", "Foreign Affairs Minister" -> "foreign minister"."""
+    key = re.sub(r"\s+", " ", fold(role or "")).strip()
+    if m := _MINISTRY.match(key):
+        key = f"{m.group(1)} minister"
+    return re.sub(r" affairs minister$", " minister", key)
+
+
 def edge_id(rel_type: str, source: str, target: str, symmetric: bool, role: str | None) -> str:
     """Deterministic: the same fact from any document, in any store, has the same id."""
     a, b = sorted((source, target)) if symmetric else (source, target)

@@ -24,7 +24,7 @@ from graph.blocking import (
 from graph.extract.mentions import Mention
 from graph.extract.pipeline import Extraction
 from graph.extract.tables import Place, load_gazetteer, load_rules
-from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, slug
+from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
 
 
@@ -731,6 +731,7 @@ class _DocumentGraph:
         self.nodes: dict[str, Node] = {}
         self.edges: dict[str, Edge] = {}
         self.evidence_keys: dict[str, set[tuple[str, int, int, str | None]]] = {}
+        self.post_edges: dict[tuple[str, str, str, str], str] = {}  # one edge per post
 
     def sentence_at(self, offset: int) -> tuple[int, int, str, str | None]:
         lo, hi = 0, len(self.sent_starts) - 1
@@ -778,7 +779,10 @@ class _DocumentGraph:
                 return
         if spec.symmetric and src > dst:
             src, dst = dst, src
-        eid = edge_id(rel, src, dst, spec.symmetric, role)
+        # "Foreign Minister" and "Minister of Foreign Affairs" in one document: one edge
+        eid = self.post_edges.setdefault(
+            (rel, src, dst, post_key(role)), edge_id(rel, src, dst, spec.symmetric, role)
+        )
         edge = self.edges.get(eid)
         if edge is None:
             extra = {"role": role} if role else {}

@@ -124,3 +124,15 @@ def test_every_relation_carries_its_rule_and_confidence(
     rules = {ev.rule for e in facts if e.type == "SANCTIONED" for ev in e.evidence}
     assert "designation" in rules  # OFAC's own listing
     assert "agency-state" in rules  # and the United States', over OFAC → Treasury → U.S.
+
+
+def test_two_wordings_of_one_post_are_one_edge(extractor: Extractor, resolver: Resolver) -> None:
+    text = (
+        "Ghana's Minister of Foreign Affairs, Samuel Okudzeto Ablakwa, opened the session."
+        " Ghanaian Foreign Minister Samuel Okudzeto Ablakwa then met the press in Accra."
+        " Ghana's Finance Minister Cassiel Ato Forson spoke after him."
+    )
+    g = graph_of(text, extractor, resolver)
+    held = edges(g, "HOLDS_ROLE", "Samuel Okudzeto Ablakwa", "Ghana")
+    assert len(held) == 1, [e.properties.get("role") for e in held]
+    assert edges(g, "HOLDS_ROLE", "Cassiel Ato Forson", "Ghana")  # another post, its own edge
