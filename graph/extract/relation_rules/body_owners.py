@@ -8,15 +8,11 @@ The words between the two mentions are patterns in body_owners.toml."""
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
-
-PATTERNS = Path(__file__).with_suffix(".toml")
 
 
 class BodyOwners(StatelessRule):
@@ -24,7 +20,7 @@ class BodyOwners(StatelessRule):
     confidence = 0.7
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
-        data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+        data = rule_data(__file__)
         self.possessive = re.compile(data["possessive"])
         self.apposition = re.compile(data["part_of_apposition"], re.IGNORECASE)
         self.state_heads = set(rules.state_body_heads) | set(data["state_body_heads"])

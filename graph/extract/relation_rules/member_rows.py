@@ -9,21 +9,18 @@ dashed one ("Cambodia — Hun Manet — Prime Minister"). Patterns in member_row
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext
+from graph.extract.relation_rules.registry import rule_data
 from graph.extract.tables import Gazetteer, Rules
-
-PATTERNS = Path(__file__).with_suffix(".toml")
 
 
 class MemberRows:
     name = "member-rows"
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
-        data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+        data = rule_data(__file__)
         self.members = re.compile(data["members_heading"], re.IGNORECASE)
         self.not_members = re.compile(data["not_members"], re.IGNORECASE)
 

@@ -8,19 +8,16 @@ memberships.toml. (members.py reads the other shape: a list after a membership w
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 
 from spacy.tokens import Token
 
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
-CUES = Path(__file__).with_suffix(".toml")
 WH = ("which", "that", "who", "whom")
 
 
@@ -30,7 +27,7 @@ class Memberships(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
-        data = tomllib.loads(CUES.read_text(encoding="utf-8"))
+        data = rule_data(__file__)
         self.join = set(data["join_verbs"])
         self.member = set(data["member_nouns"])
         self.member_heads = set(data["member_heads"])

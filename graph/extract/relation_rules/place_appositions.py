@@ -8,15 +8,12 @@ country, the text must agree with it: "Paris, Kenya" is a list, not a place."""
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
-PATTERNS = Path(__file__).with_suffix(".toml")
 PLACES = ("City", "Country", "Region")
 
 
@@ -26,7 +23,7 @@ class PlaceAppositions(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        data = tomllib.loads(PATTERNS.read_text(encoding="utf-8"))
+        data = rule_data(__file__)
         self.city_country = re.compile(data["city_then_country"])
         self.adjective_city = re.compile(data["adjective_then_city"], re.IGNORECASE)
         self.event_city = re.compile(data["event_then_city"])

@@ -8,8 +8,10 @@ is built once per extractor from the rules tables and the gazetteer.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.tables import Gazetteer, Rules
@@ -69,3 +71,9 @@ class StatelessRule:
 
 
 RELATION_RULES = RuleRegistry()
+
+
+def rule_data(module_file: str) -> dict[str, Any]:
+    """A rule module's own data: the TOML file beside it with the same name
+    (`rule_data(__file__)` in `memberships.py` reads `memberships.toml`)."""
+    return tomllib.loads(Path(module_file).with_suffix(".toml").read_text(encoding="utf-8"))
