@@ -388,9 +388,9 @@ class Designations:
         the lister of a listing headline ("Canada imposes sanctions on ..."): the release's
         designator until its body names one. `states`: the state each person serves, `home`
         the state the document speaks for."""
-        self.states, self.home = states or {}, home
         out: list[tuple[Mention, Mention, int, str, float]] = []
-        r = _Reading(designator=self._title_designator(title))
+        r = _Reading(designator=[], states=states or {}, home=home)
+        r.designator = self._title_designator(title, r)
         r.provisional = bool(r.designator)  # from the headline: the body's own lister wins
         r.bodies = [m for m in head if m.type == "Institution"]
         r.bodies += [m for s in sentences for m in s.mentions if m.type == "Institution"]
@@ -420,7 +420,7 @@ class Designations:
     ) -> list[tuple[Mention, Mention, int, str, float]]:
         """The designations one listing verb makes; updates the document's designator."""
         text = doc_text(s.span.doc)
-        sources, named = self._sources(tok, s.mentions, text, r.designator)
+        sources, named = self._sources(tok, s.mentions, text, r)
         if not sources:  # "None of this means the EU has done nothing. Since 2022 it
             sources = _antecedent(tok, s.mentions, r.before)  # has imposed sanctions on"
             named = bool(sources)
@@ -444,10 +444,11 @@ class Designations:
         targets = self._object_targets(tok, s)
         for c in passive:
             targets += self._passive_named(c, tok, s, r.lead.get(s.paragraph), r.seen, r.prior)
-            targets += self._announced_after(c, tok, s)
-            if self._colon_noun(c) and s.text.rstrip().endswith(":"):
+            kinds = self._noun_types(c)
+            targets += self._announced_after(kinds, tok, s)
+            if kinds and s.text.rstrip().endswith(":"):
                 # "Three companies were also listed:" and the names in the next sentence
-                r.pending = (sources or r.designator, self._colon_noun(c))
+                r.pending = (sources or r.designator, kinds)
         among = self._among(tok, s.mentions)
         targets += among
         # "Today's action targets X", "The sanctions also target X": the measures
@@ -466,7 +467,7 @@ class Designations:
             if t.name != src.name and not t.demonym
         ]
 
-    def _colon_noun(self, c: Token) -> tuple[str, ...]:
+    def _noun_types(self, c: Token) -> tuple[str, ...]:
         """The types a passive subject's common noun stands for ("companies", "individuals"),
         empty for any other subject."""
         noun = c.lemma_.lower()
@@ -530,29 +531,28 @@ class Designations:
             named = self._set_before(c, prior)
         return named
 
-    def _title_designator(self, title: Iterable[Sentence]) -> list[Mention]:
+    def _title_designator(self, title: Iterable[Sentence], r: _Reading) -> list[Mention]:
         """The lister a listing headline names ("Canada imposes sanctions on Haitian
         elites", "Treasury Targets ..."), if any."""
         for s in title:
             for tok in s.span:
                 if self._is_cue(tok) and asserted(tok, self.rules):
-                    sources, named = self._sources(tok, s.mentions, doc_text(s.span.doc), [])
+                    sources, named = self._sources(tok, s.mentions, doc_text(s.span.doc), r)
                     if named and sources:
                         return sources[:1]
         return []
 
-    def _announced_after(self, c: Token, tok: Token, s: Sentence) -> list[Mention]:
-        """ "Three companies were also listed: A, B and C": a passive subject that is a
-        common noun for people or bodies, and the names after the colon that follows it."""
-        noun = c.lemma_.lower()
-        if c.pos_ != "NOUN" or noun not in self.rules.people_nouns | self.rules.entity_nouns:
+    def _announced_after(self, kinds: tuple[str, ...], tok: Token, s: Sentence) -> list[Mention]:
+        """ "Three companies were also listed: A, B and C": for a passive subject that is a
+        common noun for people or bodies (`kinds`: the types it stands for), the names of
+        those types after the colon that follows it."""
+        if not kinds:
             return []
         text = doc_text(s.span.doc)
         colon = text.find(":", tok.idx, s.span.end_char)
         if colon < 0 or "\n" in text[tok.idx : colon]:
             return []
-        wanted = ("Person",) if noun in self.rules.people_nouns else ("Institution",)
-        return [m for m in s.mentions if m.start > colon and m.type in wanted and not m.demonym]
+        return [m for m in s.mentions if m.start > colon and m.type in kinds and not m.demonym]
 
     def _set_before(self, c: Token, prior: list[Mention]) -> list[Mention]:
         """ "Both companies", "these individuals", "the two entities": the bodies or people
@@ -581,7 +581,7 @@ class Designations:
         return out
 
     def _sources(
-        self, tok: Token, actors: list[Mention], text: str, designator: list[Mention]
+        self, tok: Token, actors: list[Mention], text: str, r: _Reading
     ) -> tuple[list[Mention], bool]:
         """Who lists: the subject's actors ("OFAC designated"; "the EU, which imposed
         restrictions on": the clause's antecedent), the agent's ("designated by the UK"), or
@@ -604,14 +604,14 @@ class Designations:
         for c in subjects if not sources else []:
             # "Minister X announced sanctions": the state the document gives X a role in
             people = _headed(c, actors, ("Person",))
-            sources += [self.states[m.name] for m in people if m.name in self.states]
-            if people and not sources and self.home is not None:
-                sources = [self.home]  # a release's minister acts for the release's state
+            sources += [r.states[m.name] for m in people if m.name in r.states]
+            if people and not sources and r.home is not None:
+                sources = [r.home]  # a release's minister acts for the release's state
         named = bool(sources)
         for c in (c for c in tok.children if c.dep_ == "agent"):
             sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
         if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
-            sources = list(designator)
+            sources = list(r.designator)
         return sources, named
 
     def _organ_of(self, organ: Mention, body: Mention) -> bool:
@@ -885,6 +885,8 @@ class _Reading:
     prior: list[Mention] = field(default_factory=list)  # the mentions of the sentence before
     # a colon's list to come: (who lists, the types its names are)
     pending: tuple[list[Mention], tuple[str, ...]] | None = None
+    states: dict[str, Mention] = field(default_factory=dict)  # the state each person serves
+    home: Mention | None = None  # the state the document speaks for
 
 
 def _passive_subjects(tok: Token) -> list[Token]:
@@ -896,7 +898,7 @@ def _passive_subjects(tok: Token) -> list[Token]:
     if not own and aux:  # "Also designated is X" (the parser may hang X on "is")
         own = [c for c in tok.children if c.dep_ == "attr"]
         own += [c for a in aux for c in a.children if c.dep_ in ("attr", "nsubj")]
-    if own or tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.children):
+    if own or tok.dep_ != "conj" or not aux:
         return own
     return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
