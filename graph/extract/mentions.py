@@ -151,18 +151,19 @@ _QUESTIONER = re.compile(
     re.M,
 )
 
+# the words between an occasion's number and its kind ("eleventh emergency special session")
+_OCCASION_QUALIFIERS = r"ordinary|extraordinary|special|plenary|high-level|annual|emergency|regular"
 _BODY_EVENT = re.compile(
     r"\b(?P<pre>\d+(?:st|nd|rd|th)|[Ee]mergency|[Ee]xtraordinary|[Oo]rdinary|[Ss]pecial"
     r"|[Aa]nnual|[A-Za-z]+(?:-[a-z]+)?)"
-    r"\s+(?:(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency|regular)\s+)?"
+    rf"\s+(?:(?:{_OCCASION_QUALIFIERS})\s+)?"
     r"(?P<kind>meeting|summit|session|conference)\s+of\s+(?:the\s+)?"
 )
 # "The Security Council held its 9904th meeting", "met in its eleventh emergency special
 # session": the body is the one the sentence named before "its"
 _ITS_EVENT = re.compile(
     r"\bits\s+(?P<pre>\d+(?:st|nd|rd|th)|[A-Za-z]+(?:-[a-z]+)?)"
-    r"(?P<quals>(?:\s+(?:ordinary|extraordinary|special|plenary|high-level|annual|emergency"
-    r"|regular))*)\s+(?P<kind>meeting|session|summit|conference)\b"
+    rf"(?P<quals>(?:\s+(?:{_OCCASION_QUALIFIERS}))*)\s+(?P<kind>meeting|session|summit|conference)\b"
 )
 # the words of _BODY_EVENT's "pre" that name an occasion without a number
 _OCCASION_WORDS = frozenset({"emergency", "extraordinary", "ordinary", "special", "annual"})
@@ -230,6 +231,11 @@ class MentionFinder:
         self.names = load_name_rules()
         self.gaz = gaz
         self.title_words = rules.honorifics | {r.lower() for r in rules.role_nouns}
+        series = "|".join(sorted(map(re.escape, rules.numbered_series)))
+        # "COP28", "COP 27": built once, not for every document
+        self.numbered_series = (
+            re.compile(rf"\b(?P<s>{series})\s?(?P<n>\d{{1,3}})\b") if series else None
+        )
         # ORTH, not LOWER: "US" is the country, "us" is not
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
         organs = "|".join(
@@ -683,9 +689,13 @@ class MentionFinder:
 
     def _opens_with_partners(self, span: Span) -> bool:
         """Whether a name opens with two known states joined by a dash ("Japan-China-...")."""
-        words = re.split(r"[-–]", span.text.split()[0]) if span.text else []
-        places = [self.gaz.lookup(w) for w in words if w]
+        places = self._dashed_places(span.text.split()[0]) if span.text else []
         return len(places) >= 2 and all(p is not None and p.type == "Country" for p in places)
+
+    def _dashed_places(self, words: str) -> list[Place | None]:
+        """What the gazetteer knows each side of a dashed pair or chain as ("EU-Japan",
+        "Japan-China-ROK"); None for a side it does not know."""
+        return [self.gaz.lookup(w.strip()) for w in re.split(r"[-–]", words) if w.strip()]
 
     def _event_name_end(self, doc: Doc, i: int) -> int:
         """Where an event's name ends after its head: "Summit of the Americas", "Conference
@@ -885,10 +895,9 @@ class MentionFinder:
     def _add_numbered_series(self, found: _Found) -> None:
         """ "COP28", "COP 27": a session of a series named by its acronym and number."""
         doc = found.doc
-        if not self.rules.numbered_series:
+        if self.numbered_series is None:
             return
-        series = "|".join(sorted(map(re.escape, self.rules.numbered_series)))
-        for m in re.finditer(rf"\b(?P<s>{series})\s?(?P<n>\d{{1,3}})\b", doc_text(doc)):
+        for m in self.numbered_series.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or not found.free(span.start, span.end):
                 continue
@@ -899,11 +908,10 @@ class MentionFinder:
     def _parties_pair(self, org: str) -> bool:
         """ "EU-Japan", "China-Central Asia", "Russia-Africa": two parties a bilateral
         summit or forum series is named after, each a known state, body or region."""
-        sides = re.split(r"[-–]", org)
-        if len(sides) != 2:
-            return False
-        found = [self.gaz.lookup(side.strip()) for side in sides]
-        return all(p is not None and p.type in ("Country", "Institution", "Region") for p in found)
+        found = self._dashed_places(org)
+        return len(found) == 2 and all(
+            p is not None and p.type in ("Country", "Institution", "Region") for p in found
+        )
 
     def _add_named_candidates(
         self, found: _Found, gaz_hits: list[tuple[Span, Place]], country_tokens: set[int]
