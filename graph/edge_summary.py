@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Edge, Evidence, GraphData, Truncation
+from graph.model import Edge, Evidence, GraphData, truncation
 from graph.query import DocumentDates, evidence_date
 
 EvidenceMode = Literal["all", "first", "none"]
@@ -148,12 +148,3 @@ def capped(data: GraphData, max_edges: int | None) -> GraphData:
         edges=edges,
         truncated=truncation(data.truncated, len(data.edges) - len(edges)),
     )
-
-
-def truncation(
-    before: Truncation | None, dropped_edges: int = 0, nodes: bool = False
-) -> Truncation | None:
-    """What an answer left out, added to what it had left out already (None: nothing)."""
-    was = before or Truncation()
-    now = Truncation(nodes=was.nodes or nodes, edges=was.edges + dropped_edges)
-    return now if now.nodes or now.edges else None

@@ -82,6 +82,15 @@ class Truncation(BaseModel):
     edges: int = 0
 
 
+def truncation(
+    before: Truncation | None, dropped_edges: int = 0, nodes: bool = False
+) -> Truncation | None:
+    """What an answer left out, added to what it had left out already (None: nothing)."""
+    was = before or Truncation()
+    now = Truncation(nodes=was.nodes or nodes, edges=was.edges + dropped_edges)
+    return now if now.nodes or now.edges else None
+
+
 class GraphData(BaseModel):
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)

@@ -14,7 +14,7 @@ import networkx as nx
 from pydantic import BaseModel, Field, PrivateAttr
 from rapidfuzz import fuzz
 
-from graph.model import Edge, GraphData, Node, Truncation, fold
+from graph.model import Edge, GraphData, Node, fold, truncation
 from graph.schema import DOCUMENT, MENTIONS
 
 MAX_DEPTH = 3
@@ -226,8 +226,7 @@ def neighbourhood(
                 nxt.append(other)
         frontier = sorted(nxt)
     answer = induced(g, list(seen), flt)
-    if stopped:
-        answer.truncated = Truncation(nodes=True)
+    answer.truncated = truncation(answer.truncated, nodes=stopped)
     return answer
 
 

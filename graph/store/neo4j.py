@@ -35,8 +35,8 @@ from neo4j.spatial import Point
 from graph.blocking import event_key, node_keys
 from graph.config import Neo4jSettings, Settings
 from graph.cypher_plan import check_plan
-from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised, truncation
-from graph.model import Edge, Evidence, GraphData, Node, fold
+from graph.edge_summary import EdgeEvidence, EvidenceMode, capped, summarised
+from graph.model import Edge, Evidence, GraphData, Node, fold, truncation
 from graph.query import (
     MAX_DEPTH,
     MAX_NODES,

@@ -22,10 +22,9 @@ from graph.edge_summary import (
     capped,
     strongest_edges,
     summarised,
-    truncation,
     undated_documents,
 )
-from graph.model import Edge, Evidence, GraphData, Node
+from graph.model import Edge, Evidence, GraphData, Node, truncation
 from graph.query import MAX_DEPTH, MAX_NODES, GraphFilter, GraphPath, PathAvoid, enumerate_paths
 from graph.schema import DOCUMENT, MENTIONS
 
