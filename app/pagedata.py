@@ -16,7 +16,7 @@ from app.api.params import answer_budget
 from app.api.subgraph import MAX_SEEDS
 from graph.edge_summary import evidence_count
 from graph.export import filter_graph
-from graph.model import Evidence, GraphData
+from graph.model import Evidence, GraphData, truncation
 from graph.profile import nodes_by_id
 from graph.query import MAX_NODES, GraphFilter
 from graph.reader import Mention
@@ -258,6 +258,12 @@ def initial_view(
         data = GraphData(
             nodes=list({n.id: n for n in [*data.nodes, *more.nodes]}.values()),
             edges=list({e.id: e for e in [*data.edges, *more.edges]}.values()),
+            # the expansions' own cuts count too: the view says what either left out
+            truncated=truncation(
+                data.truncated,
+                more.truncated.edges if more.truncated else 0,
+                bool(more.truncated and more.truncated.nodes),
+            ),
         )
     edges = data.edges if state.relations else []
     return {

@@ -174,3 +174,31 @@ def test_states_the_api_must_explain_are_left_to_it(seeded):
         "nodes": [],
         "edges": [],
     }
+
+
+def test_an_expansion_cut_at_the_node_limit_is_reported(tmp_path: Path):
+    """The first view merges the focus's answer with each expansion's; what the expansion
+    left out must still reach the status line (the view says 'more actors within reach')."""
+    from graph.query import MAX_NODES
+
+    hub = Node(id="country:hubland", type="Country", name="Hubland")
+    lone = Node(id="person:lone", type="Person", name="Lone Person")
+    people = [
+        Node(id=f"person:p{i:04}", type="Person", name=f"Person {i:04}")
+        for i in range(MAX_NODES + 10)
+    ]
+    ev = Evidence(document="doc:d", sentence="They met.", start=0, end=9)
+    edges = [
+        Edge(id=f"rel:m{i}", source=p.id, target=hub.id, type="MET_WITH", evidence=[ev])
+        for i, p in enumerate(people)
+    ]
+    store = SqliteStore(tmp_path)
+    store.import_graph(GraphData(nodes=[hub, lone, *people], edges=edges))
+    schema = load_schema()
+    alone = initial_view(store, view_state({"focus": lone.id}, schema), None)
+    assert alone is not None and alone["truncated"] is None
+    state = view_state({"focus": lone.id, "expand": hub.id}, schema)
+    view = initial_view(store, state, None)
+    assert view is not None
+    assert view["truncated"] == {"nodes": True, "edges": 0}
+    assert len(view["nodes"]) == MAX_NODES + 1  # the expansion's answer plus the focus
