@@ -378,11 +378,16 @@ class Extractor:
         current: Mention | None = None
         current_para = -1
         own = document_event(sentences, sentences[0].span.doc.text, self.rules)
+        # a page of meeting coverage reports one meeting: an event it names in passing ("the
+        # rights apply from the seventy-ninth session") is not what the next speakers address
+        covered = own is not None and own.props.get("coverage") == "yes"
         for s in sentences:
             in_sentence = [m for m in s.mentions if m.type == "Event"]
             if not in_sentence and after_heading(s.span.doc.text, s.span.start_char):
                 current = own  # a new section of the page is about the page's event again
-            if in_sentence and s.paragraph != current_para:
+            if covered:
+                current = own
+            elif in_sentence and s.paragraph != current_para:
                 current = in_sentence[0]
                 current_para = s.paragraph
             # before any event is named, a quote belongs to no event
