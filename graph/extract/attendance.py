@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
@@ -62,7 +63,7 @@ class Attendance:
         if lead is None:
             return []
         after = [m for m in s.mentions if m.start >= s.span.start_char + lead.end()]
-        text = s.span.doc.text
+        text = doc_text(s.span.doc)
         out = []
         for i, m in enumerate(after):
             if m.type == "Person":

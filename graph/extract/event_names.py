@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graph.extract.doc_cache import doc_text
 from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
 
@@ -100,7 +101,7 @@ def join_place_form(sentences: list[Sentence], own: Mention | None, gaz: Gazette
     if own is None or not own.key:
         return
     kind, year = _kind_and_year(own)
-    text = sentences[0].span.doc.text if sentences else ""
+    text = doc_text(sentences[0].span.doc) if sentences else ""
     where = " ".join(_PLACE_LINE.findall(text)) + " ".join(
         s.text for s in sentences if any(m.key == own.key for m in s.mentions)
     )
@@ -200,7 +201,7 @@ def year_place_events(sentences: list[Sentence], rules: Rules) -> None:
     pattern = year_place_pattern(rules)
     if not sentences:
         return
-    text = sentences[0].span.doc.text
+    text = doc_text(sentences[0].span.doc)
     head = next(
         (
             f
@@ -305,10 +306,10 @@ def mark_coverage(sentences: list[Sentence], rules: Rules) -> None:
     event is the meeting it covers (props "coverage")."""
     if not sentences:
         return
-    head = sentences[0].span.doc.text[:COVERAGE_HEAD_CHARS]
+    head = doc_text(sentences[0].span.doc)[:COVERAGE_HEAD_CHARS]
     if not any(mark in head for mark in rules.coverage_marks):
         return
-    own = document_event(sentences, sentences[0].span.doc.text, rules)
+    own = document_event(sentences, doc_text(sentences[0].span.doc), rules)
     if own is None:
         return
     for m in (m for s in sentences for m in s.mentions if m.type == "Event"):

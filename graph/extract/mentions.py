@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.blocking import spells
+from graph.extract.doc_cache import doc_text
 from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_rules import load_name_rules
@@ -184,13 +185,6 @@ def unique_by_name(items: Iterable[Mention]) -> list[Mention]:
             seen.add(m.name)
             out.append(m)
     return out
-
-
-def doc_text(doc: Doc) -> str:
-    """The document's text, built once: spaCy's Doc.text joins every token on each call."""
-    if "text" not in doc.user_data:
-        doc.user_data["text"] = doc.text
-    return doc.user_data["text"]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:

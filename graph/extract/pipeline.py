@@ -19,6 +19,7 @@ from spacy.util import compile_infix_regex
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
+from graph.extract.doc_cache import doc_text
 from graph.extract.event_names import (
     after_heading,
     date_own_event,
@@ -282,7 +283,9 @@ class Extractor:
             re.I,
         )
         own = (
-            document_event(sentences, sentences[0].span.doc.text, self.rules) if sentences else None
+            document_event(sentences, doc_text(sentences[0].span.doc), self.rules)
+            if sentences
+            else None
         )
         para_of = {x.index: x.paragraph for x in sentences}
         for s in sentences:
@@ -377,13 +380,13 @@ class Extractor:
         context: dict[int, Mention] = {}
         current: Mention | None = None
         current_para = -1
-        own = document_event(sentences, sentences[0].span.doc.text, self.rules)
+        own = document_event(sentences, doc_text(sentences[0].span.doc), self.rules)
         # a page of meeting coverage reports one meeting: an event it names in passing ("the
         # rights apply from the seventy-ninth session") is not what the next speakers address
         covered = own is not None and own.props.get("coverage") == "yes"
         for s in sentences:
             in_sentence = [m for m in s.mentions if m.type == "Event"]
-            if not in_sentence and after_heading(s.span.doc.text, s.span.start_char):
+            if not in_sentence and after_heading(doc_text(s.span.doc), s.span.start_char):
                 current = own  # a new section of the page is about the page's event again
             if covered:
                 current = own

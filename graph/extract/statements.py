@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graph.extract.doc_cache import doc_text
 from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
 
@@ -56,7 +57,7 @@ def _statement_places(s: Sentence) -> set[str]:
     """The places the sentence says a statement was made in: "In Washington, X said",
     "told reporters in Moscow", "Speaking in Tokyo" — a place the speech verb is in, not a
     place the statement is about ("said the fighting in Darfur must stop")."""
-    text = s.span.doc.text
+    text = doc_text(s.span.doc)
     out = set()
     for m in (m for m in s.mentions if m.type in PLACES and not m.demonym):
         span = s.span.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -114,7 +115,7 @@ def _names_event(s: Sentence, event: Mention) -> bool:
 def _remote(s: Sentence, speaker: Mention, rules: Rules) -> bool:
     """Whether the sentence gives the speaker a commenting role or the statement a remote
     channel: the words before the name (its title) or right after it (its apposition)."""
-    text = s.span.doc.text
+    text = doc_text(s.span.doc)
     lower = s.text.lower()
     if any(cue in lower for cue in rules.remote_statement_cues):
         return True

@@ -5,9 +5,11 @@ a time, and relation candidates that point at mentions."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import Mention
 from graph.extract.tables import Gazetteer, Rules
 
@@ -33,9 +35,10 @@ class Sentence:
     paragraph: int
     mentions: list[Mention]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self.span.text
+        # read once from the document's text: Span.text joins the sentence's tokens per call
+        return doc_text(self.span.doc)[self.span.start_char : self.span.end_char]
 
 
 @dataclass
