@@ -85,7 +85,8 @@ def chosen_ties(
     """Which edges among the nodes `ids` a capped answer keeps (edge_summary.capped's rule,
     on each edge's evidence count), chosen from their ties alone so that only the kept
     edges are read whole: (their element ids in edge-id order, how many were left out)."""
-    rows = tx.run(q.ties_among(relations), ids=ids).single(strict=True)["rows"]
+    eids = tx.run(q.NODE_ELEMENT_IDS, ids=ids).single(strict=True)["eids"]
+    rows = tx.run(q.ties_among(relations), ids=ids, eids=eids).single(strict=True)["rows"]
     ties = {r[0]: r for r in rows}
     keep: Collection[str] = ties
     if len(ties) > max_edges:
