@@ -1169,8 +1169,11 @@ def _capped_part(
     """The nodes `ids` and at most `max_edges` edges among them (edge_summary.capped),
     chosen in the query from the edges' ties before any edge is read whole: the strongest
     are read, the rest only counted (`truncated`)."""
-    nodes = sorted(_nodes(tx, q.GET_NODES, ids=ids), key=lambda n: n.id)
-    eids, dropped = neo4j_summary.chosen_ties(tx, ids, relations, max_edges)
+    rows = list(tx.run(q.NODES_WITH_ELEMENT_IDS, ids=ids))
+    nodes = sorted((_node(r["props"]) for r in rows), key=lambda n: n.id)
+    found = [r["props"]["id"] for r in rows]  # an id no node has any more is not asked about
+    node_eids = [r["eid"] for r in rows]
+    eids, dropped = neo4j_summary.chosen_ties(tx, found, node_eids, relations, max_edges)
     if evidence == "all":
         edges = _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=eids) if eids else []
     else:

@@ -480,7 +480,7 @@ def ties_among(relations: list[str]) -> str:
     """The edges among the nodes $ids as ties only, for choosing a capped answer before any
     edge is read whole: [edge id, source, target, evidence items, element id] each, one
     record. Every relationship of every node is expanded (the hubs have thousands): the far
-    end is kept by its element id ($eids, the nodes' element ids, NODE_ELEMENT_IDS), which
+    end is kept by its element id ($eids, the nodes' element ids, NODES_WITH_ELEMENT_IDS), which
     the relationship record holds, so the far ends left out are never read (a third fewer
     db hits than reading each one's id); `size(r.evidence)` counts the items without
     parsing one, and only for the edges kept."""
@@ -493,9 +493,10 @@ def ties_among(relations: list[str]) -> str:
     )
 
 
-NODE_ELEMENT_IDS = (
+# The nodes of a capped answer with their element ids (for ties_among), in one statement.
+NODES_WITH_ELEMENT_IDS = (
     f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
-    "RETURN collect(elementId(n)) AS eids"
+    "RETURN properties(n) AS props, elementId(n) AS eid"
 )
 
 
