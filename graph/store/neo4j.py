@@ -66,7 +66,11 @@ SCHEMA_WAIT_SECONDS = 300
 # How many nodes paths() may gather around its two ends before it stops growing them.
 PATH_NODE_BUDGET = 50_000
 # Frontier nodes per statement of subgraph()'s walk: it stops at the node limit between two.
+# A level's first statement reads FIRST_FRONTIER_CHUNK nodes, each next one twice as many up
+# to FRONTIER_CHUNK: a walk that reaches its limit a few nodes into a level (a depth-2
+# answer around the hubs) does not read the relationships of a hundred nodes to use five.
 FRONTIER_CHUNK = 100
+FIRST_FRONTIER_CHUNK = 4
 # Full-text candidates per search hit wanted (and at least SEARCH_CANDIDATES_MIN), for rank().
 SEARCH_CANDIDATES_PER_HIT = 20
 SEARCH_CANDIDATES_MIN = 1000
@@ -983,6 +987,15 @@ def _batches(rows: list[T], size: int = BATCH) -> Iterator[list[T]]:
         yield rows[i : i + size]
 
 
+def _growing_batches(items: list[T], first: int, most: int) -> Iterator[list[T]]:
+    """`items` in order, in slices of `first`, then twice as many each time, up to `most`."""
+    size, start = max(1, first), 0
+    while start < len(items):
+        yield items[start : start + size]
+        start += size
+        size = min(most, size * 2)
+
+
 def _evidence_json(ev: Evidence) -> str:
     return ev.model_dump_json(exclude_none=True)
 
@@ -1070,7 +1083,7 @@ def _bounded_walk(
     frontier = list(seen)
     for level in range(1, depth + 1):
         nxt: list[str] = []
-        for chunk in _batches(frontier, FRONTIER_CHUNK):
+        for chunk in _growing_batches(frontier, FIRST_FRONTIER_CHUNK, FRONTIER_CHUNK):
             around: dict[str, list[Any]] = {}
             for r in tx.run(statement, ids=chunk, types=types).single(strict=True)["rows"]:
                 around.setdefault(r["node"], []).append(r)
@@ -1156,8 +1169,11 @@ def _capped_part(
     """The nodes `ids` and at most `max_edges` edges among them (edge_summary.capped),
     chosen in the query from the edges' ties before any edge is read whole: the strongest
     are read, the rest only counted (`truncated`)."""
-    nodes = sorted(_nodes(tx, q.GET_NODES, ids=ids), key=lambda n: n.id)
-    eids, dropped = neo4j_summary.chosen_ties(tx, ids, relations, max_edges)
+    rows = list(tx.run(q.NODES_WITH_ELEMENT_IDS, ids=ids))
+    nodes = sorted((_node(r["props"]) for r in rows), key=lambda n: n.id)
+    found = [r["props"]["id"] for r in rows]  # an id no node has any more is not asked about
+    node_eids = [r["eid"] for r in rows]
+    eids, dropped = neo4j_summary.chosen_ties(tx, found, node_eids, relations, max_edges)
     if evidence == "all":
         edges = _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=eids) if eids else []
     else:

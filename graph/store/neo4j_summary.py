@@ -80,12 +80,12 @@ def summarised_part(
 
 
 def chosen_ties(
-    tx: ManagedTransaction, ids: list[str], relations: list[str], max_edges: int
+    tx: ManagedTransaction, ids: list[str], eids: list[str], relations: list[str], max_edges: int
 ) -> tuple[list[str], int]:
-    """Which edges among the nodes `ids` a capped answer keeps (edge_summary.capped's rule,
+    """Which edges among the nodes `ids` (element ids `eids`) a capped answer keeps (edge_summary.capped's rule,
     on each edge's evidence count), chosen from their ties alone so that only the kept
     edges are read whole: (their element ids in edge-id order, how many were left out)."""
-    rows = tx.run(q.ties_among(relations), ids=ids).single(strict=True)["rows"]
+    rows = tx.run(q.ties_among(relations), ids=ids, eids=eids).single(strict=True)["rows"]
     ties = {r[0]: r for r in rows}
     keep: Collection[str] = ties
     if len(ties) > max_edges:

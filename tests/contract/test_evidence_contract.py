@@ -217,3 +217,28 @@ def test_a_bounded_answer_says_what_it_left_out(
             else:
                 assert got.truncated is None
     assert cut_nodes and cut_edges
+
+
+@pytest.mark.parametrize("flt", FILTERS[:2], ids=["none", "types"])
+@pytest.mark.parametrize("limit", [4, 12])
+def test_a_capped_answer_cut_short_by_the_node_limit_is_the_same_on_both_stores(
+    seeded: GraphStore,
+    reference: SqliteStore,
+    seeds_graph: GraphData,
+    flt: GraphFilter,
+    limit: int,
+) -> None:
+    """A walk the node limit stops part-way has expanded some nodes of the answer and not
+    others (and a seed of a type the filter leaves out is in the answer all the same): the
+    capped answer must still hold the strongest of every edge among its nodes."""
+    reference.import_graph(seeds_graph)
+    cut = 0
+    for centre in CENTRES:
+        for cap in (3, 10, 1_000):
+            for mode in ("all", "none"):
+                got = seeded.neighbors(centre, 2, flt, limit, mode, cap)  # type: ignore[arg-type]
+                want = reference.neighbors(centre, 2, flt, limit, mode, cap)  # type: ignore[arg-type]
+                assert got == want, (centre, cap, mode)
+                if got.truncated is not None and got.truncated.nodes and got.edges:
+                    cut += 1
+    assert cut
