@@ -107,7 +107,8 @@ class Partners:
             if low in self.joint_cues and asserted(tok, self.rules):
                 out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
-                actors = _co_actors(tok, bodies, s.mentions, states, self.rules.delegate_nouns)
+                agents = self.rules.delegate_nouns | load_pair_rules().acting_for
+                actors = _co_actors(tok, bodies, s.mentions, states, agents)
                 out += _pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
         return out + self._dashed_pairs(s, bodies) + self._between(s, bodies)
@@ -251,6 +252,8 @@ class Partners:
         if tok.pos_ != "VERB" or not asserted(tok, self.rules):
             return False
         words = load_pair_rules()
+        if any(c.dep_ == "aux" and c.lower_ in words.future_aux for c in tok.children):
+            return False  # "A and B will sign a treaty": not done yet
         if tok.lemma_.lower() in words.agreement_verbs:
             # "A and B reached an arrangement" (asserted: never "reached no agreement")
             # "the arrangement the Philippines and China reached": the clause's own noun
