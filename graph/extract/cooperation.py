@@ -105,9 +105,11 @@ class Partners:
                         if a.name != b.name and a not in partners
                     ]
             if low in self.joint_cues and asserted(tok, self.rules):
-                out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
+                if not _presence_together(tok):
+                    out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
-                actors = _co_actors(tok, bodies, s.mentions, states, self.rules.delegate_nouns)
+                agents = self.rules.delegate_nouns | load_pair_rules().acting_for
+                actors = _co_actors(tok, bodies, s.mentions, states, agents)
                 out += _pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
         return out + self._dashed_pairs(s, bodies) + self._between(s, bodies)
@@ -251,6 +253,8 @@ class Partners:
         if tok.pos_ != "VERB" or not asserted(tok, self.rules):
             return False
         words = load_pair_rules()
+        if any(c.dep_ == "aux" and c.lower_ in words.future_aux for c in tok.children):
+            return False  # "A and B will sign a treaty": not done yet
         if tok.lemma_.lower() in words.agreement_verbs:
             # "A and B reached an arrangement" (asserted: never "reached no agreement")
             # "the arrangement the Philippines and China reached": the clause's own noun
@@ -367,6 +371,15 @@ def _owner_of_cue(
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
     # "his partnership with X" under a person's verb: the clause's subject rules read it
     return [m for c in subjects for m in _headed(c, bodies)] or None
+
+
+def _presence_together(cue: Token) -> bool:
+    """Whether "together" only says that several were in one place: "visited the museum
+    together" (actor_pairs.toml [joint] presence_verbs), not "worked together"."""
+    if cue.lower_ != "together":
+        return False
+    verb = governing_verb(cue)
+    return verb.lemma_.lower() in load_pair_rules().presence_verbs
 
 
 def _an_act(cue: Token) -> bool:

@@ -51,7 +51,9 @@ def _persons(
     """The people a phrase names: its head word, the head's conjuncts and appositions, and
     the name a title heads ("the President of the National Congress, Luis Redondo")."""
     heads = [tok, *tok.conjuncts]
-    heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos"]
+    appositions = [c for h in heads for c in h.children if c.dep_ == "appos"]
+    # "his two counterparts, Mali's X and Burkina Faso's Y": a list in apposition
+    heads += [k for a in appositions for k in (a, *a.conjuncts)]
     found = [m for m in people for h in heads if m.start <= h.idx < m.end]
     for h in heads:
         if h.lower_ in titles and not any(m.start <= h.idx < m.end for m in people):

@@ -26,6 +26,8 @@ class PairRules:
     channel_nouns: frozenset[str]
     agreement_verbs: frozenset[str]
     agreement_nouns: frozenset[str]
+    acting_for: frozenset[str]
+    presence_verbs: frozenset[str]
     led_by: frozenset[str]
     home_acts: frozenset[str]
     plural_titles: dict[str, str]
@@ -52,6 +54,8 @@ def load_pair_rules() -> PairRules:
         channel_nouns=frozenset(s["channel_nouns"]),
         agreement_verbs=frozenset(raw["agreements"]["verbs"]),
         agreement_nouns=frozenset(raw["agreements"]["nouns"]),
+        acting_for=frozenset(raw["agreements"]["acting_for"]),
+        presence_verbs=frozenset(raw["joint"]["presence_verbs"]),
         led_by=frozenset(s["led_by"]),
         home_acts=frozenset(raw["home"]["acts"]),
         plural_titles=dict(raw["role_lists"]["plural_titles"]),
