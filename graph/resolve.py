@@ -7,6 +7,8 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -26,6 +28,9 @@ from graph.extract.pipeline import Extraction
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 
 @dataclass
@@ -106,6 +111,31 @@ def surname_first(short: str, long: str) -> bool:
     and later mentions keep it."""
     s, lg = _tokens(short), _tokens(long)
     return len(s) == 1 and 2 <= len(lg) <= 3 and s[0] == lg[0]
+
+
+def given_name_for(short: str, long: str) -> bool:
+    """ "Lloyd" / "Matt" / "Tony" of "Lloyd J. Austin III", "Matthew Miller", "Antony J.
+    Blinken": a person called by the given name alone or by its usual short form (the
+    nicknames package's curated table of English names), as briefers and hosts address
+    each other; "Joe Biden" / "Joseph R. Biden" with the surname kept."""
+    s, lg = _tokens(short), _tokens(long)
+    if not s or len(lg) < 2 or len(s) >= len(lg):
+        return False
+    if len(s) > 1 and not (s[-1] == lg[-1] and set(s[1:]) <= set(lg[1:])):
+        return False
+    return s[0] == lg[0] or any(same_word(full, lg[0]) for full in _full_names_of(s[0]))
+
+
+@cache
+def _full_names_of(nickname: str) -> frozenset[str]:
+    return frozenset(_nick_namer().canonicals_of(nickname)) if len(nickname) >= 3 else frozenset()
+
+
+@cache
+def _nick_namer() -> NickNamer:
+    from nicknames import NickNamer  # reads its table of names: only when a name asks
+
+    return NickNamer()
 
 
 def body_variant(short: str, long: str) -> bool:
@@ -235,6 +265,7 @@ class Resolver:
             ("Person", person_contains, "surname"),
             ("Person", person_variant, "transliteration"),
             ("Person", surname_first, "surname-first"),
+            ("Person", given_name_for, "given name"),
             ("Institution", institution_contains, "prefix"),
             ("Institution", body_variant, "short-form"),
             ("Institution", institution_tail, "tail"),
