@@ -175,6 +175,13 @@ def institution_tail(short: str, long: str) -> bool:
     "Pacific Islands Forum Secretariat": a body's name without the words that lead it, as a
     document writes it again. Within one document only, and only when one name fits."""
     s, lg = fold(short).split(), fold(long).split()
+    words = long.split()
+    if len(s) == 1 and len(words) == 2 and fold(words[1]) == s[0]:
+        # "Treasury" of "U.S. Treasury", "Army" of "US Army": a country written short and
+        # one head word; the head alone names that body again
+        place = load_gazetteer().lookup(words[0])
+        short_form = len(words[0].replace(".", "")) <= 3
+        return short_form and place is not None and place.type == "Country"
     if len(s) < 2 or len(lg) <= len(s) or lg[-len(s) :] != s or "of" in lg:
         return False  # "European Union" is no tail of "Council of the European Union"
     return lg[-len(s) - 1] not in ("and", "&", "for", "on")  # "Peace and Security Council"

@@ -1333,7 +1333,10 @@ class MentionFinder:
         Minister") or a place ("in X")."""
         doc = found.doc
         for ent in doc_ents(doc):
-            if ent.label_ != "ORG" or not found.free(ent.start, ent.end):
+            if ent.label_ != "ORG":
+                continue
+            if not found.free(ent.start, ent.end):
+                self._add_short_country_body(found, ent)
                 continue
             text = _strip_article(ent.text).strip(" *”“\"'’,")
             if self._possessive_person(ent):  # "Nicolás Maduro's [government]"
@@ -1364,6 +1367,33 @@ class MentionFinder:
                 found.add(span, "City", _tidy(text), "ner-place")
                 continue
             found.add(span, "Institution", _tidy(text), "ner-org")
+
+    def _add_short_country_body(self, found: _Found, ent: Span) -> None:
+        """ "the U.S. Army", "the US Treasury", "UK Space Command": a body the model saw whose
+        name is a country written short and one to three words ending in a state body's
+        head; the gazetteer took the country, and the rest alone ("Army") is no name."""
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        country = next(
+            (m for m in found.mentions if m.type == "Country" and m.start == ent.doc[start].idx),
+            None,
+        )
+        if country is None or not _abbreviation(country.text):
+            return
+        end = ent.end - 1 if ent[-1].text in ("'s", "’s") else ent.end  # "the US Treasury's"
+        doc = ent.doc
+        if end == ent.end < len(doc) and doc[end].text[:1].isupper():
+            return  # "U.S. Forces Japan": the name goes on past the model's span
+        first = next((t.i for t in doc[start:end] if t.idx >= country.end), end)
+        rest = doc[first:end]
+        if not 1 <= len(rest) <= 3 or not found.free(rest.start, rest.end):
+            return
+        if rest[-1].text not in self.rules.state_body_heads or rest[-1].text in ("State", "Air"):
+            return
+        if not all(t.text[:1].isupper() for t in rest):
+            return
+        span = doc[start:end]
+        found.release(span)
+        found.add(span, "Institution", _tidy(span.text), "ner-org")
 
     def _add_defined_aliases(self, found: _Found) -> None:
         """Names defined in brackets: "Office of Foreign Assets Control (OFAC)", "Asia Sun
