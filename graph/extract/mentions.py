@@ -779,6 +779,7 @@ class MentionFinder:
         self._add_part_of_hints(found)
         self._add_people(found)  # layer 2
         self._add_other_organisations(found)  # layer 3
+        self._add_numbered_groups(found)
         self._add_listed_bodies(found)
         self._add_defined_aliases(found)
         self._add_demonyms(found)  # layer 4
@@ -1367,6 +1368,23 @@ class MentionFinder:
                 found.add(span, "City", _tidy(text), "ner-place")
                 continue
             found.add(span, "Institution", _tidy(text), "ner-org")
+
+    def _add_numbered_groups(self, found: _Found) -> None:
+        """ "the M23 rebels", "the A3+", "E3 ministers": a group named by one or two capitals
+        and a number, which the model takes for a place as often as for a body. Not one the
+        gazetteer knows ("G20"), a numbered series ("COP28") or the model's product ("F16")."""
+        doc = found.doc
+        for ent in doc_ents(doc):
+            if ent.label_ not in ("ORG", "GPE", "LOC", "NORP"):
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            if not _NUMBERED_GROUP.fullmatch(span.text) or not found.free(span.start, span.end):
+                continue
+            if self.gaz.lookup(span.text) is not None:
+                continue
+            if self.numbered_series and self.numbered_series.fullmatch(span.text):
+                continue
+            found.add(span, "Institution", span.text, "numbered-group")
 
     def _add_short_country_body(self, found: _Found, ent: Span) -> None:
         """ "the U.S. Army", "the US Treasury", "UK Space Command": a body the model saw whose
@@ -1998,6 +2016,8 @@ class MentionFinder:
         )
 
 
+# "M23", "A3+", "E3": a group's name of capitals and a number
+_NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}\d{1,3}\+?")
 # "the chairperson of the AU Commission, " right before a name: its role, of a body
 _ROLE_OF_BODY = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?P<role>[A-Za-z]+(?:[ -][A-Za-z]+){0,2}?)\s+of\s+"
