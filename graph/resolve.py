@@ -187,6 +187,22 @@ def institution_tail(short: str, long: str) -> bool:
     return lg[-len(s) - 1] not in ("and", "&", "for", "on")  # "Peace and Security Council"
 
 
+def department_short_form(short: str, long: str) -> bool:
+    """ "U.S. Treasury" / "U.S. Army" of "U.S. Department of the Treasury", "Department of the
+    Army": a country written short and a head word name the department of that word."""
+    words = short.split()
+    if len(words) != 2 or len(words[0].replace(".", "")) > 3:
+        return False
+    place = load_gazetteer().lookup(words[0])
+    if place is None or place.type != "Country":
+        return False
+    lg = fold(long).split()
+    # the long name's own country written short ("U.S.", "US") is no word of its own
+    country = {w for w in lg if len(w) <= 3 and load_gazetteer().lookup(w) == place}
+    rest = [w for w in lg if len(w) > 1 and w not in country | {"department", "of", "the"}]
+    return "department" in lg and rest == [fold(words[1])]
+
+
 def join_score(short: str, long: str) -> float:
     """How alike two names a rule joined are, kept with the rule: 1.0 for an acronym spelled
     by the long name's initials, else how well each word of the short name matches its
@@ -276,6 +292,7 @@ class Resolver:
             ("Institution", institution_contains, "prefix"),
             ("Institution", body_variant, "short-form"),
             ("Institution", institution_tail, "tail"),
+            ("Institution", department_short_form, "department"),
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:
