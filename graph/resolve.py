@@ -7,6 +7,8 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -26,6 +28,9 @@ from graph.extract.pipeline import Extraction
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 
 @dataclass
@@ -108,6 +113,31 @@ def surname_first(short: str, long: str) -> bool:
     return len(s) == 1 and 2 <= len(lg) <= 3 and s[0] == lg[0]
 
 
+def given_name_for(short: str, long: str) -> bool:
+    """ "Lloyd" / "Matt" / "Tony" of "Lloyd J. Austin III", "Matthew Miller", "Antony J.
+    Blinken": a person called by the given name alone or by its usual short form (the
+    nicknames package's curated table of English names), as briefers and hosts address
+    each other; "Joe Biden" / "Joseph R. Biden" with the surname kept."""
+    s, lg = _tokens(short), _tokens(long)
+    if not s or len(lg) < 2 or len(s) >= len(lg):
+        return False
+    if len(s) > 1 and not (s[-1] == lg[-1] and set(s[1:]) <= set(lg[1:])):
+        return False
+    return s[0] == lg[0] or any(same_word(full, lg[0]) for full in _full_names_of(s[0]))
+
+
+@cache
+def _full_names_of(nickname: str) -> frozenset[str]:
+    return frozenset(_nick_namer().canonicals_of(nickname)) if len(nickname) >= 3 else frozenset()
+
+
+@cache
+def _nick_namer() -> NickNamer:
+    from nicknames import NickNamer  # reads its table of names: only when a name asks
+
+    return NickNamer()
+
+
 def body_variant(short: str, long: str) -> bool:
     """ "IRGC" / "Islamic Revolutionary Guard Corps", "Treasury" / "Department of the
     Treasury", "Commerce Department" / "Department of Commerce", "Security Council" /
@@ -145,9 +175,32 @@ def institution_tail(short: str, long: str) -> bool:
     "Pacific Islands Forum Secretariat": a body's name without the words that lead it, as a
     document writes it again. Within one document only, and only when one name fits."""
     s, lg = fold(short).split(), fold(long).split()
+    words = long.split()
+    if len(s) == 1 and len(words) == 2 and fold(words[1]) == s[0]:
+        # "Treasury" of "U.S. Treasury", "Army" of "US Army": a country written short and
+        # one head word; the head alone names that body again
+        place = load_gazetteer().lookup(words[0])
+        short_form = len(words[0].replace(".", "")) <= 3
+        return short_form and place is not None and place.type == "Country"
     if len(s) < 2 or len(lg) <= len(s) or lg[-len(s) :] != s or "of" in lg:
         return False  # "European Union" is no tail of "Council of the European Union"
     return lg[-len(s) - 1] not in ("and", "&", "for", "on")  # "Peace and Security Council"
+
+
+def department_short_form(short: str, long: str) -> bool:
+    """ "U.S. Treasury" / "U.S. Army" of "U.S. Department of the Treasury", "Department of the
+    Army": a country written short and a head word name the department of that word."""
+    words = short.split()
+    if len(words) != 2 or len(words[0].replace(".", "")) > 3:
+        return False
+    place = load_gazetteer().lookup(words[0])
+    if place is None or place.type != "Country":
+        return False
+    lg = fold(long).split()
+    # the long name's own country written short ("U.S.", "US") is no word of its own
+    country = {w for w in lg if len(w) <= 3 and load_gazetteer().lookup(w) == place}
+    rest = [w for w in lg if len(w) > 1 and w not in country | {"department", "of", "the"}]
+    return "department" in lg and rest == [fold(words[1])]
 
 
 def join_score(short: str, long: str) -> float:
@@ -235,9 +288,11 @@ class Resolver:
             ("Person", person_contains, "surname"),
             ("Person", person_variant, "transliteration"),
             ("Person", surname_first, "surname-first"),
+            ("Person", given_name_for, "given name"),
             ("Institution", institution_contains, "prefix"),
             ("Institution", body_variant, "short-form"),
             ("Institution", institution_tail, "tail"),
+            ("Institution", department_short_form, "department"),
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:

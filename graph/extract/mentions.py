@@ -773,6 +773,7 @@ class MentionFinder:
         self._add_part_of_hints(found)
         self._add_people(found)  # layer 2
         self._add_other_organisations(found)  # layer 3
+        self._add_numbered_groups(found)
         self._add_listed_bodies(found)
         self._add_defined_aliases(found)
         self._add_demonyms(found)  # layer 4
@@ -1327,7 +1328,10 @@ class MentionFinder:
         Minister") or a place ("in X")."""
         doc = found.doc
         for ent in doc_ents(doc):
-            if ent.label_ != "ORG" or not found.free(ent.start, ent.end):
+            if ent.label_ != "ORG":
+                continue
+            if not found.free(ent.start, ent.end):
+                self._add_short_country_body(found, ent)
                 continue
             text = _strip_article(ent.text).strip(" *”“\"'’,")
             if self._possessive_person(ent):  # "Nicolás Maduro's [government]"
@@ -1358,6 +1362,50 @@ class MentionFinder:
                 found.add(span, "City", _tidy(text), "ner-place")
                 continue
             found.add(span, "Institution", _tidy(text), "ner-org")
+
+    def _add_numbered_groups(self, found: _Found) -> None:
+        """ "the M23 rebels", "the A3+", "E3 ministers": a group named by one or two capitals
+        and a number, which the model takes for a place as often as for a body. Not one the
+        gazetteer knows ("G20"), a numbered series ("COP28") or the model's product ("F16")."""
+        doc = found.doc
+        for ent in doc_ents(doc):
+            if ent.label_ not in ("ORG", "GPE", "LOC", "NORP"):
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            if not _NUMBERED_GROUP.fullmatch(span.text) or not found.free(span.start, span.end):
+                continue
+            if self.gaz.lookup(span.text) is not None:
+                continue
+            if self.numbered_series and self.numbered_series.fullmatch(span.text):
+                continue
+            found.add(span, "Institution", span.text, "numbered-group")
+
+    def _add_short_country_body(self, found: _Found, ent: Span) -> None:
+        """ "the U.S. Army", "the US Treasury", "UK Space Command": a body the model saw whose
+        name is a country written short and one to three words ending in a state body's
+        head; the gazetteer took the country, and the rest alone ("Army") is no name."""
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        country = next(
+            (m for m in found.mentions if m.type == "Country" and m.start == ent.doc[start].idx),
+            None,
+        )
+        if country is None or not _abbreviation(country.text):
+            return
+        end = ent.end - 1 if ent[-1].text in ("'s", "’s") else ent.end  # "the US Treasury's"
+        doc = ent.doc
+        if end == ent.end < len(doc) and doc[end].text[:1].isupper():
+            return  # "U.S. Forces Japan": the name goes on past the model's span
+        first = next((t.i for t in doc[start:end] if t.idx >= country.end), end)
+        rest = doc[first:end]
+        if not 1 <= len(rest) <= 3 or not found.free(rest.start, rest.end):
+            return
+        if rest[-1].text not in self.rules.state_body_heads or rest[-1].text in ("State", "Air"):
+            return
+        if not all(t.text[:1].isupper() for t in rest):
+            return
+        span = doc[start:end]
+        found.release(span)
+        found.add(span, "Institution", _tidy(span.text), "ner-org")
 
     def _add_defined_aliases(self, found: _Found) -> None:
         """Names defined in brackets: "Office of Foreign Assets Control (OFAC)", "Asia Sun
@@ -1780,6 +1828,8 @@ class MentionFinder:
                 ents.append(e)  # "Brazilian Veneziano Vital do Rêgo"
             elif any(t.ent_type_ == "PERSON" for t in e.root.conjuncts):
                 ents.append(e)  # "Salvador Allende, Ernesto Che Guevara and Fidel Castro"
+            elif self._given_name_first(e):
+                ents.append(e)  # "Joko Widodo", "Ignazio Cassis" read as bodies
         ents.sort(key=lambda e: e.start)
         for e in _split_at_slashes(ents):
             start, end = e.start, e.end
@@ -1878,6 +1928,33 @@ class MentionFinder:
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
 
+    def _given_name_first(self, e: Span) -> bool:
+        """Two or three plain words in title case, the first a given name and none a place,
+        a demonym, a role or a word of a body's, an event's or a company's name: a person
+        the model read as a body ("Joko Widodo", "Maria Corina Machado")."""
+        words = [t for t in e if not t.is_punct]
+        if not 2 <= len(words) <= 3 or len(words) != len(e):
+            return False
+        if fold(words[0].text) not in self.names.given_names:
+            return False
+        if words[0].lower_ in self.rules.name_particles or self.gaz.lookup(e.text) is not None:
+            return False  # "El Mouradia", "Marshall Islands"
+        if self._known_city(e.doc, e):
+            return False  # "Abu Dhabi"
+        return all(
+            t.is_alpha
+            and t.text[0].isupper()
+            and not t.text.isupper()
+            and not t.is_stop
+            and t.text not in self.rules.event_heads
+            and t.text not in self.rules.company_suffixes
+            and t.text not in self.names.venue_heads
+            and t.lower_ not in self.title_words
+            and t.text not in self.gaz.demonyms
+            and self.gaz.lookup(t.text) is None
+            for t in words
+        )
+
     def _after_person_title(self, e: Span) -> bool:
         """ "Rt Hon David Lammy", "Sir Alan Duncan": a title only people bear, then a name."""
         words = [t for t in e if not t.is_punct]
@@ -1933,6 +2010,8 @@ class MentionFinder:
         )
 
 
+# "M23", "A3+", "E3": a group's name of capitals and a number
+_NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}\d{1,3}\+?")
 # "the chairperson of the AU Commission, " right before a name: its role, of a body
 _ROLE_OF_BODY = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?P<role>[A-Za-z]+(?:[ -][A-Za-z]+){0,2}?)\s+of\s+"
