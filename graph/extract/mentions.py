@@ -1828,8 +1828,6 @@ class MentionFinder:
                 ents.append(e)  # "Brazilian Veneziano Vital do Rêgo"
             elif any(t.ent_type_ == "PERSON" for t in e.root.conjuncts):
                 ents.append(e)  # "Salvador Allende, Ernesto Che Guevara and Fidel Castro"
-            elif self._given_name_first(e):
-                ents.append(e)  # "Joko Widodo", "Ignazio Cassis" read as bodies
         ents.sort(key=lambda e: e.start)
         for e in _split_at_slashes(ents):
             start, end = e.start, e.end
@@ -1927,33 +1925,6 @@ class MentionFinder:
             return True
         # a bare surname of somebody already named in full
         return len(words) == 1 and words[0].text in full_name_surnames(doc)
-
-    def _given_name_first(self, e: Span) -> bool:
-        """Two or three plain words in title case, the first a given name and none a place,
-        a demonym, a role or a word of a body's, an event's or a company's name: a person
-        the model read as a body ("Joko Widodo", "Maria Corina Machado")."""
-        words = [t for t in e if not t.is_punct]
-        if not 2 <= len(words) <= 3 or len(words) != len(e):
-            return False
-        if fold(words[0].text) not in self.names.given_names:
-            return False
-        if words[0].lower_ in self.rules.name_particles or self.gaz.lookup(e.text) is not None:
-            return False  # "El Mouradia", "Marshall Islands"
-        if self._known_city(e.doc, e):
-            return False  # "Abu Dhabi"
-        return all(
-            t.is_alpha
-            and t.text[0].isupper()
-            and not t.text.isupper()
-            and not t.is_stop
-            and t.text not in self.rules.event_heads
-            and t.text not in self.rules.company_suffixes
-            and t.text not in self.names.venue_heads
-            and t.lower_ not in self.title_words
-            and t.text not in self.gaz.demonyms
-            and self.gaz.lookup(t.text) is None
-            for t in words
-        )
 
     def _after_person_title(self, e: Span) -> bool:
         """ "Rt Hon David Lammy", "Sir Alan Duncan": a title only people bear, then a name."""

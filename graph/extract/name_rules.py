@@ -36,10 +36,6 @@ class NameRules:
     # titles only a person's name follows ("The Rt Hon", "Sir", "Dr"): a name the model
     # labelled an organisation after one of them is a person's
     person_titles: frozenset[str]
-    # given names (folded) from gender-guesser's name dictionary (Jörg Michael's nam_dict,
-    # 40,000 first names of many countries), less the words nameparser knows as titles
-    # ("General", "King", "Royal" are given names too)
-    given_names: frozenset[str]
 
 
 @cache
@@ -56,16 +52,7 @@ def load_name_rules() -> NameRules:
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
         person_titles=frozenset(n["person_titles"]),
-        given_names=_given_names(),
     )
-
-
-def _given_names() -> frozenset[str]:
-    from gender_guesser.detector import Detector  # reads its 2 MB table: only here
-    from nameparser.config import CONSTANTS
-
-    titles = {fold(t) for t in CONSTANTS.titles}
-    return frozenset(n for n in map(fold, Detector(case_sensitive=False).names) if n not in titles)
 
 
 def _post_nominals(extra: list[str]) -> frozenset[str]:
