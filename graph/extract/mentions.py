@@ -3,7 +3,8 @@
 Layers, most trusted first: gazetteers and organisation-name patterns, then spaCy's PERSON
 spans (mended: joined, extended, split from the titles and places glued to them), then
 spaCy's other ORG spans, then demonyms ("Cuban" → Cuba). A later layer never overrides an
-earlier one; it keeps only what is left of its span.
+earlier one; it keeps only what is left of its span. The layers run in the order
+graph/extract/mention_layers.py registers them, each a spaCy component of the pipeline.
 """
 
 from __future__ import annotations
