@@ -3,7 +3,8 @@
 Layers, most trusted first: gazetteers and organisation-name patterns, then spaCy's PERSON
 spans (mended: joined, extended, split from the titles and places glued to them), then
 spaCy's other ORG spans, then demonyms ("Cuban" → Cuba). A later layer never overrides an
-earlier one; it keeps only what is left of its span.
+earlier one; it keeps only what is left of its span. The layers run in the order
+graph/extract/mention_layers.py registers them, each a spaCy component of the pipeline.
 """
 
 from __future__ import annotations
@@ -750,40 +751,13 @@ class MentionFinder:
     def find(
         self, doc: Doc, title_end: int = 0
     ) -> tuple[list[Mention], list[tuple[str, str, int]]]:
-        """Mentions in document order, and PART_OF hints (part name, whole name, sentence)."""
-        found = _Found.start(doc)
-        self._block_identifiers(found)
-        self._add_dateline(found)
-        gaz_hits = self._gazetteer(doc)
-        country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
-        # quoted events first: their titles hold country names that are not mentions
-        self._add_quoted_events(found)
-        self._add_org_events(found)
-        self._add_numbered_series(found)
-        self._add_state_organs(found)
-        self._add_named_candidates(found, gaz_hits, country_tokens)
-        head = self._add_numbered_meeting(found)
-        self._add_speakers(found, head)
-        self._add_listed_people(found)
-        self._add_questioners(found)
-        self._add_surname_first_entries(found)
-        self._add_list_item_people(found)
-        self._add_body_events(found)
-        self._add_own_occasions(found)
-        self._add_part_of_hints(found)
-        self._add_people(found)  # layer 2
-        self._add_other_organisations(found)  # layer 3
-        self._add_numbered_groups(found)
-        self._add_listed_bodies(found)
-        self._add_defined_aliases(found)
-        self._add_demonyms(found)  # layer 4
-        self._add_places_in(found)  # layer 5
-        self._add_metonyms(found)
-        _series_named_by_number(found.mentions)
-        _short_names_of_named_countries(found.mentions)
-        _people_the_model_calls_bodies(found.mentions)
-        heads = [(0, title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), title_end)]
-        return _body_confirms_headlines(found.mentions, heads), found.part_of
+        """Mentions in document order, and PART_OF hints (part name, whole name, sentence):
+        the registered layers (graph/extract/mention_layers.py) in order, run directly on a
+        parsed doc, as the pipeline's components run them."""
+        # imported here: the registry module registers this class's methods
+        from graph.extract.mention_layers import run_layers
+
+        return run_layers(self, doc, title_end)
 
     def _add_quoted_events(self, found: _Found) -> None:
         """ "the International Conference 'Russia – Africa'": a titled event in quotes."""
@@ -2128,6 +2102,7 @@ class _Found:
     taken: list[bool]
     mentions: list[Mention] = field(default_factory=list)
     part_of: list[tuple[str, str, int]] = field(default_factory=list)
+    meeting: re.Match[str] | None = None  # the meeting-coverage heading the speakers read
 
     @classmethod
     def start(cls, doc: Doc) -> _Found:

@@ -34,6 +34,7 @@ from graph.extract.event_names import (
     ordinal_key_prefix,
     year_place_events,
 )
+from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
@@ -164,15 +165,17 @@ class Extractor:
             tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         self.gaz = load_gazetteer()
         self.mentions = MentionFinder(self.nlp.vocab, self.rules, self.gaz)
+        # the mention layers, one component each, after the model's own (mention_layers.py)
+        add_mention_components(self.nlp)
         self.relations = RelationFinder(self.rules, self.gaz)
 
     def extract(self, text: str) -> Extraction:
         meta = clean(text, self.rules)
-        doc = self.nlp(meta.text)
         # from the cleaner, not by searching the title: a title it unlinked ("[Home](#) > …")
         # is not in the text as written, and a failed search made the whole text a headline
         title_end = meta.title_end
-        mentions, part_hints = self.mentions.find(doc, title_end)
+        doc = self.nlp(meta.text, component_cfg=mention_cfg(self.mentions, title_end))
+        mentions, part_hints = mention_result(doc)
         year = int(meta.date[:4]) if meta.date else dominant_year(meta.text)
 
         paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", meta.text)]

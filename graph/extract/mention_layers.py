@@ -1,0 +1,249 @@
+"""The mention layers, registered in the order they run, and the spaCy components that run
+them.
+
+A layer is a function of the `MentionFinder` and the document's pass (`_Found`: the
+mentions so far and the tokens they take); it adds what it finds, and a later layer never
+overrides an earlier one, so the order of registration is the order of trust. A new layer
+is its function (a `MentionFinder` method) and one `MENTION_LAYERS.layer(...)` line below.
+
+`add_mention_components` adds each layer to a loaded pipeline, after the model's own
+components, as the component `actorgraph_mentions_<layer>`, which writes the mentions it
+added to `doc.spans["actorgraph_<layer>"]` (span label: the type; `kb_id_`: the identity
+key; `id_`: the name). A first component starts the pass; it needs the finder and the title's
+end, given per call (`nlp(text, component_cfg=mention_cfg(finder, title_end))`). A last
+component runs the document-wide checks and writes the final mentions to
+`doc.spans["actorgraph_mentions"]`. A layer's group is what it found at its turn: a later
+layer may release a mention (a speaker line knows better) and the checks may retype, rename
+or drop it (a headline's Title Case), so the final group, not the union of the layers', is
+the document's mentions.
+
+The document-wide checks are one last component, not layers: they change what the layers
+found (retype, rename, drop) instead of adding spans of their own, each reads every mention
+of the document, and their order is fixed (the headlines are checked against the final
+types and names).
+
+`MentionFinder.find` runs the same functions in the same order on a `Doc` without a
+pipeline (a hand-built one in the rule tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graph.extract.mentions import (
+    TITLE_SOURCES,
+    Mention,
+    MentionFinder,
+    _body_confirms_headlines,
+    _deck_lines,
+    _Found,
+    _people_the_model_calls_bodies,
+    _series_named_by_number,
+    _short_names_of_named_countries,
+    doc_text,
+)
+
+COMPONENT_PREFIX = "actorgraph_mentions_"
+BEGIN = COMPONENT_PREFIX + "begin"  # starts the pass
+END = COMPONENT_PREFIX + "end"  # the document-wide checks
+FINAL_GROUP = "actorgraph_mentions"  # doc.spans: the document's mentions after the checks
+_PASS = "actorgraph_mention_pass"  # doc.user_data: the pass while the layers run
+_RESULT = "actorgraph_mention_result"  # doc.user_data: mentions and PART_OF hints
+
+PartHint = tuple[str, str, int]  # part name, whole name, sentence
+Layer = Callable[[MentionFinder, _Found], object]
+
+
+@dataclass(frozen=True)
+class MentionLayer:
+    name: str
+    run: Layer
+
+    @property
+    def component(self) -> str:
+        return COMPONENT_PREFIX + self.name
+
+    @property
+    def group(self) -> str:
+        return "actorgraph_" + self.name
+
+
+@dataclass
+class LayerRegistry:
+    layers: list[MentionLayer] = field(default_factory=list)
+
+    def layer(self, name: str, run: Layer) -> None:
+        """Registers a layer to run after those registered before it; a name is registered
+        once (a second registration would run the layer twice or shadow it)."""
+        if any(known.name == name for known in self.layers):
+            raise ValueError(f"mention layer {name!r} is registered already")
+        if COMPONENT_PREFIX + name in (BEGIN, END) or "actorgraph_" + name == FINAL_GROUP:
+            raise ValueError(f"mention layer name {name!r} is reserved for the pass itself")
+        self.layers.append(MentionLayer(name, run))
+
+    @property
+    def components(self) -> list[str]:
+        """The pipeline components, in the order they run."""
+        return [BEGIN, *(layer.component for layer in self.layers), END]
+
+
+@dataclass
+class _Pass:
+    """One document's pass, kept on the Doc while its components run."""
+
+    finder: MentionFinder
+    found: _Found
+    title_end: int
+
+
+# ---- the layers whose method needs more than the pass ----
+def _named(finder: MentionFinder, found: _Found) -> None:
+    """Layer 1: gazetteer hits, bodies by name pattern, events in titles, acronyms, companies
+    (the gazetteer's country tokens bound the body names)."""
+    gaz_hits = finder._gazetteer(found.doc)
+    country_tokens = {t.i for span, p in gaz_hits if p.type == "Country" for t in span}
+    finder._add_named_candidates(found, gaz_hits, country_tokens)
+
+
+def _numbered_meeting(finder: MentionFinder, found: _Found) -> None:
+    found.meeting = finder._add_numbered_meeting(found)
+
+
+def _speakers(finder: MentionFinder, found: _Found) -> None:
+    finder._add_speakers(found, found.meeting)
+
+
+def _part_of_hints(finder: MentionFinder, found: _Found) -> None:
+    MentionFinder._add_part_of_hints(found)
+
+
+MENTION_LAYERS = LayerRegistry()
+# no actor in identifiers and aliases ("DOB 20 Mar 1964", "a.k.a. Fancy Bear"): first
+MENTION_LAYERS.layer("identifiers", MentionFinder._block_identifiers)
+MENTION_LAYERS.layer("dateline", MentionFinder._add_dateline)
+# quoted events before the names: their titles hold country names that are not mentions
+MENTION_LAYERS.layer("quoted_events", MentionFinder._add_quoted_events)
+MENTION_LAYERS.layer("org_events", MentionFinder._add_org_events)
+MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
+MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
+MENTION_LAYERS.layer("named", _named)
+MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)
+MENTION_LAYERS.layer("speakers", _speakers)  # reads the heading numbered_meeting found
+MENTION_LAYERS.layer("listed_people", MentionFinder._add_listed_people)
+MENTION_LAYERS.layer("questioners", MentionFinder._add_questioners)
+MENTION_LAYERS.layer("surname_first", MentionFinder._add_surname_first_entries)
+MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
+MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
+MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
+MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named so far
+MENTION_LAYERS.layer("people", MentionFinder._add_people)  # layer 2: the model's PERSON
+MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisations)  # layer 3
+MENTION_LAYERS.layer("numbered_groups", MentionFinder._add_numbered_groups)
+MENTION_LAYERS.layer("listed_bodies", MentionFinder._add_listed_bodies)
+MENTION_LAYERS.layer("defined_aliases", MentionFinder._add_defined_aliases)
+MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
+MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
+MENTION_LAYERS.layer("metonyms", MentionFinder._add_metonyms)
+
+
+# ---- the pass, as the components and `MentionFinder.find` run it ----
+def mention_cfg(finder: MentionFinder, title_end: int) -> dict[str, dict[str, object]]:
+    """The `component_cfg` of one `nlp(text, ...)` call: what the pass starts from."""
+    return {BEGIN: {"finder": finder, "title_end": title_end}}
+
+
+def begin(doc: Doc, finder: MentionFinder | None = None, title_end: int = 0) -> Doc:
+    if finder is None:
+        raise ValueError(
+            f"{BEGIN} needs the mention finder: nlp(text, component_cfg=mention_cfg(finder, title_end))"
+        )
+    doc.user_data[_PASS] = _Pass(finder, _Found.start(doc), title_end)
+    doc.user_data.pop(_RESULT, None)
+    return doc
+
+
+def run_layer(doc: Doc, layer: MentionLayer) -> Doc:
+    """Runs one layer on the doc's pass and writes what it added to its span group."""
+    state: _Pass = doc.user_data[_PASS]
+    before = {id(m) for m in state.found.mentions}
+    layer.run(state.finder, state.found)
+    added = [m for m in state.found.mentions if id(m) not in before]
+    doc.spans[layer.group] = _spans(doc, added)
+    return doc
+
+
+def end(doc: Doc) -> Doc:
+    """The document-wide checks: a series named by its numbered meetings is the body, a
+    short country name stands for the longer one the document names, a person the model
+    calls a body is the person, and a headline's names stand only if the story names them."""
+    state: _Pass = doc.user_data.pop(_PASS)  # the pass holds the doc: no cycle is left
+    found = state.found
+    _series_named_by_number(found.mentions)
+    _short_names_of_named_countries(found.mentions)
+    _people_the_model_calls_bodies(found.mentions)
+    heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
+    mentions = _body_confirms_headlines(found.mentions, heads)
+    doc.user_data[_RESULT] = (mentions, found.part_of)
+    doc.spans[FINAL_GROUP] = _spans(doc, mentions)
+    return doc
+
+
+def mention_result(doc: Doc) -> tuple[list[Mention], list[PartHint]]:
+    """The mentions in document order and the PART_OF hints the components left on the doc."""
+    if _RESULT not in doc.user_data:
+        raise ValueError(f"the mention components have not run on this doc (see {BEGIN})")
+    mentions, part_of = doc.user_data[_RESULT]
+    return mentions, part_of
+
+
+def run_layers(
+    finder: MentionFinder, doc: Doc, title_end: int = 0
+) -> tuple[list[Mention], list[PartHint]]:
+    """The whole pass on a parsed doc, without a pipeline: the same functions, in the order
+    the components run."""
+    begin(doc, finder, title_end)
+    for layer in MENTION_LAYERS.layers:
+        run_layer(doc, layer)
+    return mention_result(end(doc))
+
+
+def _spans(doc: Doc, mentions: list[Mention]) -> list[Span]:
+    out = []
+    for m in mentions:
+        span = doc.char_span(
+            m.start, m.end, m.type, kb_id=m.key or "", span_id=m.name, alignment_mode="expand"
+        )
+        if span is not None:
+            out.append(span)
+    return out
+
+
+# ---- the spaCy components ----
+def _layer_component(layer: MentionLayer) -> Callable[[Doc], Doc]:
+    def component(doc: Doc) -> Doc:
+        return run_layer(doc, layer)
+
+    return component
+
+
+def register_components() -> None:
+    """Registers each layer's component with spaCy, once per process (a second call, or a
+    second extractor, finds them registered)."""
+    funcs: dict[str, Callable[..., Doc]] = {BEGIN: begin, END: end}
+    for layer in MENTION_LAYERS.layers:
+        funcs[layer.component] = _layer_component(layer)
+    for name, func in funcs.items():
+        if not Language.has_factory(name):
+            Language.component(name, func=func)
+
+
+def add_mention_components(nlp: Language) -> None:
+    """Adds the pass to a loaded pipeline, after the model's own components (they read the
+    parse and the entities); spaCy refuses a component the pipeline has already."""
+    register_components()
+    for name in MENTION_LAYERS.components:
+        nlp.add_pipe(name, last=True)
