@@ -120,3 +120,26 @@ def _remote(s: Sentence, speaker: Mention, rules: Rules) -> bool:
         return True
     around = fold(text[max(s.span.start_char, speaker.start - 60) : speaker.end + 80])
     return any(re.search(rf"\b{re.escape(w)}\b", around) for w in rules.commenter_words)
+
+
+def said_in_recalling_passage(
+    candidates: list[Candidate], sentences: list[Sentence], own: Mention | None
+) -> list[Candidate]:
+    """The candidates without the SPOKE_AT edges to an event other than the document's own
+    read from a sentence that does not name it: a passage that recalls another event ("at
+    the G7 Hiroshima Summit in May, ...") goes on to quote people about the document's own
+    business, and those quotes were not given at the recalled event. A paragraph that names
+    the recalled event keeps its speakers ("At the Bali summit, X said ...")."""
+    if own is None:
+        return candidates
+    by_index = {s.index: s for s in sentences}
+    kept = []
+    for c in candidates:
+        s = by_index.get(c.sent)
+        recalled = c.type == "SPOKE_AT" and _event_id(c.target) != _event_id(own)
+        named = s is not None and any(
+            _names_event(t, c.target) for t in sentences if t.paragraph == s.paragraph
+        )
+        if not (recalled and s is not None and not named):
+            kept.append(c)
+    return kept
