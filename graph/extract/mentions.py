@@ -175,6 +175,12 @@ _ORG_EVENT = re.compile(
     r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
     r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
+# "the Group of Twenty (G20) summit": the body's name with its acronym defined in brackets,
+# then the kind word; the event is the acronym's, named by the whole phrase
+_DEFINED_ORG_EVENT = re.compile(
+    r"\b(?P<long>[A-Z][\w-]*(?:\s+(?:of|for|and|the|[A-Z][\w-]*|\d+)){1,6})\s+"
+    r"\((?P<org>[A-Z][A-Z0-9]{1,7})\)\s+(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
+)
 
 
 def unique_by_name(items: Iterable[Mention]) -> list[Mention]:
@@ -832,8 +838,10 @@ class MentionFinder:
     def _add_org_events(self, found: _Found) -> None:
         """ "the 2023 BRICS summit", "the 15th BRICS summit": an event named by its body."""
         doc = found.doc
-        for event_m in _ORG_EVENT.finditer(doc_text(doc)):
-            org, pre = event_m["org"], event_m["pre"] or ""
+        text = doc_text(doc)
+        for event_m in [*_DEFINED_ORG_EVENT.finditer(text), *_ORG_EVENT.finditer(text)]:
+            org = event_m["org"]
+            pre = (event_m["pre"] or "") if "pre" in event_m.re.groupindex else ""
             first = org.split()[0]
             place = self.gaz.lookup(org)
             if place is not None and place.type == "Region":
@@ -841,7 +849,7 @@ class MentionFinder:
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym and not self._parties_pair(org):
                 continue
-            begin = event_m.start("pre") if pre else event_m.start("org")
+            begin = event_m.start("pre") if pre else event_m.start()
             span = doc.char_span(begin, event_m.end(), alignment_mode="expand")
             if span is None or not found.free(span.start, span.end):
                 continue

@@ -14,7 +14,12 @@ from graph.extract.event_names import document_event
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.relation_rules import RELATION_RULES, RuleRegistry
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence, named
-from graph.extract.statements import said_away, speakers_not_attendees, spoken_elsewhere
+from graph.extract.statements import (
+    said_away,
+    said_in_recalling_passage,
+    speakers_not_attendees,
+    spoken_elsewhere,
+)
 from graph.extract.tables import Gazetteer, Rules
 
 __all__ = ["Candidate", "RelationFinder", "Sentence"]
@@ -71,4 +76,7 @@ class RelationFinder:
         for document_rule in self.document_rules:
             out += document_rule.find(ctx, out)
         out = said_away(spoken_elsewhere(out, ctx.body, self.gaz), ctx.body, self.rules)
-        return speakers_not_attendees(out)
+        # after speakers_not_attendees: one quoted where another event is recalled did not
+        # attend it either
+        out = speakers_not_attendees(out)
+        return said_in_recalling_passage(out, ctx.body, ctx.main_event)

@@ -19,6 +19,8 @@ ITEM_LEAD = re.compile(r"^[-•*]\s+([^:]{2,40}):\s+")  # "- Sweden: Ulf Krister
 TITLE_BREAK = re.compile(r",\s+|\s*\(")
 # "- Abiy Ahmed, Prime Minister of Ethiopia": a name, then a title that starts upper-case
 ITEM_PERSON_TITLE = re.compile(r"\s*[-•*]\s+([^,;:()]{3,60}?),\s+([A-Z][^;:]{2,150})$")
+# "- **Netherlands** – Prime Minister Mark Rutte": a body, a dash, a title then the name
+ITEM_BODY_TITLED = re.compile(r"\s*[-•*]\s+([^–—:|;]{2,60}?)\s+[–—-]\s+([A-Z][^;|]{3,200})$")
 BODIES = ("Country", "Institution")
 # a row marked as the host's or the chair's: "Fiji (host)", "President (host and incoming
 # Chair-in-Office)", "President (chair)"; not "(host of the next meeting)"
@@ -35,7 +37,13 @@ def row_facts(
     for line in s.text.split("\n"):
         facts = _line_facts(s, line, at, event)
         if not facts and event is not None and headings is not None:
-            facts = _listed_item(s, line, at, event, headings)
+            facts = _listed_item(s, line, at, event, headings) or _titled_item(
+                s, line, at, event, headings
+            )
+        if headings is not None and "|" not in line and headings.absent(line):
+            # a list item's own words; a table's notes cell speaks of others ("| Cook
+            # Islands | Tepaeru Herrmann | ... | Prime Minister Mark Brown did not attend |")
+            facts = [f for f in facts if f[0] == "HOLDS_ROLE"]
         out += facts
         at += len(line) + 1
     return out
@@ -48,6 +56,13 @@ class ListHeadings:
 
     attended: tuple[str, ...]
     hosted: tuple[str, ...]
+    # words of an item that says the one listed did not come after all ("cancelled his
+    # participation", "withdrew"): no attendance is read from it
+    absences: tuple[str, ...] = ()
+
+    def absent(self, line: str) -> bool:
+        low = line.lower()
+        return any(re.search(rf"\b{re.escape(w)}\b", low) for w in self.absences)
 
 
 def _listed_item(
@@ -73,17 +88,51 @@ def _listed_item(
     out: list[tuple[str, Mention, Mention, str | None]] = [(relation, person, event, None)]
     if relation == "ATTENDED":
         title_lo, title_hi = raw_start + item.start(2), raw_start + item.end(2)
-        body = next(
-            (
-                m
-                for m in s.mentions
-                if m.type in BODIES and not m.demonym and title_lo <= m.start < title_hi
-            ),
-            None,
-        )
+        named = [
+            m
+            for m in s.mentions
+            if m.type in BODIES and not m.demonym and title_lo <= m.start < title_hi
+        ]
+        # "Chairman of the Presidential Council of Libya": the state the title serves came
+        body = next((m for m in named if m.type == "Country"), next(iter(named), None))
         if body is not None:
             out.append(("ATTENDED", body, event, None))
     return out
+
+
+def _titled_item(
+    s: Sentence, raw: str, raw_start: int, event: Mention, headings: ListHeadings
+) -> list[tuple[str, Mention, Mention, str | None]]:
+    """A list item "- **Netherlands** – Prime Minister Mark Rutte" under a heading that says
+    who the list holds: the body the item opens with and the person its title names came
+    (or the person hosted), and the person holds the title in the body. Such items under
+    any other heading (a cabinet, a sanctions list) are left to the role rules."""
+    item = ITEM_BODY_TITLED.match(raw)
+    if item is None:
+        return []
+    relation = _heading_relation(doc_text(s.span.doc), raw_start, headings)
+    if relation is None:
+        return []
+    body_lo, body_hi = raw_start + item.start(1), raw_start + item.end(1)
+    lo, hi = raw_start + item.start(2), raw_start + item.end(2)
+    body = next(
+        (m for m in s.mentions if m.type in BODIES and not m.demonym and body_lo <= m.start),
+        None,
+    )
+    # the title comes first: "- Kenya – William Ruto, President" is a row of cells
+    person = min((m for m in s.mentions if lo <= m.start < hi), key=lambda m: m.start, default=None)
+    if body is None or body.end > body_hi or person is None or person.type != "Person":
+        return []
+    title = doc_text(s.span.doc)[lo : person.start].strip()
+    if not title[:1].isupper():
+        return []
+    if relation == "HOSTED":
+        return [("HOSTED", person, event, None)]
+    return [
+        ("ATTENDED", person, event, None),
+        ("ATTENDED", body, event, None),
+        ("HOLDS_ROLE", person, body, title),
+    ]
 
 
 def _heading_relation(text: str, line_start: int, headings: ListHeadings) -> str | None:

@@ -121,3 +121,43 @@ def _remote(s: Sentence, speaker: Mention, rules: Rules) -> bool:
         return True
     around = fold(text[max(s.span.start_char, speaker.start - 60) : speaker.end + 80])
     return any(re.search(rf"\b{re.escape(w)}\b", around) for w in rules.commenter_words)
+
+
+def said_in_recalling_passage(
+    candidates: list[Candidate], sentences: list[Sentence], own: Mention | None
+) -> list[Candidate]:
+    """The candidates without the SPOKE_AT edges to an event other than the document's own
+    read from a sentence that does not name it: a passage that recalls another event ("at
+    the G7 Hiroshima Summit in May, ...") goes on to quote people about the document's own
+    business, and those quotes were not given at the recalled event. A paragraph that names
+    the recalled event keeps its speakers ("At the Bali summit, X said ..."), and so does a
+    passage that an event opens as its subject ("The first event was the X Forum.")."""
+    if own is None:
+        return candidates
+    by_index = {s.index: s for s in sentences}
+    kept = []
+    for c in candidates:
+        s = by_index.get(c.sent)
+        recalled = c.type == "SPOKE_AT" and _event_id(c.target) != _event_id(own)
+        named = s is not None and any(
+            _names_event(t, c.target) for t in sentences if t.paragraph == s.paragraph
+        )
+        if not (recalled and s is not None and not named and not _topic(sentences, s, c.target)):
+            kept.append(c)
+    return kept
+
+
+def _topic(sentences: list[Sentence], s: Sentence, event: Mention) -> bool:
+    """Whether the last sentence before `s` that names the event makes it its subject or
+    predicate ("The first event was the X Forum", "The X Forum opened on ..."): the passage
+    after it is about that event, not one recalling it in passing ("at the X Forum last
+    year")."""
+    before = [t for t in sentences if t.index < s.index and _names_event(t, event)]
+    if not before:
+        return False
+    last = before[-1]
+    for m in (m for m in last.mentions if m.type == "Event" and _event_id(m) == _event_id(event)):
+        span = last.span.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "attr"):
+            return True
+    return False

@@ -95,6 +95,7 @@ class Rules:
     event_parts: frozenset[str] = frozenset()
     list_headings: tuple[str, ...] = ()
     host_headings: tuple[str, ...] = ()
+    absence_words: tuple[str, ...] = ()
     presiding_titles: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     entry_cues: tuple[str, ...] = ()
@@ -318,6 +319,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         event_parts=frozenset(raw["attendance"]["event_parts"]),
         list_headings=tuple(raw["attendance"]["list_headings"]),
         host_headings=tuple(raw["attendance"]["host_headings"]),
+        absence_words=tuple(raw["attendance"]["absence_words"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         navigation=_line_label(raw["events"]["navigation_labels"]),
         place_line=_line_label(raw["hosting"]["place_labels"]),

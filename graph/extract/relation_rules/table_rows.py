@@ -14,7 +14,9 @@ class TableRows(StatelessRule):
     confidence = 0.8
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
-        self.list_headings = ListHeadings(rules.list_headings, rules.host_headings)
+        self.list_headings = ListHeadings(
+            rules.list_headings, rules.host_headings, rules.absence_words
+        )
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         event = ctx.main_event or ctx.event_of.get(s.index)
