@@ -7,6 +7,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 
 from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.body_owners import BodyOwners
+from graph.extract.relation_rules.capital_phrases import CapitalPhrases
 from graph.extract.relation_rules.chambers import Chambers
 from graph.extract.relation_rules.cooperates import Cooperates
 from graph.extract.relation_rules.delegates import Delegates
@@ -64,5 +65,6 @@ RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
 RELATION_RULES.document(MemberRows)
+RELATION_RULES.document(CapitalPhrases)
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]
