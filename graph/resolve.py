@@ -544,6 +544,8 @@ class Resolver:
                 firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
                 place = next((self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None)
             if place is None:
+                place = self._plural_adjective(name)
+            if place is None:
                 place = self._state_of_body(name, home)
             if place is not None and place.type == "Country":
                 self._link_place(graph, c, place, "PART_OF", index)
@@ -631,13 +633,26 @@ class Resolver:
         heads = self.rules.state_body_heads
         for k in (2, 1):
             place = self.gaz.lookup(" ".join(words[:k])) if len(words) > k else None
-            if place is not None and place.type == "Country" and words[k] in heads:
+            # "U.S. Indo-Pacific Command", "Canada Border Services Agency": the head may
+            # come after other words
+            if place is not None and place.type == "Country" and heads & set(words[k:]):
                 return place
         if home and words and words[0] in ("Department", "Ministry") and "of" in words[1:2]:
             rest = " ".join(words[2:]).removeprefix("the ")
             if self.gaz.lookup(rest) is None:  # "Ministry of Foreign Affairs of Kenya" aside
                 return self.gaz.lookup(home)
         return None
+
+    def _plural_adjective(self, name: str) -> Place | None:
+        """ "Philippine Navy", "Philippine Coast Guard": a state body named with the singular
+        of its country's plural name, an adjective no demonym table lists (they give the
+        people's, "Filipino"); a state body's head word only ("Philippine Airlines" is no
+        body of the state)."""
+        words = name.split()
+        if len(words) < 2 or len(words[0]) < 4 or not self.rules.state_body_heads & set(words):
+            return None
+        place = self.gaz.lookup(words[0] + "s") if words[0][:1].isupper() else None
+        return place if place is not None and place.type == "Country" else None
 
     def _parent_body(self, name: str, clusters: list[Cluster]) -> Cluster | None:
         """ "AU Commission", "U.N. Security Council", "UN General Assembly": a body named by

@@ -1529,7 +1529,8 @@ class MentionFinder:
                 continue
             if not known and self.gaz.city_code(_strip_article(ent.text), 0) is None:
                 continue  # "in Darfur", "in North Kivu", "in Favour": a region, no city
-            if fold(ent.text) in self.rules.never or len(ent) > 3:
+            # words, not tokens: "Port-au-Prince", "Rostov-on-Don" are five tokens, one word
+            if fold(ent.text) in self.rules.never or len(ent.text.split()) > 3:
                 continue
             found.add(ent, "City", _tidy(ent.text), "ner-gpe")
 

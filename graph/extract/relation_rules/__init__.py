@@ -7,12 +7,14 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 
 from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.body_owners import BodyOwners
+from graph.extract.relation_rules.capital_phrases import CapitalPhrases
 from graph.extract.relation_rules.chambers import Chambers
 from graph.extract.relation_rules.cooperates import Cooperates
 from graph.extract.relation_rules.delegates import Delegates
 from graph.extract.relation_rules.event_chairs import EventChairs
 from graph.extract.relation_rules.event_hosts import EventHosts
 from graph.extract.relation_rules.event_places import EventPlaces
+from graph.extract.relation_rules.event_trips import EventTrips
 from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.member_rows import MemberRows
@@ -54,6 +56,7 @@ RELATION_RULES.sentence(Memberships)
 RELATION_RULES.sentence(TableRows)
 RELATION_RULES.sentence(MetWith)
 RELATION_RULES.sentence(EventPlaces)
+RELATION_RULES.sentence(EventTrips)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
 # after every sentence: they read the whole document and what the sentences gave
@@ -62,5 +65,6 @@ RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
 RELATION_RULES.document(MemberRows)
+RELATION_RULES.document(CapitalPhrases)
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from graph.extract.mentions import unique_by_name
+from spacy.tokens import Token
+
+from graph.extract.mentions import Mention, unique_by_name
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
+from graph.extract.relation_rules.member_rows import _event_bloc
 from graph.extract.relation_rules.registry import StatelessRule
 from graph.extract.tables import Gazetteer, Rules
+
+MEMBER_NOUNS = ("member", "members")
+SUBJECT_OBJECT = ("nsubj", "nsubjpass", "dobj")
+LISTING = ("including", "like")  # "members, including ...", "members like ..."
 
 
 class Members(StatelessRule):
@@ -17,13 +24,15 @@ class Members(StatelessRule):
         self.rules = rules
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
-        return self.members(s)
+        return self.members(s, ctx)
 
-    def members(self, s: Sentence) -> list[Candidate]:
+    def members(self, s: Sentence, ctx: DocumentContext | None = None) -> list[Candidate]:
         cues = [t for t in s.span if t.lower_ in self.rules.membership_cues]
-        if not cues or not all(asserted(c, self.rules) for c in cues):
+        if not cues or not all(asserted(c, self.rules) or _participant(c) for c in cues):
             return []
         blocs = [m for m in s.mentions if m.type == "Institution" and not m.demonym]
+        if not blocs and ctx is not None:
+            blocs = [b for b in [_bloc_in_context(ctx, s, cues)] if b is not None]
         countries = [m for m in s.mentions if m.type == "Country" and not m.demonym]
         if not blocs or len(countries) < 2:
             return []
@@ -42,3 +51,32 @@ class Members(StatelessRule):
         if len(listed) < 2:
             return []
         return [Candidate("PART_OF", c, bloc, s.index) for c in unique_by_name(listed)]
+
+
+def _bloc_in_context(ctx: DocumentContext, s: Sentence, cues: list[Token]) -> Mention | None:
+    """ "Other members, including Zambia, Angola and Zimbabwe, ...", "Several member states,
+    including ...": members of no bloc the sentence names are members of the bloc the
+    paragraph named last before it, else of the bloc of the document's own event."""
+    if not any(t.lower_ in MEMBER_NOUNS and t.pos_ == "NOUN" and _listed(_noun(t)) for t in cues):
+        return None  # "... to become full members" lists no members: no bloc to guess
+    before = [x for x in ctx.sentences if x.paragraph == s.paragraph and x.index < s.index]
+    named = [m for x in before for m in x.mentions if m.type == "Institution" and not m.demonym]
+    return named[-1] if named else _event_bloc(ctx)
+
+
+def _participant(cue: Token) -> bool:
+    """ "Other members, including Zambia and Angola, did not send troops": members that are
+    the subject or object of a denied act are members still (a denied "is a member" has the
+    noun as the copula's attribute, and stays denied)."""
+    noun = _noun(cue)
+    return cue.lower_ in MEMBER_NOUNS and cue.pos_ == "NOUN" and noun.dep_ in SUBJECT_OBJECT
+
+
+def _listed(noun: Token) -> bool:
+    """ "members, including Zambia, Angola and Zimbabwe": the members named after the noun."""
+    return any(c.dep_ == "prep" and c.lower_ in LISTING for c in noun.children)
+
+
+def _noun(cue: Token) -> Token:
+    """The noun a membership word heads: "states" of "member states", else the word."""
+    return cue.head if cue.dep_ == "compound" else cue
