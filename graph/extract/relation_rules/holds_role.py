@@ -89,7 +89,7 @@ class HoldsRole:
                 Candidate("HOLDS_ROLE", p, body, s.index, role, "subject-clause", 0.7)
                 for body, role in clause_roles(doc, p, s, self.shapes, self.role_words)
             ]
-        return found + listed
+        return _taken_countries_kept(found) + listed
 
     def listed_roles(self, text: str, s: Sentence) -> list[Candidate]:
         """ "the presidents of Guinea-Bissau, Umaro Sissoco Embalo; Senegal, Macky Sall; and
@@ -383,6 +383,21 @@ class HoldsRole:
         if target.type == "Country" or len(titles) == 1:
             return titles
         return [t for t in titles[:-1] if t.lower() not in self.rules.state_titles] + titles[-1:]
+
+
+def _taken_countries_kept(found: list[Candidate]) -> list[Candidate]:
+    """The one country of a sentence is no implied state of a titled name when another
+    person's own title names it: in "President Yoon briefed Prime Minister Ishiba on his
+    call with U.S. President-elect Trump", the United States is Trump's."""
+    named_by_title = {
+        (c.target.name, c.source.name) for c in found if c.rule != "implied-country"
+    }
+    return [
+        c
+        for c in found
+        if c.rule != "implied-country"
+        or not any(t == c.target.name and p != c.source.name for t, p in named_by_title)
+    ]
 
 
 def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
