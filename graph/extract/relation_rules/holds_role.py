@@ -219,6 +219,8 @@ class HoldsRole:
             return []
         if any(q.type == "Person" and role_abs <= q.start < p.start for q in s.mentions):
             return []  # the title belongs to somebody named in between
+        if re.search(r"\b(?:and|or)\s+(?:for|to|with)?\s*$", text[role_abs : p.start]):
+            return []  # "for X as Chinese premier and for Y": the title is X's
         targets = [o for o in orgs if role_abs <= o.start < p.start and not o.demonym]
         if not self._title_words_only(doc, text, role_abs, p.start, targets):
             return []
@@ -327,6 +329,17 @@ class HoldsRole:
                 and re.fullmatch(r"['’]s?\s+", text[t.end : nxt.start])
             )
         ]
+        # "Special Envoy of the Secretary-General for Syria", "the U.N. special representative
+        # for Sudan": a country after "for" is the post's portfolio, not the holder's state
+        targets = [
+            t
+            for t in targets
+            if not (
+                t.type == "Country"
+                and not t.demonym
+                and re.search(r"\bfor\s+(?:the\s+)?$", text[max(role_start, t.start - 10) : t.start])
+            )
+        ]
         if not targets:
             return out
         first = targets[0]
@@ -359,6 +372,9 @@ class HoldsRole:
             if tail & set(self.rules.role_nouns) or words[-2].lower() in ("of", "for"):
                 break  # "Foreign Minister", "Secretary of State" end with their own words
             words.pop()  # "Foreign Minister Prince": the honorific is the person's
+        role_text = " ".join(words)
+        while len(words) > 1 and words[-1].lower() in ("and", "or"):
+            words.pop()  # "Minister of Foreign Affairs and [Foreign Trade]" cut by a mention
         role_text = " ".join(words)
         if not role_text or _has_verb(s, role_start, role_end):
             # "Prime Minister welcomed", "official to visit Taiwan": a clause, not a title
