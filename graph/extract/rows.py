@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from graph.extract.coordinated_titles import TitleSplitter
 from graph.extract.mentions import Mention, doc_text
+from graph.extract.tables import load_rules
 
 if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Sentence
@@ -194,11 +196,10 @@ def _line_facts(
             out.append(("ATTENDED", body, event, None))
         if HOST_MARK.search(line):
             out.append(("HOSTED", person, event, None))
-    for part in re.split(r";", bounds[2][2]):
+    for part, lo in _role_parts(bounds[2][2], bounds[2][0]):
         role_text = re.sub(r"\([^)]*\)", "", part).strip()
         if not role_text or not role_text[0].isupper():
             continue
-        lo = bounds[2][0] + bounds[2][2].find(part)
         named = [m for m in s.mentions if lo <= m.start < lo + len(part) and m.type in BODIES]
         target = named[0] if named else body
         role = re.split(r"\s+(?:of|for)\s+(?:the\s+)?$", role_text)[0]
@@ -207,4 +208,25 @@ def _line_facts(
             role = re.sub(r"\s+(?:of|for|to)(?:\s+the)?$", "", role)
         if target is not None and role:
             out.append(("HOLDS_ROLE", person, target, role))
+    return out
+
+
+def _role_parts(cell: str, cell_start: int) -> list[tuple[str, int]]:
+    """The posts a role cell lists, each with where it starts: "Prime Minister; Chair of
+    the Forum", and coordinated titles, "Crown Prince and Prime Minister", "President and
+    General Secretary of the Party" (each part then finds its own body, or the row's)."""
+    splitter = TitleSplitter(load_rules().role_nouns)
+    out: list[tuple[str, int]] = []
+    at = 0
+    for part in cell.split(";"):
+        at = cell.find(part, at)
+        sub_at = at
+        for title in splitter.split(part) if part.strip() else [part]:
+            word = title[:1].lower() + title[1:]
+            found = cell.find(title, sub_at)
+            found = found if found >= 0 else cell.find(word, sub_at)
+            sub_at = found if found >= 0 else sub_at
+            out.append((cell[sub_at : sub_at + len(title)], cell_start + sub_at))
+            sub_at += len(title)
+        at += len(part)
     return out

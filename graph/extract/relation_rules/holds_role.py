@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
+from graph.extract.coordinated_titles import TitleSplitter
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.pair_rules import load_pair_rules
 from graph.extract.relation_rules.clauses import clause_end
@@ -53,6 +54,7 @@ class HoldsRole:
         self.shapes = RoleShapes.load()
         # the nouns a post ends with ("manager" of "general manager")
         self.role_words = frozenset(r.split()[-1] for r in rules.role_nouns)
+        self.titles = TitleSplitter(rules.role_nouns)
         self.roles: dict[int, list[Candidate]] = {}
 
     def start(self, ctx: DocumentContext) -> None:
@@ -87,7 +89,7 @@ class HoldsRole:
                 Candidate("HOLDS_ROLE", p, body, s.index, role, "subject-clause", 0.7)
                 for body, role in clause_roles(doc, p, s, self.shapes, self.role_words)
             ]
-        return found + listed
+        return _taken_countries_kept(found) + listed
 
     def listed_roles(self, text: str, s: Sentence) -> list[Candidate]:
         """ "the presidents of Guinea-Bissau, Umaro Sissoco Embalo; Senegal, Macky Sall; and
@@ -148,8 +150,11 @@ class HoldsRole:
         window = text[p.end : after_end]
         role_m = self.role_rx.search(window, m.end())
         lead = window[m.end() : role_m.start()] if role_m else ""
-        if not role_m or len(lead.split()) > 2:
+        if not role_m or len(lead.split()) > 2 or lead.split()[:1] in (["and"], ["or"]):
+            # "X, and the head of Y, Z": the next name's title, coordinated after X
             return None
+        if _has_verb(s, p.end + m.end(), p.end + role_m.start(), first=0):
+            return None  # "X, welcomed the Minister's presence": X's verb, not X's title
         role_end = p.end + role_m.end()
         if any(
             q.type == "Person"
@@ -182,7 +187,8 @@ class HoldsRole:
         ):
             role_abs = clause_start + lead_m.start()
         # "Ukraine's foreign ministry spokesperson, X": lower-case words after a possessive
-        owned = re.search(r"['’]s\s+((?:[a-z]+\s+){1,2})$", text[clause_start:role_abs])
+        # (a plural's bare apostrophe too: "the United Nations' top humanitarian official, X")
+        owned = re.search(r"['’]s?\s+((?:[a-z]+\s+){1,2})$", text[clause_start:role_abs])
         # unless those words name a body ("Ukraine's foreign ministry", a state organ): the
         # title is then held in that body
         if owned and not any(
@@ -213,6 +219,8 @@ class HoldsRole:
             return []
         if any(q.type == "Person" and role_abs <= q.start < p.start for q in s.mentions):
             return []  # the title belongs to somebody named in between
+        if re.search(r"\b(?:and|or)\s+(?:for|to|with)?\s*$", text[role_abs : p.start]):
+            return []  # "for X as Chinese premier and for Y": the title is X's
         targets = [o for o in orgs if role_abs <= o.start < p.start and not o.demonym]
         if not self._title_words_only(doc, text, role_abs, p.start, targets):
             return []
@@ -321,6 +329,17 @@ class HoldsRole:
                 and re.fullmatch(r"['’]s?\s+", text[t.end : nxt.start])
             )
         ]
+        # "Special Envoy of the Secretary-General for Syria", "the U.N. special representative
+        # for Sudan": a country after "for" is the post's portfolio, not the holder's state
+        targets = [
+            t
+            for t in targets
+            if not (
+                t.type == "Country"
+                and not t.demonym
+                and re.search(r"\bfor\s+(?:the\s+)?$", text[max(role_start, t.start - 10) : t.start])
+            )
+        ]
         if not targets:
             return out
         first = targets[0]
@@ -343,13 +362,19 @@ class HoldsRole:
         role_text = re.sub(r"\s+(of|for|in|at)(\s+the)?\s*$", "", role_text.strip(" ,"), flags=re.I)
         role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
         role_text = re.sub(r"\s*,.*$", "", role_text)
-        role_text = re.sub(r"^(?:current|incumbent)\s+", "", role_text, flags=re.I)
+        # "The representative of the United Kingdom, X" opening a sentence
+        role_text = re.sub(
+            r"^(?:(?:the|a|an)\s+)?(?:current|incumbent)?\s*", "", role_text, flags=re.I
+        )
         words = role_text.split()
         while len(words) > 1 and words[-1].lower().strip(".") in self.rules.honorifics:
             tail = {words[-1].lower(), " ".join(words[-2:]).lower()}
             if tail & set(self.rules.role_nouns) or words[-2].lower() in ("of", "for"):
                 break  # "Foreign Minister", "Secretary of State" end with their own words
             words.pop()  # "Foreign Minister Prince": the honorific is the person's
+        role_text = " ".join(words)
+        while len(words) > 1 and words[-1].lower() in ("and", "or"):
+            words.pop()  # "Minister of Foreign Affairs and [Foreign Trade]" cut by a mention
         role_text = " ".join(words)
         if not role_text or _has_verb(s, role_start, role_end):
             # "Prime Minister welcomed", "official to visit Taiwan": a clause, not a title
@@ -360,8 +385,35 @@ class HoldsRole:
             if t.name in seen:
                 continue
             seen.add(t.name)
-            out.append(Candidate("HOLDS_ROLE", person, t, s.index, role=role_text))
+            out += [
+                Candidate("HOLDS_ROLE", person, t, s.index, role=title)
+                for title in self._titles_in(role_text, t)
+            ]
         return out
+
+    def _titles_in(self, role_text: str, target: Mention) -> list[str]:
+        """ "Crown Prince and Prime Minister of X": two posts, both held in X; in a body that
+        is no state, a state's title before the last ("President and General Secretary of
+        the Party") is the person's state's, not the body's."""
+        titles = self.titles.split(role_text)
+        if target.type == "Country" or len(titles) == 1:
+            return titles
+        return [t for t in titles[:-1] if t.lower() not in self.rules.state_titles] + titles[-1:]
+
+
+def _taken_countries_kept(found: list[Candidate]) -> list[Candidate]:
+    """The one country of a sentence is no implied state of a titled name when another
+    person's own title names it: in "President Yoon briefed Prime Minister Ishiba on his
+    call with U.S. President-elect Trump", the United States is Trump's."""
+    named_by_title = {
+        (c.target.name, c.source.name) for c in found if c.rule != "implied-country"
+    }
+    return [
+        c
+        for c in found
+        if c.rule != "implied-country"
+        or not any(t == c.target.name and p != c.source.name for t, p in named_by_title)
+    ]
 
 
 def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
@@ -381,13 +433,14 @@ def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
     return next(iter(countries.values())) if len(countries) == 1 else None
 
 
-def _has_verb(s: Sentence, start: int, end: int) -> bool:
+def _has_verb(s: Sentence, start: int, end: int, first: int = 1) -> bool:
     """Whether a title's words hold a verb after their first word ("Acting High
-    Commissioner" is a title, "Head of State to be so invited" is not)."""
+    Commissioner" is a title, "Head of State to be so invited" is not); from the
+    first word on with first=0."""
     span = s.span.doc.char_span(start, end, alignment_mode="contract")
-    if span is None or len(span) < 2:
+    if span is None or len(span) < 1 + first:
         return False
-    return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span[1:])
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span[first:])
 
 
 def _states_of(roles: dict[int, list[Candidate]]) -> dict[str, Mention]:
