@@ -20,6 +20,9 @@ from graph.extract.relation_rules.registry import StatelessRule
 from graph.extract.tables import Gazetteer, Rules
 
 
+REASON_BEFORE = re.compile(r"\b(?:over|for|because|after|amid|following)\b")
+
+
 class Sanctioned(StatelessRule):
     name = "sanction-cue"
     confidence = 0.7
@@ -53,6 +56,10 @@ class Sanctioned(StatelessRule):
             # Serbs" does not
             preps = r"\b(on|against|from)\b" if cue.pos_ == "VERB" else r"\b(on|against|from|of)\b"
             m = re.search(preps, text[cue_end:window_end])
+            # "sanctioned X for acting on behalf of Y", "sanctions over the attacks on Z": a
+            # preposition past the reason names no target
+            if m and REASON_BEFORE.search(text[cue_end : cue_end + m.start()]):
+                m = None
             if m:  # people are not sanctioned by these patterns: too often the speaker
                 lo = cue_end + m.start()
                 # the list of targets ends where the reason or the occasion begins
