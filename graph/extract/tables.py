@@ -234,6 +234,10 @@ _DESIGNATION_SETS = (
 )
 
 
+def _designation_sets(raw: dict[str, Any]) -> dict[str, Any]:
+    return {k: frozenset(raw["designations"][k]) for k in _DESIGNATION_SETS}
+
+
 @cache
 def load_rules() -> Rules:
     raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
@@ -267,7 +271,7 @@ def load_rules() -> Rules:
         hosting_cues=frozenset(r["hosting_cues"]),
         attend_cues=frozenset(r["attend_cues"]),
         designation_verbs=frozenset(raw["designations"]["verbs"]),
-        **{k: frozenset(raw["designations"][k]) for k in _DESIGNATION_SETS},
+        **_designation_sets(raw),
         section_heading=re.compile(raw["designations"]["section_heading"]),
         section_end=re.compile(raw["designations"]["section_end"]),
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
