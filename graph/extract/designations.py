@@ -211,6 +211,29 @@ def _names_other(m: Mention, doc: Doc) -> bool:
     return m.type == "Country" or (head.pos_ == "NOUN" and nxt is not None and nxt.i == head.i)
 
 
+def _head_words(name: str) -> list[str]:
+    """The words a body's name is called by: its first word ("Council of the EU", "Department
+    of State") and its head noun ("Security Council Committee", "U.S. Department of the
+    Treasury": the last word before "of", else the last word)."""
+    words = fold(name).split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "concerning")), None)
+    return words[:1] + words[:cut][-1:]
+
+
+def _imposed_by(noun: Token, mentions: Iterable[Mention]) -> list[Mention]:
+    """The agent of a participle on a measure noun: "subject to sanctions imposed by Canada",
+    "under restrictions introduced by the EU"."""
+    return [
+        m
+        for a in noun.children
+        if a.dep_ == "acl"
+        for g in a.children
+        if g.dep_ == "agent"
+        for m in _inside(mentions, g, LISTERS)
+        if not m.demonym
+    ]
+
+
 def _headed_below(prep: Token, mentions: Iterable[Mention]) -> list[Mention]:
     """The countries a preposition's object is headed by ("of Japan")."""
     return [
@@ -323,6 +346,30 @@ class Designations:
             for m in _inside(mentions, c, LISTED)
         ]
 
+    def _among_them(
+        self, s: Sentence, r: _Reading
+    ) -> list[tuple[Mention, Mention, int, str, float]]:
+        """ "The Council added nine persons to the list. Among them are A and B": after a
+        listing, the actors a copula puts "among them" are targets of the designator."""
+        if not r.listed_before:
+            return []
+        out = []
+        for tok in s.span:
+            if tok.lower_ != "among" or tok.dep_ != "prep" or tok.head.lemma_ != "be":
+                continue
+            if not any(c.dep_ == "pobj" and c.lower_ in ("them", "those") for c in tok.children):
+                continue
+            for c in tok.head.children:
+                if c.dep_ not in ("nsubj", "attr"):
+                    continue
+                out += [
+                    (src, m, s.index, "designation-among", 0.8)
+                    for m in _inside(s.mentions, c, LISTED, self.role_words)
+                    for src in r.designator
+                    if m.name != src.name and not m.demonym
+                ]
+        return out
+
     def _is_cue(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
         if lemma not in self.rules.designation_verbs or tok.pos_ not in ("VERB", "AUX"):
@@ -333,6 +380,8 @@ class Designations:
             # "added X to the list", "imposed sanctions on": only with a listing word nearby,
             # or the noun the verb describes ("the financial measures ECOWAS imposed on X")
             window = list(tok.doc[tok.i : min(len(tok.doc), tok.i + 14)])
+            # "Sanctions were also imposed on X", "An asset freeze has been imposed on X"
+            window += [t for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree]
             if tok.dep_ in ("relcl", "acl") and tok.head.i < tok.i:
                 window.append(tok.head)
             if any(
@@ -400,6 +449,7 @@ class Designations:
             if opening is not None and self._opens(s, opening):
                 r.lead.setdefault(s.paragraph, opening)
             out += self._colon_list(s, r)
+            out += self._among_them(s, r)
             for tok in s.span:
                 if self._is_cue(tok) and asserted(tok, self.rules):
                     out += self._read_cue(tok, s, r)
@@ -501,8 +551,16 @@ class Designations:
         for c in tok.children:
             if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.rules.vessel_words:
                 continue
-            if c.dep_ in ("dobj", "obj") or (
-                c.dep_ == "prep" and c.lower_ in self.rules.target_preps
+            if c.dep_ in ("dobj", "obj") and c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                # "Sepehr Energy, which OFAC designated in 2023": the clause's antecedent
+                targets += _headed(tok.head, s.mentions, LISTED)
+            elif c.dep_ in ("dobj", "obj") or (
+                c.dep_ == "prep"
+                and (
+                    c.lower_ in self.rules.target_preps
+                    # "The measures apply to X", "the EU applies restrictive measures to X"
+                    or (c.lower_ == "to" and tok.lemma_.lower() in self.rules.to_target_verbs)
+                )
             ):
                 targets += _inside(s.mentions, c, LISTED, self.role_words)
         return targets
@@ -607,12 +665,39 @@ class Designations:
             sources += [r.states[m.name] for m in people if m.name in r.states]
             if people and not sources and r.home is not None:
                 sources = [r.home]  # a release's minister acts for the release's state
+        for c in subjects if not sources else []:
+            sources += self._minister_state(c, actors, r)
         named = bool(sources)
         for c in (c for c in tok.children if c.dep_ == "agent"):
             sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
         if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
             sources = list(r.designator)
         return sources, named
+
+    def _minister_state(self, c: Token, actors: list[Mention], r: _Reading) -> list[Mention]:
+        """ "The Minister for Foreign Affairs has designated", "Japan's Foreign Minister
+        announced sanctions": a minister named by title only acts for the state the document
+        speaks for, unless the title names another ("Georgia's Minister of Internal Affairs
+        ... sanctioned" is a headline's target)."""
+        if c.lemma_.lower() not in self.rules.minister_words:
+            return []
+        if _headed(c, actors, ("Person",)):
+            return []  # "Minister X" is read by the people rule
+        states = [
+            m
+            for k in c.children
+            for m in (
+                _headed(k, actors, ("Country",))
+                if k.dep_ in ("poss", "compound", "nmod")
+                else _headed_below(k, actors)
+                if k.dep_ == "prep" and k.lower_ in ("of", "for")
+                else []
+            )
+            if not m.demonym
+        ]
+        if r.home is None or any(m.name != r.home.name for m in states):
+            return []  # "Georgia's Minister of Internal Affairs ... sanctioned": a target
+        return [r.home]
 
     def _organ_of(self, organ: Mention, body: Mention) -> bool:
         """ "Council of the EU" of the European Union, the "European Commission" of it (the
@@ -634,7 +719,7 @@ class Designations:
             for c in _subject_tokens(tok)
             if c.dep_ != "nsubjpass" and c.lower_ in self.rules.self_references
         }
-        own = [b for b in bodies for w in words if w in fold(b.name).split()[:1]]
+        own = [b for b in bodies for w in words if w in _head_words(b.name)]
         return own[:1]
 
     def _included(
@@ -745,6 +830,7 @@ class Designations:
                 continue
             lo, hi = tok.left_edge.idx, tok.idx
             sources = [m for m in s.mentions if lo <= m.start < hi and m.type in LISTERS]
+            sources = sources or _imposed_by(tok, s.mentions)
             targets: list[Mention] = []
             rule = "under-sanctions"
             if verb.lemma_.lower() in self.rules.placing_verbs:

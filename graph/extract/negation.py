@@ -47,10 +47,10 @@ def asserted(tok: Token, rules: Rules) -> bool:
                 return False
             if c.dep_ == "advmod" and any(g.lower_ in rules.negators for g in c.children):
                 return False  # "no longer places X under sanctions"
-            if c.dep_ == "nsubj" and any(
+            if c.dep_ in ("nsubj", "nsubjpass") and any(
                 g.lower_ in rules.negators and g.dep_ in ("det", "preconj") for g in c.children
             ):
-                return False  # "Neither A nor B has sanctioned X"
+                return False  # "Neither A nor B has sanctioned X", "No sanctions were imposed"
             if c.dep_ == "aux" and c.lower_ in hedges:
                 return False
         if v != tok and v.lemma_.lower() in rules.reversals:

@@ -107,7 +107,9 @@ HEAD_CHARS = 400
 # a bracket ("(Haiti) Regulations"), a destination or venue ("Travel to Laos, Vietnam and
 # Japan", "Summit in Rio de Janeiro").
 TOPIC_PLACE = re.compile(
-    r"(?:>[^\n]*|\(\s*|\b(?:to|in|at)\s+(?:the\s+)?(?:[A-Z][\w'.-]*,?\s+(?:and\s+)?(?:the\s+)?)*)$"
+    # "... Regulations 2011 - Myanmar": a place after a dash in a headline is its topic
+    r"(?:>[^\n]*|\(\s*|\S\s+[-–—]\s+|\b(?:to|in|at)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'.-]*,?\s+(?:and\s+)?(?:the\s+)?)*)$"
 )
 
 

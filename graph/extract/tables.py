@@ -53,6 +53,8 @@ class Rules:
     placing_verbs: frozenset[str] = frozenset()
     people_nouns: frozenset[str] = frozenset()
     state_words: frozenset[str] = frozenset()
+    minister_words: frozenset[str] = frozenset()
+    to_target_verbs: frozenset[str] = frozenset()
     measure_subjects: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     unit_words: tuple[str, ...] = ()
@@ -210,6 +212,33 @@ class Gazetteer:
         return sorted(self.written.get(name, []), key=len, reverse=True)
 
 
+# [designations] word lists read as sets under their own names
+_DESIGNATION_SETS = (
+    "list_words",
+    "exclusion_verbs",
+    "need_list_word",
+    "target_preps",
+    "self_references",
+    "under_nouns",
+    "placing_verbs",
+    "people_nouns",
+    "state_words",
+    "minister_words",
+    "to_target_verbs",
+    "measure_subjects",
+    "vessel_words",
+    "authority_verbs",
+    "entity_nouns",
+    "announce_verbs",
+    "sanction_nouns",
+    "delisting_verbs",
+)
+
+
+def _designation_sets(raw: dict[str, Any]) -> dict[str, Any]:
+    return {k: frozenset(raw["designations"][k]) for k in _DESIGNATION_SETS}
+
+
 @cache
 def load_rules() -> Rules:
     raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
@@ -243,28 +272,13 @@ def load_rules() -> Rules:
         hosting_cues=frozenset(r["hosting_cues"]),
         attend_cues=frozenset(r["attend_cues"]),
         designation_verbs=frozenset(raw["designations"]["verbs"]),
-        list_words=frozenset(raw["designations"]["list_words"]),
+        **_designation_sets(raw),
         section_heading=re.compile(raw["designations"]["section_heading"]),
         section_end=re.compile(raw["designations"]["section_end"]),
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
         paragraph_intro=re.compile(raw["designations"]["paragraph_intro"], re.I),
-        exclusion_verbs=frozenset(raw["designations"]["exclusion_verbs"]),
-        need_list_word=frozenset(raw["designations"]["need_list_word"]),
-        target_preps=frozenset(raw["designations"]["target_preps"]),
-        self_references=frozenset(raw["designations"]["self_references"]),
-        under_nouns=frozenset(raw["designations"]["under_nouns"]),
-        placing_verbs=frozenset(raw["designations"]["placing_verbs"]),
-        people_nouns=frozenset(raw["designations"]["people_nouns"]),
-        state_words=frozenset(raw["designations"]["state_words"]),
-        measure_subjects=frozenset(raw["designations"]["measure_subjects"]),
-        vessel_words=frozenset(raw["designations"]["vessel_words"]),
         unit_words=tuple(raw["designations"]["unit_words"]),
-        authority_verbs=frozenset(raw["designations"]["authority_verbs"]),
-        entity_nouns=frozenset(raw["designations"]["entity_nouns"]),
-        announce_verbs=frozenset(raw["designations"]["announce_verbs"]),
-        sanction_nouns=frozenset(raw["designations"]["sanction_nouns"]),
         listing_subjects=frozenset(fold(x) for x in raw["designations"]["listing_subjects"]),
-        delisting_verbs=frozenset(raw["designations"]["delisting_verbs"]),
         body_entry_cues=tuple(raw["designations"]["body_entry_cues"]),
         person_entry_cues=tuple(raw["designations"]["person_entry_cues"]),
         hedges=frozenset(raw["negation"]["hedges"]),

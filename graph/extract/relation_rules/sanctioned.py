@@ -19,6 +19,8 @@ from graph.extract.relation_rules.context import (
 from graph.extract.relation_rules.registry import StatelessRule
 from graph.extract.tables import Gazetteer, Rules
 
+REASON_BEFORE = re.compile(r"\b(?:over|for|because|after|amid|following)\b")
+
 
 class Sanctioned(StatelessRule):
     name = "sanction-cue"
@@ -49,10 +51,7 @@ class Sanctioned(StatelessRule):
             targets: list[Mention] = []
             after = [a for a in actors if a.start >= cue_end and a is not source]
             window_end = clause_end(text, cue_end, s.span.end_char, stop_at_comma=False)
-            # "sanctions of X" names a target, "sanctioned Dodik, the leader of the Bosnian
-            # Serbs" does not
-            preps = r"\b(on|against|from)\b" if cue.pos_ == "VERB" else r"\b(on|against|from|of)\b"
-            m = re.search(preps, text[cue_end:window_end])
+            m = _target_prep(text, cue, window_end)
             if m:  # people are not sanctioned by these patterns: too often the speaker
                 lo = cue_end + m.start()
                 # the list of targets ends where the reason or the occasion begins
@@ -163,6 +162,18 @@ class Sanctioned(StatelessRule):
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
             found += [a for a in actors if lo <= a.start and a.end <= hi and not a.demonym]
         return unique_by_name(found)
+
+
+def _target_prep(text: str, cue: Token, window_end: int) -> re.Match[str] | None:
+    """The preposition after the cue that opens its targets: "sanctions of X" names a
+    target, "sanctioned Dodik, the leader of the Bosnian Serbs" does not; past the reason
+    none does ("sanctioned X for acting on behalf of Y", "sanctions over the attacks on Z")."""
+    cue_end = cue.idx + len(cue)
+    preps = r"\b(on|against|from)\b" if cue.pos_ == "VERB" else r"\b(on|against|from|of)\b"
+    m = re.search(preps, text[cue_end:window_end])
+    if m and REASON_BEFORE.search(text[cue_end : cue_end + m.start()]):
+        return None
+    return m
 
 
 def _modifies_object(verb: Token, m: Mention) -> bool:
