@@ -317,43 +317,9 @@ class HoldsRole:
         if not targets:
             return out
         named_first = targets[0]  # where the title's words end
-        # "head of the programme at Germany's Konrad Adenauer Foundation": the body, whose
-        # country only owns it
-        targets = [
-            t
-            for t, nxt in zip(targets, [*targets[1:], None], strict=True)
-            if not (
-                t.type == "Country"
-                and nxt is not None
-                and nxt.type == "Institution"
-                and re.fullmatch(r"['’]s?\s+", text[t.end : nxt.start])
-            )
-        ]
-        # "Special Envoy of the Secretary-General for Syria", "the U.N. special representative
-        # for Sudan": a country after "for" is the post's portfolio, not the holder's state
-        targets = [
-            t
-            for t in targets
-            if not (
-                t.type == "Country"
-                and not t.demonym
-                and re.search(r"\bfor\s+(?:the\s+)?$", text[max(role_start, t.start - 10) : t.start])
-            )
-        ]
+        targets = self._held_targets(text, targets, role_start)
         if not targets:
             return out
-        first = targets[0]
-        # a second body only when it is the first's parent: "X of the Y", "party in the Duma"
-        chained = [first]
-        for t in targets[1:]:
-            if re.fullmatch(
-                r"\s*(?:[\w-]+\s+){0,2}?(?:of|in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?",
-                text[chained[-1].end : t.start],
-            ):
-                chained.append(t)
-            else:
-                break
-        targets = chained
         # "Russian President X": the role follows its country
         role_end = (
             min(named_first.start, role_limit) if named_first.start > role_start else role_limit
@@ -390,6 +356,49 @@ class HoldsRole:
                 for title in self._titles_in(role_text, t)
             ]
         return out
+
+    @staticmethod
+    def _held_targets(text: str, targets: list[Mention], role_start: int) -> list[Mention]:
+        """What a title is held in, of the mentions after it: not a country that only owns
+        the body after it, nor a country the post covers ("Envoy for Syria"); a second body
+        only when it is the first's parent."""
+        # "head of the programme at Germany's Konrad Adenauer Foundation": the body, whose
+        # country only owns it
+        targets = [
+            t
+            for t, nxt in zip(targets, [*targets[1:], None], strict=True)
+            if not (
+                t.type == "Country"
+                and nxt is not None
+                and nxt.type == "Institution"
+                and re.fullmatch(r"['’]s?\s+", text[t.end : nxt.start])
+            )
+        ]
+        # "Special Envoy of the Secretary-General for Syria", "the U.N. special representative
+        # for Sudan": a country after "for" is the post's portfolio, not the holder's state
+        targets = [
+            t
+            for t in targets
+            if not (
+                t.type == "Country"
+                and not t.demonym
+                and re.search(r"\bfor\s+(?:the\s+)?$", text[max(role_start, t.start - 10) : t.start])
+            )
+        ]
+        if not targets:
+            return []
+        first = targets[0]
+        # a second body only when it is the first's parent: "X of the Y", "party in the Duma"
+        chained = [first]
+        for t in targets[1:]:
+            if re.fullmatch(
+                r"\s*(?:[\w-]+\s+){0,2}?(?:of|in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?",
+                text[chained[-1].end : t.start],
+            ):
+                chained.append(t)
+            else:
+                break
+        return chained
 
     def _titles_in(self, role_text: str, target: Mention) -> list[str]:
         """ "Crown Prince and Prime Minister of X": two posts, both held in X; in a body that
