@@ -179,9 +179,7 @@ def institution_tail(short: str, long: str) -> bool:
     if len(s) == 1 and len(words) == 2 and fold(words[1]) == s[0]:
         # "Treasury" of "U.S. Treasury", "Army" of "US Army": a country written short and
         # one head word; the head alone names that body again
-        place = load_gazetteer().lookup(words[0])
-        short_form = len(words[0].replace(".", "")) <= 3
-        return short_form and place is not None and place.type == "Country"
+        return _short_country(words[0]) is not None
     if len(s) < 2 or len(lg) <= len(s) or lg[-len(s) :] != s or "of" in lg:
         return False  # "European Union" is no tail of "Council of the European Union"
     return lg[-len(s) - 1] not in ("and", "&", "for", "on")  # "Peace and Security Council"
@@ -191,16 +189,23 @@ def department_short_form(short: str, long: str) -> bool:
     """ "U.S. Treasury" / "U.S. Army" of "U.S. Department of the Treasury", "Department of the
     Army": a country written short and a head word name the department of that word."""
     words = short.split()
-    if len(words) != 2 or len(words[0].replace(".", "")) > 3:
-        return False
-    place = load_gazetteer().lookup(words[0])
-    if place is None or place.type != "Country":
+    place = _short_country(words[0]) if len(words) == 2 else None
+    if place is None:
         return False
     lg = fold(long).split()
     # the long name's own country written short ("U.S.", "US") is no word of its own
     country = {w for w in lg if len(w) <= 3 and load_gazetteer().lookup(w) == place}
     rest = [w for w in lg if len(w) > 1 and w not in country | {"department", "of", "the"}]
     return "department" in lg and rest == [fold(words[1])]
+
+
+def _short_country(word: str) -> Place | None:
+    """ "U.S.", "US", "UK": a country written in three letters or fewer, as a body's name
+    starts with it; None for any other word."""
+    if len(word.replace(".", "")) > 3:
+        return None
+    place = load_gazetteer().lookup(word)
+    return place if place is not None and place.type == "Country" else None
 
 
 def join_score(short: str, long: str) -> float:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import (
     TITLE_SOURCES,
     Mention,
@@ -44,7 +45,6 @@ from graph.extract.mentions import (
     _people_the_model_calls_bodies,
     _series_named_by_number,
     _short_names_of_named_countries,
-    doc_text,
 )
 
 COMPONENT_PREFIX = "actorgraph_mentions_"

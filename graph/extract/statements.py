@@ -138,13 +138,16 @@ def said_in_recalling_passage(
     kept = []
     for c in candidates:
         s = by_index.get(c.sent)
-        recalled = c.type == "SPOKE_AT" and _event_id(c.target) != _event_id(own)
-        named = s is not None and any(
-            _names_event(t, c.target) for t in sentences if t.paragraph == s.paragraph
-        )
-        if not (recalled and s is not None and not named and not _topic(sentences, s, c.target)):
+        if c.type != "SPOKE_AT" or s is None or _event_id(c.target) == _event_id(own):
+            kept.append(c)  # only a speech at a recalled event is read further
+        elif _named_here(sentences, s, c.target) or _topic(sentences, s, c.target):
             kept.append(c)
     return kept
+
+
+def _named_here(sentences: list[Sentence], s: Sentence, event: Mention) -> bool:
+    """Whether the paragraph of `s` names the event."""
+    return any(_names_event(t, event) for t in sentences if t.paragraph == s.paragraph)
 
 
 def _topic(sentences: list[Sentence], s: Sentence, event: Mention) -> bool:
