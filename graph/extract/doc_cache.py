@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-
 _TEXT = "text"  # doc.user_data: the document's text
 
 
