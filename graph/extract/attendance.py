@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.cue_words import has_word
 from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
@@ -114,7 +115,7 @@ class Attendance:
             return []
         if not any(cue in lower for cue in self.rules.margin_cues) and not self._at_event(s):
             return []
-        if not any(re.search(rf"\b{re.escape(w)}\b", lower) for w in self.rules.meeting_cues):
+        if not has_word(self.rules.meeting_cues, lower):
             return []
         out = []
         for m in (m for m in s.mentions if m.type == "Person"):

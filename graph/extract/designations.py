@@ -450,14 +450,15 @@ class Designations:
                 r.lead.setdefault(s.paragraph, opening)
             out += self._colon_list(s, r)
             out += self._among_them(s, r)
-            for tok in s.span:
-                if self._is_cue(tok) and asserted(tok, self.rules):
+            cues = [tok for tok in s.span if self._is_cue(tok)]  # read once per sentence
+            for tok in cues:
+                if asserted(tok, self.rules):
                     out += self._read_cue(tok, s, r)
             undone |= self._delisted(s)
             out += self._under(s, r.designator)
             out += self._excluded(s)
             out += self._included(s, r.designator, r.listed_before)
-            r.listed_before = any(self._is_cue(tok) for tok in s.span)
+            r.listed_before = bool(cues)
             r.before = _subjects(s.mentions, doc)[-1:] or r.before
             r.seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
             r.prior = s.mentions
@@ -866,18 +867,20 @@ class Designations:
         gov = tok.head
         if tok.lower_ in self.rules.under_nouns and gov.lower_ == "under":
             return gov.head
-        if (
+        # the cheap test first: this runs for every token of the document
+        if gov.lower_ == "to" and (
             tok.lower_ in self.rules.under_nouns or self._names_measure(tok)
-        ) and gov.lower_ == "to":
+        ):
             held = gov.head
             if held.lower_ == "subject" and held.dep_ in ("acomp", "xcomp", "oprd"):
                 return held.head
-        listing = any(
-            c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "terrorist", "terror")
-            for c in tok.children
-        )
-        if tok.lemma_.lower() in ("list", "blacklist") and gov.lower_ == "on" and listing:
-            return gov.head
+        if tok.lemma_.lower() in ("list", "blacklist") and gov.lower_ == "on":
+            listing = any(
+                c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "terrorist", "terror")
+                for c in tok.children
+            )
+            if listing:
+                return gov.head
         return None
 
     def _lists(

@@ -95,7 +95,7 @@ _SPEAKER = re.compile(
 # "- Abdulvahap KOCAK – Turkish national", "Naji Ibrahim SHARIFI-ZINDASHTI, born ...": a list
 # item opening with given names and the surname in capitals, as sanctions lists write people
 _LISTED_PERSON = re.compile(
-    r"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
+    r"^[ \t]*(?:(?:[-•*]|\d+[.)])[ \t]*)?(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
     rf"|al|bin|ibn|abu|el|al-[A-Z][a-zà-ÿ]+|abd)[ \t]+){{1,4}}(?P<surname>[{_UPPER}]{{3,}}"
     rf"(?:[-'’ ][{_UPPER}]{{2,}})*))"
     r"(?=\s*(?:[–—,;(:]|-\s|$)|\.(?:\s|$))",  # "Ilya Romanovich SHESTAKOV. DOB: ..."
@@ -105,7 +105,7 @@ _LISTED_PERSON = re.compile(
 # "BIGIO, Gilbert (a.k.a. ...); DOB ...", "CASTRO MENDOZA, Juan Carlos, Culiacan, ...": a
 # list entry opening with the surname in capitals, a comma and the given names
 _SURNAME_FIRST = re.compile(
-    rf"^[ \t]*(?:[-•*]|\d+[.)])?[ \t]*(?P<surname>[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}}){{0,3}}),"
+    rf"^[ \t]*(?:(?:[-•*]|\d+[.)])[ \t]*)?(?P<surname>[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}}){{0,3}}),"
     r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$|\.(?:\s|$))",
     re.M,
 )

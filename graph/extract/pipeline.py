@@ -19,7 +19,7 @@ from spacy.util import compile_infix_regex
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
-from graph.extract.doc_cache import doc_text
+from graph.extract.doc_cache import doc_text, remember_text
 from graph.extract.event_names import (
     after_heading,
     date_own_event,
@@ -61,34 +61,37 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     doc's annotation on every call, which made this quadratic in the document's length."""
     # int64 to hold -1 (not a start); spaCy reads the array back as uint64, two's complement
     starts = doc.to_array([SENT_START]).astype(numpy.int64).reshape(-1, 1)
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        prev = doc[i - 1]
-        broke = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
-        if broke and not tok.is_space and (tok.text[:1].isupper() or tok.text[:1] in '“"•*-'):
+    # each token's text and blank flag read once: doc[i] builds a new Token on every call
+    texts = [t.text for t in doc]
+    blank = [t.is_space for t in doc]
+    for i in range(1, len(texts)):
+        text, prev = texts[i], texts[i - 1]
+        # a token's own trailing whitespace is one space at most: a line break is a token
+        broke = blank[i - 1] and "\n" in prev
+        if broke and not blank[i] and (text[:1].isupper() or text[:1] in '“"•*-'):
             starts[i, 0] = 1
-        elif not broke and not prev.is_space and not tok.is_space and prev.text[-1:] not in ENDS:
+        elif not broke and not blank[i - 1] and not blank[i] and prev[-1:] not in ENDS:
             # no sentence starts mid-line without an end mark before it: the small model
             # otherwise cuts "US | Secretary of State Antony Blinken ..."
             starts[i, 0] = -1
-        elif not broke and tok.text == "|":
+        elif not broke and text == "|":
             # a table cell never opens a sentence mid-row: "| Indonesia (host) | Joko Widodo |"
             starts[i, 0] = -1
-    _cap_sentences(doc, starts)
+    _cap_sentences(doc, texts, starts)
     # thinc types the array as its own Ints2d, a plain ndarray at run time
     doc.from_array([SENT_START], cast("Ints2d", starts.astype(numpy.uint64)))
     return doc
 
 
-def _cap_sentences(doc: Doc, starts: numpy.ndarray) -> None:
+def _cap_sentences(doc: Doc, texts: list[str], starts: numpy.ndarray) -> None:
     """Cut every run longer than MAX_SENTENCE_TOKENS without a sentence start or a full
     stop (where the parser ends sentences itself), after the last punctuation or blank in
     its second half (or at the cap): the parser's cost grows with the length of a
     sentence, and a pasted table or a 1 MB 'sentence' without a full stop would otherwise
     hold a worker for minutes. Real sentences are far shorter."""
     last = 0
-    for i in range(1, len(doc)):
-        if starts[i, 0] == 1 or doc[i - 1].text in STOPS:
+    for i in range(1, len(texts)):
+        if starts[i, 0] == 1 or texts[i - 1] in STOPS:
             last = i
         elif i - last >= MAX_SENTENCE_TOKENS:
             cut = i
@@ -176,7 +179,9 @@ class Extractor:
         # from the cleaner, not by searching the title: a title it unlinked ("[Home](#) > …")
         # is not in the text as written, and a failed search made the whole text a headline
         title_end = meta.title_end
-        doc = self.nlp(meta.text, component_cfg=mention_cfg(self.mentions, title_end))
+        # tokenized here so that the doc knows its text before the mention layers ask for it
+        doc = remember_text(self.nlp.make_doc(meta.text), meta.text)
+        doc = self.nlp(doc, component_cfg=mention_cfg(self.mentions, title_end))
         mentions, part_hints = mention_result(doc)
         year = int(meta.date[:4]) if meta.date else dominant_year(meta.text)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graph.extract.coordinated_titles import TitleSplitter
+from graph.extract.cue_words import has_word
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.tables import load_rules
 
@@ -64,7 +65,7 @@ class ListHeadings:
 
     def absent(self, line: str) -> bool:
         low = line.lower()
-        return any(re.search(rf"\b{re.escape(w)}\b", low) for w in self.absences)
+        return has_word(self.absences, low)
 
 
 def _listed_item(
@@ -152,7 +153,7 @@ def _heading_relation(text: str, line_start: int, headings: ListHeadings) -> str
         if not (line.startswith("#") or line.endswith(":") or len(line) < 60 and line[-1] != "."):
             return None
         for relation, words in (("HOSTED", headings.hosted), ("ATTENDED", headings.attended)):
-            if any(re.search(rf"\b{re.escape(w)}\b", heading) for w in words):
+            if has_word(words, heading):
                 return relation
         return None
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graph.extract.cue_words import has_word
 from graph.extract.doc_cache import doc_text
 from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
@@ -120,7 +121,7 @@ def _remote(s: Sentence, speaker: Mention, rules: Rules) -> bool:
     if any(cue in lower for cue in rules.remote_statement_cues):
         return True
     around = fold(text[max(s.span.start_char, speaker.start - 60) : speaker.end + 80])
-    return any(re.search(rf"\b{re.escape(w)}\b", around) for w in rules.commenter_words)
+    return has_word(rules.commenter_words, around)
 
 
 def said_in_recalling_passage(

@@ -297,7 +297,7 @@ class HoldsRole:
         residue = text[role_abs:name_start]
         for o in sorted(targets, key=lambda o: -o.start):
             residue = residue[: o.start - role_abs] + " " + residue[o.end - role_abs :]
-        if not re.fullmatch(r"[\s,]*(?:[A-Za-z’'-]+[\s,]*){0,12}", residue) or re.search(
+        if not re.fullmatch(r"[\s,]*+(?:[A-Za-z’'-]++[\s,]*+){0,12}", residue) or re.search(
             r"\b(said|is|was|with|by)\b", residue
         ):
             return False
