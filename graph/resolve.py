@@ -337,6 +337,8 @@ class Resolver:
                     c.rules.add(f"type: {body.name} is a body")
                     body.mentions = []
                 continue
+            if c.type == "City" and Resolver._model_person_is_place(c, people):
+                continue
             fits = [
                 p
                 for p in people
@@ -360,6 +362,19 @@ class Resolver:
                 c.mentions = []
         Resolver._join_body_tails(items)
         return [c for c in items if c.mentions]
+
+    @staticmethod
+    def _model_person_is_place(city: Cluster, people: list[Cluster]) -> bool:
+        """A place the grammar placed ("in Nusa Dua", a dateline) that the model also reads
+        as a person elsewhere, by the same name and with no title or list of people behind
+        it: one place, and the person's mentions join it."""
+        same = [p for p in people if p.mentions and fold(p.name) == fold(city.name)]
+        if len(same) != 1 or any(m.source != "person" for m in same[0].mentions):
+            return False
+        city.mentions += same[0].mentions
+        city.rules.add(f"type: {same[0].name} is a place")
+        same[0].mentions = []
+        return True
 
     @staticmethod
     def _join_body_tails(items: list[Cluster]) -> None:

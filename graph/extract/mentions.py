@@ -1653,10 +1653,24 @@ class MentionFinder:
         if len(span) > 2 or span.start == 0:
             return False
         after = doc[span.end].text if span.end < len(doc) else ""
-        return doc[span.start - 1].lower_ in ("in", "near", "outside") and after not in (
-            "'s",
-            "’s",
-        )
+        if after in ("'s", "’s"):
+            return False
+        before = self._first_conjunct(doc, span)
+        return before is not None and before.lower_ in ("in", "near", "outside")
+
+    @staticmethod
+    def _first_conjunct(doc: Doc, span: Span) -> Token | None:
+        """The word before a name, or before the first of the names it is coordinated with:
+        "in" for "Vayk" in "in Goris and Vayk" (every word between a proper noun, "and" or a
+        comma)."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ == "PROPN":
+            root = root.head
+        start = min(span.start, root.left_edge.i) if root.i < span.start else span.start
+        between = doc[start : span.start]
+        if not all(t.pos_ == "PROPN" or t.lower_ in ("and", ",") for t in between):
+            return None
+        return doc[start - 1] if start > 0 else None
 
     def _city_modifier(self, span: Span) -> bool:
         """A known city's name modifying a noun: "the Nairobi process", "a Goma firm"."""
