@@ -558,7 +558,8 @@ class Resolver:
         says."""
         name = graph.nodes[c.node_id].name
         if c.type == "Institution":
-            of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
+            # a seat after the name is no owner: "... Mission in the Republic of the Congo"
+            of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", re.sub(r"\s(?:in|at)\s.*$", "", name))
             place = self.gaz.lookup(of.group(1)) if of else None
             if place is None:
                 firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]

@@ -2058,6 +2058,32 @@ def _people_the_model_calls_bodies(mentions: list[Mention]) -> None:
             m.type = "Person"
 
 
+def _bodies_named_with_their_seat(
+    doc: Doc, mentions: list[Mention], heads: frozenset[str]
+) -> None:
+    """ "the United Nations Office at Geneva", "the US Embassy in Pretoria", "the Embassy of
+    India in Riyadh": a body whose name holds a seat's head word, right before "in" or "at"
+    and a place the document names (a city or a country that ends the phrase), is named with
+    that place."""
+    places = {m.start: m for m in mentions if m.type in ("City", "Country") and not m.demonym}
+    text = doc_text(doc)
+    for m in mentions:
+        if m.type != "Institution" or m.text in heads:
+            continue  # "our High Commission in Ottawa": whose, the name does not say
+        if not any(f" {h} " in f" {m.text} " for h in heads):
+            continue  # "US Embassy", "Embassy of India"
+        seat = re.match(r"\s(in|at)\s(?:the\s)?", text[m.end : m.end + 9])
+        place = places.get(m.end + seat.end()) if seat else None
+        if seat is None or place is None or m.name.endswith(" " + place.text):
+            continue
+        after = text[place.end : place.end + 3]
+        if after[:1].isalnum() or after.startswith(("'s", "’s", " (", "-")):
+            continue
+        if re.match(r"\s[A-Z]", after):
+            continue  # "the Embassy in Kabul Province": the place goes on
+        m.name = f"{m.name} {text[m.end + 1 : place.end]}"  # "in the Democratic Republic ..."
+
+
 def _short_names_of_named_countries(mentions: list[Mention]) -> None:
     """ "Congo" in a story that names the Democratic Republic of the Congo, and never the
     Republic of the Congo in full, is the DRC: a bare word that ends the name of a country
