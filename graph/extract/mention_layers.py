@@ -132,6 +132,7 @@ MENTION_LAYERS.layer("org_events", MentionFinder._add_org_events)
 MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
 MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
 MENTION_LAYERS.layer("named", _named)
+MENTION_LAYERS.layer("bare_congress", MentionFinder._add_bare_congress)  # reads the states named
 MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)
 MENTION_LAYERS.layer("speakers", _speakers)  # reads the heading numbered_meeting found
 MENTION_LAYERS.layer("listed_people", MentionFinder._add_listed_people)

@@ -244,9 +244,24 @@ class MentionFinder:
             for o in sorted(self.names.state_organs, key=len, reverse=True)
         )
         self.organ_of_state = re.compile(
-            rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}?)(?:['’]s)?\s+"
+            rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}?)(?:['’]s)?\s+(?:own\s+)?"
             rf"(?P<organ>(?i:{organs}))\b"
             rf"|(?P<organ2>(?i:{organs}))\s+in\s+(?P<city>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+        )
+        legislatures = [  # "State Duma", "Federal Assembly of the Russian Federation"
+            form
+            for name, written in gaz.written.items()
+            if _LEGISLATURE_WORDS & set(name.split())
+            and gaz.lookup(name) is not None
+            and gaz.lookup(name).type == "Institution"
+            for form in written
+        ]
+        self.known_legislatures = re.compile(
+            r"\b(?:"
+            + "|".join(map(re.escape, sorted(legislatures, key=len, reverse=True)))
+            + r")\b"
+            if legislatures
+            else "$^"
         )
         tokenizer = English().tokenizer
         forms = sorted({form for written in gaz.written.values() for form in written})
@@ -794,10 +809,17 @@ class MentionFinder:
         Tokyo": a state's organ named by a common noun is the organ of that state
         ("Ministry of Foreign Affairs of China"), not a bare "foreign ministry"."""
         text = doc_text(found.doc)
+        # "Russia's parliament" in a text that names the State Duma may be the Duma: a
+        # legislature the gazetteer knows by its own name leaves the common nouns alone
+        known_legislature = self.known_legislatures.search(text) is not None
         for m in self.organ_of_state.finditer(text):
             if m["owner"] and not _owner_line(text, m):
                 continue
             organ = " ".join((m["organ"] or m["organ2"]).lower().split())
+            if self._named_legislature(m, organ) or (
+                known_legislature and self.names.state_organs.get(organ) in _LEGISLATURES
+            ):
+                continue
             start = m.start("owner") if m["owner"] else m.start()
             if m["owner"]:
                 state, start = self._owning_state(m["owner"], start)
@@ -809,6 +831,44 @@ class MentionFinder:
                 continue
             name = f"{self.names.state_organs[organ]} of {self._after_of(state)}"
             found.add(span, "Institution", name, "state-organ", name)
+
+    def _add_bare_congress(self, found: _Found) -> None:
+        """ "Critics in Congress", "the Congress passed": "Congress" written alone, in a text
+        that names the United States and no other state's congress, is the United States
+        Congress; not a name it begins or ends ("Congress of Peru", "Indian National
+        Congress"), nor "the Congress party"."""
+        doc, us = found.doc, self.gaz.lookup("United States")
+        if us is None or not any(m.name == us.name for m in found.mentions):
+            return
+        if any(m.type == "Institution" and "Congress" in m.name for m in found.mentions):
+            return  # another state's congress is named: which is meant, the text says
+        name = f"{us.name} Congress"
+        for tok in doc:
+            if tok.text != "Congress" or not found.free(tok.i, tok.i + 1):
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if prev is not None and not tok.is_sent_start and self._is_cap(prev):
+                continue
+            if prev is not None and prev.text in ("'s", "’s"):
+                continue  # "National People's Congress", "Peru's Congress": a name, an owner
+            if nxt is not None and (nxt.lower_ in ("of", "party", "-") or self._is_cap(nxt)):
+                continue
+            found.add(doc[tok.i : tok.i + 1], "Institution", name, "bare-congress", name)
+
+    def _named_legislature(self, m: re.Match[str], organ: str) -> bool:
+        """ "the Latin American Parliament", "the Pan-African Parliament": a legislature's
+        word capitalised after an adjective is a name of its own, not the state's organ; after
+        a possessive it is the state's ("Nigeria's Senate")."""
+        written = m["organ"] or m["organ2"] or ""
+        possessive = m["owner"] is not None and m.group(0)[len(m["owner"]) :].startswith(
+            ("'s", "’s")
+        )
+        return (
+            self.names.state_organs.get(organ) in _LEGISLATURES
+            and written[:1].isupper()
+            and not possessive
+        )
 
     def _after_of(self, state: Place) -> str:
         """A country's name as English writes it after "of": "the Netherlands", "the United
@@ -2082,6 +2142,10 @@ def _bodies_named_with_their_seat(
         if re.match(r"\s[A-Z]", after):
             continue  # "the Embassy in Kabul Province": the place goes on
         m.name = f"{m.name} {text[m.end + 1 : place.end]}"  # "in the Democratic Republic ..."
+
+
+_LEGISLATURES = frozenset({"Parliament", "Senate", "Congress"})
+_LEGISLATURE_WORDS = _LEGISLATURES | {"Duma", "Assembly", "Diet", "Knesset", "Majlis"}
 
 
 def _short_names_of_named_countries(mentions: list[Mention]) -> None:
