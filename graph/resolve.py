@@ -568,7 +568,9 @@ class Resolver:
                 place = self._plural_adjective(name)
             if place is None:
                 place = self._state_of_body(name, home)
-            if place is not None and place.type == "Country":
+            outlet = all(m.source == "questioner-outlet" for m in c.mentions)
+            if place is not None and place.type == "Country" and not outlet:
+                # a news outlet ("Press Trust of India") is no organ of its country
                 self._link_place(graph, c, place, "PART_OF", index)
             self._seat_in_name(graph, c, index)
             parent = self._parent_body(name, clusters)

@@ -153,6 +153,34 @@ _QUESTIONER = re.compile(
     re.M,
 )
 
+# A question's own line in a transcript names who asks and for whom: "QUESTION: Thanks, Matt.
+# Daniel Hurst, Associated Press.", "Rohit: Sir, Rohit Sharan, CNN-News18.", "Question:
+# (Imran Haider, Daily Awam)", "Kavita: Sir, Kavita Menon from the Press Trust of India.",
+# and, in a ministry's record, "NHK, Morita:" (the outlet, then the reporter's surname)
+_COURTESY = r"(?:(?:Sir|Ma'am|Madam|Hi|Hello|Thanks|Thank[ \t]+you|Yes|Good[ \t]+\w+|Thanks,[ \t]+\w+)[.,!][ \t]+)"
+# an outlet's name may hold "of": "Press Trust of India", "Associated Press of Pakistan"
+_QOUTLET_OF = (
+    rf"(?P<outlet>(?:The[ \t]+)?[A-Z]{_QWORD}(?:[ \t]+(?:of[ \t]+)?[A-Z0-9]{_QWORD}){{0,4}})"
+)
+_QUESTION_LINE = re.compile(
+    r"^(?:QUESTION|Question|Q|[A-Z][a-z]+):[ \t]+(?:"
+    + _COURTESY
+    + r"{0,3}"
+    + _QNAME.replace("{0,3}", "{1,3}")
+    + r"(?:[ \t]*,[ \t]*|[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?)"
+    + _QOUTLET_OF
+    + r"\.[ \t]"
+    + r"|\("
+    + _QNAME.replace("name", "name2").replace("{0,3}", "{1,3}")
+    + r",[ \t]*"
+    + _QOUTLET_OF.replace("outlet", "outlet2")
+    + r"\))"
+    + r"|^"
+    + _QOUTLET.replace("outlet", "outlet3")
+    + r",[ \t]+(?P<name3>[A-Z][a-z]+):[ \t]",
+    re.M,
+)
+
 # the words between an occasion's number and its kind ("eleventh emergency special session")
 _OCCASION_QUALIFIERS = r"ordinary|extraordinary|special|plenary|high-level|annual|emergency|regular"
 _BODY_EVENT = re.compile(
@@ -1109,9 +1137,10 @@ class MentionFinder:
         """A briefing's questioner and the outlet they ask for ("Let's go to Rafael Cordero,
         Bloomberg."): a person and a body, whatever the model read in them."""
         doc = found.doc
-        for q in _QUESTIONER.finditer(doc_text(doc)):
-            name_group = "name" if q.group("name") else "name2"
-            outlet_group = "outlet" if q.group("outlet") else "outlet2"
+        text = doc_text(doc)
+        for q in [*_QUESTIONER.finditer(text), *_QUESTION_LINE.finditer(text)]:
+            k = next(g for g in ("", "2", "3") if q.groupdict().get("name" + g))
+            name_group, outlet_group = "name" + k, "outlet" + k
             name = doc.char_span(q.start(name_group), q.end(name_group), alignment_mode="expand")
             outlet = doc.char_span(
                 q.start(outlet_group), q.end(outlet_group), alignment_mode="expand"
