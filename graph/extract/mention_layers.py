@@ -143,6 +143,7 @@ MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
 MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named so far
 MENTION_LAYERS.layer("people", MentionFinder._add_people)  # layer 2: the model's PERSON
+MENTION_LAYERS.layer("bracketed_speakers", MentionFinder._add_bracketed_speakers)
 MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisations)  # layer 3
 MENTION_LAYERS.layer("numbered_groups", MentionFinder._add_numbered_groups)
 MENTION_LAYERS.layer("listed_bodies", MentionFinder._add_listed_bodies)

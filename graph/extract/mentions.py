@@ -1161,6 +1161,59 @@ class MentionFinder:
             outlet_name = known.name if known else outlet.text
             found.add(outlet, "Institution", outlet_name, "questioner-outlet")
 
+    def _add_bracketed_speakers(self, found: _Found) -> None:
+        """ "Marina Kaljurand (S&D, Estonia) said", "Vassily Nebenzia (Russian Federation)":
+        a name of two to four capitalised words right before a bracket that holds a country
+        the text names (with a group or party before it) is a person the model did not see,
+        unless a word of it is a title, a body's or an event's head, or a known place."""
+        doc = found.doc
+        countries = [m for m in found.mentions if m.type == "Country" and not m.demonym]
+        for tok in doc:
+            if tok.text != "(" or tok.i < 2:
+                continue
+            close = next((t.i for t in doc[tok.i : tok.i + 10] if t.text == ")"), None)
+            inside = doc[tok.i : close] if close else None
+            if inside is None or not any(
+                inside.start_char < m.start and m.end <= inside.end_char for m in countries
+            ):
+                continue
+            end = tok.i
+            while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in ("*", ",")):
+                end -= 1  # "**Name**, (" as markdown writes a speaker
+            start, words = end, 0
+            while start > 0 and words < 4:
+                prev = doc[start - 1]
+                if prev.text == "-" and not prev.whitespace_ and start > 1:
+                    start -= 1  # "François-Xavier": the hyphen is inside a word
+                elif self._speaker_word(prev):
+                    start, words = start - 1, words + 1
+                else:
+                    break
+            if start < end and doc[start].text == "-":
+                start += 1
+            article = start > 0 and doc[start - 1].lower_ == "the"  # "The New Times (Rwanda)"
+            if words >= 2 and not article and found.free(start, end):
+                span = doc[start:end]
+                if self.gaz.lookup(span.text) is None:
+                    found.add(span, "Person", self._tidy_person(span.text), "bracketed-speaker")
+
+    def _speaker_word(self, tok: Token) -> bool:
+        """A word of a person's name: title case, no title, head word, place or demonym."""
+        word = tok.text
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and word.replace("-", "").replace("'", "").isalpha()
+            and not self._role_word(word)
+            and word.lower() not in self.rules.honorifics
+            and word not in self.rules.institution_heads
+            and word not in self.rules.event_heads
+            and word not in self.gaz.demonyms
+            and fold(word) not in self.rules.never
+            and self.gaz.lookup(word) is None
+            and word not in ("The", "A", "An")
+        )
+
     def _add_listed_people(self, found: _Found) -> None:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
         doc = found.doc
