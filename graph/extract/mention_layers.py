@@ -43,6 +43,7 @@ from graph.extract.mentions import (
     _body_confirms_headlines,
     _deck_lines,
     _Found,
+    _names_split_in_two,
     _people_the_model_calls_bodies,
     _series_named_by_number,
     _short_names_of_named_countries,
@@ -188,6 +189,7 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
+    _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
     _bodies_named_with_their_seat(doc, found.mentions, state.finder.rules.seated_heads)
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)

@@ -2200,6 +2200,32 @@ def _people_the_model_calls_bodies(mentions: list[Mention]) -> None:
             m.type = "Person"
 
 
+def _names_split_in_two(doc: Doc, mentions: list[Mention], heads: frozenset[str]) -> None:
+    """ "Transitional President Mahamat Idriss Deby Itno", "Chairperson Moussa Faki Mahamat":
+    the model cut one long name in two ("Mahamat Idriss" + "Deby Itno", "Moussa" + a body
+    "Faki Mahamat"). A person right before another name, one space between, whose words are
+    all title-case and none a body's head word, is one person with it."""
+    text = doc_text(doc)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    gone: set[int] = set()
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if id(first) in gone or first.type != "Person" or text[first.end : second.start] != " ":
+            continue
+        if second.type != "Person" and not (
+            second.type == "Institution" and second.source == "ner-org"
+        ):
+            continue
+        words = second.text.split()
+        if len(words) > 3 or len(first.text.split()) + len(words) > 5:
+            continue
+        if any(not w[:1].isupper() or w.isupper() or w in heads for w in words):
+            continue
+        first.end, first.text = second.end, text[first.start : second.end]
+        first.name = f"{first.name} {second.text}"
+        gone.add(id(second))
+    mentions[:] = [m for m in mentions if id(m) not in gone]
+
+
 def _bodies_named_with_their_seat(
     doc: Doc, mentions: list[Mention], heads: frozenset[str]
 ) -> None:
