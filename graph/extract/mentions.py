@@ -1864,12 +1864,28 @@ class MentionFinder:
             return True  # broken tokens; a document's symbol ("S/RES/2699(2023)")
         if span.start > 0 and doc[span.start - 1].lower_ in self.rules.vessel_words:
             return True  # "the tanker Ocean Star": a ship, no actor
+        if self._a_kind_of_body(span):
+            return True
         if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
             line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
             line_end = doc_text(doc).find("\n", span.end_char)
             line = doc_text(doc)[line_start : line_end if line_end >= 0 else None]
             return line.upper() == line  # a heading in capitals
         return False
+
+    @staticmethod
+    def _a_kind_of_body(span: Span) -> bool:
+        """ "designated as a Foreign Terrorist Organization": a name after "a" / "an" that
+        heads its phrase is a kind of body, not one body ("an EU official" keeps the EU: the
+        name modifies a noun there)."""
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if span[0].lower_ not in ("a", "an") and before not in ("a", "an"):
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ == "NOUN" and after.text.islower():
+            return False  # "a White House readout"
+        return span.root.dep_ not in ("compound", "amod", "nmod", "poss")
 
     def _role_or_portfolio(self, span: Span) -> bool:
         """ "National Security Advisor", "Chair of the Group of 77", "H.E. Dr": a role, not a
