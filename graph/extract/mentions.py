@@ -2248,9 +2248,10 @@ def _bodies_named_with_their_seat(
     """ "the United Nations Office at Geneva", "the US Embassy in Pretoria", "the Embassy of
     India in Riyadh": a body whose name holds a seat's head word, right before "in" or "at"
     and a place the document names (a city or a country that ends the phrase), is named with
-    that place."""
+    that place; the same name without the place elsewhere in the text is that body too."""
     places = {m.start: m for m in mentions if m.type in ("City", "Country") and not m.demonym}
     text = doc_text(doc)
+    seated: dict[str, set[str]] = {}
     for m in mentions:
         if m.type != "Institution" or m.text in heads:
             continue  # "our High Commission in Ottawa": whose, the name does not say
@@ -2265,7 +2266,12 @@ def _bodies_named_with_their_seat(
             continue
         if re.match(r"\s[A-Z]", after):
             continue  # "the Embassy in Kabul Province": the place goes on
+        short = m.name
         m.name = f"{m.name} {text[m.end + 1 : place.end]}"  # "in the Democratic Republic ..."
+        seated.setdefault(short, set()).add(m.name)
+    for m in mentions:  # "the US Embassy" after "the US Embassy in Pretoria"; not when two
+        if m.type == "Institution" and len(seated.get(m.name, ())) == 1:
+            m.name = next(iter(seated[m.name]))
 
 
 _LEGISLATURES = frozenset({"Parliament", "Senate", "Congress"})
