@@ -337,6 +337,8 @@ class Resolver:
                     c.rules.add(f"type: {body.name} is a body")
                     body.mentions = []
                 continue
+            if c.type == "City" and Resolver._model_person_is_place(c, people):
+                continue
             fits = [
                 p
                 for p in people
@@ -360,6 +362,19 @@ class Resolver:
                 c.mentions = []
         Resolver._join_body_tails(items)
         return [c for c in items if c.mentions]
+
+    @staticmethod
+    def _model_person_is_place(city: Cluster, people: list[Cluster]) -> bool:
+        """A place the grammar placed ("in Nusa Dua", a dateline) that the model also reads
+        as a person elsewhere, by the same name and with no title or list of people behind
+        it: one place, and the person's mentions join it."""
+        same = [p for p in people if p.mentions and fold(p.name) == fold(city.name)]
+        if len(same) != 1 or any(m.source != "person" for m in same[0].mentions):
+            return False
+        city.mentions += same[0].mentions
+        city.rules.add(f"type: {same[0].name} is a place")
+        same[0].mentions = []
+        return True
 
     @staticmethod
     def _join_body_tails(items: list[Cluster]) -> None:
@@ -543,7 +558,8 @@ class Resolver:
         says."""
         name = graph.nodes[c.node_id].name
         if c.type == "Institution":
-            of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
+            # a seat after the name is no owner: "... Mission in the Republic of the Congo"
+            of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", re.sub(r"\s(?:in|at)\s.*$", "", name))
             place = self.gaz.lookup(of.group(1)) if of else None
             if place is None:
                 firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
@@ -552,7 +568,9 @@ class Resolver:
                 place = self._plural_adjective(name)
             if place is None:
                 place = self._state_of_body(name, home)
-            if place is not None and place.type == "Country":
+            outlet = all(m.source == "questioner-outlet" for m in c.mentions)
+            if place is not None and place.type == "Country" and not outlet:
+                # a news outlet ("Press Trust of India") is no organ of its country
                 self._link_place(graph, c, place, "PART_OF", index)
             self._seat_in_name(graph, c, index)
             parent = self._parent_body(name, clusters)

