@@ -36,6 +36,7 @@ class Rules:
     speech_verbs: frozenset[str]
     acting_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    speech_idioms: dict[str, frozenset[str]]
     sanction_cues: frozenset[str]
     cooperation_cues: frozenset[str]
     meeting_cues: frozenset[str]
@@ -122,6 +123,8 @@ class Rules:
     described_event: re.Pattern[str] = re.compile("$^")
     described_within: int = 0
     event_qualifiers: frozenset[str] = frozenset()
+    chamber_heads: frozenset[str] = frozenset()
+    debate_nouns: frozenset[str] = frozenset()
     delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
     definition_connectors: frozenset[str] = frozenset()
@@ -266,6 +269,7 @@ def load_rules() -> Rules:
         speech_verbs=frozenset(r["speech_verbs"]),
         acting_verbs=frozenset(r["acting_verbs"]),
         speech_nouns=frozenset(r["speech_nouns"]),
+        speech_idioms={v: frozenset(o) for v, o in r["speech_idioms"].items()},
         sanction_cues=frozenset(r["sanction_cues"]),
         cooperation_cues=frozenset(r["cooperation_cues"]),
         meeting_cues=frozenset(r["meeting_cues"]),
@@ -351,6 +355,8 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         described_event=re.compile(raw["events"]["described_event"]),
         described_within=int(raw["events"]["described_within"]),
         event_qualifiers=frozenset(raw["events"]["event_qualifiers"]),
+        chamber_heads=frozenset(fold(w) for w in raw["events"]["chamber_heads"]),
+        debate_nouns=frozenset(raw["events"]["debate_nouns"]),
         topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
 
