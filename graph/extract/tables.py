@@ -124,6 +124,9 @@ class Rules:
     described_within: int = 0
     event_qualifiers: frozenset[str] = frozenset()
     chamber_heads: frozenset[str] = frozenset()
+    office_holders: tuple[str, ...] = ()
+    joint_holding_verbs: frozenset[str] = frozenset()
+    holders_kinds: tuple[str, ...] = ()
     debate_nouns: frozenset[str] = frozenset()
     delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
@@ -330,6 +333,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         chair_leads=tuple(raw["hosting"]["chair_leads"]),
         inverted_leads=tuple(sorted(raw["attendance"]["inverted_leads"], key=len, reverse=True)),
         represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),
+        joint_holding_verbs=frozenset(raw["attendance"]["joint_holding_verbs"]),
         delegate_nouns=frozenset(raw["attendance"]["delegate_nouns"]),
         sent_objects=frozenset(raw["attendance"]["sent_objects"]),
         margin_cues=tuple(raw["attendance"]["margin_cues"]),
@@ -357,6 +361,8 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         event_qualifiers=frozenset(raw["events"]["event_qualifiers"]),
         chamber_heads=frozenset(fold(w) for w in raw["events"]["chamber_heads"]),
         debate_nouns=frozenset(raw["events"]["debate_nouns"]),
+        office_holders=tuple(raw["events"]["office_holders"]),
+        holders_kinds=tuple(raw["events"]["holders_kinds"]),
         topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
 
