@@ -125,6 +125,7 @@ class Rules:
     event_qualifiers: frozenset[str] = frozenset()
     chamber_heads: frozenset[str] = frozenset()
     office_holders: tuple[str, ...] = ()
+    city_event_kinds: tuple[str, ...] = ()
     joint_holding_verbs: frozenset[str] = frozenset()
     holders_kinds: tuple[str, ...] = ()
     debate_nouns: frozenset[str] = frozenset()
@@ -362,6 +363,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         chamber_heads=frozenset(fold(w) for w in raw["events"]["chamber_heads"]),
         debate_nouns=frozenset(raw["events"]["debate_nouns"]),
         office_holders=tuple(raw["events"]["office_holders"]),
+        city_event_kinds=tuple(raw["events"]["city_event_kinds"]),
         holders_kinds=tuple(raw["events"]["holders_kinds"]),
         topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
