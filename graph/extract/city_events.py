@@ -24,22 +24,10 @@ def _pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=4)
-def _headline_pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
-    kind = "|".join(map(re.escape, kinds))
-    return re.compile(
-        rf"(?<![\w-])(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?P<kind>{kind})\b"
-    )
-
-
 def add_city_events(finder: MentionFinder, found: _Found) -> None:
-    """Each "the <city> <kind>" as an Event named so, keyed by its words; in the headline
-    (the first line), which drops its articles, "<city> <kind>" alone ("Mercosur seals pact
-    at Montevideo summit")."""
+    """Each "the <city> <kind>" as an Event named so, keyed by its words."""
     text = doc_text(found.doc)
-    kinds = tuple(finder.rules.city_event_kinds)
-    headline = _headline_pattern(kinds).finditer(text, 0, max(text.find("\n"), 0))
-    for m in [*headline, *_pattern(kinds).finditer(text)]:
+    for m in _pattern(tuple(finder.rules.city_event_kinds)).finditer(text):
         city = re.sub(r"\s+", " ", m["city"])
         if finder.gaz.lookup(city) is not None or finder.gaz.city_code(city) is None:
             continue
