@@ -79,6 +79,30 @@ def after_heading(text: str, start: int) -> bool:
     return line.startswith("#") or before[:line_start].rstrip(" \t").endswith("\n\n")
 
 
+def _chamber_name(sentences: list[Sentence], rules: Rules) -> str | None:
+    """The legislature a page names first: a body whose name ends in a chamber's word
+    ("European Parliament", "National Assembly"), or the word alone as a name ("Parliament
+    strongly condemns ...", a page of the chamber itself)."""
+    for m in (m for s in sentences for m in s.mentions if m.type == "Institution"):
+        if _head_word(m.name) in rules.chamber_heads:
+            return _strip_the(m.name)
+    for s in sentences:
+        for tok in s.span:
+            if (
+                tok.text[:1].isupper()
+                and fold(tok.text) in rules.chamber_heads
+                and tok.dep_ != "compound"
+                and not any(m.start <= tok.idx < m.end for m in s.mentions)
+            ):
+                return tok.text
+    return None
+
+
+def _head_word(name: str) -> str:
+    words = fold(name).split()
+    return words[-1] if words else ""
+
+
 def _strip_the(name: str) -> str:
     return re.sub(r"^(the|The)\s+", "", name.strip())
 
@@ -296,6 +320,41 @@ def described_event(sentences: list[Sentence], rules: Rules) -> None:
         s.mentions.append(ref)
         s.mentions.sort(key=lambda m: m.start)
         return
+    chamber_debate(sentences, rules)
+
+
+def chamber_debate(sentences: list[Sentence], rules: Rules) -> None:
+    """A page reporting a chamber's debate names no event ("MEPs spent two hours debating
+    ...", "Closing the debate, X said"): with a legislature among its bodies (the first one
+    named; else the chamber's word alone) and a debate it speaks of at least twice with an article, the debate is its own
+    event, "<chamber> debate", read where the text first says "the debate". The whole page
+    reports it (props "coverage"), as a body's meeting coverage does."""
+    from graph.extract.mentions import Mention
+
+    chamber = _chamber_name(sentences, rules)
+    if chamber is None:
+        return
+    said = [
+        (s, tok)
+        for s in sentences
+        for tok in s.span
+        if tok.lower_ in rules.debate_nouns
+        and tok.pos_ == "NOUN"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ in ("the", "a", "this")
+    ]
+    if len(said) < 2:
+        return
+    s, tok = next(((s, t) for s, t in said if t.doc[t.i - 1].lower_ == "the"), said[0])
+    written = tok.doc[tok.i - 1 : tok.i + 1]
+    name = f"{chamber} {tok.lower_}"
+    props = {"kind": tok.lower_, "coverage": "yes"}
+    ref = Mention(
+        "Event", written.text, name, written.start_char, written.end_char, s.index,
+        "chamber-debate", fold(name), props,
+    )
+    s.mentions.append(ref)
+    s.mentions.sort(key=lambda m: m.start)
 
 
 COVERAGE_HEAD_CHARS = 600  # the furniture lines above a coverage page's headline

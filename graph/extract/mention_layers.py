@@ -34,7 +34,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extract.city_events import add_city_events
 from graph.extract.doc_cache import doc_text
+from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.mentions import (
     TITLE_SOURCES,
     Mention,
@@ -130,6 +132,8 @@ MENTION_LAYERS.layer("dateline", MentionFinder._add_dateline)
 # quoted events before the names: their titles hold country names that are not mentions
 MENTION_LAYERS.layer("quoted_events", MentionFinder._add_quoted_events)
 MENTION_LAYERS.layer("org_events", MentionFinder._add_org_events)
+MENTION_LAYERS.layer("holders_meetings", add_holders_meetings)
+MENTION_LAYERS.layer("city_events", add_city_events)
 MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
 MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
 MENTION_LAYERS.layer("named", _named)

@@ -40,6 +40,7 @@ class Rules:
     speech_verbs: frozenset[str]
     acting_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    speech_idioms: dict[str, frozenset[str]]
     sanction_cues: frozenset[str]
     cooperation_cues: frozenset[str]
     meeting_cues: frozenset[str]
@@ -126,6 +127,12 @@ class Rules:
     described_event: re.Pattern[str] = re.compile("$^")
     described_within: int = 0
     event_qualifiers: frozenset[str] = frozenset()
+    chamber_heads: frozenset[str] = frozenset()
+    office_holders: tuple[str, ...] = ()
+    city_event_kinds: tuple[str, ...] = ()
+    joint_holding_verbs: frozenset[str] = frozenset()
+    holders_kinds: tuple[str, ...] = ()
+    debate_nouns: frozenset[str] = frozenset()
     delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
     definition_connectors: frozenset[str] = frozenset()
@@ -271,6 +278,7 @@ def load_rules() -> Rules:
         speech_verbs=frozenset(r["speech_verbs"]),
         acting_verbs=frozenset(r["acting_verbs"]),
         speech_nouns=frozenset(r["speech_nouns"]),
+        speech_idioms={v: frozenset(o) for v, o in r["speech_idioms"].items()},
         sanction_cues=frozenset(r["sanction_cues"]),
         cooperation_cues=frozenset(r["cooperation_cues"]),
         meeting_cues=frozenset(r["meeting_cues"]),
@@ -331,6 +339,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         chair_leads=tuple(raw["hosting"]["chair_leads"]),
         inverted_leads=tuple(sorted(raw["attendance"]["inverted_leads"], key=len, reverse=True)),
         represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),
+        joint_holding_verbs=frozenset(raw["attendance"]["joint_holding_verbs"]),
         delegate_nouns=frozenset(raw["attendance"]["delegate_nouns"]),
         sent_objects=frozenset(raw["attendance"]["sent_objects"]),
         margin_cues=tuple(raw["attendance"]["margin_cues"]),
@@ -356,6 +365,11 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         described_event=re.compile(raw["events"]["described_event"]),
         described_within=int(raw["events"]["described_within"]),
         event_qualifiers=frozenset(raw["events"]["event_qualifiers"]),
+        chamber_heads=frozenset(fold(w) for w in raw["events"]["chamber_heads"]),
+        debate_nouns=frozenset(raw["events"]["debate_nouns"]),
+        office_holders=tuple(raw["events"]["office_holders"]),
+        city_event_kinds=tuple(raw["events"]["city_event_kinds"]),
+        holders_kinds=tuple(raw["events"]["holders_kinds"]),
         topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
 

@@ -40,7 +40,8 @@ class Attended(StatelessRule):
         for verb in s.span:
             lemma = verb.lemma_.lower()
             took_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
-            if verb.pos_ != "VERB" or not (lemma in ("attend", "participate") or took_part):
+            held = _held_jointly(verb, named, self.rules)
+            if verb.pos_ != "VERB" or not (lemma in ("attend", "participate") or took_part or held):
                 continue
             if not asserted(verb, self.rules):
                 continue  # "did not attend"
@@ -104,6 +105,21 @@ def _carried(doc: Doc, body: Mention, mentions: list[Mention], top: Token) -> bo
         if personal(tok):
             return True
     return False
+
+
+def _held_jointly(verb: Token, events: list[Mention], rules: Rules) -> bool:
+    """ "A, B, C and D held the Quad leaders' meeting": coordinated subjects of a verb of
+    holding (rules.toml [attendance] joint_holding_verbs) whose object is an event the
+    sentence names each took part in it. One subject alone may be its host ("Japan held the
+    summit"), so it takes two or more."""
+    if verb.lemma_.lower() not in rules.joint_holding_verbs:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(e.start <= o.idx < e.end for o in objects for e in events):
+        return False
+    return any(
+        c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children
+    )
 
 
 def _margins_event(s: Sentence, events: list[Mention]) -> Mention | None:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from graph.extract.mentions import doc_text
+from graph.extract.mentions import Mention, doc_text
 from graph.extract.relation_rules.clauses import clause_end
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.relation_rules.registry import StatelessRule
@@ -43,6 +43,9 @@ class EventPlaces(StatelessRule):
                 if m and who and not text[who[-1].end : s.span.start_char + m.start()].strip():
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
                 continue
+            named_by = _city_naming(s, ev)
+            if named_by is not None:
+                out.append(Candidate("LOCATED_IN", ev, named_by, s.index))
             tail = text[ev.end : clause_end(text, ev.end, s.span.end_char, stop_at_comma=False)]
             # "the G7 summit in Hiroshima", "... was held in Moscow"
             # "an emergency summit of the Economic Community of West African States in Abuja"
@@ -94,3 +97,16 @@ class EventPlaces(StatelessRule):
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
 
+
+def _city_naming(s: Sentence, ev: Mention) -> Mention | None:
+    """The city an event is named by ("the Niamey summit", city_events.py): it met there."""
+    if ev.source != "city-event":
+        return None
+    return next(
+        (
+            x
+            for x in s.mentions
+            if x.type == "City" and x.source == "city-event" and 0 <= ev.start - x.end <= 1
+        ),
+        None,
+    )

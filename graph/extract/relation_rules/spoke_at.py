@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from graph.extract.mentions import Mention
+from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.relation_rules.registry import StatelessRule
 from graph.extract.tables import Gazetteer, Rules
@@ -59,6 +60,8 @@ class SpokeAt(StatelessRule):
                 return head.lemma_.lower() in nouns or (
                     head.lemma_.lower() in ("deliver", "give") and head.head.lemma_.lower() in nouns
                 )
+            if tok.dep_ == "nsubj" and self._speaking_idiom(tok.head):
+                return asserted(tok.head, self.rules)  # "took the floor", never "did not take"
             if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ("give", "deliver", "make"):
                 return any(c.lemma_.lower() in self.rules.speech_nouns for c in tok.head.children)
             # "…," said X: X sometimes hangs off the verb as its object in the small model
@@ -73,3 +76,9 @@ class SpokeAt(StatelessRule):
                 return tok.i > tok.head.i
             return False
         return False
+
+    def _speaking_idiom(self, verb: Token) -> bool:
+        """A verb and its object that say "spoke": "took the floor" (rules.toml
+        speech_idioms)."""
+        objects = self.rules.speech_idioms.get(verb.lemma_.lower(), ())
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
