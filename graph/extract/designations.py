@@ -901,6 +901,9 @@ class Designations:
                 continue
             if not ends and self._opens_section(s, text):
                 in_list, intro, paragraphs = True, False, False  # "(1) Individuals"
+                # the first item the parser ran into the heading ("Individuals (7)\n\n1. X")
+                first = [st for st in [_item_start(s, text)] if st > s.span.start_char]
+                out += _listed(designator, self._items(s, text, first + _marked_lines(s, text)), s)
                 continue
             if self.rules.paragraph_intro.search(line):
                 in_list = paragraphs = True
@@ -911,10 +914,11 @@ class Designations:
                 continue
             if not in_list:
                 continue
-            start = _item_start(s, text)
-            line_start = text.rfind("\n", 0, start) + 1
-            if text[line_start:start].strip(" -•*\t0123456789.)"):
-                continue  # not the start of an item ("- X", "1. X", "7 X")
+            if not _at_line_start(text, _item_start(s, text)):
+                # a sentence running on in an item's line, but the parser may have run
+                # the next item into it ("... since 2024.\n\n2. Aleksandre DARAKH...")
+                out += _listed(designator, self._items(s, text, _marked_lines(s, text)), s)
+                continue
             if paragraphs and _is_heading(s, text):
                 in_list = not ends  # "Sanctions Implications" ends the targets
                 continue
@@ -924,16 +928,30 @@ class Designations:
             if intro and line[:1] not in "-•*" and (len(line) > 200 or _clause(s)):
                 in_list = intro = False  # prose again after a list of short items
                 continue
-            first = next((m for m in s.mentions if m.type in LISTED and m.start >= start), None)
+            if self._acts(s.span.root):
+                continue  # "Treasury's OFAC is today designating ...": a lister, no item
+            starts = [_item_start(s, text), *_marked_lines(s, text)]
+            out += _listed(designator, self._items(s, text, starts), s)
+        return out
+
+    def _items(self, s: Sentence, text: str, starts: list[int]) -> list[Mention]:
+        """The actor each list item of a sentence opens with, the items starting at
+        `starts`: the sentence's own start and every later line that opens with a list
+        mark, the parser having run an item's last line into the next item ("Nationality:
+        Russian.\n\n2. RTISHCHEV, Stanislav")."""
+        out: list[Mention] = []
+        ends = [*starts[1:], s.span.end_char][: len(starts)]
+        for start, end in zip(starts, ends, strict=True):
+            if not _at_line_start(text, start):
+                continue
+            first = next(
+                (m for m in s.mentions if m.type in LISTED and start <= m.start < end), None
+            )
             if first is None or first.demonym or not self._opens(s, first, start):
                 continue
             if _names_other(first, s.span.doc):
                 continue  # "- Myanmar Economic Corporation", "Kalashnikov Concern affiliates"
-            if self._acts(s.span.root):
-                continue  # "Treasury's OFAC is today designating ...": a lister, no item
-            for src in designator:
-                if first.name != src.name:
-                    out.append((src, first, s.index, "designation-list", 0.8))
+            out.append(first)
         return out
 
     def _opens_section(self, s: Sentence, text: str) -> bool:
@@ -1010,6 +1028,31 @@ def _item_start(s: Sentence, text: str) -> int:
     if heading and not marked and re.match(r"\s*(?:[-•*]|\d+[.)])(?:\s|$)", rest):
         return start + len(first) + 1 + len(rest) - len(rest.lstrip())
     return start
+
+
+def _listed(
+    designator: list[Mention], items: list[Mention], s: Sentence
+) -> list[tuple[Mention, Mention, int, str, float]]:
+    return [
+        (src, first, s.index, "designation-list", 0.8)
+        for first in items
+        for src in designator
+        if first.name != src.name
+    ]
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    """Whether only a list mark stands before `start` on its line ("- X", "1. X", "7 X")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" -•*\t0123456789.)")
+
+
+def _marked_lines(s: Sentence, text: str) -> list[int]:
+    """Where the lines after a sentence's first line open with a list mark ("2. X",
+    "- X"), past the item start `_item_start` already gives."""
+    first = _item_start(s, text)
+    body = text[first : s.span.end_char]
+    return [first + m.start(1) for m in re.finditer(r"\n[ \t]*((?:[-•*]|\d+[.)])[ \t]+\S)", body)]
 
 
 def _is_heading(s: Sentence, text: str) -> bool:
