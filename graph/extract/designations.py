@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.designation_tables import table_designations
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
@@ -462,6 +463,8 @@ class Designations:
             r.seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
             r.prior = s.mentions
         out += self._lists(doc, sentences, r.designator)
+        mentions = [m for s in sentences for m in s.mentions]
+        out += table_designations(doc_text(doc), mentions, r.designator, self.rules)
         # "revoked the designation of X, who was designated in 2022": X is no target now
         return [o for o in out if (o[2], o[1].start) not in undone]
 
