@@ -897,7 +897,10 @@ class Designations:
             line = s.text.strip()
             ends = re.search(self.rules.section_end.pattern, line, re.I) is not None
             field = self.rules.identifier.match(line)  # "DOB: 15/01/1982.", "POB:": no heading
-            if line and line.upper() == line and re.search(r"[A-Z]{3}", line) and not field:
+            # a heading in capitals ("SANCTIONS IMPLICATIONS") has no full stop; an entry's
+            # programme tag ("[RUSSIA-EO14024].") or an entry in capitals has one
+            capitals = line.upper() == line and re.search(r"[A-Z]{3}", line) is not None
+            if line and capitals and line[-1] not in ".;]" and not field:
                 if not paragraphs or ends:
                     in_list = bool(self.rules.section_heading.search(line)) and not ends
                     intro = paragraphs = False
