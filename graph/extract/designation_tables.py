@@ -16,16 +16,24 @@ LISTED = ("Institution", "Country", "Person")
 RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
-def _cells(line: str, line_start: int) -> list[tuple[int, int, str]]:
+def _separator(line: str) -> str | None:
+    """What divides a line's cells: Markdown's bars, or tabs (a table pasted from a PDF or
+    a web page: "1.\tTomas BELSKY\tDOB: ...\tCommander of ..."); None for no table row."""
+    if "|" in line:
+        return "|"
+    return "\t" if line.strip().count("\t") >= 2 else None
+
+
+def _cells(line: str, line_start: int, sep: str) -> list[tuple[int, int, str]]:
     """A table row's cells, each with its characters' start and end in the text."""
     out = []
     at = line_start
-    for cell in line.split("|"):
+    for cell in line.split(sep):
         out.append((at, at + len(cell), cell.strip()))
         at += len(cell) + 1
-    if line.lstrip().startswith("|"):
+    if sep == "|" and line.lstrip().startswith("|"):
         out = out[1:]
-    if line.rstrip().endswith("|"):
+    if sep == "|" and line.rstrip().endswith("|"):
         out = out[:-1]
     return out
 
@@ -61,10 +69,11 @@ def table_designations(
     at = 0
     for line in text.split("\n"):
         start, at = at, at + len(line) + 1
-        if "|" not in line:
+        sep = _separator(line)
+        if sep is None:
             column = None  # a table ends at its first line that is no row
             continue
-        cells = _cells(line, start)
+        cells = _cells(line, start, sep)
         if column is None:
             column = _name_column(cells, rules)
             continue
