@@ -330,6 +330,10 @@ class Designations:
         mark ("- ", "1. ") and title words ("Colonel", "Major General", "Dr.") before it."""
         start = s.span.start_char if start is None else start
         before = doc_text(s.span.doc)[start : m.start].strip(" -•*\t0123456789.)")
+        # an entry's field label: "1. Name: Tomas BELSKY", "Full name: ..."
+        label, colon, rest = before.partition(":")
+        if colon and not rest.strip() and label.strip().lower() in self.rules.table_name_columns:
+            before = ""
         words = [w.strip(".,").lower() for w in before.split()]
         return len(words) <= 4 and all(w in self.title_words for w in words)
 
