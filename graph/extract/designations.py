@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.designation_tables import table_designations
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
-from graph.extract.tables import Rules
+from graph.extract.tables import Rules, load_rules
 from graph.model import fold
 
 if TYPE_CHECKING:  # relations.py imports this module
@@ -655,7 +655,7 @@ class Designations:
         sources: list[Mention] = []
         # a passive subject is listed, not listing ("Chonsurim is being designated")
         subjects = [c for c in _subject_tokens(tok) if c.dep_ != "nsubjpass"]
-        if any(c.dep_ == "auxpass" for c in tok.children):
+        if any(c.dep_ == "auxpass" for c in tok.children) or _reduced_passive(tok):
             subjects = []  # "X has arranged cargoes and is being designated": X is listed
         for c in subjects:
             sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
@@ -1007,6 +1007,9 @@ def _passive_subjects(tok: Token) -> list[Token]:
     """The listed subject of a passive verb: its own, or for a passive verb joined to an
     active one ("VS Tankers has arranged cargoes ... and is being designated") the first
     verb's."""
+    if _reduced_passive(tok):
+        # "X, blacklisted by Washington in 2022, denied ...", "Y, a firm designated by OFAC"
+        return [tok.head.head if tok.head.dep_ == "appos" else tok.head]
     own = [c for c in tok.children if c.dep_ == "nsubjpass"]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
     if not own and aux:  # "Also designated is X" (the parser may hang X on "is")
@@ -1015,6 +1018,20 @@ def _passive_subjects(tok: Token) -> list[Token]:
     if own or tok.dep_ != "conj" or not aux:
         return own
     return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """A participle after the noun it describes, with its agent: "X, sanctioned by the EU
+    last year, ..." (the noun is listed; the agent lists); only for the verbs that list
+    whatever their object (rules.toml reduced_passive_verbs: not "X, listed by the UN as a
+    World Heritage site", "Y, targeted by Russia in a cyberattack")."""
+    return (
+        tok.lemma_.lower() in load_rules().reduced_passive_verbs
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.i < tok.i
+        and any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _clause(s: Sentence) -> bool:

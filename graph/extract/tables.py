@@ -67,6 +67,7 @@ class Rules:
     delisting_verbs: frozenset[str] = frozenset()
     table_name_columns: frozenset[str] = frozenset()
     table_listing_columns: frozenset[str] = frozenset()
+    reduced_passive_verbs: frozenset[str] = frozenset()
     body_entry_cues: tuple[str, ...] = ()
     person_entry_cues: tuple[str, ...] = ()
     hedges: frozenset[str] = frozenset()
@@ -236,6 +237,7 @@ _DESIGNATION_SETS = (
     "delisting_verbs",
     "table_name_columns",
     "table_listing_columns",
+    "reduced_passive_verbs",
 )
 
 
