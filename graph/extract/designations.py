@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.designation_tables import table_designations
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
-from graph.extract.tables import Rules
+from graph.extract.tables import Rules, load_rules
 from graph.model import fold
 
 if TYPE_CHECKING:  # relations.py imports this module
@@ -329,6 +330,10 @@ class Designations:
         mark ("- ", "1. ") and title words ("Colonel", "Major General", "Dr.") before it."""
         start = s.span.start_char if start is None else start
         before = doc_text(s.span.doc)[start : m.start].strip(" -•*\t0123456789.)")
+        # an entry's field label: "1. Name: Tomas BELSKY", "Full name: ..."
+        label, colon, rest = before.partition(":")
+        if colon and not rest.strip() and label.strip().lower() in self.rules.table_name_columns:
+            before = ""
         words = [w.strip(".,").lower() for w in before.split()]
         return len(words) <= 4 and all(w in self.title_words for w in words)
 
@@ -463,6 +468,8 @@ class Designations:
             r.seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
             r.prior = s.mentions
         out += self._lists(doc, sentences, r.designator)
+        mentions = [m for s in sentences for m in s.mentions]
+        out += table_designations(doc_text(doc), mentions, r.designator, self.rules)
         # "revoked the designation of X, who was designated in 2022": X is no target now
         return [o for o in out if (o[2], o[1].start) not in undone]
 
@@ -491,6 +498,9 @@ class Designations:
         ):
             r.designator = sources[:1]  # not "X, which the US designated in 2019"
             r.provisional = False
+        hyphened = _hyphen_listed(tok, s.mentions, s.index)
+        if hyphened:
+            return hyphened  # "the EU-sanctioned businessman X"
         passive = _passive_subjects(tok)
         targets = self._object_targets(tok, s)
         for c in passive:
@@ -649,7 +659,7 @@ class Designations:
         sources: list[Mention] = []
         # a passive subject is listed, not listing ("Chonsurim is being designated")
         subjects = [c for c in _subject_tokens(tok) if c.dep_ != "nsubjpass"]
-        if any(c.dep_ == "auxpass" for c in tok.children):
+        if any(c.dep_ == "auxpass" for c in tok.children) or _reduced_passive(tok):
             subjects = []  # "X has arranged cargoes and is being designated": X is listed
         for c in subjects:
             sources += [m for m in _headed(c, actors, LISTERS) if not m.demonym]
@@ -897,13 +907,19 @@ class Designations:
             line = s.text.strip()
             ends = re.search(self.rules.section_end.pattern, line, re.I) is not None
             field = self.rules.identifier.match(line)  # "DOB: 15/01/1982.", "POB:": no heading
-            if line and line.upper() == line and re.search(r"[A-Z]{3}", line) and not field:
+            # a heading in capitals ("SANCTIONS IMPLICATIONS") has no full stop; an entry's
+            # programme tag ("[RUSSIA-EO14024].") or an entry in capitals has one
+            capitals = line.upper() == line and re.search(r"[A-Z]{3}", line) is not None
+            if line and capitals and line[-1] not in ".;]" and not field:
                 if not paragraphs or ends:
                     in_list = bool(self.rules.section_heading.search(line)) and not ends
                     intro = paragraphs = False
                 continue
             if not ends and self._opens_section(s, text):
                 in_list, intro, paragraphs = True, False, False  # "(1) Individuals"
+                # the first item the parser ran into the heading ("Individuals (7)\n\n1. X")
+                first = [st for st in [_item_start(s, text)] if st > s.span.start_char]
+                out += _listed(designator, self._items(s, text, first + _marked_lines(s, text)), s)
                 continue
             if self.rules.paragraph_intro.search(line):
                 in_list = paragraphs = True
@@ -914,10 +930,11 @@ class Designations:
                 continue
             if not in_list:
                 continue
-            start = _item_start(s, text)
-            line_start = text.rfind("\n", 0, start) + 1
-            if text[line_start:start].strip(" -•*\t0123456789.)"):
-                continue  # not the start of an item ("- X", "1. X", "7 X")
+            if not _at_line_start(text, _item_start(s, text)):
+                # a sentence running on in an item's line, but the parser may have run
+                # the next item into it ("... since 2024.\n\n2. Aleksandre DARAKH...")
+                out += _listed(designator, self._items(s, text, _marked_lines(s, text)), s)
+                continue
             if paragraphs and _is_heading(s, text):
                 in_list = not ends  # "Sanctions Implications" ends the targets
                 continue
@@ -927,16 +944,30 @@ class Designations:
             if intro and line[:1] not in "-•*" and (len(line) > 200 or _clause(s)):
                 in_list = intro = False  # prose again after a list of short items
                 continue
-            first = next((m for m in s.mentions if m.type in LISTED and m.start >= start), None)
+            if self._acts(s.span.root):
+                continue  # "Treasury's OFAC is today designating ...": a lister, no item
+            starts = [_item_start(s, text), *_marked_lines(s, text)]
+            out += _listed(designator, self._items(s, text, starts), s)
+        return out
+
+    def _items(self, s: Sentence, text: str, starts: list[int]) -> list[Mention]:
+        """The actor each list item of a sentence opens with, the items starting at
+        `starts`: the sentence's own start and every later line that opens with a list
+        mark, the parser having run an item's last line into the next item ("Nationality:
+        Russian.\n\n2. RTISHCHEV, Stanislav")."""
+        out: list[Mention] = []
+        ends = [*starts[1:], s.span.end_char][: len(starts)]
+        for start, end in zip(starts, ends, strict=True):
+            if not _at_line_start(text, start):
+                continue
+            first = next(
+                (m for m in s.mentions if m.type in LISTED and start <= m.start < end), None
+            )
             if first is None or first.demonym or not self._opens(s, first, start):
                 continue
             if _names_other(first, s.span.doc):
                 continue  # "- Myanmar Economic Corporation", "Kalashnikov Concern affiliates"
-            if self._acts(s.span.root):
-                continue  # "Treasury's OFAC is today designating ...": a lister, no item
-            for src in designator:
-                if first.name != src.name:
-                    out.append((src, first, s.index, "designation-list", 0.8))
+            out.append(first)
         return out
 
     def _opens_section(self, s: Sentence, text: str) -> bool:
@@ -982,6 +1013,9 @@ def _passive_subjects(tok: Token) -> list[Token]:
     """The listed subject of a passive verb: its own, or for a passive verb joined to an
     active one ("VS Tankers has arranged cargoes ... and is being designated") the first
     verb's."""
+    if _reduced_passive(tok):
+        # "X, blacklisted by Washington in 2022, denied ...", "Y, a firm designated by OFAC"
+        return [tok.head.head if tok.head.dep_ == "appos" else tok.head]
     own = [c for c in tok.children if c.dep_ == "nsubjpass"]
     aux = [c for c in tok.children if c.dep_ == "auxpass"]
     if not own and aux:  # "Also designated is X" (the parser may hang X on "is")
@@ -990,6 +1024,43 @@ def _passive_subjects(tok: Token) -> list[Token]:
     if own or tok.dep_ != "conj" or not aux:
         return own
     return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _hyphen_listed(
+    tok: Token, mentions: list[Mention], sent: int
+) -> list[tuple[Mention, Mention, int, str, float]]:
+    """ "the EU-sanctioned businessman X", "a Treasury-designated firm, Y": a participle
+    joined by a hyphen to its lister, before the noun it lists."""
+    if tok.dep_ != "amod":
+        return []
+    listers = [
+        m
+        for c in tok.children
+        if c.dep_ in ("npadvmod", "compound", "nmod")
+        and c.i == tok.i - 2
+        and tok.nbor(-1).text == "-"
+        for m in mentions
+        if m.type in LISTERS and m.start <= c.idx < m.end and not m.demonym
+    ]
+    noun = tok.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "businessman Tomas Belsky": the name the title stands before
+    listed = [m for m in mentions if m.type in LISTED and m.start <= noun.idx < m.end]
+    return [(a, b, sent, "designation", 0.8) for a in listers for b in listed if a.name != b.name]
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """A participle after the noun it describes, with its agent: "X, sanctioned by the EU
+    last year, ..." (the noun is listed; the agent lists); only for the verbs that list
+    whatever their object (rules.toml reduced_passive_verbs: not "X, listed by the UN as a
+    World Heritage site", "Y, targeted by Russia in a cyberattack")."""
+    return (
+        tok.lemma_.lower() in load_rules().reduced_passive_verbs
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.i < tok.i
+        and any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def _clause(s: Sentence) -> bool:
@@ -1013,6 +1084,31 @@ def _item_start(s: Sentence, text: str) -> int:
     if heading and not marked and re.match(r"\s*(?:[-•*]|\d+[.)])(?:\s|$)", rest):
         return start + len(first) + 1 + len(rest) - len(rest.lstrip())
     return start
+
+
+def _listed(
+    designator: list[Mention], items: list[Mention], s: Sentence
+) -> list[tuple[Mention, Mention, int, str, float]]:
+    return [
+        (src, first, s.index, "designation-list", 0.8)
+        for first in items
+        for src in designator
+        if first.name != src.name
+    ]
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    """Whether only a list mark stands before `start` on its line ("- X", "1. X", "7 X")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" -•*\t0123456789.)")
+
+
+def _marked_lines(s: Sentence, text: str) -> list[int]:
+    """Where the lines after a sentence's first line open with a list mark ("2. X",
+    "- X"), past the item start `_item_start` already gives."""
+    first = _item_start(s, text)
+    body = text[first : s.span.end_char]
+    return [first + m.start(1) for m in re.finditer(r"\n[ \t]*((?:[-•*]|\d+[.)])[ \t]+\S)", body)]
 
 
 def _is_heading(s: Sentence, text: str) -> bool:

@@ -70,6 +70,9 @@ class Rules:
     listing_hedges: frozenset[str] = frozenset()
     listing_subjects: frozenset[str] = frozenset()
     delisting_verbs: frozenset[str] = frozenset()
+    table_name_columns: frozenset[str] = frozenset()
+    table_listing_columns: frozenset[str] = frozenset()
+    reduced_passive_verbs: frozenset[str] = frozenset()
     body_entry_cues: tuple[str, ...] = ()
     person_entry_cues: tuple[str, ...] = ()
     hedges: frozenset[str] = frozenset()
@@ -243,6 +246,9 @@ _DESIGNATION_SETS = (
     "announce_verbs",
     "sanction_nouns",
     "delisting_verbs",
+    "table_name_columns",
+    "table_listing_columns",
+    "reduced_passive_verbs",
 )
 
 
