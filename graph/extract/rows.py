@@ -165,6 +165,11 @@ def _line_facts(
     "- Body – Person, Role" / "Body: Person (Role)"."""
     line = raw.strip().strip("|").strip()
     cells = [c for c in CELL_BREAK.split(line) if c.strip()]
+    if re.match(r"\s*\|\s*\|", raw) and cells:
+        # "| | Charles Michel | President of the European Council |": a row that goes on
+        # from the one above keeps its blank first cell, so the name stays the second
+        line = raw[raw.index("|") + 1 :].strip().strip("|").strip()
+        cells = ["", *cells]
     lead = ITEM_LEAD.match(line)
     if len(cells) == 1 and lead:
         cells = [lead.group(1), line[lead.end() :]]
@@ -208,6 +213,29 @@ def _line_facts(
             role = re.sub(r"\s+(?:of|for|to)(?:\s+the)?$", "", role)
         if target is not None and role:
             out.append(("HOLDS_ROLE", person, target, role))
+    return out + _note_roles(s, person, bounds[3:])
+
+
+def _note_roles(
+    s: Sentence, person: Mention, cells: list[tuple[int, int, str]]
+) -> list[tuple[str, Mention, Mention, str | None]]:
+    """A later cell that is a post in a named body, "Chair of the African Union", "ASEAN
+    chair": the row's person holds it (a notes cell's other words, "G20 presidency", "met
+    X on the margins", are no post)."""
+    role_nouns = set(load_rules().role_nouns)
+    out: list[tuple[str, Mention, Mention, str | None]] = []
+    for lo, hi, cell in cells:
+        bodies = [m for m in s.mentions if lo <= m.start and m.end <= hi and m.type in BODIES]
+        if len(bodies) != 1 or bodies[0].type != "Institution":
+            continue
+        body = bodies[0]
+        text = doc_text(s.span.doc)
+        before = re.sub(r"\s+of(?:\s+the)?\s*$", "", text[lo : body.start]).strip()
+        after = text[body.end : hi].strip()
+        role = before if before and not after else after if after and not before else ""
+        words = role.lower().split()
+        if 1 <= len(words) <= 3 and words[-1] in role_nouns and role.replace(" ", "").isalpha():
+            out.append(("HOLDS_ROLE", person, body, role[0].upper() + role[1:]))
     return out
 
 
