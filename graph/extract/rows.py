@@ -213,29 +213,6 @@ def _line_facts(
             role = re.sub(r"\s+(?:of|for|to)(?:\s+the)?$", "", role)
         if target is not None and role:
             out.append(("HOLDS_ROLE", person, target, role))
-    return out + _note_roles(s, person, bounds[3:])
-
-
-def _note_roles(
-    s: Sentence, person: Mention, cells: list[tuple[int, int, str]]
-) -> list[tuple[str, Mention, Mention, str | None]]:
-    """A later cell that is a post in a named body, "Chair of the African Union", "ASEAN
-    chair": the row's person holds it (a notes cell's other words, "G20 presidency", "met
-    X on the margins", are no post)."""
-    role_nouns = set(load_rules().role_nouns)
-    out: list[tuple[str, Mention, Mention, str | None]] = []
-    for lo, hi, cell in cells:
-        bodies = [m for m in s.mentions if lo <= m.start and m.end <= hi and m.type in BODIES]
-        if len(bodies) != 1 or bodies[0].type != "Institution":
-            continue
-        body = bodies[0]
-        text = doc_text(s.span.doc)
-        before = re.sub(r"\s+of(?:\s+the)?\s*$", "", text[lo : body.start]).strip()
-        after = text[body.end : hi].strip()
-        role = before if before and not after else after if after and not before else ""
-        words = role.lower().split()
-        if 1 <= len(words) <= 3 and words[-1] in role_nouns and role.replace(" ", "").isalpha():
-            out.append(("HOLDS_ROLE", person, body, role[0].upper() + role[1:]))
     return out
 
 

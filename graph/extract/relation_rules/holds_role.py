@@ -448,9 +448,10 @@ def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
 
 def _speaker_of_country(doc: Doc, text: str, p: Mention, s: Sentence) -> list[Candidate]:
     """ "Fu Cong of China said ...", "Robert Wood of the United States — whose delegation
-    ...": a name with no title, the subject of its clause, then "of" and a country that ends
-    its phrase, speaks for that country (how meeting coverage names delegates). Not "of the United States Army" (a body
-    goes on) nor a country followed by more of a noun phrase."""
+    ... — said": a name with no title, then "of" and a country that ends the name's phrase,
+    speaks for that country (how meeting coverage names delegates). Not "of the United
+    States Army" (a body goes on), nor "handed the gavel to X of Laos, which ...": no
+    speaker."""
     of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 10])
     if of is None:
         return []
@@ -463,11 +464,13 @@ def _speaker_of_country(doc: Doc, text: str, p: Mention, s: Sentence) -> list[Ca
         None,
     )
     name = doc.char_span(p.start, p.end, alignment_mode="expand")
-    if country is None or name is None or name.root.dep_ not in ("nsubj", "nsubjpass"):
-        return []  # "handed the gavel to X of Laos, which chairs ...": no speaker
-    nxt = doc.char_span(country.end, s.span.end_char, alignment_mode="expand")
-    ends = nxt is None or len(nxt) == 0 or nxt[0].is_punct or nxt[0].pos_ in ("VERB", "AUX")
-    if not ends or (nxt is not None and len(nxt) and nxt[0].text in ("-", "'s", "’s")):
+    nxt = doc.char_span(country.end, s.span.end_char, alignment_mode="expand") if country else None
+    if name is None or nxt is None or len(nxt) == 0:
+        return []
+    # the verb right after the country is the name's ("X of China said"); before a comma
+    # or a dash the name must be its clause's subject
+    subject = name.root.dep_ in ("nsubj", "nsubjpass")
+    if not (nxt[0].pos_ in ("VERB", "AUX") or subject and nxt[0].text in (",", "—", "–", ";")):
         return []
     return [Candidate("HOLDS_ROLE", p, country, s.index, "Representative", "speaker-of", 0.6)]
 
