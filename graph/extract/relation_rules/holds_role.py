@@ -168,7 +168,35 @@ class HoldsRole:
             # "Guterres, IMF Managing Director Kristalina Georgieva": the next name's title
             return None
         targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
-        return self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
+        found: list[Candidate] = []
+        posts = self._posts_after(text, p.end + role_m.start(), after_end, targets)
+        for i, (lo, hi) in enumerate(posts):
+            # the first post's body may stand before its role noun ("X, the ECOWAS chairman")
+            held = [t for t in targets if (i == 0 or lo <= t.start) and t.start < hi]
+            found += self._roles(text, p, held, lo, hi, s)
+        return found
+
+    def _posts_after(
+        self, text: str, start: int, end: int, targets: list[Mention]
+    ) -> list[tuple[int, int]]:
+        """ "X, Minister of Foreign Affairs of Angola and Chairperson of the Council of
+        Ministers of SADC": posts after a name, each with its own body, joined by "and" —
+        each post is read with its own body (the second body is no parent of the first).
+        A post with no body of its own before "and" ("Prime Minister and Minister of
+        Foreign Affairs of X") stays one phrase for the coordinated-title reader."""
+        cuts: list[tuple[int, int]] = []
+        lo = start
+        for joint in re.finditer(r"\s+and\s+", text[start:end]):
+            at, nxt = start + joint.start(), start + joint.end()
+            title = re.match(r"(?:[A-Z][\w-]*\s+){0,3}", text[nxt:end])
+            role = self.role_rx.match(text, nxt + (title.end() if title else 0))
+            if role is None and not self.role_rx.match(text, nxt):
+                continue
+            if not text[nxt : nxt + 1].isupper() or not any(lo <= t.start < at for t in targets):
+                continue
+            cuts.append((lo, at))
+            lo = nxt
+        return [*cuts, (lo, end)]
 
     def _role_phrase_start(
         self, text: str, clause_start: int, roles: list[re.Match[str]], s: Sentence
