@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.extract.coordinated_titles import TitleSplitter
@@ -211,9 +212,23 @@ def _line_facts(
         if named:
             role = re.sub(r"\([^)]*\)", "", part[: named[0].start - lo]).strip()
             role = re.sub(r"\s+(?:of|for|to)(?:\s+the)?$", "", role)
-        if target is not None and role:
+        # "- Rwanda – President X (NEPAD)": the bracket after the name holds a body, and
+        # "NEPAD)" is no post (a title cell's own words are: "Taoiseach")
+        bracketed = part.rstrip().endswith(")") and "(" not in part
+        if target is not None and role and (not bracketed or _names_a_post(role)):
             out.append(("HOLDS_ROLE", person, target, role))
     return out
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> re.Pattern[str]:
+    nouns = sorted(load_rules().role_nouns, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+
+
+def _names_a_post(role: str) -> bool:
+    """Whether a text holds a role noun (rules.toml [roles] nouns)."""
+    return _post_words().search(role) is not None
 
 
 def _role_parts(cell: str, cell_start: int) -> list[tuple[str, int]]:
