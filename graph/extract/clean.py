@@ -75,7 +75,9 @@ def _metadata(lines: list[str]) -> tuple[str | None, str | None, str | None, str
             publisher = m.group(1).strip()
             used.add(i)
             continue
-        m = re.match(r"^([A-Z][\w .&'-]{1,60}),\s+(.+)$", line)
+        # "Reuters, 12 March 2024"; not a body paragraph that only ends with a date ("The
+        # SADC Mission in the DRC, known as ..., left in December 2023.")
+        m = re.match(r"^([A-Z][\w .&'-]{1,60}),\s+(.{1,40})$", line)
         if m and date is None:
             found = find_dates(m.group(2), default_year=None)
             if found and found[0].year_given and len(m.group(2)) - found[0].char_end < 3:

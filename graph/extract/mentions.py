@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.blocking import spells
+from graph.extract.dates import MONTHS
 from graph.extract.doc_cache import doc_text
 from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
@@ -117,6 +118,9 @@ _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z'’.]+(?:[ /-][A-Z][A-Z'’.]+){0,5})"
     r"(?:,\s+(?P<rest>[^\n()—–]{1,40}?))?\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s",
     re.M,
+)
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
 _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z]")
 _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
@@ -1592,6 +1596,10 @@ class MentionFinder:
         return (
             prev is not None
             and prev.pos_ == "PROPN"
+            # "By late February Kenyan President X": a date, not a given name
+            and prev.ent_type_ in ("", "PERSON")
+            and prev.lower_ not in MONTHS
+            and prev.lower_ not in _WEEKDAYS
             and prev.text[:1].isupper()
             and prev.text.isalpha()
             and not prev.is_sent_start

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.extract.coordinated_titles import TitleSplitter
@@ -166,6 +167,11 @@ def _line_facts(
     "- Body – Person, Role" / "Body: Person (Role)"."""
     line = raw.strip().strip("|").strip()
     cells = [c for c in CELL_BREAK.split(line) if c.strip()]
+    if re.match(r"\s*\|\s*\|", raw) and cells:
+        # "| | Charles Michel | President of the European Council |": a row that goes on
+        # from the one above keeps its blank first cell, so the name stays the second
+        line = raw[raw.index("|") + 1 :].strip().strip("|").strip()
+        cells = ["", *cells]
     lead = ITEM_LEAD.match(line)
     if len(cells) == 1 and lead:
         cells = [lead.group(1), line[lead.end() :]]
@@ -207,9 +213,23 @@ def _line_facts(
         if named:
             role = re.sub(r"\([^)]*\)", "", part[: named[0].start - lo]).strip()
             role = re.sub(r"\s+(?:of|for|to)(?:\s+the)?$", "", role)
-        if target is not None and role:
+        # "- Rwanda – President X (NEPAD)": the bracket after the name holds a body, and
+        # "NEPAD)" is no post (a title cell's own words are: "Taoiseach")
+        bracketed = part.rstrip().endswith(")") and "(" not in part
+        if target is not None and role and (not bracketed or _names_a_post(role)):
             out.append(("HOLDS_ROLE", person, target, role))
     return out
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> re.Pattern[str]:
+    nouns = sorted(load_rules().role_nouns, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
+
+
+def _names_a_post(role: str) -> bool:
+    """Whether a text holds a role noun (rules.toml [roles] nouns)."""
+    return _post_words().search(role) is not None
 
 
 def _role_parts(cell: str, cell_start: int) -> list[tuple[str, int]]:

@@ -448,6 +448,8 @@ def load_gazetteer() -> Gazetteer:
         gaz.add(seat, gaz.countries_by_code[code])
     for adjective, region in raw["region_demonyms"].items():
         gaz.demonyms[adjective] = Place("Region", region)
+    for adjective, code in raw["country_demonyms"].items():
+        gaz.demonyms.setdefault(adjective, gaz.countries_by_code[code])
     _add_world_cities(gaz, raw["world_cities"])
     return gaz
 

@@ -84,7 +84,10 @@ class HoldsRole:
         for p in (m for m in s.mentions if m.type == "Person" and m.name not in done):
             after = self._role_after(text, p, orgs, s)
             found += after or []
-            found += self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
+            before = self._role_before(doc, text, p, orgs, s, titled_after=after is not None)
+            found += before
+            if after is None and not before:
+                found += _speaker_of_country(doc, text, p, s)
             found += [
                 Candidate("HOLDS_ROLE", p, body, s.index, role, "subject-clause", 0.7)
                 for body, role in clause_roles(doc, p, s, self.shapes, self.role_words)
@@ -165,7 +168,35 @@ class HoldsRole:
             # "Guterres, IMF Managing Director Kristalina Georgieva": the next name's title
             return None
         targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
-        return self._roles(text, p, targets, p.end + role_m.start(), after_end, s)
+        found: list[Candidate] = []
+        posts = self._posts_after(text, p.end + role_m.start(), after_end, targets)
+        for i, (lo, hi) in enumerate(posts):
+            # the first post's body may stand before its role noun ("X, the ECOWAS chairman")
+            held = [t for t in targets if (i == 0 or lo <= t.start) and t.start < hi]
+            found += self._roles(text, p, held, lo, hi, s)
+        return found
+
+    def _posts_after(
+        self, text: str, start: int, end: int, targets: list[Mention]
+    ) -> list[tuple[int, int]]:
+        """ "X, Minister of Foreign Affairs of Angola and Chairperson of the Council of
+        Ministers of SADC": posts after a name, each with its own body, joined by "and" —
+        each post is read with its own body (the second body is no parent of the first).
+        A post with no body of its own before "and" ("Prime Minister and Minister of
+        Foreign Affairs of X") stays one phrase for the coordinated-title reader."""
+        cuts: list[tuple[int, int]] = []
+        lo = start
+        for joint in re.finditer(r"\s+and\s+", text[start:end]):
+            at, nxt = start + joint.start(), start + joint.end()
+            title = re.match(r"(?:[A-Z][\w-]*\s+){0,3}", text[nxt:end])
+            role = self.role_rx.match(text, nxt + (title.end() if title else 0))
+            if role is None and not self.role_rx.match(text, nxt):
+                continue
+            if not text[nxt : nxt + 1].isupper() or not any(lo <= t.start < at for t in targets):
+                continue
+            cuts.append((lo, at))
+            lo = nxt
+        return [*cuts, (lo, end)]
 
     def _role_phrase_start(
         self, text: str, clause_start: int, roles: list[re.Match[str]], s: Sentence
@@ -181,11 +212,14 @@ class HoldsRole:
             ):
                 role_m = r
         role_abs = clause_start + role_m.start()
-        lead_m = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[clause_start:role_abs])
-        if lead_m and not any(
-            o.start < role_abs and o.end > clause_start + lead_m.start() for o in s.mentions
-        ):
-            role_abs = clause_start + lead_m.start()
+        # the capitalised words after the last mention before the role noun: "Argentine
+        # Economy Minister", "Philippine Defence Secretary" (the demonym is the state's)
+        lead_from = max(
+            [clause_start, *(o.end for o in s.mentions if clause_start < o.end <= role_abs)]
+        )
+        lead_m = re.search(r"(?:\b[A-Z][a-z]+\s+){1,3}$", text[lead_from:role_abs])
+        if lead_m:
+            role_abs = lead_from + lead_m.start()
         # "Ukraine's foreign ministry spokesperson, X": lower-case words after a possessive
         # (a plural's bare apostrophe too: "the United Nations' top humanitarian official, X")
         owned = re.search(r"['’]s?\s+((?:[a-z]+\s+){1,2})$", text[clause_start:role_abs])
@@ -244,9 +278,7 @@ class HoldsRole:
             # "Prime Minister Fumio Kishida of Japan": the body follows the name
             of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 12])
             nxt = [o for o in orgs if of and o.start == p.end + of.end()]
-            if nxt and text[role_abs : p.start].strip(" ,").lower().startswith(
-                role_m.group(0).lower()
-            ):
+            if nxt and _capitalised_title(text[role_abs : p.start], role_m.group(0)):
                 return self._roles(text, p, nxt, role_abs, p.start, s)
             return self._implied_country(text, p, role_abs, role_m, s)
         return self._roles(text, p, demonyms + targets, role_abs, p.start, s)
@@ -440,6 +472,45 @@ def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
         m.name: m for m in s.mentions if m.type == "Country" and cell[0] < m.start < cell[1]
     }
     return next(iter(countries.values())) if len(countries) == 1 else None
+
+
+def _speaker_of_country(doc: Doc, text: str, p: Mention, s: Sentence) -> list[Candidate]:
+    """ "Fu Cong of China said ...", "Robert Wood of the United States — whose delegation
+    ... — said": a name with no title, then "of" and a country that ends the name's phrase,
+    speaks for that country (how meeting coverage names delegates). Not "of the United
+    States Army" (a body goes on), nor "handed the gavel to X of Laos, which ...": no
+    speaker."""
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[p.end : p.end + 10])
+    if of is None:
+        return []
+    country = next(
+        (
+            m
+            for m in s.mentions
+            if m.start == p.end + of.end() and m.type == "Country" and not m.demonym
+        ),
+        None,
+    )
+    name = doc.char_span(p.start, p.end, alignment_mode="expand")
+    nxt = doc.char_span(country.end, s.span.end_char, alignment_mode="expand") if country else None
+    if name is None or nxt is None or len(nxt) == 0:
+        return []
+    # the verb right after the country is the name's ("X of China said"); before a comma
+    # or a dash the name must be its clause's subject
+    subject = name.root.dep_ in ("nsubj", "nsubjpass")
+    if not (nxt[0].pos_ in ("VERB", "AUX") or subject and nxt[0].text in (",", "—", "–", ";")):
+        return []
+    return [Candidate("HOLDS_ROLE", p, country, s.index, "Representative", "speaker-of", 0.6)]
+
+
+def _capitalised_title(phrase: str, role: str) -> bool:
+    """Whether the words before a name are a title alone: its role noun first ("Prime
+    Minister X of Japan") or capitalised words before it ("External Affairs Minister X of
+    India"), not a clause ("met with Minister X of ...")."""
+    words = phrase.strip(" ,").split()
+    if " ".join(words).lower().startswith(role.lower()):
+        return True
+    return bool(words) and all(w[:1].isupper() or w in ("of", "for", "and") for w in words)
 
 
 def _has_verb(s: Sentence, start: int, end: int, first: int = 1) -> bool:
