@@ -388,7 +388,13 @@ class Resolver:
                 fits[0].rules.add(f"type: {c.name} is the end of {fits[0].name}")
                 c.mentions = []
 
-    def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
+    def _match_existing(
+        self,
+        c: Cluster,
+        index: list[Node],
+        home: str | None = None,
+        countries: frozenset[str] = frozenset(),
+    ) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
         same_type = [n for n in index if n.type == c.type]
         if c.type in ("Country", "City", "Region") and self.gaz.lookup(c.name) is not None:
@@ -400,6 +406,10 @@ class Resolver:
             hit = next((n for n in same_type if same_event(n.properties.get("key"), c.key)), None)
             if hit:
                 return hit
+        if c.type == "Institution":  # "Ministry of Interior" is not Georgia's ministry
+            named = self._state_in_name(c.name)
+            owners = {named} if named else ({home} if home else set(countries))
+            same_type = [n for n in same_type if self._state_in_name(n.name) in owners | {None}]
         for n in same_type:
             known = {fold(n.name)} | {fold(a) for a in n.aliases}
             if names & known and not _other_event(c, n):
@@ -424,8 +434,10 @@ class Resolver:
         by_mention: dict[int, Cluster] = {}
         graph = _DocumentGraph(self.schema, doc_id, extraction.sentences)
         blocks = _Blocks(index)
+        countries = frozenset(m.name for m in extraction.mentions if m.type == "Country")
         for c in clusters:
-            self._add_cluster_node(graph, c, blocks.sharing(c))
+            home = _home_of(c, extraction.mentions, extraction.home)
+            self._add_cluster_node(graph, c, blocks.sharing(c), (home, countries))
             for m in c.mentions:
                 by_mention[id(m)] = c
         graph.add_document(doc_props)
@@ -443,10 +455,18 @@ class Resolver:
         graph.event_locations()
         return GraphData(nodes=list(graph.nodes.values()), edges=list(graph.edges.values()))
 
-    def _add_cluster_node(self, graph: _DocumentGraph, c: Cluster, index: list[Node]) -> None:
+    def _add_cluster_node(
+        self,
+        graph: _DocumentGraph,
+        c: Cluster,
+        index: list[Node],
+        owners: tuple[str | None, frozenset[str]] = (None, frozenset()),
+    ) -> None:
         """The cluster's node: a known actor it matches (unless an analyst kept them
-        apart), or a new one; its aliases, rules and properties."""
-        existing = self._match_existing(c, index)
+        apart), or a new one; its aliases, rules and properties. A body named without its
+        state matches a known body of a state only if that state is the document's home
+        (or, with no home, one the document names)."""
+        existing = self._match_existing(c, index, *owners)
         own = node_id(c.type, c.key if c.type == "Event" and c.key else c.name)
         if existing is not None and self.keep_apart(own, existing.id):
             existing = None
@@ -555,7 +575,7 @@ class Resolver:
             if place is not None and place.type == "Country":
                 self._link_place(graph, c, place, "PART_OF", index)
             self._seat_in_name(graph, c, index)
-            parent = self._parent_body(name, clusters)
+            parent = self._parent_body(name, clusters, tuple(c.mentions))
             if parent is not None and parent.node_id != c.node_id:
                 row = graph.sentence_at(c.mentions[0].start)
                 graph.add_edge(
@@ -659,7 +679,9 @@ class Resolver:
         place = self.gaz.lookup(words[0] + "s") if words[0][:1].isupper() else None
         return place if place is not None and place.type == "Country" else None
 
-    def _parent_body(self, name: str, clusters: list[Cluster]) -> Cluster | None:
+    def _parent_body(
+        self, name: str, clusters: list[Cluster], c_mentions: tuple[Mention, ...] = ()
+    ) -> Cluster | None:
         """ "AU Commission", "U.N. Security Council", "UN General Assembly": a body named by
         another body's short form and a head word is part of that body; so is an organ the
         gazetteer ties to its parent ("European Parliament" of the European Union)."""
@@ -683,7 +705,11 @@ class Resolver:
             parent = next((c for c in bodies if c.name == organ_of), None)
             if parent is not None:
                 return parent
-        heads = self.rules.state_body_heads | self.rules.institution_heads
+        for written in [name, *(m.text for m in c_mentions)]:
+            owner = self._possessive_owner(written, bodies)
+            if owner is not None:
+                return owner
+        heads = self.rules.state_body_heads | self.rules.institution_heads | self.rules.unit_heads
         # "UN General Assembly", "IRGC Aerospace Force": a short form, then a head word
         if len(words) < 2 or not any(w in heads for w in words[1:]):
             return None
@@ -697,6 +723,31 @@ class Resolver:
         if place is not None and place.type == "Institution":
             return next((c for c in clusters if c.name == place.name), None)
         return None
+
+    def _state_in_name(self, name: str) -> str | None:
+        """The state a body's name says it is of ("Ministry of Interior of Georgia",
+        "Russian Foreign Ministry", "U.S. Department of State"), None if it names none: a
+        body named without a state is not a known body of a named one in another document
+        (each state has its "Ministry of Foreign Affairs")."""
+        of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
+        place = self.gaz.lookup(of.group(1)) if of else None
+        words = name.split()
+        if place is None and words:
+            place = self.gaz.demonyms.get(words[0]) or self.gaz.lookup(words[0])
+        return place.name if place is not None and place.type == "Country" else None
+
+    @staticmethod
+    def _possessive_owner(name: str, bodies: list[Cluster]) -> Cluster | None:
+        """ "African Union's Peace and Security Council" found as one name: the body before
+        the possessive owns the one after it."""
+        owner = re.match(r"(?:[Tt]he\s+)?(.+?)['’]s\s+\S", name)
+        if owner is None:
+            return None
+        folded = fold(owner.group(1))
+        return next(
+            (c for c in bodies if folded in {fold(c.name)} | {fold(x) for x in c.surfaces}),
+            None,
+        )
 
     def _body_above(
         self, node: str, parents: dict[str, list[str]], nodes: dict[str, Node]

@@ -39,6 +39,7 @@ from graph.extract.mentions import (
     TITLE_SOURCES,
     Mention,
     MentionFinder,
+    _bodies_after_their_owner,
     _body_confirms_headlines,
     _deck_lines,
     _Found,
@@ -185,6 +186,7 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
+    _bodies_after_their_owner(found.mentions)
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

@@ -2044,6 +2044,19 @@ def _people_the_model_calls_bodies(mentions: list[Mention]) -> None:
             m.type = "Person"
 
 
+def _bodies_after_their_owner(mentions: list[Mention]) -> None:
+    """ "the African Union's Peace and Security Council" found as one name: the body is the
+    Peace and Security Council, where the document names its owner as a body of its own
+    (resolution reads the owner from the text written: PART_OF)."""
+    bodies = {fold(x) for m in mentions if m.type == "Institution" for x in (m.name, m.text)}
+    for m in mentions:
+        if m.type != "Institution" or m.key:
+            continue
+        owned = re.fullmatch(r"(?:[Tt]he\s+)?(.+?)['’]s\s+([A-Z].*)", m.name)
+        if owned and fold(owned.group(1)) in bodies and fold(owned.group(1)) != fold(m.name):
+            m.name = owned.group(2)
+
+
 def _short_names_of_named_countries(mentions: list[Mention]) -> None:
     """ "Congo" in a story that names the Democratic Republic of the Congo, and never the
     Republic of the Congo in full, is the DRC: a bare word that ends the name of a country
