@@ -563,8 +563,7 @@ class Resolver:
         says."""
         name = graph.nodes[c.node_id].name
         if c.type == "Institution":
-            of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
-            place = self.gaz.lookup(of.group(1)) if of else None
+            place = self._place_after_of(name)
             if place is None:
                 firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
                 place = next((self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None)
@@ -711,7 +710,8 @@ class Resolver:
                 return owner
         heads = self.rules.state_body_heads | self.rules.institution_heads | self.rules.unit_heads
         # "UN General Assembly", "IRGC Aerospace Force": a short form, then a head word
-        if len(words) < 2 or not any(w in heads for w in words[1:]):
+        # "EU monitoring mission in Armenia": a head word may be written in lower case
+        if len(words) < 2 or not any(w in heads or w.capitalize() in heads for w in words[1:]):
             return None
         first = fold(words[0])
         for c in clusters:
@@ -724,13 +724,24 @@ class Resolver:
             return next((c for c in clusters if c.name == place.name), None)
         return None
 
+    def _place_after_of(self, name: str) -> Place | None:
+        """The place a name ends with after "of": the longest tail that is one ("Armed
+        Forces of the Democratic Republic of the Congo" is the DRC's, not the Congo's); not
+        in the seat it is named with ("SADC Mission in the Democratic Republic of the
+        Congo" is no body of the Congo)."""
+        name = re.sub(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][^,]*$", "", name)  # its seat aside
+        for of in re.finditer(r"\bof\s+(?:the\s+)?", name):
+            place = self.gaz.lookup(name[of.end() :])
+            if place is not None:
+                return place
+        return None
+
     def _state_in_name(self, name: str) -> str | None:
         """The state a body's name says it is of ("Ministry of Interior of Georgia",
         "Russian Foreign Ministry", "U.S. Department of State"), None if it names none: a
         body named without a state is not a known body of a named one in another document
         (each state has its "Ministry of Foreign Affairs")."""
-        of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name)
-        place = self.gaz.lookup(of.group(1)) if of else None
+        place = self._place_after_of(name)
         words = name.split()
         if place is None and words:
             place = self.gaz.demonyms.get(words[0]) or self.gaz.lookup(words[0])

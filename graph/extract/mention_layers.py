@@ -40,6 +40,7 @@ from graph.extract.mentions import (
     Mention,
     MentionFinder,
     _bodies_after_their_owner,
+    _bodies_named_with_their_place,
     _body_confirms_headlines,
     _deck_lines,
     _Found,
@@ -187,6 +188,8 @@ def end(doc: Doc) -> Doc:
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
     _bodies_after_their_owner(found.mentions)
+    placed = state.finder.names.placed_body_heads
+    found.mentions[:] = _bodies_named_with_their_place(found.mentions, doc_text(doc), placed)
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

@@ -18,6 +18,9 @@ from graph.model import fold
 class NameRules:
     # agencies written after a byline's names ("By A and B Associated Press")
     byline_agencies: tuple[str, ...]
+    # head words of bodies named with the place they work in ("United Nations Integrated
+    # Office in Haiti", "SADC Mission in the DRC"), lower case
+    placed_body_heads: frozenset[str]
     # words of a byline that name no person ("Staff Reporters", "the Africa desk")
     byline_not_people: frozenset[str]
     # last words of the names of buildings and venues: "Sandton Convention Centre" is no actor
@@ -26,6 +29,10 @@ class NameRules:
     portfolio_roles: frozenset[str]
     # a state's organ as a common noun ("foreign ministry") → its name ("Ministry of ...")
     state_organs: dict[str, str]
+    # organs whose word is an adjective or a noun's modifier too ("military", "army"):
+    # an organ only as the head of its phrase ("Sudan's military said", not "Russian
+    # military instructors")
+    head_only_organs: frozenset[str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
     # nouns after a name that make it a place ("the Lachin corridor")
@@ -46,8 +53,10 @@ def load_name_rules() -> NameRules:
         byline_agencies=tuple(c["byline_agencies"]),
         byline_not_people=frozenset(w.lower() for w in c["byline_not_people"]),
         venue_heads=frozenset(n["venue_heads"]),
+        placed_body_heads=frozenset(n["placed_body_heads"]),
         portfolio_roles=frozenset(n["portfolio_roles"]),
-        state_organs=dict(n["state_organs"]),
+        state_organs=dict(n["state_organs"]) | dict(n["state_forces_and_houses"]),
+        head_only_organs=frozenset(n["state_forces_and_houses"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
