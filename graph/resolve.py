@@ -581,12 +581,25 @@ class Resolver:
                     "PART_OF", c.node_id, parent.node_id, graph.fact(row, "name-body", 0.7)
                 )
         elif c.type == "Event":
-            words = name.split()
-            for k in (3, 2, 1):
-                place = self.gaz.lookup(" ".join(words[:k]))
-                if place is not None and place.type == "City":
-                    self._link_place(graph, c, place, "LOCATED_IN", index)
-                    break
+            place = self._city_first_in_name(name, clusters)
+            if place is not None:
+                self._link_place(graph, c, place, "LOCATED_IN", index)
+
+    def _city_first_in_name(self, name: str, clusters: list[Cluster]) -> Place | None:
+        """ "Saint Petersburg International Economic Forum", "Munich Security Conference":
+        an event named after its city, one the gazetteer knows or the document names as a
+        city ("Kigali Summit on Malaria" where the story says "in Kigali")."""
+        words = name.split()
+        cities = {c.name for c in clusters if c.type == "City"}
+        for k in (3, 2, 1):
+            head = " ".join(words[:k])
+            place = self.gaz.lookup(head)
+            if place is not None and place.type == "City":
+                return place
+            code = self.gaz.city_code(head) if head in cities and len(words) > k else None
+            if code:
+                return Place("City", head, code)
+        return None
 
     def _seat_in_name(self, graph: _DocumentGraph, c: Cluster, index: list[Node]) -> None:
         """ "the foreign ministry in Tokyo", "the Constitutional Court in Libreville", "High

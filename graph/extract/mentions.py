@@ -807,18 +807,8 @@ class MentionFinder:
             span = found.doc.char_span(start, m.end(), alignment_mode="expand")
             if state is None or span is None or not found.free(span.start, span.end):
                 continue
-            if organ in self.names.head_only_organs and (
-                _modifies_a_noun(span[-1]) or self._short_of_another(state)
-            ):
-                continue  # "Congolese army allies": no organ; "Congo's army": which Congo?
             name = f"{self.names.state_organs[organ]} of {self._after_of(state)}"
             found.add(span, "Institution", name, "state-organ", name)
-
-    def _short_of_another(self, state: Place) -> bool:
-        """Whether the state's name ends another state's ("Congo", "Guinea", "Sudan"): an
-        organ named after it may be the other's (the document's names decide that later)."""
-        end = " " + fold(state.name)
-        return any(fold(c.name).endswith(end) for c in self.gaz.countries_by_code.values())
 
     def _after_of(self, state: Place) -> str:
         """A country's name as English writes it after "of": "the Netherlands", "the United
@@ -2059,8 +2049,8 @@ def _bodies_named_with_their_place(
 ) -> list[Mention]:
     """ "the United Nations Integrated Office in Haiti", "the SADC Mission in the DRC", "the
     EU monitoring mission in Armenia": a body's mention, a mission's or office's head word,
-    "in" or "at" and a place's mention are one body, named with its place (the mentions
-    inside it go: resolution reads the place from the name)."""
+    "in" or "at" and a place's mention are one body, named with its place (the bodies and
+    people found inside it go; the place stays a mention of its own)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     joined: list[Mention] = []
     for i, body in enumerate(ordered):
@@ -2071,18 +2061,28 @@ def _bodies_named_with_their_place(
         words = re.fullmatch(r"((?:\s+[\w-]+){0,6}?)\s+(in|at)\s+(?:the\s+)?", between)
         if words is None or joined and joined[-1].end > body.start:
             continue
-        head, *middle = reversed([*body.text.split(), *words.group(1).split()])
+        head = [*body.text.split(), *words.group(1).split()][-1]
         extra = words.group(1).split()[:-1]
         if head.lower() not in heads or sum(w[:1].islower() for w in extra) > 1:
             continue
         if head.lower() == "office" and words.group(2) == "in" and place.type != "Country":
             continue  # "the Foreign Office in London" is the Foreign Office
         whole = text[body.start : place.end]
-        joined.append(Mention("Institution", whole, whole, body.start, place.end, body.sent, "placed-body"))
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{2,})\)", text[place.end : place.end + 20])
+        for short in mentions:  # "... in Haiti (MINUSTAH)": the acronym names the whole
+            if acronym and short.text == acronym.group(1):
+                short.name = whole
+        joined.append(
+            Mention("Institution", whole, whole, body.start, place.end, body.sent, "placed-body")
+        )
     if not joined:
         return mentions
     spans = [(w.start, w.end) for w in joined]
-    kept = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+    kept = [  # the place stays a mention of its own: "Haiti" is named still
+        m
+        for m in mentions
+        if m.type in ("Country", "City") or not any(s <= m.start and m.end <= e for s, e in spans)
+    ]
     return sorted(kept + joined, key=lambda m: m.start)
 
 

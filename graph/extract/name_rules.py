@@ -29,10 +29,6 @@ class NameRules:
     portfolio_roles: frozenset[str]
     # a state's organ as a common noun ("foreign ministry") → its name ("Ministry of ...")
     state_organs: dict[str, str]
-    # organs whose word is an adjective or a noun's modifier too ("military", "army"):
-    # an organ only as the head of its phrase ("Sudan's military said", not "Russian
-    # military instructors")
-    head_only_organs: frozenset[str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
     # nouns after a name that make it a place ("the Lachin corridor")
@@ -55,8 +51,7 @@ def load_name_rules() -> NameRules:
         venue_heads=frozenset(n["venue_heads"]),
         placed_body_heads=frozenset(n["placed_body_heads"]),
         portfolio_roles=frozenset(n["portfolio_roles"]),
-        state_organs=dict(n["state_organs"]) | dict(n["state_forces_and_houses"]),
-        head_only_organs=frozenset(n["state_forces_and_houses"]),
+        state_organs=dict(n["state_organs"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
