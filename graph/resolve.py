@@ -403,7 +403,13 @@ class Resolver:
                 fits[0].rules.add(f"type: {c.name} is the end of {fits[0].name}")
                 c.mentions = []
 
-    def _match_existing(self, c: Cluster, index: list[Node]) -> Node | None:
+    def _match_existing(
+        self,
+        c: Cluster,
+        index: list[Node],
+        home: str | None = None,
+        countries: frozenset[str] = frozenset(),
+    ) -> Node | None:
         names = {fold(c.name)} | {fold(s) for s in c.surfaces}
         same_type = [n for n in index if n.type == c.type]
         if c.type in ("Country", "City", "Region") and self.gaz.lookup(c.name) is not None:
@@ -415,6 +421,10 @@ class Resolver:
             hit = next((n for n in same_type if same_event(n.properties.get("key"), c.key)), None)
             if hit:
                 return hit
+        if c.type == "Institution":  # "Ministry of Interior" is not Georgia's ministry
+            named = self._state_in_name(c.name)
+            owners = {named} if named else ({home} if home else set(countries))
+            same_type = [n for n in same_type if self._state_in_name(n.name) in owners | {None}]
         for n in same_type:
             known = {fold(n.name)} | {fold(a) for a in n.aliases}
             if names & known and not _other_event(c, n):
@@ -439,8 +449,10 @@ class Resolver:
         by_mention: dict[int, Cluster] = {}
         graph = _DocumentGraph(self.schema, doc_id, extraction.sentences)
         blocks = _Blocks(index)
+        countries = frozenset(m.name for m in extraction.mentions if m.type == "Country")
         for c in clusters:
-            self._add_cluster_node(graph, c, blocks.sharing(c))
+            home = _home_of(c, extraction.mentions, extraction.home)
+            self._add_cluster_node(graph, c, blocks.sharing(c), (home, countries))
             for m in c.mentions:
                 by_mention[id(m)] = c
         graph.add_document(doc_props)
@@ -458,10 +470,18 @@ class Resolver:
         graph.event_locations()
         return GraphData(nodes=list(graph.nodes.values()), edges=list(graph.edges.values()))
 
-    def _add_cluster_node(self, graph: _DocumentGraph, c: Cluster, index: list[Node]) -> None:
+    def _add_cluster_node(
+        self,
+        graph: _DocumentGraph,
+        c: Cluster,
+        index: list[Node],
+        owners: tuple[str | None, frozenset[str]] = (None, frozenset()),
+    ) -> None:
         """The cluster's node: a known actor it matches (unless an analyst kept them
-        apart), or a new one; its aliases, rules and properties."""
-        existing = self._match_existing(c, index)
+        apart), or a new one; its aliases, rules and properties. A body named without its
+        state matches a known body of a state only if that state is the document's home
+        (or, with no home, one the document names)."""
+        existing = self._match_existing(c, index, *owners)
         own = node_id(c.type, c.key if c.type == "Event" and c.key else c.name)
         if existing is not None and self.keep_apart(own, existing.id):
             existing = None
@@ -558,9 +578,7 @@ class Resolver:
         says."""
         name = graph.nodes[c.node_id].name
         if c.type == "Institution":
-            # a seat after the name is no owner: "... Mission in the Republic of the Congo"
-            of = re.search(r".*\bof\s+(?:the\s+)?(.+)$", re.sub(r"\s(?:in|at)\s.*$", "", name))
-            place = self.gaz.lookup(of.group(1)) if of else None
+            place = self._place_after_of(name)
             if place is None:
                 firsts = [x.text.split()[0] for x in c.mentions if x.text.split()]
                 place = next((self.gaz.demonyms[w] for w in firsts if w in self.gaz.demonyms), None)
@@ -573,19 +591,32 @@ class Resolver:
                 # a news outlet ("Press Trust of India") is no organ of its country
                 self._link_place(graph, c, place, "PART_OF", index)
             self._seat_in_name(graph, c, index)
-            parent = self._parent_body(name, clusters)
+            parent = self._parent_body(name, clusters, tuple(c.mentions))
             if parent is not None and parent.node_id != c.node_id:
                 row = graph.sentence_at(c.mentions[0].start)
                 graph.add_edge(
                     "PART_OF", c.node_id, parent.node_id, graph.fact(row, "name-body", 0.7)
                 )
         elif c.type == "Event":
-            words = name.split()
-            for k in (3, 2, 1):
-                place = self.gaz.lookup(" ".join(words[:k]))
-                if place is not None and place.type == "City":
-                    self._link_place(graph, c, place, "LOCATED_IN", index)
-                    break
+            place = self._city_first_in_name(name, clusters)
+            if place is not None:
+                self._link_place(graph, c, place, "LOCATED_IN", index)
+
+    def _city_first_in_name(self, name: str, clusters: list[Cluster]) -> Place | None:
+        """ "Saint Petersburg International Economic Forum", "Munich Security Conference":
+        an event named after its city, one the gazetteer knows or the document names as a
+        city ("Kigali Summit on Malaria" where the story says "in Kigali")."""
+        words = name.split()
+        cities = {c.name for c in clusters if c.type == "City"}
+        for k in (3, 2, 1):
+            head = " ".join(words[:k])
+            place = self.gaz.lookup(head)
+            if place is not None and place.type == "City":
+                return place
+            code = self.gaz.city_code(head) if head in cities and len(words) > k else None
+            if code:
+                return Place("City", head, code)
+        return None
 
     def _seat_in_name(self, graph: _DocumentGraph, c: Cluster, index: list[Node]) -> None:
         """ "the foreign ministry in Tokyo", "the Constitutional Court in Libreville", "High
@@ -677,7 +708,9 @@ class Resolver:
         place = self.gaz.lookup(words[0] + "s") if words[0][:1].isupper() else None
         return place if place is not None and place.type == "Country" else None
 
-    def _parent_body(self, name: str, clusters: list[Cluster]) -> Cluster | None:
+    def _parent_body(
+        self, name: str, clusters: list[Cluster], c_mentions: tuple[Mention, ...] = ()
+    ) -> Cluster | None:
         """ "AU Commission", "U.N. Security Council", "UN General Assembly": a body named by
         another body's short form and a head word is part of that body; so is an organ the
         gazetteer ties to its parent ("European Parliament" of the European Union)."""
@@ -701,9 +734,14 @@ class Resolver:
             parent = next((c for c in bodies if c.name == organ_of), None)
             if parent is not None:
                 return parent
-        heads = self.rules.state_body_heads | self.rules.institution_heads
+        for written in [name, *(m.text for m in c_mentions)]:
+            owner = self._possessive_owner(written, bodies)
+            if owner is not None:
+                return owner
+        heads = self.rules.state_body_heads | self.rules.institution_heads | self.rules.unit_heads
         # "UN General Assembly", "IRGC Aerospace Force": a short form, then a head word
-        if len(words) < 2 or not any(w in heads for w in words[1:]):
+        # "EU monitoring mission in Armenia": a head word may be written in lower case
+        if len(words) < 2 or not any(w in heads or w.capitalize() in heads for w in words[1:]):
             return None
         first = fold(words[0])
         for c in clusters:
@@ -715,6 +753,42 @@ class Resolver:
         if place is not None and place.type == "Institution":
             return next((c for c in clusters if c.name == place.name), None)
         return None
+
+    def _place_after_of(self, name: str) -> Place | None:
+        """The place a name ends with after "of": the longest tail that is one ("Armed
+        Forces of the Democratic Republic of the Congo" is the DRC's, not the Congo's); not
+        in the seat it is named with ("SADC Mission in the Democratic Republic of the
+        Congo" is no body of the Congo)."""
+        name = re.sub(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][^,]*$", "", name)  # its seat aside
+        for of in re.finditer(r"\bof\s+(?:the\s+)?", name):
+            place = self.gaz.lookup(name[of.end() :])
+            if place is not None:
+                return place
+        return None
+
+    def _state_in_name(self, name: str) -> str | None:
+        """The state a body's name says it is of ("Ministry of Interior of Georgia",
+        "Russian Foreign Ministry", "U.S. Department of State"), None if it names none: a
+        body named without a state is not a known body of a named one in another document
+        (each state has its "Ministry of Foreign Affairs")."""
+        place = self._place_after_of(name)
+        words = name.split()
+        if place is None and words:
+            place = self.gaz.demonyms.get(words[0]) or self.gaz.lookup(words[0])
+        return place.name if place is not None and place.type == "Country" else None
+
+    @staticmethod
+    def _possessive_owner(name: str, bodies: list[Cluster]) -> Cluster | None:
+        """ "African Union's Peace and Security Council" found as one name: the body before
+        the possessive owns the one after it."""
+        owner = re.match(r"(?:[Tt]he\s+)?(.+?)['’]s\s+\S", name)
+        if owner is None:
+            return None
+        folded = fold(owner.group(1))
+        return next(
+            (c for c in bodies if folded in {fold(c.name)} | {fold(x) for x in c.surfaces}),
+            None,
+        )
 
     def _body_above(
         self, node: str, parents: dict[str, list[str]], nodes: dict[str, Node]

@@ -41,6 +41,8 @@ from graph.extract.mentions import (
     TITLE_SOURCES,
     Mention,
     MentionFinder,
+    _bodies_after_their_owner,
+    _bodies_named_with_their_place,
     _bodies_named_with_their_seat,
     _body_confirms_headlines,
     _deck_lines,
@@ -195,6 +197,9 @@ def end(doc: Doc) -> Doc:
     _people_the_model_calls_bodies(found.mentions)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
     _bodies_named_with_their_seat(doc, found.mentions, state.finder.rules.seated_heads)
+    _bodies_after_their_owner(found.mentions)
+    placed = state.finder.names.placed_body_heads
+    found.mentions[:] = _bodies_named_with_their_place(found.mentions, doc_text(doc), placed)
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

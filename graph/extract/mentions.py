@@ -2287,6 +2287,61 @@ _LEGISLATURES = frozenset({"Parliament", "Senate", "Congress"})
 _LEGISLATURE_WORDS = _LEGISLATURES | {"Duma", "Assembly", "Diet", "Knesset", "Majlis"}
 
 
+def _bodies_named_with_their_place(
+    mentions: list[Mention], text: str, heads: frozenset[str]
+) -> list[Mention]:
+    """ "the United Nations Integrated Office in Haiti", "the SADC Mission in the DRC", "the
+    EU monitoring mission in Armenia": a body's mention, a mission's or office's head word,
+    "in" or "at" and a place's mention are one body, named with its place (the bodies and
+    people found inside it go; the place stays a mention of its own)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    joined: list[Mention] = []
+    for i, body in enumerate(ordered):
+        place = next((p for p in ordered[i + 1 :] if p.type in ("Country", "City")), None)
+        if body.type != "Institution" or place is None or place.sent != body.sent:
+            continue
+        between = text[body.end : place.start]
+        words = re.fullmatch(r"((?:\s+[\w-]+){0,6}?)\s+(in|at)\s+(?:the\s+)?", between)
+        if words is None or joined and joined[-1].end > body.start:
+            continue
+        head = [*body.text.split(), *words.group(1).split()][-1]
+        extra = words.group(1).split()[:-1]
+        if head.lower() not in heads or sum(w[:1].islower() for w in extra) > 1:
+            continue
+        if head.lower() == "office" and words.group(2) == "in" and place.type != "Country":
+            continue  # "the Foreign Office in London" is the Foreign Office
+        whole = text[body.start : place.end]
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{2,})\)", text[place.end : place.end + 20])
+        for short in mentions:  # "... in Haiti (MINUSTAH)": the acronym names the whole
+            if acronym and short.text == acronym.group(1):
+                short.name = whole
+        joined.append(
+            Mention("Institution", whole, whole, body.start, place.end, body.sent, "placed-body")
+        )
+    if not joined:
+        return mentions
+    spans = [(w.start, w.end) for w in joined]
+    kept = [  # the place stays a mention of its own: "Haiti" is named still
+        m
+        for m in mentions
+        if m.type in ("Country", "City") or not any(s <= m.start and m.end <= e for s, e in spans)
+    ]
+    return sorted(kept + joined, key=lambda m: m.start)
+
+
+def _bodies_after_their_owner(mentions: list[Mention]) -> None:
+    """ "the African Union's Peace and Security Council" found as one name: the body is the
+    Peace and Security Council, where the document names its owner as a body of its own
+    (resolution reads the owner from the text written: PART_OF)."""
+    bodies = {fold(x) for m in mentions if m.type == "Institution" for x in (m.name, m.text)}
+    for m in mentions:
+        if m.type != "Institution" or m.key:
+            continue
+        owned = re.fullmatch(r"(?:[Tt]he\s+)?(.+?)['’]s\s+([A-Z].*)", m.name)
+        if owned and fold(owned.group(1)) in bodies and fold(owned.group(1)) != fold(m.name):
+            m.name = owned.group(2)
+
+
 def _short_names_of_named_countries(mentions: list[Mention]) -> None:
     """ "Congo" in a story that names the Democratic Republic of the Congo, and never the
     Republic of the Congo in full, is the DRC: a bare word that ends the name of a country

@@ -140,6 +140,7 @@ class Rules:
     topic_joiners: frozenset[str] = frozenset()
     definition_connectors: frozenset[str] = frozenset()
     body_prefix_expansions: tuple[tuple[str, str], ...] = ()
+    unit_heads: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         return any(p.search(line) for p in self.furniture)
@@ -331,6 +332,7 @@ def _short_form_rules(n: dict[str, Any]) -> dict[str, Any]:
     return dict(
         definition_connectors=frozenset(n["definition_connectors"]),
         body_prefix_expansions=tuple((a, b) for a, b in n["body_prefix_expansions"]),
+        unit_heads=frozenset(n["unit_heads"]),
     )
 
 

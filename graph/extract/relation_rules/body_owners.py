@@ -23,6 +23,8 @@ class BodyOwners(StatelessRule):
         data = rule_data(__file__)
         self.possessive = re.compile(data["possessive"])
         self.apposition = re.compile(data["part_of_apposition"], re.IGNORECASE)
+        self.of_owner = re.compile(data["of_owner"])
+        self.unit_heads = set(data["unit_heads"])
         self.state_heads = set(rules.state_body_heads) | set(data["state_body_heads"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
@@ -37,7 +39,19 @@ class BodyOwners(StatelessRule):
                 out.extend(self._owned(a, b, s.index))
             elif a.type == "Institution" and self.apposition.fullmatch(between):
                 out.append(Candidate("PART_OF", a, b, s.index))
+            elif self._unit_of(a, b, between):
+                out.append(Candidate("PART_OF", a, b, s.index, rule="body-of"))
         return out
+
+    def _unit_of(self, unit: Mention, owner: Mention, between: str) -> bool:
+        """ "Department 53 of the Ministry of the People's Armed Forces", "the Permanent
+        Council of the OAS": a body named by a unit's head word, then "of" and another body
+        (written as two mentions: one would have been read from its name)."""
+        if unit.type != "Institution" or owner.type != "Institution":
+            return False
+        if unit.name == owner.name or not self.of_owner.fullmatch(between):
+            return False
+        return any(w in self.unit_heads for w in re.split(r"[\s-]+", unit.name))
 
     def _owned(self, owner: Mention, body: Mention, sent: int) -> list[Candidate]:
         """ "Iran's IRGC" is Iran's, "the Treasury's OFAC" the Treasury's."""

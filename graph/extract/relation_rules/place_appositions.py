@@ -29,6 +29,8 @@ class PlaceAppositions(StatelessRule):
         self.event_city = re.compile(data["event_then_city"])
         self.list_joint = re.compile(data["list_joint"])
         self.numbered = re.compile(data["number_before_event"])
+        self.mission_seat = re.compile(data["mission_then_seat"])
+        self.mission_heads = tuple(data["mission_heads"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         ms = sorted(s.mentions, key=lambda m: m.start)
@@ -43,11 +45,19 @@ class PlaceAppositions(StatelessRule):
             elif a.type == "Country" and a.demonym and b.type == "City":
                 if self.adjective_city.fullmatch(between) and self._agrees(b, a):
                     out.append(Candidate("LOCATED_IN", b, a, s.index))
+            elif a.type == "Institution" and b.type == "City" and self._mission(a, between):
+                out.append(Candidate("LOCATED_IN", a, b, s.index, rule="mission-seat"))
             elif a.type == "Event" and b.type == "City" and self.event_city.fullmatch(between):
                 if self.numbered.search(text[max(0, a.start - 12) : a.start]):
                     continue  # "14th [BRICS summit] (Beijing)": not the event found
                 out.append(Candidate("LOCATED_IN", a, b, s.index))
         return out
+
+    def _mission(self, body: Mention, between: str) -> bool:
+        """ "the Russian Embassy in London", "our High Commission in Ottawa": a diplomatic
+        mission is named by the city it sits in (a body's "in" alone is not its seat)."""
+        named = any(h in body.name for h in self.mission_heads) and " in " not in body.name
+        return named and bool(self.mission_seat.fullmatch(between))
 
     def _alone(self, ms: list[Mention], i: int, text: str) -> bool:
         """The city and country at i, i+1 are not two items of a list of places."""
