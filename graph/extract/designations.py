@@ -497,6 +497,9 @@ class Designations:
         ):
             r.designator = sources[:1]  # not "X, which the US designated in 2019"
             r.provisional = False
+        hyphened = _hyphen_listed(tok, s.mentions, s.index)
+        if hyphened:
+            return hyphened  # "the EU-sanctioned businessman X"
         passive = _passive_subjects(tok)
         targets = self._object_targets(tok, s)
         for c in passive:
@@ -1018,6 +1021,29 @@ def _passive_subjects(tok: Token) -> list[Token]:
     if own or tok.dep_ != "conj" or not aux:
         return own
     return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _hyphen_listed(
+    tok: Token, mentions: list[Mention], sent: int
+) -> list[tuple[Mention, Mention, int, str, float]]:
+    """ "the EU-sanctioned businessman X", "a Treasury-designated firm, Y": a participle
+    joined by a hyphen to its lister, before the noun it lists."""
+    if tok.dep_ != "amod":
+        return []
+    listers = [
+        m
+        for c in tok.children
+        if c.dep_ in ("npadvmod", "compound", "nmod")
+        and c.i == tok.i - 2
+        and tok.nbor(-1).text == "-"
+        for m in mentions
+        if m.type in LISTERS and m.start <= c.idx < m.end and not m.demonym
+    ]
+    noun = tok.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "businessman Tomas Belsky": the name the title stands before
+    listed = [m for m in mentions if m.type in LISTED and m.start <= noun.idx < m.end]
+    return [(a, b, sent, "designation", 0.8) for a in listers for b in listed if a.name != b.name]
 
 
 def _reduced_passive(tok: Token) -> bool:
