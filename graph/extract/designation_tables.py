@@ -16,24 +16,16 @@ LISTED = ("Institution", "Country", "Person")
 RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
-def _separator(line: str) -> str | None:
-    """What divides a line's cells: Markdown's bars, or tabs (a table pasted from a PDF or
-    a web page: "1.\tTomas BELSKY\tDOB: ...\tCommander of ..."); None for no table row."""
-    if "|" in line:
-        return "|"
-    return "\t" if line.strip().count("\t") >= 2 else None
-
-
-def _cells(line: str, line_start: int, sep: str) -> list[tuple[int, int, str]]:
+def _cells(line: str, line_start: int) -> list[tuple[int, int, str]]:
     """A table row's cells, each with its characters' start and end in the text."""
     out = []
     at = line_start
-    for cell in line.split(sep):
+    for cell in line.split("|"):
         out.append((at, at + len(cell), cell.strip()))
         at += len(cell) + 1
-    if sep == "|" and line.lstrip().startswith("|"):
+    if line.lstrip().startswith("|"):
         out = out[1:]
-    if sep == "|" and line.rstrip().endswith("|"):
+    if line.rstrip().endswith("|"):
         out = out[:-1]
     return out
 
@@ -69,11 +61,10 @@ def table_designations(
     at = 0
     for line in text.split("\n"):
         start, at = at, at + len(line) + 1
-        sep = _separator(line)
-        if sep is None:
+        if "|" not in line:
             column = None  # a table ends at its first line that is no row
             continue
-        cells = _cells(line, start, sep)
+        cells = _cells(line, start)
         if column is None:
             column = _name_column(cells, rules)
             continue

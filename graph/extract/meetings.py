@@ -45,13 +45,6 @@ MEET_NOUNS = frozenset(
 LABEL = re.compile(r"\s*([^:\n]{2,80}):\s")
 
 
-def _pobjs(prep: Token) -> list[Token]:
-    """The objects of a preposition and of the prepositions coordinated with it: "met with
-    President X and with Prime Minister Y" (the second "with" is the first's conjunct)."""
-    preps = [prep, *(c for c in prep.conjuncts if c.lower_ == prep.lower_)]
-    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
-
-
 def _persons(
     tok: Token, people: list[Mention], titles: frozenset[str] = frozenset()
 ) -> list[Mention]:
@@ -280,7 +273,12 @@ class Meetings:
                 if c.lower_ == "on" and not self._courtesy_call(verb, c):
                     continue
                 # "met with X", "was received by President X", "called on President X"
-                objects += [m for o in _pobjs(c) for m in _persons(o, people, self.titles)]
+                objects += [
+                    m
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    for m in _persons(o, people, self.titles)
+                ]
         objects += self._included(verb, people)
         if not objects:
             # "met, among others, Prime Minister X, Y and Z": the parser hangs the list on
@@ -373,7 +371,9 @@ class Meetings:
             if w.dep_ == "prep" and w.lower_ == "with"
         ]
         for c in withs:
-            partners += [m for o in _pobjs(c) for m in _persons(o, people, self.titles)]
+            partners += [
+                m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people, self.titles)
+            ]
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "between":
                 between += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
@@ -395,7 +395,7 @@ class Meetings:
             return pairs
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "with":
-                partners += [m for o in _pobjs(c) for m in _persons(o, people)]
+                partners += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
         if not partners and any(
             c.dep_ == "prep"
             and c.lower_ == "with"

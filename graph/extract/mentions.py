@@ -96,11 +96,10 @@ _SPEAKER = re.compile(
 # "- Abdulvahap KOCAK – Turkish national", "Naji Ibrahim SHARIFI-ZINDASHTI, born ...": a list
 # item opening with given names and the surname in capitals, as sanctions lists write people
 _LISTED_PERSON = re.compile(
-    # at a line's start or a table cell's ("| 1. | Ali KOCAK | DOB ...", "1.\tAli KOCAK\t")
-    r"(?:^|[|\t])[ \t]*(?:(?:[-•*]|\d+[.)])[ \t]*)?(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
+    r"^[ \t]*(?:(?:[-•*]|\d+[.)])[ \t]*)?(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
     rf"|al|bin|ibn|abu|el|al-[A-Z][a-zà-ÿ]+|abd)[ \t]+){{1,4}}(?P<surname>[{_UPPER}]{{3,}}"
     rf"(?:[-'’ ][{_UPPER}]{{2,}})*))"
-    r"(?=\s*(?:[–—,;(:|]|-\s|$)|\.(?:\s|$)|\t)",  # "Ilya Romanovich SHESTAKOV. DOB: ..."
+    r"(?=\s*(?:[–—,;(:]|-\s|$)|\.(?:\s|$))",  # "Ilya Romanovich SHESTAKOV. DOB: ..."
     re.M,
 )
 
