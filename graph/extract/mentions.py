@@ -280,8 +280,7 @@ class MentionFinder:
             form
             for name, written in gaz.written.items()
             if _LEGISLATURE_WORDS & set(name.split())
-            and gaz.lookup(name) is not None
-            and gaz.lookup(name).type == "Institution"
+            and getattr(gaz.lookup(name), "type", None) == "Institution"
             for form in written
         ]
         self.known_legislatures = re.compile(
