@@ -284,8 +284,7 @@ class MentionFinder:
             form
             for name, written in gaz.written.items()
             if _LEGISLATURE_WORDS & set(name.split())
-            and gaz.lookup(name) is not None
-            and gaz.lookup(name).type == "Institution"
+            and getattr(gaz.lookup(name), "type", None) == "Institution"
             for form in written
         ]
         self.known_legislatures = re.compile(
@@ -867,26 +866,33 @@ class MentionFinder:
     def _add_bare_congress(self, found: _Found) -> None:
         """ "Critics in Congress", "the Congress passed": "Congress" written alone, in a text
         that names the United States and no other state's congress, is the United States
-        Congress; not a name it begins or ends ("Congress of Peru", "Indian National
-        Congress"), nor "the Congress party"."""
+        Congress, under the name the text gives it in full ("the U.S. Congress"), if any;
+        not a name it begins or ends ("Congress of Peru", "Indian National Congress"), nor
+        "the Congress party"."""
         doc, us = found.doc, self.gaz.lookup("United States")
         if us is None or not any(m.name == us.name for m in found.mentions):
             return
-        if any(m.type == "Institution" and "Congress" in m.name for m in found.mentions):
-            return  # another state's congress is named: which is meant, the text says
-        name = f"{us.name} Congress"
-        for tok in doc:
-            if tok.text != "Congress" or not found.free(tok.i, tok.i + 1):
-                continue
+        bare, written = [], set()
+        for tok in (t for t in doc if t.text == "Congress"):
             prev = doc[tok.i - 1] if tok.i > 0 else None
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if prev is not None and not tok.is_sent_start and self._is_cap(prev):
-                continue
-            if prev is not None and prev.text in ("'s", "’s"):
-                continue  # "National People's Congress", "Peru's Congress": a name, an owner
             if nxt is not None and (nxt.lower_ in ("of", "party", "-") or self._is_cap(nxt)):
+                return  # "Congress of Peru", "the Congress party": another congress is named
+            if prev is None or tok.is_sent_start or not (
+                self._is_cap(prev) or prev.text in ("'s", "’s")
+            ):
+                bare.append(tok)
                 continue
-            found.add(doc[tok.i : tok.i + 1], "Institution", name, "bare-congress", name)
+            two = doc[max(0, tok.i - 2) : tok.i]
+            start = tok.i - 2 if two[0].lower_ != "the" and self.gaz.lookup(two.text) else tok.i - 1
+            owner = self.gaz.lookup(doc[start : tok.i].text)
+            if owner is None or owner.name != us.name:
+                return  # "Peru's Congress", "National People's Congress", "Indian ... Congress"
+            written.add(doc[start : tok.i + 1].text)  # "U.S. Congress", "United States Congress"
+        name = min(written) if len(written) == 1 else f"{us.name} Congress"
+        for tok in bare:
+            if found.free(tok.i, tok.i + 1):
+                found.add(doc[tok.i : tok.i + 1], "Institution", name, "bare-congress", name)
 
     def _named_legislature(self, m: re.Match[str], organ: str) -> bool:
         """ "the Latin American Parliament", "the Pan-African Parliament": a legislature's
