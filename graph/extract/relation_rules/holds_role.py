@@ -491,8 +491,10 @@ def _speaker_of_country(doc: Doc, text: str, p: Mention, s: Sentence) -> list[Ca
         ),
         None,
     )
+    if country is None:
+        return []
     name = doc.char_span(p.start, p.end, alignment_mode="expand")
-    nxt = doc.char_span(country.end, s.span.end_char, alignment_mode="expand") if country else None
+    nxt = doc.char_span(country.end, s.span.end_char, alignment_mode="expand")
     if name is None or nxt is None or len(nxt) == 0:
         return []
     # the verb right after the country is the name's ("X of China said"); before a comma
