@@ -30,6 +30,7 @@ class PlaceAppositions(StatelessRule):
         self.list_joint = re.compile(data["list_joint"])
         self.numbered = re.compile(data["number_before_event"])
         self.mission_seat = re.compile(data["mission_then_seat"])
+        self.admin_unit = re.compile(data["city_unit_country"])
         self.mission_heads = tuple(data["mission_heads"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
@@ -39,7 +40,10 @@ class PlaceAppositions(StatelessRule):
         for i in range(len(ms) - 1):
             a, b = ms[i], ms[i + 1]
             between = text[a.end : b.start]
-            if a.type == "City" and b.type == "Country" and self._country_itself(ctx, b):
+            address = self._address(ctx, ms, i) if a.type == "City" else None
+            if address is not None:
+                out.append(Candidate("LOCATED_IN", a, address, s.index, rule="city-address"))
+            elif a.type == "City" and b.type == "Country" and self._country_itself(ctx, b):
                 if self.city_country.fullmatch(between) and self._alone(ms, i, text):
                     out.extend([Candidate("LOCATED_IN", a, b, s.index)] * self._agrees(a, b))
             elif a.type == "Country" and a.demonym and b.type == "City":
@@ -52,6 +56,17 @@ class PlaceAppositions(StatelessRule):
                     continue  # "14th [BRICS summit] (Beijing)": not the event found
                 out.append(Candidate("LOCATED_IN", a, b, s.index))
         return out
+
+    def _address(self, ctx: DocumentContext, ms: list[Mention], i: int) -> Mention | None:
+        """ "Khimki, Moscow Oblast, Russia", "Shahin Shahr, Isfahan Province, Iran": an
+        address or birthplace written city, province, country; the country, if so."""
+        city = ms[i]
+        country = next((m for m in ms[i + 1 :] if m.type == "Country"), None)
+        if country is None or not self.admin_unit.fullmatch(ctx.text[city.end : country.start]):
+            return None
+        if not self._country_itself(ctx, country) or not self._agrees(city, country):
+            return None
+        return country
 
     def _mission(self, body: Mention, between: str) -> bool:
         """ "the Russian Embassy in London", "our High Commission in Ottawa": a diplomatic
