@@ -16,6 +16,12 @@ def _resolve(text: str, doc: str, extractor: Extractor, index: list[Node]) -> Gr
     return Resolver(load_schema()).resolve(extraction, doc, {"title": doc}, index)
 
 
+def _two_documents(first: str, second: str, extractor: Extractor) -> tuple[GraphData, GraphData]:
+    """The second document resolved against the nodes the first left."""
+    one = _resolve(first, "doc:first", extractor, [])
+    return one, _resolve(second, "doc:second", extractor, one.nodes)
+
+
 def _ministry(g: GraphData) -> Node:
     (node,) = [n for n in g.nodes if n.type == "Institution" and "Interior" in n.name]
     return node
@@ -27,18 +33,11 @@ def _part_of(g: GraphData, source: Node) -> set[str]:
 
 
 def test_a_bare_ministry_is_not_another_state_s(extractor: Extractor) -> None:
-    first = _resolve(
+    first, second = _two_documents(
         "Tbilisi protests\n\nThe Ministry of Interior of Georgia said 40 people were held.",
-        "doc:first",
-        extractor,
-        [],
-    )
-    second = _resolve(
         "ISLAMABAD, May 2 - Pakistan briefing\n\nPakistan's Foreign Office said the Ministry"
         " of Interior would give details of the investigation.",
-        "doc:second",
         extractor,
-        first.nodes,
     )
     ministry = _ministry(second)
     assert ministry.id != _ministry(first).id
@@ -46,18 +45,11 @@ def test_a_bare_ministry_is_not_another_state_s(extractor: Extractor) -> None:
 
 
 def test_a_bare_body_joins_its_own_state_s(extractor: Extractor) -> None:
-    first = _resolve(
+    first, second = _two_documents(
         "Treasury sanctions\n\nThe U.S. Department of the Treasury designated two firms.",
-        "doc:first",
-        extractor,
-        [],
-    )
-    second = _resolve(
         "New designations\n\nThe United States acted again. The Department of the Treasury"
         " designated three more firms on Friday.",
-        "doc:second",
         extractor,
-        first.nodes,
     )
     (known,) = [n for n in first.nodes if "Treasury" in n.name]
     assert known.id in {n.id for n in second.nodes}
