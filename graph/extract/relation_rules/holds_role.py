@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.extract.coordinated_titles import TitleSplitter
 from graph.extract.mentions import Mention, doc_text
@@ -317,6 +317,8 @@ class HoldsRole:
         verb = span.root.head
         if span.root.dep_ in ("dobj", "obj") and verb.lemma_.lower() in TOPIC_VERBS:
             return []  # "in which they discussed Ukraine and the Middle East"
+        if _acted_upon(s, p, span.root, self.shapes.delegation_verbs):
+            return []  # "President X condemned the violation of Ukraine's integrity"
         found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
         return named(found, "implied-country", 0.6)
 
@@ -503,6 +505,29 @@ def _speaker_of_country(doc: Doc, text: str, p: Mention, s: Sentence) -> list[Ca
     if not (nxt[0].pos_ in ("VERB", "AUX") or subject and nxt[0].text in (",", "—", "–", ";")):
         return []
     return [Candidate("HOLDS_ROLE", p, country, s.index, "Representative", "speaker-of", 0.6)]
+
+
+def _acted_upon(s: Sentence, person: Mention, country: Token, represents: frozenset[str]) -> bool:
+    """Whether the country lies in what the titled name's own verb acts upon: its object,
+    a place or partner after a preposition, or a second verb it goes on to ("President X
+    condemned the violation of Ukraine's integrity", "travelled to Moscow and offered to
+    make his country Russia's gateway"). Not what the person reports ("said Kenya would
+    send police"), represents or leads ("represented Russia", "headed the Russian
+    delegation"), nor a second verb with a subject of its own: the state is still theirs."""
+    name = s.span.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if name is None or name.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = name.root.head
+    if verb.lemma_.lower() in represents:
+        return False
+    tok = country
+    while tok.head != tok and tok.head != verb:
+        tok = tok.head
+    if tok.head != verb or tok == verb or tok.i < name.root.i:
+        return False
+    if tok.dep_ == "conj":  # "X rejected ..., and Serbian officials criticised ...": theirs
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.dep_ in ("dobj", "obj", "prep", "xcomp", "dative", "attr")
 
 
 def _capitalised_title(phrase: str, role: str) -> bool:
