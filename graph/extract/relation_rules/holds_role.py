@@ -56,8 +56,10 @@ class HoldsRole:
         self.role_words = frozenset(r.split()[-1] for r in rules.role_nouns)
         self.titles = TitleSplitter(rules.role_nouns)
         self.roles: dict[int, list[Candidate]] = {}
+        self.home: Mention | None = None
 
     def start(self, ctx: DocumentContext) -> None:
+        self.home = ctx.home
         self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
         states = _states_of(self.roles)
         for found_roles in self.roles.values():
@@ -304,6 +306,12 @@ class HoldsRole:
             found = self._roles(text, p, [row], role_abs, p.start, s)
             return named(found, "implied-country", 0.6)
         countries = {m.name: m for m in s.mentions if m.type == "Country"}
+        home = None if countries else self._home_speaker(p, role_abs, s)
+        if home is not None:
+            # "Foreign Secretary David Lammy said:" in a government's own release: the
+            # official it quotes is its own, named by the bare title
+            found = self._roles(text, p, [home], role_abs, p.start, s)
+            return named(found, "implied-country", 0.55)
         if len(countries) != 1:
             return []
         (country,) = countries.values()
@@ -321,6 +329,21 @@ class HoldsRole:
             return []  # "President X condemned the violation of Ukraine's integrity"
         found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
         return named(found, "implied-country", 0.6)
+
+    def _home_speaker(self, p: Mention, role_abs: int, s: Sentence) -> Mention | None:
+        """Whether a titled name opens a release's quote line ("Foreign Secretary X said:",
+        the statement following on the next line), in a document that speaks for a
+        country named before it: releases quote their own officials so."""
+        home = self.home
+        name = s.span.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if home is None or home.start >= role_abs or name is None or name.root.dep_ != "nsubj":
+            return None
+        verb = name.root.head
+        if verb.lemma_.lower() not in self.rules.speech_verbs or verb.i + 1 >= len(verb.doc):
+            return None
+        colon = verb.doc[verb.i + 1]
+        rest = doc_text(verb.doc)[colon.idx + 1 : colon.idx + 3].strip(" \t")
+        return home if colon.text == ":" and rest[:1] in ("\n", "") else None
 
     @staticmethod
     def _title_words_only(
