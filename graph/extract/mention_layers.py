@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
@@ -157,6 +158,7 @@ MENTION_LAYERS.layer("listed_bodies", MentionFinder._add_listed_bodies)
 MENTION_LAYERS.layer("defined_aliases", MentionFinder._add_defined_aliases)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
+MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
 MENTION_LAYERS.layer("metonyms", MentionFinder._add_metonyms)
 
 

@@ -1644,6 +1644,9 @@ class MentionFinder:
             return after is None or after.text in (",", "(", "—", "–", "-") or after.is_space
         if before.lower_ in places["preps"] or before.text == "(":
             return True  # "talks in Moscow", "44th Summit (Vientiane)"
+        named = before if before.text != "," or span.start < 2 else doc[span.start - 2]
+        if named.lower_ in places.get("named_after", ()):
+            return True  # "the Angolan capital, Luanda", "the Cambodian capital Phnom Penh"
         if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
             return True
         if after is not None and (after.text in (",", "-") and span.end + 1 < len(doc)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.extract.coordinated_titles import TitleSplitter
 from graph.extract.mentions import Mention, doc_text
@@ -56,8 +56,10 @@ class HoldsRole:
         self.role_words = frozenset(r.split()[-1] for r in rules.role_nouns)
         self.titles = TitleSplitter(rules.role_nouns)
         self.roles: dict[int, list[Candidate]] = {}
+        self.home: Mention | None = None
 
     def start(self, ctx: DocumentContext) -> None:
+        self.home = ctx.home
         self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
         states = _states_of(self.roles)
         for found_roles in self.roles.values():
@@ -304,6 +306,12 @@ class HoldsRole:
             found = self._roles(text, p, [row], role_abs, p.start, s)
             return named(found, "implied-country", 0.6)
         countries = {m.name: m for m in s.mentions if m.type == "Country"}
+        home = None if countries else self._home_speaker(p, role_abs, s)
+        if home is not None:
+            # "Foreign Secretary David Lammy said:" in a government's own release: the
+            # official it quotes is its own, named by the bare title
+            found = self._roles(text, p, [home], role_abs, p.start, s)
+            return named(found, "implied-country", 0.55)
         if len(countries) != 1:
             return []
         (country,) = countries.values()
@@ -317,8 +325,25 @@ class HoldsRole:
         verb = span.root.head
         if span.root.dep_ in ("dobj", "obj") and verb.lemma_.lower() in TOPIC_VERBS:
             return []  # "in which they discussed Ukraine and the Middle East"
+        if _acted_upon(s, p, span.root, self.shapes.delegation_verbs):
+            return []  # "President X condemned the violation of Ukraine's integrity"
         found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
         return named(found, "implied-country", 0.6)
+
+    def _home_speaker(self, p: Mention, role_abs: int, s: Sentence) -> Mention | None:
+        """Whether a titled name opens a release's quote line ("Foreign Secretary X said:",
+        the statement following on the next line), in a document that speaks for a
+        country named before it: releases quote their own officials so."""
+        home = self.home
+        name = s.span.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if home is None or home.start >= role_abs or name is None or name.root.dep_ != "nsubj":
+            return None
+        verb = name.root.head
+        if verb.lemma_.lower() not in self.rules.speech_verbs or verb.i + 1 >= len(verb.doc):
+            return None
+        colon = verb.doc[verb.i + 1]
+        rest = doc_text(verb.doc)[colon.idx + 1 : colon.idx + 3].strip(" \t")
+        return home if colon.text == ":" and rest[:1] in ("\n", "") else None
 
     @staticmethod
     def _title_words_only(
@@ -503,6 +528,29 @@ def _speaker_of_country(doc: Doc, text: str, p: Mention, s: Sentence) -> list[Ca
     if not (nxt[0].pos_ in ("VERB", "AUX") or subject and nxt[0].text in (",", "—", "–", ";")):
         return []
     return [Candidate("HOLDS_ROLE", p, country, s.index, "Representative", "speaker-of", 0.6)]
+
+
+def _acted_upon(s: Sentence, person: Mention, country: Token, represents: frozenset[str]) -> bool:
+    """Whether the country lies in what the titled name's own verb acts upon: its object,
+    a place or partner after a preposition, or a second verb it goes on to ("President X
+    condemned the violation of Ukraine's integrity", "travelled to Moscow and offered to
+    make his country Russia's gateway"). Not what the person reports ("said Kenya would
+    send police"), represents or leads ("represented Russia", "headed the Russian
+    delegation"), nor a second verb with a subject of its own: the state is still theirs."""
+    name = s.span.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if name is None or name.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = name.root.head
+    if verb.lemma_.lower() in represents:
+        return False
+    tok = country
+    while tok.head != tok and tok.head != verb:
+        tok = tok.head
+    if tok.head != verb or tok == verb or tok.i < name.root.i:
+        return False
+    if tok.dep_ == "conj":  # "X rejected ..., and Serbian officials criticised ...": theirs
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.dep_ in ("dobj", "obj", "prep", "xcomp", "dative", "attr")
 
 
 def _capitalised_title(phrase: str, role: str) -> bool:

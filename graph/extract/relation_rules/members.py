@@ -14,6 +14,7 @@ from graph.extract.tables import Gazetteer, Rules
 MEMBER_NOUNS = ("member", "members")
 SUBJECT_OBJECT = ("nsubj", "nsubjpass", "dobj")
 LISTING = ("including", "like")  # "members, including ...", "members like ..."
+NOUNS = ("NOUN", "PROPN")  # "Member states A, B and C" opening a sentence: a proper noun
 
 
 class Members(StatelessRule):
@@ -57,7 +58,7 @@ def _bloc_in_context(ctx: DocumentContext, s: Sentence, cues: list[Token]) -> Me
     """ "Other members, including Zambia, Angola and Zimbabwe, ...", "Several member states,
     including ...": members of no bloc the sentence names are members of the bloc the
     paragraph named last before it, else of the bloc of the document's own event."""
-    if not any(t.lower_ in MEMBER_NOUNS and t.pos_ == "NOUN" and _listed(_noun(t)) for t in cues):
+    if not any(t.lower_ in MEMBER_NOUNS and t.pos_ in NOUNS and _listed(_noun(t)) for t in cues):
         return None  # "... to become full members" lists no members: no bloc to guess
     before = [x for x in ctx.sentences if x.paragraph == s.paragraph and x.index < s.index]
     named = [m for x in before for m in x.mentions if m.type == "Institution" and not m.demonym]
@@ -69,12 +70,18 @@ def _participant(cue: Token) -> bool:
     the subject or object of a denied act are members still (a denied "is a member" has the
     noun as the copula's attribute, and stays denied)."""
     noun = _noun(cue)
-    return cue.lower_ in MEMBER_NOUNS and cue.pos_ == "NOUN" and noun.dep_ in SUBJECT_OBJECT
+    return cue.lower_ in MEMBER_NOUNS and cue.pos_ in NOUNS and noun.dep_ in SUBJECT_OBJECT
 
 
 def _listed(noun: Token) -> bool:
-    """ "members, including Zambia, Angola and Zimbabwe": the members named after the noun."""
-    return any(c.dep_ == "prep" and c.lower_ in LISTING for c in noun.children)
+    """ "members, including Zambia, Angola and Zimbabwe", "member states South Africa,
+    Tanzania and Malawi", "its member states (Angola, Malawi and Zambia)", "the bloc's members
+    Kenya, Uganda and Tanzania": the members named after the noun, as its listing or in
+    apposition to it."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in LISTING or c.dep_ == "appos" and c.i > noun.i
+        for c in noun.children
+    )
 
 
 def _noun(cue: Token) -> Token:

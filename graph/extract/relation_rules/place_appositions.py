@@ -43,7 +43,9 @@ class PlaceAppositions(StatelessRule):
             address = self._address(ctx, ms, i) if a.type == "City" else None
             if address is not None:
                 out.append(Candidate("LOCATED_IN", a, address, s.index, rule="city-address"))
-            elif a.type == "City" and b.type == "Country" and self._country_itself(ctx, b):
+            elif a.type == "City" and b.type == "Country" and (
+                self._country_itself(ctx, b) or self._known_pair(ctx, a, b)
+            ):
                 if self.city_country.fullmatch(between) and self._alone(ms, i, text):
                     out.extend([Candidate("LOCATED_IN", a, b, s.index)] * self._agrees(a, b))
             elif a.type == "Country" and a.demonym and b.type == "City":
@@ -96,6 +98,15 @@ class PlaceAppositions(StatelessRule):
         return span.root.dep_ not in ("compound", "amod", "poss", "nmod") and (
             span.root.ent_type_ not in ("ORG", "FAC", "PERSON", "NORP")
         )
+
+    def _known_pair(self, ctx: DocumentContext, city: Mention, country: Mention) -> bool:
+        """ "in Port Vila, Vanuatu" where the model calls "Vanuatu" a person: the city table
+        puts the city in that very country, named by its own name, which ends the phrase."""
+        known = self.gaz.country_of_city(city.name)
+        # the country closes the phrase ("Vanuatu, but"): not "In Washington, U.S. Secretary
+        # of State X said", "Moscow, Kremlin says"
+        closes = re.match(r"\s*(?:[,.;:)\]]|$)", ctx.text[country.end : country.end + 3])
+        return known is not None and known.name == country.name and not country.demonym and bool(closes)
 
     def _agrees(self, city: Mention, country: Mention) -> bool:
         known = self.gaz.country_of_city(city.name)

@@ -1,0 +1,66 @@
+"""Cities written right before their country, which the model leaves unnamed: "born in
+Kursk, Russia", "POB: Rostov-on-Don, Russia", "headquartered in Larissa, Greece", "Address:
+Village de Dieu, Port-au-Prince, Haiti". How addresses, places of birth, datelines and
+wire stories write a smaller place: its name, a comma, its country.
+
+A name the GeoNames table knows must lie in that country ("Paris, Kenya" is a list of two
+places, not a place); a name the table does not know counts only after a word that makes it
+a place ("in", "near", a sanctions entry's "POB:" or "Address:"; rules.toml [places]
+city_lead_words). The city stays a mention of its own; the LOCATED_IN is read by
+place_appositions.py from the same words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.doc_cache import doc_text
+from graph.extract.mentions import CALENDAR_WORDS, MentionFinder, _Found
+from graph.model import fold
+
+# one to three capitalised words (hyphens inside: "Rostov-on-Don", "Croix-des-Bouquets"),
+# then a comma, right before the country's name
+_NAME_BEFORE = re.compile(
+    r"(?P<name>\b[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}),[ \t]*$"
+)
+_WINDOW = 60
+
+
+def add_cities_before_country(finder: MentionFinder, found: _Found) -> None:
+    """Each "<city>, <Country>" where the city is no mention yet, as a City."""
+    text = doc_text(found.doc)
+    places = finder.rules.place_words
+    leads, never = places.get("city_lead_words", frozenset()), finder.rules.never
+    for country in [m for m in found.mentions if m.type == "Country" and not m.demonym]:
+        state = finder.gaz.lookup(country.text)
+        if state is None or text[country.end : country.end + 2] in ("'s", "’s"):
+            continue  # "Kenya's": the country owns what follows, it closes no address
+        lo = max(0, country.start - _WINDOW)
+        m = _NAME_BEFORE.search(text, lo, country.start)
+        if m is None or "\n" in m.group(0):
+            continue
+        start, end = m.start("name"), m.end("name")
+        name = re.sub(r"\s+", " ", m["name"])
+        words = {fold(w) for w in name.split()}
+        if fold(name) in never or words & CALENDAR_WORDS:
+            continue  # "In May, Kenya", "On Monday, Kenya": a date, no place
+        known = finder.gaz.lookup(name)
+        if known is not None and known.type != "City":
+            continue  # a country, a region, a body named before the country
+        code = finder.gaz.city_code(name, 0)
+        if code is not None:
+            if code != state.code:
+                continue  # "Paris, Kenya": two places of a list
+        elif not _placed(text[max(0, start - 20) : start], leads):
+            continue
+        span = found.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not found.free(span.start, span.end) or span[0].pos_ != "PROPN":
+            continue
+        found.add(span, "City", name, "city-country")
+
+
+def _placed(before: str, leads: frozenset[str]) -> bool:
+    """Whether the words before a name make it a place: "in", "near", "POB:", "Address:"
+    (the last word before it, a label's colon or a listed place's comma aside)."""
+    words = re.findall(r"[\w.]+:?", before)
+    return bool(words) and words[-1].lower() in leads
