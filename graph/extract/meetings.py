@@ -119,7 +119,7 @@ class Meetings:
         pairs: list[tuple[Mention, Mention]] = []
         for tok in s.span:
             is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
-            is_noun = tok.lower_ in MEET_NOUNS and tok.pos_ == "NOUN"
+            is_noun = (tok.lower_ in MEET_NOUNS and tok.pos_ == "NOUN") or self._as_noun(tok)
             if (is_verb or is_noun) and self._held(tok):
                 pairs += self._verb(tok, people) if is_verb else self._noun(tok, people)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in SIGN_VERBS:
@@ -129,6 +129,12 @@ class Meetings:
             self.visitor = out[-1][0]
         self._note_subject(s, people)
         return out
+
+    def _as_noun(self, tok: Token) -> bool:
+        """ "held a bilateral with X": an adjective of meetings standing as the meeting."""
+        return tok.lower_ in self.pairs.meeting_adjectives and tok.dep_ in (
+            "dobj", "obj", "pobj", "nsubj", "nsubjpass"
+        )
 
     def _note_subject(self, s: Sentence, people: list[Mention]) -> None:
         """The subject of the sentence's main clause, the antecedent of a pronoun in the same
@@ -353,8 +359,12 @@ class Meetings:
             # "Tshisekedi and Kagame met in Doha"
             return [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
         together: list[tuple[Mention, Mention]] = []
-        if verb.lemma_.lower() in self.pairs.joined_at and verb.tag_ != "VBN":
-            # "X joined Y and Z at the summit": Y and Z sat at it together too
+        lemma = verb.lemma_.lower()
+        if (lemma in self.pairs.joined_at or lemma in self.pairs.hosts_together) and (
+            verb.tag_ != "VBN" and not any(t.lower_ in self.pairs.apart_words for t in verb.sent)
+        ):
+            # "X joined Y and Z at the summit", "X hosted Y and Z for talks": Y and Z sat at
+            # it together too
             together = [(a, b) for i, a in enumerate(objects) for b in objects[i + 1 :]]
         return [(a, b) for a in subjects for b in objects] + together
 

@@ -20,6 +20,9 @@ class PairRules:
     joined_at: frozenset[str]
     joined_at_nouns: frozenset[str]
     including: frozenset[str]
+    meeting_adjectives: frozenset[str]
+    hosts_together: frozenset[str]
+    apart_words: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
@@ -48,6 +51,9 @@ def load_pair_rules() -> PairRules:
         joined_at=frozenset(m["joined_at"]),
         joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),
+        meeting_adjectives=frozenset(m["meeting_adjectives"]),
+        hosts_together=frozenset(m["hosts_together"]),
+        apart_words=frozenset(m["apart_words"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
