@@ -74,6 +74,7 @@ def _inside(
         if p.dep_ == "prep" and p.lower_ == "of"
     ]
     below = [c for c in tok.subtree if c.i != tok.i]
+    mentions = list(mentions)
     # "A, which makes drones; and B": the clause is left out, what follows it is not
     clauses = [_extent(c) for c in below if c.dep_ in ("relcl", "acl")]
     reasons = [
@@ -81,6 +82,8 @@ def _inside(
         for c in below
         if c.dep_ == "prep"
         and c.lower_ in REASONS
+        # a body's own name goes on: "the State Secretariat for Economic Affairs"
+        and not any(m.start < c.idx < m.end for m in mentions)
         and not any(a <= c.idx < b for a, b in clauses)  # "connected to ...": the clause's
         and not (c.i > 0 and c.nbor(-1).text == "-")  # "commander-in-chief": one word
         and c.head.dep_ != "appos"  # "A, deputy to the Bashkan, B, ...": a target's title
@@ -239,6 +242,23 @@ def _headed_below(prep: Token, mentions: Iterable[Mention]) -> list[Mention]:
     """The countries a preposition's object is headed by ("of Japan")."""
     return [
         m for c in prep.children if c.dep_ == "pobj" for m in _headed(c, mentions, ("Country",))
+    ]
+
+
+def _agents(verb: Token) -> list[Token]:
+    """A passive verb's "by" phrases: its agent, or the "by" the parser hangs on the list it
+    names ("has been added to the sanctions list by the State Secretariat")."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents or not any(c.dep_ == "auxpass" for c in verb.children):
+        return agents
+    return [
+        b
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for b in o.children
+        if b.dep_ == "prep" and b.lower_ == "by"
     ]
 
 
@@ -407,8 +427,13 @@ class Designations:
             c.dep_ in ("relcl", "acl") and c.lemma_.lower() in ("freeze", "block")
             for c in noun.children
         )
+        # "asset freeze measures", "travel ban measures"
+        named = any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.rules.sanction_nouns
+            for c in noun.children
+        )
         return noun.lemma_.lower() in self.rules.sanction_nouns or (
-            noun.lemma_.lower() == "measure" and (restrictive or freezing)
+            noun.lemma_.lower() == "measure" and (restrictive or freezing or named)
         )
 
     def _authority_subject(self, tok: Token) -> bool:
@@ -574,7 +599,15 @@ class Designations:
                 )
             ):
                 targets += _inside(s.mentions, c, LISTED, self.role_words)
-        return targets
+        # "sanctioned X, alongside Canada and Australia": the partners are no targets
+        partners = [
+            _extent(p)
+            for c in tok.children
+            if c.dep_ in ("dobj", "obj", "prep")
+            for p in c.subtree
+            if p.dep_ == "prep" and p.lower_ in self.rules.partner_preps
+        ]
+        return [t for t in targets if not any(a <= t.start < b for a, b in partners)]
 
     def _passive_named(
         self,
@@ -679,7 +712,7 @@ class Designations:
         for c in subjects if not sources else []:
             sources += self._minister_state(c, actors, r)
         named = bool(sources)
-        for c in (c for c in tok.children if c.dep_ == "agent"):
+        for c in _agents(tok):
             sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
         if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
             sources = list(r.designator)
