@@ -84,6 +84,8 @@ class Meetings:
         self.paragraph = -1
         self.antecedent: Mention | None = None
         self.speaker: Mention | None = None
+        self.named_spans: list[tuple[int, int]] = []
+        self.short_titles: dict[str, Mention] = {}  # "eam" -> the person titled so
 
     def reset(self, principal: Mention | None = None) -> None:
         self.visitor = self.following = self.antecedent = self.speaker = None
@@ -92,6 +94,7 @@ class Meetings:
 
     def find(self, s: Sentence) -> list[tuple[Mention, Mention]]:
         people = [m for m in s.mentions if m.type == "Person"]
+        self.named_spans = [(m.start, m.end) for m in s.mentions]
         if s.paragraph != self.paragraph:
             self.paragraph, self.antecedent = s.paragraph, None
             label = LABEL.match(s.text)
@@ -130,6 +133,14 @@ class Meetings:
         self._note_subject(s, people)
         return out
 
+    def _title_acronym(self, tok: Token) -> Mention | None:
+        """ "EAM met ...", "FM held talks with ...": the person a readout's short form of a
+        title stands for (graph/extract/title_short_forms.py), when it names no actor the
+        sentence knows (not "NATO", "UAE")."""
+        if not tok.is_upper or any(a <= tok.idx < b for a, b in self.named_spans):
+            return None
+        return self.short_titles.get(tok.text.lower())
+
     def _as_noun(self, tok: Token) -> bool:
         """ "held a bilateral with X": an adjective of meetings standing as the meeting."""
         return tok.lower_ in self.pairs.meeting_adjectives and tok.dep_ in (
@@ -165,7 +176,9 @@ class Meetings:
         for t in reversed([t for t in pron.sent if t.i < pron.i]):
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
                 named = _persons(t, people)
-                return named[0] if named else BLOCKED  # "EAM was ..., and he also met"
+                if not named and self._title_acronym(t) is not None:
+                    return self._title_acronym(t)
+                return named[0] if named else BLOCKED  # "Li was ..., and he also met"
         if self.antecedent is not None:
             return self.antecedent
         return self.visitor or self.following or self.principal
@@ -260,6 +273,8 @@ class Meetings:
             return found
         if subjects[0].pos_ == "PRON":
             who = self._pronoun_referent(subjects[0], people)  # "She also met ..."
+        elif self._title_acronym(subjects[0]) is not None:
+            who = self._title_acronym(subjects[0])  # "EAM met ..."
         elif subjects[0].lower_ in self.titles:
             # "the Assistant Secretary met ...", "The Prime Minister met ..."
             who = self.visitor or self.following or self.principal
@@ -352,6 +367,9 @@ class Meetings:
             if not named and c.pos_ == "PRON" and verb.lemma_.lower() in self.pairs.passive:
                 who = self._pronoun_referent(c, people)  # "where he was joined by X"
                 named = [who] if who is not None and who is not BLOCKED else []
+            elif not named and self._title_acronym(c) is not None:
+                # "On arrival, EAM was received by Mr. X": the one the short title stands for
+                named = [m for m in [self._title_acronym(c)] if m is not None]
             subjects += named
         if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
             return []

@@ -23,6 +23,8 @@ class PairRules:
     meeting_adjectives: frozenset[str]
     hosts_together: frozenset[str]
     apart_words: frozenset[str]
+    title_acronyms: frozenset[str]
+    title_skips: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
@@ -54,6 +56,8 @@ def load_pair_rules() -> PairRules:
         meeting_adjectives=frozenset(m["meeting_adjectives"]),
         hosts_together=frozenset(m["hosts_together"]),
         apart_words=frozenset(m["apart_words"]),
+        title_acronyms=frozenset(m["title_acronyms"]),
+        title_skips=frozenset(m["title_skips"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
