@@ -227,15 +227,13 @@ def _head_words(name: str) -> list[str]:
 def _imposed_by(noun: Token, mentions: Iterable[Mention]) -> list[Mention]:
     """The agent of a participle on a measure noun: "subject to sanctions imposed by Canada",
     "under restrictions introduced by the EU"."""
-    return [
-        m
-        for a in noun.children
-        if a.dep_ == "acl"
-        for g in a.children
-        if g.dep_ == "agent"
-        for m in _inside(mentions, g, LISTERS)
-        if not m.demonym
-    ]
+    agents = [g for a in noun.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"]
+    # "was hit with sanctions by the EU": the parser hangs the agent on the noun, or on the
+    # verb the noun completes
+    verb = noun.head.head if noun.head.lower_ == "with" else None
+    agents += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    agents += [c for c in (verb.children if verb is not None else ()) if c.dep_ == "agent"]
+    return [m for g in agents for m in _inside(mentions, g, LISTERS) if not m.demonym]
 
 
 def _headed_below(prep: Token, mentions: Iterable[Mention]) -> list[Mention]:
@@ -918,12 +916,19 @@ class Designations:
             if held.lower_ == "subject" and held.dep_ in ("acomp", "xcomp", "oprd"):
                 return held.head
         if tok.lemma_.lower() in ("list", "blacklist") and gov.lower_ == "on":
-            listing = any(
+            listing = tok.lemma_.lower() == "blacklist" or any(
                 c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "terrorist", "terror")
                 for c in tok.children
             )
             if listing:
-                return gov.head
+                return gov.head  # "is on the EU sanctions list", "put X on its blacklist"
+        if (
+            gov.lower_ == "with"
+            and tok.lower_ in self.rules.under_nouns
+            and gov.head.lemma_.lower() in self.rules.struck_with_verbs
+            and any(c.dep_ == "auxpass" for c in gov.head.children)
+        ):
+            return gov.head  # "X was hit with sanctions by the EU", "slapped with sanctions"
         return None
 
     def _lists(

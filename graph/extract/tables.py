@@ -61,6 +61,7 @@ class Rules:
     minister_words: frozenset[str] = frozenset()
     to_target_verbs: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
+    struck_with_verbs: frozenset[str] = frozenset()
     measure_subjects: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     unit_words: tuple[str, ...] = ()
@@ -242,6 +243,7 @@ _DESIGNATION_SETS = (
     "minister_words",
     "to_target_verbs",
     "partner_preps",
+    "struck_with_verbs",
     "measure_subjects",
     "vessel_words",
     "authority_verbs",
