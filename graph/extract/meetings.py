@@ -51,6 +51,17 @@ def _persons(
     """The people a phrase names: its head word, the head's conjuncts and appositions, and
     the name a title heads ("the President of the National Congress, Luis Redondo")."""
     heads = [tok, *tok.conjuncts]
+    # "President A of Austria and President B of Peru": the parser makes B a conjunct of
+    # Austria; a person there is the phrase's too
+    heads += [
+        k
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for k in o.conjuncts
+        if any(m.start <= k.idx < m.end for m in people)
+    ]
     appositions = [c for h in heads for c in h.children if c.dep_ == "appos"]
     # "his two counterparts, Mali's X and Burkina Faso's Y": a list in apposition
     heads += [k for a in appositions for k in (a, *a.conjuncts)]
@@ -86,6 +97,8 @@ class Meetings:
         self.speaker: Mention | None = None
         self.named_spans: list[tuple[int, int]] = []
         self.short_titles: dict[str, Mention] = {}  # "eam" -> the person titled so
+        self.paragraph_people: list[Mention] = []  # the people the paragraph named so far
+        self.sentence_people: list[Mention] = []
 
     def reset(self, principal: Mention | None = None) -> None:
         self.visitor = self.following = self.antecedent = self.speaker = None
@@ -95,17 +108,20 @@ class Meetings:
     def find(self, s: Sentence) -> list[tuple[Mention, Mention]]:
         people = [m for m in s.mentions if m.type == "Person"]
         self.named_spans = [(m.start, m.end) for m in s.mentions]
+        self.sentence_people = people
         if s.paragraph != self.paragraph:
             self.paragraph, self.antecedent = s.paragraph, None
+            self.paragraph_people = []
             label = LABEL.match(s.text)
             if label is not None:
                 # "I" is whoever the label names; a label naming no person (an outlet, a
                 # moderator) blocks the guess
                 lo, hi = s.span.start_char + label.start(1), s.span.start_char + label.end(1)
                 self.speaker = next((m for m in people if lo <= m.start and m.end <= hi), BLOCKED)
-        if not people or s.text.rstrip().endswith("?"):
+        if s.text.rstrip().endswith("?") or not (people or self._two_of(s)):
             # a question asserts no meeting ("Did he have any bilateral meeting with ...?")
             self._note_subject(s, people)
+            self.paragraph_people += people
             return []
         if self.visitor is None:
             # before any meeting, the person the story follows is its first named subject
@@ -122,7 +138,10 @@ class Meetings:
         pairs: list[tuple[Mention, Mention]] = []
         for tok in s.span:
             is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
-            is_noun = (tok.lower_ in MEET_NOUNS and tok.pos_ == "NOUN") or self._as_noun(tok)
+            is_noun = (
+                tok.lower_ in MEET_NOUNS or tok.lower_ in self.pairs.meal_nouns
+            ) and tok.pos_ == "NOUN"
+            is_noun = is_noun or self._as_noun(tok)
             if (is_verb or is_noun) and self._held(tok):
                 pairs += self._verb(tok, people) if is_verb else self._noun(tok, people)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in SIGN_VERBS:
@@ -131,7 +150,25 @@ class Meetings:
         if out:
             self.visitor = out[-1][0]
         self._note_subject(s, people)
+        self.paragraph_people += people
         return out
+
+    def _two_of(self, s: Sentence) -> bool:
+        return any(self._the_two(t) for t in s.span if t.dep_ == "nsubj")
+
+    def _the_two(self, subject: Token) -> list[Mention]:
+        """ "The two leaders held talks", "the two presidents met": the last two people the
+        paragraph named before the subject (a pair, or nobody)."""
+        if subject.lower_ not in self.pairs.two_nouns or not any(
+            c.lower_ in ("two", "both") for c in subject.children
+        ):
+            return []
+        named = self.paragraph_people + [m for m in self.sentence_people if m.end <= subject.idx]
+        last: list[Mention] = []
+        for m in reversed(named):
+            if all(m.name != k.name for k in last):
+                last.append(m)
+        return last[:2] if len(last) >= 2 else []
 
     def _title_acronym(self, tok: Token) -> Mention | None:
         """ "EAM met ...", "FM held talks with ...": the person a readout's short form of a
@@ -271,6 +308,9 @@ class Meetings:
         found = [m for c in subjects for m in _persons(c, people, self.titles)]
         if not subjects or found:
             return found
+        pair = self._the_two(subjects[0])
+        if pair:
+            return pair  # "The two leaders held talks": the pair the paragraph named last
         if subjects[0].pos_ == "PRON":
             who = self._pronoun_referent(subjects[0], people)  # "She also met ..."
         elif self._title_acronym(subjects[0]) is not None:
@@ -364,7 +404,10 @@ class Meetings:
         subjects = self._subjects(verb, people)
         for c in (c for c in verb.children if c.dep_ == "nsubjpass"):
             named = _persons(c, people)
-            if not named and c.pos_ == "PRON" and verb.lemma_.lower() in self.pairs.passive:
+            by_agent = any(a.dep_ == "agent" for a in verb.children)
+            if not named and c.pos_ == "PRON" and (
+                verb.lemma_.lower() in self.pairs.passive or by_agent
+            ):
                 who = self._pronoun_referent(c, people)  # "where he was joined by X"
                 named = [who] if who is not None and who is not BLOCKED else []
             elif not named and self._title_acronym(c) is not None:

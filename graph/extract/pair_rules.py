@@ -25,6 +25,8 @@ class PairRules:
     apart_words: frozenset[str]
     title_acronyms: frozenset[str]
     title_skips: frozenset[str]
+    meal_nouns: frozenset[str]
+    two_nouns: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
@@ -58,6 +60,8 @@ def load_pair_rules() -> PairRules:
         apart_words=frozenset(m["apart_words"]),
         title_acronyms=frozenset(m["title_acronyms"]),
         title_skips=frozenset(m["title_skips"]),
+        meal_nouns=frozenset(m["meal_nouns"]),
+        two_nouns=frozenset(m["two_nouns"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
