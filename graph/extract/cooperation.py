@@ -274,6 +274,12 @@ class Partners:
         """Actors named in a "with"/"alongside" phrase of the cue or of its verb."""
         verb = governing_verb(cue)
         heads = [cue, verb]
+        # "signed memorandums of understanding with Egypt and Kenya": the "with" of the
+        # verb's object, or of that object's "of" phrase
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        heads += objects + [
+            o for c in objects for p in c.children if p.lower_ == "of" for o in p.children
+        ]
         preps = [
             c
             for h in heads

@@ -74,6 +74,7 @@ def _inside(
         if p.dep_ == "prep" and p.lower_ == "of"
     ]
     below = [c for c in tok.subtree if c.i != tok.i]
+    mentions = list(mentions)
     # "A, which makes drones; and B": the clause is left out, what follows it is not
     clauses = [_extent(c) for c in below if c.dep_ in ("relcl", "acl")]
     reasons = [
@@ -81,6 +82,8 @@ def _inside(
         for c in below
         if c.dep_ == "prep"
         and c.lower_ in REASONS
+        # a body's own name goes on: "the State Secretariat for Economic Affairs"
+        and not any(m.start < c.idx < m.end for m in mentions)
         and not any(a <= c.idx < b for a, b in clauses)  # "connected to ...": the clause's
         and not (c.i > 0 and c.nbor(-1).text == "-")  # "commander-in-chief": one word
         and c.head.dep_ != "appos"  # "A, deputy to the Bashkan, B, ...": a target's title
@@ -224,21 +227,36 @@ def _head_words(name: str) -> list[str]:
 def _imposed_by(noun: Token, mentions: Iterable[Mention]) -> list[Mention]:
     """The agent of a participle on a measure noun: "subject to sanctions imposed by Canada",
     "under restrictions introduced by the EU"."""
-    return [
-        m
-        for a in noun.children
-        if a.dep_ == "acl"
-        for g in a.children
-        if g.dep_ == "agent"
-        for m in _inside(mentions, g, LISTERS)
-        if not m.demonym
-    ]
+    agents = [g for a in noun.children if a.dep_ == "acl" for g in a.children if g.dep_ == "agent"]
+    # "was hit with sanctions by the EU": the parser hangs the agent on the noun, or on the
+    # verb the noun completes
+    verb = noun.head.head if noun.head.lower_ == "with" else None
+    agents += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    agents += [c for c in (verb.children if verb is not None else ()) if c.dep_ == "agent"]
+    return [m for g in agents for m in _inside(mentions, g, LISTERS) if not m.demonym]
 
 
 def _headed_below(prep: Token, mentions: Iterable[Mention]) -> list[Mention]:
     """The countries a preposition's object is headed by ("of Japan")."""
     return [
         m for c in prep.children if c.dep_ == "pobj" for m in _headed(c, mentions, ("Country",))
+    ]
+
+
+def _agents(verb: Token) -> list[Token]:
+    """A passive verb's "by" phrases: its agent, or the "by" the parser hangs on the list it
+    names ("has been added to the sanctions list by the State Secretariat")."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents or not any(c.dep_ == "auxpass" for c in verb.children):
+        return agents
+    return [
+        b
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for b in o.children
+        if b.dep_ == "prep" and b.lower_ == "by"
     ]
 
 
@@ -407,8 +425,13 @@ class Designations:
             c.dep_ in ("relcl", "acl") and c.lemma_.lower() in ("freeze", "block")
             for c in noun.children
         )
+        # "asset freeze measures", "travel ban measures"
+        named = any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.rules.sanction_nouns
+            for c in noun.children
+        )
         return noun.lemma_.lower() in self.rules.sanction_nouns or (
-            noun.lemma_.lower() == "measure" and (restrictive or freezing)
+            noun.lemma_.lower() == "measure" and (restrictive or freezing or named)
         )
 
     def _authority_subject(self, tok: Token) -> bool:
@@ -574,7 +597,15 @@ class Designations:
                 )
             ):
                 targets += _inside(s.mentions, c, LISTED, self.role_words)
-        return targets
+        # "sanctioned X, alongside Canada and Australia": the partners are no targets
+        partners = [
+            _extent(p)
+            for c in tok.children
+            if c.dep_ in ("dobj", "obj", "prep")
+            for p in c.subtree
+            if p.dep_ == "prep" and p.lower_ in self.rules.partner_preps
+        ]
+        return [t for t in targets if not any(a <= t.start < b for a, b in partners)]
 
     def _passive_named(
         self,
@@ -679,7 +710,7 @@ class Designations:
         for c in subjects if not sources else []:
             sources += self._minister_state(c, actors, r)
         named = bool(sources)
-        for c in (c for c in tok.children if c.dep_ == "agent"):
+        for c in _agents(tok):
             sources += [m for m in _inside(actors, c, LISTERS) if not m.demonym]
         if not sources and any(c.lower_ in self.rules.self_references for c in subjects):
             sources = list(r.designator)
@@ -885,12 +916,19 @@ class Designations:
             if held.lower_ == "subject" and held.dep_ in ("acomp", "xcomp", "oprd"):
                 return held.head
         if tok.lemma_.lower() in ("list", "blacklist") and gov.lower_ == "on":
-            listing = any(
+            listing = tok.lemma_.lower() == "blacklist" or any(
                 c.dep_ == "compound" and c.lemma_.lower() in ("sanction", "terrorist", "terror")
                 for c in tok.children
             )
             if listing:
-                return gov.head
+                return gov.head  # "is on the EU sanctions list", "put X on its blacklist"
+        if (
+            gov.lower_ == "with"
+            and tok.lower_ in self.rules.under_nouns
+            and gov.head.lemma_.lower() in self.rules.struck_with_verbs
+            and any(c.dep_ == "auxpass" for c in gov.head.children)
+        ):
+            return gov.head  # "X was hit with sanctions by the EU", "slapped with sanctions"
         return None
 
     def _lists(

@@ -51,6 +51,17 @@ def _persons(
     """The people a phrase names: its head word, the head's conjuncts and appositions, and
     the name a title heads ("the President of the National Congress, Luis Redondo")."""
     heads = [tok, *tok.conjuncts]
+    # "President A of Austria and President B of Peru": the parser makes B a conjunct of
+    # Austria; a person there is the phrase's too
+    heads += [
+        k
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for k in o.conjuncts
+        if any(m.start <= k.idx < m.end for m in people)
+    ]
     appositions = [c for h in heads for c in h.children if c.dep_ == "appos"]
     # "his two counterparts, Mali's X and Burkina Faso's Y": a list in apposition
     heads += [k for a in appositions for k in (a, *a.conjuncts)]
@@ -84,6 +95,10 @@ class Meetings:
         self.paragraph = -1
         self.antecedent: Mention | None = None
         self.speaker: Mention | None = None
+        self.named_spans: list[tuple[int, int]] = []
+        self.short_titles: dict[str, Mention] = {}  # "eam" -> the person titled so
+        self.paragraph_people: list[Mention] = []  # the people the paragraph named so far
+        self.sentence_people: list[Mention] = []
 
     def reset(self, principal: Mention | None = None) -> None:
         self.visitor = self.following = self.antecedent = self.speaker = None
@@ -92,17 +107,21 @@ class Meetings:
 
     def find(self, s: Sentence) -> list[tuple[Mention, Mention]]:
         people = [m for m in s.mentions if m.type == "Person"]
+        self.named_spans = [(m.start, m.end) for m in s.mentions]
+        self.sentence_people = people
         if s.paragraph != self.paragraph:
             self.paragraph, self.antecedent = s.paragraph, None
+            self.paragraph_people = []
             label = LABEL.match(s.text)
             if label is not None:
                 # "I" is whoever the label names; a label naming no person (an outlet, a
                 # moderator) blocks the guess
                 lo, hi = s.span.start_char + label.start(1), s.span.start_char + label.end(1)
                 self.speaker = next((m for m in people if lo <= m.start and m.end <= hi), BLOCKED)
-        if not people or s.text.rstrip().endswith("?"):
+        if s.text.rstrip().endswith("?") or not (people or self._two_of(s)):
             # a question asserts no meeting ("Did he have any bilateral meeting with ...?")
             self._note_subject(s, people)
+            self.paragraph_people += people
             return []
         if self.visitor is None:
             # before any meeting, the person the story follows is its first named subject
@@ -119,7 +138,10 @@ class Meetings:
         pairs: list[tuple[Mention, Mention]] = []
         for tok in s.span:
             is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
-            is_noun = tok.lower_ in MEET_NOUNS and tok.pos_ == "NOUN"
+            is_noun = (
+                tok.lower_ in MEET_NOUNS or tok.lower_ in self.pairs.meal_nouns
+            ) and tok.pos_ == "NOUN"
+            is_noun = is_noun or self._as_noun(tok)
             if (is_verb or is_noun) and self._held(tok):
                 pairs += self._verb(tok, people) if is_verb else self._noun(tok, people)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in SIGN_VERBS:
@@ -128,7 +150,39 @@ class Meetings:
         if out:
             self.visitor = out[-1][0]
         self._note_subject(s, people)
+        self.paragraph_people += people
         return out
+
+    def _two_of(self, s: Sentence) -> bool:
+        return any(self._the_two(t) for t in s.span if t.dep_ == "nsubj")
+
+    def _the_two(self, subject: Token) -> list[Mention]:
+        """ "The two leaders held talks", "the two presidents met": the last two people the
+        paragraph named before the subject (a pair, or nobody)."""
+        if subject.lower_ not in self.pairs.two_nouns or not any(
+            c.lower_ in ("two", "both") for c in subject.children
+        ):
+            return []
+        named = self.paragraph_people + [m for m in self.sentence_people if m.end <= subject.idx]
+        last: list[Mention] = []
+        for m in reversed(named):
+            if all(m.name != k.name for k in last):
+                last.append(m)
+        return last[:2] if len(last) >= 2 else []
+
+    def _title_acronym(self, tok: Token) -> Mention | None:
+        """ "EAM met ...", "FM held talks with ...": the person a readout's short form of a
+        title stands for (graph/extract/title_short_forms.py), when it names no actor the
+        sentence knows (not "NATO", "UAE")."""
+        if not tok.is_upper or any(a <= tok.idx < b for a, b in self.named_spans):
+            return None
+        return self.short_titles.get(tok.text.lower())
+
+    def _as_noun(self, tok: Token) -> bool:
+        """ "held a bilateral with X": an adjective of meetings standing as the meeting."""
+        return tok.lower_ in self.pairs.meeting_adjectives and tok.dep_ in (
+            "dobj", "obj", "pobj", "nsubj", "nsubjpass"
+        )
 
     def _note_subject(self, s: Sentence, people: list[Mention]) -> None:
         """The subject of the sentence's main clause, the antecedent of a pronoun in the same
@@ -159,7 +213,9 @@ class Meetings:
         for t in reversed([t for t in pron.sent if t.i < pron.i]):
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
                 named = _persons(t, people)
-                return named[0] if named else BLOCKED  # "EAM was ..., and he also met"
+                if not named and self._title_acronym(t) is not None:
+                    return self._title_acronym(t)
+                return named[0] if named else BLOCKED  # "Li was ..., and he also met"
         if self.antecedent is not None:
             return self.antecedent
         return self.visitor or self.following or self.principal
@@ -252,8 +308,13 @@ class Meetings:
         found = [m for c in subjects for m in _persons(c, people, self.titles)]
         if not subjects or found:
             return found
+        pair = self._the_two(subjects[0])
+        if pair:
+            return pair  # "The two leaders held talks": the pair the paragraph named last
         if subjects[0].pos_ == "PRON":
             who = self._pronoun_referent(subjects[0], people)  # "She also met ..."
+        elif self._title_acronym(subjects[0]) is not None:
+            who = self._title_acronym(subjects[0])  # "EAM met ..."
         elif subjects[0].lower_ in self.titles:
             # "the Assistant Secretary met ...", "The Prime Minister met ..."
             who = self.visitor or self.following or self.principal
@@ -343,9 +404,15 @@ class Meetings:
         subjects = self._subjects(verb, people)
         for c in (c for c in verb.children if c.dep_ == "nsubjpass"):
             named = _persons(c, people)
-            if not named and c.pos_ == "PRON" and verb.lemma_.lower() in self.pairs.passive:
+            by_agent = any(a.dep_ == "agent" for a in verb.children)
+            if not named and c.pos_ == "PRON" and (
+                verb.lemma_.lower() in self.pairs.passive or by_agent
+            ):
                 who = self._pronoun_referent(c, people)  # "where he was joined by X"
                 named = [who] if who is not None and who is not BLOCKED else []
+            elif not named and self._title_acronym(c) is not None:
+                # "On arrival, EAM was received by Mr. X": the one the short title stands for
+                named = [m for m in [self._title_acronym(c)] if m is not None]
             subjects += named
         if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
             return []
@@ -353,8 +420,12 @@ class Meetings:
             # "Tshisekedi and Kagame met in Doha"
             return [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
         together: list[tuple[Mention, Mention]] = []
-        if verb.lemma_.lower() in self.pairs.joined_at and verb.tag_ != "VBN":
-            # "X joined Y and Z at the summit": Y and Z sat at it together too
+        lemma = verb.lemma_.lower()
+        if (lemma in self.pairs.joined_at or lemma in self.pairs.hosts_together) and (
+            verb.tag_ != "VBN" and not any(t.lower_ in self.pairs.apart_words for t in verb.sent)
+        ):
+            # "X joined Y and Z at the summit", "X hosted Y and Z for talks": Y and Z sat at
+            # it together too
             together = [(a, b) for i, a in enumerate(objects) for b in objects[i + 1 :]]
         return [(a, b) for a in subjects for b in objects] + together
 

@@ -20,6 +20,13 @@ class PairRules:
     joined_at: frozenset[str]
     joined_at_nouns: frozenset[str]
     including: frozenset[str]
+    meeting_adjectives: frozenset[str]
+    hosts_together: frozenset[str]
+    apart_words: frozenset[str]
+    title_acronyms: frozenset[str]
+    title_skips: frozenset[str]
+    meal_nouns: frozenset[str]
+    two_nouns: frozenset[str]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
@@ -48,6 +55,13 @@ def load_pair_rules() -> PairRules:
         joined_at=frozenset(m["joined_at"]),
         joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),
+        meeting_adjectives=frozenset(m["meeting_adjectives"]),
+        hosts_together=frozenset(m["hosts_together"]),
+        apart_words=frozenset(m["apart_words"]),
+        title_acronyms=frozenset(m["title_acronyms"]),
+        title_skips=frozenset(m["title_skips"]),
+        meal_nouns=frozenset(m["meal_nouns"]),
+        two_nouns=frozenset(m["two_nouns"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),

@@ -60,6 +60,8 @@ class Rules:
     state_words: frozenset[str] = frozenset()
     minister_words: frozenset[str] = frozenset()
     to_target_verbs: frozenset[str] = frozenset()
+    partner_preps: frozenset[str] = frozenset()
+    struck_with_verbs: frozenset[str] = frozenset()
     measure_subjects: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     unit_words: tuple[str, ...] = ()
@@ -240,6 +242,8 @@ _DESIGNATION_SETS = (
     "state_words",
     "minister_words",
     "to_target_verbs",
+    "partner_preps",
+    "struck_with_verbs",
     "measure_subjects",
     "vessel_words",
     "authority_verbs",

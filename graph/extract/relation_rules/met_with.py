@@ -11,6 +11,7 @@ from graph.extract.meetings import Meetings
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.tables import Gazetteer, Rules
+from graph.extract.title_short_forms import title_holders
 
 
 class MetWith:
@@ -27,6 +28,10 @@ class MetWith:
             next((m for s in ctx.sentences for m in s.mentions if m.type == "Person"), None)
         )
         self.previous_meeting = None
+        people = [m for s in ctx.sentences for m in s.mentions if m.type == "Person"]
+        self.meetings.short_titles = title_holders(
+            ctx.doc, people, self.meetings.pairs.title_acronyms, self.meetings.pairs.title_skips
+        )
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         met = self.met_with(ctx.doc, s, self.previous_meeting)

@@ -56,7 +56,7 @@ class Sanctioned(StatelessRule):
                 lo = cue_end + m.start()
                 # the list of targets ends where the reason or the occasion begins
                 stop = re.compile(
-                    r"\b(over|for|because|after|amid|following|to|in|which|that|as)\b"
+                    r"\b(over|for|because|after|amid|following|to|in|which|that|as|alongside|with)\b"
                 )
                 cut = stop.search(text, lo + len(m.group(0)), window_end)
                 window_end = cut.start() if cut else window_end
