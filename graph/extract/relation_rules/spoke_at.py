@@ -1,6 +1,7 @@
 """SPOKE_AT: a person who speaks, in a passage about an event: the subject of a verb of
 saying, "remarks by X", "X took the floor", "X gave a speech"; a speech verb in a relative
-clause on the name ("opened by X, who told delegates ..."); who opened or closed the meeting
+clause on the name ("opened by X, who told delegates ..."), not one announcing the speaker's
+own absence ("X said he would stay away"); who opened or closed the meeting
 ("X opened the summit", "the session was closed by X"; spoke_at.toml opening_verbs)."""
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ class SpokeAt(StatelessRule):
         self.opening = set(data["opening_verbs"])
         self.giving = set(data["giving_verbs"])
         self.press = set(data["press_audiences"])
+        self.away = set(data["absence_verbs"])
+        self.going = set(data["going_verbs"])
+        self.self_words = set(data["self_pronouns"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.spoke_at(ctx.doc, s, ctx.event_of.get(s.index))
@@ -62,7 +66,7 @@ class SpokeAt(StatelessRule):
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.head.lemma_.lower() in self.rules.speech_verbs
             ):
-                return True
+                return not self._announces_absence(tok.head)
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
                 nouns = self.rules.speech_nouns
@@ -88,6 +92,23 @@ class SpokeAt(StatelessRule):
             ):
                 return tok.i > tok.head.i
             return False
+        return False
+
+    def _announces_absence(self, verb: Token) -> bool:
+        """ "X said he would stay away", "X said she would skip the summit", "said they
+        would not attend": what the speaker says is that the speaker is not coming, which
+        is no word said at the meeting (spoke_at.toml absence_verbs, going_verbs)."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(
+                c.dep_ == "nsubj" and c.lower_ in self.self_words for c in clause.children
+            ):
+                continue
+            lemma = clause.lemma_.lower()
+            kids = {c.lower_ for c in clause.children}
+            if lemma in self.away or (lemma == "stay" and "away" in kids):
+                return True
+            if lemma in self.going and kids & set(self.rules.negators):
+                return True
         return False
 
     def _says_in_relative(self, tok: Token) -> bool:
