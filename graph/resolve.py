@@ -222,14 +222,22 @@ def join_score(short: str, long: str) -> float:
     return sum(max(fuzz.ratio(w, o) for o in other) for w in words) / len(words) / 100
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def same_event(a: str | None, b: str | None) -> bool:
-    """Event keys are "title|kind|year": equal titles and kinds, and no two different years."""
+    """Event keys are "title|kind|year": equal titles and kinds, and no two different years.
+    A key numbered with its ordinal ("g7|summit|48th") is that session alone: it joins only
+    its own number, never a key without one, which would make "the G7 summit" of one story
+    the hub that the 48th, 49th and 50th summits of an encyclopedia page all fall into."""
     if not a or not b:
         return False
     pa, pb = a.split("|"), b.split("|")
     if pa[:2] != pb[:2]:
         return False
     ya, yb = pa[2] if len(pa) > 2 else "", pb[2] if len(pb) > 2 else ""
+    if _ORDINAL.fullmatch(ya) or _ORDINAL.fullmatch(yb):
+        return ya == yb
     return not ya or not yb or ya == yb
 
 

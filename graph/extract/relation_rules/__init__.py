@@ -10,6 +10,9 @@ from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.capital_phrases import CapitalPhrases
 from graph.extract.relation_rules.chambers import Chambers
 from graph.extract.relation_rules.cooperates import Cooperates
+from graph.extract.relation_rules.coverage_groups import CoverageGroups
+from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
+from graph.extract.relation_rules.coverage_states import CoverageStates
 from graph.extract.relation_rules.delegates import Delegates
 from graph.extract.relation_rules.event_chairs import EventChairs
 from graph.extract.relation_rules.event_hosts import EventHosts
@@ -42,12 +45,15 @@ from graph.extract.relation_rules.table_rows import TableRows
 RELATION_RULES.sentence(HoldsRole)
 RELATION_RULES.sentence(ParliamentGroups)
 RELATION_RULES.sentence(SpokeAt)
+RELATION_RULES.sentence(CoverageSpeakers)
 RELATION_RULES.sentence(Sanctioned)
 RELATION_RULES.sentence(Cooperates)
 RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
+RELATION_RULES.sentence(CoverageGroups)
+RELATION_RULES.sentence(CoverageStates)
 RELATION_RULES.sentence(Seats)
 RELATION_RULES.sentence(PlaceAppositions)
 RELATION_RULES.sentence(BodyOwners)

@@ -1,4 +1,8 @@
-"""SPOKE_AT: a person who speaks, in a passage about an event."""
+"""SPOKE_AT: a person who speaks, in a passage about an event: the subject of a verb of
+saying, "remarks by X", "X took the floor", "X gave a speech"; a speech verb in a relative
+clause on the name ("opened by X, who told delegates ..."), not one announcing the speaker's
+own absence ("X said he would stay away"); who opened or closed the meeting
+("X opened the summit", "the session was closed by X"; spoke_at.toml opening_verbs)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
 
@@ -17,6 +21,13 @@ class SpokeAt(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        data = rule_data(__file__)
+        self.opening = set(data["opening_verbs"])
+        self.giving = set(data["giving_verbs"])
+        self.press = set(data["press_audiences"])
+        self.away = set(data["absence_verbs"])
+        self.going = set(data["going_verbs"])
+        self.self_words = set(data["self_pronouns"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.spoke_at(ctx.doc, s, ctx.event_of.get(s.index))
@@ -37,6 +48,8 @@ class SpokeAt(StatelessRule):
         seen = 0
         while seen < 6:
             seen += 1
+            if self._says_in_relative(tok):
+                return True  # "Fernández, who told delegates that ..."
             if tok.dep_ in ("appos", "compound", "conj", "flat", "cc") and tok.head != tok:
                 tok = tok.head
                 continue
@@ -53,16 +66,20 @@ class SpokeAt(StatelessRule):
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.head.lemma_.lower() in self.rules.speech_verbs
             ):
-                return True
+                return not self._announces_absence(tok.head)
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
                 nouns = self.rules.speech_nouns
+                if self._opens_event(head, "nsubjpass"):
+                    return True  # "the summit was opened by X"
                 return head.lemma_.lower() in nouns or (
                     head.lemma_.lower() in ("deliver", "give") and head.head.lemma_.lower() in nouns
                 )
             if tok.dep_ == "nsubj" and self._speaking_idiom(tok.head):
                 return asserted(tok.head, self.rules)  # "took the floor", never "did not take"
-            if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ("give", "deliver", "make"):
+            if tok.dep_ == "nsubj" and self._opens_event(tok.head, "dobj"):
+                return True  # "X opened the summit"
+            if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in self.giving:
                 return any(c.lemma_.lower() in self.rules.speech_nouns for c in tok.head.children)
             # "…," said X: X sometimes hangs off the verb as its object in the small model
             if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.head.lemma_.lower() in (
@@ -76,6 +93,44 @@ class SpokeAt(StatelessRule):
                 return tok.i > tok.head.i
             return False
         return False
+
+    def _announces_absence(self, verb: Token) -> bool:
+        """ "X said he would stay away", "X said she would skip the summit", "said they
+        would not attend": what the speaker says is that the speaker is not coming, which
+        is no word said at the meeting (spoke_at.toml absence_verbs, going_verbs)."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(
+                c.dep_ == "nsubj" and c.lower_ in self.self_words for c in clause.children
+            ):
+                continue
+            lemma = clause.lemma_.lower()
+            kids = {c.lower_ for c in clause.children}
+            if lemma in self.away or (lemma == "stay" and "away" in kids):
+                return True
+            if lemma in self.going and kids & set(self.rules.negators):
+                return True
+        return False
+
+    def _says_in_relative(self, tok: Token) -> bool:
+        """A relative clause on the name whose "who" says something: "X, who told
+        delegates ..."; not to the press ("who told reporters afterwards"): that is no word
+        said at the meeting."""
+        return any(
+            c.dep_ == "relcl"
+            and c.lemma_.lower() in self.rules.speech_verbs
+            and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+            and not any(g.lemma_.lower() in self.press for g in c.children)
+            and asserted(c, self.rules)
+            for c in tok.children
+        )
+
+    def _opens_event(self, verb: Token, dep: str) -> bool:
+        """An opening or closing verb whose object (or passive subject) is a meeting."""
+        return (
+            verb.lemma_.lower() in self.opening
+            and any(c.dep_ == dep and c.lemma_.lower() in self.rules.event_kinds for c in verb.children)
+            and asserted(verb, self.rules)
+        )
 
     def _speaking_idiom(self, verb: Token) -> bool:
         """A verb and its object that say "spoke": "took the floor" (rules.toml
