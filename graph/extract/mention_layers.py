@@ -42,8 +42,6 @@ from graph.extract.mentions import (
     Mention,
     MentionFinder,
     _bodies_after_their_owner,
-    _bodies_named_with_their_place,
-    _bodies_named_with_their_seat,
     _body_confirms_headlines,
     _deck_lines,
     _Found,
@@ -52,6 +50,7 @@ from graph.extract.mentions import (
     _series_named_by_number,
     _short_names_of_named_countries,
 )
+from graph.extract.placed_bodies import bodies_named_with_their_place
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
 BEGIN = COMPONENT_PREFIX + "begin"  # starts the pass
@@ -196,10 +195,9 @@ def end(doc: Doc) -> Doc:
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
-    _bodies_named_with_their_seat(doc, found.mentions, state.finder.rules.seated_heads)
-    _bodies_after_their_owner(found.mentions)
     placed = state.finder.names.placed_body_heads
-    found.mentions[:] = _bodies_named_with_their_place(found.mentions, doc_text(doc), placed)
+    found.mentions[:] = bodies_named_with_their_place(found.mentions, doc_text(doc), placed)
+    _bodies_after_their_owner(found.mentions)
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

@@ -18,8 +18,8 @@ from graph.model import fold
 class NameRules:
     # agencies written after a byline's names ("By A and B Associated Press")
     byline_agencies: tuple[str, ...]
-    # head words of bodies named with the place they work in ("United Nations Integrated
-    # Office in Haiti", "SADC Mission in the DRC"), lower case
+    # head words of bodies named with the place they sit or work in ("United Nations
+    # Office at Geneva", "US Embassy in Pretoria", "SADC Mission in the DRC"), lower case
     placed_body_heads: frozenset[str]
     # words of a byline that name no person ("Staff Reporters", "the Africa desk")
     byline_not_people: frozenset[str]
@@ -49,7 +49,7 @@ def load_name_rules() -> NameRules:
         byline_agencies=tuple(c["byline_agencies"]),
         byline_not_people=frozenset(w.lower() for w in c["byline_not_people"]),
         venue_heads=frozenset(n["venue_heads"]),
-        placed_body_heads=frozenset(n["placed_body_heads"]),
+        placed_body_heads=frozenset(h.lower() for h in n["placed_body_heads"]),
         portfolio_roles=frozenset(n["portfolio_roles"]),
         state_organs=dict(n["state_organs"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
