@@ -50,6 +50,7 @@ from graph.extract.mentions import (
     _series_named_by_number,
     _short_names_of_named_countries,
 )
+from graph.extract.name_checks import drop_names_that_are_no_actors
 from graph.extract.placed_bodies import bodies_named_with_their_place
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
@@ -195,9 +196,14 @@ def end(doc: Doc) -> Doc:
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
-    placed = state.finder.names.placed_body_heads
-    found.mentions[:] = bodies_named_with_their_place(found.mentions, doc_text(doc), placed)
+    names = state.finder.names
+    found.mentions[:] = bodies_named_with_their_place(
+        found.mentions, doc_text(doc), names.placed_body_heads, names.state_mission_heads
+    )
     _bodies_after_their_owner(found.mentions)
+    found.mentions[:] = drop_names_that_are_no_actors(
+        found.mentions, names.name_connectors, names.territories
+    )
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

@@ -21,6 +21,8 @@ class NameRules:
     # head words of bodies named with the place they sit or work in ("United Nations
     # Office at Geneva", "US Embassy in Pretoria", "SADC Mission in the DRC"), lower case
     placed_body_heads: frozenset[str]
+    # of those, the heads a state's adjective may lead ("the Chinese embassy in London")
+    state_mission_heads: frozenset[str]
     # words of a byline that name no person ("Staff Reporters", "the Africa desk")
     byline_not_people: frozenset[str]
     # last words of the names of buildings and venues: "Sandton Convention Centre" is no actor
@@ -31,6 +33,10 @@ class NameRules:
     state_organs: dict[str, str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
+    # territories that are neither a state, a city nor a region ("Gaza"), folded
+    territories: frozenset[str]
+    # words that never end a name: a name ending on one was cut ("Chargé d'Affaires of")
+    name_connectors: frozenset[str]
     # nouns after a name that make it a place ("the Lachin corridor")
     place_nouns: frozenset[str]
     # letters written after a name that are no part of it ("KCB", "MP", "QC"): nameparser's
@@ -50,11 +56,14 @@ def load_name_rules() -> NameRules:
         byline_not_people=frozenset(w.lower() for w in c["byline_not_people"]),
         venue_heads=frozenset(n["venue_heads"]),
         placed_body_heads=frozenset(h.lower() for h in n["placed_body_heads"]),
+        state_mission_heads=frozenset(h.lower() for h in n["state_mission_heads"]),
         portfolio_roles=frozenset(n["portfolio_roles"]),
         state_organs=dict(n["state_organs"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
+        territories=frozenset(fold(x) for x in n["territories"]),
+        name_connectors=frozenset(w for w in n["connectors"] if w.isalpha()),
         person_titles=frozenset(n["person_titles"]),
     )
 

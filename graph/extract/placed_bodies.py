@@ -1,8 +1,9 @@
 """Bodies named with the place they sit or work in: "the United Nations Office at Geneva",
 "the US Embassy in Pretoria", "the Embassy of India in Riyadh", "the United Nations
 Integrated Office in Haiti", "the EU monitoring mission in Armenia". One end check, read
-from one list (rules.toml [names] `placed_body_heads`): a body's mention, or a body's
-mention and a few words ending in a head word, then "in" or "at" and a place the document
+from one list (rules.toml [names] `placed_body_heads`; `state_mission_heads` are those a
+state's adjective may lead): a body's mention, or a body's mention (or a state's adjective)
+and a few words ending in a head word, then "in" or "at" and a place the document
 names that ends the phrase, is one body named with that place; the same name without the
 place elsewhere in the text is that body too."""
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from graph.extract.mentions import Mention
 
@@ -23,6 +25,19 @@ class _Placed:
     head_end: int  # where the body's name without its place ends
     word: str  # the head word, folded
     via: str  # "in" or "at"
+
+
+@cache
+def _seat_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:in|at)\s+(?:the\s+)?(.+)$", re.I)
+
+
+def seat_in_name(name: str, heads: frozenset[str]) -> str | None:
+    """The place a body's name ends with after its head word ("Chinese embassy in London"
+    -> "london"), lower case; None for a name without one ("Chinese embassy")."""
+    seat = _seat_pattern(heads).search(name)
+    return seat.group(1).lower() if seat else None
 
 
 def _has_head(words: str, heads: frozenset[str], *, last: bool) -> str | None:
@@ -48,11 +63,11 @@ def _seat_of(body: Mention, place: Mention, text: str, heads: frozenset[str]) ->
         return None
     extra = seat.group(1).split()
     if not extra:  # "the US Embassy in Pretoria", "the Embassy of India in Riyadh"
-        if body.text.lower() in heads:
+        if body.text.lower() in heads or body.type != "Institution":
             return None  # "our High Commission in Ottawa": whose, the name does not say
         word = _has_head(body.text, heads, last=False)
     else:  # "the EU monitoring mission in Armenia": the head among the words after
-        if sum(w[:1].islower() for w in extra[:-1]) > 1:
+        if sum(w[:1].islower() for w in extra[:-1]) > (1 if body.type == "Institution" else 0):
             return None
         word = _has_head(f"{body.text} {' '.join(extra)}", heads, last=True)
     if word is None or body.name.endswith(" " + place.text):
@@ -63,35 +78,52 @@ def _seat_of(body: Mention, place: Mention, text: str, heads: frozenset[str]) ->
     return _Placed(body, place, head_end, word, seat.group(2))
 
 
-def _seats(mentions: list[Mention], text: str, heads: frozenset[str]) -> list[_Placed]:
+def _may_lead(m: Mention) -> bool:
+    """A body's mention, or a state's adjective before a head word ("the Chinese embassy
+    in London", "the Russian consulate in Lyon")."""
+    return m.type == "Institution" or m.type == "Country" and m.demonym
+
+
+def _seats(
+    mentions: list[Mention], text: str, heads: frozenset[str], state_heads: frozenset[str]
+) -> list[_Placed]:
     ordered = sorted(mentions, key=lambda m: m.start)
     found: list[_Placed] = []
     for i, body in enumerate(ordered):
-        if body.type != "Institution" or found and found[-1].head_end > body.start:
+        if not _may_lead(body) or found and found[-1].head_end > body.start:
             continue
         place = next((p for p in ordered[i + 1 :] if p.type in ("Country", "City")), None)
         if place is None or place.sent != body.sent:
             continue
-        seat = _seat_of(body, place, text, heads)
+        if body.type == "Country" and re.search(
+            r"\b(?:an?|one|its|their)\s$", text[: body.start][-8:]
+        ):
+            continue  # "an Algerian consulate in France": one of several, no body named
+        seat = _seat_of(body, place, text, heads if body.type == "Institution" else state_heads)
         if seat is not None:
             found.append(seat)
     return found
 
 
 def bodies_named_with_their_place(
-    mentions: list[Mention], text: str, heads: frozenset[str]
+    mentions: list[Mention], text: str, heads: frozenset[str], state_heads: frozenset[str]
 ) -> list[Mention]:
     """Names each body found with its place (the mention keeps the words before "in"/"at":
     the place stays a mention of its own); the words after a body up to its head word join
     it, and the mentions inside them go. An acronym in brackets after the place names the
     whole ("... in Haiti (MINUSTAH)")."""
-    found = _seats(mentions, text, heads)
+    found = _seats(mentions, text, heads, state_heads)
     if not found:
         return mentions
     gone: set[int] = set()
     short_names: dict[str, set[str]] = {}
     for s in found:
         body = s.body
+        if body.type == "Country":  # "Chinese" stays the state's; the embassy is a body
+            body = Mention(
+                "Institution", body.text, body.text, body.start, body.end, body.sent, "placed-body"
+            )
+            mentions.append(body)
         if s.head_end > body.end:  # "EU" + "monitoring mission": one mention
             gone |= {id(m) for m in mentions if m is not body and body.end <= m.start < s.head_end}
             body.end, body.text = s.head_end, text[body.start : s.head_end]
