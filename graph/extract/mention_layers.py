@@ -51,6 +51,7 @@ from graph.extract.mentions import (
     _short_names_of_named_countries,
 )
 from graph.extract.name_checks import drop_names_that_are_no_actors
+from graph.extract.organ_names import organs_named_in_full
 from graph.extract.placed_bodies import bodies_named_with_their_place
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
@@ -201,6 +202,7 @@ def end(doc: Doc) -> Doc:
         found.mentions, doc_text(doc), names.placed_body_heads, names.state_mission_heads
     )
     _bodies_after_their_owner(found.mentions)
+    organs_named_in_full(found.mentions, names, state.finder.gaz)
     found.mentions[:] = drop_names_that_are_no_actors(
         found.mentions, names.name_connectors, names.territories
     )

@@ -33,6 +33,11 @@ class NameRules:
     state_organs: dict[str, str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
+    # a state's organ -> words its own names hold ("Ministry of Interior" -> "Internal Affairs")
+    organ_words: dict[str, tuple[str, ...]]
+    # short forms of such organs ("Foreign Office"), folded, and the heads of their names
+    organ_short_forms: frozenset[str]
+    organ_heads: tuple[str, ...]
     # territories that are neither a state, a city nor a region ("Gaza"), folded
     territories: frozenset[str]
     # words that never end a name: a name ending on one was cut ("Chargé d'Affaires of")
@@ -63,6 +68,9 @@ def load_name_rules() -> NameRules:
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
         territories=frozenset(fold(x) for x in n["territories"]),
+        organ_words={k: tuple(v) for k, v in n["organ_words"].items()},
+        organ_short_forms=frozenset(fold(x) for x in n["organ_names"]["short"]),
+        organ_heads=tuple(n["organ_names"]["heads"]),
         name_connectors=frozenset(w for w in n["connectors"] if w.isalpha()),
         person_titles=frozenset(n["person_titles"]),
     )
