@@ -204,7 +204,10 @@ def end(doc: Doc) -> Doc:
     _bodies_after_their_owner(found.mentions)
     organs_named_in_full(found.mentions, names, state.finder.gaz)
     found.mentions[:] = drop_names_that_are_no_actors(
-        found.mentions, names.name_connectors, names.territories
+        found.mentions,
+        names.name_connectors,
+        names.territories,
+        state.finder.rules.document_heads - names.names_not_documents,
     )
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
