@@ -52,6 +52,7 @@ from graph.extract.mentions import (
 )
 from graph.extract.name_checks import drop_names_that_are_no_actors
 from graph.extract.organ_names import organs_named_in_full
+from graph.extract.other_names import other_names_given
 from graph.extract.placed_bodies import bodies_named_with_their_place
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
@@ -203,6 +204,7 @@ def end(doc: Doc) -> Doc:
     )
     _bodies_after_their_owner(found.mentions)
     organs_named_in_full(found.mentions, names, state.finder.gaz)
+    other_names_given(found.mentions, doc_text(doc), names.other_name_cues)
     found.mentions[:] = drop_names_that_are_no_actors(
         found.mentions,
         names.name_connectors,

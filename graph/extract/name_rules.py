@@ -40,6 +40,8 @@ class NameRules:
     organ_heads: tuple[str, ...]
     # words of documents' names that are people's names too ("Bill", "Law")
     names_not_documents: frozenset[str]
+    # verbs of "known as" ("widely known as Sandworm"): the name after is the actor's
+    other_name_cues: frozenset[str]
     # territories that are neither a state, a city nor a region ("Gaza"), folded
     territories: frozenset[str]
     # words that never end a name: a name ending on one was cut ("Chargé d'Affaires of")
@@ -70,6 +72,7 @@ def load_name_rules() -> NameRules:
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
         territories=frozenset(fold(x) for x in n["territories"]),
+        other_name_cues=frozenset(n["other_name_cues"]),
         names_not_documents=frozenset(n["names_not_documents"]),
         organ_words={k: tuple(v) for k, v in n["organ_words"].items()},
         organ_short_forms=frozenset(fold(x) for x in n["organ_names"]["short"]),
