@@ -88,15 +88,19 @@ def _seats(
     mentions: list[Mention], text: str, heads: frozenset[str], state_heads: frozenset[str]
 ) -> list[_Placed]:
     ordered = sorted(mentions, key=lambda m: m.start)
+    next_place: list[Mention | None] = [None] * len(ordered)  # one pass from the end
+    for i in range(len(ordered) - 2, -1, -1):
+        after = ordered[i + 1]
+        next_place[i] = after if after.type in ("Country", "City") else next_place[i + 1]
     found: list[_Placed] = []
     for i, body in enumerate(ordered):
         if not _may_lead(body) or found and found[-1].head_end > body.start:
             continue
-        place = next((p for p in ordered[i + 1 :] if p.type in ("Country", "City")), None)
+        place = next_place[i]
         if place is None or place.sent != body.sent:
             continue
         if body.type == "Country" and re.search(
-            r"\b(?:an?|one|its|their)\s$", text[: body.start][-8:]
+            r"\b(?:an?|one|its|their)\s$", text[max(0, body.start - 8) : body.start]
         ):
             continue  # "an Algerian consulate in France": one of several, no body named
         seat = _seat_of(body, place, text, heads if body.type == "Institution" else state_heads)
