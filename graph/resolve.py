@@ -24,7 +24,9 @@ from graph.blocking import (
     unprefixed,
 )
 from graph.extract.mentions import Mention
+from graph.extract.name_rules import load_name_rules
 from graph.extract.pipeline import Extraction
+from graph.extract.placed_bodies import seat_in_name
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
@@ -261,6 +263,7 @@ class Resolver:
         self.schema = schema
         self.gaz = load_gazetteer()
         self.rules = load_rules()
+        self.seat_heads = load_name_rules().placed_body_heads
         # a country's adjectives, for finding it inside a name ("the Dutch parliament")
         self.adjectives: dict[str, list[str]] = {}
         for adjective, place in self.gaz.demonyms.items():
@@ -433,6 +436,11 @@ class Resolver:
             named = self._state_in_name(c.name)
             owners = {named} if named else ({home} if home else set(countries))
             same_type = [n for n in same_type if self._state_in_name(n.name) in owners | {None}]
+            seat = seat_in_name(c.name, self.seat_heads)  # the embassy in London is not ...
+            if seat is not None:  # ... the embassy in Washington
+                same_type = [
+                    n for n in same_type if seat_in_name(n.name, self.seat_heads) in (seat, None)
+                ]
         for n in same_type:
             known = {fold(n.name)} | {fold(a) for a in n.aliases}
             if names & known and not _other_event(c, n):

@@ -43,8 +43,6 @@ from graph.extract.mentions import (
     Mention,
     MentionFinder,
     _bodies_after_their_owner,
-    _bodies_named_with_their_place,
-    _bodies_named_with_their_seat,
     _body_confirms_headlines,
     _deck_lines,
     _Found,
@@ -53,6 +51,10 @@ from graph.extract.mentions import (
     _series_named_by_number,
     _short_names_of_named_countries,
 )
+from graph.extract.name_checks import drop_names_that_are_no_actors
+from graph.extract.organ_names import organs_named_in_full
+from graph.extract.other_names import other_names_given
+from graph.extract.placed_bodies import bodies_named_with_their_place
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
 BEGIN = COMPONENT_PREFIX + "begin"  # starts the pass
@@ -198,10 +200,19 @@ def end(doc: Doc) -> Doc:
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
-    _bodies_named_with_their_seat(doc, found.mentions, state.finder.rules.seated_heads)
+    names = state.finder.names
+    found.mentions[:] = bodies_named_with_their_place(
+        found.mentions, doc_text(doc), names.placed_body_heads, names.state_mission_heads
+    )
     _bodies_after_their_owner(found.mentions)
-    placed = state.finder.names.placed_body_heads
-    found.mentions[:] = _bodies_named_with_their_place(found.mentions, doc_text(doc), placed)
+    organs_named_in_full(found.mentions, names, state.finder.gaz)
+    other_names_given(found.mentions, doc_text(doc), names.other_name_cues)
+    found.mentions[:] = drop_names_that_are_no_actors(
+        found.mentions,
+        names.name_connectors,
+        names.territories,
+        state.finder.rules.document_heads - names.names_not_documents,
+    )
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

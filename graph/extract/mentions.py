@@ -2259,82 +2259,8 @@ def _names_split_in_two(doc: Doc, mentions: list[Mention], heads: frozenset[str]
     mentions[:] = [m for m in mentions if id(m) not in gone]
 
 
-def _bodies_named_with_their_seat(
-    doc: Doc, mentions: list[Mention], heads: frozenset[str]
-) -> None:
-    """ "the United Nations Office at Geneva", "the US Embassy in Pretoria", "the Embassy of
-    India in Riyadh": a body whose name holds a seat's head word, right before "in" or "at"
-    and a place the document names (a city or a country that ends the phrase), is named with
-    that place; the same name without the place elsewhere in the text is that body too."""
-    places = {m.start: m for m in mentions if m.type in ("City", "Country") and not m.demonym}
-    text = doc_text(doc)
-    seated: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type != "Institution" or m.text in heads:
-            continue  # "our High Commission in Ottawa": whose, the name does not say
-        if not any(f" {h} " in f" {m.text} " for h in heads):
-            continue  # "US Embassy", "Embassy of India"
-        seat = re.match(r"\s(in|at)\s(?:the\s)?", text[m.end : m.end + 9])
-        place = places.get(m.end + seat.end()) if seat else None
-        if seat is None or place is None or m.name.endswith(" " + place.text):
-            continue
-        after = text[place.end : place.end + 3]
-        if after[:1].isalnum() or after.startswith(("'s", "’s", " (", "-")):
-            continue
-        if re.match(r"\s[A-Z]", after):
-            continue  # "the Embassy in Kabul Province": the place goes on
-        short = m.name
-        m.name = f"{m.name} {text[m.end + 1 : place.end]}"  # "in the Democratic Republic ..."
-        seated.setdefault(short, set()).add(m.name)
-    for m in mentions:  # "the US Embassy" after "the US Embassy in Pretoria"; not when two
-        if m.type == "Institution" and len(seated.get(m.name, ())) == 1:
-            m.name = next(iter(seated[m.name]))
-
-
 _LEGISLATURES = frozenset({"Parliament", "Senate", "Congress"})
 _LEGISLATURE_WORDS = _LEGISLATURES | {"Duma", "Assembly", "Diet", "Knesset", "Majlis"}
-
-
-def _bodies_named_with_their_place(
-    mentions: list[Mention], text: str, heads: frozenset[str]
-) -> list[Mention]:
-    """ "the United Nations Integrated Office in Haiti", "the SADC Mission in the DRC", "the
-    EU monitoring mission in Armenia": a body's mention, a mission's or office's head word,
-    "in" or "at" and a place's mention are one body, named with its place (the bodies and
-    people found inside it go; the place stays a mention of its own)."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    joined: list[Mention] = []
-    for i, body in enumerate(ordered):
-        place = next((p for p in ordered[i + 1 :] if p.type in ("Country", "City")), None)
-        if body.type != "Institution" or place is None or place.sent != body.sent:
-            continue
-        between = text[body.end : place.start]
-        words = re.fullmatch(r"((?:\s+[\w-]+){0,6}?)\s+(in|at)\s+(?:the\s+)?", between)
-        if words is None or joined and joined[-1].end > body.start:
-            continue
-        head = [*body.text.split(), *words.group(1).split()][-1]
-        extra = words.group(1).split()[:-1]
-        if head.lower() not in heads or sum(w[:1].islower() for w in extra) > 1:
-            continue
-        if head.lower() == "office" and words.group(2) == "in" and place.type != "Country":
-            continue  # "the Foreign Office in London" is the Foreign Office
-        whole = text[body.start : place.end]
-        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{2,})\)", text[place.end : place.end + 20])
-        for short in mentions:  # "... in Haiti (MINUSTAH)": the acronym names the whole
-            if acronym and short.text == acronym.group(1):
-                short.name = whole
-        joined.append(
-            Mention("Institution", whole, whole, body.start, place.end, body.sent, "placed-body")
-        )
-    if not joined:
-        return mentions
-    spans = [(w.start, w.end) for w in joined]
-    kept = [  # the place stays a mention of its own: "Haiti" is named still
-        m
-        for m in mentions
-        if m.type in ("Country", "City") or not any(s <= m.start and m.end <= e for s, e in spans)
-    ]
-    return sorted(kept + joined, key=lambda m: m.start)
 
 
 def _bodies_after_their_owner(mentions: list[Mention]) -> None:

@@ -18,9 +18,11 @@ from graph.model import fold
 class NameRules:
     # agencies written after a byline's names ("By A and B Associated Press")
     byline_agencies: tuple[str, ...]
-    # head words of bodies named with the place they work in ("United Nations Integrated
-    # Office in Haiti", "SADC Mission in the DRC"), lower case
+    # head words of bodies named with the place they sit or work in ("United Nations
+    # Office at Geneva", "US Embassy in Pretoria", "SADC Mission in the DRC"), lower case
     placed_body_heads: frozenset[str]
+    # of those, the heads a state's adjective may lead ("the Chinese embassy in London")
+    state_mission_heads: frozenset[str]
     # words of a byline that name no person ("Staff Reporters", "the Africa desk")
     byline_not_people: frozenset[str]
     # last words of the names of buildings and venues: "Sandton Convention Centre" is no actor
@@ -31,6 +33,19 @@ class NameRules:
     state_organs: dict[str, str]
     # folded names that are never actors, by kind (diseases, reference-page furniture, ...)
     not_actors: frozenset[str]
+    # a state's organ -> words its own names hold ("Ministry of Interior" -> "Internal Affairs")
+    organ_words: dict[str, tuple[str, ...]]
+    # short forms of such organs ("Foreign Office"), folded, and the heads of their names
+    organ_short_forms: frozenset[str]
+    organ_heads: tuple[str, ...]
+    # words of documents' names that are people's names too ("Bill", "Law")
+    names_not_documents: frozenset[str]
+    # verbs of "known as" ("widely known as Sandworm"): the name after is the actor's
+    other_name_cues: frozenset[str]
+    # territories that are neither a state, a city nor a region ("Gaza"), folded
+    territories: frozenset[str]
+    # words that never end a name: a name ending on one was cut ("Chargé d'Affaires of")
+    name_connectors: frozenset[str]
     # nouns after a name that make it a place ("the Lachin corridor")
     place_nouns: frozenset[str]
     # letters written after a name that are no part of it ("KCB", "MP", "QC"): nameparser's
@@ -49,12 +64,20 @@ def load_name_rules() -> NameRules:
         byline_agencies=tuple(c["byline_agencies"]),
         byline_not_people=frozenset(w.lower() for w in c["byline_not_people"]),
         venue_heads=frozenset(n["venue_heads"]),
-        placed_body_heads=frozenset(n["placed_body_heads"]),
+        placed_body_heads=frozenset(h.lower() for h in n["placed_body_heads"]),
+        state_mission_heads=frozenset(h.lower() for h in n["state_mission_heads"]),
         portfolio_roles=frozenset(n["portfolio_roles"]),
         state_organs=dict(n["state_organs"]),
         not_actors=frozenset(fold(x) for kind in n["not_actors"].values() for x in kind),
         post_nominals=_post_nominals(n["post_nominals"]),
         place_nouns=frozenset(n["place_nouns"]),
+        territories=frozenset(fold(x) for x in n["territories"]),
+        other_name_cues=frozenset(n["other_name_cues"]),
+        names_not_documents=frozenset(n["names_not_documents"]),
+        organ_words={k: tuple(v) for k, v in n["organ_words"].items()},
+        organ_short_forms=frozenset(fold(x) for x in n["organ_names"]["short"]),
+        organ_heads=tuple(n["organ_names"]["heads"]),
+        name_connectors=frozenset(w for w in n["connectors"] if w.isalpha()),
         person_titles=frozenset(n["person_titles"]),
     )
 

@@ -28,7 +28,6 @@ class Rules:
     never: frozenset[str]
     institution_heads: frozenset[str]
     container_heads: frozenset[str]
-    seated_heads: frozenset[str]
     event_heads: frozenset[str]
     event_kinds: frozenset[str]
     connectors: frozenset[str]
@@ -277,7 +276,6 @@ def load_rules() -> Rules:
         never=frozenset(fold(x) for x in n["never"]),
         institution_heads=frozenset(n["institution_heads"]),
         container_heads=frozenset(n["container_heads"]),
-        seated_heads=frozenset(n["seated_heads"]),
         event_heads=frozenset(n["event_heads"]),
         event_kinds=frozenset(n["event_kinds"]),
         connectors=frozenset(n["connectors"]),

@@ -1,0 +1,52 @@
+"""End checks that drop names which are no actors, whatever layer found them: a name cut
+before its end, left ending on a connector ("the Chair of the Group of", "the Expoforum
+Convention and"), and a territory that is neither a state, a city nor a multi-country region
+("Gaza", "the West Bank"), read from rules.toml [names] `territories`, and a region named
+only by its adjective ("African mediation")."""
+
+from __future__ import annotations
+
+from graph.extract.mentions import Mention
+from graph.model import fold
+
+_KEPT_TYPES = ("Event",)  # events are named by their own layers
+
+
+def _cut_at_a_connector(m: Mention, connectors: frozenset[str]) -> bool:
+    """ "Chargé d'Affaires of" (the name went on past a line or a title), "Los Angeles
+    Declaration on": no name of a body, place or person ends on "of", "and", "for"."""
+    if m.key or m.type in _KEPT_TYPES:
+        return False
+    words = m.text.split()
+    return len(words) > 1 and words[-1] in connectors
+
+
+def _regions_named_only_by_adjective(mentions: list[Mention]) -> set[int]:
+    """ "African mediation", "European investors", "Central Asian banks": a region the
+    document names only by its adjective is no actor of the story (a state's adjective is
+    kept: it names a party, "Kenyan President William Ruto")."""
+    named = {m.name for m in mentions if m.type == "Region" and not m.demonym}
+    return {id(m) for m in mentions if m.type == "Region" and m.demonym and m.name not in named}
+
+
+def _document_as_person(m: Mention, documents: frozenset[str]) -> bool:
+    """ "General License 24" read as General License, "the Sanctions List", "the Relations
+    Act": a person's name holds no word of a document's name (not "Bill", "Law": names)."""
+    return m.type == "Person" and not m.key and any(w in documents for w in m.text.split())
+
+
+def drop_names_that_are_no_actors(
+    mentions: list[Mention],
+    connectors: frozenset[str],
+    territories: frozenset[str],
+    documents: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    adjectives = _regions_named_only_by_adjective(mentions)
+    return [
+        m
+        for m in mentions
+        if id(m) not in adjectives
+        and not _document_as_person(m, documents)
+        and not _cut_at_a_connector(m, connectors)
+        and not {fold(m.text), fold(m.name)} & territories
+    ]

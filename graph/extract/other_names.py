@@ -1,0 +1,43 @@
+"""Another name a text gives an actor in passing: "Unit 74455, widely known as Sandworm",
+"GRU Unit 26165, also tracked by industry as APT28 or Fancy Bear", "the IRGC, known in
+Persian as ... or simply Sepah". One end check, read from rules.toml [names]
+`other_name_cues` (the verbs of "known as"): the names right after the cue, in the same
+sentence, are the actor's (a person's or a body's)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.extract.mentions import Mention
+
+_TYPES = ("Person", "Institution")
+# "APT28 or Fancy Bear": a second name after the first one the cue gave
+_NEXT = re.compile(r"\s*(?:,|\bor\b)\s*(?:(?:the|simply)\s+)?[\"“']?")
+
+
+@cache
+def _cue(verbs: frozenset[str]) -> re.Pattern[str]:
+    """ ", widely known as ", ", also tracked by industry as ", " (known in Persian as "."""
+    words = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    return re.compile(
+        rf"\s*[,(]\s*(?:\w+\s+){{0,2}}(?:{words})\s+(?:(?:by|in)\s+[\w-]+\s+)?as\s+"
+        r"(?:(?:the|simply)\s+)?[\"“']?"
+        r"(?:[\w-]+\s+or\s+)?"  # "as APT28 or Fancy Bear": a code the model found no name in
+    )
+
+
+def other_names_given(mentions: list[Mention], text: str, verbs: frozenset[str]) -> None:
+    """Gives each name after the cue the actor's type and name."""
+    if not verbs:
+        return
+    cue = _cue(verbs)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    given: set[int] = set()  # names the cue gave: the next one after "or" is the actor's too
+    for actor, other in zip(ordered, ordered[1:], strict=False):
+        if actor.type not in _TYPES or other.sent != actor.sent or other.key:
+            continue
+        between = text[actor.end : other.start]
+        if cue.fullmatch(between) or id(actor) in given and _NEXT.fullmatch(between):
+            other.type, other.name = actor.type, actor.name
+            given.add(id(other))
