@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extract.bracketed_names import add_bracketed_names
+from graph.extract.capital_surnames import add_capital_surnames
 from graph.extract.city_events import add_city_events
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
@@ -144,6 +146,7 @@ MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)
 MENTION_LAYERS.layer("speakers", _speakers)  # reads the heading numbered_meeting found
 MENTION_LAYERS.layer("listed_people", MentionFinder._add_listed_people)
 MENTION_LAYERS.layer("questioners", MentionFinder._add_questioners)
+MENTION_LAYERS.layer("capital_surnames", add_capital_surnames)
 MENTION_LAYERS.layer("surname_first", MentionFinder._add_surname_first_entries)
 MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
 MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
@@ -155,6 +158,7 @@ MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisatio
 MENTION_LAYERS.layer("numbered_groups", MentionFinder._add_numbered_groups)
 MENTION_LAYERS.layer("listed_bodies", MentionFinder._add_listed_bodies)
 MENTION_LAYERS.layer("defined_aliases", MentionFinder._add_defined_aliases)
+MENTION_LAYERS.layer("bracketed_names", add_bracketed_names)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 MENTION_LAYERS.layer("metonyms", MentionFinder._add_metonyms)
