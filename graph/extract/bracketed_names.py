@@ -84,7 +84,7 @@ def _parts(inner: str, offset: int) -> list[_Part] | None:
         first = word.split(" ", 1)[0]
         if first in _table().openers and " " in word:
             word, start = word[len(first) + 1 :], start + len(first) + 1
-        stripped = word.strip().strip("*_\"“”")
+        stripped = word.strip().strip('*_"“”')
         start += word.index(stripped) if stripped else 0
         if not stripped:
             return None

@@ -105,12 +105,15 @@ def _is_surname(finder: MentionFinder, surname: str) -> bool:
     if letters < _table().min_letters:
         return False
     rules = finder.rules
-    return not any(
-        re.fullmatch(r"[IVXLC]+", w)
-        or w in rules.company_suffixes
-        or w in rules.company_prefixes
-        or fold(w) in rules.never
-        or fold(w) in finder.names.post_nominals  # "Alan Pembury KCB KC MP"
-        or (len(w) <= 4 and finder.gaz.lookup(w) is not None)
-        for w in words
-    ) and finder.gaz.lookup(surname) is None
+    return (
+        not any(
+            re.fullmatch(r"[IVXLC]+", w)
+            or w in rules.company_suffixes
+            or w in rules.company_prefixes
+            or fold(w) in rules.never
+            or fold(w) in finder.names.post_nominals  # "Alan Pembury KCB KC MP"
+            or (len(w) <= 4 and finder.gaz.lookup(w) is not None)
+            for w in words
+        )
+        and finder.gaz.lookup(surname) is None
+    )

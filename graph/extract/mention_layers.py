@@ -54,6 +54,7 @@ from graph.extract.mentions import (
     _series_named_by_number,
     _short_names_of_named_countries,
 )
+from graph.extract.un_list_entries import add_un_list_entries
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
 BEGIN = COMPONENT_PREFIX + "begin"  # starts the pass
@@ -148,6 +149,7 @@ MENTION_LAYERS.layer("listed_people", MentionFinder._add_listed_people)
 MENTION_LAYERS.layer("questioners", MentionFinder._add_questioners)
 MENTION_LAYERS.layer("capital_surnames", add_capital_surnames)
 MENTION_LAYERS.layer("surname_first", MentionFinder._add_surname_first_entries)
+MENTION_LAYERS.layer("un_list_entries", add_un_list_entries)
 MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
 MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
