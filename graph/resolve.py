@@ -28,7 +28,7 @@ from graph.extract.pipeline import Extraction
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
-from graph.short_names import demonym_head, drop_surname_pairs
+from graph.short_names import demonym_head, drop_surname_pairs, join_possessives
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -288,7 +288,7 @@ class Resolver:
             if m.type in ("Person", "Institution") and len(m.name) > len(c.name):
                 c.name = m.name
         items = list(clusters.values())
-        items = self._join_across_types(drop_surname_pairs(items))
+        items = self._join_across_types(join_possessives(drop_surname_pairs(items)))
         # surname-only and shortened forms join the one full name they fit
         for kind, contains, rule in (
             ("Person", person_contains, "surname"),

@@ -1,7 +1,8 @@
-"""Resolution steps for names a document writes short or paired after the full name: "the
-Army" after "Nicaraguan Army" (a national body's head word alone), and "the Ortega-Murillo
-regime" (two people's surnames joined by a hyphen, which the model reads as a third person
-and which makes each surname alone fit two people)."""
+"""Resolution steps for names a document writes short, paired or possessive after the full
+name: "the Army" after "Nicaraguan Army" (a national body's head word alone), "the
+Ortega-Murillo regime" (two people's surnames joined by a hyphen, which the model reads as
+a third person and which makes each surname alone fit two people), "Aung San Suu Kyi's
+convoy" (the name read with its possessive)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,25 @@ def drop_surname_pairs(items: list[Cluster]) -> list[Cluster]:
         parts = c.name.split("-") if c.type == "Person" and " " not in c.name else []
         owners = {id(surnames.get(fold(p))) for p in parts if fold(p) in surnames}
         if len(parts) == 2 and len(owners) == 2:
+            continue
+        keep.append(c)
+    return keep
+
+
+def join_possessives(items: list[Cluster]) -> list[Cluster]:
+    """ "Aung San Suu Kyi's convoy": a name the model read with its possessive, as a body or
+    a person, is the person of the name without it, when the document names that person;
+    a "name" that opens with a hyphen ("-Kazakh" of "Kyrgyz-Kazakh relations") names no one."""
+    people = {fold(c.name): c for c in items if c.type == "Person"}
+    keep = []
+    for c in items:
+        if c.type == "Person" and c.name.startswith(("-", "–")):
+            continue
+        stem = c.name[:-2] if c.name.endswith(("'s", "’s")) else None
+        owner = people.get(fold(stem)) if stem and c.type in ("Person", "Institution") else None
+        if owner is not None and owner is not c:
+            owner.mentions += c.mentions
+            owner.rules.add(f"possessive: {c.name} → {owner.name}")
             continue
         keep.append(c)
     return keep
