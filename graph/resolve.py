@@ -30,6 +30,7 @@ from graph.extract.placed_bodies import seat_in_name
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
+from graph.short_names import demonym_head, drop_surname_pairs, join_possessives
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -298,7 +299,7 @@ class Resolver:
             if m.type in ("Person", "Institution") and len(m.name) > len(c.name):
                 c.name = m.name
         items = list(clusters.values())
-        items = self._join_across_types(items)
+        items = self._join_across_types(join_possessives(drop_surname_pairs(items)))
         # surname-only and shortened forms join the one full name they fit
         for kind, contains, rule in (
             ("Person", person_contains, "surname"),
@@ -309,6 +310,7 @@ class Resolver:
             ("Institution", body_variant, "short-form"),
             ("Institution", institution_tail, "tail"),
             ("Institution", department_short_form, "department"),
+            ("Institution", demonym_head, "demonym-head"),
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extract.bracketed_names import add_bracketed_names
+from graph.extract.capital_surnames import add_capital_surnames
 from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
 from graph.extract.doc_cache import doc_text
@@ -55,6 +57,7 @@ from graph.extract.name_checks import drop_names_that_are_no_actors
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.placed_bodies import bodies_named_with_their_place
+from graph.extract.un_list_entries import add_un_list_entries
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
 BEGIN = COMPONENT_PREFIX + "begin"  # starts the pass
@@ -147,7 +150,9 @@ MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)
 MENTION_LAYERS.layer("speakers", _speakers)  # reads the heading numbered_meeting found
 MENTION_LAYERS.layer("listed_people", MentionFinder._add_listed_people)
 MENTION_LAYERS.layer("questioners", MentionFinder._add_questioners)
+MENTION_LAYERS.layer("capital_surnames", add_capital_surnames)
 MENTION_LAYERS.layer("surname_first", MentionFinder._add_surname_first_entries)
+MENTION_LAYERS.layer("un_list_entries", add_un_list_entries)
 MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
 MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
@@ -158,6 +163,7 @@ MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisatio
 MENTION_LAYERS.layer("numbered_groups", MentionFinder._add_numbered_groups)
 MENTION_LAYERS.layer("listed_bodies", MentionFinder._add_listed_bodies)
 MENTION_LAYERS.layer("defined_aliases", MentionFinder._add_defined_aliases)
+MENTION_LAYERS.layer("bracketed_names", add_bracketed_names)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)

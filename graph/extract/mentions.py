@@ -107,7 +107,8 @@ _LISTED_PERSON = re.compile(
 # list entry opening with the surname in capitals, a comma and the given names
 _SURNAME_FIRST = re.compile(
     rf"^[ \t]*(?:(?:[-•*]|\d+[.)])[ \t]*)?(?P<surname>[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}}){{0,3}}),"
-    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:[- ][A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$|\.(?:\s|$))",
+    r"[ \t]+(?P<given>[A-Z][a-zà-ÿ'’]+(?:(?:[- ]|[ \t](?:de|del|da|dos|di|du|van|von)[ \t])"
+    r"[A-Z][a-zà-ÿ'’]+){0,3})(?=[ \t]*[(,;]|[ \t]*$|\.(?:\s|$))",  # "PULIDO, Bayardo de Jesus"
     re.M,
 )
 # a wire story's dateline: the city in capitals opening a line, then maybe its country or

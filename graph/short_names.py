@@ -1,0 +1,62 @@
+"""Resolution steps for names a document writes short, paired or possessive after the full
+name: "the Army" after "Nicaraguan Army" (a national body's head word alone), "the
+Ortega-Murillo regime" (two people's surnames joined by a hyphen, which the model reads as
+a third person and which makes each surname alone fit two people), "Aung San Suu Kyi's
+convoy" (the name read with its possessive)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.blocking import name_tokens
+from graph.extract.tables import load_gazetteer
+from graph.model import fold
+
+if TYPE_CHECKING:
+    from graph.resolve import Cluster
+
+
+def demonym_head(short: str, long: str) -> bool:
+    """ "Army" of "Nicaraguan Army", "Parliament" of "Georgian Parliament": a country's
+    adjective and one head word; the head word alone names that body again (the resolver
+    joins it only when one body of the document fits)."""
+    words = long.split()
+    if len(words) != 2 or " " in short.strip() or fold(words[1]) != fold(short):
+        return False
+    place = load_gazetteer().demonyms.get(words[0])
+    return place is not None and place.type == "Country"
+
+
+def drop_surname_pairs(items: list[Cluster]) -> list[Cluster]:
+    """A "person" named "A-B" where A and B are the surnames of two other people of the
+    document ("the Ortega-Murillo regime", "the Merkel-Sarkozy plan") is the pair, not a
+    person: it is dropped, so that "Murillo" alone joins Rosario Murillo."""
+    people = [c for c in items if c.type == "Person" and len(name_tokens(c.name)) >= 2]
+    surnames = {name_tokens(c.name)[-1]: c for c in people}
+    keep = []
+    for c in items:
+        parts = c.name.split("-") if c.type == "Person" and " " not in c.name else []
+        owners = {id(surnames.get(fold(p))) for p in parts if fold(p) in surnames}
+        if len(parts) == 2 and len(owners) == 2:
+            continue
+        keep.append(c)
+    return keep
+
+
+def join_possessives(items: list[Cluster]) -> list[Cluster]:
+    """ "Aung San Suu Kyi's convoy": a name the model read with its possessive, as a body or
+    a person, is the person of the name without it, when the document names that person;
+    a "name" that opens with a hyphen ("-Kazakh" of "Kyrgyz-Kazakh relations") names no one."""
+    people = {fold(c.name): c for c in items if c.type == "Person"}
+    keep = []
+    for c in items:
+        if c.type == "Person" and c.name.startswith(("-", "–")):
+            continue
+        stem = c.name[:-2] if c.name.endswith(("'s", "’s")) else None
+        owner = people.get(fold(stem)) if stem and c.type in ("Person", "Institution") else None
+        if owner is not None and owner is not c:
+            owner.mentions += c.mentions
+            owner.rules.add(f"possessive: {c.name} → {owner.name}")
+            continue
+        keep.append(c)
+    return keep
