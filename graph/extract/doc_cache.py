@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Collection
+
+from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.tokens import Doc, Span, Token
 
 _TEXT = "text"  # doc.user_data: the document's text
 
@@ -21,3 +24,62 @@ def remember_text(doc: Doc, text: str) -> Doc:
     once more makes a Token object for every token of the document."""
     doc.user_data[_TEXT] = text
     return doc
+
+
+_TEXTS = "token_texts"  # doc.user_data: every token's text, in order
+_LOWERS = "token_lowers"  # doc.user_data: every token's lower-case form, in order
+_LEMMAS = "token_lemmas"  # doc.user_data: every token's lemma, lower-cased, in order
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute of every token, read as one array: iterating a Doc builds a
+    Token object per token and asks the string store once per token and per question."""
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {}
+    out = []
+    for key in doc.to_array(attr).tolist():
+        word = seen.get(key)
+        if word is None:
+            word = seen[key] = strings[key]
+        out.append(word)
+    return out
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """`[t.text for t in doc]`, built once per document (no component changes a token's
+    text)."""
+    if _TEXTS not in doc.user_data:
+        doc.user_data[_TEXTS] = _strings(doc, ORTH)
+    return doc.user_data[_TEXTS]
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """`[t.lower_ for t in doc]`, built once per document (after the parse: no component
+    changes a token's text)."""
+    if _LOWERS not in doc.user_data:
+        doc.user_data[_LOWERS] = _strings(doc, LOWER)
+    return doc.user_data[_LOWERS]
+
+
+def token_lemmas(doc: Doc) -> list[str]:
+    """`[t.lemma_.lower() for t in doc]`, built once per document; ask it only after the
+    lemmatizer has run (the relation rules do)."""
+    if _LEMMAS not in doc.user_data:
+        doc.user_data[_LEMMAS] = [w.lower() for w in _strings(doc, LEMMA)]
+    return doc.user_data[_LEMMAS]
+
+
+def tokens_with(
+    span: Span, lowers: Collection[str] = (), lemmas: Collection[str] = ()
+) -> list[Token]:
+    """The span's tokens, in order, whose lower-case form is one of `lowers` or whose
+    lemma (lower-cased) is one of `lemmas`: what a rule that skips every other token would
+    look at, found without building a Token for each."""
+    doc = span.doc
+    low = token_lowers(doc)
+    lem = token_lemmas(doc) if lemmas else low
+    return [
+        doc[i]
+        for i in range(span.start, span.end)
+        if low[i] in lowers or (lemmas and lem[i] in lemmas)
+    ]
