@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 _TEXT = "text"  # doc.user_data: the document's text
@@ -29,18 +29,27 @@ def remember_text(doc: Doc, text: str) -> Doc:
 _TEXTS = "token_texts"  # doc.user_data: every token's text, in order
 _LOWERS = "token_lowers"  # doc.user_data: every token's lower-case form, in order
 _LEMMAS = "token_lemmas"  # doc.user_data: every token's lemma, lower-cased, in order
+_STARTS = "token_starts"  # doc.user_data: every token's first character offset, in order
+_ENDS = "token_ends"  # doc.user_data: every token's end offset, in order
 
 
-def _strings(doc: Doc, attr: int) -> list[str]:
-    """One string attribute of every token, read as one array: iterating a Doc builds a
-    Token object per token and asks the string store once per token and per question."""
+# a token attribute's hash -> its string (and, for lemmas, lower-cased), for the process's
+# lifetime: a hash always names the same string, and the string store, which already holds
+# every one of them, answers a lookup several times slower than a dict
+_STRING_OF: dict[int, str] = {}
+_LOWERED_OF: dict[int, str] = {}
+
+
+def _strings(doc: Doc, attr: int, lowered: bool = False) -> list[str]:
+    """One string attribute of every token (lower-cased if asked), read as one array:
+    asking each Token costs a string-store lookup per token and per question."""
     strings = doc.vocab.strings
-    seen: dict[int, str] = {}
+    known = _LOWERED_OF if lowered else _STRING_OF
     out = []
     for key in doc.to_array(attr).tolist():
-        word = seen.get(key)
+        word = known.get(key)
         if word is None:
-            word = seen[key] = strings[key]
+            word = known[key] = strings[key].lower() if lowered else strings[key]
         out.append(word)
     return out
 
@@ -65,8 +74,24 @@ def token_lemmas(doc: Doc) -> list[str]:
     """`[t.lemma_.lower() for t in doc]`, built once per document; ask it only after the
     lemmatizer has run (the relation rules do)."""
     if _LEMMAS not in doc.user_data:
-        doc.user_data[_LEMMAS] = [w.lower() for w in _strings(doc, LEMMA)]
+        doc.user_data[_LEMMAS] = _strings(doc, LEMMA, lowered=True)
     return doc.user_data[_LEMMAS]
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """`[t.idx for t in doc]`, built once per document: rising (no token is empty), so a
+    character offset's token is found by bisection."""
+    if _STARTS not in doc.user_data:
+        doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
+    return doc.user_data[_STARTS]
+
+
+def token_ends(doc: Doc) -> list[int]:
+    """`[t.idx + len(t) for t in doc]`, built once per document (rising too)."""
+    if _ENDS not in doc.user_data:
+        texts = token_texts(doc)
+        doc.user_data[_ENDS] = [i + len(texts[k]) for k, i in enumerate(token_starts(doc))]
+    return doc.user_data[_ENDS]
 
 
 def tokens_with(
