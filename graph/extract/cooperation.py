@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.pair_rules import load_pair_rules
@@ -37,6 +38,10 @@ class Partners:
         self.with_cues = raw[0]
         self.joint_cues = raw[1]
         self.support = Support(rules)
+        # the words the token loop of `find` acts on: every other token is skipped there
+        self.cue_words = self.with_cues | self.joint_cues
+        words = load_pair_rules()
+        self.act_lemmas = words.agreement_verbs | rules.co_action_verbs
         self.paragraph = -1
         self.recent: list[Mention] = []  # the states the paragraph named, last first
 
@@ -60,7 +65,7 @@ class Partners:
         ]
         for m in (x for x in named if x is not None):
             self.recent = [m] + [r for r in self.recent if r.name != m.name]
-        for tok in s.span:
+        for tok in tokens_with(s.span, words.two_sides_nouns):
             if tok.dep_ != "nsubj" or tok.lower_ not in words.two_sides_nouns:
                 continue
             if not any(c.lower_ in ("two", "both") for c in tok.children):
@@ -87,12 +92,13 @@ class Partners:
         states = states or {}
         out: list[Candidate] = [
             Candidate("COOPERATES_WITH", a, b, s.index, rule="support", confidence=0.6)
-            for a, b in self.support.find(s.mentions, list(s.span), home, states)
+            for a, b in self.support.find(s.mentions, self.support.cue_tokens(s.span), home, states)
         ]
         bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
         if not bodies and home is None:
             return out
-        for tok in s.span:
+        # only a cue word or a verb of acting together is read below (see _co_action)
+        for tok in tokens_with(s.span, self.cue_words, self.act_lemmas):
             low = tok.lower_
             if low in self.with_cues and asserted(tok, self.rules) and _an_act(tok):
                 partners = self._with(tok, bodies)
@@ -123,7 +129,7 @@ class Partners:
         from graph.extract.relations import Candidate
 
         out: list[Candidate] = []
-        for tok in s.span:
+        for tok in tokens_with(s.span, PARTNER_NOUNS):
             if tok.lower_ not in PARTNER_NOUNS or not asserted(tok, self.rules):
                 continue
             cue = next((t for t in tok.subtree if t.i > tok.i and t.lower_ in LIST_CUES), None)
@@ -179,7 +185,7 @@ class Partners:
         "the agreement between A and B": a noun of partnership (rules.toml [partners]
         pair_nouns) over "between" makes the actors after it partners, unless denied."""
         out: list[Candidate] = []
-        for tok in s.span:
+        for tok in tokens_with(s.span, ("between",)):
             if tok.lower_ != "between" or tok.dep_ != "prep":
                 continue
             noun, steps = tok.head, 0
@@ -250,7 +256,10 @@ class Partners:
         return True
 
     def _co_action(self, tok: Token) -> bool:
-        if tok.pos_ != "VERB" or not asserted(tok, self.rules):
+        # a verb of neither list is never an act together: asked before the costly tests
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.act_lemmas:
+            return False
+        if not asserted(tok, self.rules):
             return False
         words = load_pair_rules()
         if any(c.dep_ == "aux" and c.lower_ in words.future_aux for c in tok.children):

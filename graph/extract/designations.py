@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from graph.extract.designation_tables import table_designations
+from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules, load_rules
@@ -342,6 +343,9 @@ class Designations:
         self.role_words = titles | heads | rules.people_nouns
         # words a list item may put before its name ("- Colonel X", "Major General X")
         self.title_words = titles | rules.honorifics
+        # the only words `_held_by` answers for (its nouns and lemmas): `_under` reads no other
+        self.held_lowers = rules.under_nouns
+        self.held_lemmas = rules.sanction_nouns | {"measure", "list", "blacklist"}
 
     def _opens(self, s: Sentence, m: Mention, start: int | None = None) -> bool:
         """Whether a sentence (or its item from `start`) opens with the mention: only a list
@@ -478,7 +482,9 @@ class Designations:
                 r.lead.setdefault(s.paragraph, opening)
             out += self._colon_list(s, r)
             out += self._among_them(s, r)
-            cues = [tok for tok in s.span if self._is_cue(tok)]  # read once per sentence
+            # read once per sentence; `_is_cue` wants a designation verb
+            verbs = tokens_with(s.span, (), self.rules.designation_verbs)
+            cues = [tok for tok in verbs if self._is_cue(tok)]
             for tok in cues:
                 if asserted(tok, self.rules):
                     out += self._read_cue(tok, s, r)
@@ -670,7 +676,7 @@ class Designations:
         """(sentence, start) of the actors an asserted delisting verb takes off a list: "has
         revoked the designation of X", "removed X from the list", "delisted X"."""
         out = set()
-        for tok in s.span:
+        for tok in tokens_with(s.span, (), self.rules.delisting_verbs):
             if tok.lemma_.lower() not in self.rules.delisting_verbs or tok.pos_ != "VERB":
                 continue
             if not asserted(tok, self.rules):
@@ -771,7 +777,7 @@ class Designations:
         listing "They include A": each actor the verb includes is a target of the document's
         designator."""
         out = []
-        for tok in s.span:
+        for tok in tokens_with(s.span, (), ("be", "include", "cover")):
             copula = tok.lemma_.lower() == "be" and any(c.dep_ == "attr" for c in tok.children)
             including = tok.lemma_.lower() in ("include", "cover") and tok.pos_ == "VERB"
             if not (including or copula) or not asserted(tok, self.rules):
@@ -821,7 +827,7 @@ class Designations:
         """ "A, B and C remain suspended from the AU", "X, which is suspended from ECOWAS",
         "the bloc suspended X": the body sanctions each member it put out."""
         out = []
-        for tok in s.span:
+        for tok in tokens_with(s.span, (), self.rules.exclusion_verbs):
             if tok.lemma_.lower() not in self.rules.exclusion_verbs or tok.pos_ != "VERB":
                 continue
             if not asserted(tok, self.rules):
@@ -866,7 +872,7 @@ class Designations:
         state or body that modifies "sanctions"; "Huawei, which Washington has placed under
         export restrictions": the object is a target of the subject."""
         out = []
-        for tok in s.span:
+        for tok in tokens_with(s.span, self.held_lowers, self.held_lemmas):
             verb = self._held_by(tok)
             if verb is None or not asserted(verb, self.rules):
                 continue
@@ -904,7 +910,8 @@ class Designations:
 
     def _held_by(self, tok: Token) -> Token | None:
         """The verb of "remains under U.S. sanctions", "has been subject to EU sanctions", "is
-        on the EU sanctions list", when `tok` is the noun of such a phrase."""
+        on the EU sanctions list", when `tok` is the noun of such a phrase.
+        (A new word here belongs in `held_lowers` or `held_lemmas` too.)"""
         gov = tok.head
         if tok.lower_ in self.rules.under_nouns and gov.lower_ == "under":
             return gov.head

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.pair_rules import PairRules, load_pair_rules
@@ -89,6 +90,11 @@ class Meetings:
         self.rules = rules
         self.pairs: PairRules = load_pair_rules()
         self.titles = frozenset(r for r in rules.role_nouns if " " not in r)
+        p = self.pairs
+        # the only lemmas `_meet_verb` and the signing test answer for: `find` reads no other
+        # verb (nor any word but these and MEET_NOUNS)
+        phrasal = frozenset(verb for verb, _ in p.phrasal)
+        self.verb_lemmas = MEET_VERBS | p.joined_at | p.passive | phrasal | SIGN_VERBS
         self.visitor: Mention | None = None
         self.following: Mention | None = None
         self.principal: Mention | None = None
@@ -136,7 +142,7 @@ class Meetings:
             )
             self.following = self.following or subject
         pairs: list[tuple[Mention, Mention]] = []
-        for tok in s.span:
+        for tok in tokens_with(s.span, MEET_NOUNS, self.verb_lemmas):
             is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
             is_noun = (
                 tok.lower_ in MEET_NOUNS or tok.lower_ in self.pairs.meal_nouns
@@ -221,6 +227,7 @@ class Meetings:
         return self.visitor or self.following or self.principal
 
     def _meet_verb(self, verb: Token) -> bool:
+        # a lemma tested here belongs in `verb_lemmas` too
         lemma = verb.lemma_.lower()
         if lemma in MEET_VERBS:
             return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.lang.en import English
@@ -21,7 +22,7 @@ from spacy.vocab import Vocab
 
 from graph.blocking import spells
 from graph.extract.dates import MONTHS
-from graph.extract.doc_cache import doc_text
+from graph.extract.doc_cache import doc_text, token_lowers, token_texts
 from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_rules import load_name_rules
@@ -319,9 +320,9 @@ class MentionFinder:
         heads = self.rules.institution_heads
         spans: list[Span] = []
         i = 0
+        texts = token_texts(doc)  # no Token built for the words that are no head
         while i < len(doc):
-            tok = doc[i]
-            if tok.text not in heads or not tok.text[0].isupper():
+            if texts[i] not in heads or not texts[i][0].isupper():
                 i += 1
                 continue
             start = self._left_list(doc, self._body_start(doc, i, country_tokens), country_tokens)
@@ -492,7 +493,8 @@ class MentionFinder:
         """Two to four free capitalised proper nouns right after a capitalised role noun."""
         spans = []
         n = len(doc)
-        for tok in doc:
+        lowers = token_lowers(doc)  # a Token only for a role noun: the rest are skipped below
+        for tok in (doc[i] for i in range(n) if lowers[i] in self._role_noun_set):
             if not (tok.text[:1].isupper() and self._role_word(tok.text)) or tok.i + 2 >= n:
                 continue
             end = tok.i + 1
@@ -1785,7 +1787,7 @@ class MentionFinder:
             sub = sub[:-1]  # "Keir Starmer KCB": letters after the name
         if self.gaz.lookup(sub.text) is not None:
             return None
-        role_words = {w for r in self.rules.role_nouns for w in r.split()}
+        role_words = self._role_noun_words
         if all(t.lower_ in role_words or t.lower_ in ("of", "the") for t in sub):
             return None  # "Special Representative": a title, not a name
         if len(sub) == 1 and (sub[0].tag_ == "NNPS" or not sub[0].text[:1].isupper()):
@@ -1968,7 +1970,17 @@ class MentionFinder:
         return _person_tidy(text, self.rules.name_particles)
 
     def _role_word(self, word: str) -> bool:
-        return word.lower() in self.rules.role_nouns
+        return word.lower() in self._role_noun_set
+
+    @cached_property
+    def _role_noun_set(self) -> frozenset[str]:
+        """rules.role_nouns as a set: asked per token, and a tuple is scanned."""
+        return frozenset(self.rules.role_nouns)
+
+    @cached_property
+    def _role_noun_words(self) -> frozenset[str]:
+        """Every word of a role noun ("special", "representative"), built once."""
+        return frozenset(w for r in self.rules.role_nouns for w in r.split())
 
     def _surname_of_named_person(self, doc: Doc, span: Span) -> bool:
         """A one-word place that ends a person's full name the model read ("Jacques Paris"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -19,7 +19,7 @@ from spacy.util import compile_infix_regex
 from graph.extract import ExtractionError
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
-from graph.extract.doc_cache import doc_text, remember_text
+from graph.extract.doc_cache import doc_text, remember_text, token_texts
 from graph.extract.event_names import (
     after_heading,
     date_own_event,
@@ -59,31 +59,34 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 
     The starts are written as one array: setting `Token.is_sent_start` checks the whole
     doc's annotation on every call, which made this quadratic in the document's length."""
-    # int64 to hold -1 (not a start); spaCy reads the array back as uint64, two's complement
-    starts = doc.to_array([SENT_START]).astype(numpy.int64).reshape(-1, 1)
-    # each token's text and blank flag read once: doc[i] builds a new Token on every call
-    texts = [t.text for t in doc]
-    blank = [t.is_space for t in doc]
+    # a list of ints (-1: not a start), written back as one array: one numpy element per
+    # token read or written costs more than the rest of the loop
+    starts: list[int] = doc.to_array(SENT_START).astype(numpy.int64).tolist()
+    # each token's text and blank flag read as arrays: iterating the doc builds a Token each
+    texts = token_texts(doc)
+    blank = doc.to_array(IS_SPACE).astype(bool).tolist()
     for i in range(1, len(texts)):
         text, prev = texts[i], texts[i - 1]
         # a token's own trailing whitespace is one space at most: a line break is a token
         broke = blank[i - 1] and "\n" in prev
         if broke and not blank[i] and (text[:1].isupper() or text[:1] in '“"•*-'):
-            starts[i, 0] = 1
+            starts[i] = 1
         elif not broke and not blank[i - 1] and not blank[i] and prev[-1:] not in ENDS:
             # no sentence starts mid-line without an end mark before it: the small model
             # otherwise cuts "US | Secretary of State Antony Blinken ..."
-            starts[i, 0] = -1
+            starts[i] = -1
         elif not broke and text == "|":
             # a table cell never opens a sentence mid-row: "| Indonesia (host) | Joko Widodo |"
-            starts[i, 0] = -1
+            starts[i] = -1
     _cap_sentences(doc, texts, starts)
+    # spaCy reads the array back as uint64, two's complement (-1: not a start)
+    column = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64).reshape(-1, 1)
     # thinc types the array as its own Ints2d, a plain ndarray at run time
-    doc.from_array([SENT_START], cast("Ints2d", starts.astype(numpy.uint64)))
+    doc.from_array([SENT_START], cast("Ints2d", column))
     return doc
 
 
-def _cap_sentences(doc: Doc, texts: list[str], starts: numpy.ndarray) -> None:
+def _cap_sentences(doc: Doc, texts: list[str], starts: list[int]) -> None:
     """Cut every run longer than MAX_SENTENCE_TOKENS without a sentence start or a full
     stop (where the parser ends sentences itself), after the last punctuation or blank in
     its second half (or at the cap): the parser's cost grows with the length of a
@@ -91,7 +94,7 @@ def _cap_sentences(doc: Doc, texts: list[str], starts: numpy.ndarray) -> None:
     hold a worker for minutes. Real sentences are far shorter."""
     last = 0
     for i in range(1, len(texts)):
-        if starts[i, 0] == 1 or texts[i - 1] in STOPS:
+        if starts[i] == 1 or texts[i - 1] in STOPS:
             last = i
         elif i - last >= MAX_SENTENCE_TOKENS:
             cut = i
@@ -99,7 +102,7 @@ def _cap_sentences(doc: Doc, texts: list[str], starts: numpy.ndarray) -> None:
                 if doc[j - 1].is_punct or doc[j - 1].is_space:
                     cut = j
                     break
-            starts[cut, 0] = 1
+            starts[cut] = 1
             last = cut
 
 

@@ -13,8 +13,9 @@ planned support asserts nothing.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, unique_by_name
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.pair_rules import load_pair_rules
@@ -29,6 +30,14 @@ class Support:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self.words = load_pair_rules()
+        w = self.words
+        self.cue_lowers = w.support_nouns | w.channel_nouns
+        self.cue_lemmas = w.support_verbs | w.support_with_verbs
+
+    def cue_tokens(self, span: Span) -> list[Token]:
+        """The span's tokens `find` reads (its cue words, in order): every other token is
+        skipped by both of its loops."""
+        return tokens_with(span, self.cue_lowers, self.cue_lemmas)
 
     def find(
         self,

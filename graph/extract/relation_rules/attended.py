@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from graph.extract.attendance import Attendance
+from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, unique_by_name
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import (
@@ -25,6 +26,8 @@ class Attended(StatelessRule):
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
         self.attendance = Attendance(rules)
+        # the lemmas of the verbs `attended` reads ("took part": "take")
+        self.verbs = frozenset({"attend", "participate", "take"}) | rules.joint_holding_verbs
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.attended(ctx.doc, s, ctx.event_of.get(s.index), ctx.main_event)
@@ -37,7 +40,8 @@ class Attended(StatelessRule):
         if target is None:
             return []
         out = []
-        for verb in s.span:
+        # only these verbs are read below: no Token is built for the others
+        for verb in tokens_with(s.span, (), self.verbs):
             lemma = verb.lemma_.lower()
             took_part = lemma == "take" and any(c.lower_ == "part" for c in verb.children)
             held = _held_jointly(verb, named, self.rules)
@@ -125,7 +129,7 @@ def _held_jointly(verb: Token, events: list[Mention], rules: Rules) -> bool:
 def _margins_event(s: Sentence, events: list[Mention]) -> Mention | None:
     """The event a "margins" / "sidelines" / "fringes" phrase of the sentence names, or
     the only event a sentence without such a phrase names ("met X at the BRICS summit")."""
-    sides = [t for t in s.span if t.lower_ in ("margins", "sidelines", "fringes", "margin")]
+    sides = tokens_with(s.span, ("margins", "sidelines", "fringes", "margin"))
     if not sides:
         return events[0] if len(events) == 1 else None
     for t in sides:

@@ -55,6 +55,10 @@ class HoldsRole:
         # the nouns a post ends with ("manager" of "general manager")
         self.role_words = frozenset(r.split()[-1] for r in rules.role_nouns)
         self.titles = TitleSplitter(rules.role_nouns)
+        titles = load_pair_rules().plural_titles  # "the presidents of ...", built once
+        self.plural_titles = re.compile(
+            r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+of\s+", re.I
+        )
         self.roles: dict[int, list[Candidate]] = {}
         self.home: Mention | None = None
 
@@ -102,9 +106,7 @@ class HoldsRole:
         titles = load_pair_rules().plural_titles
         sentence = text[s.span.start_char : s.span.end_char]
         found: list[Candidate] = []
-        for m in re.finditer(
-            r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+of\s+", sentence, re.I
-        ):
+        for m in self.plural_titles.finditer(sentence):
             base = s.span.start_char + m.end()
             for item in re.finditer(r"[^;]+", sentence[m.end() :]):
                 lo, hi = base + item.start(), base + item.end()

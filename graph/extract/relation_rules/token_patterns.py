@@ -8,12 +8,15 @@ one in tests), once, and rebuilt only if that vocabulary changes.
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from graph.extract.doc_cache import token_ends, token_starts
 
 
 class TokenPatterns:
@@ -52,8 +55,14 @@ def spaced(doc: Doc, start: int, end: int) -> bool:
 
 def token_ending_at(span: Span, char: int) -> int | None:
     """The document index of the span's token that ends at that character offset."""
-    return next((t.i for t in span if t.idx + len(t) == char), None)
+    return _at(token_ends(span.doc), span, char)
 
 
 def token_starting_at(span: Span, char: int) -> int | None:
-    return next((t.i for t in span if t.idx == char), None)
+    return _at(token_starts(span.doc), span, char)
+
+
+def _at(offsets: list[int], span: Span, char: int) -> int | None:
+    """The index in the span of the token whose offset (rising per token) is `char`."""
+    i = bisect_left(offsets, char, span.start, span.end)
+    return i if i < span.end and offsets[i] == char else None
