@@ -95,6 +95,8 @@ class Meetings:
         # verb (nor any word but these and MEET_NOUNS)
         phrasal = frozenset(verb for verb, _ in p.phrasal)
         self.verb_lemmas = MEET_VERBS | p.joined_at | p.passive | phrasal | SIGN_VERBS
+        # likewise the only words `find` reads as a meeting noun (`_as_noun` included)
+        self.noun_lowers = MEET_NOUNS | frozenset(p.meal_nouns) | frozenset(p.meeting_adjectives)
         self.visitor: Mention | None = None
         self.following: Mention | None = None
         self.principal: Mention | None = None
@@ -142,7 +144,7 @@ class Meetings:
             )
             self.following = self.following or subject
         pairs: list[tuple[Mention, Mention]] = []
-        for tok in tokens_with(s.span, MEET_NOUNS, self.verb_lemmas):
+        for tok in tokens_with(s.span, self.noun_lowers, self.verb_lemmas):
             is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
             is_noun = (
                 tok.lower_ in MEET_NOUNS or tok.lower_ in self.pairs.meal_nouns
