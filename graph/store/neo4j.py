@@ -998,7 +998,7 @@ def _evidence_json(ev: Evidence) -> str:
 
 
 def _evidence_key(ev: Evidence) -> str:
-    return json.dumps(list(ev.key()), ensure_ascii=False)
+    return q.evidence_key(*ev.key())
 
 
 # ---- reading helpers ----
