@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, Field, PrivateAttr
@@ -16,6 +16,8 @@ from rapidfuzz import fuzz
 
 from graph.model import Edge, GraphData, Node, fold, truncation
 from graph.schema import DOCUMENT, MENTIONS
+
+T = TypeVar("T")
 
 MAX_DEPTH = 3
 MAX_NODES = 5000
@@ -173,18 +175,34 @@ def rank(
     query: str, nodes: list[Node], types: list[str] | None, limit: int, offset: int = 0
 ) -> list[SearchHit]:
     """exact > prefix (of the name or any word of it) > fuzzy, accent- and case-blind."""
+    named = ((n, n.id, n.type, n.name, n.aliases) for n in nodes)
+    return [
+        SearchHit(n, score, match)
+        for n, score, match in rank_named(query, named, types, limit, offset)
+    ]
+
+
+def rank_named(
+    query: str,
+    items: Iterable[tuple[T, str, str, str, list[str]]],
+    types: list[str] | None,
+    limit: int,
+    offset: int = 0,
+) -> list[tuple[T, float, str]]:
+    """rank() over (item, id, type, name, aliases) rows: a store ranks its candidates with
+    no Node made for each (the Neo4j store ranks a thousand per search)."""
     q = fold(query)
     if not q:
         return []
-    hits: list[SearchHit] = []
-    for node in nodes:
-        if types is not None and node.type not in types:
+    hits: list[tuple[float, str, str, T, str]] = []
+    for item, item_id, item_type, name, aliases in items:
+        if types is not None and item_type not in types:
             continue
-        best = best_match(q, [fold(name) for name in [node.name, *node.aliases]])
+        best = best_match(q, [fold(x) for x in [name, *aliases]])
         if best is not None:
-            hits.append(SearchHit(node, best[0], best[1]))
-    hits.sort(key=lambda h: (-h.score, h.node.name.lower(), h.node.id))
-    return hits[offset : offset + limit]
+            hits.append((-best[0], name.lower(), item_id, item, best[1]))
+    hits.sort(key=lambda h: h[:3])
+    return [(item, -score, match) for score, _, _, item, match in hits[offset : offset + limit]]
 
 
 def to_networkx(data: GraphData) -> nx.MultiDiGraph[str]:

@@ -680,3 +680,19 @@ def test_a_graph_written_by_the_older_layout_is_brought_up_to_date(
     doc = sorted(n.id for n in seeds_graph.nodes if n.type == DOCUMENT)[0]
     empty.delete_document(doc)
     assert all(ev.document != doc for e in empty.export().edges for ev in e.evidence)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        ("doc:a", 0, 5, None),
+        ("doc:\"q\"\n\t\\ é 中 \x01 \u2028", 3, 10, 'te"xt\r\n'),
+        ("", 0, 0, ""),
+    ],
+)
+def test_evidence_keys_are_json_dumps_exactly(key: tuple[str, int, int, str | None]) -> None:
+    """The merge compares stored keys with new ones as strings: the fast builder the bulk CSV
+    and the batched import use must give json.dumps's string, byte for byte."""
+    from graph.store.neo4j_cypher import evidence_key
+
+    assert evidence_key(*key) == json.dumps(list(key), ensure_ascii=False)

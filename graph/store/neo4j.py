@@ -46,7 +46,7 @@ from graph.query import (
     SearchHit,
     k_shortest_paths,
     neighbourhood,
-    rank,
+    rank_named,
     to_networkx,
 )
 from graph.relations import RelationQuery
@@ -76,6 +76,9 @@ SEARCH_CANDIDATES_PER_HIT = 20
 SEARCH_CANDIDATES_MIN = 1000
 # Lucene refuses a query of more than 1024 clauses; pieces of long words stop well before.
 LUCENE_PIECES = 800
+
+# A search candidate as rank_named() takes it: (id, id, type, name, aliases).
+Candidate = tuple[str, str, str, str, list[str]]
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
@@ -416,35 +419,29 @@ class Neo4jStore(GraphStore):
         wanted = offset + limit
         candidates = max(SEARCH_CANDIDATES_MIN, SEARCH_CANDIDATES_PER_HIT * wanted)
 
-        def work(tx: ManagedTransaction) -> tuple[list[SearchHit], dict[str, int]]:
-            common = {"types": types, "document": DOCUMENT, "candidates": candidates}
+        def work(tx: ManagedTransaction) -> list[SearchHit]:
+            params: dict[str, Any] = {"types": types, "document": DOCUMENT, "q": folded}
+            params |= {"index": q.SEARCH_INDEX, "candidates": candidates}
 
-            def full_text(lucene: str) -> dict[str, Node]:
-                statement = q.SEARCH_CANDIDATES
-                return {
-                    n.id: n
-                    for n in _named(tx, statement, index=q.SEARCH_INDEX, lucene=lucene, **common)
-                }
+            def found(statement: str, lucene: str) -> dict[str, Candidate]:
+                rows = tx.run(statement, lucene=lucene, **params).single(strict=True)["rows"]
+                return {r[0]: (r[0], r[0], r[1], r[2], r[3] or []) for r in rows}
 
             # exact and prefix words first: cheap terms, and when they give every hit wanted
             # as an exact or prefix match, no fuzzy match (scored below both) can be among them
-            found = full_text(lucene_prefix_query(folded))
-            hits = rank(query, list(found.values()), types, wanted)
-            if len(hits) < wanted or any(h.match == "fuzzy" for h in hits):
-                found.update(full_text(lucene_query(folded)))
-                found.update((n.id, n) for n in _named(tx, q.SEARCH_CONTAINING, q=folded, **common))
-                hits = rank(query, list(found.values()), types, wanted)
-            hits = hits[offset:]
-            ids = [h.node.id for h in hits]
-            whole = {n.id: n for n in _nodes(tx, q.GET_NODES, ids=ids)}
-            for h in hits:
-                h.node = whole[h.node.id]
-            return hits, {r["id"]: r["degree"] for r in tx.run(q.DEGREES, ids=ids)}
+            rows = found(q.SEARCH_CANDIDATES, lucene_prefix_query(folded))
+            ranked = rank_named(query, rows.values(), types, wanted)
+            if len(ranked) < wanted or any(match == "fuzzy" for *_, match in ranked):
+                rows.update(found(q.SEARCH_CANDIDATES_CONTAINING, lucene_query(folded)))
+                ranked = rank_named(query, rows.values(), types, wanted)
+            ranked = ranked[offset:]
+            whole: dict[str, tuple[Node, int]] = {}
+            for r in tx.run(q.SEARCH_HITS, ids=[node_id for node_id, *_ in ranked]):
+                node = _node(r["props"])
+                whole[node.id] = (node, r["degree"])
+            return [SearchHit(whole[i][0], s, m, whole[i][1]) for i, s, m in ranked]
 
-        hits, degrees = self._read(work)
-        for h in hits:
-            h.degree = degrees.get(h.node.id, 0)
-        return hits
+        return self._read(work)
 
     def subgraph(
         self,
@@ -1001,20 +998,12 @@ def _evidence_json(ev: Evidence) -> str:
 
 
 def _evidence_key(ev: Evidence) -> str:
-    return json.dumps(list(ev.key()), ensure_ascii=False)
+    return q.evidence_key(*ev.key())
 
 
 # ---- reading helpers ----
 def _nodes(tx: ManagedTransaction, statement: str, **params: Any) -> list[Node]:
     return [_node(r["props"]) for r in tx.run(statement, **params)]
-
-
-def _named(tx: ManagedTransaction, statement: str, **params: Any) -> list[Node]:
-    """Nodes of a statement that returns only some of their properties (a null is left out)."""
-    return [
-        _node({k: v for k, v in r["props"].items() if v is not None})
-        for r in tx.run(statement, **params)
-    ]
 
 
 def _node(props: dict[str, Any]) -> Node:

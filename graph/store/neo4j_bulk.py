@@ -12,7 +12,6 @@ refuses, in one line, any other server and any database that holds a node.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import tempfile
@@ -170,9 +169,7 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
     props: dict[str, Any] = {":START_ID": edge.source, ":END_ID": edge.target, "id": edge.id}
     props.update({k: v for k, v in edge.properties.items() if v is not None})
     props["evidence"] = [ev.model_dump_json(exclude_none=True) for ev in edge.evidence]
-    props["evidence_keys"] = [
-        json.dumps(list(ev.key()), ensure_ascii=False) for ev in edge.evidence
-    ]
+    props["evidence_keys"] = [q.evidence_key(*ev.key()) for ev in edge.evidence]
     props["documents"] = list(dict.fromkeys(ev.document for ev in edge.evidence))
     return props
 
