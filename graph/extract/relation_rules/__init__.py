@@ -9,6 +9,7 @@ from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.capital_phrases import CapitalPhrases
 from graph.extract.relation_rules.chambers import Chambers
+from graph.extract.relation_rules.co_acts import CoActs
 from graph.extract.relation_rules.cooperates import Cooperates
 from graph.extract.relation_rules.coverage_groups import CoverageGroups
 from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
@@ -50,6 +51,7 @@ RELATION_RULES.sentence(Sanctioned)
 RELATION_RULES.sentence(Cooperates)
 RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
+RELATION_RULES.sentence(CoActs)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
 RELATION_RULES.sentence(CoverageGroups)
