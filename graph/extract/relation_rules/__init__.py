@@ -26,6 +26,7 @@ from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.memberships import Memberships
 from graph.extract.relation_rules.met_with import MetWith
 from graph.extract.relation_rules.parliament_groups import ParliamentGroups
+from graph.extract.relation_rules.partner_of import PartnerOf
 from graph.extract.relation_rules.partners import PartnerRule
 from graph.extract.relation_rules.place_appositions import PlaceAppositions
 from graph.extract.relation_rules.readout_sections import ReadoutSections
@@ -52,6 +53,7 @@ RELATION_RULES.sentence(Cooperates)
 RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(CoActs)
+RELATION_RULES.sentence(PartnerOf)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
 RELATION_RULES.sentence(CoverageGroups)
