@@ -6,7 +6,7 @@ a summit or a meeting as its host beside the state and the body.
   document's own event;
 - a verb says it (rules.toml [hosting] chair_verbs): "the summit was chaired by President X",
   "X, who hosted the meeting", "X hosted the joint summit", "Presiding over the meeting, X
-  invited ...". Its object (or passive subject) is an event the sentence names, or "the
+  invited ...", "X, hosting his first summit, said ...". Its object (or passive subject) is an event the sentence names, or "the
   summit" / "it" standing for the event the passage is about; "a session on trade" is some
   other, unnamed occasion. A negated or future chair ("did not chair", "will host") is none.
 """
@@ -123,6 +123,8 @@ class Chairs:
                 if c.dep_ == "advcl"
                 and not any(k.dep_ in ("nsubj", "nsubjpass", "agent") for k in c.children)
             ]
+        # "X, hosting his first summit, said": a participle on the name is X's clause
+        out += [(c, []) for c in tok.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
         relative = [c for c in tok.children if c.dep_ == "relcl"]
         relative += [k for c in relative for k in c.conjuncts]
         for verb in relative:
@@ -151,6 +153,8 @@ class Chairs:
         if obj.lower_ == "it" and obj.dep_ == "nsubjpass":
             return context
         dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
+        if any(c.dep_ == "poss" and c.lower_ in self.rules.host_possessives for c in obj.children):
+            dets.add("the")  # "hosting his first summit": the passage's own
         kind = obj.lemma_.lower()
         if dets & {"that", "those"} and event_kind(context, self.rules) != kind:
             return None  # "That meeting was chaired by X", after a summit: another occasion

@@ -97,6 +97,7 @@ class Rules:
     chair_labels: tuple[str, ...] = ()  # longest first
     chair_verbs: frozenset[str] = frozenset()
     future_aux: frozenset[str] = frozenset()
+    host_possessives: frozenset[str] = frozenset()
     chair_leads: tuple[str, ...] = ()
     inverted_leads: tuple[str, ...] = ()
     represent_verbs: frozenset[str] = frozenset()
@@ -346,6 +347,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         chair_labels=tuple(sorted(raw["hosting"]["chair_labels"], key=len, reverse=True)),
         chair_verbs=frozenset(raw["hosting"]["chair_verbs"]),
         future_aux=frozenset(raw["hosting"]["future_aux"]),
+        host_possessives=frozenset(raw["hosting"]["host_possessives"]),
         chair_leads=tuple(raw["hosting"]["chair_leads"]),
         inverted_leads=tuple(sorted(raw["attendance"]["inverted_leads"], key=len, reverse=True)),
         represent_verbs=frozenset(raw["attendance"]["represent_verbs"]),

@@ -20,6 +20,8 @@ from graph.extract.relation_rules.event_hosts import EventHosts
 from graph.extract.relation_rules.event_places import EventPlaces
 from graph.extract.relation_rules.event_trips import EventTrips
 from graph.extract.relation_rules.holds_role import HoldsRole
+from graph.extract.relation_rules.hosted_offices import HostedOffices
+from graph.extract.relation_rules.hosted_relatives import HostedRelatives
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
@@ -67,6 +69,8 @@ RELATION_RULES.sentence(TableRows)
 RELATION_RULES.sentence(MetWith)
 RELATION_RULES.sentence(EventPlaces)
 RELATION_RULES.sentence(EventTrips)
+RELATION_RULES.sentence(HostedRelatives)
+RELATION_RULES.sentence(HostedOffices)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
 # after every sentence: they read the whole document and what the sentences gave
