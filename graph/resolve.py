@@ -36,7 +36,12 @@ from graph.extract.placed_bodies import seat_in_name
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
-from graph.short_names import demonym_head, drop_surname_pairs, join_possessives
+from graph.short_names import (
+    demonym_head,
+    drop_surname_pairs,
+    join_name_halves,
+    join_possessives,
+)
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -479,6 +484,8 @@ class Resolver:
         index: list[Node],
     ) -> GraphData:
         clusters = self._cluster(extraction.mentions)
+        join_name_halves(clusters, extraction.sentences)
+        clusters = [c for c in clusters if c.mentions]
         by_mention: dict[int, Cluster] = {}
         graph = _DocumentGraph(self.schema, doc_id, extraction.sentences)
         blocks = _Blocks(index)
