@@ -23,6 +23,12 @@ from graph.blocking import (
     spells,
     unprefixed,
 )
+from graph.cross_document import (
+    given_names_disagree,
+    known_given_name,
+    organ_state_kept,
+    short_state_organ,
+)
 from graph.extract.mentions import Mention
 from graph.extract.name_rules import load_name_rules
 from graph.extract.pipeline import Extraction
@@ -30,7 +36,12 @@ from graph.extract.placed_bodies import seat_in_name
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.schema import DOCUMENT, MENTIONS, Schema
-from graph.short_names import demonym_head, drop_surname_pairs, join_possessives
+from graph.short_names import (
+    demonym_head,
+    drop_surname_pairs,
+    join_name_halves,
+    join_possessives,
+)
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -98,6 +109,8 @@ def person_variant(a: str, b: str) -> bool:
         long = b if len(_tokens(b)) > 1 else a
         if _given_name_tail(tb[-1], long):
             return False
+        if ta[0] != tb[-1] and known_given_name(ta[0]):
+            return False  # "Peter" is a given name, no spelling of the surname "Petro"
         return len(tb) > 1 and same_word(ta[0], tb[-1]) and len(ta[0]) >= 4
     if not same_word(ta[0], tb[0]):
         return False
@@ -434,10 +447,17 @@ class Resolver:
             hit = next((n for n in same_type if same_event(n.properties.get("key"), c.key)), None)
             if hit:
                 return hit
+        if c.type == "Person":  # "Peter O'Neill" is not "Jim O'Neill", whatever both wrote
+            full = _tokens(c.name)
+            same_type = [
+                n for n in same_type if not given_names_disagree(full, _tokens(n.name), same_word)
+            ]
         if c.type == "Institution":  # "Ministry of Interior" is not Georgia's ministry
             named = self._state_in_name(c.name)
             owners = {named} if named else ({home} if home else set(countries))
             same_type = [n for n in same_type if self._state_in_name(n.name) in owners | {None}]
+            if named is None and short_state_organ(c.name):  # "the Foreign Office": whose?
+                same_type = [n for n in same_type if n.properties.get("state") in owners | {None}]
             seat = seat_in_name(c.name, self.seat_heads)  # the embassy in London is not ...
             if seat is not None:  # ... the embassy in Washington
                 same_type = [
@@ -464,6 +484,8 @@ class Resolver:
         index: list[Node],
     ) -> GraphData:
         clusters = self._cluster(extraction.mentions)
+        join_name_halves(clusters, extraction.sentences)
+        clusters = [c for c in clusters if c.mentions]
         by_mention: dict[int, Cluster] = {}
         graph = _DocumentGraph(self.schema, doc_id, extraction.sentences)
         blocks = _Blocks(index)
@@ -525,6 +547,10 @@ class Resolver:
         }
         if c.type == "Event" and c.key:
             props["key"] = c.key
+        if existing is None and c.type == "Institution" and organ_state_kept(name):
+            state = self._state_in_name(name) or owners[0]
+            if state:  # the state this organ is of, for its short form in other documents
+                props["state"] = state
         if c.rules:
             props["resolved_by"] = sorted(c.rules)
         place = self.gaz.lookup(name) if c.type in ("Country", "City") else None

@@ -6,9 +6,11 @@ convoy" (the name read with its possessive)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from graph.blocking import name_tokens
+from graph.cross_document import known_given_name
 from graph.extract.tables import load_gazetteer
 from graph.model import fold
 
@@ -60,3 +62,33 @@ def join_possessives(items: list[Cluster]) -> list[Cluster]:
             continue
         keep.append(c)
     return keep
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def join_name_halves(
+    items: list[Cluster], sentences: list[tuple[int, int, str, str | None]]
+) -> None:
+    """ "THE HON. PETER O'NEILL CMG MP" in a transcript's heading, then "Peter" and "Prime
+    Minister O'Neill": a given name alone and a surname alone that the document once writes
+    side by side (capitals aside) are one person, named by both, so that the surname does
+    not join another document's person of that surname ("Jim O'Neill")."""
+    singles = [
+        c for c in items if c.type == "Person" and c.mentions and len(name_tokens(c.name)) == 1
+    ]
+    surnames = {name_tokens(c.name)[0]: c for c in singles}
+    for given in singles:
+        if not known_given_name(name_tokens(given.name)[0]):
+            continue
+        for m in given.mentions:
+            start, _, text, _ = sentences[m.sent]
+            after = _NEXT_WORD.match(text, m.end - start)
+            other = surnames.get(fold(after.group(1))) if after else None
+            if other is not None and other is not given and other.mentions:
+                written = next((s for s in given.surfaces if not s.isupper()), given.name)
+                other.rules.add(f"name halves: {given.name} + {other.name}")
+                other.name = f"{written} {other.name}"
+                other.mentions += given.mentions
+                given.mentions = []
+                break

@@ -41,10 +41,24 @@ def resolver() -> Resolver:
     return Resolver(load_schema())
 
 
-def graph_of(text: str, extractor: Extractor, resolver: Resolver) -> GraphData:
+def graph_of(
+    text: str, extractor: Extractor, resolver: Resolver, index: list[Node] | None = None
+) -> GraphData:
     # a headline first: the text of a case is body text, where relations are read
     extraction = extractor.extract("Case\n\n" + text)
-    return resolver.resolve(extraction, "doc:case", {"title": "case"}, [])
+    return resolver.resolve(extraction, "doc:case", {"title": "case"}, index or [])
+
+
+def _across_documents(case: dict[str, Any], g: GraphData, known: GraphData) -> None:
+    """`known` is a document ingested first: `joins_known` pairs a name of the case's text
+    with the known actor it must resolve to, `apart_from_known` with one it must not."""
+    for name, other in case.get("joins_known", []):
+        ids = {n.id for n in find(g, None, name)}
+        assert ids & {n.id for n in find(known, None, other)}, f"{name!r} is not {other!r}"
+    for name, other in case.get("apart_from_known", []):
+        ids = {n.id for n in find(g, None, name)}
+        assert ids, f"no {name!r}"
+        assert not ids & {n.id for n in find(known, None, other)}, f"{name!r} became {other!r}"
 
 
 def names(node: Node) -> set[str]:
@@ -76,7 +90,10 @@ def edges(g: GraphData, rel: str, source: str, target: str) -> list[Any]:
 
 @pytest.mark.parametrize("case", _cases())
 def test_case(case: dict[str, Any], extractor: Extractor, resolver: Resolver) -> None:
-    g = graph_of(case["text"], extractor, resolver)
+    known = graph_of(case["known"], extractor, resolver) if "known" in case else None
+    g = graph_of(case["text"], extractor, resolver, known.nodes if known else None)
+    if known is not None:
+        _across_documents(case, g, known)
     shown = sorted(f"{n.type}:{n.name}" for n in g.nodes if n.type != "Document")
     facts = sorted(
         f"{e.type}:{e.source}->{e.target}:{e.properties.get('role', '')}"
