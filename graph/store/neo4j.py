@@ -617,10 +617,14 @@ class Neo4jStore(GraphStore):
             if len(ends) != 2 or any(r["props"]["type"] == DOCUMENT for r in ends.values()):
                 return []
             eids = {n: r["eid"] for n, r in ends.items()}
-            ids = _two_balls(tx, source, target, max_length, relations, types, eids)
-            rows = list(tx.run(q.NODES_WITH_ELEMENT_IDS, ids=ids))
-            found, node_eids = [r["props"]["id"] for r in rows], [r["eid"] for r in rows]
-            ties = tx.run(q.ties_among(relations), ids=found, eids=node_eids).single(strict=True)
+            ids, inner = _two_balls(tx, source, target, max_length, relations, types, eids)
+            pairs = tx.run(q.ELEMENT_IDS, ids=ids).single(strict=True)["rows"]
+            found, node_eids = [n for n, _ in pairs], [e for _, e in pairs]
+            if inner is None:
+                ties = tx.run(q.ties_among(relations), ids=found, eids=node_eids)
+            else:
+                ties = tx.run(q.ties_from(relations), ids=sorted(inner), eids=node_eids)
+            tie_rows = list({t[0]: t for t in ties.single(strict=True)["rows"]}.values())
             hubs: set[str] = set()
             if avoid.max_degree is not None:
                 degrees = tx.run(q.DEGREES, ids=found, mentions=MENTIONS)
@@ -628,14 +632,14 @@ class Neo4jStore(GraphStore):
             keep = set(found) - ((avoid.nodes | hubs) - {source, target})
             # [edge id, source, target, evidence items, element id] (q.ties_among)
             walks = walks_over_ties(
-                [(t[0], t[1], t[2], t[3]) for t in ties["rows"]],
+                [(t[0], t[1], t[2], t[3]) for t in tie_rows],
                 keep,
                 source,
                 target,
                 max_length,
                 k,
             )
-            element = {t[0]: t[4] for t in ties["rows"]}
+            element = {t[0]: t[4] for t in tie_rows}
             chosen = sorted({element[i] for _, steps in walks for i in steps})
             edges = (
                 {e.id: e for e in _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=chosen)} if chosen else {}
@@ -1136,7 +1140,7 @@ def _two_balls(
     relations: list[str],
     types: list[str],
     ends: dict[str, str],
-) -> list[str]:
+) -> tuple[list[str], set[str] | None]:
     """The nodes that can lie on a walk of at most max_length steps (see paths): the two
     balls, less what is provably too far. A node outside the target's ball (radius rt) is
     at least rt + 1 from the target, so from the source's ball only the nodes within
@@ -1144,7 +1148,13 @@ def _two_balls(
     outermost layers, usually the biggest, mostly go. So the last step, the one that
     brings the radii to max_length, asks only for the neighbours that lie in the other
     ball (q.expand_into): the meeting nodes, without reading or sending the rest. `ends`:
-    the element ids of source and target."""
+    the element ids of source and target.
+
+    Also the inner nodes (nearer their end than its ball's radius) when the radii reached
+    max_length, else None: an edge u-v lies on a walk of at most max_length steps only if
+    ds(u) + 1 + dt(v) <= max_length for one orientation, and if neither end were inner
+    that sum would be at least rs + 1 + rt = max_length + 1, so only the inner nodes'
+    edges need reading (q.ties_from)."""
     statement = q.expand(relations)
     dist: tuple[dict[str, int], dict[str, int]] = ({source: 0}, {target: 0})
     eids: tuple[dict[str, str], dict[str, str]] = ({source: ends[source]}, {target: ends[target]})
@@ -1177,7 +1187,11 @@ def _two_balls(
     for n, d in near_t.items():
         if n not in near_s and d <= max_length - radii[0] - 1:
             keep.add(n)
-    return sorted(keep)
+    if radii[0] + radii[1] < max_length:
+        return sorted(keep), None
+    inner = {n for n, d in near_s.items() if d < radii[0]}
+    inner |= {n for n, d in near_t.items() if d < radii[1]}
+    return sorted(keep), inner
 
 
 def _capped_part(

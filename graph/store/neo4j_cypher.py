@@ -518,6 +518,28 @@ def ties_among(relations: list[str]) -> str:
     )
 
 
+def ties_from(relations: list[str]) -> str:
+    """ties_among for paths(): the edges between the nodes $ids and the nodes of element ids
+    $eids, either direction, as [edge id, one end, the other, evidence items, element id]
+    in one record (an edge between two of $ids comes twice). Only the inner nodes of the
+    two balls are expanded: an edge with no inner end can lie on no walk short enough."""
+    if not relations:
+        return "RETURN [] AS rows"
+    return (
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]-(b)\n"
+        "WHERE elementId(b) IN $eids\n"
+        "RETURN collect([r.id, id, b.id, size(r.evidence), elementId(r)]) AS rows"
+    )
+
+
+# Ids and element ids of nodes, as one record of pairs (paths(): thousands of kept nodes,
+# of which nothing else is needed).
+ELEMENT_IDS = (
+    f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
+    "RETURN collect([id, elementId(n)]) AS rows"
+)
+
+
 # The nodes of a capped answer with their element ids (for ties_among), in one statement.
 NODES_WITH_ELEMENT_IDS = (
     f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
