@@ -6,7 +6,7 @@ give the same answers (the contract suite checks it), and reuses the ranking her
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -319,7 +319,7 @@ def k_shortest_paths(
     the graph only, not on the order it was built in, so both stores give the same paths.
     """
     avoid = avoid or PathAvoid()
-    simple: dict[str, list[str]] = {}
+    keep: set[str] = set()
     for n, data in g.nodes(data=True):
         if data["node"].type == DOCUMENT:
             continue
@@ -328,23 +328,49 @@ def k_shortest_paths(
             or (avoid.max_degree is not None and relation_degree(g, n) > avoid.max_degree)
         ):
             continue
-        simple[n] = []
-    best_edge: dict[tuple[str, str], Edge] = {}
+        keep.add(n)
+    by_id: dict[str, Edge] = {}
+    ties: list[Tie] = []
     for _, _, data in g.edges(data=True):
         e: Edge = data["edge"]
         if e.type == MENTIONS or e.type in avoid.relations:
             continue
-        if e.source not in simple or e.target not in simple:
+        by_id[e.id] = e
+        ties.append((e.id, e.source, e.target, len(e.evidence)))
+    return [
+        GraphPath(nodes=nodes, edges=[by_id[i] for i in steps])
+        for nodes, steps in walks_over_ties(ties, keep, source, target, max_length, k)
+    ]
+
+
+# An edge as a path search weighs it: its id, its two ends, how many evidence items it has.
+Tie = tuple[str, str, str, int]
+
+
+def walks_over_ties(
+    ties: Iterable[Tie],
+    keep: Container[str],
+    source: str,
+    target: str,
+    max_length: int,
+    k: int,
+) -> list[tuple[list[str], list[str]]]:
+    """k_shortest_paths over edges given as ties (of the relation types a walk may take):
+    the k shortest simple walks through the nodes `keep` holds, each as its nodes and the
+    ids of the edges standing for its steps (the most evidence, then the smallest id). A
+    store that reads only the ties, not the edges, reads the chosen edges afterwards."""
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for edge_id, a, b, items in ties:
+        if a == b or a not in keep or b not in keep:
             continue
-        if e.source == e.target:
-            continue
-        key = (e.source, e.target) if e.source <= e.target else (e.target, e.source)
-        old = best_edge.get(key)
-        if old is None or (len(e.evidence), old.id) > (len(old.evidence), e.id):
-            best_edge[key] = e
-    for a, b in best_edge:
-        simple[a].append(b)
-        simple[b].append(a)
+        key = (a, b) if a <= b else (b, a)
+        old = best.get(key)
+        if old is None or (items, old[1]) > (old[0], edge_id):
+            best[key] = (items, edge_id)
+    simple: dict[str, list[str]] = {n: [] for n in (source, target) if n in keep}
+    for a, b in best:
+        simple.setdefault(a, []).append(b)
+        simple.setdefault(b, []).append(a)
     for neighbours in simple.values():
         neighbours.sort()
     if source not in simple or target not in simple or source == target or k < 1:
@@ -367,10 +393,7 @@ def k_shortest_paths(
 
     found = enumerate_paths(simple, source, target, to_target, max_length, k)
     return [
-        GraphPath(
-            nodes=p,
-            edges=[best_edge[(x, y) if x <= y else (y, x)] for x, y in zip(p, p[1:], strict=False)],
-        )
+        (p, [best[(x, y) if x <= y else (y, x)][1] for x, y in zip(p, p[1:], strict=False)])
         for p in found[:k]
     ]
 

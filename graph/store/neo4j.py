@@ -44,10 +44,10 @@ from graph.query import (
     GraphPath,
     PathAvoid,
     SearchHit,
-    k_shortest_paths,
     neighbourhood,
     rank_named,
     to_networkx,
+    walks_over_ties,
 )
 from graph.relations import RelationQuery
 from graph.schema import DOCUMENT, MENTIONS, load_schema
@@ -599,8 +599,10 @@ class Neo4jStore(GraphStore):
         source or b steps of the target, for any a + b = max_length. The two balls grow
         alternately, the smaller frontier first (a bidirectional search), until their radii
         add up to max_length or they hold PATH_NODE_BUDGET nodes; the same algorithm as the
-        embedded store then runs on them (past the budget, longer paths may be missed; hubs
-        are told by their degree in the whole graph, not in the part fetched)."""
+        embedded store then runs on the ties among them (past the budget, longer paths may
+        be missed; hubs are told by their degree in the whole graph, not in the part
+        fetched). Only the ties are read (id, ends, evidence count: q.ties_among), and only
+        the edges the paths step on are read whole."""
         schema = load_schema()
         avoid = avoid or PathAvoid()
         relations = [r for r in schema.relation_types if r != MENTIONS and r not in avoid.relations]
@@ -608,21 +610,43 @@ class Neo4jStore(GraphStore):
         if max_length < 1 or k < 1 or source == target:
             return []
 
-        def work(tx: ManagedTransaction) -> tuple[GraphData, set[str]]:
-            ends = _nodes(tx, q.GET_NODES, ids=[source, target])
-            if len(ends) != 2 or any(n.type == DOCUMENT for n in ends):
-                return GraphData(), set()
-            ids = _two_balls(tx, source, target, max_length, relations, types)
-            part = _part(tx, ids, relations)
+        def work(tx: ManagedTransaction) -> list[GraphPath]:
+            ends = {
+                r["props"]["id"]: r for r in tx.run(q.NODES_WITH_ELEMENT_IDS, ids=[source, target])
+            }
+            if len(ends) != 2 or any(r["props"]["type"] == DOCUMENT for r in ends.values()):
+                return []
+            eids = {n: r["eid"] for n, r in ends.items()}
+            ids, inner = _two_balls(tx, source, target, max_length, relations, types, eids)
+            pairs = tx.run(q.ELEMENT_IDS, ids=ids).single(strict=True)["rows"]
+            found, node_eids = [n for n, _ in pairs], [e for _, e in pairs]
+            if inner is None:
+                ties = tx.run(q.ties_among(relations), ids=found, eids=node_eids)
+            else:
+                ties = tx.run(q.ties_from(relations), ids=sorted(inner), eids=node_eids)
+            tie_rows = list({t[0]: t for t in ties.single(strict=True)["rows"]}.values())
+            hubs: set[str] = set()
             if avoid.max_degree is not None:
-                degrees = tx.run(q.DEGREES, ids=sorted(ids), mentions=MENTIONS)
+                degrees = tx.run(q.DEGREES, ids=found, mentions=MENTIONS)
                 hubs = {r["id"] for r in degrees if r["degree"] > avoid.max_degree}
-                return part, hubs
-            return part, set()
+            keep = set(found) - ((avoid.nodes | hubs) - {source, target})
+            # [edge id, source, target, evidence items, element id] (q.ties_among)
+            walks = walks_over_ties(
+                [(t[0], t[1], t[2], t[3]) for t in tie_rows],
+                keep,
+                source,
+                target,
+                max_length,
+                k,
+            )
+            element = {t[0]: t[4] for t in tie_rows}
+            chosen = sorted({element[i] for _, steps in walks for i in steps})
+            edges = (
+                {e.id: e for e in _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=chosen)} if chosen else {}
+            )
+            return [GraphPath(nodes=ns, edges=[edges[i] for i in steps]) for ns, steps in walks]
 
-        part, hubs = self._read(work)
-        around = PathAvoid(avoid.nodes | hubs, avoid.relations)
-        return k_shortest_paths(to_networkx(part), source, target, max_length, k, around)
+        return self._read(work)
 
     def export(self) -> GraphData:
         def work(tx: ManagedTransaction) -> GraphData:
@@ -1115,14 +1139,25 @@ def _two_balls(
     max_length: int,
     relations: list[str],
     types: list[str],
-) -> list[str]:
+    ends: dict[str, str],
+) -> tuple[list[str], set[str] | None]:
     """The nodes that can lie on a walk of at most max_length steps (see paths): the two
     balls, less what is provably too far. A node outside the target's ball (radius rt) is
     at least rt + 1 from the target, so from the source's ball only the nodes within
     max_length - rt - 1 of the source can be on a walk, and the other way round; the
-    outermost layers, usually the biggest, mostly go."""
+    outermost layers, usually the biggest, mostly go. So the last step, the one that
+    brings the radii to max_length, asks only for the neighbours that lie in the other
+    ball (q.expand_into): the meeting nodes, without reading or sending the rest. `ends`:
+    the element ids of source and target.
+
+    Also the inner nodes (nearer their end than its ball's radius) when the radii reached
+    max_length, else None: an edge u-v lies on a walk of at most max_length steps only if
+    ds(u) + 1 + dt(v) <= max_length for one orientation, and if neither end were inner
+    that sum would be at least rs + 1 + rt = max_length + 1, so only the inner nodes'
+    edges need reading (q.ties_from)."""
     statement = q.expand(relations)
     dist: tuple[dict[str, int], dict[str, int]] = ({source: 0}, {target: 0})
+    eids: tuple[dict[str, str], dict[str, str]] = ({source: ends[source]}, {target: ends[target]})
     frontiers = ([source], [target])
     radii = [0, 0]
     while radii[0] + radii[1] < max_length:
@@ -1131,7 +1166,14 @@ def _two_balls(
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         if not frontiers[side]:  # that side's component is complete: no walk leaves it
             break
-        found = [r["id"] for r in tx.run(statement, ids=frontiers[side], types=types)]
+        if radii[0] + radii[1] + 1 == max_length:  # the last step: where the balls meet
+            into = list(eids[1 - side].values())
+            row = tx.run(q.expand_into(relations), ids=frontiers[side], eids=into).single()
+            found: list[str] = row["ids"] if row is not None else []
+        else:
+            rows = list(tx.run(statement, ids=frontiers[side], types=types))
+            found = [r["id"] for r in rows]
+            eids[side].update((r["id"], r["eid"]) for r in rows)
         fresh = [n for n in dict.fromkeys(found) if n not in dist[side]]
         radii[side] += 1
         dist[side].update((n, radii[side]) for n in fresh)
@@ -1145,7 +1187,11 @@ def _two_balls(
     for n, d in near_t.items():
         if n not in near_s and d <= max_length - radii[0] - 1:
             keep.add(n)
-    return sorted(keep)
+    if radii[0] + radii[1] < max_length:
+        return sorted(keep), None
+    inner = {n for n, d in near_s.items() if d < radii[0]}
+    inner |= {n for n, d in near_t.items() if d < radii[1]}
+    return sorted(keep), inner
 
 
 def _capped_part(

@@ -397,14 +397,29 @@ def actor_ties(relations: list[str], with_props: bool) -> str:
 
 def expand(relations: list[str]) -> str:
     """The neighbours of a frontier over the given relation types (typed in the pattern, so
-    a dense node reads only those relationship groups) and node types."""
+    a dense node reads only those relationship groups) and node types, with their element
+    ids (for expand_into)."""
     if not relations:
-        return "UNWIND [] AS x RETURN x AS id"
+        return "UNWIND [] AS x RETURN x AS id, x AS eid"
     return (
         f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]-"
         f"(b:{label(NODE_LABEL)})\n"
         "WHERE b.type IN $types\n"
-        "RETURN DISTINCT b.id AS id"
+        "RETURN DISTINCT b.id AS id, elementId(b) AS eid"
+    )
+
+
+def expand_into(relations: list[str]) -> str:
+    """The neighbours of a frontier that are among the nodes of element ids $eids (paths():
+    the last step of the search, which only needs where the two balls meet): the far end
+    is checked by the element id its relationship record holds, so the thousands of far
+    ends of a hub that are not wanted are never read, nor sent."""
+    if not relations:
+        return "RETURN [] AS ids"
+    return (
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]-(b)\n"
+        "WHERE elementId(b) IN $eids\n"
+        "RETURN collect(DISTINCT b.id) AS ids"
     )
 
 
@@ -501,6 +516,28 @@ def ties_among(relations: list[str]) -> str:
         "WHERE elementId(b) IN $eids\n"
         "RETURN collect([r.id, id, b.id, size(r.evidence), elementId(r)]) AS rows"
     )
+
+
+def ties_from(relations: list[str]) -> str:
+    """ties_among for paths(): the edges between the nodes $ids and the nodes of element ids
+    $eids, either direction, as [edge id, one end, the other, evidence items, element id]
+    in one record (an edge between two of $ids comes twice). Only the inner nodes of the
+    two balls are expanded: an edge with no inner end can lie on no walk short enough."""
+    if not relations:
+        return "RETURN [] AS rows"
+    return (
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]-(b)\n"
+        "WHERE elementId(b) IN $eids\n"
+        "RETURN collect([r.id, id, b.id, size(r.evidence), elementId(r)]) AS rows"
+    )
+
+
+# Ids and element ids of nodes, as one record of pairs (paths(): thousands of kept nodes,
+# of which nothing else is needed).
+ELEMENT_IDS = (
+    f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
+    "RETURN collect([id, elementId(n)]) AS rows"
+)
 
 
 # The nodes of a capped answer with their element ids (for ties_among), in one statement.
