@@ -40,6 +40,18 @@ class Sentence:
         # read once from the document's text: Span.text joins the sentence's tokens per call
         return doc_text(self.span.doc)[self.span.start_char : self.span.end_char]
 
+    @cached_property
+    def mention_at(self) -> dict[int, Mention]:
+        """Token index -> the mention covering it, built once for every rule that reads it:
+        the sentence's mentions are final before the relation rules run."""
+        doc = self.span.doc
+        out = {}
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.update({t.i: m for t in span})
+        return out
+
 
 @dataclass
 class DocumentContext:

@@ -12,7 +12,6 @@ from spacy.tokens import Token
 
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.memberships import _mention_of_token
 from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
@@ -34,7 +33,7 @@ class EventTrips(StatelessRule):
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         if not any(m.type == "Event" for m in s.mentions):
             return []
-        at = _mention_of_token(s)
+        at = s.mention_at
         out = []
         for verb in s.span:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.travel:

@@ -20,7 +20,6 @@ from spacy.tokens import Token
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.memberships import _mention_of_token
 from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
@@ -40,7 +39,7 @@ class HostedOffices(StatelessRule):
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         if not any(m.type == "Event" for m in s.mentions):
             return []
-        at = _mention_of_token(s)
+        at = s.mention_at
         out = []
         for office in s.span:
             if office.lower_ not in self.offices or not self._current(office):

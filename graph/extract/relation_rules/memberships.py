@@ -34,7 +34,7 @@ class Memberships(StatelessRule):
         self.suspend = set(data["suspend_verbs"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
-        at = _mention_of_token(s)
+        at = s.mention_at
         out = []
         for tok in s.span:
             lemma = tok.lemma_.lower()
@@ -96,16 +96,6 @@ class Memberships(StatelessRule):
         for b in blocs:
             for st in states:
                 yield st, b
-
-
-def _mention_of_token(s: Sentence) -> dict[int, Mention]:
-    doc = s.span.doc
-    out = {}
-    for m in s.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.update({t.i: m for t in span})
-    return out
 
 
 def _subjects(verb: Token) -> list[Token]:
