@@ -340,7 +340,7 @@ class Partners:
                 continue
             found: list[Mention] = []
             for c in subjects:
-                found += _headed(c, bodies) or _leader_state(c, mentions, states)
+                found += _headed(c, bodies) or leader_state(c, mentions, states)
                 found += [m for o in c.children if o.dep_ == "poss" for m in _headed(o, bodies)]
             if found:
                 return unique_by_name(found)
@@ -381,7 +381,7 @@ def _owner_of_cue(
     if not owners or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     if owners[0].pos_ != "PRON":
-        return [m for c in owners for m in _headed(c, bodies) or _leader_state(c, mentions, states)]
+        return [m for c in owners for m in _headed(c, bodies) or leader_state(c, mentions, states)]
     verb = governing_verb(noun)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
     # "his partnership with X" under a person's verb: the clause's subject rules read it
@@ -455,12 +455,12 @@ def _co_actors(
         )
     ]
     group = unique_by_name(
-        [m for h in heads for m in _headed(h, bodies) or _leader_state(h, mentions, states)]
+        [m for h in heads for m in _headed(h, bodies) or leader_state(h, mentions, states)]
     )
     return group if len(group) >= 2 else []
 
 
-def _leader_state(
+def leader_state(
     head: Token, mentions: list[Mention], states: dict[str, Mention]
 ) -> list[Mention]:
     """The state or body a person in a list of subjects acts for, named before the name:

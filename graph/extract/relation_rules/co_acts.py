@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.cooperation import _leader_state
+from graph.extract.cooperation import leader_state
 from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, unique_by_name
 from graph.extract.negation import asserted
@@ -139,5 +139,5 @@ class CoActs(StatelessRule):
         out: list[Mention] = []
         for h in listed:
             named = [m for m in bodies if m.start <= h.idx < m.end]
-            out += named or _leader_state(h, s.mentions, states)
+            out += named or leader_state(h, s.mentions, states)
         return unique_by_name(out)
