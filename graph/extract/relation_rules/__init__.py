@@ -22,6 +22,7 @@ from graph.extract.relation_rules.event_trips import EventTrips
 from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.hosted_offices import HostedOffices
 from graph.extract.relation_rules.hosted_relatives import HostedRelatives
+from graph.extract.relation_rules.invited_visits import InvitedVisits
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
@@ -67,6 +68,7 @@ RELATION_RULES.sentence(Members)
 RELATION_RULES.sentence(Memberships)
 RELATION_RULES.sentence(TableRows)
 RELATION_RULES.sentence(MetWith)
+RELATION_RULES.sentence(InvitedVisits)
 RELATION_RULES.sentence(EventPlaces)
 RELATION_RULES.sentence(EventTrips)
 RELATION_RULES.sentence(HostedRelatives)
