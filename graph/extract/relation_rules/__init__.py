@@ -23,6 +23,7 @@ from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.hosted_offices import HostedOffices
 from graph.extract.relation_rules.hosted_relatives import HostedRelatives
 from graph.extract.relation_rules.invited_visits import InvitedVisits
+from graph.extract.relation_rules.joined_acts import JoinedActs
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
@@ -56,6 +57,7 @@ RELATION_RULES.sentence(Cooperates)
 RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(CoActs)
+RELATION_RULES.sentence(JoinedActs)
 RELATION_RULES.sentence(PartnerOf)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
