@@ -17,6 +17,8 @@ class PairRules:
     planned_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     passive: frozenset[str]
+    in_person_verbs: frozenset[str]
+    talk_verbs: frozenset[str]
     joined_at: frozenset[str]
     joined_at_nouns: frozenset[str]
     including: frozenset[str]
@@ -52,6 +54,8 @@ def load_pair_rules() -> PairRules:
         planned_verbs=frozenset(m["planned_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
         passive=frozenset(m["passive"]),
+        in_person_verbs=frozenset(m["in_person_verbs"]),
+        talk_verbs=frozenset(m["talk_verbs"]),
         joined_at=frozenset(m["joined_at"]),
         joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),
