@@ -7,6 +7,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 
 from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.body_owners import BodyOwners
+from graph.extract.relation_rules.bound_by import BoundBy
 from graph.extract.relation_rules.capital_phrases import CapitalPhrases
 from graph.extract.relation_rules.chambers import Chambers
 from graph.extract.relation_rules.co_acts import CoActs
@@ -58,6 +59,7 @@ RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(CoActs)
 RELATION_RULES.sentence(JoinedActs)
+RELATION_RULES.sentence(BoundBy)
 RELATION_RULES.sentence(PartnerOf)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
