@@ -98,6 +98,7 @@ class Meetings:
         self.verb_lemmas |= p.in_person_verbs | p.talk_verbs
         # likewise the only words `find` reads as a meeting noun (`_as_noun` included)
         self.noun_lowers = MEET_NOUNS | frozenset(p.meal_nouns) | frozenset(p.meeting_adjectives)
+        self.noun_lowers |= p.talk_nouns
         self.visitor: Mention | None = None
         self.following: Mention | None = None
         self.principal: Mention | None = None
@@ -148,7 +149,9 @@ class Meetings:
         for tok in tokens_with(s.span, self.noun_lowers, self.verb_lemmas):
             is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
             is_noun = (
-                tok.lower_ in MEET_NOUNS or tok.lower_ in self.pairs.meal_nouns
+                tok.lower_ in MEET_NOUNS
+                or tok.lower_ in self.pairs.meal_nouns
+                or tok.lower_ in self.pairs.talk_nouns
             ) and tok.pos_ == "NOUN"
             is_noun = is_noun or self._as_noun(tok)
             if (is_verb or is_noun) and self._held(tok):
@@ -442,6 +445,10 @@ class Meetings:
             elif not named and self._title_acronym(c) is not None:
                 # "On arrival, EAM was received by Mr. X": the one the short title stands for
                 named = [m for m in [self._title_acronym(c)] if m is not None]
+            elif not named and by_agent and c.lower_ in self.titles:
+                # "the Secretary was received by President X": the visitor the readout follows
+                who = self.visitor or self.following or self.principal
+                named = [who] if who is not None else []
             subjects += named
         if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
             return []

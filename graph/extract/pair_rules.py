@@ -19,6 +19,7 @@ class PairRules:
     passive: frozenset[str]
     in_person_verbs: frozenset[str]
     talk_verbs: frozenset[str]
+    talk_nouns: frozenset[str]
     joined_at: frozenset[str]
     joined_at_nouns: frozenset[str]
     including: frozenset[str]
@@ -56,6 +57,7 @@ def load_pair_rules() -> PairRules:
         passive=frozenset(m["passive"]),
         in_person_verbs=frozenset(m["in_person_verbs"]),
         talk_verbs=frozenset(m["talk_verbs"]),
+        talk_nouns=frozenset(m["talk_nouns"]),
         joined_at=frozenset(m["joined_at"]),
         joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),
