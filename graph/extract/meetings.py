@@ -95,8 +95,10 @@ class Meetings:
         # verb (nor any word but these and MEET_NOUNS)
         phrasal = frozenset(verb for verb, _ in p.phrasal)
         self.verb_lemmas = MEET_VERBS | p.joined_at | p.passive | phrasal | SIGN_VERBS
+        self.verb_lemmas |= p.in_person_verbs | p.talk_verbs
         # likewise the only words `find` reads as a meeting noun (`_as_noun` included)
         self.noun_lowers = MEET_NOUNS | frozenset(p.meal_nouns) | frozenset(p.meeting_adjectives)
+        self.noun_lowers |= p.talk_nouns
         self.visitor: Mention | None = None
         self.following: Mention | None = None
         self.principal: Mention | None = None
@@ -147,7 +149,9 @@ class Meetings:
         for tok in tokens_with(s.span, self.noun_lowers, self.verb_lemmas):
             is_verb = tok.pos_ == "VERB" and self._meet_verb(tok)
             is_noun = (
-                tok.lower_ in MEET_NOUNS or tok.lower_ in self.pairs.meal_nouns
+                tok.lower_ in MEET_NOUNS
+                or tok.lower_ in self.pairs.meal_nouns
+                or tok.lower_ in self.pairs.talk_nouns
             ) and tok.pos_ == "NOUN"
             is_noun = is_noun or self._as_noun(tok)
             if (is_verb or is_noun) and self._held(tok):
@@ -219,6 +223,8 @@ class Meetings:
                 named = _persons(clause.head, people)
                 return named[0] if named else BLOCKED
         for t in reversed([t for t in pron.sent if t.i < pron.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PROPN" and _persons(t, people):
+                return _persons(t, people)[0]  # "Colombia's president, X, said he had ..."
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN":
                 named = _persons(t, people)
                 if not named and self._title_acronym(t) is not None:
@@ -231,8 +237,11 @@ class Meetings:
     def _meet_verb(self, verb: Token) -> bool:
         # a lemma tested here belongs in `verb_lemmas` too
         lemma = verb.lemma_.lower()
-        if lemma in MEET_VERBS:
+        if lemma in MEET_VERBS or lemma in self.pairs.in_person_verbs:
             return True
+        if lemma in self.pairs.talk_verbs:
+            # "discussed X with Y": not over the phone, wherever the sentence says so
+            return not any(t.lower_ in self.pairs.remote_words for t in verb.sent)
         if lemma in self.pairs.joined_at and self._joined_at_a_meeting(verb):
             return True
         if lemma in self.pairs.passive:
@@ -350,6 +359,8 @@ class Meetings:
                     for m in _persons(o, people, self.titles)
                 ]
         objects += self._included(verb, people)
+        if verb.lemma_.lower() in self.pairs.talk_verbs:
+            return self._talked_with(verb, people)
         if not objects:
             # "met, among others, Prime Minister X, Y and Z": the parser hangs the list on
             # the verb as a loose noun phrase
@@ -360,6 +371,18 @@ class Meetings:
                 for m in _persons(c, people)
             ]
         return objects
+
+    def _talked_with(self, verb: Token, people: list[Mention]) -> list[Mention]:
+        """The people of a "with" phrase anywhere in a talk verb's own phrase ("discussed a
+        plebiscite on guarantees with Maduro"), not in a clause below it."""
+        out: list[Mention] = []
+        for p in verb.subtree:
+            if p.dep_ != "prep" or p.lower_ != "with" or governing_verb(p.head) != verb:
+                continue
+            out += [
+                m for o in p.children if o.dep_ == "pobj" for m in _persons(o, people, self.titles)
+            ]
+        return out
 
     def _courtesy_call(self, verb: Token, prep: Token) -> bool:
         """ "called on President X" is a visit; "called on X to release ..." a demand."""
@@ -422,6 +445,10 @@ class Meetings:
             elif not named and self._title_acronym(c) is not None:
                 # "On arrival, EAM was received by Mr. X": the one the short title stands for
                 named = [m for m in [self._title_acronym(c)] if m is not None]
+            elif not named and by_agent and c.lower_ in self.titles:
+                # "the Secretary was received by President X": the visitor the readout follows
+                who = self.visitor or self.following or self.principal
+                named = [who] if who is not None else []
             subjects += named
         if verb.lemma_.lower() in ("host", "visit", "welcome") and not objects:
             return []
@@ -458,8 +485,16 @@ class Meetings:
             if c.dep_ == "prep" and c.lower_ == "between":
                 between += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
         pairs = [(a, b) for i, a in enumerate(between) for b in between[i + 1 :]]
-        # "talks between A and B facilitated by C": the facilitator sits with both
-        for c in noun.children:
+        # "talks between A and B facilitated by C": the facilitator sits with both (the
+        # parser may hang the participle on B)
+        named = [
+            k
+            for b in noun.children
+            if b.dep_ == "prep" and b.lower_ == "between"
+            for o in b.children
+            for k in (o, *o.conjuncts)
+        ]
+        for c in [*noun.children, *(c for k in named for c in k.children)]:
             if between and c.dep_ == "acl" and c.lemma_.lower() in FACILITATORS:
                 helpers = [
                     m

@@ -17,6 +17,9 @@ class PairRules:
     planned_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     passive: frozenset[str]
+    in_person_verbs: frozenset[str]
+    talk_verbs: frozenset[str]
+    talk_nouns: frozenset[str]
     joined_at: frozenset[str]
     joined_at_nouns: frozenset[str]
     including: frozenset[str]
@@ -52,6 +55,9 @@ def load_pair_rules() -> PairRules:
         planned_verbs=frozenset(m["planned_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
         passive=frozenset(m["passive"]),
+        in_person_verbs=frozenset(m["in_person_verbs"]),
+        talk_verbs=frozenset(m["talk_verbs"]),
+        talk_nouns=frozenset(m["talk_nouns"]),
         joined_at=frozenset(m["joined_at"]),
         joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),

@@ -7,6 +7,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 
 from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.body_owners import BodyOwners
+from graph.extract.relation_rules.bound_by import BoundBy
 from graph.extract.relation_rules.capital_phrases import CapitalPhrases
 from graph.extract.relation_rules.chambers import Chambers
 from graph.extract.relation_rules.co_acts import CoActs
@@ -22,6 +23,8 @@ from graph.extract.relation_rules.event_trips import EventTrips
 from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.hosted_offices import HostedOffices
 from graph.extract.relation_rules.hosted_relatives import HostedRelatives
+from graph.extract.relation_rules.invited_visits import InvitedVisits
+from graph.extract.relation_rules.joined_acts import JoinedActs
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
@@ -55,6 +58,8 @@ RELATION_RULES.sentence(Cooperates)
 RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(CoActs)
+RELATION_RULES.sentence(JoinedActs)
+RELATION_RULES.sentence(BoundBy)
 RELATION_RULES.sentence(PartnerOf)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
@@ -67,6 +72,7 @@ RELATION_RULES.sentence(Members)
 RELATION_RULES.sentence(Memberships)
 RELATION_RULES.sentence(TableRows)
 RELATION_RULES.sentence(MetWith)
+RELATION_RULES.sentence(InvitedVisits)
 RELATION_RULES.sentence(EventPlaces)
 RELATION_RULES.sentence(EventTrips)
 RELATION_RULES.sentence(HostedRelatives)
