@@ -56,6 +56,7 @@ from graph.extract.mentions import (
 from graph.extract.name_checks import drop_names_that_are_no_actors
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
+from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.un_list_entries import add_un_list_entries
 
@@ -211,6 +212,7 @@ def end(doc: Doc) -> Doc:
         found.mentions, doc_text(doc), names.placed_body_heads, names.state_mission_heads
     )
     _bodies_after_their_owner(found.mentions)
+    found.mentions[:] = bodies_named_with_their_pair(found.mentions, doc_text(doc))
     organs_named_in_full(found.mentions, names, state.finder.gaz)
     other_names_given(found.mentions, doc_text(doc), names.other_name_cues)
     found.mentions[:] = drop_names_that_are_no_actors(
