@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
@@ -37,7 +38,7 @@ class BlocChairs(StatelessRule):
         at = s.mention_at
         out: list[Candidate] = []
         seen: set[tuple[str, str]] = set()
-        for tok in s.span:
+        for tok in tokens_with(s.span, self.nouns, self.verbs):
             if tok.lower_ in self.nouns and tok.pos_ in ("NOUN", "PROPN"):
                 blocs, states = self._chair_noun(tok)
             elif tok.lemma_.lower() in self.verbs and tok.pos_ == "VERB":
