@@ -19,6 +19,7 @@ from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.pair_rules import load_pair_rules
+from graph.extract.paired_bodies import PAIRED_BODY
 from graph.extract.support import Support
 from graph.extract.tables import Rules
 
@@ -209,7 +210,9 @@ class Partners:
         text = doc_text(doc)  # Doc.text joins every token on each call: once per document
         # chains of actors joined by dashes: "Japan-China-ROK Trilateral ... Meeting"
         chains: list[list[Mention]] = []
-        for a, b in zip(bodies, bodies[1:], strict=False):
+        # the states a paired body's name holds are read here, not the body itself
+        sides = [m for m in bodies if m.source != PAIRED_BODY]
+        for a, b in zip(sides, sides[1:], strict=False):
             if text[a.end : b.start] not in ("-", "–"):
                 continue
             if chains and chains[-1][-1] is a:

@@ -38,6 +38,7 @@ from graph.extract.bracketed_names import add_bracketed_names
 from graph.extract.capital_surnames import add_capital_surnames
 from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
+from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.mentions import (
@@ -56,6 +57,7 @@ from graph.extract.mentions import (
 from graph.extract.name_checks import drop_names_that_are_no_actors
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
+from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.un_list_entries import add_un_list_entries
 
@@ -211,6 +213,10 @@ def end(doc: Doc) -> Doc:
         found.mentions, doc_text(doc), names.placed_body_heads, names.state_mission_heads
     )
     _bodies_after_their_owner(found.mentions)
+    found.mentions[:] = bodies_named_with_their_pair(found.mentions, doc_text(doc))
+    found.mentions[:] = bodies_opening_with_their_country(
+        found.mentions, doc_text(doc), state.finder.rules.institution_heads, state.title_end
+    )
     organs_named_in_full(found.mentions, names, state.finder.gaz)
     other_names_given(found.mentions, doc_text(doc), names.other_name_cues)
     found.mentions[:] = drop_names_that_are_no_actors(

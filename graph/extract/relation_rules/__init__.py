@@ -6,6 +6,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 """
 
 from graph.extract.relation_rules.attended import Attended
+from graph.extract.relation_rules.bloc_chairs import BlocChairs
 from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.bound_by import BoundBy
 from graph.extract.relation_rules.capital_phrases import CapitalPhrases
@@ -70,6 +71,7 @@ RELATION_RULES.sentence(PlaceAppositions)
 RELATION_RULES.sentence(BodyOwners)
 RELATION_RULES.sentence(Members)
 RELATION_RULES.sentence(Memberships)
+RELATION_RULES.sentence(BlocChairs)
 RELATION_RULES.sentence(TableRows)
 RELATION_RULES.sentence(MetWith)
 RELATION_RULES.sentence(InvitedVisits)
