@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.blocking import spells
+from graph.extract.bracketed_names import acronym_of_last_body
 from graph.extract.dates import MONTHS
 from graph.extract.doc_cache import doc_text, token_lowers, token_texts
 from graph.extract.event_names import numbered_event_key, ordinal_of
@@ -643,6 +644,8 @@ class MentionFinder:
             if m.type == "Country" and known is None and not spells(short, m.name):
                 continue  # "... du Rwanda (FDLR)", "Russia (Sanctions)": the bracket is not
                 # the country's short form but that of a longer name ending in it
+            if m.type == "Institution" and acronym_of_last_body(short, m.name):
+                continue  # "... of the Islamic Revolutionary Guard Corps (IRGC)"
             if fold(short) != fold(m.name):
                 out.append((m, short))
         return out
