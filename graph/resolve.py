@@ -36,6 +36,7 @@ from graph.extract.pipeline import Extraction
 from graph.extract.placed_bodies import seat_in_name
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
+from graph.organ_portfolios import join_state_organs
 from graph.regnal_names import first_word_only, mark_regnal, regnal_fits, regnal_title
 from graph.schema import DOCUMENT, MENTIONS, Schema
 from graph.short_names import (
@@ -524,6 +525,8 @@ class Resolver:
     ) -> GraphData:
         mark_regnal(extraction.mentions, extraction.sentences)
         clusters = self._cluster(extraction.mentions)
+        join_state_organs(clusters, self._state_in_name, extraction.home, join_score)
+        clusters = [c for c in clusters if c.mentions]
         join_name_halves(clusters, extraction.sentences)
         clusters = [c for c in clusters if c.mentions]
         by_mention: dict[int, Cluster] = {}
