@@ -412,7 +412,14 @@ class Resolver:
         person of the document bears it as a name."""
         bodies = [c for c in items if c.type == "Institution" and c.mentions]
         people = [c for c in items if c.type == "Person" and c.mentions]
-        named = ("speaker", "listed-person", "byline", "titled-name", "surname-first-entry")
+        named = (
+            "speaker",
+            "listed-person",
+            "byline",
+            "titled-name",
+            "surname-first-entry",
+            "name-field",
+        )
         honorifics = load_rules().honorifics
         for c in people:
             words = fold(c.name).split()
