@@ -17,6 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
+from graph.blocking import name_tokens
 from graph.model import fold
 
 if TYPE_CHECKING:
@@ -31,6 +34,8 @@ DATA = Path(__file__).parent / "extract" / "data" / "cross_document_names.toml"
 class CrossDocumentNames:
     state_organ_heads: frozenset[str]
     short_organ_words: int
+    sound_alike_letters: int
+    sound_alike_ratio: int
 
 
 @cache
@@ -39,6 +44,8 @@ def load_cross_document_names() -> CrossDocumentNames:
     return CrossDocumentNames(
         state_organ_heads=frozenset(raw["state_organ_heads"]),
         short_organ_words=int(raw["short_organ_words"]),
+        sound_alike_letters=int(raw["sound_alike_letters"]),
+        sound_alike_ratio=int(raw["sound_alike_ratio"]),
     )
 
 
@@ -83,6 +90,22 @@ def _given_agree(x: str, y: str, same: SameWord) -> bool:
     fx = {x} | set(_namer().canonicals_of(x))  # "Jim" / "James", "Joe" / "Joseph"
     fy = {y} | set(_namer().canonicals_of(y))
     return bool(fx & fy)
+
+
+def sound_alike_only(a: str, b: str) -> bool:
+    """ "Assad" (of "the Assad regime") / "Chinedu Asadu": a person of one word that is no
+    word of another document's full name, only a word of like sound, and short or spelled
+    apart. A document that writes the full name beside it says which person it is; across
+    documents one word is weak evidence, so it takes a long word spelled nearly the same
+    ("Zelensky" / "Volodymyr Zelenskyy")."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    if len(ta) != 1 or len(tb) < 2 or ta[0] in tb:
+        return False
+    data = load_cross_document_names()
+    near = max(fuzz.ratio(ta[0], w) for w in tb)
+    return len(ta[0]) < data.sound_alike_letters or near < data.sound_alike_ratio
 
 
 def short_state_organ(name: str) -> bool:

@@ -28,6 +28,7 @@ from graph.cross_document import (
     known_given_name,
     organ_state_kept,
     short_state_organ,
+    sound_alike_only,
 )
 from graph.extract.mentions import Mention
 from graph.extract.name_rules import load_name_rules
@@ -35,6 +36,8 @@ from graph.extract.pipeline import Extraction
 from graph.extract.placed_bodies import seat_in_name
 from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
+from graph.organ_portfolios import join_state_organs
+from graph.regnal_names import first_word_only, mark_regnal, regnal_fits, regnal_title
 from graph.schema import DOCUMENT, MENTIONS, Schema
 from graph.short_names import (
     demonym_head,
@@ -327,7 +330,7 @@ class Resolver:
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:
-                if not short.mentions:
+                if not short.mentions or first_word_only(rule, short.props):
                     continue  # joined already: a symmetric rule must not join it back
                 fits = [  # a short form joins a name as long or longer, never the reverse
                     c
@@ -409,7 +412,14 @@ class Resolver:
         person of the document bears it as a name."""
         bodies = [c for c in items if c.type == "Institution" and c.mentions]
         people = [c for c in items if c.type == "Person" and c.mentions]
-        named = ("speaker", "listed-person", "byline", "titled-name", "surname-first-entry")
+        named = (
+            "speaker",
+            "listed-person",
+            "byline",
+            "titled-name",
+            "surname-first-entry",
+            "name-field",
+        )
         honorifics = load_rules().honorifics
         for c in people:
             words = fold(c.name).split()
@@ -450,12 +460,17 @@ class Resolver:
         if c.type == "Person":  # "Peter O'Neill" is not "Jim O'Neill", whatever both wrote
             full = _tokens(c.name)
             same_type = [
-                n for n in same_type if not given_names_disagree(full, _tokens(n.name), same_word)
+                n
+                for n in same_type
+                if not given_names_disagree(full, _tokens(n.name), same_word)
+                and regnal_fits(c.props, n.properties)  # "Pope Francis" is no "Dennis Francis"
             ]
         if c.type == "Institution":  # "Ministry of Interior" is not Georgia's ministry
             named = self._state_in_name(c.name)
             owners = {named} if named else ({home} if home else set(countries))
-            same_type = [n for n in same_type if self._state_in_name(n.name) in owners | {None}]
+            if not owners and short_state_organ(c.name):
+                return None  # "the Ministry of Foreign Affairs" of no known state: whose?
+            same_type = [n for n in same_type if self._organ_state_fits(n, owners)]
             if named is None and short_state_organ(c.name):  # "the Foreign Office": whose?
                 same_type = [n for n in same_type if n.properties.get("state") in owners | {None}]
             seat = seat_in_name(c.name, self.seat_heads)  # the embassy in London is not ...
@@ -473,8 +488,40 @@ class Resolver:
         }.get(c.type)
         if rules is None:
             return None
-        fits = [n for n in same_type if any(r(c.name, n.name) or r(n.name, c.name) for r in rules)]
+        if c.type == "Person" and regnal_title(c.props) is not None:
+            return None  # "King Abdullah": a name no surname of another document's person is
+        fits = [
+            n
+            for n in same_type
+            if any(r(c.name, n.name) or r(n.name, c.name) for r in rules)
+            and not (c.type == "Person" and sound_alike_only(c.name, n.name))
+        ]
         return fits[0] if len(fits) == 1 else None
+
+    def _own_key(self, c: Cluster, name: str, state: str | None, doc_id: str) -> str:
+        """What a new node's id is made of: its name (an event's key), except for a state
+        organ named as every state names it ("Ministry of Foreign Affairs"), whose id
+        says its state, or with no state known its document: two states' ministries, or
+        two briefings' of no known state, are two nodes, not one by their one name."""
+        if c.type == "Event" and c.key:
+            return c.key
+        if c.type != "Institution" or not short_state_organ(name):
+            return name
+        if self._state_in_name(name) is not None:
+            return name
+        return f"{name} of {state}" if state else f"{name} in {doc_id}"
+
+    def _organ_state_fits(self, n: Node, owners: set[str]) -> bool:
+        """Whether a known body may be of one of the states a body of this document is of:
+        a body whose name says its state, only that state's; a state organ known without
+        any state ("Ministry of Foreign Affairs" of a briefing whose state nobody read),
+        no body of another document, since every state has one."""
+        state = self._state_in_name(n.name)
+        if state is not None:
+            return state in owners
+        if not organ_state_kept(n.name):
+            return True
+        return n.properties.get("state") in owners
 
     def resolve(
         self,
@@ -483,7 +530,10 @@ class Resolver:
         doc_props: dict[str, object],
         index: list[Node],
     ) -> GraphData:
+        mark_regnal(extraction.mentions, extraction.sentences)
         clusters = self._cluster(extraction.mentions)
+        join_state_organs(clusters, self._state_in_name, extraction.home, join_score)
+        clusters = [c for c in clusters if c.mentions]
         join_name_halves(clusters, extraction.sentences)
         clusters = [c for c in clusters if c.mentions]
         by_mention: dict[int, Cluster] = {}
@@ -492,7 +542,10 @@ class Resolver:
         countries = frozenset(m.name for m in extraction.mentions if m.type == "Country")
         for c in clusters:
             home = _home_of(c, extraction.mentions, extraction.home)
-            self._add_cluster_node(graph, c, blocks.sharing(c), (home, countries))
+            # a state organ written short in a document of no home ("Ministry of Interior"
+            # in a briefing whose state nobody read) is of no state the text names
+            states = countries if extraction.home or not short_state_organ(c.name) else None
+            self._add_cluster_node(graph, c, blocks.sharing(c), (home, states or frozenset()))
             for m in c.mentions:
                 by_mention[id(m)] = c
         graph.add_document(doc_props)
@@ -522,7 +575,7 @@ class Resolver:
         state matches a known body of a state only if that state is the document's home
         (or, with no home, one the document names)."""
         existing = self._match_existing(c, index, *owners)
-        own = node_id(c.type, c.key if c.type == "Event" and c.key else c.name)
+        own = node_id(c.type, self._own_key(c, c.name, owners[0], graph.doc_id))
         if existing is not None and self.keep_apart(own, existing.id):
             existing = None
         name = c.name
@@ -531,7 +584,7 @@ class Resolver:
             if c.type not in ("Person", "Institution") or len(existing.name) >= len(name):
                 name = existing.name  # the first document's name stands, unless shorter
         else:
-            c.node_id = node_id(c.type, c.key if c.type == "Event" and c.key else name)
+            c.node_id = node_id(c.type, self._own_key(c, name, owners[0], graph.doc_id))
         forms = set(c.surfaces)
         if c.type == "Institution":
             forms |= {undotted(s) for s in forms | {name}}

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.blocking import spells
 from graph.extract.doc_cache import doc_text
 
 if TYPE_CHECKING:
@@ -24,6 +25,19 @@ _LABEL = re.compile(r"^[A-Z][a-z]+:\s*")  # "Spanish: ", "Portuguese: "
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]{1,9}")
 _OWNERS = ("Institution", "Event")  # an event's other name only after a label ("Spanish:")
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w'’.-]*")
+
+
+_OF = re.compile(r"\bof\s+(?:the\s+)?")
+
+
+def acronym_of_last_body(short: str, name: str) -> bool:
+    """ "UAV Command of the Aerospace Force of the Islamic Revolutionary Guard Corps (IRGC)",
+    "Authority of Heads of State and Government of the Economic Community of West African
+    States (ECOWAS)": an acronym in brackets after a chain of bodies that spells the last
+    body's name, not the whole one, defines the last body's short form, not the unit's."""
+    if " " in short or not short.isupper() or spells(short, name):
+        return False
+    return any(spells(short, name[of.end() :]) for of in _OF.finditer(name))
 
 
 @dataclass(frozen=True)

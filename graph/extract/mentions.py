@@ -21,10 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from graph.blocking import spells
+from graph.extract.bracketed_names import acronym_of_last_body
 from graph.extract.dates import MONTHS
 from graph.extract.doc_cache import doc_text, token_lowers, token_texts
 from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
+from graph.extract.name_fields import name_field_entries
 from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
@@ -643,6 +645,8 @@ class MentionFinder:
             if m.type == "Country" and known is None and not spells(short, m.name):
                 continue  # "... du Rwanda (FDLR)", "Russia (Sanctions)": the bracket is not
                 # the country's short form but that of a longer name ending in it
+            if m.type == "Institution" and acronym_of_last_body(short, m.name):
+                continue  # "... of the Islamic Revolutionary Guard Corps (IRGC)"
             if fold(short) != fold(m.name):
                 out.append((m, short))
         return out
@@ -1263,6 +1267,11 @@ class MentionFinder:
             rest = text[entry.end() : line_end if line_end >= 0 else len(text)]
             for aside in _AKA.finditer(rest):
                 self._block(found, entry.end() + aside.start(), entry.end() + aside.end())
+        for start, end, surname, given in name_field_entries(text):  # "Name: Bagheri, Ali"
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and self._listed_person(given, surname):
+                found.release(span)
+                found.add(span, "Person", self._tidy_person(f"{given} {surname}"), "name-field")
 
     def _block_identifiers(self, found: _Found) -> None:
         """ "DOB 20 Mar 1964", "Passport A123456", "RFC CAMJ800101": no actor, whatever the

@@ -34,6 +34,7 @@ from graph.extract.event_names import (
     ordinal_key_prefix,
     year_place_events,
 )
+from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
@@ -123,14 +124,20 @@ def home_country(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> str
     """The country a release or a wire story is written from: the first country its head
     names ("U.S. DEPARTMENT OF THE TREASURY", "WASHINGTON —", "UK and US sanction ...").
     Its government bodies named without a country ("the Department of State") are its own."""
+    seats = capital_lines(text[:HEAD_CHARS], gaz)
     for m in mentions:
         if m.start > HEAD_CHARS:
             break
+        if seats and seats[0][0] < m.start:
+            return seats[0][1].name  # "Ministry of Foreign Affairs" / "Islamabad"
         line = text[text.rfind("\n", 0, m.start) + 1 : m.start] if text else ""
         if line and TOPIC_PLACE.search(line):
             continue
         if m.type == "Country":
             return m.name
+        body_state = state_of_body_name(m.name, gaz) if m.type == "Institution" else None
+        if body_state is not None:
+            return body_state.name  # "Ministry of Foreign Affairs of Japan"
         place = gaz.lookup(m.name) if m.type in ("City", "Institution") else None
         if m.type == "City" and place is not None and place.code in gaz.countries_by_code:
             return gaz.countries_by_code[place.code].name
@@ -138,7 +145,7 @@ def home_country(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> str
         country = gaz.lookup(first) if first else None
         if country is not None and country.type == "Country":
             return country.name
-    return None
+    return seats[0][1].name if seats else None
 
 
 @dataclass

@@ -42,11 +42,15 @@ def resolver() -> Resolver:
 
 
 def graph_of(
-    text: str, extractor: Extractor, resolver: Resolver, index: list[Node] | None = None
+    text: str,
+    extractor: Extractor,
+    resolver: Resolver,
+    index: list[Node] | None = None,
+    doc: str = "doc:case",
 ) -> GraphData:
     # a headline first: the text of a case is body text, where relations are read
     extraction = extractor.extract("Case\n\n" + text)
-    return resolver.resolve(extraction, "doc:case", {"title": "case"}, index or [])
+    return resolver.resolve(extraction, doc, {"title": doc.removeprefix("doc:")}, index or [])
 
 
 def _across_documents(case: dict[str, Any], g: GraphData, known: GraphData) -> None:
@@ -90,7 +94,9 @@ def edges(g: GraphData, rel: str, source: str, target: str) -> list[Any]:
 
 @pytest.mark.parametrize("case", _cases())
 def test_case(case: dict[str, Any], extractor: Extractor, resolver: Resolver) -> None:
-    known = graph_of(case["known"], extractor, resolver) if "known" in case else None
+    known = (
+        graph_of(case["known"], extractor, resolver, doc="doc:known") if "known" in case else None
+    )
     g = graph_of(case["text"], extractor, resolver, known.nodes if known else None)
     if known is not None:
         _across_documents(case, g, known)
