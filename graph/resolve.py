@@ -805,6 +805,16 @@ class Resolver:
         place = self.gaz.lookup(words[0] + "s") if words[0][:1].isupper() else None
         return place if place is not None and place.type == "Country" else None
 
+    def _named_as(self, written: str, parent: str) -> bool:
+        """The gazetteer's parent as the document names it, alone or after its state's
+        name: "U.S. Department of the Treasury" is the "Department of the Treasury" above
+        OFAC."""
+        if written == parent:
+            return True
+        state = written.removesuffix(" " + parent)
+        place = self.gaz.lookup(state) if state != written else None
+        return place is not None and place.type == "Country"
+
     def _parent_body(
         self, name: str, clusters: list[Cluster], c_mentions: tuple[Mention, ...] = ()
     ) -> Cluster | None:
@@ -828,7 +838,7 @@ class Resolver:
                 return c
         organ_of = self.gaz.parents.get(name)
         if organ_of is not None:  # "European Commission": an organ its name does not tie
-            parent = next((c for c in bodies if c.name == organ_of), None)
+            parent = next((c for c in bodies if self._named_as(c.name, organ_of)), None)
             if parent is not None:
                 return parent
         for written in [name, *(m.text for m in c_mentions)]:
@@ -892,18 +902,34 @@ class Resolver:
     ) -> str | None:
         """The body an organ acts for when no state is above it: the Council of the EU's
         listings are the European Union's, the Peace and Security Council's suspensions the
-        African Union's; not a ministry or department (the Treasury above OFAC)."""
+        African Union's; not a ministry or department (the Treasury above OFAC). An organ
+        named as a part of a body above it lists for that body, though its head is a state
+        body's: the "Security Council Committee established pursuant to ..." for the
+        Security Council (not for the United Nations above the Council)."""
         top, seen, frontier = None, {node}, [node]
+        own = fold(nodes[node].name)
         for _ in range(3):
             frontier = [p for n in frontier for p in parents.get(n, []) if p not in seen]
             if not frontier:
                 break
+            named = [p for p in frontier if self._named_part_of(own, nodes[p])]
+            if named:
+                return named[0]
             top = frontier[0]
             seen.update(frontier)
         if top is None or nodes[top].type != "Institution":
             return None
         heads = self.rules.state_body_heads
         return None if any(w in heads for w in nodes[top].name.split()) else top
+
+    @staticmethod
+    def _named_part_of(own: str, body: Node) -> bool:
+        """Whether a folded name opens with one of the body's names ("security council
+        committee ..." of the Security Council)."""
+        if body.type != "Institution":
+            return False
+        names = {fold(x) for x in (body.name, *body.aliases)}
+        return any(own.startswith(x + " ") for x in names if len(x.split()) >= 2)
 
     @staticmethod
     def _state_above(

@@ -13,6 +13,7 @@ place_appositions.py from the same words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import CALENDAR_WORDS, MentionFinder, _Found
@@ -20,9 +21,16 @@ from graph.model import fold
 
 # one to three capitalised words (hyphens inside: "Rostov-on-Don", "Croix-des-Bouquets"),
 # then a comma, right before the country's name
-_NAME_BEFORE = re.compile(
-    r"(?P<name>\b[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}),[ \t]*$"
-)
+_NAME = r"(?P<name>\b[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s[A-Z][\w'’]*(?:-[\w'’]+)*){0,2}),[ \t]*"
+_NAME_BEFORE = re.compile(_NAME + "$")
+
+
+@lru_cache(maxsize=4)
+def _name_before_unit(units: frozenset[str]) -> re.Pattern[str]:
+    """The name, then an administrative unit, before the country: "Zouera, Timbuktu Region,
+    Mali" (rules.toml [places] admin_units)."""
+    unit = "|".join(sorted(map(re.escape, units)))
+    return re.compile(_NAME + rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{unit}),[ \t]*$")
 _WINDOW = 60
 
 
@@ -31,16 +39,23 @@ def add_cities_before_country(finder: MentionFinder, found: _Found) -> None:
     text = doc_text(found.doc)
     places = finder.rules.place_words
     leads, never = places.get("city_lead_words", frozenset()), finder.rules.never
+    units = places.get("admin_units", frozenset())
     for country in [m for m in found.mentions if m.type == "Country" and not m.demonym]:
         state = finder.gaz.lookup(country.text)
         if state is None or text[country.end : country.end + 2] in ("'s", "’s"):
             continue  # "Kenya's": the country owns what follows, it closes no address
         lo = max(0, country.start - _WINDOW)
-        m = _NAME_BEFORE.search(text, lo, country.start)
+        m = _name_before_unit(units).search(text, lo, country.start) or _NAME_BEFORE.search(
+            text, lo, country.start
+        )
         if m is None or "\n" in m.group(0):
             continue
         start, end = m.start("name"), m.end("name")
-        name = re.sub(r"\s+", " ", m["name"])
+        # "POB Esteli, Nicaragua": the label written in capitals is no word of the name
+        lead = re.match(r"(\S+)\s+", m["name"])
+        if lead and lead[1].lower() in leads:
+            start += lead.end()
+        name = re.sub(r"\s+", " ", text[start:end])
         words = {fold(w) for w in name.split()}
         if fold(name) in never or words & CALENDAR_WORDS:
             continue  # "In May, Kenya", "On Monday, Kenya": a date, no place

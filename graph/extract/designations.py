@@ -25,6 +25,7 @@ from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules, load_rules
+from graph.extract.un_list_entries import entry_code
 from graph.model import fold
 
 if TYPE_CHECKING:  # relations.py imports this module
@@ -352,6 +353,8 @@ class Designations:
         mark ("- ", "1. ") and title words ("Colonel", "Major General", "Dr.") before it."""
         start = s.span.start_char if start is None else start
         before = doc_text(s.span.doc)[start : m.start].strip(" -•*\t0123456789.)")
+        # a UN entry's reference and its first name part: "MLi.004 Name: 1: AHMED 2: AG ..."
+        before = re.sub(r"(?<=:)\s*1:$", "", entry_code().sub("", before))
         # an entry's field label: "1. Name: Tomas BELSKY", "Full name: ..."
         label, colon, rest = before.partition(":")
         if colon and not rest.strip() and label.strip().lower() in self.rules.table_name_columns:

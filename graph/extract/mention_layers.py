@@ -39,6 +39,7 @@ from graph.extract.capital_surnames import add_capital_surnames
 from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
 from graph.extract.country_first_bodies import bodies_opening_with_their_country
+from graph.extract.committee_names import add_committee_names
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.mentions import (
@@ -146,6 +147,7 @@ MENTION_LAYERS.layer("holders_meetings", add_holders_meetings)
 MENTION_LAYERS.layer("city_events", add_city_events)
 MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
 MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
+MENTION_LAYERS.layer("committee_names", add_committee_names)
 MENTION_LAYERS.layer("named", _named)
 MENTION_LAYERS.layer("bare_congress", MentionFinder._add_bare_congress)  # reads the states named
 MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)

@@ -44,6 +44,13 @@ def _patterns() -> _Patterns:
     return _Patterns(entry, alias_field, str(raw["empty"]))
 
 
+@cache
+def entry_code() -> re.Pattern[str]:
+    """An entry's reference ("MLi.004") and the blanks after it, at a line's start."""
+    with _DATA.open("rb") as f:
+        return re.compile(rf"^(?:{tomllib.load(f)['entry_code']})\s+")
+
+
 def add_un_list_entries(finder: MentionFinder, found: _Found) -> None:
     """Each entry's person, and its other names as that person."""
     text, pats = doc_text(found.doc), _patterns()

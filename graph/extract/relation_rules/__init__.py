@@ -17,6 +17,7 @@ from graph.extract.relation_rules.coverage_groups import CoverageGroups
 from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
 from graph.extract.relation_rules.coverage_states import CoverageStates
 from graph.extract.relation_rules.delegates import Delegates
+from graph.extract.relation_rules.entry_addresses import EntryAddresses
 from graph.extract.relation_rules.event_chairs import EventChairs
 from graph.extract.relation_rules.event_hosts import EventHosts
 from graph.extract.relation_rules.event_places import EventPlaces
@@ -88,5 +89,6 @@ RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
 RELATION_RULES.document(MemberRows)
 RELATION_RULES.document(CapitalPhrases)
+RELATION_RULES.document(EntryAddresses)
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]

@@ -44,7 +44,9 @@ class PlaceAppositions(StatelessRule):
             if address is not None:
                 out.append(Candidate("LOCATED_IN", a, address, s.index, rule="city-address"))
             elif a.type == "City" and b.type == "Country" and (
-                self._country_itself(ctx, b) or self._known_pair(ctx, a, b)
+                self._country_itself(ctx, b)
+                or self._known_pair(ctx, a, b)
+                or a.source == "city-country"  # read as "<city>, <Country>" by its layer
             ):
                 if self.city_country.fullmatch(between) and self._alone(ms, i, text):
                     out.extend([Candidate("LOCATED_IN", a, b, s.index)] * self._agrees(a, b))
@@ -66,7 +68,8 @@ class PlaceAppositions(StatelessRule):
         country = next((m for m in ms[i + 1 :] if m.type == "Country"), None)
         if country is None or not self.admin_unit.fullmatch(ctx.text[city.end : country.start]):
             return None
-        if not self._country_itself(ctx, country) or not self._agrees(city, country):
+        itself = self._country_itself(ctx, country) or city.source == "city-country"
+        if not itself or not self._agrees(city, country):
             return None
         return country
 
@@ -105,7 +108,9 @@ class PlaceAppositions(StatelessRule):
         known = self.gaz.country_of_city(city.name)
         # the country closes the phrase ("Vanuatu, but"): not "In Washington, U.S. Secretary
         # of State X said", "Moscow, Kremlin says"
-        closes = re.match(r"\s*(?:[,.;:)\]]|$)", ctx.text[country.end : country.end + 3])
+        # or its line, or a gap of blanks before the next field of a list entry ("POB: Gao,
+        # Mali  Nationality: Mali")
+        closes = re.match(r"[ \t]*(?:[,.;:)\]\n]|$)| {2,}|\t", ctx.text[country.end : country.end + 3])
         return known is not None and known.name == country.name and not country.demonym and bool(closes)
 
     def _agrees(self, city: Mention, country: Mention) -> bool:

@@ -1,5 +1,6 @@
 """LOCATED_IN for a body: "X, a Yangon-based firm", "X, registered in Singapore",
-"X (Türkiye)", "X, based in Mandalay"."""
+"X (Türkiye)", "X, based in Mandalay". A place written after another named body or person
+is that one's ("the tankers A, B and the Panama-flagged C": Panama is no seat of A)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from spacy.tokens import Doc
 from graph.extract.mentions import doc_text
 from graph.extract.relation_rules.clauses import clause_end
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
+
+_QUALIFIES_NEXT_NAME = re.compile(rule_data(__file__)["qualifies_next_name"])
 
 
 class Seats(StatelessRule):
@@ -28,6 +31,7 @@ class Seats(StatelessRule):
         text = doc_text(doc)
         places = [m for m in s.mentions if m.type in ("City", "Country", "Region")]
         out = []
+        names = [m for m in s.mentions if m.type in ("Institution", "Person")]
         for body in (m for m in s.mentions if m.type == "Institution"):
             end = clause_end(text, body.end, s.span.end_char, stop_at_comma=False)
             window = text[body.end : min(end, body.end + 160)]
@@ -35,6 +39,10 @@ class Seats(StatelessRule):
             for place in places:
                 if not body.end <= place.start < body.end + len(window):
                     continue
+                if any(body.end <= n.start < place.start for n in names):
+                    continue  # "A, B and the Panama-flagged C": the place is another's
+                if _QUALIFIES_NEXT_NAME.match(text, place.end, place.end + 60):
+                    continue  # "A, the Panama-flagged C": the flag of the next name
                 before = text[body.end : place.start]
                 if bracket and bracket.end() == len(before) and place.type == "Country":
                     out.append(Candidate("LOCATED_IN", body, place, s.index))

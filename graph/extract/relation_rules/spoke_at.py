@@ -66,7 +66,8 @@ class SpokeAt(StatelessRule):
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.head.lemma_.lower() in self.rules.speech_verbs
             ):
-                return not self._announces_absence(tok.head)
+                # "X did not address the leaders this time", "X did not comment publicly"
+                return asserted(tok.head, self.rules) and not self._announces_absence(tok.head)
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
                 nouns = self.rules.speech_nouns
