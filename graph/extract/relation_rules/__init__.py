@@ -14,6 +14,7 @@ from graph.extract.relation_rules.cooperates import Cooperates
 from graph.extract.relation_rules.coverage_groups import CoverageGroups
 from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
 from graph.extract.relation_rules.coverage_states import CoverageStates
+from graph.extract.relation_rules.coverage_votes import CoverageVotes
 from graph.extract.relation_rules.delegates import Delegates
 from graph.extract.relation_rules.event_chairs import EventChairs
 from graph.extract.relation_rules.event_hosts import EventHosts
@@ -60,6 +61,7 @@ RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
 RELATION_RULES.sentence(CoverageGroups)
 RELATION_RULES.sentence(CoverageStates)
+RELATION_RULES.sentence(CoverageVotes)
 RELATION_RULES.sentence(Seats)
 RELATION_RULES.sentence(PlaceAppositions)
 RELATION_RULES.sentence(BodyOwners)
