@@ -30,6 +30,7 @@ from graph.cross_document import (
     short_state_organ,
     sound_alike_only,
 )
+from graph.extract.event_variants import PLACE_FORM
 from graph.extract.mentions import Mention
 from graph.extract.name_rules import load_name_rules
 from graph.extract.pipeline import Extraction
@@ -62,7 +63,13 @@ class Cluster:
 
     @property
     def surfaces(self) -> set[str]:
-        return {m.text for m in self.mentions if m.source != "generic-event" and not m.demonym}
+        texts = {m.text for m in self.mentions if m.source != "generic-event" and not m.demonym}
+        # "the G20 summit in Bali": an event's written form with its city (event_variants.py)
+        return texts | {
+            m.props[PLACE_FORM]
+            for m in self.mentions
+            if PLACE_FORM in m.props and m.source != "generic-event"
+        }
 
 
 _tokens = name_tokens
@@ -596,7 +603,7 @@ class Resolver:
             }
         aliases = sorted(s for s in forms if fold(s) != fold(name))
         props: dict[str, object] = {
-            k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage")
+            k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage", PLACE_FORM)
         }
         if c.type == "Event" and c.key:
             props["key"] = c.key

@@ -951,6 +951,9 @@ class MentionFinder:
             place = self.gaz.lookup(org)
             if place is not None and place.type == "Region":
                 continue  # "Americas summit", "ASEAN Indo-Pacific Forum": a region is no body
+            whole = self.gaz.lookup(f"{org} {event_m['kind']}")
+            if whole is not None and whole.type != "Event":
+                continue  # "the ASEAN Regional Forum": a standing body the gazetteer knows
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym and not self._parties_pair(org):
                 continue

@@ -35,10 +35,12 @@ from graph.extract.event_names import (
     year_place_events,
 )
 from graph.extract.masthead_home import capital_lines, state_of_body_name
+from graph.extract.event_variants import drop_press_sessions, join_short_titles, place_forms
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
+from graph.extract.topic_conferences import topic_conferences
 from graph.model import fold
 
 if TYPE_CHECKING:
@@ -208,15 +210,17 @@ class Extractor:
         year_place_events(sentences, self.rules)
         mark_other_events(sentences, meta.text, self.rules)
         described_event(sentences[self._first_body(sentences, title_end) :], self.rules)
+        topic_conferences(sentences)
         self._event_details(sentences, year)
         date_own_event(
             [m for s in sentences for m in s.mentions if m.type == "Event"],
             document_event(sentences, meta.text, self.rules),
             year,
         )
-        join_event_forms(
-            [m for s in sentences for m in s.mentions if m.type == "Event"], meta.text, self.rules
-        )
+        events = [m for s in sentences for m in s.mentions if m.type == "Event"]
+        join_short_titles(events)
+        join_event_forms(events, meta.text, self.rules)
+        place_forms(sentences, meta.text)
         join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
         mark_coverage(sentences, self.rules)
         self._generic_event_mentions(sentences)
@@ -224,6 +228,9 @@ class Extractor:
         home = home_country(mentions, self.gaz, meta.text)
         home_mention = next((m for m in mentions if m.type == "Country" and m.name == home), None)
         candidates = self.relations.find(doc, sentences, event_of, title_end, home_mention)
+        # after the relations: a transcript titled by its press conference has no event of
+        # its own, and the next summit it speaks of must not become one
+        candidates = drop_press_sessions(sentences, candidates)
         part_of = []
         for part, whole, si in part_hints:
             a = next((m for m in by_sent.get(si, []) if m.name == part), None)
@@ -405,7 +412,9 @@ class Extractor:
         # rights apply from the seventy-ninth session") is not what the next speakers address
         covered = own is not None and own.props.get("coverage") == "yes"
         for s in sentences:
-            in_sentence = [m for m in s.mentions if m.type == "Event"]
+            in_sentence = [
+                m for m in s.mentions if m.type == "Event" and not (covered and "other" in m.props)
+            ]
             if not in_sentence and after_heading(doc_text(s.span.doc), s.span.start_char):
                 current = own  # a new section of the page is about the page's event again
             if covered:

@@ -16,6 +16,7 @@ from graph.extract.relation_rules.cooperates import Cooperates
 from graph.extract.relation_rules.coverage_groups import CoverageGroups
 from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
 from graph.extract.relation_rules.coverage_states import CoverageStates
+from graph.extract.relation_rules.coverage_votes import CoverageVotes
 from graph.extract.relation_rules.delegates import Delegates
 from graph.extract.relation_rules.entry_addresses import EntryAddresses
 from graph.extract.relation_rules.event_chairs import EventChairs
@@ -67,6 +68,7 @@ RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
 RELATION_RULES.sentence(CoverageGroups)
 RELATION_RULES.sentence(CoverageStates)
+RELATION_RULES.sentence(CoverageVotes)
 RELATION_RULES.sentence(Seats)
 RELATION_RULES.sentence(PlaceAppositions)
 RELATION_RULES.sentence(BodyOwners)
