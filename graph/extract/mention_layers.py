@@ -40,6 +40,7 @@ from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
+from graph.extract.long_demonyms import add_long_demonyms
 from graph.extract.mentions import (
     TITLE_SOURCES,
     Mention,
@@ -157,6 +158,8 @@ MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
 MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
 MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named so far
+# "Papua New Guinean": before the model's people and bodies take its tail
+MENTION_LAYERS.layer("long_demonyms", add_long_demonyms)
 MENTION_LAYERS.layer("people", MentionFinder._add_people)  # layer 2: the model's PERSON
 MENTION_LAYERS.layer("bracketed_speakers", MentionFinder._add_bracketed_speakers)
 MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisations)  # layer 3
