@@ -58,6 +58,8 @@ from graph.extract.name_checks import drop_names_that_are_no_actors
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.placed_bodies import bodies_named_with_their_place
+from graph.extract.speaker_vocatives import speakers_called_by_name
+from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
@@ -158,6 +160,8 @@ MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
 MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
 MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named so far
+# "PRESIDENT BIDEN:": a transcript's speaker, before the model's people read the label
+MENTION_LAYERS.layer("turn_labels", add_turn_labels)
 # "Papua New Guinean": before the model's people and bodies take its tail
 MENTION_LAYERS.layer("long_demonyms", add_long_demonyms)
 MENTION_LAYERS.layer("people", MentionFinder._add_people)  # layer 2: the model's PERSON
@@ -208,6 +212,7 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
+    speakers_called_by_name(found.mentions, doc_text(doc), state.finder.title_words)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
     names = state.finder.names
     found.mentions[:] = bodies_named_with_their_place(
