@@ -38,8 +38,8 @@ from graph.extract.bracketed_names import add_bracketed_names
 from graph.extract.capital_surnames import add_capital_surnames
 from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
-from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.committee_names import add_committee_names
+from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.long_demonyms import add_long_demonyms

@@ -34,8 +34,8 @@ from graph.extract.event_names import (
     ordinal_key_prefix,
     year_place_events,
 )
-from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.event_variants import drop_press_sessions, join_short_titles, place_forms
+from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
