@@ -17,17 +17,20 @@ from graph.model import fold
 
 
 @lru_cache(maxsize=4)
-def _pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
+def _pattern(kinds: tuple[str, ...], leads: tuple[str, ...]) -> re.Pattern[str]:
     kind = "|".join(map(re.escape, kinds))
+    lead = "|".join(r"\s+".join(map(re.escape, w.split())) for w in leads)
     return re.compile(
-        rf"\b[Tt]he\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?P<kind>{kind})\b"
+        rf"\b(?:{lead})\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?P<kind>{kind})\b"
     )
 
 
 def add_city_events(finder: MentionFinder, found: _Found) -> None:
-    """Each "the <city> <kind>" as an Event named so, keyed by its words."""
+    """Each "the <city> <kind>" (or, in a headline that drops the article, "at <city>
+    <kind>": rules.toml [events] city_event_leads) as an Event named so, keyed by its words."""
     text = doc_text(found.doc)
-    for m in _pattern(tuple(finder.rules.city_event_kinds)).finditer(text):
+    rules = finder.rules
+    for m in _pattern(rules.city_event_kinds, rules.city_event_leads).finditer(text):
         city = re.sub(r"\s+", " ", m["city"])
         if finder.gaz.lookup(city) is not None or finder.gaz.city_code(city) is None:
             continue

@@ -135,6 +135,7 @@ class Rules:
     chamber_heads: frozenset[str] = frozenset()
     office_holders: tuple[str, ...] = ()
     city_event_kinds: tuple[str, ...] = ()
+    city_event_leads: tuple[str, ...] = ()
     joint_holding_verbs: frozenset[str] = frozenset()
     holders_kinds: tuple[str, ...] = ()
     debate_nouns: frozenset[str] = frozenset()
@@ -381,6 +382,7 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         debate_nouns=frozenset(raw["events"]["debate_nouns"]),
         office_holders=tuple(raw["events"]["office_holders"]),
         city_event_kinds=tuple(raw["events"]["city_event_kinds"]),
+        city_event_leads=tuple(raw["events"]["city_event_leads"]),
         holders_kinds=tuple(raw["events"]["holders_kinds"]),
         topic_joiners=frozenset(raw["events"]["topic_joiners"]),
     )
