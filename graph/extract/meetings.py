@@ -206,6 +206,10 @@ class Meetings:
                 named = _persons(c, people)
                 if named:
                     self.antecedent = named[0]
+                elif c.lower_ in self.titles:
+                    # "The Prime Minister attended ... On the margins, he met X": a bare
+                    # title is the one the readout follows, as for "The Prime Minister met"
+                    self.antecedent = None
                 elif c.pos_ == "PROPN":
                     self.antecedent = BLOCKED
                 return
