@@ -42,7 +42,7 @@ class Memberships(StatelessRule):
                 pairs = self._joined(tok)
             elif tok.lower_ in self.member and tok.pos_ == "NOUN":
                 noun = tok.head if tok.head.lower_ in self.member_heads else tok
-                pairs = self._member(noun)  # "member states": the head noun carries it
+                pairs = self._member(noun, tok)  # "member states": the head noun carries it
             elif lemma in self.suspend and tok.pos_ == "VERB":
                 pairs = self._suspended(tok, at)
             else:
@@ -61,17 +61,21 @@ class Memberships(StatelessRule):
             for subj in _subjects(verb):
                 yield subj, _antecedent(obj)
 
-    def _member(self, noun: Token) -> Iterator[tuple[Token, Token]]:
+    def _member(self, noun: Token, word: Token) -> Iterator[tuple[Token, Token]]:
         """ "X is a member of B", "X, a member of B", "B member X", "B, of which X is a
-        member"."""
+        member"; "X, an ICC member state", where the parse hangs the bloc on "member"."""
         blocs = [_antecedent(p) for p in _of_objects(noun)]
         blocs += [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss")]
+        if word is not noun:
+            blocs += [c for c in word.children if c.dep_ in ("compound", "nmod")]
         states: list[Token] = []
         if noun.dep_ == "attr":  # "X is a member of B", "B, of which X is a member"
             states = _subjects(noun.head)
             blocs += [_antecedent(p) for p in _of_objects(noun.head) if p.lower_ in WH]
         elif noun.dep_ in ("appos", "compound", "nmod"):  # "X, a member of B", "B member X"
             states = [noun.head, *noun.head.conjuncts]
+            if noun.dep_ == "appos":  # the parse may hang it on the phrase's head
+                states += [t for t in _before_comma(noun) if t not in states]
         for b in blocs:
             for st in states:
                 yield st, b
@@ -125,6 +129,14 @@ def _antecedent(tok: Token) -> Token:
     if i > 0 and tok.doc[i].text == ",":
         return tok.doc[i - 1]
     return tok
+
+
+def _before_comma(appos: Token) -> list[Token]:
+    """The word before the comma an apposition opens with: "Officials in Poland, an EU
+    member country, said" (the parse hangs the apposition on "Officials")."""
+    i = appos.left_edge.i
+    doc = appos.doc
+    return [doc[i - 2]] if i >= 2 and doc[i - 1].text == "," else []
 
 
 def _of_objects(tok: Token) -> list[Token]:
