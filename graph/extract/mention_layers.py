@@ -42,6 +42,7 @@ from graph.extract.committee_names import add_committee_names
 from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
+from graph.extract.infobox_places import add_infobox_places
 from graph.extract.long_demonyms import add_long_demonyms
 from graph.extract.mentions import (
     TITLE_SOURCES,
@@ -178,6 +179,7 @@ MENTION_LAYERS.layer("bracketed_names", add_bracketed_names)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
+MENTION_LAYERS.layer("infobox_places", add_infobox_places)
 MENTION_LAYERS.layer("metonyms", MentionFinder._add_metonyms)
 
 

@@ -1637,10 +1637,13 @@ class MentionFinder:
         """A capital that is not a place in its sentence is its government: "Washington
         imposed ...", "Moscow's position", "ties with Beijing", "London regretted the veto";
         "talks in Moscow", "flew to Beijing", a dateline stay cities."""
+        text = doc_text(found.doc)
         for m in found.mentions:
             actor = self.gaz.capital_actor(m.name) if m.type == "City" else None
             if actor is None or m.source == "dateline":
                 continue
+            if self.rules.place_line.match(text, text.rfind("\n", 0, m.start) + 1):
+                continue  # an infobox's "Cities: Jakarta", "Location: Port Moresby, ...": a place
             span = found.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and self._surname_of_named_person(found.doc, span):
                 continue

@@ -16,7 +16,7 @@ from graph.extract.relation_rules.context import (
     DocumentContext,
     Sentence,
 )
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
 REASON_BEFORE = re.compile(r"\b(?:over|for|because|after|amid|following)\b")
@@ -28,9 +28,27 @@ class Sanctioned(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        data = rule_data(__file__)
+        self.measure_words = frozenset(data["measure_words"])
+        self.ending = frozenset(data["ending_words"])
+        self.demand = frozenset(data["demand_words"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.sanctioned(ctx.doc, s)
+
+    def _ended(self, cue: Token) -> bool | None:
+        """Whether the measure is ended ("announced the lifting of its embargo on X": True),
+        or stands because a demand asks to end it ("called for the lifting of the United
+        States embargo on Cuba", "a call to end the U.S. embargo": False); None where no
+        ending word governs it."""
+        ended = False
+        for up in list(cue.ancestors)[:5]:
+            lemma = up.lemma_.lower()
+            if not ended:
+                ended = lemma in self.ending or up.lower_ in self.ending
+            elif lemma in self.demand:
+                return not asserted(up, self.rules)
+        return True if ended else None
 
     def sanctioned(self, doc: Doc, s: Sentence) -> list[Candidate]:
         words = [t for t in s.span if t.lower_ in self.rules.sanction_cues]
@@ -40,7 +58,8 @@ class Sanctioned(StatelessRule):
         actors = [m for m in s.mentions if m.type in ACTOR_TYPES]
         out = []
         for cue in words:
-            if not asserted(cue, self.rules):
+            ended = self._ended(cue)
+            if ended or (ended is None and not asserted(cue, self.rules)):
                 continue  # "lifted sanctions", "refused to sanction", "may impose sanctions"
             cue_start, cue_end = cue.idx, cue.idx + len(cue)
             sources = self._sanction_sources(text, cue, actors)
@@ -139,8 +158,11 @@ class Sanctioned(StatelessRule):
         doc = cue.doc
         for a in reversed([a for a in actors if a.end <= cue_start]):
             between = text[a.end : cue_start]
-            if between.strip() in ("", "economic", "new", "trade"):
-                return [a]  # "US sanctions"
+            # the measure's own words only, opening with none of their joints ("Ukraine and
+            # economic sanctions on X": Ukraine imposes nothing)
+            words = [w for w in re.split(r"[\s,]+", between) if w]
+            if all(w in self.measure_words for w in words) and words[:1] != ["and"]:
+                return [a]  # "US sanctions", "the U.S. economic, commercial and financial embargo"
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             owner = span.root if span is not None else None
             if (

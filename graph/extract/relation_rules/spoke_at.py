@@ -66,8 +66,15 @@ class SpokeAt(StatelessRule):
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.head.lemma_.lower() in self.rules.speech_verbs
             ):
-                # "X did not address the leaders this time", "X did not comment publicly"
-                return asserted(tok.head, self.rules) and not self._announces_absence(tok.head)
+                # "X did not address the leaders this time", "X did not comment publicly";
+                # "X has said he will focus on ...", "X had earlier called ...": what the
+                # perfect reports was said before or outside the meeting
+                perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children)
+                return (
+                    asserted(tok.head, self.rules)
+                    and not perfect
+                    and not self._announces_absence(tok.head)
+                )
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
                 nouns = self.rules.speech_nouns
