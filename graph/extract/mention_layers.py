@@ -59,6 +59,7 @@ from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.speaker_vocatives import speakers_called_by_name
+from graph.extract.stage_directions import block_stage_directions
 from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
 
@@ -139,6 +140,7 @@ def _part_of_hints(finder: MentionFinder, found: _Found) -> None:
 MENTION_LAYERS = LayerRegistry()
 # no actor in identifiers and aliases ("DOB 20 Mar 1964", "a.k.a. Fancy Bear"): first
 MENTION_LAYERS.layer("identifiers", MentionFinder._block_identifiers)
+MENTION_LAYERS.layer("stage_directions", block_stage_directions)  # "(Laughter.)": no one
 MENTION_LAYERS.layer("dateline", MentionFinder._add_dateline)
 # quoted events before the names: their titles hold country names that are not mentions
 MENTION_LAYERS.layer("quoted_events", MentionFinder._add_quoted_events)
