@@ -40,6 +40,7 @@ from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
+from graph.extract.legal_forms import companies_read_as_people
 from graph.extract.long_demonyms import add_long_demonyms
 from graph.extract.mentions import (
     TITLE_SOURCES,
@@ -214,6 +215,7 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
+    companies_read_as_people(found.mentions, state.finder.rules.company_suffixes)
     speakers_called_by_name(found.mentions, doc_text(doc), state.finder.title_words)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
     names = state.finder.names
