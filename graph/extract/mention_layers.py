@@ -43,6 +43,7 @@ from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.doc_cache import doc_text
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.infobox_places import add_infobox_places
+from graph.extract.legal_forms import companies_read_as_people
 from graph.extract.long_demonyms import add_long_demonyms
 from graph.extract.mentions import (
     TITLE_SOURCES,
@@ -63,6 +64,7 @@ from graph.extract.other_names import other_names_given
 from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.speaker_vocatives import speakers_called_by_name
+from graph.extract.stage_directions import block_stage_directions
 from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
 
@@ -143,6 +145,7 @@ def _part_of_hints(finder: MentionFinder, found: _Found) -> None:
 MENTION_LAYERS = LayerRegistry()
 # no actor in identifiers and aliases ("DOB 20 Mar 1964", "a.k.a. Fancy Bear"): first
 MENTION_LAYERS.layer("identifiers", MentionFinder._block_identifiers)
+MENTION_LAYERS.layer("stage_directions", block_stage_directions)  # "(Laughter.)": no one
 MENTION_LAYERS.layer("dateline", MentionFinder._add_dateline)
 # quoted events before the names: their titles hold country names that are not mentions
 MENTION_LAYERS.layer("quoted_events", MentionFinder._add_quoted_events)
@@ -218,6 +221,7 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
+    companies_read_as_people(found.mentions, state.finder.rules.company_suffixes)
     speakers_called_by_name(found.mentions, doc_text(doc), state.finder.title_words)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
     names = state.finder.names

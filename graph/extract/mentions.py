@@ -1241,6 +1241,12 @@ class MentionFinder:
         """ "- Abdulvahap KOCAK – Turkish national": a person in a sanctions list."""
         doc = found.doc
         for listed in _LISTED_PERSON.finditer(doc_text(doc)):
+            if listed.group("surname").upper() in self._legal_forms_upper:
+                # "- Haleel Finance LTD (Cyprus);": a company whose legal form is in capitals
+                span = doc.char_span(listed.start("name"), listed.end("name"))
+                if span is not None and found.free(span.start, span.end):
+                    found.add(span, "Institution", _tidy(span.text), "listed-company")
+                continue
             if not self._listed_person(listed.group("name"), listed.group("surname")):
                 continue
             name = listed.group("name")
@@ -1990,6 +1996,11 @@ class MentionFinder:
 
     def _role_word(self, word: str) -> bool:
         return word.lower() in self._role_noun_set
+
+    @cached_property
+    def _legal_forms_upper(self) -> frozenset[str]:
+        """The legal forms of rules.toml [companies] in capitals ("LTD", "LIMITED", "LLC")."""
+        return frozenset(f.upper() for f in self.rules.company_suffixes if len(f) >= 3)
 
     @cached_property
     def _role_noun_set(self) -> frozenset[str]:

@@ -325,7 +325,10 @@ def load_rules() -> Rules:
         state_titles=frozenset(t.lower() for t in raw["roles"]["state_titles"]),
         name_particles=frozenset(n["name_particles"]),
         entry_cues=tuple(c.lower() for c in raw["designations"]["entry_cues"]),
-        identifier=_identifier(raw["designations"]["identifier_labels"]),
+        identifier=_identifier(
+            raw["designations"]["identifier_labels"],
+            tuple(raw["designations"].get("word_identifier_labels", ())),
+        ),
         part_heads=frozenset(fold(x) for x in n["part_heads"]),
         place_words={k: frozenset(v) for k, v in raw["places"].items()},
     )
@@ -400,12 +403,19 @@ def _same_event_link(links: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\s*,?\s*(?:{alternatives})\s+(?:the\s+)?(?:[\w-]+\s+)?", re.I)
 
 
-def _identifier(labels: list[str]) -> re.Pattern[str]:
+def _identifier(labels: list[str], word_labels: tuple[str, ...] = ()) -> re.Pattern[str]:
     """An identifier label and its value, a token with a digit: "DOB 20 Mar", "Passport
-    A123456", "RFC CAMJ800101", "Registration Number 1027700132195"."""
+    A123456", "RFC CAMJ800101", "Registration Number 1027700132195"; or a label whose value
+    is words, up to the entry's next semicolon ("Gender Male;", "Organization Type:
+    Wholesale trade;")."""
     alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
     # a label alone before its colon ("POB: Kursk") is no actor either
-    return re.compile(rf"\b(?:{alternatives})(?!\w)(?:[\s:#]*[\w-]*\d[\w-]*|[ \t]*:)", re.I)
+    numbered = rf"\b(?:{alternatives})(?!\w)(?:[\s:#]*[\w-]*\d[\w-]*|[ \t]*:)"
+    if not word_labels:
+        return re.compile(numbered, re.I)
+    worded = "|".join(re.escape(x) for x in sorted(word_labels, key=len, reverse=True))
+    # case as written: "gender" in running prose is no field
+    return re.compile(rf"\b(?:{worded})(?!\w)[ \t:]+[^;\n]{{1,60}}(?=;)|(?i:{numbered})")
 
 
 @cache

@@ -1,0 +1,35 @@
+"""A transcript's stage directions in brackets, "(Laughter.)", "[Inaudible]", "(Applause.)",
+"[Speaks French.]": no actor, whatever the model read in them (it made a person of
+"Laughter" and a body of "Inaudible"). A mention layer that runs first, with the
+identifiers: it takes the direction's tokens so that no later layer reads them. Words:
+data/stage_directions.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from graph.extract.doc_cache import doc_text
+from graph.extract.mentions import MentionFinder, _Found
+
+_DATA = Path(__file__).parent / "data" / "stage_directions.toml"
+
+
+@cache
+def _direction() -> re.Pattern[str]:
+    """A bracket holding a direction word and at most three words more."""
+    with _DATA.open("rb") as f:
+        words = tomllib.load(f)["words"]
+    first = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"[(\[](?:{first})(?:\s+[\w'’-]+){{0,3}}\s*\.?\s*[)\]]", re.I)
+
+
+def block_stage_directions(finder: MentionFinder, found: _Found) -> None:
+    """Takes every stage direction's characters: no mention is read in them."""
+    text = doc_text(found.doc)
+    if "(" not in text and "[" not in text:
+        return
+    for m in _direction().finditer(text):
+        finder._block(found, m.start(), m.end())
