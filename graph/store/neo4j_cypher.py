@@ -609,7 +609,7 @@ ELEMENT_IDS = (
 )
 
 
-# The nodes of a capped answer with their element ids (for ties_among), in one statement.
+# Nodes with their element ids (for ties_among: the ends of paths()), in one statement.
 NODES_WITH_ELEMENT_IDS = (
     f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
     "RETURN properties(n) AS props, elementId(n) AS eid"

@@ -82,9 +82,10 @@ def summarised_part(
 
 def chosen_ties(rows: list[list[Any]], max_edges: int) -> tuple[list[str], int]:
     """Which of the ties among a capped answer's nodes ([edge id, source, target, evidence
-    count, element id] each: q.nodes_and_ties) the answer keeps (edge_summary.capped's
-    rule, on each edge's evidence count), chosen from the ties alone so that only the kept
-    edges are read whole: (their element ids in edge-id order, how many were left out)."""
+    count, element id] each, as q.capped_answer sends them when it leaves the choice here)
+    the answer keeps (edge_summary.capped's rule, on each edge's evidence count), chosen
+    from the ties alone so that only the kept edges are read whole: (their element ids in
+    edge-id order, how many were left out)."""
     ties = {r[0]: r for r in rows}
     keep: Collection[str] = ties
     if len(ties) > max_edges:
