@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,6 +48,15 @@ def summary_of(
 ) -> EdgeSummary:
     """The summary of (document, sentence date, confidence) items: dated by the date rule
     (the sentence's date, else the document's)."""
+    return EdgeSummary(**summary_fields(items, dates))
+
+
+def summary_fields(
+    items: Iterable[tuple[str, str | None, float | None]], dates: DocumentDates
+) -> dict[str, Any]:
+    """summary_of as the dict its model_dump() gives, without building and validating the
+    model: for a store answering from its own, already validated, evidence (hundreds of
+    edges an answer)."""
     count = 0
     documents: set[str] = set()
     confidence = 0.0
@@ -55,17 +64,17 @@ def summary_of(
     for document, date, sure in items:
         count += 1
         documents.add(document)
-        confidence = max(confidence, 1.0 if sure is None else sure)
+        confidence = max(confidence, 1.0 if sure is None else float(sure))
         when = evidence_date(date, document, dates)
         if when:
             dated.append(when)
-    return EdgeSummary(
-        evidence=count,
-        documents=len(documents),
-        confidence=confidence,
-        first=min(dated) if dated else None,
-        last=max(dated) if dated else None,
-    )
+    return {
+        "evidence": count,
+        "documents": len(documents),
+        "confidence": confidence,
+        "first": min(dated) if dated else None,
+        "last": max(dated) if dated else None,
+    }
 
 
 def summarised_edge(

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any, TypeVar
 
 import neo4j
@@ -1081,15 +1082,20 @@ def _bounded_walk(
 ) -> tuple[list[str], bool]:
     """graph/query.py's neighbourhood() walk, reading the frontier's edges from Neo4j a
     chunk of nodes at a time, in the same order (frontier, then edge id), until `limit`:
-    the nodes, and whether a node in reach was left out."""
+    the nodes, and whether a node in reach was left out. Which seeds exist and the first
+    chunk's edges are one statement (q.seeds_and_incident); a chunk's edges read there are
+    not read again, so the chunks only decide what is read, never the answer."""
     depth = max(0, min(depth, MAX_DEPTH))
     limit = max(1, min(limit, MAX_NODES))
-    existing = {n.id for n in _nodes(tx, q.GET_NODES, ids=list(dict.fromkeys(seeds)))}
-    seen: dict[str, int] = {}
-    for s in seeds:
-        if s in existing and s not in seen and len(seen) < limit:
-            seen[s] = 0
+    seeds = list(dict.fromkeys(seeds))
     by_evidence = _reads_evidence(flt)
+    first = seeds[:FIRST_FRONTIER_CHUNK] if depth else []
+    row = tx.run(
+        q.seeds_and_incident(relations, by_evidence), seeds=seeds, ids=first, types=types
+    ).single(strict=True)
+    existing = set(row["found"])
+    seen = dict.fromkeys([s for s in seeds if s in existing][:limit], 0)
+    around = _incident_rows(row["rows"], first)
     if flt.dated():  # the date rule: undated evidence takes its document's date
         flt = flt.with_document_dates(_TxDocumentDates(tx))
     statement = q.incident(relations, by_evidence)
@@ -1097,11 +1103,12 @@ def _bounded_walk(
     for level in range(1, depth + 1):
         nxt: list[str] = []
         for chunk in _growing_batches(frontier, FIRST_FRONTIER_CHUNK, FRONTIER_CHUNK):
-            around: dict[str, list[Any]] = {}
-            for r in tx.run(statement, ids=chunk, types=types).single(strict=True)["rows"]:
-                around.setdefault(r["node"], []).append(r)
+            unread = [u for u in chunk if u not in around]
+            if unread:
+                rows = tx.run(statement, ids=unread, types=types).single(strict=True)["rows"]
+                around.update(_incident_rows(rows, unread))
             for u in chunk:
-                for r in sorted(around.get(u, []), key=lambda r: r["edge"]):
+                for r in around[u]:
                     other = r["other"]
                     if other in seen:
                         continue
@@ -1115,6 +1122,18 @@ def _bounded_walk(
                     nxt.append(other)
         frontier = sorted(nxt)
     return list(seen), False
+
+
+def _incident_rows(rows: list[Any], ids: list[str]) -> dict[str, list[Any]]:
+    """q.incident's rows by the node they were read for, each node's in edge-id order
+    (the walk's order); every node of `ids` gets its list, empty when it has no edge."""
+    around: dict[str, list[Any]] = {u: [] for u in ids}
+    for r in rows:
+        around[r["node"]].append(r)
+    by_edge = itemgetter("edge")
+    for found in around.values():
+        found.sort(key=by_edge)
+    return around
 
 
 class _TxDocumentDates:
@@ -1203,17 +1222,32 @@ def _capped_part(
 ) -> GraphData:
     """The nodes `ids` and at most `max_edges` edges among them (edge_summary.capped),
     chosen in the query from the edges' ties before any edge is read whole: the strongest
-    are read, the rest only counted (`truncated`)."""
-    rows = list(tx.run(q.NODES_WITH_ELEMENT_IDS, ids=ids))
-    nodes = sorted((_node(r["props"]) for r in rows), key=lambda n: n.id)
-    found = [r["props"]["id"] for r in rows]  # an id no node has any more is not asked about
-    node_eids = [r["eid"] for r in rows]
-    eids, dropped = neo4j_summary.chosen_ties(tx, found, node_eids, relations, max_edges)
+    are read, the rest only counted (`truncated`). The nodes, the ties, the choice and the
+    chosen edges are one statement (q.capped_answer); where Neo4j would order the ids
+    otherwise than Python, the choice is made here from the ties it sent instead."""
+    row = tx.run(
+        q.capped_answer(relations, whole=evidence == "all"),
+        ids=ids,
+        max_edges=max_edges,
+        first=evidence == "first",
+        plain=q.PLAIN_IDS,
+    ).single(strict=True)
+    nodes = sorted((_node(props) for props in row["nodes"]), key=lambda n: n.id)
+    if not row["exact"]:
+        eids, dropped = neo4j_summary.chosen_ties(row["ties"], max_edges)
+        if evidence == "all":
+            edges = _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=eids) if eids else []
+        else:
+            edges = neo4j_summary.summarised_by_element_id(tx, eids, evidence)
+        return GraphData(nodes=nodes, edges=edges, truncated=truncation(None, dropped))
     if evidence == "all":
-        edges = _edges(tx, q.EDGES_BY_ELEMENT_ID, eids=eids) if eids else []
+        edges = [_edge(*r) for r in row["edges"]]
     else:
-        edges = neo4j_summary.summarised_by_element_id(tx, eids, evidence)
-    return GraphData(nodes=nodes, edges=edges, truncated=truncation(None, dropped))
+        keys = ("source", "target", "type", "props", "items", "first")
+        rows = [dict(zip(keys, r, strict=True)) for r in row["edges"]]
+        edges = neo4j_summary.summarised_rows(tx, rows, evidence)
+    edges.sort(key=lambda e: e.id)
+    return GraphData(nodes=nodes, edges=edges, truncated=truncation(None, row["dropped"]))
 
 
 def _part(tx: ManagedTransaction, ids: list[str], relations: list[str]) -> GraphData:

@@ -532,6 +532,75 @@ def ties_from(relations: list[str]) -> str:
     )
 
 
+def seeds_and_incident(relations: list[str], with_props: bool) -> str:
+    """The walk's first read: which of the seeds $seeds exist (`found`, one list) and the
+    incident edges of the seeds $ids (the first chunk of the first level, incident()'s
+    `rows`), in one statement: one round trip fewer per answer."""
+    return (
+        f"CALL () {{\n  UNWIND $seeds AS id MATCH (s:{label(NODE_LABEL)} {{id: id}})\n"
+        "  RETURN collect(s.id) AS found\n}\n"
+        f"CALL () {{\n{incident(relations, with_props)}\n}}\n"
+        "RETURN found, rows"
+    )
+
+
+# Ids Neo4j orders as Python does: Neo4j compares strings by UTF-16 code units, Python by
+# code points, and the two orders differ only where a character at or above U+E000 meets
+# a surrogate pair, so ids without such a character sort alike (capped_answer's $plain).
+PLAIN_IDS = "[^\\x{E000}-\\x{10FFFF}]*"
+
+
+def capped_answer(relations: list[str], whole: bool) -> str:
+    """A capped answer in one statement: the nodes $ids, the ties among them, the choice of
+    at most $max_edges of them (graph/edge_summary.py strongest_edges: the ties ranked by
+    evidence count, then id; every node's first-ranked tie, which is what the rule's first
+    pass keeps; then the first-ranked of the rest until $max_edges) and the chosen
+    edges, summarised (or `whole`: their properties). One record: `nodes`, `edges`,
+    `dropped` and `exact`. When an id sorts differently in Neo4j than in Python ($plain,
+    PLAIN_IDS) nothing is chosen (`exact` false) and `ties` holds every tie, [edge id,
+    source, target, evidence count, element id], for the client to choose from."""
+    expand = (
+        f"  UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})"
+        f"-[r:{_types(relations)}]->(b)\n"
+        "  WHERE elementId(b) IN eids\n"
+        "  RETURN collect([r.id, id, b.id, size(r.evidence), r]) AS ties\n"
+        if relations
+        else "  RETURN [] AS ties\n"
+    )
+    edge = (
+        "properties(r)]"
+        if whole
+        else "r {.*, evidence: null, evidence_keys: null, documents: null},\n"
+        f"    {_SUMMARY_ITEMS}, CASE WHEN $first THEN r.evidence[0] END]"
+    )
+    return (
+        f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
+        "WITH collect(n) AS ns\n"
+        "WITH ns, [n IN ns | elementId(n)] AS eids\n"
+        f"CALL (eids) {{\n{expand}}}\n"
+        "WITH ns, ties, all(t IN ties WHERE t[0] =~ $plain) AS exact\n"
+        "CALL (ties, exact) {\n"
+        "  UNWIND CASE WHEN exact THEN ties ELSE [] END AS t\n"
+        "  WITH t ORDER BY t[3] DESC, t[0]\n"
+        "  RETURN collect(t) AS ranked\n}\n"
+        "CALL (ranked) {\n"
+        "  UNWIND range(0, size(ranked) - 1) AS i\n"
+        "  UNWIND [ranked[i][1], ranked[i][2]] AS v\n"
+        "  WITH v, min(i) AS i\n"
+        "  RETURN collect(DISTINCT i) AS firsts\n}\n"
+        "WITH ns, ties, exact, ranked, firsts,\n"
+        "  [i IN range(0, size(ranked) - 1) WHERE NOT i IN firsts] AS rest\n"
+        "WITH ns, ties, exact, [i IN firsts + rest[0..CASE WHEN $max_edges > size(firsts)"
+        " THEN $max_edges - size(firsts) ELSE 0 END] | ranked[i]] AS kept\n"
+        "CALL (kept) {\n"
+        "  UNWIND kept AS t WITH t[1] AS source, t[2] AS target, t[4] AS r\n"
+        f"  RETURN collect([source, target, type(r), {edge}) AS edges\n}}\n"
+        "RETURN [n IN ns | properties(n)] AS nodes, edges, size(ties) - size(kept) AS dropped,\n"
+        "  exact, CASE WHEN exact THEN [] ELSE\n"
+        "    [t IN ties | [t[0], t[1], t[2], t[3], elementId(t[4])]] END AS ties"
+    )
+
+
 # Ids and element ids of nodes, as one record of pairs (paths(): thousands of kept nodes,
 # of which nothing else is needed).
 ELEMENT_IDS = (
@@ -540,7 +609,7 @@ ELEMENT_IDS = (
 )
 
 
-# The nodes of a capped answer with their element ids (for ties_among), in one statement.
+# Nodes with their element ids (for ties_among: the ends of paths()), in one statement.
 NODES_WITH_ELEMENT_IDS = (
     f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
     "RETURN properties(n) AS props, elementId(n) AS eid"

@@ -15,6 +15,7 @@ from graph.edge_summary import (
     EdgeSummary,
     EvidenceMode,
     strongest_edges,
+    summary_fields,
     summary_of,
 )
 from graph.model import Edge, Evidence, GraphData, Node
@@ -58,7 +59,7 @@ def summarised_rows(tx: ManagedTransaction, rows: list[Any], evidence: EvidenceM
         values: dict[str, Any] = {k: v for k, v in row["props"].items() if v is not None}
         values |= {"source": row["source"], "target": row["target"], "type": row["type"]}
         values["evidence"] = [Evidence.model_validate_json(row["first"])] if row["first"] else []
-        values[SUMMARY] = summary_of(its, dates).model_dump()
+        values[SUMMARY] = summary_fields(its, dates)
         out.append(Edge.model_construct(None, **values))
     return out
 
@@ -79,13 +80,12 @@ def summarised_part(
     return GraphData(nodes=nodes, edges=list({e.id: e for e in edges}.values()))
 
 
-def chosen_ties(
-    tx: ManagedTransaction, ids: list[str], eids: list[str], relations: list[str], max_edges: int
-) -> tuple[list[str], int]:
-    """Which edges among the nodes `ids` (element ids `eids`) a capped answer keeps (edge_summary.capped's rule,
-    on each edge's evidence count), chosen from their ties alone so that only the kept
-    edges are read whole: (their element ids in edge-id order, how many were left out)."""
-    rows = tx.run(q.ties_among(relations), ids=ids, eids=eids).single(strict=True)["rows"]
+def chosen_ties(rows: list[list[Any]], max_edges: int) -> tuple[list[str], int]:
+    """Which of the ties among a capped answer's nodes ([edge id, source, target, evidence
+    count, element id] each, as q.capped_answer sends them when it leaves the choice here)
+    the answer keeps (edge_summary.capped's rule, on each edge's evidence count), chosen
+    from the ties alone so that only the kept edges are read whole: (their element ids in
+    edge-id order, how many were left out)."""
     ties = {r[0]: r for r in rows}
     keep: Collection[str] = ties
     if len(ties) > max_edges:
