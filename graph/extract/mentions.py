@@ -26,7 +26,7 @@ from graph.extract.dates import MONTHS
 from graph.extract.doc_cache import doc_text, token_lowers, token_texts
 from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
-from graph.extract.name_fields import name_field_entries
+from graph.extract.name_fields import name_field_entries, surname_of
 from graph.extract.name_rules import load_name_rules
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
@@ -2484,7 +2484,10 @@ def _body_confirms_headlines(
         if kinds is not None and m.source in kinds:
             f = fold(m.name)
             if m.type == "Person":
-                if not any(f == p or set(f.split()) <= set(p.split()) for p in body_people):
+                if not any(
+                    f == p or set(f.split()) <= set(p.split()) or surname_of(p, f)
+                    for p in body_people
+                ):
                     continue
             elif f not in body_names:
                 continue
