@@ -482,10 +482,12 @@ class MentionFinder:
             words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             start = words[0].i if words else tok.i
             span = doc[start : tok.i + 1]
-            if not 2 <= len(span) <= 4 or any(t.ent_type_ for t in span):
-                continue
             if any(t != tok and (t.head != tok or t.dep_ != "compound") for t in span):
                 continue  # one name: every word before the last is its compound
+            if len(span) > 2 and span[0].lower_.rstrip(".") in self.rules.honorifics:
+                span = span[1:]  # "..., Mr Espen Barth Eide,": the honorific is no name
+            if not 2 <= len(span) <= 4 or any(t.ent_type_ for t in span):
+                continue
             if all(
                 (t.is_alpha and t.text[:1].isupper() and not t.text.isupper())
                 or re.fullmatch(r"[A-Z]\.", t.text)  # an initial
