@@ -28,6 +28,10 @@ class SpokeAt(StatelessRule):
         self.away = set(data["absence_verbs"])
         self.going = set(data["going_verbs"])
         self.self_words = set(data["self_pronouns"])
+        self.earlier = set(data["earlier_words"])
+        self.periods = set(data["period_nouns"])
+        self.past = set(data["past_words"])
+        self.outlets = set(data["outlet_nouns"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.spoke_at(ctx.doc, s, ctx.event_of.get(s.index))
@@ -74,6 +78,7 @@ class SpokeAt(StatelessRule):
                     asserted(tok.head, self.rules)
                     and not perfect
                     and not self._announces_absence(tok.head)
+                    and not self._said_elsewhere(tok.head)
                 )
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
@@ -117,6 +122,22 @@ class SpokeAt(StatelessRule):
                 return True
             if lemma in self.going and kids & set(self.rules.negators):
                 return True
+        return False
+
+    def _said_elsewhere(self, verb: Token) -> bool:
+        """ "X said earlier this week", "X said last week", "he told local radio station
+        Carve", "said in an interview": a saying before the meeting or to an outlet
+        (spoke_at.toml earlier_words, period_nouns, past_words, outlet_nouns); only the
+        verb's own modifiers and objects are read, never what was said."""
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp", "nsubj", "nsubjpass", "punct", "advcl", "conj"):
+                continue
+            for t in child.subtree:
+                lemma = t.lemma_.lower()  # "earlier" is lemmatised "early": read as written
+                if t.lower_ in self.earlier or lemma in self.outlets:
+                    return True
+                if lemma in self.periods and any(c.lower_ in self.past for c in t.children):
+                    return True
         return False
 
     def _says_in_relative(self, tok: Token) -> bool:
