@@ -9,6 +9,9 @@
   year or number of its own, speaks of one summit; its bloc-and-city form ("Mercosur summit
   in Montevideo") is a name of it, the way analysts name the meetings of a series. A summit
   the story marks as another ("the previous Mercosur summit") or dates is left alone.
+- "the XXIX summit", "the 7th Summit": a numbered short title is the one event of the story
+  whose fuller title opens with the same number ("XXIX Ibero-American Summit", "7th Summit
+  of the Americas"); none when two fit or none does.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from graph.model import fold
 
 if TYPE_CHECKING:
     from graph.extract.mentions import Mention
-    from graph.extract.tables import Gazetteer
+    from graph.extract.tables import Gazetteer, Rules
 
 _DATA = Path(__file__).parent / "data" / "bloc_summit_names.toml"
 _NUMBERED = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?:st|nd|rd|th))\b", re.I)
@@ -34,6 +37,44 @@ _NUMBERED = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?:st|nd|rd|th
 def _kinds() -> tuple[frozenset[str], frozenset[str]]:
     raw = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     return frozenset(raw["sitting_kinds"]), frozenset(raw["summit_kinds"])
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_NTH = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+
+
+def _number(word: str, rules: Rules) -> int | None:
+    """The number an ordinal word writes: "XXIX" (as written, upper case), "7th", "Seventh"."""
+    if word and word.isupper() and set(word) <= set(_ROMAN):
+        values = [_ROMAN[c] for c in word]
+        return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+    nth = _NTH.match(word)
+    if nth:
+        return int(nth.group(1))
+    return rules.ordinal_words.get(fold(word))
+
+
+def join_numbered_short_titles(events: list[Mention], rules: Rules) -> None:
+    """ "XXIX summit" takes the key and name of the one longer title numbered XXIX."""
+    kinds = _kinds()[1]
+    titled = [m for m in events if m.source != "generic-event" and "other" not in m.props]
+    for m in titled:
+        words = m.text.split()
+        if len(words) != 2 or fold(words[1]) not in kinds:
+            continue
+        number = _number(words[0], rules)
+        if number is None:
+            continue
+        fits = {
+            (o.key or fold(o.name)): o
+            for o in titled
+            if len(o.name.split()) > 2
+            and _number(o.name.split()[0], rules) == number
+            and kinds & set(fold(o.name).split())
+        }
+        if len(fits) == 1:
+            target = next(iter(fits.values()))
+            m.key, m.name = target.key, target.name
 
 
 def _bloc_summit(m: Mention) -> str | None:

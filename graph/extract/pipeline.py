@@ -17,7 +17,11 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from graph.extract import ExtractionError
-from graph.extract.bloc_summit_names import join_city_summit, join_numbered_sittings
+from graph.extract.bloc_summit_names import (
+    join_city_summit,
+    join_numbered_short_titles,
+    join_numbered_sittings,
+)
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.doc_cache import doc_text, remember_text, token_texts
@@ -222,6 +226,7 @@ class Extractor:
         join_short_titles(events)
         join_event_forms(events, meta.text, self.rules)
         join_numbered_sittings(events, self.gaz)
+        join_numbered_short_titles(events, self.rules)
         join_city_summit(events, document_event(sentences, meta.text, self.rules))
         place_forms(sentences, meta.text)
         join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
