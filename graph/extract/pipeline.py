@@ -17,6 +17,11 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from graph.extract import ExtractionError
+from graph.extract.bloc_summit_names import (
+    join_city_summit,
+    join_numbered_short_titles,
+    join_numbered_sittings,
+)
 from graph.extract.clean import CleanText, clean
 from graph.extract.dates import dominant_year, find_dates
 from graph.extract.doc_cache import doc_text, remember_text, token_texts
@@ -220,6 +225,9 @@ class Extractor:
         events = [m for s in sentences for m in s.mentions if m.type == "Event"]
         join_short_titles(events)
         join_event_forms(events, meta.text, self.rules)
+        join_numbered_sittings(events, self.gaz)
+        join_numbered_short_titles(events, self.rules)
+        join_city_summit(events, document_event(sentences, meta.text, self.rules))
         place_forms(sentences, meta.text)
         join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
         mark_coverage(sentences, self.rules)

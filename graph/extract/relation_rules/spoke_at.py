@@ -14,6 +14,28 @@ from graph.extract.relation_rules.context import Candidate, DocumentContext, Sen
 from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
+_MONTHS = (
+    "",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def _event_month(event: Mention) -> str:
+    """The month an event met in, from its ISO start date ("2023-07-11" → "july"), or ""."""
+    digits = str(event.props.get("start_date", ""))[5:7]
+    return _MONTHS[int(digits)] if digits.isdigit() and 0 < int(digits) <= 12 else ""
+
 
 class SpokeAt(StatelessRule):
     name = "spoke_at"
@@ -28,6 +50,11 @@ class SpokeAt(StatelessRule):
         self.away = set(data["absence_verbs"])
         self.going = set(data["going_verbs"])
         self.self_words = set(data["self_pronouns"])
+        self.earlier = set(data["earlier_words"])
+        self.periods = set(data["period_nouns"])
+        self.past = set(data["past_words"])
+        self.outlets = set(data["outlet_nouns"])
+        self.months = set(data["month_words"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.spoke_at(ctx.doc, s, ctx.event_of.get(s.index))
@@ -40,11 +67,13 @@ class SpokeAt(StatelessRule):
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             # meeting coverage opens each speaker's paragraph with the name in capitals
             covered = p.source == "speaker" and event.props.get("coverage") == "yes"
-            if covered or (span is not None and self._is_speaker(span.root)):
+            month = _event_month(event)
+            if covered or (span is not None and self._is_speaker(span.root, month)):
                 out.append(Candidate("SPOKE_AT", p, event, s.index))
         return out
 
-    def _is_speaker(self, tok: Token) -> bool:
+    def _is_speaker(self, tok: Token, month: str = "") -> bool:
+        """Whether the name speaks; `month` is the month the event met in, if known."""
         seen = 0
         while seen < 6:
             seen += 1
@@ -74,6 +103,7 @@ class SpokeAt(StatelessRule):
                     asserted(tok.head, self.rules)
                     and not perfect
                     and not self._announces_absence(tok.head)
+                    and not self._said_elsewhere(tok.head, month)
                 )
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
@@ -107,9 +137,7 @@ class SpokeAt(StatelessRule):
         would not attend": what the speaker says is that the speaker is not coming, which
         is no word said at the meeting (spoke_at.toml absence_verbs, going_verbs)."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if not any(
-                c.dep_ == "nsubj" and c.lower_ in self.self_words for c in clause.children
-            ):
+            if not any(c.dep_ == "nsubj" and c.lower_ in self.self_words for c in clause.children):
                 continue
             lemma = clause.lemma_.lower()
             kids = {c.lower_ for c in clause.children}
@@ -117,6 +145,25 @@ class SpokeAt(StatelessRule):
                 return True
             if lemma in self.going and kids & set(self.rules.negators):
                 return True
+        return False
+
+    def _said_elsewhere(self, verb: Token, month: str) -> bool:
+        """ "X said earlier this week", "X said last week", "he told local radio station
+        Carve", "said in an interview": a saying before the meeting or to an outlet
+        (spoke_at.toml earlier_words, period_nouns, past_words, outlet_nouns), or dated by
+        another month than the event's ("said in March"); only the verb's own modifiers and
+        objects are read, never what was said."""
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp", "nsubj", "nsubjpass", "punct", "advcl", "conj"):
+                continue
+            for t in child.subtree:
+                lemma = t.lemma_.lower()  # "earlier" is lemmatised "early": read as written
+                if t.lower_ in self.earlier or lemma in self.outlets:
+                    return True
+                if month and t.lower_ in self.months and t.lower_ != month:
+                    return True
+                if lemma in self.periods and any(c.lower_ in self.past for c in t.children):
+                    return True
         return False
 
     def _says_in_relative(self, tok: Token) -> bool:
@@ -136,7 +183,9 @@ class SpokeAt(StatelessRule):
         """An opening or closing verb whose object (or passive subject) is a meeting."""
         return (
             verb.lemma_.lower() in self.opening
-            and any(c.dep_ == dep and c.lemma_.lower() in self.rules.event_kinds for c in verb.children)
+            and any(
+                c.dep_ == dep and c.lemma_.lower() in self.rules.event_kinds for c in verb.children
+            )
             and asserted(verb, self.rules)
         )
 
