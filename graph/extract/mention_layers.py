@@ -59,6 +59,7 @@ from graph.extract.mentions import (
     _short_names_of_named_countries,
 )
 from graph.extract.name_checks import drop_names_that_are_no_actors
+from graph.extract.names_again import add_names_again
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.paired_bodies import bodies_named_with_their_pair
@@ -184,6 +185,8 @@ MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
 MENTION_LAYERS.layer("infobox_places", add_infobox_places)
 MENTION_LAYERS.layer("metonyms", MentionFinder._add_metonyms)
+# a person named in full, again where the model did not see them: after every other person
+MENTION_LAYERS.layer("names_again", add_names_again)
 
 
 # ---- the pass, as the components and `MentionFinder.find` run it ----
