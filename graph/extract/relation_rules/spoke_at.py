@@ -8,33 +8,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.dates import MONTHS
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
-_MONTHS = (
-    "",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 
-
-def _event_month(event: Mention) -> str:
-    """The month an event met in, from its ISO start date ("2023-07-11" → "july"), or ""."""
+def _event_month(event: Mention) -> int:
+    """The month an event met in, from its ISO start date ("2023-07-11" → 7), or 0."""
     digits = str(event.props.get("start_date", ""))[5:7]
-    return _MONTHS[int(digits)] if digits.isdigit() and 0 < int(digits) <= 12 else ""
+    return int(digits) if digits.isdigit() and 0 < int(digits) <= 12 else 0
 
 
 class SpokeAt(StatelessRule):
@@ -72,7 +57,7 @@ class SpokeAt(StatelessRule):
                 out.append(Candidate("SPOKE_AT", p, event, s.index))
         return out
 
-    def _is_speaker(self, tok: Token, month: str = "") -> bool:
+    def _is_speaker(self, tok: Token, month: int = 0) -> bool:
         """Whether the name speaks; `month` is the month the event met in, if known."""
         seen = 0
         while seen < 6:
@@ -147,7 +132,7 @@ class SpokeAt(StatelessRule):
                 return True
         return False
 
-    def _said_elsewhere(self, verb: Token, month: str) -> bool:
+    def _said_elsewhere(self, verb: Token, month: int) -> bool:
         """ "X said earlier this week", "X said last week", "he told local radio station
         Carve", "said in an interview": a saying before the meeting or to an outlet
         (spoke_at.toml earlier_words, period_nouns, past_words, outlet_nouns), or dated by
@@ -160,7 +145,7 @@ class SpokeAt(StatelessRule):
                 lemma = t.lemma_.lower()  # "earlier" is lemmatised "early": read as written
                 if t.lower_ in self.earlier or lemma in self.outlets:
                     return True
-                if month and t.lower_ in self.months and t.lower_ != month:
+                if month and t.lower_ in self.months and MONTHS[t.lower_] != month:
                     return True
                 if lemma in self.periods and any(c.lower_ in self.past for c in t.children):
                     return True
