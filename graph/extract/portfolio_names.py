@@ -99,13 +99,15 @@ def _portfolio_end(
 ) -> int | None:
     """The token after the portfolio's last word (a portfolio word, a title word, a joiner,
     a word written in lower case elsewhere, a token an earlier layer took); None where the
-    portfolio holds none of its own words (nothing says where it ends)."""
+    portfolio ends in a joiner (nothing says where it ends, or the name is its object)."""
     last = None
     for j in range(i, end):
         t = doc[j]
         if t.lower_ in _JOINERS or found.taken[j] or _portfolio_word(finder, t, lower_words):
             last = j
-    if last is None or last + 1 >= end or last == i:
+    # a name right after "of", "the", "and" is the portfolio's own object ("Leader of the
+    # Grand Ravine"): a body or place, not the holder
+    if last is None or last + 1 >= end or doc[last].lower_ in _JOINERS:
         return None
     return last + 1
 
