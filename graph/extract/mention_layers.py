@@ -64,6 +64,7 @@ from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
+from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
 from graph.extract.turn_labels import add_turn_labels
@@ -173,6 +174,8 @@ MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named 
 MENTION_LAYERS.layer("turn_labels", add_turn_labels)
 # "Papua New Guinean": before the model's people and bodies take its tail
 MENTION_LAYERS.layer("long_demonyms", add_long_demonyms)
+# "Minister of Energy and Petroleum Davis Chirchir": before the model's people cut the name
+MENTION_LAYERS.layer("portfolio_names", add_portfolio_names)
 MENTION_LAYERS.layer("people", MentionFinder._add_people)  # layer 2: the model's PERSON
 MENTION_LAYERS.layer("bracketed_speakers", MentionFinder._add_bracketed_speakers)
 MENTION_LAYERS.layer("other_organisations", MentionFinder._add_other_organisations)  # layer 3

@@ -2438,7 +2438,9 @@ class _Found:
 
 
 # the layers whose names a headline's Title Case misleads ("Imposes New Sanctions")
-TITLE_SOURCES = frozenset({"person", "ner-org", "ner-gpe", "surname-alone", "name-again"})
+TITLE_SOURCES = frozenset(
+    {"person", "ner-org", "ner-gpe", "surname-alone", "name-again", "portfolio-name"}
+)
 # a deck line's places stand ("... at the G20 Summit in Rio de Janeiro: 18 November")
 DECK_SOURCES = frozenset({"person", "ner-org", "pattern", "titled-name"})
 DECK_CHARS = 1500
