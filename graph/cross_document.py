@@ -10,24 +10,21 @@ every document a user ingests, so a wrong join there puts a wrong node in each o
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from graph.blocking import name_tokens
+from graph.extract.data_files import data_file
 from graph.model import fold
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
 
 SameWord = Callable[[str, str], bool]
-
-DATA = Path(__file__).parent / "extract" / "data" / "cross_document_names.toml"
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,7 @@ class CrossDocumentNames:
 
 @cache
 def load_cross_document_names() -> CrossDocumentNames:
-    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    raw = data_file("cross_document_names")
     return CrossDocumentNames(
         state_organ_heads=frozenset(raw["state_organ_heads"]),
         short_organ_words=int(raw["short_organ_words"]),

@@ -8,12 +8,11 @@ unclear which."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from graph.cross_document import DATA
+from graph.extract.data_files import data_file
 from graph.model import fold
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ Score = Callable[[str, str], float]
 
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    raw = data_file("cross_document_names")
     return frozenset(raw["portfolio_heads"]), frozenset(raw["portfolio_fillers"])
 
 

@@ -7,25 +7,23 @@ not join it either."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.blocking import name_tokens
+from graph.extract.data_files import data_file
 
 if TYPE_CHECKING:
     from graph.extract.mentions import Mention
 
-DATA = Path(__file__).parent / "extract" / "data" / "regnal_titles.toml"
 KEY = "regnal_title"
 _ORDINAL = re.compile(r"^[ivxl]+$")  # "II" of "Abdullah II": the reign's number
 
 
 @cache
 def _titles() -> tuple[frozenset[str], int]:
-    titles = tomllib.loads(DATA.read_text(encoding="utf-8"))["titles"]
+    titles = data_file("regnal_titles")["titles"]
     return frozenset(titles), max(len(t.split()) for t in titles)
 
 

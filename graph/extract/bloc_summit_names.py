@@ -17,11 +17,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.extract.event_variants import PLACE_FORM
 from graph.model import fold
 
@@ -29,13 +28,12 @@ if TYPE_CHECKING:
     from graph.extract.mentions import Mention
     from graph.extract.tables import Gazetteer, Rules
 
-_DATA = Path(__file__).parent / "data" / "bloc_summit_names.toml"
 _NUMBERED = re.compile(r"^(?:\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?:st|nd|rd|th))\b", re.I)
 
 
 @cache
 def _kinds() -> tuple[frozenset[str], frozenset[str]]:
-    raw = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    raw = data_file("bloc_summit_names")
     return frozenset(raw["sitting_kinds"]), frozenset(raw["summit_kinds"])
 
 

@@ -7,19 +7,17 @@ foreign name as a second body or a person), and so is each later use of the acro
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.blocking import spells
+from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 
 if TYPE_CHECKING:
     from graph.extract.mentions import Mention, MentionFinder, _Found
 
-_DATA = Path(__file__).parent / "data" / "bracketed_names.toml"
 _BRACKET = re.compile(r"[*_]{0,2}[ \t]*\(([^()\n]{3,160})\)")  # "**Name** (...)"
 _LABEL = re.compile(r"^[A-Z][a-z]+:\s*")  # "Spanish: ", "Portuguese: "
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]{1,9}")
@@ -48,8 +46,7 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("bracketed_names")
     return _Table(frozenset(raw["foreign_words"]), tuple(raw["openers"]))
 
 

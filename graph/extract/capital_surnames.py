@@ -8,19 +8,17 @@ one person, named in ordinary case ("Bayardo de Jesús Pulido Ortiz")."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 from graph.model import fold
 
 if TYPE_CHECKING:
     from graph.extract.mentions import MentionFinder, _Found
 
-_DATA = Path(__file__).parent / "data" / "capital_surnames.toml"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 
@@ -34,8 +32,7 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("capital_surnames")
     return _Table(
         frozenset(raw["surname_joiners"]),
         int(raw["min_surname_letters"]),

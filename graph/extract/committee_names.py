@@ -7,23 +7,19 @@ data/committee_names.toml."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 
 if TYPE_CHECKING:
     from graph.extract.mentions import MentionFinder, _Found
 
-_DATA = Path(__file__).parent / "data" / "committee_names.toml"
-
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("committee_names")
     return re.compile(raw["full_name"]), re.compile(raw["short_name"])
 
 

@@ -12,15 +12,13 @@ after the head ("U.S. Forces Japan": a name longer than this reads). Data: data/
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from graph.extract.data_files import data_file
 from graph.extract.mentions import Mention
 from graph.model import fold
 
-_DATA = Path(__file__).parent / "data" / "country_first_bodies.toml"
 SOURCE = "country_first_body"
 _WORD = re.compile(r"[A-Z][\w’'&-]*,?|[a-z&]+")
 
@@ -34,8 +32,7 @@ class _Data:
 
 @cache
 def _data() -> _Data:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("country_first_bodies")
     return _Data(frozenset(raw["extra_heads"]), frozenset(raw["inner_words"]), raw["min_words"])
 
 

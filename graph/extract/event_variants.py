@@ -17,12 +17,11 @@ no event (data/event_variants.toml).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.model import fold
 
 if TYPE_CHECKING:  # mentions.py imports the pipeline's helpers
@@ -30,7 +29,6 @@ if TYPE_CHECKING:  # mentions.py imports the pipeline's helpers
     from graph.extract.relation_rules.context import Candidate
     from graph.extract.relations import Sentence
 
-_DATA = Path(__file__).parent / "data" / "event_variants.toml"
 PLACE_FORM = "place_form"  # the prop that carries "<event as written> in <city>"
 
 
@@ -44,7 +42,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    raw = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    raw = data_file("event_variants")
     return _Words(
         press_words=frozenset(fold(w) for w in raw["press_words"]),
         press_kinds=frozenset(fold(w) for w in raw["press_kinds"]),

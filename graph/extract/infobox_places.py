@@ -7,25 +7,22 @@ model often reads no entity in such a row at all. The page's own event met there
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 
 if TYPE_CHECKING:
     from graph.extract.mentions import MentionFinder, _Found
 
-_DATA = Path(__file__).parent / "data" / "infobox_places.toml"
 # a value of the row: the words between its separators
 _VALUE = re.compile(r"[^,;|*\n]+")
 
 
 @cache
 def _row() -> re.Pattern[str]:
-    with _DATA.open("rb") as f:
-        labels = tomllib.load(f)["labels"]
+    labels = data_file("infobox_places")["labels"]
     alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
     return re.compile(rf"^[ \t]*\|?[ \t]*\**(?:{alts})\**[ \t]*(?:\||:)(?P<value>[^\n]*)", re.M)
 

@@ -11,20 +11,17 @@ role or date word, and a word the document never writes in lower case."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.model import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from graph.extract.mentions import MentionFinder, _Found
-
-_DATA = Path(__file__).parent / "data" / "names_again.toml"
 
 
 @dataclass(frozen=True)
@@ -36,8 +33,7 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("names_again")
     return _Table(
         int(raw["min_surname_letters"]),
         frozenset(raw["not_alone"]),

@@ -8,15 +8,13 @@ only one pair names them. The joiners and member types are data
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from graph.extract.data_files import data_file
 from graph.extract.mentions import Mention
 from graph.model import fold
 
-_DATA = Path(__file__).parent / "data" / "paired_bodies.toml"
 PAIRED_BODY = "paired_body"  # the source of a body named with its pair
 
 
@@ -28,8 +26,7 @@ class _PairData:
 
 @cache
 def _data() -> _PairData:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("paired_bodies")
     return _PairData(frozenset(raw["joiners"]), frozenset(raw["member_types"]))
 
 

@@ -13,18 +13,17 @@ person. Runs before the model's people, so the name it cuts is not read first.""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from graph.extract.data_files import data_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from graph.extract.mentions import MentionFinder, _Found
 
-_DATA = Path(__file__).parent / "data" / "portfolio_names.toml"
 _JOINERS = frozenset({"of", "for", "and", "the", "&"})
 _OPENERS = frozenset({"of", "for"})
 
@@ -38,8 +37,7 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("portfolio_names")
     return _Table(
         frozenset(raw["portfolio_words"]), int(raw["min_name_words"]), int(raw["max_name_words"])
     )

@@ -13,16 +13,14 @@ Cue words: data/speaker_vocatives.toml."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from graph.extract.data_files import data_file
 from graph.extract.given_names import given_names_of_named_people
 from graph.extract.mentions import Mention
 
-_DATA = Path(__file__).parent / "data" / "speaker_vocatives.toml"
 # "PRESIDENT BIDEN: ", "QUESTION (Reuters): " at a line's start
 _TURN = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z .'’-]{1,60})(?:\s*\([^)\n]{1,60}\))?:[ \t]*", re.M)
 _NAME = r"[A-Z][a-z][\w'’-]*"  # a given name: "Joe", "Justin", "Jean-Yves"
@@ -39,8 +37,7 @@ class _Turn:
 @cache
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The turn's thanks (at its start) and its hand-over (at its end)."""
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("speaker_vocatives")
 
     def words(key: str) -> str:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in raw[key])

@@ -7,21 +7,17 @@ data/stage_directions.toml."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 
+from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import MentionFinder, _Found
-
-_DATA = Path(__file__).parent / "data" / "stage_directions.toml"
 
 
 @cache
 def _direction() -> re.Pattern[str]:
     """A bracket holding a direction word and at most three words more."""
-    with _DATA.open("rb") as f:
-        words = tomllib.load(f)["words"]
+    words = data_file("stage_directions")["words"]
     first = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(rf"[(\[](?:{first})(?:\s+[\w'’-]+){{0,3}}\s*\.?\s*[)\]]", re.I)
 

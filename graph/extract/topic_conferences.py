@@ -8,24 +8,22 @@ descriptions of one topic are one event (one key)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.model import fold
 
 if TYPE_CHECKING:
     from graph.extract.mentions import Mention
     from graph.extract.relations import Sentence
 
-_DATA = Path(__file__).parent / "data" / "topic_conferences.toml"
 _MAX_TOPIC_WORDS = 6
 
 
 @cache
 def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
-    raw = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    raw = data_file("topic_conferences")
     scopes = "|".join(map(re.escape, raw["scopes"]))
     kinds = "|".join(map(re.escape, raw["kinds"]))
     words = r"[\w'’-]+"

@@ -13,21 +13,18 @@ data/turn_labels.toml."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 
+from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import MentionFinder, _Found
 
-_DATA = Path(__file__).parent / "data" / "turn_labels.toml"
 _LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z'’-]*(?: [A-Z][A-Z'’.-]*){0,5}):[ \t]", re.M)
 
 
 @cache
 def _data() -> tuple[frozenset[str], int]:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("turn_labels")
     return frozenset(raw["generic_labels"]), int(raw["max_title_abbreviation"])
 
 

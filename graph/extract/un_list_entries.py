@@ -7,18 +7,16 @@ is that person, not another (the model reads each as a person of its own)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 
 if TYPE_CHECKING:
     from graph.extract.mentions import MentionFinder, _Found
 
-_DATA = Path(__file__).parent / "data" / "un_list_entries.toml"
 # the label of the field after an a.k.a. field's names: "Low quality a.k.a.:", "Nationality:"
 _NEXT_LABEL = re.compile(r"\s+[A-Z]\w*(?: [\w.]+){0,2}:")
 
@@ -32,8 +30,7 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
-    with _DATA.open("rb") as f:
-        raw = tomllib.load(f)
+    raw = data_file("un_list_entries")
     part = r"[A-ZÀ-Þ][A-ZÀ-Þ'’ -]*[A-ZÀ-Þ]|[A-ZÀ-Þ]"
     entry = re.compile(
         re.escape(raw["name_field"])
@@ -47,8 +44,8 @@ def _patterns() -> _Patterns:
 @cache
 def entry_code() -> re.Pattern[str]:
     """An entry's reference ("MLi.004") and the blanks after it, at a line's start."""
-    with _DATA.open("rb") as f:
-        return re.compile(rf"^(?:{tomllib.load(f)['entry_code']})\s+")
+    code = data_file("un_list_entries")["entry_code"]
+    return re.compile(rf"^(?:{code})\s+")
 
 
 def add_un_list_entries(finder: MentionFinder, found: _Found) -> None:
