@@ -509,13 +509,7 @@ def ties_among(relations: list[str]) -> str:
     the relationship record holds, so the far ends left out are never read (a third fewer
     db hits than reading each one's id); `size(r.evidence)` counts the items without
     parsing one, and only for the edges kept."""
-    if not relations:
-        return "RETURN [] AS rows"
-    return (
-        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]->(b)\n"
-        "WHERE elementId(b) IN $eids\n"
-        "RETURN collect([r.id, id, b.id, size(r.evidence), elementId(r)]) AS rows"
-    )
+    return _ties_to_eids(relations, "->")
 
 
 def ties_from(relations: list[str]) -> str:
@@ -523,10 +517,17 @@ def ties_from(relations: list[str]) -> str:
     $eids, either direction, as [edge id, one end, the other, evidence items, element id]
     in one record (an edge between two of $ids comes twice). Only the inner nodes of the
     two balls are expanded: an edge with no inner end can lie on no walk short enough."""
+    return _ties_to_eids(relations, "-")
+
+
+def _ties_to_eids(relations: list[str], arrow: str) -> str:
+    """The ties of ties_among ("->", each edge once, from its source) and ties_from ("-",
+    either direction): [edge id, this end, the far end, evidence items, element id] for the
+    far ends among the element ids $eids, in one record."""
     if not relations:
         return "RETURN [] AS rows"
     return (
-        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]-(b)\n"
+        f"UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})-[r:{_types(relations)}]{arrow}(b)\n"
         "WHERE elementId(b) IN $eids\n"
         "RETURN collect([r.id, id, b.id, size(r.evidence), elementId(r)]) AS rows"
     )
