@@ -392,9 +392,11 @@ def main() -> None:
         raise SystemExit(2) from None
     except typer.Abort:
         raise SystemExit(130) from None
-    except click.ClickException as exc:  # usage errors
-        exc.show()
-        raise SystemExit(exc.exit_code) from None
+    except (click.ClickException, typer.TyperException) as exc:  # usage errors
+        # typer 0.29 raises its own copy of click's ClickException, which is no
+        # click.ClickException: without the second class a typo in a command printed a traceback
+        exc.show()  # type: ignore[union-attr]
+        raise SystemExit(getattr(exc, "exit_code", 2)) from None
 
 
 if __name__ == "__main__":

@@ -68,6 +68,18 @@ def test_errors_are_one_line_and_nonzero(tmp_path: Path) -> None:
     assert r.returncode != 0 and "Traceback" not in r.stderr
 
 
+def test_a_mistyped_command_or_option_is_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    # typer raises its own copy of click's exceptions: both kinds must end as a usage line
+    r = run(["serach", "putin"], tmp_path / "d")
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines()[-1] == "Error: No such command 'serach'."
+    assert "Traceback" not in r.stderr and "╭" not in r.stderr
+
+    r = run(["ingest", "--nope"], tmp_path / "d")
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines()[-1] == "Error: No such option: --nope"
+
+
 def test_evaluate_prints_scores(tmp_path: Path) -> None:
     r = run(["evaluate", "--json"], tmp_path / "d")
     assert r.returncode == 0, r.stderr
