@@ -6,11 +6,10 @@ loader every relation family shares."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from graph.extract.tables import HERE
+from graph.extract.data_files import rule_table
 from graph.model import fold
 
 
@@ -58,7 +57,7 @@ class NameRules:
 
 @cache
 def load_name_rules() -> NameRules:
-    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    raw = rule_table("rules")
     c, n = raw["cleaning"], raw["names"]
     return NameRules(
         byline_agencies=tuple(c["byline_agencies"]),

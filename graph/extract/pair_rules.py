@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-HERE = Path(__file__).parent
+from graph.extract.data_files import rule_table
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,7 @@ class PairRules:
 
 @lru_cache(maxsize=1)
 def load_pair_rules() -> PairRules:
-    raw = tomllib.loads((HERE / "actor_pairs.toml").read_text(encoding="utf-8"))
+    raw = rule_table("actor_pairs")
     m, s = raw["meetings"], raw["support"]
     return PairRules(
         remote_words=frozenset(m["remote_words"]),

