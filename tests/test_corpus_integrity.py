@@ -53,3 +53,15 @@ def test_gold_relations_join_annotated_entities(doc: Path) -> None:
         assert relation["source"] in names and relation["target"] in names, relation
         if relation["type"] == "HOLDS_ROLE":
             assert relation.get("role"), relation
+
+
+def test_the_development_halves_hold_tuning_documents_only_once() -> None:
+    """halves.toml cuts `tune` for developing on one half and confirming on the other: a
+    `report` document in it would be tuned on, a document in two halves confirms nothing."""
+    split = tomllib.loads((CORPUS / "split.toml").read_text(encoding="utf-8"))
+    report = set(split["report"]["files"])
+    halves = tomllib.loads((CORPUS / "halves.toml").read_text(encoding="utf-8"))
+    listed = [name for files in halves.values() for name in files]
+    assert len(listed) == len(set(listed))
+    assert not set(listed) & report
+    assert set(listed) == {d.name for d in DOCS} - report
