@@ -6,14 +6,18 @@ own absence ("X said he would stay away"); who opened or closed the meeting
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
-from graph.extract.dates import MONTHS
+from graph.extract.dates import MONTHS, dominant_year
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule, rule_data
+from graph.extract.relation_rules.registry import rule_data
 from graph.extract.tables import Gazetteer, Rules
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _event_month(event: Mention) -> int:
@@ -22,7 +26,19 @@ def _event_month(event: Mention) -> int:
     return int(digits) if digits.isdigit() and 0 < int(digits) <= 12 else 0
 
 
-class SpokeAt(StatelessRule):
+def _event_year(event: Mention, doc_year: int | None) -> str:
+    """The year an event met in: its ISO start date's ("2023-07-11" → "2023"), else a year
+    its name gives ("2023 BRICS Summit"), else the year the document speaks of most."""
+    digits = str(event.props.get("start_date", ""))[:4]
+    if digits.isdigit():
+        return digits
+    named = _YEAR.search(event.name)
+    if named is not None:
+        return named.group(0)
+    return str(doc_year) if doc_year else ""
+
+
+class SpokeAt:
     name = "spoke_at"
     confidence = 0.75
 
@@ -40,6 +56,12 @@ class SpokeAt(StatelessRule):
         self.past = set(data["past_words"])
         self.outlets = set(data["outlet_nouns"])
         self.months = set(data["month_words"])
+        self.after = set(data["after_words"])
+        self.spans = set(data["span_words"])
+        self.doc_year: int | None = None
+
+    def start(self, ctx: DocumentContext) -> None:
+        self.doc_year = dominant_year(ctx.text)
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.spoke_at(ctx.doc, s, ctx.event_of.get(s.index))
@@ -52,13 +74,14 @@ class SpokeAt(StatelessRule):
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             # meeting coverage opens each speaker's paragraph with the name in capitals
             covered = p.source == "speaker" and event.props.get("coverage") == "yes"
-            month = _event_month(event)
-            if covered or (span is not None and self._is_speaker(span.root, month)):
+            when = (_event_month(event), _event_year(event, self.doc_year))
+            if covered or (span is not None and self._is_speaker(span.root, when)):
                 out.append(Candidate("SPOKE_AT", p, event, s.index))
         return out
 
-    def _is_speaker(self, tok: Token, month: int = 0) -> bool:
-        """Whether the name speaks; `month` is the month the event met in, if known."""
+    def _is_speaker(self, tok: Token, when: tuple[int, str] = (0, "")) -> bool:
+        """Whether the name speaks; `when` is the month and year the event met in, if
+        known (0, "" where not)."""
         seen = 0
         while seen < 6:
             seen += 1
@@ -88,7 +111,7 @@ class SpokeAt(StatelessRule):
                     asserted(tok.head, self.rules)
                     and not perfect
                     and not self._announces_absence(tok.head)
-                    and not self._said_elsewhere(tok.head, month)
+                    and not self._said_elsewhere(tok.head, when)
                 )
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
@@ -132,24 +155,39 @@ class SpokeAt(StatelessRule):
                 return True
         return False
 
-    def _said_elsewhere(self, verb: Token, month: int) -> bool:
-        """ "X said earlier this week", "X said last week", "he told local radio station
-        Carve", "said in an interview": a saying before the meeting or to an outlet
-        (spoke_at.toml earlier_words, period_nouns, past_words, outlet_nouns), or dated by
-        another month than the event's ("said in March"); only the verb's own modifiers and
-        objects are read, never what was said."""
+    def _said_elsewhere(self, verb: Token, when: tuple[int, str]) -> bool:
+        """ "X said earlier this week", "X said last week", "within weeks X said", "X said
+        two days later", "he told local radio station Carve", "said in an interview": a
+        saying before or after the meeting or to an outlet (spoke_at.toml earlier_words,
+        period_nouns, past_words, after_words, span_words, outlet_nouns), or dated by
+        another month or year than the event's ("said in March", "announced in May 2022"
+        of a summit in May 2023); only the verb's own modifiers and objects are read,
+        never what was said."""
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp", "nsubj", "nsubjpass", "punct", "advcl", "conj"):
                 continue
-            for t in child.subtree:
-                lemma = t.lemma_.lower()  # "earlier" is lemmatised "early": read as written
-                if t.lower_ in self.earlier or lemma in self.outlets:
-                    return True
-                if month and t.lower_ in self.months and MONTHS[t.lower_] != month:
-                    return True
-                if lemma in self.periods and any(c.lower_ in self.past for c in t.children):
-                    return True
+            if any(self._dated_apart(t, when) for t in child.subtree):
+                return True
         return False
+
+    def _dated_apart(self, t: Token, when: tuple[int, str]) -> bool:
+        """Whether a word of a saying's modifiers dates it apart from the meeting."""
+        month, year = when
+        lemma = t.lemma_.lower()  # "earlier" is lemmatised "early": read as written
+        if t.lower_ in self.earlier or lemma in self.outlets:
+            return True
+        if month and t.lower_ in self.months and MONTHS[t.lower_] != month:
+            return True
+        if year and _YEAR.fullmatch(t.text):
+            return t.text != year
+        if t.lower_ in self.spans and t.i + 1 < len(t.doc):
+            return t.nbor(1).lemma_.lower() in self.periods  # "Within weeks X said"
+        if lemma not in self.periods:
+            return False
+        if any(c.lower_ in self.past or c.lower_ in self.after for c in t.children):
+            return True  # "last week", "two weeks later"
+        # "within weeks"; "days later" where the parser hangs the noun on "later"
+        return t.head.lower_ in self.spans or t.head.lower_ in self.after
 
     def _says_in_relative(self, tok: Token) -> bool:
         """A relative clause on the name whose "who" says something: "X, who told
