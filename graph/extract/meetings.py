@@ -356,12 +356,7 @@ class Meetings:
                 if c.lower_ == "on" and not self._courtesy_call(verb, c):
                     continue
                 # "met with X", "was received by President X", "called on President X"
-                objects += [
-                    m
-                    for o in c.children
-                    if o.dep_ == "pobj"
-                    for m in _persons(o, people, self.titles)
-                ]
+                objects += self._phrase_people(c, people, self.titles)
         objects += self._included(verb, people)
         if verb.lemma_.lower() in self.pairs.talk_verbs:
             return self._talked_with(verb, people)
@@ -410,6 +405,20 @@ class Meetings:
             noun.sent.end_char,
         )
         return [m for m in people if lead.idx < m.start and m.end <= stop]
+
+    def _phrase_people(
+        self, prep: Token, people: list[Mention], titles: frozenset[str] = frozenset()
+    ) -> list[Mention]:
+        """The people of a "with" / "by" phrase and of one joined to it ("with A and with
+        B"): its objects, and those it names after "including" ("held bilateral talks with
+        several leaders, including A, B and C")."""
+        return [
+            m
+            for p in (prep, *prep.conjuncts)
+            for o in p.children
+            if o.dep_ == "pobj"
+            for m in _persons(o, people, titles) + self._included(o, people)
+        ]
 
     def _included(self, head: Token, people: list[Mention]) -> list[Mention]:
         """ "met several leaders, including, briefly, President X": the people a phrase of
@@ -482,9 +491,7 @@ class Meetings:
             if w.dep_ == "prep" and w.lower_ == "with"
         ]
         for c in withs:
-            partners += [
-                m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people, self.titles)
-            ]
+            partners += self._phrase_people(c, people, self.titles)
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "between":
                 between += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
@@ -514,7 +521,7 @@ class Meetings:
             return pairs
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "with":
-                partners += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
+                partners += self._phrase_people(c, people)
         if not partners and any(
             c.dep_ == "prep"
             and c.lower_ == "with"
