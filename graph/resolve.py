@@ -43,6 +43,7 @@ from graph.schema import DOCUMENT, MENTIONS, Schema
 from graph.short_names import (
     demonym_head,
     drop_surname_pairs,
+    join_defined_short_forms,
     join_name_halves,
     join_possessives,
 )
@@ -322,7 +323,8 @@ class Resolver:
             if m.type in ("Person", "Institution") and len(m.name) > len(c.name):
                 c.name = m.name
         items = list(clusters.values())
-        items = self._join_across_types(join_possessives(drop_surname_pairs(items)))
+        items = join_defined_short_forms(join_possessives(drop_surname_pairs(items)))
+        items = self._join_across_types(items)
         # surname-only and shortened forms join the one full name they fit
         for kind, contains, rule in (
             ("Person", person_contains, "surname"),

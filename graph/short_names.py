@@ -92,3 +92,27 @@ def join_name_halves(
                 other.mentions += given.mentions
                 given.mentions = []
                 break
+
+
+def join_defined_short_forms(items: list[Cluster]) -> list[Cluster]:
+    """ "Serbian Progressive Party (SNS)" and later "the SNS-led list": a short form the
+    document defined, found again where the definition's uses did not reach (the model's
+    own reading of it, glued to a hyphenated word), is the body it was defined for, when
+    it was defined for one body only."""
+    defined: dict[str, set[int]] = {}
+    owners = {id(c): c for c in items if c.type == "Institution"}
+    for c in owners.values():
+        for m in c.mentions:
+            if m.source == "defined-alias" and fold(m.text) != fold(c.name):
+                defined.setdefault(fold(m.text), set()).add(id(c))
+    keep = []
+    for c in items:
+        found = defined.get(fold(c.name), set()) - {id(c)}
+        own = any(m.source in ("gazetteer", "defined-alias") for m in c.mentions)
+        if c.type == "Institution" and len(found) == 1 and not own:
+            owner = owners[found.pop()]
+            owner.mentions += c.mentions
+            owner.rules.add(f"defined short form: {c.name} → {owner.name}")
+            continue
+        keep.append(c)
+    return keep
