@@ -37,9 +37,16 @@ TOPIC_VERBS = frozenset(
 )
 
 
+# words before a title that are the post's own ("former President X"); "current" and
+# "incumbent" say nothing the role keeps
+TENURE_WORDS = r"interim|acting|former|outgoing"
+# "former Nigerian President X": the tenure word stands before the state's word
+TENURE_BEFORE = re.compile(rf"\b({TENURE_WORDS})\s+$", re.I)
+
+
 def _role_regex(rules: Rules) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(r) for r in rules.role_nouns)
-    modifiers = r"(?:(?:interim|acting|former|outgoing|current|incumbent)\s+)?"
+    modifiers = rf"(?:(?:{TENURE_WORDS}|current|incumbent)\s+)?"
     return re.compile(rf"\b{modifiers}(?:{alternatives})\b", re.I)
 
 
@@ -285,7 +292,13 @@ class HoldsRole:
             if nxt and _capitalised_title(text[role_abs : p.start], role_m.group(0)):
                 return self._roles(text, p, nxt, role_abs, p.start, s)
             return self._implied_country(text, p, role_abs, role_m, s)
-        return self._roles(text, p, demonyms + targets, role_abs, p.start, s)
+        found = self._roles(text, p, demonyms + targets, role_abs, p.start, s)
+        first = min((o.start for o in demonyms), default=role_abs)
+        tenure = TENURE_BEFORE.search(text[max(clause_start, first - 12) : first])
+        if tenure is not None and demonyms:
+            for c in found:
+                c.role = f"{tenure.group(1).capitalize()} {c.role}"
+        return found
 
     def _implied_country(
         self, text: str, p: Mention, role_abs: int, role_m: re.Match[str], s: Sentence
