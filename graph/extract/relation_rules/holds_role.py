@@ -240,7 +240,23 @@ class HoldsRole:
             o.start < role_abs and o.end > role_abs - len(owned.group(1)) for o in s.mentions
         ):
             role_abs -= len(owned.group(1))
-        return role_abs, role_m
+        return self._body_words_start(text, clause_start, role_abs, s), role_m
+
+    @staticmethod
+    def _body_words_start(text: str, clause_start: int, role_abs: int, s: Sentence) -> int:
+        """ "M23 political leader X", "EU foreign policy chief X": lower-case adjectives and
+        nouns between a body's name and the role noun are the title's own words."""
+        words = re.search(r"(?<=\S)(\s+)((?:[a-z]+\s+){1,3})$", text[clause_start:role_abs])
+        if words is None:
+            return role_abs
+        lo = role_abs - len(words.group(2))
+        body_end = lo - len(words.group(1))
+        if not any(o.type in ORG_TYPES and o.end == body_end for o in s.mentions):
+            return role_abs
+        span = s.span.doc.char_span(lo, role_abs, alignment_mode="contract")
+        if span is None or any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in span):
+            return role_abs
+        return lo
 
     def _role_before(
         self,
