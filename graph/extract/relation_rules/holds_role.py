@@ -68,9 +68,11 @@ class HoldsRole:
         )
         self.roles: dict[int, list[Candidate]] = {}
         self.home: Mention | None = None
+        self.departments: dict[str, Mention] = {}
 
     def start(self, ctx: DocumentContext) -> None:
         self.home = ctx.home
+        self.departments = _departments(ctx.sentences)
         self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
         states = _states_of(self.roles)
         for found_roles in self.roles.values():
@@ -307,6 +309,10 @@ class HoldsRole:
             nxt = [o for o in orgs if of and o.start == p.end + of.end()]
             if nxt and _capitalised_title(text[role_abs : p.start], role_m.group(0)):
                 return self._roles(text, p, nxt, role_abs, p.start, s)
+            department = self._department_of(text[role_abs : p.start])
+            if department is not None:  # "Secretary of the Treasury X"
+                found = self._roles(text, p, [department], role_abs, p.start, s)
+                return named(found, "department-title", 0.6)
             return self._implied_country(text, p, role_abs, role_m, s)
         found = self._roles(text, p, demonyms + targets, role_abs, p.start, s)
         first = min((o.start for o in demonyms), default=role_abs)
@@ -315,6 +321,13 @@ class HoldsRole:
             for c in found:
                 c.role = f"{tenure.group(1).capitalize()} {c.role}"
         return found
+
+    def _department_of(self, title: str) -> Mention | None:
+        """The department a title names by its short name ("Secretary of the Treasury",
+        "Under Secretary of the Treasury for Terrorism and Financial Intelligence"), when
+        the document names it in full ("U.S. Department of the Treasury")."""
+        short = re.search(r"\bof\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", title)
+        return self.departments.get(short.group(1).lower()) if short else None
 
     def _implied_country(
         self, text: str, p: Mention, role_abs: int, role_m: re.Match[str], s: Sentence
@@ -511,6 +524,18 @@ def _taken_countries_kept(found: list[Candidate]) -> list[Candidate]:
         if c.rule != "implied-country"
         or not any(t == c.target.name and p != c.source.name for t, p in named_by_title)
     ]
+
+
+def _departments(sentences: list[Sentence]) -> dict[str, Mention]:
+    """The departments a document names in full, by the short name after their "Department
+    of": "U.S. Department of the Treasury" -> "the treasury"."""
+    out: dict[str, Mention] = {}
+    for s in sentences:
+        for m in s.mentions:
+            full = re.search(r"\bDepartment\s+of\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})$", m.name)
+            if m.type == "Institution" and full:
+                out.setdefault(full.group(1).lower(), m)
+    return out
 
 
 def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
