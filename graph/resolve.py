@@ -46,6 +46,7 @@ from graph.short_names import (
     join_defined_short_forms,
     join_name_halves,
     join_possessives,
+    person_shaped_body,
 )
 
 if TYPE_CHECKING:
@@ -444,6 +445,9 @@ class Resolver:
                 and fold(b.name).split()[-len(words) :] == words
             ]
             if len(fits) == 1:
+                if person_shaped_body(fits[0]):  # "Kassym-Jomart Tokayev", then "Tokayev"
+                    fits[0].type = "Person"
+                    fits[0].rules.add(f"type: {fits[0].name} is a person, {c.name}")
                 fits[0].mentions += c.mentions
                 fits[0].rules.add(f"type: {c.name} is the end of {fits[0].name}")
                 c.mentions = []

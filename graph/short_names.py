@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from graph.blocking import name_tokens
 from graph.cross_document import known_given_name
-from graph.extract.tables import load_gazetteer
+from graph.extract.tables import load_gazetteer, load_rules
 from graph.model import fold
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def join_possessives(items: list[Cluster]) -> list[Cluster]:
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def join_name_halves(
@@ -116,3 +117,18 @@ def join_defined_short_forms(items: list[Cluster]) -> list[Cluster]:
             continue
         keep.append(c)
     return keep
+
+
+def person_shaped_body(c: Cluster) -> bool:
+    """ "Kassym-Jomart Tokayev" read by the model alone as a body, whose surname the
+    document writes alone as a person's: a name of two or three capitalised words, none a
+    body's head word, a place or a country's adjective, is the person's full name."""
+    gaz, rules = load_gazetteer(), load_rules()
+    heads = rules.institution_heads | rules.state_body_heads | rules.unit_heads
+    words = c.name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(m.source == "ner-org" for m in c.mentions)
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(w in heads or w in gaz.demonyms or gaz.lookup(w) for w in words)
+    )
