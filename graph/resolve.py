@@ -697,8 +697,10 @@ class Resolver:
             if place is None:
                 place = self._state_of_body(name, home)
             outlet = all(m.source == "questioner-outlet" for m in c.mentions)
-            if place is not None and place.type == "Country" and not outlet:
-                # a news outlet ("Press Trust of India") is no organ of its country
+            stateless = outlet or name in self.gaz.movements
+            if place is not None and place.type == "Country" and not stateless:
+                # a news outlet ("Press Trust of India") or an armed movement ("Democratic
+                # Forces for the Liberation of Rwanda") is no organ of its country
                 self._link_place(graph, c, place, "PART_OF", index)
             self._seat_in_name(graph, c, index)
             parent = self._parent_body(name, clusters, tuple(c.mentions))

@@ -1011,8 +1011,8 @@ class MentionFinder:
         doc = found.doc
         candidates: list[_Candidate] = []
         for span, place in gaz_hits:
-            if place.type == "City" and self._surname_of_named_person(doc, span):
-                continue  # "Jacques Paris": a person's surname, not the city
+            if place.type in ("City", "Institution") and self._surname_of_named_person(doc, span):
+                continue  # "Jacques Paris", "Richard Wagner": a person's surname, not the place
             candidates.append((span, place.type, place.name, "gazetteer", place.name))
         for span in self._institutions(doc, country_tokens):
             candidate = self._institution_candidate(span)

@@ -177,6 +177,9 @@ class Gazetteer:
     world_cities: dict[str, tuple[str, int]] = field(default_factory=dict)
     # the population from which a GeoNames city is known as a city wherever it is written
     city_min_population: int = 100_000
+    # canonical names of armed and political movements (data/armed_movements.toml): no
+    # organ of the state their name or their demonym says ("Pakistani Taliban")
+    movements: set[str] = field(default_factory=set)
 
     def add(self, surface: str, place: Place) -> None:
         self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
@@ -448,7 +451,9 @@ def load_gazetteer() -> Gazetteer:
         code, *forms = spec
         for form in [name, *forms]:
             gaz.add(form, Place("City", name, code))
-    for name, forms in raw["institutions"].items():
+    movements: dict[str, list[str]] = data_file("armed_movements")["movements"]
+    gaz.movements.update(movements)
+    for name, forms in {**raw["institutions"], **movements}.items():
         for form in [name, *forms]:
             gaz.add(form, Place("Institution", name))
     for name, forms in raw["events"].items():
