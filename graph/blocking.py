@@ -32,9 +32,10 @@ def phonetic(word: str) -> str:
 
 
 def initials(name: str) -> str:
-    """ "Islamic Revolutionary Guard Corps" → "irgc"; "Agence France-Presse" → "afp"."""
+    """ "Islamic Revolutionary Guard Corps" → "irgc"; "Agence France-Presse" → "afp";
+    "Group of 77" → "g77" (a number is written whole, so "G7" is not its initials)."""
     words = [w for w in fold(name).split() if w not in ("of", "the", "and", "for", "on", "in")]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+    return "".join(w if w.isdigit() else w[0] for w in words) if len(words) >= 2 else ""
 
 
 def spells(acronym: str, name: str) -> bool:
@@ -53,6 +54,8 @@ def spells(acronym: str, name: str) -> bool:
         if i >= len(letters) or letters[i] != word[0]:
             return False
         for j in range(i + 1, len(letters) + 1):  # letters[i:j] is word k's chunk
+            if word.isdigit() and letters[i:j] != word:
+                continue  # a number is written whole: "G7" spells no "Group of 77"
             if _subsequence(letters[i + 1 : j], word[1:]) and fits(j, k + 1):
                 return True
         return False

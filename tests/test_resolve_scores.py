@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.blocking import initials, spells
 from graph.extract.pipeline import Extractor
 from graph.resolve import Resolver, join_score
 from graph.schema import load_schema
@@ -23,3 +24,11 @@ def test_a_join_keeps_its_rule_and_score(extractor: Extractor) -> None:
     person = next(n for n in graph.nodes if n.name == "Volodymyr Zelenskyy")
     rules = person.properties["resolved_by"]
     assert any(r.startswith("transliteration: Zelensky → Volodymyr Zelenskyy (0.") for r in rules)
+
+
+def test_a_number_in_a_name_is_spelled_whole() -> None:
+    # "G7" is no short form of "Group of 77": they are two blocs, and had been joined
+    assert initials("Group of 77") == "g77"
+    assert not spells("G7", "Group of 77")
+    assert spells("G77", "Group of 77") and spells("G7", "Group of 7")
+    assert initials("Islamic Revolutionary Guard Corps") == "irgc"
