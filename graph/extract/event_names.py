@@ -144,6 +144,33 @@ def join_place_form(sentences: list[Sentence], own: Mention | None, gaz: Gazette
 _PLACE_LINE = re.compile(r"^\W*(?:City|Cities|Venue|Venues|Location|Host city)\W.*$", re.M)
 
 
+def join_restated(sentences: list[Sentence], rules: Rules) -> None:
+    """ "The 49th G7 summit was held in Hiroshima. It was the seventh G7 summit hosted by
+    Japan": the event a sentence opening "It was the" names is the one the sentence before
+    was about (its subject, or the one that sentence restated in turn), and takes its key."""
+    topic: str | None = None
+    for s in sentences:
+        events = sorted((m for m in s.mentions if m.type == "Event"), key=lambda m: m.start)
+        opening = rules.restating.match(s.text)
+        if opening is None:
+            first = events[0] if events else None
+            lead = s.text[: first.start - s.span.start_char] if first else ""
+            topic = first.key if first and _SUBJECT_LEAD.fullmatch(lead) else None
+            continue
+        named = events[0] if events else None  # written right after "It was the"
+        if named is None or named.start - s.span.start_char > opening.end():
+            continue
+        if topic and named.key and named.key != topic:
+            old = named.key
+            for m in (m for t in sentences for m in t.mentions if m.type == "Event"):
+                if m.key == old:
+                    m.key = topic
+
+
+# what may stand before a sentence's subject: "The **49th G7 summit** was"
+_SUBJECT_LEAD = re.compile(r"[\W_]*(?:the\s+)?[\W_]*", re.I)
+
+
 def _kind_and_year(m: Mention) -> tuple[str, str]:
     parts = (m.key or "").split("|")
     kind = parts[1] if len(parts) == 3 else str(m.props.get("kind", ""))

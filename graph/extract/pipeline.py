@@ -34,6 +34,7 @@ from graph.extract.event_names import (
     event_kind,
     join_event_forms,
     join_place_form,
+    join_restated,
     mark_coverage,
     mark_other_events,
     ordinal_key_prefix,
@@ -225,6 +226,7 @@ class Extractor:
         events = [m for s in sentences for m in s.mentions if m.type == "Event"]
         join_short_titles(events)
         join_event_forms(events, meta.text, self.rules)
+        join_restated(sentences, self.rules)
         join_numbered_sittings(events, self.gaz)
         join_numbered_short_titles(events, self.rules)
         join_city_summit(events, document_event(sentences, meta.text, self.rules))

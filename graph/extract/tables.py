@@ -118,6 +118,7 @@ class Rules:
     venue_words: frozenset[str] = frozenset()
     part_heads: frozenset[str] = frozenset()
     same_event_link: re.Pattern[str] = re.compile("$^")
+    restating: re.Pattern[str] = re.compile("$^")
     # [places]: the words around a city's name that make it the place, not its government
     place_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -374,6 +375,9 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         other_event_words=frozenset(raw["events"]["other_event_words"]),
         numbered_series=frozenset(raw["events"]["numbered_series"]),
         same_event_link=_same_event_link(raw["events"]["same_event_links"]),
+        restating=_restating(
+            raw["events"]["restating_subjects"], raw["events"]["same_event_links"]
+        ),
         topic_links=frozenset(raw["events"]["topic_links"]),
         coverage_marks=tuple(raw["events"]["coverage_marks"]),
         commenter_words=tuple(fold(w) for w in raw["statements"]["commenter_words"]),
@@ -395,6 +399,15 @@ def _line_label(labels: list[str]) -> re.Pattern[str]:
     """A line that opens with one of the labels: "Follows: ...", "| Precedes | ..."."""
     alts = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
     return re.compile(rf"^\s*\|?\s*\**(?:{alts})\**\s*(?:\||:)", re.I | re.M)
+
+
+def _restating(subjects: list[str], links: list[str]) -> re.Pattern[str]:
+    """A sentence's opening up to the event it says its subject was: "It was the seventh ",
+    after any footnote mark of the sentence before ("[1] It was the fourth ")."""
+    alternatives = "|".join(re.escape(x) for x in subjects)
+    return re.compile(
+        rf"(?:\W|\[\d+\])*(?:{alternatives})\b{_same_event_link(links).pattern}", re.I
+    )
 
 
 def _same_event_link(links: list[str]) -> re.Pattern[str]:
