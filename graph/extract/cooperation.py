@@ -95,6 +95,8 @@ class Partners:
             Candidate("COOPERATES_WITH", a, b, s.index, rule="support", confidence=0.6)
             for a, b in self.support.find(s.mentions, self.support.cue_tokens(s.span), home, states)
         ]
+        # "Saudi-U.S. talks", "Chinese-Russian cooperation": a pair may be named by adjectives
+        out += self._dashed_pairs(s, [m for m in s.mentions if m.type in BODIES])
         bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
         if not bodies and home is None:
             return out
@@ -119,7 +121,7 @@ class Partners:
                 actors = _co_actors(tok, bodies, s.mentions, states, agents)
                 out += _pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
-        return out + self._dashed_pairs(s, bodies) + self._between(s, bodies)
+        return out + self._between(s, bodies)
 
     def _listed_partners(
         self, s: Sentence, bodies: list[Mention], states: dict[str, Mention], home: Mention | None
@@ -203,8 +205,9 @@ class Partners:
         return out
 
     def _dashed_pairs(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
-        """ "DPRK-Russia cooperation", "EU–Azerbaijan relations": two actors joined by a dash,
-        naming the noun of partnership they modify, unless it is denied."""
+        """ "DPRK-Russia cooperation", "EU–Azerbaijan relations", "Saudi-U.S. talks": two
+        actors (a state may be named by its adjective) joined by a dash, naming the noun of
+        partnership they modify, unless it is denied."""
         out: list[Candidate] = []
         doc = s.span.doc
         text = doc_text(doc)  # Doc.text joins every token on each call: once per document
