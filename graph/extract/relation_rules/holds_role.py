@@ -28,6 +28,7 @@ from graph.extract.relation_rules.holds_role_owners import (
     pronoun_owner,
     represented_body,
 )
+from graph.extract.relation_rules.plural_holders import PluralHolders, bracketed_holders
 from graph.extract.tables import Gazetteer, Rules
 
 # verbs whose object country is what a person talks about or goes to, not where they serve
@@ -62,6 +63,7 @@ class HoldsRole:
         # the nouns a post ends with ("manager" of "general manager")
         self.role_words = frozenset(r.split()[-1] for r in rules.role_nouns)
         self.titles = TitleSplitter(rules.role_nouns)
+        self.plural_holders = PluralHolders(rules.role_nouns, TENURE_WORDS)
         titles = load_pair_rules().plural_titles  # "the presidents of ...", built once
         self.plural_titles = re.compile(
             r"\b(" + "|".join(re.escape(t) for t in titles) + r")\s+of\s+", re.I
@@ -94,7 +96,7 @@ class HoldsRole:
         found: list[Candidate] = []
         text = doc_text(doc)
         orgs = [m for m in s.mentions if m.type in ORG_TYPES]
-        listed = self.listed_roles(text, s)
+        listed = self.listed_roles(text, s) + self.plural_holders.after_body(text, s)
         done = {c.source.name for c in listed}
         for p in (m for m in s.mentions if m.type == "Person" and m.name not in done):
             after = self._role_after(text, p, orgs, s)
@@ -117,6 +119,9 @@ class HoldsRole:
         found: list[Candidate] = []
         for m in self.plural_titles.finditer(sentence):
             base = s.span.start_char + m.end()
+            role = titles[m.group(1).lower()]
+            # "the foreign ministers of Estonia (X), Latvia (Y) and Lithuania (Z)"
+            found += bracketed_holders(text, base, s.span.end_char, s, role)
             for item in re.finditer(r"[^;]+", sentence[m.end() :]):
                 lo, hi = base + item.start(), base + item.end()
                 country = next(
@@ -135,7 +140,6 @@ class HoldsRole:
                     None,
                 )
                 if person is not None:
-                    role = titles[m.group(1).lower()]
                     found.append(
                         Candidate("HOLDS_ROLE", person, country, s.index, role, "title-list", 0.7)
                     )
