@@ -574,6 +574,7 @@ class Resolver:
             self._edges_from_name(graph, c, clusters, home, index)
         self._agency_state_sanctions(graph)
         graph.event_locations()
+        graph.fold_bare_posts()
         return GraphData(nodes=list(graph.nodes.values()), edges=list(graph.edges.values()))
 
     def _add_cluster_node(
@@ -1096,6 +1097,28 @@ class _DocumentGraph:
         if ev.key() not in keys:  # a set: a long document has thousands of mentions
             keys.add(ev.key())
             edge.evidence.append(ev)
+
+    def fold_bare_posts(self) -> None:
+        """ "Lithuanian minister X" and "the foreign ministers of ... Lithuania (X)" in one
+        document: a post written by its bare role noun is the fuller post of the same
+        person in the same body, written short; its evidence joins the fuller post's edge."""
+        def words(e: Edge) -> list[str]:
+            role = e.properties.get("role") if e.type == "HOLDS_ROLE" else None
+            return fold(str(role or "")).split()
+
+        fuller: dict[tuple[str, str, str], Edge] = {}
+        for e in self.edges.values():
+            if len(words(e)) > 1:
+                fuller.setdefault((e.source, e.target, words(e)[-1]), e)
+        for eid, e in list(self.edges.items()):
+            bare = words(e)
+            into = fuller.get((e.source, e.target, bare[0])) if len(bare) == 1 else None
+            if into is None:
+                continue
+            keys = self.evidence_keys.setdefault(into.id, set())
+            into.evidence += [ev for ev in e.evidence if ev.key() not in keys]
+            keys.update(ev.key() for ev in e.evidence)
+            del self.edges[eid]
 
     def event_locations(self) -> None:
         """An event's place is a property too, for lists and filters."""
