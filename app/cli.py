@@ -278,10 +278,19 @@ def evaluate(
     ] = None,
     part: Annotated[str, typer.Option(help="Which part of the split to score.")] = "tune",
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    held_out: Annotated[
+        bool,
+        typer.Option(
+            "--held-out",
+            help="Print the tables and counts only, naming no document (for a held-out half).",
+        ),
+    ] = False,
 ) -> None:
     """Ingest the gold documents into a scratch store and print precision, recall and F1."""
     from graph.evaluate import load_gold, run, select_split
 
+    if held_out and as_json:
+        raise CliError("--held-out prints no JSON: the full report names every document")
     settings = _settings()
     try:
         gold_docs = load_gold(gold)
@@ -318,12 +327,8 @@ def evaluate(
         out.print(t)
     roles = report.roles.to_dict()
     out.print(f"HOLDS_ROLE roles: {roles}")
-    out.print(
-        f"duplicate actors: {len(report.duplicate_actors)} in {len(report.documents)} documents"
-        f" ({report.duplicates_per_10_documents:.1f} per 10)"
-    )
-    for d in report.duplicate_actors:
-        out.print(f"  {d.document}: {d.name} = {' | '.join(d.nodes)}", highlight=False)
+    for line in report.duplicate_lines(name_documents=not held_out):
+        out.print(line, highlight=False)
 
 
 @app.command()

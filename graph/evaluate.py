@@ -215,6 +215,19 @@ class EvaluationReport:
     def duplicates_per_10_documents(self) -> float:
         return 10 * len(self.duplicate_actors) / len(self.documents) if self.documents else 0.0
 
+    def duplicate_lines(self, name_documents: bool = True) -> list[str]:
+        """The duplicate-actor count, then one line per duplicate unless the documents must
+        stay unnamed: a held-out half is scored without showing what is in it."""
+        head = (
+            f"duplicate actors: {len(self.duplicate_actors)} in {len(self.documents)} documents"
+            f" ({self.duplicates_per_10_documents:.1f} per 10)"
+        )
+        if not name_documents:
+            return [head]
+        return [head] + [
+            f"  {d.document}: {d.name} = {' | '.join(d.nodes)}" for d in self.duplicate_actors
+        ]
+
     @property
     def entity_rows(self) -> list[ScoreRow]:
         """The overall row first, then one per type: what a table shows."""

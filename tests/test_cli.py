@@ -101,3 +101,8 @@ def test_evaluate_reads_the_gold_folder_it_is_given(tmp_path: Path) -> None:
     ]
     r = run(["evaluate", "--gold", str(tmp_path / "nothing")], tmp_path / "d")
     assert r.returncode == 1 and f"no gold files in {tmp_path / 'nothing'}" in r.stderr
+
+
+def test_evaluate_held_out_refuses_the_full_report(tmp_path: Path) -> None:
+    r = run(["evaluate", "--held-out", "--json"], tmp_path / "d")
+    assert r.returncode == 1 and "--held-out prints no JSON" in r.stderr

@@ -351,6 +351,11 @@ def test_one_actor_in_several_nodes_counts_as_a_duplicate() -> None:
     assert set(by_name["Vyacheslav Volodin"]) == {"Vyacheslav Volodin", "Volodin"}
     assert report.documents[0].duplicates == 2
     assert report.duplicates_per_10_documents == 20.0
+    lines = report.duplicate_lines()
+    assert lines[0] == "duplicate actors: 2 in 1 documents (20.0 per 10)"
+    assert any(line.startswith("  sample.txt: Vyacheslav Volodin = ") for line in lines)
+    # a held-out half is scored without naming what is in it
+    assert report.duplicate_lines(name_documents=False) == lines[:1]
 
 
 def test_no_duplicates_when_every_actor_has_one_node() -> None:
