@@ -1503,8 +1503,8 @@ class MentionFinder:
                 continue
             if self._dateline_credit(ent):
                 continue  # "ADDIS ABABA, Feb 18 (Reuters) -": the story's source, furniture
-            if text in self.gaz.demonyms:
-                continue  # "Kazakh [officials]": the country's adjective, read as a demonym
+            if all(part in self.gaz.demonyms for part in re.split("[-–]", text)):
+                continue  # "Kazakh [officials]", "Kyrgyz-Kazakh [relations]": demonyms
             following = doc[ent.end].lower_ if ent.end < len(doc) else ""
             if following in self.rules.role_nouns:
                 continue  # "External Affairs Minister": part of a title, not a body
@@ -1619,9 +1619,20 @@ class MentionFinder:
                 if found.free(span.start, span.end):
                     found.add(span, "City", name, "dateline")
 
+    def _dashed_demonym(self, doc: Doc, tok: Token) -> bool:
+        """Whether a word follows another state's adjective and a dash ("Kyrgyz-Kazakh")."""
+        return (
+            tok.i >= 2
+            and doc[tok.i - 1].text in ("-", "–")
+            and not doc[tok.i - 2].whitespace_
+            and doc[tok.i - 2].text in self.gaz.demonyms
+        )
+
     def _after_given_name(self, doc: Doc, tok: Token) -> bool:
         """Whether a word follows a given name: the model's person goes on into it, or a
         capitalised name word that is no title, demonym or place stands before it."""
+        if self._dashed_demonym(doc, tok):
+            return False  # "Uzbek-Tajik trade": two states' adjectives, not a name
         if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I":
             return True
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -1794,6 +1805,7 @@ class MentionFinder:
         # "Kenyan President", "The Rt Hon Lord", "Commission Chair": titles before the name
         while len(sub) > 1 and (
             sub[0].text in self.gaz.demonyms
+            or not sub[0].text[:1].isalpha()  # the dash left of "Kyrgyz-Kazakh"
             or self._role_word(sub[0].text)
             or sub[0].lower_.strip(".") in self.rules.honorifics
             or sub[0].text in self.rules.institution_heads
