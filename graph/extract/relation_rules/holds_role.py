@@ -43,6 +43,11 @@ TOPIC_VERBS = frozenset(
 TENURE_WORDS = r"interim|acting|former|outgoing"
 # "former Nigerian President X": the tenure word stands before the state's word
 TENURE_BEFORE = re.compile(rf"\b({TENURE_WORDS})\s+$", re.I)
+# a department's short name, as a title ("Secretary of the Treasury") and its full name
+# ("U.S. Department of the Treasury") both write it after "of"
+_DEPARTMENT_SHORT = r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+_TITLE_DEPARTMENT = re.compile(rf"\bof\s+{_DEPARTMENT_SHORT}")
+_FULL_DEPARTMENT = re.compile(rf"\bDepartment\s+of\s+{_DEPARTMENT_SHORT}$")
 
 
 def _role_regex(rules: Rules) -> re.Pattern[str]:
@@ -330,7 +335,7 @@ class HoldsRole:
         """The department a title names by its short name ("Secretary of the Treasury",
         "Under Secretary of the Treasury for Terrorism and Financial Intelligence"), when
         the document names it in full ("U.S. Department of the Treasury")."""
-        short = re.search(r"\bof\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", title)
+        short = _TITLE_DEPARTMENT.search(title)
         return self.departments.get(short.group(1).lower()) if short else None
 
     def _implied_country(
@@ -536,8 +541,8 @@ def _departments(sentences: list[Sentence]) -> dict[str, Mention]:
     out: dict[str, Mention] = {}
     for s in sentences:
         for m in s.mentions:
-            full = re.search(r"\bDepartment\s+of\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})$", m.name)
-            if m.type == "Institution" and full:
+            full = _FULL_DEPARTMENT.search(m.name) if m.type == "Institution" else None
+            if full:
                 out.setdefault(full.group(1).lower(), m)
     return out
 
