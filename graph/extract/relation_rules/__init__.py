@@ -18,6 +18,7 @@ from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
 from graph.extract.relation_rules.coverage_states import CoverageStates
 from graph.extract.relation_rules.coverage_votes import CoverageVotes
 from graph.extract.relation_rules.delegates import Delegates
+from graph.extract.relation_rules.delegation_lists import DelegationLists
 from graph.extract.relation_rules.entry_addresses import EntryAddresses
 from graph.extract.relation_rules.event_chairs import EventChairs
 from graph.extract.relation_rules.event_hosts import EventHosts
@@ -53,6 +54,7 @@ from graph.extract.relation_rules.table_rows import TableRows
 
 # first: its start hook publishes the states people serve, which later rules read
 RELATION_RULES.sentence(HoldsRole)
+RELATION_RULES.sentence(DelegationLists)
 RELATION_RULES.sentence(ParliamentGroups)
 RELATION_RULES.sentence(SpokeAt)
 RELATION_RULES.sentence(CoverageSpeakers)

@@ -48,6 +48,12 @@ TENURE_BEFORE = re.compile(rf"\b({TENURE_WORDS})\s+$", re.I)
 _DEPARTMENT_SHORT = r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
 _TITLE_DEPARTMENT = re.compile(rf"\bof\s+{_DEPARTMENT_SHORT}")
 _FULL_DEPARTMENT = re.compile(rf"\bDepartment\s+of\s+{_DEPARTMENT_SHORT}$")
+# the words between a role noun and the next name when the title is that name's: capitalised
+# words and the small words of a post's name between two of them ("Minister of Foreign
+# Affairs Z"); never a joint right before the name ("President of Kenya and Z": X's title)
+_NEXT_TITLE = re.compile(
+    r"(?:\s*[A-Z][\w.’'-]*|\s+(?:of|for|and|the)(?=\s+[A-Z]))*\s*"
+)
 
 
 def _role_regex(rules: Rules) -> re.Pattern[str]:
@@ -184,10 +190,11 @@ class HoldsRole:
         if any(
             q.type == "Person"
             and role_end <= q.start < after_end
-            and re.fullmatch(r"(?:\s*[A-Z][\w.’'-]*)*\s*", text[role_end : q.start])
+            and _NEXT_TITLE.fullmatch(text, role_end, q.start)
             for q in s.mentions
         ):
-            # "Guterres, IMF Managing Director Kristalina Georgieva": the next name's title
+            # "Guterres, IMF Managing Director Kristalina Georgieva", "Y, Minister of Foreign
+            # Affairs Z, Minister of ...": the next name's title
             return None
         targets = [o for o in orgs if p.end + m.end() <= o.start < after_end]
         found: list[Candidate] = []
