@@ -48,6 +48,8 @@ TENURE_BEFORE = re.compile(rf"\b({TENURE_WORDS})\s+$", re.I)
 _DEPARTMENT_SHORT = r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
 _TITLE_DEPARTMENT = re.compile(rf"\bof\s+{_DEPARTMENT_SHORT}")
 _FULL_DEPARTMENT = re.compile(rf"\bDepartment\s+of\s+{_DEPARTMENT_SHORT}$")
+# between a body's mention and a country its name ends with: "Mission" + " in " + "Colombia"
+_NAME_GOES_ON = re.compile(r"\s*(?:(?:in|of|for)\s+)?(?:the\s+)?")
 # the words between a role noun and the next name when the title is that name's: capitalised
 # words and the small words of a post's name between two of them ("Minister of Foreign
 # Affairs Z"); never a joint right before the name ("President of Kenya and Z": X's title)
@@ -82,10 +84,16 @@ class HoldsRole:
         self.roles: dict[int, list[Candidate]] = {}
         self.home: Mention | None = None
         self.departments: dict[str, Mention] = {}
+        self.implied_rx = [(re.compile(k), v) for k, v in self.shapes.implied_bodies.items()]
+        self.implied: dict[str, Mention] = {}
 
     def start(self, ctx: DocumentContext) -> None:
         self.home = ctx.home
         self.departments = _departments(ctx.sentences)
+        names = set(self.shapes.implied_bodies.values())
+        self.implied = {}
+        for m in (m for s in ctx.sentences for m in s.mentions if m.name in names):
+            self.implied.setdefault(m.name, m)
         self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
         states = _states_of(self.roles)
         for found_roles in self.roles.values():
@@ -202,8 +210,23 @@ class HoldsRole:
         for i, (lo, hi) in enumerate(posts):
             # the first post's body may stand before its role noun ("X, the ECOWAS chairman")
             held = [t for t in targets if (i == 0 or lo <= t.start) and t.start < hi]
+            body = self._implied_body(text, lo, hi if len(posts) > 1 else after_end)
+            if body is not None and (len(posts) > 1 or not held):
+                held = [body]  # "Special Representative of the Secretary-General": the UN's
             found += self._roles(text, p, held, lo, hi, s)
         return found
+
+    def _implied_body(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The body a post names by the officer it serves ("Special Representative of the
+        Secretary-General": the United Nations), when the document names that body."""
+        return next(
+            (
+                self.implied[name]
+                for rx, name in self.implied_rx
+                if name in self.implied and rx.search(text, lo, hi)
+            ),
+            None,
+        )
 
     def _posts_after(
         self, text: str, start: int, end: int, targets: list[Mention]
@@ -221,7 +244,11 @@ class HoldsRole:
             role = self.role_rx.match(text, nxt + (title.end() if title else 0))
             if role is None and not self.role_rx.match(text, nxt):
                 continue
-            if not text[nxt : nxt + 1].isupper() or not any(lo <= t.start < at for t in targets):
+            if not text[nxt : nxt + 1].isupper():
+                continue
+            if not any(lo <= t.start < at for t in targets) and not self._implied_body(
+                text, lo, at
+            ):
                 continue
             cuts.append((lo, at))
             lo = nxt
@@ -479,6 +506,9 @@ class HoldsRole:
         """What a title is held in, of the mentions after it: not a country that only owns
         the body after it, nor a country the post covers ("Envoy for Syria"); a second body
         only when it is the first's parent."""
+        # "Head of the United Nations Verification Mission in Colombia": a country inside a
+        # body's name is the name's word, not a second body
+        targets = [t for t in targets if not any(_inside(text, t, o) for o in targets)]
         # "head of the programme at Germany's Konrad Adenauer Foundation": the body, whose
         # country only owns it
         targets = [
@@ -525,6 +555,16 @@ class HoldsRole:
         if target.type == "Country" or len(titles) == 1:
             return titles
         return [t for t in titles[:-1] if t.lower() not in self.rules.state_titles] + titles[-1:]
+
+
+def _inside(text: str, t: Mention, o: Mention) -> bool:
+    """Whether mention t is a word of body o's name: within its span, or right after it
+    when o's name goes on with t's ("Mission" + "in Colombia")."""
+    if o is t or o.type != "Institution" or not o.start <= t.start:
+        return False
+    if t.end <= o.end:
+        return o.end - o.start > t.end - t.start
+    return t.name in o.name and bool(_NAME_GOES_ON.fullmatch(text, o.end, t.start))
 
 
 def _taken_countries_kept(found: list[Candidate]) -> list[Candidate]:

@@ -29,6 +29,7 @@ class RoleShapes:
     delegation_verbs: frozenset[str]
     delegation_nouns: frozenset[str]
     copulas: frozenset[str]
+    implied_bodies: dict[str, str]
 
     @classmethod
     def load(cls, path: Path = DATA) -> RoleShapes:
@@ -41,6 +42,7 @@ class RoleShapes:
             delegation_verbs=frozenset(raw["delegations"]["verbs"]),
             delegation_nouns=frozenset(raw["delegations"]["nouns"]),
             copulas=frozenset(raw["copulas"]),
+            implied_bodies=dict(raw["implied_bodies"]),
         )
 
     def is_state_title(self, title: str) -> bool:
