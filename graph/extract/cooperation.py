@@ -103,6 +103,9 @@ class Partners:
         # only a cue word or a verb of acting together is read below (see _co_action)
         for tok in tokens_with(s.span, self.cue_words, self.act_lemmas):
             low = tok.lower_
+            if low in self.with_cues:
+                # asserted by its own clause: "we'll mark the partnership we launched with X"
+                out += self._relative_with(tok, bodies, home, s.index)
             if low in self.with_cues and asserted(tok, self.rules) and _an_act(tok):
                 partners = self._with(tok, bodies)
                 if partners:
@@ -122,6 +125,52 @@ class Partners:
                 out += _pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
         return out + self._between(s, bodies)
+
+    def _relative_with(
+        self, noun: Token, bodies: list[Mention], home: Mention | None, sent: int
+    ) -> list[Candidate]:
+        """ "the Comprehensive Strategic Partnership we launched with ASEAN", "the arrangement
+        the Philippines reached with China": a noun of partnership whose relative clause has
+        a "with" phrase. The clause's subject ("we" is the document's home country) works
+        with each actor of that phrase, if the clause is asserted and not to come."""
+        from graph.extract.relations import Candidate
+
+        if noun.pos_ not in ("NOUN", "PROPN") or any(
+            c.dep_ == "det" and c.lower_ in self.rules.negators for c in noun.children
+        ):
+            return []
+        future = load_pair_rules().future_aux
+        out: list[Candidate] = []
+        for verb in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"):
+            if not asserted(verb, self.rules) or any(
+                c.dep_ == "aux" and c.lower_ in future for c in verb.children
+            ):
+                continue
+            partners = [
+                m
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children
+                if o.dep_ == "pobj"
+                for m in _headed(o, bodies)
+            ]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ == "acl":
+                # "the arrangement Peru reached with Chile": the parser often takes a bare
+                # subject for the noun's apposition, the clause for a participle
+                subjects = [
+                    c for c in noun.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1
+                ]
+            givers = [m for c in subjects for m in _headed(c, bodies)]
+            if not givers and home and any(c.lower_ == "we" for c in subjects):
+                givers = [home]
+            out += [
+                Candidate("COOPERATES_WITH", a, b, sent, rule="relative-with", confidence=0.6)
+                for a in unique_by_name(givers)
+                for b in unique_by_name(partners)
+                if a.name != b.name
+            ]
+        return out
 
     def _listed_partners(
         self, s: Sentence, bodies: list[Mention], states: dict[str, Mention], home: Mention | None
