@@ -24,6 +24,10 @@ from graph.extract.tables import Rules
 ACTORS = ("Country", "Institution")
 ONGOING = frozenset({"continue", "keep", "remain"})
 RELATIVES = frozenset({"which", "who", "that"})
+# the pronouns that stand for a support noun's owner, and the prepositions by which a verb
+# says what an actor is blamed or thanked for: "punish Rwanda over its backing of the M23"
+OWNER_PRONOUNS = frozenset({"its", "their", "it", "they"})
+REASON_PREPS = frozenset({"for", "over"})
 
 
 class Support:
@@ -76,25 +80,83 @@ class Support:
                     for m in self._owned(o)
                 ]
             elif tok.pos_ == "NOUN" and tok.lower_ in self.words.support_nouns:
-                givers = self._owners(tok, demonyms=True) or self._noun_giver(tok)
-                # "support for X", and "pledged support to X" where the parser hangs the
-                # receiver on the verb whose object the support is
-                holders = [tok, tok.head] if tok.dep_ in ("dobj", "obj") else [tok]
-                receivers = [
-                    m
-                    for h in holders
-                    for p in h.children
-                    if p.dep_ == "prep" and p.lower_ in ("for", "to")
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                    for m in self._owned(o)
-                ]
+                # "its backing of X": the pronoun's actor, never the "of" phrase, gives
+                givers = (
+                    self._pronoun_owner(tok)
+                    or self._owners(tok, demonyms=True)
+                    or self._noun_giver(tok)
+                )
+                receivers = self._noun_receivers(tok)
             else:
                 continue
             if not givers or not receivers or not self._asserted(tok):
                 continue
             out += [(a, b) for a in givers for b in receivers if a.name != b.name]
         return out + self._channels(span_tokens)
+
+    def _noun_receivers(self, noun: Token) -> list[Mention]:
+        """Who a support noun is for: "support for X", "pledged support to X" (the parser
+        hangs the receiver on the verb whose object the support is), "its backing of X" (a
+        possessed noun's "of" phrase is its object), "the backing it has given X"."""
+        holders = [noun, noun.head] if noun.dep_ in ("dobj", "obj") else [noun]
+        preps: tuple[str, ...] = ("for", "to")
+        if self._pronoun_possessor(noun):
+            preps += ("of",)
+            if noun.dep_ == "pobj" and noun.head.lower_ in REASON_PREPS:
+                holders.append(noun.head.head)  # "criticised X for its support to Y"
+        found = [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        for verb in self._given_by_pronoun(noun):
+            found += [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj")]
+            found += [
+                o
+                for p in verb.children
+                if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+        return unique_by_name([m for o in found for m in self._owned(o)])
+
+    @staticmethod
+    def _pronoun_possessor(noun: Token) -> bool:
+        return any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in noun.children)
+
+    @staticmethod
+    def _given_by_pronoun(noun: Token) -> list[Token]:
+        """The noun's relative clauses whose subject is "it"/"they": "the backing it has
+        given the M23" (not "the backing of the rebels, who seized the town")."""
+        return [
+            c
+            for c in noun.children
+            if c.dep_ == "relcl"
+            and any(s.dep_ == "nsubj" and s.lower_ in OWNER_PRONOUNS for s in c.children)
+        ]
+
+    def _pronoun_owner(self, noun: Token) -> list[Mention]:
+        """ "criticised Türkiye for its support to Azerbaijan", "condemned the army for the
+        backing it has given the rebels": "its" (or "it" in the noun's relative clause) is the
+        actor the noun's "for"/"over" phrase is about, the object of the verb it hangs on,
+        else that verb's subject."""
+        if not (self._pronoun_possessor(noun) or self._given_by_pronoun(noun)):
+            return []
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in REASON_PREPS:
+            return []
+        host = prep.head
+        named = self._actors(host)
+        if named or host.pos_ not in ("VERB", "AUX"):
+            return named
+        for deps in (("dobj", "obj"), ("nsubj",)):
+            named = [m for c in host.children if c.dep_ in deps for m in self._actors(c)]
+            if named:
+                return named
+        return []
 
     def _channels(self, span_tokens: list[Token]) -> list[tuple[Mention, Mention]]:
         """ "Japan provided emergency aid through the World Food Programme": the giver works
