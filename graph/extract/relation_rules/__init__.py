@@ -24,6 +24,7 @@ from graph.extract.relation_rules.event_chairs import EventChairs
 from graph.extract.relation_rules.event_hosts import EventHosts
 from graph.extract.relation_rules.event_places import EventPlaces
 from graph.extract.relation_rules.event_trips import EventTrips
+from graph.extract.relation_rules.forces_with import ForcesWith
 from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.hosted_offices import HostedOffices
 from graph.extract.relation_rules.hosted_relatives import HostedRelatives
@@ -64,6 +65,7 @@ RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(CoActs)
 RELATION_RULES.sentence(JoinedActs)
+RELATION_RULES.sentence(ForcesWith)
 RELATION_RULES.sentence(BoundBy)
 RELATION_RULES.sentence(PartnerOf)
 RELATION_RULES.sentence(Delegates)
