@@ -117,7 +117,8 @@ class Partners:
                         if a.name != b.name and a not in partners
                     ]
             if low in self.joint_cues and asserted(tok, self.rules):
-                if not _presence_together(tok):
+                # a word of a name is no act: "South Korea's Joint Chiefs of Staff said"
+                if not _presence_together(tok) and not _in_name(tok, s.mentions):
                     out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
                 agents = self.rules.delegate_nouns | load_pair_rules().acting_for
@@ -450,6 +451,11 @@ def _presence_together(cue: Token) -> bool:
         return False
     verb = governing_verb(cue)
     return verb.lemma_.lower() in load_pair_rules().presence_verbs
+
+
+def _in_name(tok: Token, mentions: list[Mention]) -> bool:
+    """Whether the word is part of an actor's name the sentence holds."""
+    return any(m.type in BODIES and m.start <= tok.idx < m.end for m in mentions)
 
 
 def _an_act(cue: Token) -> bool:

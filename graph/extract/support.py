@@ -60,11 +60,13 @@ class Support:
                 receivers = [
                     m for c in tok.children if c.dep_ in ("dobj", "obj") for m in self._owned(c)
                 ]
-                # "helping Israel defend itself": the helped is the subject of the act
+                # "helping Israel defend itself": the helped is the subject of the act, a
+                # bare infinitive ("Australia is helping us, China is building the centre":
+                # a clause of its own, not the act helped)
                 receivers += [
                     m
                     for c in tok.children
-                    if c.dep_ in ("ccomp", "xcomp")
+                    if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB"
                     for n in c.children
                     if n.dep_ == "nsubj"
                     for m in self._actors(n)
