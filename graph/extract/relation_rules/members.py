@@ -37,21 +37,53 @@ class Members(StatelessRule):
         countries = [m for m in s.mentions if m.type == "Country" and not m.demonym]
         if not blocs or len(countries) < 2:
             return []
-        cue = cues[0]
-        bloc = min(blocs, key=lambda b: abs(b.start - cue.idx))
-        doc = s.span.doc
-        listed = []
-        for c in countries:
-            span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            root = span.root if span is not None else None
-            # a list: the country is a conjunct of another, or has one
-            if root is not None and (
-                root.dep_ == "conj" or any(k.dep_ == "conj" for k in root.children)
-            ):
-                listed.append(c)
-        if len(listed) < 2:
+        listed = _listed_countries(s, countries)
+        linked = [c for c in cues if _links(c, listed, s)]
+        if not linked:
             return []
-        return [Candidate("PART_OF", c, bloc, s.index) for c in unique_by_name(listed)]
+        cue = linked[0]
+        bloc = min(blocs, key=lambda b: abs(b.start - cue.idx))
+        return [Candidate("PART_OF", c, bloc, s.index) for c in listed]
+
+
+def _links(cue: Token, listed: list[Mention], s: Sentence) -> bool:
+    """The membership word speaks of the list: one holds the other ("members, including A
+    and B", "A, B and C joined", "A, a member of"), or both hang on one word ("A and B are
+    members"). A word elsewhere in the sentence does not ("A and B drafted the text; costs
+    fall on Member States", "the rulers of A and B broke with the bloc"); "admit A and B as
+    members" is one act of both. Nor does "joined by" (the leaders of A and B came to a
+    meeting)."""
+    if cue.lower_.startswith("join") and any(k.dep_ in ("agent", "auxpass") for k in cue.children):
+        return False
+    noun = _noun(cue)
+    doc = s.span.doc
+    for c in listed:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            continue
+        top = span.root
+        while top.dep_ == "conj" and top.head != top:
+            top = top.head  # the list's first item stands where the list does
+        # "admit A and B as members": the noun hangs on the list's word through "as"
+        heads = (noun.head, noun.head.head) if noun.head.dep_ == "prep" else (noun.head,)
+        if top in noun.subtree or noun in top.subtree or top.head in heads:
+            return True
+    return False
+
+
+def _listed_countries(s: Sentence, countries: list[Mention]) -> list[Mention]:
+    """The countries that stand in a list (a conjunct of another, or having one); none
+    unless two do."""
+    doc = s.span.doc
+    listed = []
+    for c in countries:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and (
+            root.dep_ == "conj" or any(k.dep_ == "conj" for k in root.children)
+        ):
+            listed.append(c)
+    return unique_by_name(listed) if len(listed) >= 2 else []
 
 
 def _bloc_in_context(ctx: DocumentContext, s: Sentence, cues: list[Token]) -> Mention | None:
