@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extract.bloc_organs import add_bloc_organs
 from graph.extract.bracketed_names import add_bracketed_names
 from graph.extract.capital_surnames import add_capital_surnames
 from graph.extract.cities_before_country import add_cities_before_country
@@ -183,6 +184,8 @@ MENTION_LAYERS.layer("numbered_groups", MentionFinder._add_numbered_groups)
 MENTION_LAYERS.layer("listed_bodies", MentionFinder._add_listed_bodies)
 MENTION_LAYERS.layer("defined_aliases", MentionFinder._add_defined_aliases)
 MENTION_LAYERS.layer("bracketed_names", add_bracketed_names)
+# "the Commission", "Parliament", "the House": after every body the model and patterns named
+MENTION_LAYERS.layer("bloc_organs", add_bloc_organs)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
