@@ -68,6 +68,7 @@ from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
+from graph.extract.styled_governments import governments_by_their_style
 from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
 
@@ -244,6 +245,7 @@ def end(doc: Doc) -> Doc:
     )
     organs_named_in_full(found.mentions, names, state.finder.gaz)
     other_names_given(found.mentions, doc_text(doc), names.other_name_cues)
+    found.mentions[:] = governments_by_their_style(found.mentions, names.government_styles)
     found.mentions[:] = drop_names_that_are_no_actors(
         found.mentions,
         names.name_connectors,

@@ -53,6 +53,8 @@ class NameRules:
     # titles only a person's name follows ("The Rt Hon", "Sir", "Dr"): a name the model
     # labelled an organisation after one of them is a person's
     person_titles: frozenset[str]
+    # a government's styles ("Federal" of "the Federal Government [of Somalia]")
+    government_styles: frozenset[str]
 
 
 @cache
@@ -78,6 +80,7 @@ def load_name_rules() -> NameRules:
         organ_heads=tuple(n["organ_names"]["heads"]),
         name_connectors=frozenset(w for w in n["connectors"] if w.isalpha()),
         person_titles=frozenset(n["person_titles"]),
+        government_styles=frozenset(n["government_styles"]),
     )
 
 
