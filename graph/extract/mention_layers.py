@@ -59,7 +59,7 @@ from graph.extract.mentions import (
     _series_named_by_number,
     _short_names_of_named_countries,
 )
-from graph.extract.name_checks import drop_names_that_are_no_actors
+from graph.extract.name_checks import bodies_inside_text_names, drop_names_that_are_no_actors
 from graph.extract.names_again import add_names_again
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
@@ -246,6 +246,9 @@ def end(doc: Doc) -> Doc:
     organs_named_in_full(found.mentions, names, state.finder.gaz)
     other_names_given(found.mentions, doc_text(doc), names.other_name_cues)
     found.mentions[:] = governments_by_their_style(found.mentions, names.government_styles)
+    found.mentions[:] = bodies_inside_text_names(
+        found.mentions, doc_text(doc), names.founding_texts
+    )
     found.mentions[:] = drop_names_that_are_no_actors(
         found.mentions,
         names.name_connectors,

@@ -2,9 +2,13 @@
 before its end, left ending on a connector ("the Chair of the Group of", "the Expoforum
 Convention and"), and a territory that is neither a state, a city nor a multi-country region
 ("Gaza", "the West Bank"), read from rules.toml [names] `territories`, and a region named
-only by its adjective ("African mediation")."""
+only by its adjective ("African mediation"); and a body named only inside its founding
+text's name ("the UN Charter")."""
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 from graph.extract.mentions import Mention
 from graph.model import fold
@@ -49,4 +53,27 @@ def drop_names_that_are_no_actors(
         and not _document_as_person(m, documents)
         and not _cut_at_a_connector(m, connectors)
         and not {fold(m.text), fold(m.name)} & territories
+    ]
+
+
+@cache
+def _text_name(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted(map(re.escape, heads)))
+    return re.compile(rf"\s+(?:{words})\b"), re.compile(rf"\b(?:{words})\s+of\s+(?:the\s+)?$")
+
+
+def bodies_inside_text_names(
+    mentions: list[Mention], text: str, heads: frozenset[str]
+) -> list[Mention]:
+    """ "the UN Charter", "the Charter of the United Nations", "the ASEAN Charter": a body
+    named only inside its founding text's name is not mentioned as an actor there (the text
+    is the topic, not the body); a body the document names elsewhere keeps those mentions."""
+    if not heads:
+        return mentions
+    after, before = _text_name(heads)
+    return [
+        m
+        for m in mentions
+        if m.type != "Institution"
+        or not (after.match(text, m.end) or before.search(text, max(0, m.start - 40), m.start))
     ]

@@ -55,6 +55,8 @@ class NameRules:
     person_titles: frozenset[str]
     # a government's styles ("Federal" of "the Federal Government [of Somalia]")
     government_styles: frozenset[str]
+    # head words of a founding text's name ("Charter" of "the UN Charter")
+    founding_texts: frozenset[str]
 
 
 @cache
@@ -81,6 +83,7 @@ def load_name_rules() -> NameRules:
         name_connectors=frozenset(w for w in n["connectors"] if w.isalpha()),
         person_titles=frozenset(n["person_titles"]),
         government_styles=frozenset(n["government_styles"]),
+        founding_texts=frozenset(n["founding_texts"]),
     )
 
 
