@@ -254,6 +254,7 @@ def end(doc: Doc) -> Doc:
         names.name_connectors,
         names.territories,
         state.finder.rules.document_heads - names.names_not_documents,
+        names.collective_nouns,
     )
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)

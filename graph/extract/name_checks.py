@@ -44,13 +44,16 @@ def drop_names_that_are_no_actors(
     connectors: frozenset[str],
     territories: frozenset[str],
     documents: frozenset[str] = frozenset(),
+    collectives: frozenset[str] = frozenset(),
 ) -> list[Mention]:
+    """`documents`: words of documents' names; `collectives`: plural nouns of a body's
+    members ("Participating States"). A person's name holds neither."""
     adjectives = _regions_named_only_by_adjective(mentions)
     return [
         m
         for m in mentions
         if id(m) not in adjectives
-        and not _document_as_person(m, documents)
+        and not _document_as_person(m, documents | collectives)
         and not _cut_at_a_connector(m, connectors)
         and not {fold(m.text), fold(m.name)} & territories
     ]

@@ -57,6 +57,8 @@ class NameRules:
     government_styles: frozenset[str]
     # head words of a founding text's name ("Charter" of "the UN Charter")
     founding_texts: frozenset[str]
+    # plural nouns of a body's members ("States" of "the Participating States")
+    collective_nouns: frozenset[str]
 
 
 @cache
@@ -84,6 +86,7 @@ def load_name_rules() -> NameRules:
         person_titles=frozenset(n["person_titles"]),
         government_styles=frozenset(n["government_styles"]),
         founding_texts=frozenset(n["founding_texts"]),
+        collective_nouns=frozenset(n["collective_nouns"]),
     )
 
 
