@@ -255,6 +255,7 @@ def end(doc: Doc) -> Doc:
         names.territories,
         state.finder.rules.document_heads - names.names_not_documents,
         names.collective_nouns,
+        state.finder.rules.institution_heads,
     )
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)

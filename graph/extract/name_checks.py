@@ -45,15 +45,18 @@ def drop_names_that_are_no_actors(
     territories: frozenset[str],
     documents: frozenset[str] = frozenset(),
     collectives: frozenset[str] = frozenset(),
+    heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """`documents`: words of documents' names; `collectives`: plural nouns of a body's
-    members ("Participating States"). A person's name holds neither."""
+    members ("Participating States"); `heads`: head words of bodies' names. A person's name
+    holds none of the first two and is not one of the third alone ("the Mission's mandate")."""
     adjectives = _regions_named_only_by_adjective(mentions)
     return [
         m
         for m in mentions
         if id(m) not in adjectives
         and not _document_as_person(m, documents | collectives)
+        and not (m.type == "Person" and not m.key and m.text in heads)
         and not _cut_at_a_connector(m, connectors)
         and not {fold(m.text), fold(m.name)} & territories
     ]
