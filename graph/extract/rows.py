@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from graph.extract.coordinated_titles import TitleSplitter
 from graph.extract.cue_words import has_word
 from graph.extract.mentions import Mention, doc_text
+from graph.extract.table_columns import cell_spans, columns, header_of
 from graph.extract.tables import load_rules
 
 if TYPE_CHECKING:  # relations.py imports this module
@@ -119,9 +120,8 @@ def _titled_item(
         return []
     body_lo, body_hi = raw_start + item.start(1), raw_start + item.end(1)
     lo, hi = raw_start + item.start(2), raw_start + item.end(2)
-    body = next(
-        (m for m in s.mentions if m.type in BODIES and not m.demonym and body_lo <= m.start),
-        None,
+    body = _cell_body(
+        [m for m in s.mentions if m.type in BODIES and not m.demonym and body_lo <= m.start]
     )
     # the title comes first: "- Kenya – William Ruto, President" is a row of cells
     person = min((m for m in s.mentions if lo <= m.start < hi), key=lambda m: m.start, default=None)
@@ -164,7 +164,47 @@ def _line_facts(
     s: Sentence, raw: str, raw_start: int, event: Mention | None
 ) -> list[tuple[str, Mention, Mention, str | None]]:
     """The facts of one row: "Body | Person | Role", "Body — Person — Role", or a list item
-    "- Body – Person, Role" / "Body: Person (Role)"."""
+    "- Body – Person, Role" / "Body: Person (Role)"; a Markdown table's row by the columns
+    its header names (table_columns.py)."""
+    text = doc_text(s.span.doc)
+    header = header_of(text, raw_start) if raw.lstrip().startswith("|") else None
+    cols = columns(header) if header else None
+    if cols is not None:
+        bounds = cell_spans(raw, raw_start)
+        person_at, title_at, notes = cols.person, cols.title, cols.notes
+    else:
+        found = _cell_bounds(text, raw, raw_start)
+        if found is None:
+            return []
+        bounds, person_at, title_at, notes = found, 1, 2, ()
+    if person_at >= len(bounds):
+        return []
+
+    def in_cell(i: int, types: tuple[str, ...]) -> list[Mention]:
+        lo, hi, _ = bounds[i]
+        return [m for m in s.mentions if lo <= m.start and m.end <= hi and m.type in types]
+
+    body = _cell_body(in_cell(0, BODIES)) if bounds else None
+    person = next(iter(in_cell(person_at, ("Person",))), None)
+    if person is None:
+        return []
+    out: list[tuple[str, Mention, Mention, str | None]] = []
+    if event is not None:
+        out.append(("ATTENDED", person, event, None))
+        if body is not None:
+            out.append(("ATTENDED", body, event, None))
+        if HOST_MARK.search(raw):
+            out.append(("HOSTED", person, event, None))
+    if title_at is not None and title_at < len(bounds):
+        out += _title_roles(s, person, body, bounds[title_at])
+    for i in (i for i in notes if i < len(bounds)):
+        out += [("HOLDS_ROLE", person, b, r) for b, r in _noted_posts(s, bounds[i])]
+    return out
+
+
+def _cell_bounds(text: str, raw: str, raw_start: int) -> list[tuple[int, int, str]] | None:
+    """The cells of a row with no header, each with where it stands in the text: the
+    blank cells left out, so the person is the second and the title the third."""
     line = raw.strip().strip("|").strip()
     cells = [c for c in CELL_BREAK.split(line) if c.strip()]
     if re.match(r"\s*\|\s*\|", raw) and cells:
@@ -179,31 +219,32 @@ def _line_facts(
         # "- Ukraine – Volodymyr Zelenskyy, President": the title after the name
         cells = [cells[0], *[c for c in TITLE_BREAK.split(cells[1], maxsplit=1) if c.strip()]]
     if len(cells) < 3 or len(line) > 300:
-        return []
-    start = raw_start + raw.find(line)
+        return None
     bounds = []
-    at = start
+    at = raw_start + raw.find(line)
     for cell in cells:
-        found = doc_text(s.span.doc).find(cell, at)
+        found = text.find(cell, at)
         bounds.append((found, found + len(cell), cell))
         at = found + len(cell)
+    return bounds
 
-    def in_cell(i: int, types: tuple[str, ...]) -> list[Mention]:
-        lo, hi, _ = bounds[i]
-        return [m for m in s.mentions if lo <= m.start and m.end <= hi and m.type in types]
 
-    body = next(iter(in_cell(0, BODIES)), None)
-    person = next(iter(in_cell(1, ("Person",))), None)
-    if person is None:
-        return []
+def _cell_body(named: list[Mention]) -> Mention | None:
+    """The body a row's first cell names: its last one when one body's name runs into the
+    next ("SCO Regional Anti-Terrorist Structure": the structure, not the SCO)."""
+    out = next(iter(named), None)
+    for m in named[1:]:
+        if out is not None and m.start - out.end <= 1:
+            out = m
+    return out
+
+
+def _title_roles(
+    s: Sentence, person: Mention, body: Mention | None, cell: tuple[int, int, str]
+) -> list[tuple[str, Mention, Mention, str | None]]:
+    """The posts of a row's title cell, each in the body it names, else the row's."""
     out: list[tuple[str, Mention, Mention, str | None]] = []
-    if event is not None:
-        out.append(("ATTENDED", person, event, None))
-        if body is not None:
-            out.append(("ATTENDED", body, event, None))
-        if HOST_MARK.search(line):
-            out.append(("HOSTED", person, event, None))
-    for part, lo in _role_parts(bounds[2][2], bounds[2][0]):
+    for part, lo in _role_parts(cell[2], cell[0]):
         role_text = re.sub(r"\([^)]*\)", "", part).strip()
         if not role_text or not role_text[0].isupper():
             continue
@@ -219,6 +260,27 @@ def _line_facts(
         if target is not None and role and (not bracketed or _names_a_post(role)):
             out.append(("HOLDS_ROLE", person, target, role))
     return out
+
+
+def _noted_posts(s: Sentence, cell: tuple[int, int, str]) -> list[tuple[Mention, str]]:
+    """A post a notes cell names with its body, the whole cell: "Chair of the African
+    Union", "ASEAN chair"; not "incoming Chair (2024)" (no body), nor a sentence about
+    someone ("Prime Minister X did not attend")."""
+    lo, hi, text = cell
+    named = [m for m in s.mentions if lo <= m.start and m.end <= hi]
+    if len(named) != 1 or named[0].type not in BODIES or named[0].demonym:
+        return []
+    body = named[0]
+    before, after = text[: body.start - lo], text[body.end - lo :]
+    role = None
+    of = re.fullmatch(r"\s*([A-Z][\w-]*(?:\s+[\w-]+){0,3}?)\s+(?:of|for)\s+(?:the\s+)?", before)
+    if of is not None and not after.strip():
+        role = of.group(1)
+    elif not before.strip() and re.fullmatch(r"\s+[\w-]+(?:\s+[\w-]+)?\s*", after):
+        role = after.strip()
+    if role is None or not _post_words().fullmatch(role.split()[-1]):
+        return []
+    return [(body, role[0].upper() + role[1:])]
 
 
 @lru_cache(maxsize=1)

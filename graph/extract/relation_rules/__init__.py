@@ -20,11 +20,13 @@ from graph.extract.relation_rules.coverage_votes import CoverageVotes
 from graph.extract.relation_rules.delegates import Delegates
 from graph.extract.relation_rules.delegation_lists import DelegationLists
 from graph.extract.relation_rules.entry_addresses import EntryAddresses
+from graph.extract.relation_rules.entry_fields import EntryFields
 from graph.extract.relation_rules.event_chairs import EventChairs
 from graph.extract.relation_rules.event_hosts import EventHosts
 from graph.extract.relation_rules.event_places import EventPlaces
 from graph.extract.relation_rules.event_trips import EventTrips
 from graph.extract.relation_rules.forces_with import ForcesWith
+from graph.extract.relation_rules.header_roles import HeaderRoles
 from graph.extract.relation_rules.holds_role import HoldsRole
 from graph.extract.relation_rules.hosted_offices import HostedOffices
 from graph.extract.relation_rules.hosted_relatives import HostedRelatives
@@ -94,6 +96,9 @@ RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
 RELATION_RULES.document(MemberRows)
+# after every rule that reads a post: a column's post is a person's only when no other is
+RELATION_RULES.document(HeaderRoles)
+RELATION_RULES.document(EntryFields)
 RELATION_RULES.document(CapitalPhrases)
 RELATION_RULES.document(EntryAddresses)
 
