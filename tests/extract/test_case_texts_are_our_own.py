@@ -1,6 +1,7 @@
-"""The texts of the rule cases (tests/extract/cases/*.toml) are written for the tests, never
-copied from a document of the development corpus: a case that repeats a corpus sentence is a
-rule fitted to one text, and it lets a held-out document's wording into the rules.
+"""The texts of the rule cases (tests/extract/cases/*.toml, and the hand-parsed sentences of
+tests/extract/rule_cases/*.toml) are written for the tests, never copied from a document of
+the development corpus: a case that repeats a corpus sentence is a rule fitted to one text,
+and it lets a held-out document's wording into the rules.
 
 A case fails when its `text` (or the `known` document it ingests first) shares a run of 12 or
 more consecutive words (lower-cased `\\w+` tokens) with one or two corpus documents. A 12-word
@@ -23,6 +24,7 @@ import pytest
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
+RULE_CASES = HERE / "rule_cases"
 DOCS = HERE.parent / "data" / "corpus" / "docs"
 RUN = 12  # words: shorter shared runs are names, titles and set phrases
 GENRE = 3  # documents: a run in this many is the genre's wording, not one document's
@@ -71,13 +73,15 @@ def corpus() -> ShingleIndex:
 def _cases() -> list[Any]:
     """Each case's text, and the document a case ingests first (`known`), written the same way."""
     fields = (("text", ""), ("known", "-known"))
-    return [
-        pytest.param(path.name, f"{i}{tail}", case[field], id=f"{path.stem}-{i}{tail}")
-        for path in sorted(CASES.glob("*.toml"))
-        for i, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"])
-        for field, tail in fields
-        if field in case
-    ]
+    out = []
+    for path in [*sorted(CASES.glob("*.toml")), *sorted(RULE_CASES.glob("*.toml"))]:
+        file = f"{path.parent.name}/{path.name}"
+        for i, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8"))["case"]):
+            for field, tail in fields:
+                if field in case:
+                    where = f"{path.parent.name}/{path.stem}-{i}{tail}"
+                    out.append(pytest.param(file, f"{i}{tail}", case[field], id=where))
+    return out
 
 
 def _copied_runs(text: str, corpus: ShingleIndex) -> dict[str, int]:
