@@ -66,6 +66,7 @@ from graph.extract.other_names import other_names_given
 from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
+from graph.extract.press_and_ngos import add_press_and_ngos
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
 from graph.extract.styled_governments import governments_by_their_style
@@ -172,6 +173,9 @@ MENTION_LAYERS.layer("list_item_people", MentionFinder._add_list_item_people)
 MENTION_LAYERS.layer("body_events", MentionFinder._add_body_events)
 MENTION_LAYERS.layer("own_occasions", MentionFinder._add_own_occasions)
 MENTION_LAYERS.layer("part_of_hints", _part_of_hints)  # reads the bodies named so far
+# "Reuters: ...", "The Financial Times reported", "Human Rights Watch urged": outlets and NGOs
+# of the maintained list, before the model's people and bodies read them as people or join two
+MENTION_LAYERS.layer("press_and_ngos", add_press_and_ngos)
 # "PRESIDENT BIDEN:": a transcript's speaker, before the model's people read the label
 MENTION_LAYERS.layer("turn_labels", add_turn_labels)
 # "Papua New Guinean": before the model's people and bodies take its tail
