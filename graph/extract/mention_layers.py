@@ -69,6 +69,7 @@ from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.press_and_ngos import add_press_and_ngos
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
+from graph.extract.state_offices import add_state_offices
 from graph.extract.styled_governments import governments_by_their_style
 from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
@@ -191,6 +192,8 @@ MENTION_LAYERS.layer("defined_aliases", MentionFinder._add_defined_aliases)
 MENTION_LAYERS.layer("bracketed_names", add_bracketed_names)
 # "the Commission", "Parliament", "the House": after every body the model and patterns named
 MENTION_LAYERS.layer("bloc_organs", add_bloc_organs)
+# "the Turkish presidency announced": the office; its adjective stays the state's
+MENTION_LAYERS.layer("state_offices", add_state_offices)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
