@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.extract.address_places import places_of_addresses
 from graph.extract.bloc_organs import add_bloc_organs
 from graph.extract.bracketed_names import add_bracketed_names
 from graph.extract.capital_surnames import add_capital_surnames
@@ -256,6 +257,7 @@ def end(doc: Doc) -> Doc:
     found.mentions[:] = bodies_inside_text_names(
         found.mentions, doc_text(doc), names.founding_texts
     )
+    found.mentions[:] = places_of_addresses(found.mentions, doc_text(doc), state.finder.gaz)
     found.mentions[:] = drop_names_that_are_no_actors(
         found.mentions,
         names.name_connectors,

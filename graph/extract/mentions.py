@@ -1517,8 +1517,8 @@ class MentionFinder:
             )
             if span is None or not len(span) or self._not_an_actor(span):
                 continue
-            if self._city_modifier(span):
-                continue  # "the Kisumu process": neither the city nor a body
+            if self._city_modifier(span) or self._area_modifier(span):
+                continue  # "the Kisumu process", "the Tarkint area": neither a city nor a body
             if self._placed(doc, span):
                 found.add(span, "City", _tidy(text), "ner-place")
                 continue
@@ -1879,6 +1879,18 @@ class MentionFinder:
             len(span) <= 3
             and self.gaz.city_code(_strip_article(span.text)) is not None
             and _modifies_a_noun(span.root)
+        )
+
+    def _area_modifier(self, span: Span) -> bool:
+        """A name modifying a lower-case noun of a place or a people: "the Tarkint area",
+        "the Varreux fuel terminal", "the Lehmar Arab community" (rules.toml area_nouns)."""
+        root = span.root
+        head = root.head
+        return (
+            root.dep_ in ("compound", "nmod", "amod")
+            and head.i >= span.end
+            and head.is_lower
+            and head.lower_ in self.rules.place_words.get("area_nouns", frozenset())
         )
 
     def _known_city(self, doc: Doc, span: Span) -> bool:
@@ -2350,11 +2362,18 @@ def _short_names_of_named_countries(mentions: list[Mention]) -> None:
             m.name = m.key = longer.pop()
 
 
+_NOUN_SLOTS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
+
+
 def _modifies_a_noun(tok: Token) -> bool:
     """ "Nairobi" of "the Nairobi process", "the Luanda and Nairobi processes"."""
     if tok.dep_ == "conj":
         tok = tok.head
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
+    # the head is a noun, or heads a noun's slot where the tagger called it a verb ("the
+    # Luanda and Nairobi processes": "processes" tagged as a verb, parsed as the object)
+    return tok.dep_ in ("compound", "amod", "nmod") and (
+        tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ in _NOUN_SLOTS
+    )
 
 
 def _title_case(text: str, small: frozenset[str]) -> str:
