@@ -783,7 +783,8 @@ class Resolver:
                 parents.setdefault(e.source, []).append(e.target)
         for e in [e for e in graph.edges.values() if e.type == "SANCTIONED"]:
             state = self._state_above(e.source, parents, graph.nodes)
-            state = state or self._body_above(e.source, parents, graph.nodes)
+            if graph.nodes[e.source].type == "Institution":  # an organ; a state is no organ
+                state = state or self._body_above(e.source, parents, graph.nodes)
             if state is None or state == e.target:
                 continue
             for ev in e.evidence:

@@ -52,6 +52,7 @@ from graph.extract.relation_rules.represented import Represented
 from graph.extract.relation_rules.sanction_designations import SanctionDesignations
 from graph.extract.relation_rules.sanctioned import Sanctioned
 from graph.extract.relation_rules.seats import Seats
+from graph.extract.relation_rules.spelled_members import SpelledMembers
 from graph.extract.relation_rules.spoke_at import SpokeAt
 from graph.extract.relation_rules.table_rows import TableRows
 
@@ -80,6 +81,7 @@ RELATION_RULES.sentence(PlaceAppositions)
 RELATION_RULES.sentence(BodyOwners)
 RELATION_RULES.sentence(Members)
 RELATION_RULES.sentence(Memberships)
+RELATION_RULES.sentence(SpelledMembers)
 RELATION_RULES.sentence(BlocChairs)
 RELATION_RULES.sentence(TableRows)
 RELATION_RULES.sentence(MetWith)
