@@ -499,9 +499,15 @@ class Designations:
             r.before = _subjects(s.mentions, doc)[-1:] or r.before
             r.seen += [m for m in s.mentions if m.type in ("Institution", "Person")]
             r.prior = s.mentions
-        out += self._lists(doc, sentences, r.designator)
+            r.listers[s.index] = list(r.designator)
+        # a list no sentence before it gives a lister for (a gazette's schedule, an
+        # ordinance's annex under a government's masthead): the state the document speaks
+        # for lists, not a partner's agency the notes name later
+        fallback = [home] if home is not None else r.designator
+        out += self._lists(doc, sentences, {i: d or fallback for i, d in r.listers.items()})
+        lister = r.designator or ([home] if home is not None else [])
         mentions = [m for s in sentences for m in s.mentions]
-        out += table_designations(doc_text(doc), mentions, r.designator, self.rules)
+        out += table_designations(doc_text(doc), mentions, lister, self.rules)
         # "revoked the designation of X, who was designated in 2022": X is no target now
         return [o for o in out if (o[2], o[1].start) not in undone]
 
@@ -942,19 +948,23 @@ class Designations:
         return None
 
     def _lists(
-        self, doc: Doc, sentences: list[Sentence], designator: list[Mention]
+        self, doc: Doc, sentences: list[Sentence], listers: dict[int, list[Mention]]
     ) -> list[tuple[Mention, Mention, int, str, float]]:
         """Items under a designation heading or after an announcing line: each item's
-        first actor, listed by the document's designator."""
-        if not designator:
-            return []
+        first actor, listed by the designator known at its sentence (`listers`)."""
         text = doc_text(doc)
         out = []
         in_list = intro = paragraphs = False
         for s in sentences:
+            designator = listers.get(s.index, [])
             line = s.text.strip()
             ends = re.search(self.rules.section_end.pattern, line, re.I) is not None
-            field = self.rules.identifier.match(line)  # "DOB: 15/01/1982.", "POB:": no heading
+            # "DOB: 15/01/1982.", "POB:", "SSID: 200-12271": an entry's field, no heading
+            field = self.rules.identifier.match(line) or (
+                self.rules.field_label.search(line)
+                and not self.rules.section_heading.search(line)
+                and not ends
+            )
             # a heading in capitals ("SANCTIONS IMPLICATIONS") has no full stop; an entry's
             # programme tag ("[RUSSIA-EO14024].") or an entry in capitals has one
             capitals = line.upper() == line and re.search(r"[A-Z]{3}", line) is not None
@@ -975,6 +985,11 @@ class Designations:
                 continue
             if self.rules.list_intro.search(line):
                 in_list = intro = True
+                continue
+            run_in = _run_in_items(s, self.rules.list_intro)
+            if run_in:  # "... is amended by adding the following:\n\n  7 X\n  8 Y"
+                in_list = intro = True
+                out += _listed(designator, self._items(s, text, run_in), s)
                 continue
             if not in_list:
                 continue
@@ -1055,6 +1070,7 @@ class _Reading:
     pending: tuple[list[Mention], tuple[str, ...]] | None = None
     states: dict[str, Mention] = field(default_factory=dict)  # the state each person serves
     home: Mention | None = None  # the state the document speaks for
+    listers: dict[int, list[Mention]] = field(default_factory=dict)  # designator by sentence
 
 
 def _passive_subjects(tok: Token) -> list[Token]:
@@ -1132,6 +1148,21 @@ def _item_start(s: Sentence, text: str) -> int:
     if heading and not marked and re.match(r"\s*(?:[-•*]|\d+[.)])(?:\s|$)", rest):
         return start + len(first) + 1 + len(rest) - len(rest.lstrip())
     return start
+
+
+def _run_in_items(s: Sentence, intro: re.Pattern[str]) -> list[int]:
+    """Where the item lines start that the parser ran into the line announcing them ("1 Part
+    1 of the schedule ... is amended by adding the following in numerical order:\n\n  7 X\n
+    8 Y"): each non-empty line after the first announcing line, none if no line announces."""
+    at = s.span.start_char
+    lines = []
+    for line in s.text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    for i, (_, line) in enumerate(lines[:-1]):
+        if intro.search(line):
+            return [st + len(ln) - len(ln.lstrip()) for st, ln in lines[i + 1 :] if ln.strip()]
+    return []
 
 
 def _listed(

@@ -47,6 +47,7 @@ class Rules:
     section_heading: re.Pattern[str] = re.compile("$^")
     section_end: re.Pattern[str] = re.compile("$^")
     list_intro: re.Pattern[str] = re.compile("$^")
+    field_label: re.Pattern[str] = re.compile("$^")
     paragraph_intro: re.Pattern[str] = re.compile("$^")
     exclusion_verbs: frozenset[str] = frozenset()
     self_references: frozenset[str] = frozenset()
@@ -301,6 +302,7 @@ def load_rules() -> Rules:
         section_heading=re.compile(raw["designations"]["section_heading"]),
         section_end=re.compile(raw["designations"]["section_end"]),
         list_intro=re.compile(raw["designations"]["list_intro"], re.I),
+        field_label=re.compile(raw["designations"]["field_label"]),
         paragraph_intro=re.compile(raw["designations"]["paragraph_intro"], re.I),
         unit_words=tuple(raw["designations"]["unit_words"]),
         listing_subjects=frozenset(fold(x) for x in raw["designations"]["listing_subjects"]),
