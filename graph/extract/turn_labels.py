@@ -57,6 +57,15 @@ def _name_of(finder: MentionFinder, words: list[str], text: str) -> int:
     return 0
 
 
+def in_turn_label(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in the speaker label opening its line ("PRIME MINISTER
+    TRUDEAU:"): a title there is the speaker's own post, never one in the states the turn
+    goes on to name."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _LABEL.match(text, line)
+    return m is not None and end <= m.end("label")
+
+
 def add_turn_labels(finder: MentionFinder, found: _Found) -> None:
     """Each turn label's name, as a Person; its title words as taken."""
     doc = found.doc

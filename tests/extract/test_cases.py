@@ -47,9 +47,11 @@ def graph_of(
     resolver: Resolver,
     index: list[Node] | None = None,
     doc: str = "doc:case",
+    headline: str = "Case",
 ) -> GraphData:
-    # a headline first: the text of a case is body text, where relations are read
-    extraction = extractor.extract("Case\n\n" + text)
+    # a headline first: the text of a case is body text, where relations are read (a case
+    # about headlines gives its own: `headline`)
+    extraction = extractor.extract(headline + "\n\n" + text)
     return resolver.resolve(extraction, doc, {"title": doc.removeprefix("doc:")}, index or [])
 
 
@@ -97,7 +99,13 @@ def test_case(case: dict[str, Any], extractor: Extractor, resolver: Resolver) ->
     known = (
         graph_of(case["known"], extractor, resolver, doc="doc:known") if "known" in case else None
     )
-    g = graph_of(case["text"], extractor, resolver, known.nodes if known else None)
+    g = graph_of(
+        case["text"],
+        extractor,
+        resolver,
+        known.nodes if known else None,
+        headline=case.get("headline", "Case"),
+    )
     if known is not None:
         _across_documents(case, g, known)
     shown = sorted(f"{n.type}:{n.name}" for n in g.nodes if n.type != "Document")

@@ -7,6 +7,7 @@ people (`DocumentContext.states`) are read by the rules after it.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
@@ -22,6 +23,7 @@ from graph.extract.relation_rules.context import (
     Sentence,
     named,
 )
+from graph.extract.relation_rules.heading_speakers import heading_roles
 from graph.extract.relation_rules.holds_role_owners import (
     RoleShapes,
     clause_roles,
@@ -30,6 +32,7 @@ from graph.extract.relation_rules.holds_role_owners import (
 )
 from graph.extract.relation_rules.plural_holders import PluralHolders, bracketed_holders
 from graph.extract.tables import Gazetteer, Rules
+from graph.extract.turn_labels import in_turn_label
 
 # verbs whose object country is what a person talks about or goes to, not where they serve
 TOPIC_VERBS = frozenset(
@@ -95,6 +98,10 @@ class HoldsRole:
         for m in (m for s in ctx.sentences for m in s.mentions if m.name in names):
             self.implied.setdefault(m.name, m)
         self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
+        if ctx.body:
+            heads = [s for s in ctx.sentences if s.index < ctx.body[0].index]
+            read = partial(self.holds_role, ctx.doc)
+            self.roles[ctx.body[0].index] += heading_roles(ctx.text, heads, ctx.body, read)
         states = _states_of(self.roles)
         for found_roles in self.roles.values():
             # a country only implied by one sentence ("President Lula ... Ukraine's territorial
@@ -385,6 +392,9 @@ class HoldsRole:
                 break  # "crown prince", "emir" are titles themselves
             words.pop()  # "the Supreme Leader, Ayatollah X": the honorific is the person's
         title = " ".join(words).strip(" ,")
+        if in_turn_label(text, role_abs, p.end):
+            # "PRIME MINISTER X: ... Haiti ...": the turn's topic, not the speaker's state
+            return []
         cabinet = title not in self.rules.state_titles
         if cabinet and not self.shapes.is_state_title(title):
             return []
