@@ -60,7 +60,11 @@ from graph.extract.mentions import (
     _series_named_by_number,
     _short_names_of_named_countries,
 )
-from graph.extract.name_checks import bodies_inside_text_names, drop_names_that_are_no_actors
+from graph.extract.name_checks import (
+    bodies_inside_text_names,
+    drop_names_that_are_no_actors,
+    programmes_read_as_bodies,
+)
 from graph.extract.names_again import add_names_again
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
@@ -257,6 +261,7 @@ def end(doc: Doc) -> Doc:
     found.mentions[:] = bodies_inside_text_names(
         found.mentions, doc_text(doc), names.founding_texts
     )
+    found.mentions[:] = programmes_read_as_bodies(found.mentions, names)
     found.mentions[:] = places_of_addresses(found.mentions, doc_text(doc), state.finder.gaz)
     found.mentions[:] = drop_names_that_are_no_actors(
         found.mentions,

@@ -3,7 +3,7 @@ before its end, left ending on a connector ("the Chair of the Group of", "the Ex
 Convention and"), and a territory that is neither a state, a city nor a multi-country region
 ("Gaza", "the West Bank"), read from rules.toml [names] `territories`, and a region named
 only by its adjective ("African mediation"); and a body named only inside its founding
-text's name ("the UN Charter")."""
+text's name ("the UN Charter"); and a programme, fund or plan ("the European Peace Facility")."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ import re
 from functools import cache
 
 from graph.extract.mentions import Mention
+from graph.extract.name_rules import NameRules
 from graph.model import fold
 
 _KEPT_TYPES = ("Event",)  # events are named by their own layers
+# the words after a programme's first word that go on to its subject ("Pact on Migration")
+_PROGRAMME_CONNECTORS = frozenset(("for", "on", "of", "against", "to"))
 
 
 def _cut_at_a_connector(m: Mention, connectors: frozenset[str]) -> bool:
@@ -82,4 +85,40 @@ def bodies_inside_text_names(
         for m in mentions
         if m.type != "Institution"
         or not (after.match(text, m.end) or before.search(text, max(0, m.start - 40), m.start))
+    ]
+
+
+def _programme_name(name: str, rules: NameRules) -> bool:
+    """ "European Peace Facility", "Partnership for Global Infrastructure and Investment",
+    "Vision 2030": a programme's, fund's or plan's name by its last or first word."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    if len(words) < 2:
+        return False
+    if words[-1] in rules.programme_heads:
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and words[-2] in rules.dated_plan_heads:
+        return True
+    return words[0] in rules.programme_openers and words[1] in _PROGRAMME_CONNECTORS
+
+
+def _initials(name: str) -> str:
+    """ "Foreign Military Financing" -> "FMF", "Partnership for Global Infrastructure and
+    Investment" -> "PGII": the acronym a text writes for the name."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def programmes_read_as_bodies(mentions: list[Mention], rules: NameRules) -> list[Mention]:
+    """Programmes, funds, facilities and plans are no actors unless a body acts
+    (ANNOTATION.md), whichever layer read them as a body; nor is their acronym ("FMF" after
+    "Foreign Military Financing"), defined in brackets or not. A gazetteer's body stays."""
+    names = {
+        m.name
+        for m in mentions
+        if m.type == "Institution" and not m.key and _programme_name(m.name, rules)
+    }
+    acronyms = {_initials(n) for n in names if len(_initials(n)) >= 2}
+    return [
+        m
+        for m in mentions
+        if m.type != "Institution" or m.key or (m.name not in names and m.text not in acronyms)
     ]

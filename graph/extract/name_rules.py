@@ -59,6 +59,11 @@ class NameRules:
     founding_texts: frozenset[str]
     # plural nouns of a body's members ("States" of "the Participating States")
     collective_nouns: frozenset[str]
+    # last and first words of programmes' names ("European Peace Facility", "Pact on ...")
+    programme_heads: frozenset[str]
+    programme_openers: frozenset[str]
+    # words of a plan named with its target year ("Vision 2030")
+    dated_plan_heads: frozenset[str]
 
 
 @cache
@@ -87,6 +92,9 @@ def load_name_rules() -> NameRules:
         government_styles=frozenset(n["government_styles"]),
         founding_texts=frozenset(n["founding_texts"]),
         collective_nouns=frozenset(n["collective_nouns"]),
+        programme_heads=frozenset(n["programme_heads"]),
+        programme_openers=frozenset(n["programme_openers"]),
+        dated_plan_heads=frozenset(n["dated_plan_heads"]),
     )
 
 
