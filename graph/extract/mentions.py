@@ -128,7 +128,9 @@ _DATELINE = re.compile(
 _WEEKDAYS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
-_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z]")
+_MONTH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z]"
+)
 _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
 # "... KOROBOV. DOB: 12/03/1978. a.k.a. Kirill ZHURAVLYOV.": an alias outside brackets, up to
 # the end of its entry field
@@ -335,9 +337,44 @@ class MentionFinder:
             span = doc[start:end]
             while len(span) > 1 and span[-1].text in ("’s", "'s", ",", "and", "of", "the"):
                 span = span[:-1]
-            spans.append(span)
+            body = self._out_of_a_title(span)
+            if body is not None:
+                spans.append(body)
             i = end
         return spans
+
+    def _out_of_a_title(self, span: Span) -> Span | None:
+        """A body's name read into a title around it: "the Government of Prime [Minister X]"
+        and "Prime Cabinet [Secretary]" end inside a title (the name is what comes before
+        the title's first word, or none); "High Representative of the European Union for
+        Foreign Affairs ..." holds a known body, then the title's portfolio after "for"."""
+        doc = span.doc
+        if span.end < len(doc) and self._role_word(doc[span.end].text):
+            role = doc[span.end].lower_
+            for k in range(min(3, len(span)), 0, -1):
+                if (
+                    " ".join([*(t.lower_ for t in span[len(span) - k :]), role])
+                    in self._role_noun_set
+                ):
+                    span = span[: len(span) - k]
+                    while len(span) and span[-1].lower_ in ("of", "for", "and", "the", "’s", "'s"):
+                        span = span[:-1]
+                    heads = self.rules.institution_heads
+                    return span if any(t.text in heads for t in span) else None
+        return self._body_before_a_portfolio(span)
+
+    def _body_before_a_portfolio(self, span: Span) -> Span:
+        """ "[High Representative of the] European Union for Foreign Affairs and Security
+        Policy": after a title's "of", the known body the name opens with is the body; what
+        follows its "for" is the title's portfolio (a name known as a whole stays)."""
+        before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
+        m = re.search(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$", before)
+        if m is None or not self._role_word(m.group(1)) or self.gaz.lookup(span.text):
+            return span
+        cut = next((t.i for t in span[1:] if t.lower_ == "for"), None)
+        if cut is None or self.gaz.lookup(span.doc[span.start : cut].text) is None:
+            return span
+        return span.doc[span.start : cut]
 
     def _body_start(self, doc: Doc, head: int, country_tokens: set[int]) -> int:
         """The capitalised words before a body's head word that are its name's own; a
@@ -488,11 +525,15 @@ class MentionFinder:
                 span = span[1:]  # "..., Mr Espen Barth Eide,": the honorific is no name
             if not 2 <= len(span) <= 4 or any(t.ent_type_ for t in span):
                 continue
-            if all(
-                (t.is_alpha and t.text[:1].isupper() and not t.text.isupper())
-                or re.fullmatch(r"[A-Z]\.", t.text)  # an initial
-                for t in span
-            ) and self.gaz.lookup(span.text) is None and span[0].text[-1] != ".":
+            if (
+                all(
+                    (t.is_alpha and t.text[:1].isupper() and not t.text.isupper())
+                    or re.fullmatch(r"[A-Z]\.", t.text)  # an initial
+                    for t in span
+                )
+                and self.gaz.lookup(span.text) is None
+                and span[0].text[-1] != "."
+            ):
                 spans.append(span)
         return spans
 
@@ -890,8 +931,10 @@ class MentionFinder:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and (nxt.lower_ in ("of", "party", "-") or self._is_cap(nxt)):
                 return  # "Congress of Peru", "the Congress party": another congress is named
-            if prev is None or tok.is_sent_start or not (
-                self._is_cap(prev) or prev.text in ("'s", "’s")
+            if (
+                prev is None
+                or tok.is_sent_start
+                or not (self._is_cap(prev) or prev.text in ("'s", "’s"))
             ):
                 bare.append(tok)
                 continue
@@ -1458,7 +1501,12 @@ class MentionFinder:
         President")."""
         doc, taken = found.doc, found.taken
         for span in self._people(doc, taken):
-            if len(span) == 1 and span.text.isupper() and span.text.isalpha() and len(span.text) <= 5:
+            if (
+                len(span) == 1
+                and span.text.isupper()
+                and span.text.isalpha()
+                and len(span.text) <= 5
+            ):
                 if found.free(span.start, span.end):  # "the GRU denied": a body's acronym
                     found.add(span, "Institution", span.text, "ner-org")
                 continue
@@ -1692,14 +1740,21 @@ class MentionFinder:
             return True
         if after is not None and (after.text in (",", "-") and span.end + 1 < len(doc)):
             nxt = doc[span.end + 1]
-            if after.text == "-" or self.gaz.lookup(nxt.text) is not None or nxt.text in (
-                "D.C.",
-                "DC",
+            if (
+                after.text == "-"
+                or self.gaz.lookup(nxt.text) is not None
+                or nxt.text
+                in (
+                    "D.C.",
+                    "DC",
+                )
             ):
                 return True  # "Washington, D.C.", "Abuja, Nigeria", "Kyiv-based"
         head = root.head
         if root.dep_ == "pobj" and before.lower_ in places["travel_preps"]:
-            ranged = any(t.lower_ in places["travel_preps"] and t != head for t in head.head.children)
+            ranged = any(
+                t.lower_ in places["travel_preps"] and t != head for t in head.head.children
+            )
             return ranged or head.head.lemma_.lower() in places["travel_words"]  # "from A to B"
         if root.dep_ == "pobj" and before.lower_ == "of":
             return head.head.lemma_.lower() in places["place_nouns"]  # "residents of Goma"
@@ -1723,9 +1778,13 @@ class MentionFinder:
             if ent.label_ == "FAC" and not known:
                 continue  # a building or a road, unless the model took a city for one
             if (
-                (doc[ent.start - 1].lower_ not in ("in", "near", "outside") and not based)
-                and not known
-            ) or not ent.text[:1].isupper() or ent.text.isupper():
+                (
+                    (doc[ent.start - 1].lower_ not in ("in", "near", "outside") and not based)
+                    and not known
+                )
+                or not ent.text[:1].isupper()
+                or ent.text.isupper()
+            ):
                 continue
             if not known and self.gaz.city_code(_strip_article(ent.text), 0) is None:
                 continue  # "in Darfur", "in North Kivu", "in Favour": a region, no city
@@ -1970,8 +2029,8 @@ class MentionFinder:
         if words and all(w in self.rules.honorifics or w in ("h.e", "he") for w in words):
             return True  # "H.E. Dr"
         head = fold(re.split(r"\s+of\s+", _strip_article(span.text))[0])
-        if any(head == r or head.endswith(" " + r) for r in self.rules.role_nouns):
-            return True
+        if any(head == r or head.endswith(" " + r) for r in self._folded_role_nouns):
+            return True  # folded as the head is: "Chargé d'Affaires" is "charge daffaires"
         if head.endswith("s") and head[:-1] in self.rules.role_nouns:
             return True  # "Secretaries"
         before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
@@ -2032,6 +2091,11 @@ class MentionFinder:
     def _role_noun_set(self) -> frozenset[str]:
         """rules.role_nouns as a set: asked per token, and a tuple is scanned."""
         return frozenset(self.rules.role_nouns)
+
+    @cached_property
+    def _folded_role_nouns(self) -> tuple[str, ...]:
+        """rules.role_nouns folded as names are (accents and apostrophes dropped)."""
+        return tuple(dict.fromkeys(fold(r) for r in self.rules.role_nouns))
 
     @cached_property
     def _role_noun_words(self) -> frozenset[str]:
@@ -2189,7 +2253,9 @@ class MentionFinder:
         # president"; not ", and President X" nor ", has issued General Licence ..."
         for k in range(min(3, len(words)) if m["article"] else 1):
             tail = " ".join(words[k:]) + " "
-            if any(tail.startswith(r + " ") or tail.startswith(r + ",") for r in self.rules.role_nouns):
+            if any(
+                tail.startswith(r + " ") or tail.startswith(r + ",") for r in self.rules.role_nouns
+            ):
                 return True
         return False
 
