@@ -2020,10 +2020,14 @@ class MentionFinder:
     def _role_or_portfolio(self, span: Span) -> bool:
         """ "National Security Advisor", "Chair of the Group of 77", "H.E. Dr": a role, not a
         body; "[Minister of] Foreign Affairs": a portfolio. A body's head word or a name the
-        gazetteer knows keeps it ("Office of the Special Representative", "Treasury")."""
-        if any(t.text in self.rules.institution_heads for t in span):
-            return False
+        gazetteer knows keeps it ("Office of the Special Representative", "Treasury"), unless
+        the name follows "<portfolio role> for" with no article: "Cabinet Secretary for
+        Interior and National Administration" (not "Minister for the Cabinet Office")."""
         if self.gaz.lookup(span.text) is not None:
+            return False
+        if self._portfolio_after_for(span):
+            return True
+        if any(t.text in self.rules.institution_heads for t in span):
             return False
         words = [t.lower_.strip(".") for t in span if not t.is_punct]
         if words and all(w in self.rules.honorifics or w in ("h.e", "he") for w in words):
@@ -2032,9 +2036,19 @@ class MentionFinder:
         if any(head == r or head.endswith(" " + r) for r in self._folded_role_nouns):
             return True  # folded as the head is: "Chargé d'Affaires" is "charge daffaires"
         if head.endswith("s") and head[:-1] in self.rules.role_nouns:
+            return True  # "Ambassadors"
+        if head.endswith("ies") and head[:-3] + "y" in self.rules.role_nouns:
             return True  # "Secretaries"
         before = doc_text(span.doc)[max(0, span.start_char - 40) : span.start_char]
         m = re.search(r"([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?$", before)
+        return m is not None and m.group(1).lower() in self.names.portfolio_roles
+
+    def _portfolio_after_for(self, span: Span) -> bool:
+        """ "[Cabinet Secretary for] Interior and National Administration": a name right
+        after a portfolio role and "for", with no article, is the role's portfolio, and so is
+        its tail ("[... for Interior and] National Administration")."""
+        before = doc_text(span.doc)[max(0, span.start_char - 60) : span.start_char]
+        m = re.search(r"([A-Za-z-]+)\s+for\s+(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$", before)
         return m is not None and m.group(1).lower() in self.names.portfolio_roles
 
     def _dateline_credit(self, ent: Span) -> bool:
