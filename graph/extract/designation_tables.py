@@ -9,25 +9,12 @@ import re
 from collections.abc import Iterable
 
 from graph.extract.mentions import Mention
+from graph.extract.table_columns import cell_spans
 from graph.extract.tables import Rules
 
 LISTED = ("Institution", "Country", "Person")
 # a Markdown table's rule under its header: "|---|:---:|"
 RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
-
-
-def _cells(line: str, line_start: int) -> list[tuple[int, int, str]]:
-    """A table row's cells, each with its characters' start and end in the text."""
-    out = []
-    at = line_start
-    for cell in line.split("|"):
-        out.append((at, at + len(cell), cell.strip()))
-        at += len(cell) + 1
-    if line.lstrip().startswith("|"):
-        out = out[1:]
-    if line.rstrip().endswith("|"):
-        out = out[:-1]
-    return out
 
 
 def _name_column(cells: list[tuple[int, int, str]], rules: Rules) -> int | None:
@@ -64,7 +51,7 @@ def table_designations(
         if "|" not in line:
             column = None  # a table ends at its first line that is no row
             continue
-        cells = _cells(line, start)
+        cells = cell_spans(line, start)
         if column is None:
             column = _name_column(cells, rules)
             continue

@@ -54,11 +54,12 @@ def drop_names_that_are_no_actors(
     members ("Participating States"); `heads`: head words of bodies' names. A person's name
     holds none of the first two and is not one of the third alone ("the Mission's mandate")."""
     adjectives = _regions_named_only_by_adjective(mentions)
+    not_in_names = documents | collectives
     return [
         m
         for m in mentions
         if id(m) not in adjectives
-        and not _document_as_person(m, documents | collectives)
+        and not _document_as_person(m, not_in_names)
         and not (m.type == "Person" and not m.key and m.text in heads)
         and not _cut_at_a_connector(m, connectors)
         and not {fold(m.text), fold(m.name)} & territories
