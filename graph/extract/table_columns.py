@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.extract.data_files import data_file
 
@@ -69,8 +69,45 @@ def cell_spans(raw: str, raw_start: int) -> list[tuple[int, int, str]]:
 
 def header_of(text: str, line_start: int) -> list[str] | None:
     """The header cells of the Markdown table a row (starting at `line_start`) belongs to:
-    the line above the table's |---| rule, walking up through the table's own lines.
-    None for a line of no such table, or for the header and the rule themselves."""
+    the line above the table's |---| rule. None for a line of no such table, or for the
+    header and the rule themselves."""
+    headers = _headers_by_line(text)
+    if line_start in headers:
+        return headers[line_start]
+    return _walk_up_to_header(text, line_start)
+
+
+@lru_cache(maxsize=8)
+def _headers_by_line(text: str) -> dict[int, list[str] | None]:
+    """header_of for every line start, in one pass down the text: a row's header is its
+    upper neighbour's unless that neighbour is the rule (then the line above the rule) or
+    no table line (then none). Each row of an annex of thousands walked up to its rule
+    made the rules' reading quadratic in the table's length."""
+    out: dict[int, list[str] | None] = {}
+    lines = text.split("\n")
+    at = 0
+    for i, line in enumerate(lines):
+        out[at] = _from_neighbour(lines, i, out, at)
+        at += len(line) + 1
+    return out
+
+
+def _from_neighbour(
+    lines: list[str], i: int, out: dict[int, list[str] | None], at: int
+) -> list[str] | None:
+    if i == 0:
+        return None
+    above = lines[i - 1]
+    if not above.lstrip().startswith("|"):
+        return None
+    if _RULE.match(above):
+        header = lines[i - 2] if i >= 2 else ""
+        return row_cells(header) if header.lstrip().startswith("|") else None
+    return out[at - len(above) - 1]
+
+
+def _walk_up_to_header(text: str, line_start: int) -> list[str] | None:
+    """header_of for a position inside a line, by walking up from it."""
     end = line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
