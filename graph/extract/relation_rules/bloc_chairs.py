@@ -30,6 +30,8 @@ class BlocChairs(StatelessRule):
         self.rules = rules
         data = rule_data(__file__)
         self.nouns = set(data["chair_nouns"])
+        self.seats = set(data["seat_nouns"])
+        self.seat_verbs = set(data["seat_verbs"])
         self.verbs = set(data["chair_verbs"])
         self.handover = set(data["handover_preps"])
         self.organ_heads = set(data["organ_heads"])
@@ -38,8 +40,8 @@ class BlocChairs(StatelessRule):
         at = s.mention_at
         out: list[Candidate] = []
         seen: set[tuple[str, str]] = set()
-        for tok in tokens_with(s.span, self.nouns, self.verbs):
-            if tok.lower_ in self.nouns and tok.pos_ in ("NOUN", "PROPN"):
+        for tok in tokens_with(s.span, self.nouns | self.seats, self.verbs):
+            if tok.lower_ in self.nouns and tok.pos_ in ("NOUN", "PROPN") or self._seat(tok):
                 blocs, states = self._chair_noun(tok)
             elif tok.lemma_.lower() in self.verbs and tok.pos_ == "VERB":
                 blocs, states = self._chair_verb(tok)
@@ -71,6 +73,14 @@ class BlocChairs(StatelessRule):
         states += [t for b in blocs for t in self._handed(b)]
         states += list(self._handed(noun))
         return blocs, states
+
+    def _seat(self, noun: Token) -> bool:
+        """ "holds the ASEAN chair": a chair that is held or taken, not a person who chairs."""
+        return (
+            noun.lower_ in self.seats
+            and noun.dep_ in ("dobj", "obj")
+            and noun.head.lemma_.lower() in self.seat_verbs
+        )
 
     def _chair_verb(self, verb: Token) -> tuple[list[Token], list[Token]]:
         """ "Laos, which chaired ASEAN", "Malaysia will chair the bloc": the subject chairs

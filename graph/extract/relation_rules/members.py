@@ -1,4 +1,6 @@
-"""PART_OF for members of a bloc: "BRICS, the grouping of Brazil, Russia, ..."."""
+"""PART_OF for members of a bloc: "BRICS, the grouping of Brazil, Russia, ...", and one
+state given as the example of a bloc's members ("all members of the G20, including the
+United States")."""
 
 from __future__ import annotations
 
@@ -35,15 +37,56 @@ class Members(StatelessRule):
         if not blocs and ctx is not None:
             blocs = [b for b in [_bloc_in_context(ctx, s, cues)] if b is not None]
         countries = [m for m in s.mentions if m.type == "Country" and not m.demonym]
-        if not blocs or len(countries) < 2:
+        if not blocs or not countries:
             return []
-        listed = _listed_countries(s, countries)
+        listed = _listed_countries(s, countries) if len(countries) >= 2 else []
         linked = [c for c in cues if _links(c, listed, s)]
-        if not linked:
-            return []
+        if not linked:  # "all members of the G20, including the United States"
+            return _one_named(s, cues)
         cue = linked[0]
         bloc = min(blocs, key=lambda b: abs(b.start - cue.idx))
         return [Candidate("PART_OF", c, bloc, s.index) for c in listed]
+
+
+def _one_named(s: Sentence, cues: list[Token]) -> list[Candidate]:
+    """ "all members of the G20, including the United States", "members of ASEAN such as
+    Laos": one state named as the example of a bloc's members, the bloc "of" the noun or
+    its modifier ("G20 members, including ...")."""
+    at = s.mention_at
+    out = []
+    for cue in (c for c in cues if c.lower_ in MEMBER_NOUNS and c.pos_ in NOUNS):
+        noun = _noun(cue)
+        owners = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        owners += [c for c in (*noun.children, *cue.children) if c.dep_ == "compound"]
+        blocs = [at[t.i] for t in owners if t.i in at and at[t.i].type == "Institution"]
+        named = [
+            p for c in noun.children if _example_prep(c) for p in c.children if p.dep_ == "pobj"
+        ]
+        states = [at[t.i] for p in named for t in (p, *p.conjuncts) if t.i in at]
+        out += [
+            Candidate("PART_OF", st, b, s.index)
+            for b in blocs[:1]
+            for st in states
+            if st.type == "Country" and not st.demonym
+        ]
+    return out
+
+
+def _example_prep(tok: Token) -> bool:
+    """ "including", "like", "such as" hanging on a noun: what follows are its examples."""
+    if tok.dep_ != "prep":
+        return False
+    return (
+        tok.lower_ in LISTING
+        or tok.lower_ == "as"
+        and any(c.lower_ == "such" for c in tok.children)
+    )
 
 
 def _links(cue: Token, listed: list[Mention], s: Sentence) -> bool:
