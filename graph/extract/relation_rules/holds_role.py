@@ -55,9 +55,10 @@ _FULL_DEPARTMENT = re.compile(rf"\bDepartment\s+of\s+{_DEPARTMENT_SHORT}$")
 _NAME_GOES_ON = re.compile(r"\s*(?:(?:in|of|for)\s+)?(?:the\s+)?")
 # the words between a role noun and the next name when the title is that name's: capitalised
 # words and the small words of a post's name between two of them ("Minister of Foreign
-# Affairs Z"); never a joint right before the name ("President of Kenya and Z": X's title)
+# Affairs Z", "President of the Kyrgyz Republic Z": "of the" before a capital too); never a
+# joint right before the name ("President of Kenya and Z": X's title)
 _NEXT_TITLE = re.compile(
-    r"(?:\s*[A-Z][\w.’'-]*|\s+(?:of|for|and|the)(?=\s+[A-Z]))*\s*"
+    r"(?:\s*[A-Z][\w.’'-]*|\s+(?:of|for|and|the)(?=\s+(?:the\s+)?[A-Z]))*\s*"
 )
 
 
