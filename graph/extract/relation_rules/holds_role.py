@@ -61,6 +61,10 @@ _NEXT_TITLE = re.compile(
     r"(?:\s*[A-Z][\w.’'-]*|\s+(?:of|for|and|the)(?=\s+(?:the\s+)?[A-Z]))*\s*"
 )
 
+# rules that read a title's country from its context, not its words: they yield to the state
+# the document's own titles give the person
+CONTEXT_RULES = frozenset({"implied-country", "paragraph-country"})
+
 
 def _role_regex(rules: Rules) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(r) for r in rules.role_nouns)
@@ -75,6 +79,7 @@ class HoldsRole:
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        self.gaz = gaz
         self.role_rx = _role_regex(rules)
         self.shapes = RoleShapes.load()
         # the nouns a post ends with ("manager" of "general manager")
@@ -90,12 +95,14 @@ class HoldsRole:
         self.departments: dict[str, Mention] = {}
         self.implied_rx = [(re.compile(k), v) for k, v in self.shapes.implied_bodies.items()]
         self.implied: dict[str, Mention] = {}
+        self.sentences: dict[int, Sentence] = {}
 
     def start(self, ctx: DocumentContext) -> None:
         self.home = ctx.home
         self.departments = _departments(ctx.sentences)
         names = set(self.shapes.implied_bodies.values())
         self.implied = {}
+        self.sentences = {s.index: s for s in ctx.sentences}
         for m in (m for s in ctx.sentences for m in s.mentions if m.name in names):
             self.implied.setdefault(m.name, m)
         self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
@@ -103,14 +110,14 @@ class HoldsRole:
             heads = [s for s in ctx.sentences if s.index < ctx.body[0].index]
             read = partial(self.holds_role, ctx.doc)
             self.roles[ctx.body[0].index] += heading_roles(ctx.text, heads, ctx.body, read)
-        states = _states_of(self.roles)
+        states = _states_of(self.roles, self.rules.name_particles)
         for found_roles in self.roles.values():
             # a country only implied by one sentence ("President Lula ... Ukraine's territorial
             # integrity") yields to the one the document's own titles give the person
             found_roles[:] = [
                 c
                 for c in found_roles
-                if c.rule != "implied-country"
+                if c.rule not in CONTEXT_RULES
                 or states.get(c.source.name) in (None, c.target)
                 or states[c.source.name].name == c.target.name
             ]
@@ -410,6 +417,8 @@ class HoldsRole:
             # official it quotes is its own, named by the bare title
             found = self._roles(text, p, [home], role_abs, p.start, s)
             return named(found, "implied-country", 0.55)
+        if not countries:
+            return self._paragraph_country(text, p, role_abs, s)
         if len(countries) != 1:
             return []
         (country,) = countries.values()
@@ -427,6 +436,38 @@ class HoldsRole:
             return []  # "President X condemned the violation of Ukraine's integrity"
         found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
         return named(found, "implied-country", 0.6)
+
+    def _paragraph_country(
+        self, text: str, p: Mention, role_abs: int, s: Sentence
+    ) -> list[Candidate]:
+        """A state's title before a name in a sentence that names no country ("Foreign
+        Minister X confirmed ..."), after a sentence of its paragraph that names one country
+        as an actor ("Kazakhstan would not ...", "Iran's Guards"): the title is that
+        country's. The nearest earlier sentence of the paragraph that names a country
+        decides; none when it names two, when the country is only a place there ("in
+        Vientiane, Laos", "call on Russia") or in brackets ("(S&D, Austria)"), or when this
+        sentence names a place in another country ("travel to Buenos Aires to meet
+        President X")."""
+        i = s.index - 1
+        while i in self.sentences and self.sentences[i].paragraph == s.paragraph:
+            earlier = self.sentences[i]
+            named_here = {m.name: m for m in earlier.mentions if m.type == "Country"}
+            i -= 1
+            if not named_here:
+                continue
+            (country, *others) = named_here.values()
+            if others or not _names_an_actor(text, country, earlier):
+                return []
+            places = [
+                self.gaz.country_of_city(m.name)
+                for m in s.mentions
+                if m.type == "City" and not _names_an_actor(text, m, s)
+            ]
+            if any(c is not None and c.name != country.name for c in places):
+                return []
+            found = self._roles(text, p, [country], role_abs, p.start, s)
+            return named(found, "paragraph-country", 0.55)
+        return []
 
     def _home_speaker(self, p: Mention, role_abs: int, s: Sentence) -> Mention | None:
         """Whether a titled name opens a release's quote line ("Foreign Secretary X said:",
@@ -583,7 +624,7 @@ def _taken_countries_kept(found: list[Candidate]) -> list[Candidate]:
     person's own title names it: in "President Yoon briefed Prime Minister Ishiba on his
     call with U.S. President-elect Trump", the United States is Trump's."""
     named_by_title = {
-        (c.target.name, c.source.name) for c in found if c.rule != "implied-country"
+        (c.target.name, c.source.name) for c in found if c.rule not in CONTEXT_RULES
     }
     return [
         c
@@ -620,6 +661,24 @@ def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
         m.name: m for m in s.mentions if m.type == "Country" and cell[0] < m.start < cell[1]
     }
     return next(iter(countries.values())) if len(countries) == 1 else None
+
+
+def _names_an_actor(text: str, country: Mention, s: Sentence) -> bool:
+    """Whether a sentence names a country (or a city) as an actor ("Kenya would deploy", "Iran's
+    Guards", "the President of India"), not as a place or a partner after a preposition
+    ("in Vientiane, Laos", "call on Russia"), nor in brackets after a name ("(S&D,
+    Austria)")."""
+    if text.count("(", s.span.start_char, country.start) > text.count(
+        ")", s.span.start_char, country.start
+    ):
+        return False
+    span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head != tok:
+        tok = tok.head
+    return not (tok.dep_ == "pobj" and tok.head.lower_ != "of")
 
 
 def _speaker_of_country(doc: Doc, text: str, p: Mention, s: Sentence) -> list[Candidate]:
@@ -696,15 +755,20 @@ def _has_verb(s: Sentence, start: int, end: int, first: int = 1) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span[first:])
 
 
-def _states_of(roles: dict[int, list[Candidate]]) -> dict[str, Mention]:
+def _states_of(roles: dict[int, list[Candidate]], particles: frozenset[str]) -> dict[str, Mention]:
     """The state each person holds a role in, by the document's own titles ("President Lula
     of Brazil", "Brazilian President Lula"), for rules where a bare name acts for its state;
     a country only implied by the sentence is not trusted for this."""
     states: dict[str, Mention] = {}
     for found in roles.values():
         for c in found:
-            if c.target.type == "Country" and c.rule != "implied-country":
+            if c.target.type == "Country" and c.rule not in CONTEXT_RULES:
                 states.setdefault(c.source.name, c.target)
                 # "Modi" later in the text, after "Prime Minister Narendra Modi of India"
-                states.setdefault(c.source.name.split()[-1], c.target)
+                surname = c.source.name.split()[-1]
+                states.setdefault(surname, c.target)
+                # "Sisi" after "Abdel Fattah El-Sisi": the surname without its particle
+                particle, _, rest = surname.partition("-")
+                if rest and particle.lower() in particles:
+                    states.setdefault(rest, c.target)
     return states
