@@ -498,7 +498,11 @@ class HoldsRole:
         ):
             return False
         between = doc.char_span(role_abs, name_start, alignment_mode="contract")
-        return between is None or not any(t.pos_ in ("VERB", "AUX") for t in between)
+        # a participle qualifying the title is the title's own word ("Colombia's newly
+        # inaugurated President, X", "the recently appointed Prime Minister X")
+        return between is None or not any(
+            t.pos_ in ("VERB", "AUX") and not _qualifying_participle(t) for t in between
+        )
 
     def _roles(
         self,
@@ -513,6 +517,7 @@ class HoldsRole:
         if not targets:
             return out
         named_first = targets[0]  # where the title's words end
+        role_start = _after_qualifiers(s, role_start, role_limit)
         targets = self._held_targets(text, targets, role_start)
         if not targets:
             return out
@@ -661,6 +666,23 @@ def _row_country(text: str, p: Mention, s: Sentence) -> Mention | None:
         m.name: m for m in s.mentions if m.type == "Country" and cell[0] < m.start < cell[1]
     }
     return next(iter(countries.values())) if len(countries) == 1 else None
+
+
+def _qualifying_participle(t: Token) -> bool:
+    """A lower-case past participle right before a title's capitalised words ("newly
+    inaugurated President"): it qualifies the title, whatever the parser hangs it on."""
+    nxt = t.nbor() if t.i + 1 < len(t.doc) else None
+    return t.tag_ == "VBN" and t.is_lower and nxt is not None and nxt.text[:1].isupper()
+
+
+def _after_qualifiers(s: Sentence, start: int, end: int) -> int:
+    """Where a title's words start after the lower-case adverbs and participles that
+    qualify it and are no part of the post ("newly inaugurated President": "President")."""
+    span = s.span.doc.char_span(start, end, alignment_mode="contract")
+    for t in span or []:
+        if not t.is_lower or not (t.pos_ == "ADV" or _qualifying_participle(t)):
+            return max(start, t.idx)
+    return start
 
 
 def _names_an_actor(text: str, country: Mention, s: Sentence) -> bool:
