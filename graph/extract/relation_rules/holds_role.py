@@ -425,8 +425,10 @@ class HoldsRole:
         if cabinet and country.demonym:
             return []  # "Argentine Economy Minister X ... South American": another's word
         span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
-        if span is None or span.root.dep_ == "pobj":
-            return []  # "talks in Singapore", "with Norway as facilitator": a place, no state
+        if span is None or span.root.dep_ == "pobj" or not _names_an_actor(text, country, s):
+            # "talks in Singapore", "with Norway as facilitator", "their meeting in Bali,
+            # Indonesia": a place, no state
+            return []
         if country.demonym and self.role_rx.match(text, country.end + 1):
             return []  # "Japanese Foreign Minister X, with President Y looking on": X's title
         verb = span.root.head
