@@ -43,10 +43,12 @@ from graph.schema import DOCUMENT, MENTIONS, Schema
 from graph.short_names import (
     demonym_head,
     drop_surname_pairs,
+    join_bare_words,
     join_defined_short_forms,
     join_name_halves,
     join_possessives,
     person_shaped_body,
+    state_adjective_head,
 )
 
 if TYPE_CHECKING:
@@ -337,6 +339,7 @@ class Resolver:
             ("Institution", institution_tail, "tail"),
             ("Institution", department_short_form, "department"),
             ("Institution", demonym_head, "demonym-head"),
+            ("Institution", state_adjective_head, "state-head"),
         ):
             group = sorted((c for c in items if c.type == kind), key=lambda c: len(c.name))
             for short in group:
@@ -357,7 +360,7 @@ class Resolver:
                     target.rules.add(f"{rule}: {short.name} → {target.name} ({score:.2f})")
                     short.mentions = []
             items = [c for c in items if c.mentions]
-        return items
+        return join_bare_words(items)
 
     @staticmethod
     def _join_across_types(items: list[Cluster]) -> list[Cluster]:
@@ -624,7 +627,10 @@ class Resolver:
         if place is not None and place.code:
             props["country_code"] = place.code
         if existing is not None:
-            aliases = sorted(set(aliases) | set(existing.aliases) | ({c.name} - {name}))
+            # a longer name from this document renames the node: the name the earlier
+            # documents wrote ("Filipe Nyusi" before "Filipe Jacinto Nyusi") stays an alias
+            renamed = {c.name, existing.name} - {name}
+            aliases = sorted(set(aliases) | set(existing.aliases) | renamed)
         node = graph.nodes.get(c.node_id)
         if node is None:
             graph.nodes[c.node_id] = Node(

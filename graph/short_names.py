@@ -29,6 +29,60 @@ def demonym_head(short: str, long: str) -> bool:
     return place is not None and place.type == "Country"
 
 
+def state_adjective_head(short: str, long: str) -> bool:
+    """ "the Algerian ministry" of "Ministry of Foreign Affairs of Algeria", "the Kenyan
+    parliament" of "Parliament of Kenya": a state's adjective and one head word name again
+    the body of that state with that head word (the resolver joins it only when one body
+    of the document fits)."""
+    words = short.split()
+    if len(words) != 2:
+        return False
+    place = load_gazetteer().demonyms.get(words[0])
+    if place is None or place.type != "Country":
+        return False
+    lg = fold(long).split()
+    if fold(words[1]) not in (lg[0], lg[-1]) or fold(short) == fold(long):
+        return False
+    state = fold(place.name)
+    return fold(long).endswith(" of " + state) or long.split()[0] == words[0]
+
+
+def join_bare_words(items: list[Cluster]) -> list[Cluster]:
+    """ "the Guards" after "Islamic Revolutionary Guard Corps", "the Corps": one capitalised
+    word the model read alone as a body, that is a word (or the plural of one) of exactly
+    one body the document named before it, is that body. A word before the name it would
+    belong to is left alone ("the Navy" of another state, then "People's Liberation Army
+    Navy")."""
+    gaz = load_gazetteer()
+    bodies = [c for c in items if c.type == "Institution" and len(c.name.split()) >= 2]
+    keep = []
+    for c in items:
+        word = c.name
+        if (
+            c.type != "Institution"
+            or " " in word
+            or not word[:1].isupper()
+            or word.isupper()
+            or any(m.source != "ner-org" for m in c.mentions)
+            or gaz.lookup(word) is not None
+        ):
+            keep.append(c)
+            continue
+        forms = {fold(word), fold(word[:-1]) if word.endswith("s") else fold(word)}
+        first = min(m.start for m in c.mentions)
+        fits = [
+            b
+            for b in bodies
+            if forms & set(fold(b.name).split()) and min(m.start for m in b.mentions) < first
+        ]
+        if len(fits) != 1:
+            keep.append(c)
+            continue
+        fits[0].mentions += c.mentions
+        fits[0].rules.add(f"bare word: {word} → {fits[0].name}")
+    return keep
+
+
 def drop_surname_pairs(items: list[Cluster]) -> list[Cluster]:
     """A "person" named "A-B" where A and B are the surnames of two other people of the
     document ("the Ortega-Murillo regime", "the Merkel-Sarkozy plan") is the pair, not a
