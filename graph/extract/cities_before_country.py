@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import CALENDAR_WORDS, MentionFinder, _Found
 from graph.model import fold
@@ -32,6 +34,8 @@ def _name_before_unit(units: frozenset[str]) -> re.Pattern[str]:
     unit = "|".join(sorted(map(re.escape, units)))
     return re.compile(_NAME + rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{unit}),[ \t]*$")
 _WINDOW = 60
+# the model's own names, which a place's address overrides
+_MODEL_SOURCES = frozenset({"person", "ner-org"})
 
 
 def add_cities_before_country(finder: MentionFinder, found: _Found) -> None:
@@ -69,9 +73,23 @@ def add_cities_before_country(finder: MentionFinder, found: _Found) -> None:
         elif not _placed(text[max(0, start - 20) : start], leads):
             continue
         span = found.doc.char_span(start, end, alignment_mode="contract")
-        if span is None or not found.free(span.start, span.end) or span[0].pos_ != "PROPN":
+        if span is None or span[0].pos_ != "PROPN":
             continue
+        if not found.free(span.start, span.end) and not _model_name_only(found, span):
+            continue
+        found.release(span)
         found.add(span, "City", name, "city-country")
+
+
+def _model_name_only(found: _Found, span: Span) -> bool:
+    """Whether what holds the span is only the model's reading of the same words as a
+    person or a body ("POB: Bourem, Gao Region, Mali" read as a person): the address knows
+    better."""
+    held = [m for m in found.mentions if m.start < span.end_char and span.start_char < m.end]
+    return bool(held) and all(
+        m.source in _MODEL_SOURCES and (m.start, m.end) == (span.start_char, span.end_char)
+        for m in held
+    )
 
 
 def _placed(before: str, leads: frozenset[str]) -> bool:

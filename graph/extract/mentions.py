@@ -1724,7 +1724,8 @@ class MentionFinder:
         doc, root = span.doc, span.root
         if root.dep_ == "conj" and root.head.i < span.start:  # "in Kampala and Hanoi"
             first = root.head
-            return self._as_place(doc[first.left_edge.i : first.i + 1])
+            if self._as_place(doc[first.left_edge.i : first.i + 1]):
+                return True  # else its own words may still say so: "LTD, Nairobi, Kenya"
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
         places = self.rules.place_words
@@ -1750,15 +1751,29 @@ class MentionFinder:
                 )
             ):
                 return True  # "Washington, D.C.", "Abuja, Nigeria", "Kyiv-based"
+        return self._travelled(span)
+
+    def _travelled(self, span: Span) -> bool:
+        """Whether a city's name is where someone goes or has been: "flew to X", "arrives
+        here from X", "shuttling between X and Y", "visited X", "the last stop is X";
+        "residents of X"."""
+        root, places = span.root, self.rules.place_words
         head = root.head
-        if root.dep_ == "pobj" and before.lower_ in places["travel_preps"]:
+        travel = places["travel_words"]
+        if root.dep_ == "pobj" and head.lower_ in places["travel_preps"]:
+            verb = head.head
+            while verb.pos_ == "ADV" and verb.head is not verb:
+                verb = verb.head  # "arrives here from X", "flew back to X"
             ranged = any(
-                t.lower_ in places["travel_preps"] and t != head for t in head.head.children
+                t.lower_ in places["travel_preps"] and t.dep_ == "prep" and t != head
+                for t in verb.children
             )
-            return ranged or head.head.lemma_.lower() in places["travel_words"]  # "from A to B"
-        if root.dep_ == "pobj" and before.lower_ == "of":
+            return ranged or verb.lemma_.lower() in travel  # "from A to B"
+        if root.dep_ == "pobj" and head.lower_ == "of":
             return head.head.lemma_.lower() in places["place_nouns"]  # "residents of Goma"
-        return root.dep_ == "dobj" and head.lemma_.lower() in places["travel_words"]
+        if root.dep_ == "attr" and head.lemma_ == "be":  # "the next stop is X"
+            return any(t.dep_ == "nsubj" and t.lemma_.lower() in travel for t in head.children)
+        return root.dep_ == "dobj" and head.lemma_.lower() in travel
 
     def _add_places_in(self, found: _Found) -> None:
         """Layer 5: places spaCy knows that the gazetteer does not, where the text says

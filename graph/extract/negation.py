@@ -45,6 +45,8 @@ def asserted(tok: Token, rules: Rules) -> bool:
         for c in v.children:
             if c.dep_ == "neg" or c.lower_ in rules.negators and c.dep_ in ("neg", "advmod", "det"):
                 return False
+            if c.lower_ in rules.negators and c.dep_ in ("cc", "nsubj") and c.i < v.i - 1:
+                return False  # "Nor has X suspended ...", "Neither has X attended ...": inverted
             if c.dep_ == "advmod" and any(g.lower_ in rules.negators for g in c.children):
                 return False  # "no longer places X under sanctions"
             if c.dep_ in ("nsubj", "nsubjpass") and any(

@@ -41,6 +41,7 @@ from graph.extract.event_names import (
     year_place_events,
 )
 from graph.extract.event_variants import drop_press_sessions, join_short_titles, place_forms
+from graph.extract.lone_datelines import drop_lone_datelines
 from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
@@ -259,6 +260,7 @@ class Extractor:
         mentions = sorted(
             {id(m): m for s in sentences for m in s.mentions}.values(), key=lambda m: m.start
         )
+        mentions = drop_lone_datelines(mentions, candidates)
         for byline in reversed(self._bylines(text, meta)):
             mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)

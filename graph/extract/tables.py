@@ -446,11 +446,18 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     names: dict[str, str] = raw["country_names"]
     aliases: dict[str, list[str]] = raw["country_aliases"]
+    cities = {
+        code: Place("City", city, state)
+        for code, (state, city, *_) in raw["city_territories"].items()
+    }
+    for code, (_, _, *forms) in raw["city_territories"].items():
+        for form in [cities[code].name, *forms]:  # read first: the first writer wins
+            gaz.add(form, cities[code])
     for c in pycountry.countries:
         code = c.alpha_3
         canonical = names.get(code) or getattr(c, "common_name", None) or c.name
-        place = Place("Country", canonical, code)
-        gaz.countries_by_code[code] = place
+        gaz.countries_by_code[code] = Place("Country", canonical, code)
+        place = cities.get(code) or gaz.countries_by_code[code]  # "Hong Kong" is a city
         forms = [canonical, c.name, *aliases.get(code, [])]
         if getattr(c, "official_name", None):
             forms.append(c.official_name)
@@ -478,6 +485,8 @@ def load_gazetteer() -> Gazetteer:
     for city, (type_, actor) in raw["capital_metonyms"].items():
         gaz.metonyms[city] = gaz.lookup(actor) or Place(type_, actor)
     _add_country_data(gaz)
+    for capital, code in raw["capital_names"].items():
+        gaz.capitals[fold(capital)] = code
     _add_factbook_nationalities(gaz)
     for seat, code in raw["seats_of_government"].items():
         gaz.add(seat, gaz.countries_by_code[code])
