@@ -72,6 +72,7 @@ from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.press_and_ngos import add_press_and_ngos
+from graph.extract.region_names import regions_inside_names
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
 from graph.extract.state_offices import add_state_offices
@@ -271,6 +272,7 @@ def end(doc: Doc) -> Doc:
         names.collective_nouns,
         state.finder.rules.institution_heads,
     )
+    found.mentions[:] = regions_inside_names(found.mentions, doc_text(doc), names)
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)

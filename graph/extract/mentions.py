@@ -28,6 +28,8 @@ from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_fields import name_field_entries, surname_of
 from graph.extract.name_rules import load_name_rules
+from graph.extract.portfolio_names import portfolio_after_for
+from graph.extract.region_names import compass_word_in_name
 from graph.extract.tables import Gazetteer, Place, Rules
 from graph.model import fold
 
@@ -313,8 +315,13 @@ class MentionFinder:
         for _, s, e in self.matcher(doc):
             span = doc[s:e]
             place = self.gaz.lookup(span.text)
-            if place is not None and fold(span.text) not in self.rules.never:
-                hits.append((span, place))
+            if place is None or fold(span.text) in self.rules.never:
+                continue
+            if place.type == "Region" and compass_word_in_name(
+                doc_text(doc), span.start_char, span.end_char, self.names.compass_regions
+            ):
+                continue  # "the West Bank", "West African": not the West
+            hits.append((span, place))
         return hits
 
     def _is_cap(self, tok: Token) -> bool:
@@ -2062,9 +2069,7 @@ class MentionFinder:
         """ "[Cabinet Secretary for] Interior and National Administration": a name right
         after a portfolio role and "for", with no article, is the role's portfolio, and so is
         its tail ("[... for Interior and] National Administration")."""
-        before = doc_text(span.doc)[max(0, span.start_char - 60) : span.start_char]
-        m = re.search(r"([A-Za-z-]+)\s+for\s+(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$", before)
-        return m is not None and m.group(1).lower() in self.names.portfolio_roles
+        return portfolio_after_for(doc_text(span.doc), span.start_char, self.names.portfolio_roles)
 
     def _dateline_credit(self, ent: Span) -> bool:
         """A news agency in brackets ("(Reuters)", "(AP)") credits the story: page

@@ -64,6 +64,10 @@ class NameRules:
     programme_openers: frozenset[str]
     # words of a plan named with its target year ("Vision 2030")
     dated_plan_heads: frozenset[str]
+    # words after a region's name that make it a unit's ("Middle East Programme")
+    region_unit_heads: frozenset[str] = frozenset()
+    # regions written as a compass word ("the West")
+    compass_regions: frozenset[str] = frozenset()
 
 
 @cache
@@ -95,6 +99,8 @@ def load_name_rules() -> NameRules:
         programme_heads=frozenset(n["programme_heads"]),
         programme_openers=frozenset(n["programme_openers"]),
         dated_plan_heads=frozenset(n["dated_plan_heads"]),
+        region_unit_heads=frozenset(n["region_unit_heads"]),
+        compass_regions=frozenset(n["compass_regions"]),
     )
 
 

@@ -13,6 +13,7 @@ person. Runs before the model's people, so the name it cuts is not read first.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -26,6 +27,15 @@ if TYPE_CHECKING:
 
 _JOINERS = frozenset({"of", "for", "and", "the", "&"})
 _OPENERS = frozenset({"of", "for"})
+
+
+def portfolio_after_for(text: str, start: int, roles: frozenset[str]) -> bool:
+    """Whether the name at `start` follows "<portfolio role> for" with no article ("Cabinet
+    Secretary for [Interior]", "Minister for [Europe]"), maybe after other capitalised words
+    of the same portfolio ("... for Interior and [National Administration]")."""
+    before = text[max(0, start - 60) : start]
+    m = re.search(r"([A-Za-z-]+)\s+for\s+(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$", before)
+    return m is not None and m.group(1).lower() in roles
 
 
 @dataclass(frozen=True)
