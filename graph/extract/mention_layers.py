@@ -79,6 +79,7 @@ from graph.extract.state_offices import add_state_offices
 from graph.extract.styled_governments import governments_by_their_style
 from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
+from graph.extract.vessel_names import drop_vessel_names
 
 COMPONENT_PREFIX = "actorgraph_mentions_"
 BEGIN = COMPONENT_PREFIX + "begin"  # starts the pass
@@ -273,6 +274,9 @@ def end(doc: Doc) -> Doc:
         state.finder.rules.institution_heads,
     )
     found.mentions[:] = regions_inside_names(found.mentions, doc_text(doc), names)
+    found.mentions[:] = drop_vessel_names(
+        found.mentions, doc_text(doc), state.finder.rules.vessel_words
+    )
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
     mentions = _body_confirms_headlines(found.mentions, heads)
     doc.user_data[_RESULT] = (mentions, found.part_of)
