@@ -36,6 +36,7 @@ from graph.extract.name_rules import load_name_rules
 from graph.extract.pipeline import Extraction
 from graph.extract.placed_bodies import seat_in_name
 from graph.extract.tables import Place, load_gazetteer, load_rules
+from graph.extract.titled_forms import TITLE_BEFORE, TITLED_FORM
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.organ_portfolios import join_state_organs
 from graph.regnal_names import first_word_only, mark_regnal, regnal_fits, regnal_title
@@ -50,9 +51,14 @@ from graph.short_names import (
     person_shaped_body,
     state_adjective_head,
 )
+from graph.titled_names import office_holders
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
+
+
+# props of a mention that say how it was written, not what the actor is: no node property
+_MENTION_ONLY_PROPS = frozenset({"kind", "line", "coverage", PLACE_FORM, TITLED_FORM, TITLE_BEFORE})
 
 
 @dataclass
@@ -74,6 +80,12 @@ class Cluster:
             for m in self.mentions
             if PLACE_FORM in m.props and m.source != "generic-event"
         }
+
+    @property
+    def titled_forms(self) -> set[str]:
+        """ "President Macri": a surname as written with its title (titled_forms.py), kept as
+        an alias of the node only, never a name to match another cluster or node by."""
+        return {m.props[TITLED_FORM] for m in self.mentions if TITLED_FORM in m.props}
 
 
 _tokens = name_tokens
@@ -353,6 +365,8 @@ class Resolver:
                     and len(c.name) >= len(short.name)
                     and contains(short.name, c.name)
                 ]
+                if rule == "surname":  # "Prime Minister Morrison" is not "Mrs Jenny Morrison"
+                    fits = office_holders(short, fits)
                 if len({id(c) for c in fits}) == 1:
                     target = fits[0]
                     target.mentions += short.mentions
@@ -411,7 +425,10 @@ class Resolver:
         as a person elsewhere, by the same name and with no title or list of people behind
         it: one place, and the person's mentions join it."""
         same = [p for p in people if p.mentions and fold(p.name) == fold(city.name)]
-        if len(same) != 1 or any(m.source != "person" for m in same[0].mentions):
+        if len(same) != 1 or any(
+            m.source != "person" or TITLE_BEFORE in m.props  # "President Jokowi": a person
+            for m in same[0].mentions
+        ):
             return False
         city.mentions += same[0].mentions
         city.rules.add(f"type: {same[0].name} is a place")
@@ -603,6 +620,8 @@ class Resolver:
         else:
             c.node_id = node_id(c.type, self._own_key(c, name, owners[0], graph.doc_id))
         forms = set(c.surfaces)
+        if c.type == "Person":
+            forms |= c.titled_forms
         if c.type == "Institution":
             forms |= {undotted(s) for s in forms | {name}}
             forms |= {
@@ -613,7 +632,7 @@ class Resolver:
             }
         aliases = sorted(s for s in forms if fold(s) != fold(name))
         props: dict[str, object] = {
-            k: v for k, v in c.props.items() if k not in ("kind", "line", "coverage", PLACE_FORM)
+            k: v for k, v in c.props.items() if k not in _MENTION_ONLY_PROPS
         }
         if c.type == "Event" and c.key:
             props["key"] = c.key

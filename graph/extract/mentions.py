@@ -532,6 +532,8 @@ class MentionFinder:
                 span = span[1:]  # "..., Mr Espen Barth Eide,": the honorific is no name
             if not 2 <= len(span) <= 4 or any(t.ent_type_ for t in span):
                 continue
+            if self._role_word(span.text) or all(t.lower_ in self.title_words for t in span):
+                continue  # "the Prime Minister of Australia, Prime Minister ...": a title
             if (
                 all(
                     (t.is_alpha and t.text[:1].isupper() and not t.text.isupper())

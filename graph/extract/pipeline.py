@@ -47,6 +47,7 @@ from graph.extract.mention_layers import add_mention_components, mention_cfg, me
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
+from graph.extract.titled_forms import mark_titled_forms
 from graph.extract.topic_conferences import topic_conferences
 from graph.model import fold
 
@@ -261,6 +262,8 @@ class Extractor:
             {id(m): m for s in sentences for m in s.mentions}.values(), key=lambda m: m.start
         )
         mentions = drop_lone_datelines(mentions, candidates)
+        # before the bylines are added: their offsets are not the text's
+        mark_titled_forms(mentions, meta.text)
         for byline in reversed(self._bylines(text, meta)):
             mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
