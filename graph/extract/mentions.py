@@ -28,6 +28,7 @@ from graph.extract.event_names import numbered_event_key, ordinal_of
 from graph.extract.listed_bodies import capital_entries, glued_person, numbered_units
 from graph.extract.name_fields import name_field_entries, surname_of
 from graph.extract.name_rules import load_name_rules
+from graph.extract.non_person_names import non_person_verdict
 from graph.extract.portfolio_names import portfolio_after_for
 from graph.extract.region_names import compass_word_in_name
 from graph.extract.tables import Gazetteer, Place, Rules
@@ -532,8 +533,12 @@ class MentionFinder:
                 span = span[1:]  # "..., Mr Espen Barth Eide,": the honorific is no name
             if not 2 <= len(span) <= 4 or any(t.ent_type_ for t in span):
                 continue
-            if self._role_word(span.text) or all(t.lower_ in self.title_words for t in span):
-                continue  # "the Prime Minister of Australia, Prime Minister ...": a title
+            if (
+                self._role_word(span.text)
+                or all(t.lower_ in self.title_words for t in span)
+                or all(t.lower_ in self._role_noun_words for t in span)
+            ):
+                continue  # "Prime Minister, Prime Minister of Fiji": a title, no name
             if (
                 all(
                     (t.is_alpha and t.text[:1].isupper() and not t.text.isupper())
@@ -1527,7 +1532,13 @@ class MentionFinder:
             if self._placed(doc, sub):
                 found.add(sub, "City", _tidy(sub.text), "ner-place")  # "talks in Dakar"
                 continue
-            found.add(sub, "Person", self._tidy_person(sub.text), "person")
+            verdict = non_person_verdict(sub)  # "the Naftan refinery", "Gwadar Port"
+            if verdict == "Institution":
+                found.add(sub, "Institution", _tidy(sub.text), "ner-body-evidence")
+            elif verdict is None:
+                found.add(sub, "Person", self._tidy_person(sub.text), "person")
+            # "none": left free, a later layer may read a longer name around it ("Australian
+            # Infrastructure Financing Facility for the Pacific")
         for span in self._titled_names(doc, taken):
             found.add(span, "Person", self._tidy_person(span.text), "titled-name")
         for span in self._role_appositions(doc):
