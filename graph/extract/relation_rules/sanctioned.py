@@ -42,13 +42,24 @@ class Sanctioned(StatelessRule):
         States embargo on Cuba", "a call to end the U.S. embargo": False); None where no
         ending word governs it."""
         ended = False
-        for up in list(cue.ancestors)[:5]:
+        for up in [*self._ending_before(cue), *list(cue.ancestors)[:5]]:
             lemma = up.lemma_.lower()
             if not ended:
                 ended = lemma in self.ending or up.lower_ in self.ending
             elif lemma in self.demand:
                 return not asserted(up, self.rules)
         return True if ended else None
+
+    def _ending_before(self, cue: Token) -> list[Token]:
+        """An ending word a few words before the measure in its own phrase, which the parser
+        may not put above it ("issued a licence suspending for six months the sanctions on
+        X": the sanctions hung on "issued"); none past a punctuation mark or another verb."""
+        for tok in reversed(cue.doc[max(cue.sent.start, cue.i - 6) : cue.i]):
+            if tok.lemma_.lower() in self.ending or tok.lower_ in self.ending:
+                return [tok]
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
+                return []
+        return []
 
     def sanctioned(self, doc: Doc, s: Sentence) -> list[Candidate]:
         words = [t for t in s.span if t.lower_ in self.rules.sanction_cues]
