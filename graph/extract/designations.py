@@ -585,9 +585,15 @@ class Designations:
         if pending is None or s.span.root.pos_ in ("VERB", "AUX"):
             return []
         by, wanted = pending
+        names = s.mentions
+        if self.rules.identifier.search(s.text):
+            # a list entry ("ESSA, Salim (a.k.a. ...), 14 Kildare Road, Saxonwold; DOB ..."):
+            # its opening name is listed, not the street, place or alias its fields hold
+            text = doc_text(s.span.doc)
+            names = self._items(s, text, [_item_start(s, text), *_marked_lines(s, text)])
         return [
             (src, m, s.index, "designation-passive", 0.8)
-            for m in s.mentions
+            for m in names
             if m.type in wanted and not m.demonym
             for src in by
             if m.name != src.name
