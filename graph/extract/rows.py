@@ -49,6 +49,8 @@ def row_facts(
             # a list item's own words; a table's notes cell speaks of others ("| Cook
             # Islands | Tepaeru Herrmann | ... | Prime Minister Mark Brown did not attend |")
             facts = [f for f in facts if f[0] == "HOLDS_ROLE"]
+        if headings is not None and facts and headings.represented(s, at):
+            facts = _heads_only(facts)
         out += facts
         at += len(line) + 1
     return out
@@ -65,9 +67,52 @@ class ListHeadings:
     # participation", "withdrew"): no attendance is read from it
     absences: tuple[str, ...] = ()
 
+    # words of a section heading over bodies that came through their named heads
+    # ("### International organisations") and of one that names members too
+    represented_bodies: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+
     def absent(self, line: str) -> bool:
         low = line.lower()
         return has_word(self.absences, low)
+
+    def represented(self, s: Sentence, line_start: int) -> bool:
+        """Whether the row at line_start stands in a section whose heading names bodies
+        represented by their heads ("International organizations and observers"), not
+        members ("Member states and organisations")."""
+        heading = _section_heading(doc_text(s.span.doc), line_start).lower()
+        return has_word(self.represented_bodies, heading) and not has_word(self.members, heading)
+
+
+def _heads_only(
+    facts: list[tuple[str, Mention, Mention, str | None]],
+) -> list[tuple[str, Mention, Mention, str | None]]:
+    """A row of a body represented through its named head ("| United Nations | António
+    Guterres | Secretary-General |"): the head attended and holds the post; the body did not
+    attend as a participant itself. A row with no person keeps its body."""
+    if not any(rel == "ATTENDED" and a.type == "Person" for rel, a, _, _ in facts):
+        return facts
+    return [f for f in facts if not (f[0] == "ATTENDED" and f[1].type == "Institution")]
+
+
+def _section_heading(text: str, line_start: int) -> str:
+    """The heading of the section a row stands in: the nearest line above that is a
+    Markdown heading, or a short line that is no row, item or sentence ("Invited leaders
+    and organisations"), over the rows, a table's header and any paragraph between; "" if
+    none within 40 lines."""
+    end = line_start - 1
+    for _ in range(40):
+        if end <= 0:
+            return ""
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if line.startswith("#"):
+            return line.lstrip("#").strip()
+        row = not line or line[:1] in "-•*|" or CELL_BREAK.search(line) is not None
+        if not row and len(line) < 60 and line[-1] not in ".;,":
+            return line
+    return ""
 
 
 def _listed_item(

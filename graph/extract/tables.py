@@ -106,6 +106,8 @@ class Rules:
     list_headings: tuple[str, ...] = ()
     host_headings: tuple[str, ...] = ()
     absence_words: tuple[str, ...] = ()
+    represented_body_headings: tuple[str, ...] = ()
+    member_headings: tuple[str, ...] = ()
     presiding_titles: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     entry_cues: tuple[str, ...] = ()
@@ -367,6 +369,8 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         list_headings=tuple(raw["attendance"]["list_headings"]),
         host_headings=tuple(raw["attendance"]["host_headings"]),
         absence_words=tuple(raw["attendance"]["absence_words"]),
+        represented_body_headings=tuple(raw["attendance"]["represented_body_headings"]),
+        member_headings=tuple(raw["attendance"]["member_headings"]),
         presiding_titles=tuple(raw["hosting"]["presiding_titles"]),
         navigation=_line_label(raw["events"]["navigation_labels"]),
         place_line=_line_label(raw["hosting"]["place_labels"]),

@@ -15,7 +15,11 @@ class TableRows(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.list_headings = ListHeadings(
-            rules.list_headings, rules.host_headings, rules.absence_words
+            rules.list_headings,
+            rules.host_headings,
+            rules.absence_words,
+            rules.represented_body_headings,
+            rules.member_headings,
         )
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
