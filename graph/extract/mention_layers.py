@@ -77,6 +77,7 @@ from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
 from graph.extract.state_offices import add_state_offices
 from graph.extract.styled_governments import governments_by_their_style
+from graph.extract.subdivisions import drop_subdivisions
 from graph.extract.turn_labels import add_turn_labels
 from graph.extract.un_list_entries import add_un_list_entries
 from graph.extract.vessel_names import drop_vessel_names
@@ -265,6 +266,10 @@ def end(doc: Doc) -> Doc:
     )
     found.mentions[:] = programmes_read_as_bodies(found.mentions, names)
     found.mentions[:] = places_of_addresses(found.mentions, doc_text(doc), state.finder.gaz)
+    # "Rakhine State", "Balochistan", "the Shan and Chin states": a country's unit, no actor
+    found.mentions[:] = drop_subdivisions(
+        found.mentions, doc_text(doc), state.finder.gaz, state.finder.title_words
+    )
     found.mentions[:] = drop_names_that_are_no_actors(
         found.mentions,
         names.name_connectors,

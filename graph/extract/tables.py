@@ -184,6 +184,9 @@ class Gazetteer:
     # canonical names of armed and political movements (data/armed_movements.toml): no
     # organ of the state their name or their demonym says ("Pakistani Taliban")
     movements: set[str] = field(default_factory=set)
+    # folded names of countries' states, provinces and regions (ISO 3166-2, pycountry), alone
+    # and with their kind ("rakhine", "rakhine state"): places, no actors (subdivisions.py)
+    subdivisions: frozenset[str] = frozenset()
 
     def add(self, surface: str, place: Place) -> None:
         self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
@@ -448,6 +451,7 @@ def name_particles() -> frozenset[str]:
 def load_gazetteer() -> Gazetteer:
     raw = data_file("places")
     gaz = Gazetteer()
+    gaz.subdivisions = subdivision_names(frozenset(raw["subdivisions"]["kinds"]))
     names: dict[str, str] = raw["country_names"]
     aliases: dict[str, list[str]] = raw["country_aliases"]
     cities = {
@@ -500,6 +504,21 @@ def load_gazetteer() -> Gazetteer:
         gaz.demonyms.setdefault(adjective, gaz.countries_by_code[code])
     _add_world_cities(gaz, raw["world_cities"])
     return gaz
+
+
+_BRACKETED = re.compile(r"\s*\(.*\)$")  # "National Capital District (Port Moresby)"
+
+
+def subdivision_names(kinds: frozenset[str]) -> frozenset[str]:
+    """The folded names of ISO 3166-2's first-level units of the given kinds, alone and
+    followed by their kind's last word ("Kachin" and "Kachin State", "Balochistan Province")."""
+    names: set[str] = set()
+    for unit in pycountry.subdivisions:
+        if unit.type not in kinds:
+            continue
+        name = fold(_BRACKETED.sub("", unit.name))
+        names.update((name, f"{name} {fold(unit.type.split()[-1])}"))
+    return frozenset(names)
 
 
 def _add_world_cities(gaz: Gazetteer, spec: dict[str, Any]) -> None:
@@ -559,7 +578,7 @@ def _add_country_data(gaz: Gazetteer) -> None:
         spellings = [str(info.get("name") or ""), *map(str, info.get("altSpellings") or [])]
         for form in spellings:
             if len(form) >= 2 and form not in codes and "," not in form:
-                gaz.add(form, place)
+                _add_alternate(gaz, form, place)
         capital = str(info.get("capital") or "")
         if capital:
             gaz.capitals.setdefault(fold(capital), code)
@@ -573,9 +592,26 @@ def _add_country_data(gaz: Gazetteer) -> None:
                 demonym_pop[demonym] = population
                 gaz.demonyms[demonym] = place
     for old in pycountry.historic_countries:
-        successor = by_alpha2.get(getattr(old, "alpha_4", "")[2:])
-        if successor in gaz.countries_by_code:
-            gaz.add(old.name.split(",")[0].strip(), gaz.countries_by_code[successor])
+        successor_alpha2 = getattr(old, "alpha_4", "")[2:]
+        successor = by_alpha2.get(successor_alpha2)
+        name = old.name.split(",")[0].strip()
+        if successor in gaz.countries_by_code and not _unit_of(name, successor_alpha2):
+            gaz.add(name, gaz.countries_by_code[successor])
+
+
+def _unit_of(name: str, alpha_2: str) -> bool:
+    """Whether a former state is now a state or province of its successor ("Sikkim" of
+    India): its name names the unit, not the country."""
+    units = pycountry.subdivisions.get(country_code=alpha_2) or []
+    return any(fold(_BRACKETED.sub("", u.name)) == fold(name) for u in units)
+
+
+def _add_alternate(gaz: Gazetteer, form: str, place: Place) -> None:
+    """A country's other spelling from countryinfo. A state's or a province's name is none
+    of the country's ("Sikkim" for India, "Portuguesa" for Portugal)."""
+    if gaz.lookup(form) is None and fold(form).removeprefix("the ") in gaz.subdivisions:
+        return
+    gaz.add(form, place)
 
 
 # "Motswana (singular), Batswana (plural)", "Barbadian or Bajan (colloquial)",
