@@ -316,7 +316,11 @@ class MentionFinder:
         for _, s, e in self.matcher(doc):
             span = doc[s:e]
             place = self.gaz.lookup(span.text)
-            if place is None or fold(span.text) in self.rules.never:
+            if (
+                place is None
+                or fold(span.text) in self.rules.never
+                or self._alternate_misread(span, place)
+            ):
                 continue
             if place.type == "Region" and compass_word_in_name(
                 doc_text(doc), span.start_char, span.end_char, self.names.compass_regions
@@ -324,6 +328,31 @@ class MentionFinder:
                 continue  # "the West Bank", "West African": not the West
             hits.append((span, place))
         return hits
+
+    def _alternate_misread(self, span: Span, place: Place) -> bool:
+        """A country's other spelling of one word ("Island" for Iceland, "Mann" for the Isle
+        of Man) read as something else: inside a capitalised name ("Vetra Island", "Aung
+        Thet Mann"), whose English names alone name the country, or where the model reads
+        an English word ("Island nations"), or the surname of a person the document names
+        in full. A demonym of the same country stays."""
+        key = fold(span.text)
+        if len(span) != 1 or key not in self.gaz.alternates:
+            return False
+        if self.gaz.demonyms.get(span.text) == place:
+            return False
+        tok, doc = span[0], span.doc
+        if tok.pos_ not in ("PROPN", "") or self._surname_of_named_person(doc, span):
+            return True  # an English word; "Mann said" after "Ottilie Mann"
+        if tok.head.i == tok.i + 1 and tok.head.is_lower and tok.head.pos_ == "NOUN":
+            return True  # "Island nations" opening a sentence, read as a name
+        neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+        return any(
+            n.is_alpha
+            and n.text[:1].isupper()
+            and n.pos_ == "PROPN"
+            and not self.gaz.lookup(n.text)
+            for n in neighbours
+        )
 
     def _is_cap(self, tok: Token) -> bool:
         t = tok.text

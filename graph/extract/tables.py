@@ -184,6 +184,10 @@ class Gazetteer:
     # canonical names of armed and political movements (data/armed_movements.toml): no
     # organ of the state their name or their demonym says ("Pakistani Taliban")
     movements: set[str] = field(default_factory=set)
+    # folded forms known only from countryinfo's other spellings, mostly in the country's own
+    # language ("Island" for Iceland, "Mann" for the Isle of Man, "Suomi"): no English name,
+    # so one of one word is read only where it stands alone (mentions._alternate_misread)
+    alternates: set[str] = field(default_factory=set)
     # folded names of countries' states, provinces and regions (ISO 3166-2, pycountry), alone
     # and with their kind ("rakhine", "rakhine state"): places, no actors (subdivisions.py)
     subdivisions: frozenset[str] = frozenset()
@@ -607,10 +611,14 @@ def _unit_of(name: str, alpha_2: str) -> bool:
 
 
 def _add_alternate(gaz: Gazetteer, form: str, place: Place) -> None:
-    """A country's other spelling from countryinfo. A state's or a province's name is none
-    of the country's ("Sikkim" for India, "Portuguesa" for Portugal)."""
-    if gaz.lookup(form) is None and fold(form).removeprefix("the ") in gaz.subdivisions:
-        return
+    """A country's other spelling from countryinfo; one the gazetteer did not know yet (by
+    an English name from pycountry or places.toml) is marked an alternate. A state's or a
+    province's name is none of the country's ("Sikkim" for India, "Portuguesa" for Portugal)."""
+    if gaz.lookup(form) is None:
+        key = fold(form).removeprefix("the ")
+        if key in gaz.subdivisions:
+            return
+        gaz.alternates.add(key)
     gaz.add(form, place)
 
 
