@@ -11,6 +11,7 @@ Negated or hedged cues assert nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -30,6 +31,8 @@ BODIES = ("Country", "Institution")
 PARTNER_NOUNS = frozenset({"partners", "allies", "counterparts", "colleagues"})
 # words that open a list of the partners meant: "partners, including A and B", "namely"
 LIST_CUES = frozenset({"including", "namely", "such", "like", "notably"})
+# the dependencies of a clause below another ("hoped that X would ...", "to be hosted by X")
+CLAUSES = frozenset({"ccomp", "advcl", "acl", "relcl", "xcomp", "csubj", "pcomp"})
 
 
 class Partners:
@@ -45,9 +48,13 @@ class Partners:
         self.act_lemmas = words.agreement_verbs | rules.co_action_verbs
         self.paragraph = -1
         self.recent: list[Mention] = []  # the states the paragraph named, last first
+        self.named_often: frozenset[str] = frozenset()  # the states of two sentences or more
 
-    def reset(self) -> None:
+    def reset(
+        self, sentences: Sequence[Sentence] = (), states: dict[str, Mention] | None = None
+    ) -> None:
         self.paragraph, self.recent = -1, []
+        self.named_often = _named_often(sentences, states or {})
 
     def two_sides(self, s: Sentence, states: dict[str, Mention]) -> list[Candidate]:
         """ "Biden also met Trudeau, and the two governments announced joint commitments",
@@ -59,18 +66,31 @@ class Partners:
             self.paragraph, self.recent = s.paragraph, []
         words = load_pair_rules()
         out: list[Candidate] = []
+        cues = [
+            tok
+            for tok in tokens_with(s.span, words.two_sides_nouns)
+            if tok.dep_ == "nsubj"
+            and tok.lower_ in words.two_sides_nouns
+            and any(c.lower_ in ("two", "both") for c in tok.children)
+        ]
+        # "the two sides" of a meeting are states the document keeps naming, or names in a
+        # main clause or before the words in their sentence: one named once
+        # elsewhere is a topic of their talks ("hoped that Pakistan and India would resolve
+        # their differences. Both sides agreed ...", "both leaders agreed ... ahead of the
+        # meeting to be hosted by Tuvalu")
+        cut = cues[0].idx if cues else s.span.start_char
+        acting = {m.name for m in s.mentions if _in_main_clause(m, s)}
         named = [
-            m if m.type == "Country" else states.get(m.name)
+            (m, m if m.type == "Country" else states.get(m.name))
             for m in s.mentions
             if (m.type == "Country" and not m.demonym) or (m.type == "Person" and m.name in states)
         ]
-        for m in (x for x in named if x is not None):
-            self.recent = [m] + [r for r in self.recent if r.name != m.name]
-        for tok in tokens_with(s.span, words.two_sides_nouns):
-            if tok.dep_ != "nsubj" or tok.lower_ not in words.two_sides_nouns:
-                continue
-            if not any(c.lower_ in ("two", "both") for c in tok.children):
-                continue
+        for m, state in named:
+            if state is not None and (
+                state.name in self.named_often or m.start < cut or m.name in acting
+            ):
+                self.recent = [state] + [r for r in self.recent if r.name != state.name]
+        for tok in cues:
             verb = tok.head
             future = any(c.dep_ == "aux" and c.lower_ in words.future_aux for c in verb.children)
             if (
@@ -413,7 +433,16 @@ class Partners:
         for c in noun.subtree:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "of" and c.head == noun):
                 lo, hi = self._span_of(c)
-                group += [m for m in bodies if lo <= m.start and m.end <= hi]
+                # "the joint redevelopment of the X Camp, which A and B committed to": who
+                # a relative clause names is no member of the phrase
+                aside = [self._span_of(r) for r in c.subtree if r.dep_ == "relcl"]
+                group += [
+                    m
+                    for m in bodies
+                    if lo <= m.start
+                    and m.end <= hi
+                    and not any(a <= m.start and m.end <= b for a, b in aside)
+                ]
         if not group:
             verb = governing_verb(noun)
             for c in verb.children:
@@ -442,6 +471,32 @@ def _owner_of_cue(
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
     # "his partnership with X" under a person's verb: the clause's subject rules read it
     return [m for c in subjects for m in _headed(c, bodies)] or None
+
+
+def _named_often(sentences: Sequence[Sentence], states: dict[str, Mention]) -> frozenset[str]:
+    """The states a document names in two sentences or more, by name, adjective or a person
+    who stands for them."""
+    seen: dict[str, set[int]] = {}
+    for s in sentences:
+        for m in s.mentions:
+            state = m if m.type == "Country" else states.get(m.name) if m.type == "Person" else None
+            if state is not None:
+                seen.setdefault(state.name, set()).add(s.index)
+    return frozenset(name for name, sents in seen.items() if len(sents) >= 2)
+
+
+def _in_main_clause(m: Mention, s: Sentence) -> bool:
+    """Whether a mention stands in its sentence's main clause ("Nepal and Bangladesh
+    reviewed ...", "the United States negotiated with Venezuela"), not in a clause below it
+    ("hoped that Pakistan and India would resolve ...", "a meeting to be hosted by X")."""
+    tok = next((t for t in s.span if t.idx >= m.start), None)
+    for _ in range(12):
+        if tok is None or tok.head == tok:
+            return tok is not None
+        if tok.dep_ in CLAUSES:
+            return False
+        tok = tok.head
+    return False
 
 
 def _presence_together(cue: Token) -> bool:

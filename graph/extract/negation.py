@@ -57,7 +57,27 @@ def asserted(tok: Token, rules: Rules) -> bool:
                 return False
         if v != tok and v.lemma_.lower() in rules.reversals:
             return False  # "lifted sanctions", "refused to sanction", "threatened to attend"
-    return True
+    return not _only_wished(verb, rules)
+
+
+def _only_wished(verb: Token, rules: Rules) -> bool:
+    """Whether an infinitive is only asked for or offered, through a chain of infinitives
+    the chain above does not climb: "urged Iran to take steps ... and to cooperate with the
+    Agency" (a conjunct of another infinitive), "expressed readiness to work with X" (a
+    noun's infinitive, rules.toml intent_nouns)."""
+    node = verb
+    for _ in range(5):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return False
+        head = node.head
+        if node.dep_ == "acl" and head.lemma_.lower() in rules.intent_nouns:
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp") or head == node:
+            return False
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.reversals:
+            return True
+        node = head
+    return False
 
 
 def _inside_without(tok: Token, verb: Token, rules: Rules) -> bool:

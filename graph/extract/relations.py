@@ -14,6 +14,7 @@ from graph.extract.event_names import document_event
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.relation_rules import RELATION_RULES, RuleRegistry
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence, named
+from graph.extract.same_state_partners import same_state_partners
 from graph.extract.statements import (
     said_away,
     said_in_recalling_passage,
@@ -76,6 +77,7 @@ class RelationFinder:
         for document_rule in self.document_rules:
             out += document_rule.find(ctx, out)
         out = said_away(spoken_elsewhere(out, ctx.body, self.gaz), ctx.body, self.rules)
+        out = same_state_partners(out, ctx)  # one government's bodies are no partners
         # after speakers_not_attendees: one quoted where another event is recalled did not
         # attend it either
         out = speakers_not_attendees(out)

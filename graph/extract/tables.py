@@ -84,6 +84,7 @@ class Rules:
     suffix_joiners: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
     reversals: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
     infixes: tuple[str, ...] = ()
     negators: frozenset[str] = frozenset()
     need_list_word: frozenset[str] = frozenset()
@@ -331,6 +332,7 @@ def load_rules() -> Rules:
         suffix_joiners=frozenset(raw["companies"]["suffix_joiners"]),
         hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
         reversals=frozenset(raw["negation"]["reversals"]),
+        intent_nouns=frozenset(raw["negation"]["intent_nouns"]),
         infixes=tuple(raw.get("tokenizer", {}).get("infixes", [])),
         negators=frozenset(raw["negation"]["negators"]),
         body_nouns=frozenset(n["body_nouns"]),

@@ -17,7 +17,7 @@ class PartnerRule:
         self.partners = Partners(rules)
 
     def start(self, ctx: DocumentContext) -> None:
-        self.partners.reset()
+        self.partners.reset(ctx.sentences, ctx.states)
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         found = named(self.partners.find(s, ctx.home, ctx.states), self.name, self.confidence)
