@@ -143,6 +143,10 @@ class Partners:
             elif self._co_action(tok):
                 agents = self.rules.delegate_nouns | load_pair_rules().acting_for
                 actors = _co_actors(tok, bodies, s.mentions, states, agents)
+                if tok.lemma_.lower() in self.rules.apart_listing_verbs and not any(
+                    c.dep_ == "nsubj" for c in tok.children
+                ):
+                    actors = []  # "measures imposed by A and B": parallel listings
                 out += _pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
         return out + self._between(s, bodies)
@@ -340,6 +344,13 @@ class Partners:
         words = load_pair_rules()
         if any(c.dep_ == "aux" and c.lower_ in words.future_aux for c in tok.children):
             return False  # "A and B will sign a treaty": not done yet
+        if any(
+            a.lower_ in self.rules.apart_act_words
+            for c in tok.children
+            if c.dep_ in ("dobj", "obj")
+            for a in c.children
+        ):
+            return False  # "A and B are announcing parallel measures": each its own
         if tok.lemma_.lower() in words.agreement_verbs:
             # "A and B reached an arrangement" (asserted: never "reached no agreement")
             # "the arrangement the Philippines and China reached": the clause's own noun

@@ -78,6 +78,8 @@ class Rules:
     membership_cues: frozenset[str] = frozenset()
     partner_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     co_action_verbs: frozenset[str] = frozenset()
+    apart_listing_verbs: frozenset[str] = frozenset()
+    apart_act_words: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
@@ -322,6 +324,8 @@ def load_rules() -> Rules:
         listing_hedges=frozenset(raw["negation"]["listing_hedges"]),
         membership_cues=frozenset(raw["membership"]["cues"]),
         co_action_verbs=frozenset(raw["partners"]["co_action_verbs"]),
+        apart_listing_verbs=frozenset(raw["partners"]["apart_listing_verbs"]),
+        apart_act_words=frozenset(raw["partners"]["apart_act_words"]),
         pair_nouns=frozenset(raw["partners"]["pair_nouns"]),
         partner_cues=(
             frozenset(raw["partners"]["with_cues"]),
