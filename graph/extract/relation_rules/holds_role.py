@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.coordinated_titles import TitleSplitter
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.pair_rules import load_pair_rules
+from graph.extract.relation_rules.capital_hosts import CapitalHosts
 from graph.extract.relation_rules.clauses import clause_end
 from graph.extract.relation_rules.clauses import clause_start as start_of_clause
 from graph.extract.relation_rules.context import (
@@ -96,6 +97,8 @@ class HoldsRole:
         self.implied_rx = [(re.compile(k), v) for k, v in self.shapes.implied_bodies.items()]
         self.implied: dict[str, Mention] = {}
         self.sentences: dict[int, Sentence] = {}
+        self.capital_hosts = CapitalHosts(gaz)
+        self.countries: list[Mention] = []
 
     def start(self, ctx: DocumentContext) -> None:
         self.home = ctx.home
@@ -103,6 +106,7 @@ class HoldsRole:
         names = set(self.shapes.implied_bodies.values())
         self.implied = {}
         self.sentences = {s.index: s for s in ctx.sentences}
+        self.countries = [m for s in ctx.sentences for m in s.mentions if m.type == "Country"]
         for m in (m for s in ctx.sentences for m in s.mentions if m.name in names):
             self.implied.setdefault(m.name, m)
         self.roles = {s.index: self.holds_role(ctx.doc, s) for s in ctx.body}
@@ -410,6 +414,10 @@ class HoldsRole:
         if row is not None:  # "| Nauru | Officials | President X did not attend |"
             found = self._roles(text, p, [row], role_abs, p.start, s)
             return named(found, "implied-country", 0.6)
+        host = self.capital_hosts.host_state(text, role_abs, s, self.countries)
+        if host is not None:  # "he will meet President X in Brasilia": the capital's state
+            found = self._roles(text, p, [host], role_abs, p.start, s)
+            return named(found, "implied-country", 0.55)
         countries = {m.name: m for m in s.mentions if m.type == "Country"}
         home = None if countries else self._home_speaker(p, role_abs, s)
         if home is not None:
