@@ -437,6 +437,7 @@ def drop_venues(sentences: list[Sentence], text: str, rules: Rules) -> None:
                 m.type == "Event"
                 and m.source != "generic-event"
                 and text[m.end : m.end + 30].split()[:1]
-                and text[m.end : m.end + 30].split()[0].strip(".,;:") in rules.venue_words
+                # in brackets or a table cell too: "(Leaders' Summit Conference Hall)"
+                and text[m.end : m.end + 30].split()[0].strip(".,;:)]|*") in rules.venue_words
             )
         ]

@@ -787,7 +787,7 @@ class MentionFinder:
                 start, possessive = tok.i, False
                 while start - 1 >= 0 and not doc[start].is_sent_start:
                     prev = doc[start - 1]
-                    if self._is_cap(prev):
+                    if self._is_cap(prev) and prev.text not in self.rules.headline_verbs:
                         start -= 1
                     elif (
                         prev.text in "-–"
@@ -803,6 +803,8 @@ class MentionFinder:
                         and not doc[start - 1].is_sent_start
                     ):
                         start -= 2  # "Commonwealth Heads of Government Meeting"
+                    elif prev.lower_ == "and" and self._joins_name(doc, start - 2, start):
+                        start -= 2  # "Russia–Africa Economic and Humanitarian Forum"
                     elif (
                         prev.text in ("'", "’")
                         and start - 2 >= 0
@@ -814,7 +816,11 @@ class MentionFinder:
                         possessive = True
                     else:
                         break
-                if start - 1 >= 0 and self._is_cap(doc[start - 1]):
+                if (
+                    start - 1 >= 0
+                    and self._is_cap(doc[start - 1])
+                    and doc[start - 1].text not in self.rules.headline_verbs
+                ):
                     start -= 1
                 if start - 1 >= 0 and re.fullmatch(
                     r"(19|20)\d\d|\d+(st|nd|rd|th)", doc[start - 1].text
@@ -853,14 +859,35 @@ class MentionFinder:
         if doc[j].lower_ == "the":
             j += 1
         end = j
-        while (
-            end < len(doc)
-            and self._is_cap(doc[end])
-            and not doc[end].is_sent_start
-            and doc[end].ent_type_ not in ("DATE", "TIME")  # "the summit of March 2031"
-        ):
+        while end < len(doc) and self._name_word(doc[end]):
             end += 1
+            if end + 1 < len(doc) and self._joiner_within(doc, end):
+                end += 1  # "of the Non-Aligned Movement", "of Heads of State and Government"
+        while end > j and not self._name_word(doc[end - 1]):
+            end -= 1  # a joiner no name word followed ("of the Non-aligned")
         return end if end > j else i
+
+    def _name_word(self, tok: Token) -> bool:
+        """A capitalised word of a name in running text, not a date ("the summit of March")."""
+        return self._is_cap(tok) and not tok.is_sent_start and tok.ent_type_ not in ("DATE", "TIME")
+
+    def _joiner_within(self, doc: Doc, i: int) -> bool:
+        """Whether token i joins the name's words on either side of it: a glued hyphen
+        ("Non-Aligned"), or "of" and "and" between words of a name."""
+        if doc[i].text in "-–":
+            return not doc[i - 1].whitespace_
+        return doc[i].lower_ in ("of", "and") and self._joins_name(doc, i - 1, i + 1)
+
+    def _joins_name(self, doc: Doc, left: int, right: int) -> bool:
+        """Whether the joiner between tokens left and right stays inside one name: both
+        capitalised words of the same sentence, neither a place the gazetteer knows ("Economic
+        and Humanitarian", "Heads of State and Government"; not "the EU and ASEAN Summit",
+        two parties, nor "Summit of the Americas and Canada")."""
+        if left < 0 or right >= len(doc) or doc[right].is_sent_start:
+            return False
+        if not (self._is_cap(doc[left]) and self._is_cap(doc[right])):
+            return False
+        return all(self.gaz.lookup(doc[k].text) is None for k in (left, right))
 
     def _topic_end(self, doc: Doc, j: int) -> int | None:
         """The end of an event's topic from token j: capitalised words and the joiners between
@@ -1138,12 +1165,25 @@ class MentionFinder:
             if known.type != "Event":
                 return None
             return (span, "Event", known.name, "title-event", known.name)
-        name = _strip_article(span.text)
+        name = self._without_participants(_strip_article(span.text))
         key = numbered_event_key(name, self.rules)
         if key is None:
             return (span, "Event", _tidy(name), "title-event", None)
         tidy = re.sub(r"\s+", " ", name).strip(" ,.;:*“”\"'’").replace("’", "'")
         return (span, "Event", tidy, "title-event", key)
+
+    def _without_participants(self, name: str) -> str:
+        """A titled event's name without who meets at it: "XXVIII Ibero-American Summit of
+        Heads of State and Government" is the "XXVIII Ibero-American Summit"; "Summit of
+        Heads of State" has no title before its kind word and stays whole."""
+        for tail in self.rules.participant_tails:
+            if not name.endswith(" " + tail):
+                continue
+            base = name[: -len(tail) - 1]
+            titled = [w for w in base.split()[:-1] if ordinal_of(w, self.rules) is None]
+            if titled and fold(base.split()[-1]) in self.rules.event_kinds:
+                return base
+        return name
 
     def _institution_candidate(self, span: Span) -> _Candidate | None:
         """A body's name as the institution it names, or the state when it is the

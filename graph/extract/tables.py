@@ -145,6 +145,8 @@ class Rules:
     debate_nouns: frozenset[str] = frozenset()
     delegate_nouns: frozenset[str] = frozenset()
     topic_joiners: frozenset[str] = frozenset()
+    participant_tails: tuple[str, ...] = ()
+    headline_verbs: frozenset[str] = frozenset()
     definition_connectors: frozenset[str] = frozenset()
     body_prefix_expansions: tuple[tuple[str, str], ...] = ()
     unit_heads: frozenset[str] = frozenset()
@@ -411,6 +413,8 @@ def _event_rules(raw: dict[str, Any]) -> dict[str, Any]:
         city_event_leads=tuple(raw["events"]["city_event_leads"]),
         holders_kinds=tuple(raw["events"]["holders_kinds"]),
         topic_joiners=frozenset(raw["events"]["topic_joiners"]),
+        participant_tails=tuple(raw["events"]["participant_tails"]),
+        headline_verbs=frozenset(raw["events"]["headline_verbs"]),
     )
 
 
