@@ -64,6 +64,7 @@ from graph.extract.name_checks import (
     bodies_inside_text_names,
     drop_names_that_are_no_actors,
     programmes_read_as_bodies,
+    title_fragments,
 )
 from graph.extract.names_again import add_names_again
 from graph.extract.organ_names import organs_named_in_full
@@ -265,6 +266,7 @@ def end(doc: Doc) -> Doc:
         found.mentions, doc_text(doc), names.founding_texts
     )
     found.mentions[:] = programmes_read_as_bodies(found.mentions, names)
+    found.mentions[:] = title_fragments(found.mentions, doc_text(doc), names.titles_with_of)
     found.mentions[:] = places_of_addresses(found.mentions, doc_text(doc), state.finder.gaz)
     # "Rakhine State", "Balochistan", "the Shan and Chin states": a country's unit, no actor
     found.mentions[:] = drop_subdivisions(

@@ -3,7 +3,8 @@ before its end, left ending on a connector ("the Chair of the Group of", "the Ex
 Convention and"), and a territory that is neither a state, a city nor a multi-country region
 ("Gaza", "the West Bank"), read from rules.toml [names] `territories`, and a region named
 only by its adjective ("African mediation"); and a body named only inside its founding
-text's name ("the UN Charter"); and a programme, fund or plan ("the European Peace Facility")."""
+text's name ("the UN Charter"); and a programme, fund or plan ("the European Peace Facility");
+and a title's own "of" phrase read as a body ("Heads of [State and Government]")."""
 
 from __future__ import annotations
 
@@ -123,3 +124,37 @@ def programmes_read_as_bodies(mentions: list[Mention], rules: NameRules) -> list
         for m in mentions
         if m.type != "Institution" or m.key or (m.name not in names and m.text not in acronyms)
     ]
+
+
+
+@cache
+def _title_heads(titles: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each title's first words and "of", singular or plural, in any case, ending the text
+    before a name ("Heads of "), with the title's own noun ("state") the name opens with."""
+    out = []
+    for title in titles:
+        head, _, own = title.partition(" of ")
+        out.append((re.compile(rf"\b(?i:{re.escape(head)})s?\s+of\s+$"), own))
+    return tuple(out)
+
+
+def _cut_from_a_title(m: Mention, text: str, titles: tuple[str, ...]) -> bool:
+    before = text[max(0, m.start - 40) : m.start]
+    name = m.text.lower()
+    return any(
+        (name == own or name.startswith(own + " ")) and head.search(before)
+        for head, own in _title_heads(titles)
+    )
+
+
+def title_fragments(mentions: list[Mention], text: str, titles: tuple[str, ...]) -> list[Mention]:
+    """ "the Heads of State and Government", "the Chairman Joint Chiefs of Staff Committee",
+    "Chief of Mission Residence": a body's name read from the words after a title's "of" that
+    open with the title's own noun ("State", "Staff", "Mission") is a piece of the title, no
+    body; its other mentions by that name (a defined alias) go with it. A gazetteer's stays."""
+    cut = {
+        m.name
+        for m in mentions
+        if m.type == "Institution" and not m.key and _cut_from_a_title(m, text, titles)
+    }
+    return [m for m in mentions if m.type != "Institution" or m.key or m.name not in cut]

@@ -68,6 +68,8 @@ class NameRules:
     region_unit_heads: frozenset[str] = frozenset()
     # regions written as a compass word ("the West")
     compass_regions: frozenset[str] = frozenset()
+    # titles whose "of" phrase is the title's own ("head of state", "chief of staff")
+    titles_with_of: tuple[str, ...] = ()
 
 
 @cache
@@ -101,6 +103,7 @@ def load_name_rules() -> NameRules:
         dated_plan_heads=frozenset(n["dated_plan_heads"]),
         region_unit_heads=frozenset(n["region_unit_heads"]),
         compass_regions=frozenset(n["compass_regions"]),
+        titles_with_of=tuple(n["titles_with_of"]),
     )
 
 
