@@ -61,6 +61,7 @@ from graph.extract.mentions import (
     _short_names_of_named_countries,
 )
 from graph.extract.name_checks import (
+    acronyms_of_no_body,
     bodies_inside_text_names,
     drop_names_that_are_no_actors,
     programmes_read_as_bodies,
@@ -267,6 +268,9 @@ def end(doc: Doc) -> Doc:
     )
     found.mentions[:] = programmes_read_as_bodies(found.mentions, names)
     found.mentions[:] = title_fragments(found.mentions, doc_text(doc), names.titles_with_of)
+    found.mentions[:] = acronyms_of_no_body(
+        found.mentions, doc_text(doc), state.finder.rules.document_heads
+    )
     found.mentions[:] = places_of_addresses(found.mentions, doc_text(doc), state.finder.gaz)
     # "Rakhine State", "Balochistan", "the Shan and Chin states": a country's unit, no actor
     found.mentions[:] = drop_subdivisions(

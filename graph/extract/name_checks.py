@@ -126,7 +126,6 @@ def programmes_read_as_bodies(mentions: list[Mention], rules: NameRules) -> list
     ]
 
 
-
 @cache
 def _title_heads(titles: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each title's first words and "of", singular or plural, in any case, ending the text
@@ -158,3 +157,37 @@ def title_fragments(mentions: list[Mention], text: str, titles: tuple[str, ...])
         if m.type == "Institution" and not m.key and _cut_from_a_title(m, text, titles)
     }
     return [m for m in mentions if m.type != "Institution" or m.key or m.name not in cut]
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z]{2,6})\s*\)")
+
+
+def _expansion(text: str, open_at: int, acronym: str) -> str | None:
+    """The words before "(AIS)" whose initials spell it ("automatic identification system",
+    "ship-to-ship": each part of a dashed word counts), or None."""
+    words = re.findall(r"[\w’'&]+", text[max(0, open_at - 120) : open_at])
+    for k in range(len(acronym), min(len(acronym) + 3, len(words)) + 1):
+        tail = words[-k:]
+        if "".join(w[0] for w in tail).upper() == acronym.upper():
+            return " ".join(tail)
+        initials = "".join(w[0] for w in tail if w[0].isupper() or w.lower() not in _SKIPPED)
+        if initials.upper() == acronym.upper():
+            return " ".join(tail)
+    return None
+
+
+_SKIPPED = frozenset(("of", "and", "the", "for", "on", "to", "in"))
+
+
+def acronyms_of_no_body(
+    mentions: list[Mention], text: str, document_heads: frozenset[str]
+) -> list[Mention]:
+    """ "automatic identification system (AIS)", "ship-to-ship (STS) transfers", "a
+    Preferential Trade Agreement (PTA)": an acronym defined for words in lower case, or for a
+    document's name, is no body's, and no mention of it by that short form is one."""
+    cut = set()
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        words = _expansion(text, m.start(), m.group(1))
+        if words and (words == words.lower() or words.split()[-1] in document_heads):
+            cut.add(m.group(1))
+    return [m for m in mentions if m.type != "Institution" or m.key or m.text not in cut]
