@@ -43,6 +43,7 @@ from graph.extract.city_events import add_city_events
 from graph.extract.committee_names import add_committee_names
 from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.doc_cache import doc_text
+from graph.extract.headline_words import drop_headline_common_words, drop_orphan_surnames
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.infobox_places import add_infobox_places
 from graph.extract.legal_forms import companies_read_as_people
@@ -288,8 +289,13 @@ def end(doc: Doc) -> Doc:
     found.mentions[:] = drop_vessel_names(
         found.mentions, doc_text(doc), state.finder.rules.vessel_words
     )
+    # "Jokowi Departs", "## Boycott": a heading line's common words are no name
+    rules = state.finder.rules
+    found.mentions[:] = drop_headline_common_words(
+        found.mentions, doc_text(doc), rules.institution_heads | rules.event_heads
+    )
     heads = [(0, state.title_end, TITLE_SOURCES), *_deck_lines(doc_text(doc), state.title_end)]
-    mentions = _body_confirms_headlines(found.mentions, heads)
+    mentions = drop_orphan_surnames(_body_confirms_headlines(found.mentions, heads))
     doc.user_data[_RESULT] = (mentions, found.part_of)
     doc.spans[FINAL_GROUP] = _spans(doc, mentions)
     return doc
