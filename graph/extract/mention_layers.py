@@ -77,6 +77,7 @@ from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.press_and_ngos import add_press_and_ngos
 from graph.extract.region_names import regions_inside_names
+from graph.extract.settlement_names import add_settlement_names
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
 from graph.extract.state_offices import add_state_offices
@@ -208,6 +209,8 @@ MENTION_LAYERS.layer("bloc_organs", add_bloc_organs)
 MENTION_LAYERS.layer("state_offices", add_state_offices)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
+# "the port of Hodeidah", "the village of Przewodów": a small place named by its kind
+MENTION_LAYERS.layer("settlement_names", add_settlement_names)
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
 MENTION_LAYERS.layer("infobox_places", add_infobox_places)
 # "48th G7 summit (Elmau, 2022)": the place a named event met, after every other place
