@@ -4,7 +4,8 @@ summit (Woodstock, United Kingdom)", "XXVII Ibero-American Summit (Andorra la Ve
 2021)". The layout says the bracket's first value is where the event met: a City, though
 neither the model nor the gazetteer knows a resort or a small town. A value the gazetteer
 knows as another kind of place or body ("(Malta, 2024)": a country) is not read here; a
-generic event ("the summit (Reuters, 2022)", a citation) names no place. The event's
+generic event ("the summit (Reuters, 2022)", a citation) names no place, nor does a role
+or a word the document writes in lower case ("(Chair, Kenya)", "(Annual Report, 2021)"). The event's
 LOCATED_IN is read by place_appositions.py from the same bracket. Words:
 data/event_bracket_places.toml."""
 
@@ -44,6 +45,8 @@ def add_event_bracket_places(finder: MentionFinder, found: _Found) -> None:
         if m is None or not _closes(finder, m):
             continue
         name = re.sub(r"\s+", " ", m["name"])
+        if _common_words(finder, text, name):
+            continue  # "(Chair, Kenya)", "(Annual Report, 2021)": a label, a title
         known = finder.gaz.lookup(name)
         if known is not None and known.type != "City":
             continue  # "(Malta, 2024)": the country, a body or a region, named by its layer
@@ -65,6 +68,21 @@ def _outranks(finder: MentionFinder, found: _Found, start: int, end: int, name: 
     held = [m for m in found.mentions if m.start < end and start < m.end]
     inside = all(start <= m.start and m.end <= end and m.end - m.start < end - start for m in held)
     return inside and finder.gaz.city_code(name, 0) is not None
+
+
+def _common_words(finder: MentionFinder, text: str, name: str) -> bool:
+    """Whether a capitalised word of the name is a role or a host's noun ("Chair", "Host":
+    rules.toml [roles], [hosting] host_nouns) or a word the
+    document also writes in lower case ("report" for "(Annual Report, 2021)"): a place's
+    name ("Elmau", "Woodstock", "Andorra la Vella") is written capitalised throughout."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    hosts = {h.lower() for h in finder.rules.host_nouns}
+    return any(
+        finder._role_word(w)
+        or w.lower() in hosts
+        or re.search(rf"\b{re.escape(w.lower())}\b", text)
+        for w in words
+    )
 
 
 def _closes(finder: MentionFinder, m: re.Match[str]) -> bool:
