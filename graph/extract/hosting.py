@@ -139,7 +139,10 @@ class Hosting:
         self, sentences: list[Sentence], located: list[Candidate]
     ) -> list[Candidate]:
         """An event held in a city is held in the city's country, which hosts it, where the
-        document names that country."""
+        document names that country. The city itself is placed in its country only where
+        the text says so (place_appositions.py: "Kigali, Rwanda", "Santo Domingo, the
+        capital of the Dominican Republic"), not from the gazetteer: the annotation records
+        what the text states ("Bandung", "Seoul" named alone are in no country)."""
         from graph.extract.relations import Candidate
 
         countries: dict[str, Mention] = {}
@@ -153,10 +156,9 @@ class Hosting:
                 continue
             country = self._country_of(c.target, countries)
             if country is not None:
-                for place in (c.source, c.target):  # the event, and its city
-                    out.append(
-                        Candidate("LOCATED_IN", place, country, c.sent, None, "city-country", 0.7)
-                    )
+                out.append(
+                    Candidate("LOCATED_IN", c.source, country, c.sent, None, "city-country", 0.7)
+                )
                 out.append(
                     Candidate("HOSTED", country, c.source, c.sent, None, "host-country", 0.65)
                 )

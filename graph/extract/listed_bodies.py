@@ -7,7 +7,9 @@
   Mirza Kezevadze"): the body and the person apart;
 - entries in capitals: "4. NORTHWIND LOGISTICS (a.k.a. ...). Address: ...": an item of a
   designation list opening with a name in capitals and an entry cue on its line is a body,
-  named in title case.
+  named in title case; so is a line of an SDN-style list that opens with such a name and
+  carries a program tag, with no list mark ("HALEEL LTD, Limassol, Cyprus [SDGT] (Linked To:
+  ...)").
 The unit words and entry cues are rules.toml's [designations].
 """
 
@@ -26,6 +28,16 @@ _CAPITAL_ENTRY = re.compile(
     r"(?=[ \t]*[(.,;])",
     re.M,
 )
+
+# a line of an SDN-style list, as OFAC's notices print an entity: its name in capitals (two
+# words or more) opening the line, then its aliases in brackets or its address after a comma,
+# and a program tag further on the line ("[SDGT]", "[IRAN] [IFSR]", "[RUSSIA-EO14024]")
+_TAGGED_ENTRY = re.compile(
+    r"^(?P<name>[A-Z][A-Z&'’.-]+(?:[ \t]+[A-Z][A-Z0-9&'’.-]*){1,6})(?=[ \t]*[(,])", re.M
+)
+_PROGRAM_TAG = re.compile(r"\[[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\]")
+# an entity's line may give the state it is registered in: no person's nationality
+_REGISTRATION = re.compile(r"nationality of registration", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,14 +81,29 @@ def capital_entries(
     bodies, people = _cue_pattern(body_cues), _cue_pattern(person_cues)
     out = []
     for entry in _CAPITAL_ENTRY.finditer(text):
-        line_end = text.find("\n", entry.end())
-        line = text[entry.start() : line_end if line_end >= 0 else len(text)].lower()
+        line = _line(text, entry.start(), entry.end()).lower()
         if not bodies.search(line) or people.search(line):
             continue
-        words = entry.group("name").split()
-        name = " ".join(w if len(w) <= 3 and w not in _FUNCTION_WORDS else w.title() for w in words)
-        out.append(BodySpan(entry.start("name"), entry.end("name"), name))
+        out.append(_titled(entry))
+    for entry in _TAGGED_ENTRY.finditer(text):
+        line = _line(text, entry.start(), entry.end())
+        if _PROGRAM_TAG.search(line) and not people.search(_REGISTRATION.sub("", line).lower()):
+            out.append(_titled(entry))
     return out
+
+
+def _line(text: str, start: int, at: int) -> str:
+    """The line from `start` to its end (searched from `at`)."""
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _titled(entry: re.Match[str]) -> BodySpan:
+    """The entry's name in title case; short words that are no function words stay
+    capitals ("LLC", "LTD")."""
+    words = entry.group("name").split()
+    name = " ".join(w if len(w) <= 3 and w not in _FUNCTION_WORDS else w.title() for w in words)
+    return BodySpan(entry.start("name"), entry.end("name"), name)
 
 
 def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:

@@ -43,6 +43,7 @@ from graph.extract.city_events import add_city_events
 from graph.extract.committee_names import add_committee_names
 from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.doc_cache import doc_text
+from graph.extract.event_bracket_places import add_event_bracket_places
 from graph.extract.headline_words import drop_headline_common_words, drop_orphan_surnames
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.infobox_places import add_infobox_places
@@ -76,6 +77,7 @@ from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.press_and_ngos import add_press_and_ngos
 from graph.extract.region_names import regions_inside_names
+from graph.extract.settlement_names import add_settlement_names
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
 from graph.extract.state_offices import add_state_offices
@@ -207,8 +209,12 @@ MENTION_LAYERS.layer("bloc_organs", add_bloc_organs)
 MENTION_LAYERS.layer("state_offices", add_state_offices)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
+# "the port of Hodeidah", "the village of Przewodów": a small place named by its kind
+MENTION_LAYERS.layer("settlement_names", add_settlement_names)
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
 MENTION_LAYERS.layer("infobox_places", add_infobox_places)
+# "48th G7 summit (Elmau, 2022)": the place a named event met, after every other place
+MENTION_LAYERS.layer("event_bracket_places", add_event_bracket_places)
 MENTION_LAYERS.layer("metonyms", MentionFinder._add_metonyms)
 # a person named in full, again where the model did not see them: after every other person
 MENTION_LAYERS.layer("names_again", add_names_again)

@@ -33,6 +33,7 @@ from graph.extract.relation_rules.hosted_relatives import HostedRelatives
 from graph.extract.relation_rules.invited_visits import InvitedVisits
 from graph.extract.relation_rules.joined_acts import JoinedActs
 from graph.extract.relation_rules.joint_subjects import JointSubjects
+from graph.extract.relation_rules.listed_seats import ListedSeats
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.memberships import Memberships
@@ -103,5 +104,6 @@ RELATION_RULES.document(HeaderRoles)
 RELATION_RULES.document(EntryFields)
 RELATION_RULES.document(CapitalPhrases)
 RELATION_RULES.document(EntryAddresses)
+RELATION_RULES.document(ListedSeats)  # an SDN-style entry's unlabelled address
 
 __all__ = ["RELATION_RULES", "DocumentRule", "RuleRegistry", "SentenceRule"]

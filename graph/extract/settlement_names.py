@@ -1,0 +1,42 @@
+"""A settlement named by its kind, as news writes a small place: "the port of Hodeidah",
+"the Polish village of Przewodów", "the border town of Kasindi". The kind word in lower
+case, "of", then a capitalised name of one to three words: the name is a City, where no
+other layer took its words and the gazetteer knows it as no other kind of place or body
+("the city of Europe" is no city). The kind words: data/settlement_names.toml."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from graph.extract.data_files import data_file
+from graph.extract.doc_cache import doc_text
+
+if TYPE_CHECKING:
+    from graph.extract.mentions import MentionFinder, _Found
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    kinds = sorted(data_file("settlement_names")["kinds"], key=len, reverse=True)
+    kind = "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
+    word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+    # case-sensitive: "the Port of Rotterdam" (a body) has its kind in capitals
+    return re.compile(rf"\b(?:{kind})\s+of\s+(?P<name>{word}(?:\s+{word}){{0,2}})")
+
+
+def add_settlement_names(finder: MentionFinder, found: _Found) -> None:
+    """Each "<kind> of <Name>" whose name no layer took, as a City."""
+    text = doc_text(found.doc)
+    for m in _pattern().finditer(text):
+        name = re.sub(r"\s+", " ", m["name"])
+        known = finder.gaz.lookup(name)
+        if known is not None and known.type != "City":
+            continue  # "the city of Europe", "the port of Djibouti": another kind of place
+        span = found.doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        if span is None or not found.free(span.start, span.end):
+            continue
+        if any(t.pos_ != "PROPN" for t in span):
+            continue  # "the town of Many" (an adjective), "port of Call"
+        found.add(span, "City", known.name if known else name, "settlement-name")
