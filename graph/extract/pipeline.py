@@ -45,6 +45,7 @@ from graph.extract.lone_datelines import drop_lone_datelines
 from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
+from graph.extract.ordinal_events import join_ordinal_forms
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
 from graph.extract.titled_forms import mark_titled_forms
@@ -231,6 +232,7 @@ class Extractor:
         join_restated(sentences, self.rules)
         join_numbered_sittings(events, self.gaz)
         join_numbered_short_titles(events, self.rules)
+        join_ordinal_forms(events, self.rules)
         join_city_summit(events, document_event(sentences, meta.text, self.rules))
         place_forms(sentences, meta.text)
         join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
