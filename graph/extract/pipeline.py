@@ -47,6 +47,7 @@ from graph.extract.mention_layers import add_mention_components, mention_cfg, me
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.ordinal_events import join_ordinal_forms
 from graph.extract.relations import Candidate, RelationFinder, Sentence
+from graph.extract.series_sessions import series_sessions
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
 from graph.extract.titled_forms import mark_titled_forms
 from graph.extract.topic_conferences import topic_conferences
@@ -220,6 +221,7 @@ class Extractor:
         mark_other_events(sentences, meta.text, self.rules)
         described_event(sentences[self._first_body(sentences, title_end) :], self.rules)
         topic_conferences(sentences)
+        series_sessions(sentences, document_event(sentences, meta.text, self.rules), self.rules)
         self._event_details(sentences, year)
         date_own_event(
             [m for s in sentences for m in s.mentions if m.type == "Event"],
