@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.event_names import numbered_event_key, ordinal_of
+from graph.extract.event_names import event_kind, numbered_event_key, ordinal_of
 from graph.model import fold
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ def series_sessions(sentences: list[Sentence], own: Mention | None, rules: Rules
     Council"); never over a mention that runs past it."""
     found = session_pattern(own, rules) if own is not None else None
     if own is None or found is None:
+        year_sessions(sentences, own, rules)
         return
     number, pattern = found
     for s in sentences:
@@ -60,23 +61,50 @@ def series_sessions(sentences: list[Sentence], own: Mention | None, rules: Rules
             other = ordinal_of(hit["n"], rules)
             if other is None or other == number:
                 continue
-            start, end = s.span.start_char + hit.start(), s.span.start_char + hit.end()
-            _add_session(s, own, hit["n"], (start, end), rules)
+            name = " ".join([hit["n"], *own.name.split()[1:]])
+            key = numbered_event_key(name, rules) or fold(name)
+            _add_session(s, own, (name, key), hit.span())
+
+
+def year_sessions(sentences: list[Sentence], own: Mention | None, rules: Rules) -> None:
+    """A page about the "2023 BRICS summit" speaks of "the 2019 summit", one about the "2022
+    Commonwealth Heads of Government Meeting" of "the 2018 meeting": "the", a year, the own
+    event's kind word is that year's session of the own series, named as the own event with
+    that year ("2019 BRICS Summit"); the own year is the own event."""
+    year = _YEAR.match(own.name) if own is not None else None
+    if own is None or year is None:
+        return
+    kind = re.escape(event_kind(own, rules))
+    # a capitalised word after it runs it into another name ("the 2019 Summit Declaration")
+    pattern = re.compile(rf"\b[Tt]he\s+(?P<year>(?:19|20)\d\d)\s+(?i:{kind})\b(?![ \t]+[A-Z])")
+    for s in sentences:
+        for hit in pattern.finditer(s.text):
+            if hit["year"] == year.group(1):
+                continue
+            name = f"{hit['year']}{own.name[year.end(1) :]}"
+            key = (own.key or "").removesuffix(f"|{year.group(1)}")
+            key = f"{key}|{hit['year']}" if key != (own.key or "") else fold(name)
+            _add_session(s, own, (name, key), (hit.start("year"), hit.end()))
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s")
 
 
 def _add_session(
-    s: Sentence, own: Mention, ordinal: str, where: tuple[int, int], rules: Rules
+    s: Sentence, own: Mention, name_key: tuple[str, str], where: tuple[int, int]
 ) -> None:
+    """An Event named and keyed so at `where` in the sentence (offsets in its text)."""
     from graph.extract.mentions import Mention
 
-    start, end = where
+    start, end = (s.span.start_char + k for k in where)
     inside = [m for m in s.mentions if start <= m.start and m.end <= end]
     if any(m.start < end and start < m.end for m in s.mentions if m not in inside):
         return  # a longer name runs over it
-    name = " ".join([ordinal, *own.name.split()[1:]])
-    key = numbered_event_key(name, rules) or fold(name)
-    text = s.text[start - s.span.start_char : end - s.span.start_char]
-    kind = {"kind": str(own.props["kind"])} if "kind" in own.props else {}
-    ref = Mention("Event", text, name, start, end, s.index, "series-session", key, kind)
+    name, key = name_key
+    text = s.text[where[0] : where[1]]
+    # another of the series, as "the next summit" is: never the page's own event, nor what
+    # "the summit" after it refers to
+    props = {"other": "yes"} | ({"kind": str(own.props["kind"])} if "kind" in own.props else {})
+    ref = Mention("Event", text, name, start, end, s.index, "series-session", key, props)
     s.mentions[:] = [m for m in s.mentions if m not in inside] + [ref]
     s.mentions.sort(key=lambda m: m.start)
