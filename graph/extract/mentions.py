@@ -226,6 +226,9 @@ _DEFINED_ORG_EVENT = re.compile(
     r"\((?P<org>[A-Z][A-Z0-9]{1,7})\)\s+(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
 
+# the capitalised word written right before a match ("Third" before "Russia–Africa Summit")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?)[ \t]+$")
+
 
 def unique_by_name(items: Iterable[Mention]) -> list[Mention]:
     """The mentions in order, each name once (a sentence may name one actor twice)."""
@@ -1065,6 +1068,9 @@ class MentionFinder:
         for event_m in [*_DEFINED_ORG_EVENT.finditer(text), *_ORG_EVENT.finditer(text)]:
             org = event_m["org"]
             pre = (event_m["pre"] or "") if "pre" in event_m.re.groupindex else ""
+            begin = event_m.start("pre") if pre else event_m.start()
+            if not pre:
+                pre, begin = self._ordinal_before(text, begin)
             first = org.split()[0]
             place = self.gaz.lookup(org)
             if place is not None and place.type == "Region":
@@ -1075,7 +1081,6 @@ class MentionFinder:
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym and not self._parties_pair(org):
                 continue
-            begin = event_m.start("pre") if pre else event_m.start()
             span = doc.char_span(begin, event_m.end(), alignment_mode="expand")
             if span is None or not found.free(span.start, span.end):
                 continue
@@ -1094,6 +1099,15 @@ class MentionFinder:
                 key=key,
                 props={"kind": kind},
             )
+
+    def _ordinal_before(self, text: str, start: int) -> tuple[str, int]:
+        """ "the Third Russia–Africa Summit": an ordinal written as a capitalised word right
+        before a body's event is part of its name, as "15th" is: the word and where the name
+        then starts; ("", start) for any other word."""
+        word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if word is None or ordinal_of(word.group(1), self.rules) is None:
+            return "", start
+        return word.group(1), word.start(1)
 
     def _add_numbered_series(self, found: _Found) -> None:
         """ "COP28", "COP 27": a session of a series named by its acronym and number."""
