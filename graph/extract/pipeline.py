@@ -41,6 +41,7 @@ from graph.extract.event_names import (
     year_place_events,
 )
 from graph.extract.event_variants import drop_press_sessions, join_short_titles, place_forms
+from graph.extract.infobox_mottos import drop_motto_mentions
 from graph.extract.lone_datelines import drop_lone_datelines
 from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
@@ -217,6 +218,7 @@ class Extractor:
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
         drop_venues(sentences, meta.text, self.rules)
+        drop_motto_mentions(sentences, meta.text)
         year_place_events(sentences, self.rules)
         mark_other_events(sentences, meta.text, self.rules)
         described_event(sentences[self._first_body(sentences, title_end) :], self.rules)
