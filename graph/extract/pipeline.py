@@ -40,7 +40,12 @@ from graph.extract.event_names import (
     ordinal_key_prefix,
     year_place_events,
 )
-from graph.extract.event_variants import drop_press_sessions, join_short_titles, place_forms
+from graph.extract.event_variants import (
+    drop_press_sessions,
+    join_short_titles,
+    past_press_session,
+    place_forms,
+)
 from graph.extract.infobox_mottos import drop_motto_mentions
 from graph.extract.lone_datelines import drop_lone_datelines
 from graph.extract.masthead_home import capital_lines, state_of_body_name
@@ -239,7 +244,8 @@ class Extractor:
         join_ordinal_forms(events, self.rules)
         join_city_summit(events, document_event(sentences, meta.text, self.rules))
         place_forms(sentences, meta.text)
-        join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
+        own = past_press_session(sentences, document_event(sentences, meta.text, self.rules))
+        join_place_form(sentences, own, self.gaz)
         mark_coverage(sentences, self.rules)
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)
