@@ -217,7 +217,8 @@ _OCCASION_WORDS = frozenset({"emergency", "extraordinary", "ordinary", "special"
 
 _ORG_EVENT = re.compile(
     r"\b(?:(?P<pre>(?:19|20)\d\d|\d+(?:st|nd|rd|th))\s+)?"
-    r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
+    # a dashed pair or chain of parties, dotted acronyms among them: "Korea-U.S.-Japan"
+    r"(?P<org>[A-Z][\w]*(?:\.[A-Z]\.)?(?:[-–][A-Z][\w]*(?:\.[A-Z]\.)?){0,2}(?:\s+[A-Z][a-z]+){0,2}?)\s+"
     r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
 # "the Group of Twenty (G20) summit": the body's name with its acronym defined in brackets,
@@ -1134,7 +1135,7 @@ class MentionFinder:
         """ "EU-Japan", "China-Central Asia", "Russia-Africa": two parties a bilateral
         summit or forum series is named after, each a known state, body or region."""
         found = self._dashed_places(org)
-        return len(found) == 2 and all(
+        return len(found) in (2, 3) and all(
             p is not None and p.type in ("Country", "Institution", "Region") for p in found
         )
 
