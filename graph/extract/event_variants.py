@@ -73,6 +73,18 @@ def drop_press_sessions(sentences: list[Sentence], candidates: list[Candidate]) 
     return [c for c in candidates if id(c.source) not in press and id(c.target) not in press]
 
 
+def past_press_session(sentences: list[Sentence], own: Mention | None) -> Mention | None:
+    """The event a page's other name forms are read against: its own, but on a transcript
+    titled by its press conference ("Regular Press Conference") the first event it speaks of
+    ("will travel to Kazan for the 16th BRICS Summit"), whose city-named form ("the Kazan
+    summit") is then that event; the press session still keeps other events from being the
+    page's own for the relation rules (drop_press_sessions)."""
+    if own is None or not press_session(own.name):
+        return own
+    events = (m for s in sentences for m in s.mentions if m.type == "Event")
+    return next((m for m in events if "other" not in m.props and not press_session(m.name)), None)
+
+
 def strip_lead_phrase(name: str) -> str:
     """ "Sidelines of G20 Foreign Ministers' Meeting" → "G20 Foreign Ministers' Meeting"."""
     folded = fold(name)

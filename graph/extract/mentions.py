@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 
 from graph.blocking import spells
 from graph.extract.bracketed_names import acronym_of_last_body
+from graph.extract.data_files import data_file
 from graph.extract.dates import MONTHS
 from graph.extract.doc_cache import doc_text, token_lowers, token_texts
 from graph.extract.event_names import numbered_event_key, ordinal_of
@@ -216,7 +217,8 @@ _OCCASION_WORDS = frozenset({"emergency", "extraordinary", "ordinary", "special"
 
 _ORG_EVENT = re.compile(
     r"\b(?:(?P<pre>(?:19|20)\d\d|\d+(?:st|nd|rd|th))\s+)?"
-    r"(?P<org>[A-Z][\w]*(?:[-–][A-Z][\w]*)?(?:\s+[A-Z][a-z]+){0,2}?)\s+"
+    # a dashed pair or chain of parties, dotted acronyms among them: "Korea-U.S.-Japan"
+    r"(?P<org>[A-Z][\w]*(?:\.[A-Z]\.)?(?:[-–][A-Z][\w]*(?:\.[A-Z]\.)?){0,2}(?:\s+[A-Z][a-z]+){0,2}?)\s+"
     r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
 # "the Group of Twenty (G20) summit": the body's name with its acronym defined in brackets,
@@ -225,6 +227,9 @@ _DEFINED_ORG_EVENT = re.compile(
     r"\b(?P<long>[A-Z][\w-]*(?:\s+(?:of|for|and|the|[A-Z][\w-]*|\d+)){1,6})\s+"
     r"\((?P<org>[A-Z][A-Z0-9]{1,7})\)\s+(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
 )
+
+# the capitalised word written right before a match ("Third" before "Russia–Africa Summit")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][a-z]+(?:-[A-Za-z]+)?)[ \t]+$")
 
 
 def unique_by_name(items: Iterable[Mention]) -> list[Mention]:
@@ -1065,6 +1070,9 @@ class MentionFinder:
         for event_m in [*_DEFINED_ORG_EVENT.finditer(text), *_ORG_EVENT.finditer(text)]:
             org = event_m["org"]
             pre = (event_m["pre"] or "") if "pre" in event_m.re.groupindex else ""
+            begin = event_m.start("pre") if pre else event_m.start()
+            if not pre:
+                pre, begin = self._ordinal_before(text, begin)
             first = org.split()[0]
             place = self.gaz.lookup(org)
             if place is not None and place.type == "Region":
@@ -1075,7 +1083,6 @@ class MentionFinder:
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym and not self._parties_pair(org):
                 continue
-            begin = event_m.start("pre") if pre else event_m.start()
             span = doc.char_span(begin, event_m.end(), alignment_mode="expand")
             if span is None or not found.free(span.start, span.end):
                 continue
@@ -1095,6 +1102,22 @@ class MentionFinder:
                 props={"kind": kind},
             )
 
+    def _ordinal_before(self, text: str, start: int) -> tuple[str, int]:
+        """ "the Third Russia–Africa Summit", "the first joint EAC-SADC summit": an ordinal
+        written as a capitalised word right before a body's event is part of its name, as
+        "15th" is, and so is a qualifier an analyst keeps ("joint", "extraordinary":
+        data/org_event_qualifiers.toml), capitalised: the word and where the name then
+        starts; ("", start) for any other word."""
+        word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if word is None:
+            return "", start
+        written = word.group(1)
+        if written[:1].isupper() and ordinal_of(written, self.rules) is not None:
+            return written, word.start(1)
+        if written in data_file("org_event_qualifiers")["qualifiers"]:
+            return written.capitalize(), word.start(1)
+        return "", start
+
     def _add_numbered_series(self, found: _Found) -> None:
         """ "COP28", "COP 27": a session of a series named by its acronym and number."""
         doc = found.doc
@@ -1112,7 +1135,7 @@ class MentionFinder:
         """ "EU-Japan", "China-Central Asia", "Russia-Africa": two parties a bilateral
         summit or forum series is named after, each a known state, body or region."""
         found = self._dashed_places(org)
-        return len(found) == 2 and all(
+        return len(found) in (2, 3) and all(
             p is not None and p.type in ("Country", "Institution", "Region") for p in found
         )
 

@@ -40,12 +40,20 @@ from graph.extract.event_names import (
     ordinal_key_prefix,
     year_place_events,
 )
-from graph.extract.event_variants import drop_press_sessions, join_short_titles, place_forms
+from graph.extract.event_variants import (
+    drop_press_sessions,
+    join_short_titles,
+    past_press_session,
+    place_forms,
+)
+from graph.extract.infobox_mottos import drop_motto_mentions
 from graph.extract.lone_datelines import drop_lone_datelines
 from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
+from graph.extract.ordinal_events import join_ordinal_forms
 from graph.extract.relations import Candidate, RelationFinder, Sentence
+from graph.extract.series_sessions import series_sessions
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
 from graph.extract.titled_forms import mark_titled_forms
 from graph.extract.topic_conferences import topic_conferences
@@ -215,10 +223,12 @@ class Extractor:
             sentences.append(Sentence(i, span, para, by_sent.get(i, [])))
 
         drop_venues(sentences, meta.text, self.rules)
+        drop_motto_mentions(sentences, meta.text)
         year_place_events(sentences, self.rules)
         mark_other_events(sentences, meta.text, self.rules)
         described_event(sentences[self._first_body(sentences, title_end) :], self.rules)
         topic_conferences(sentences)
+        series_sessions(sentences, document_event(sentences, meta.text, self.rules), self.rules)
         self._event_details(sentences, year)
         date_own_event(
             [m for s in sentences for m in s.mentions if m.type == "Event"],
@@ -231,9 +241,11 @@ class Extractor:
         join_restated(sentences, self.rules)
         join_numbered_sittings(events, self.gaz)
         join_numbered_short_titles(events, self.rules)
+        join_ordinal_forms(events, self.rules)
         join_city_summit(events, document_event(sentences, meta.text, self.rules))
         place_forms(sentences, meta.text)
-        join_place_form(sentences, document_event(sentences, meta.text, self.rules), self.gaz)
+        own = past_press_session(sentences, document_event(sentences, meta.text, self.rules))
+        join_place_form(sentences, own, self.gaz)
         mark_coverage(sentences, self.rules)
         self._generic_event_mentions(sentences)
         event_of = self._event_context(sentences)

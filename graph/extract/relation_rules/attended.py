@@ -71,8 +71,12 @@ class Attended(StatelessRule):
                         if _carried(doc, a, s.mentions, subj):
                             continue  # "Angola's President X": the person attended
                         out.append(Candidate("ATTENDED", a, target, s.index))
+        # who came, stated without a verb of attending ("X, which joined at the 2023 summit,
+        # was represented by Y"), came to the event in hand, not to one recalled in passing
+        # as another of the series ("the next summit", "the 2023 summit")
+        stated = next((m for m in named if "other" not in m.props), None) or main or target
         for a in unique_by_name(self.attendance.find(s)):
-            out.append(Candidate("ATTENDED", a, target, s.index, None, "attendance-stated", 0.7))
+            out.append(Candidate("ATTENDED", a, stated, s.index, None, "attendance-stated", 0.7))
         # talks on the margins: of the event the margins phrase names ("on the sidelines of
         # the APEC Leaders' Meeting"), else of the event the passage or document is about
         # (never another event the sentence names: "... since the 2022 G20 summit")
