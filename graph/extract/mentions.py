@@ -22,7 +22,6 @@ from spacy.vocab import Vocab
 
 from graph.blocking import spells
 from graph.extract.bracketed_names import acronym_of_last_body
-from graph.extract.data_files import data_file
 from graph.extract.dates import MONTHS
 from graph.extract.doc_cache import doc_text, token_lowers, token_texts
 from graph.extract.event_names import numbered_event_key, ordinal_of
@@ -229,7 +228,7 @@ _DEFINED_ORG_EVENT = re.compile(
 )
 
 # the capitalised word written right before a match ("Third" before "Russia–Africa Summit")
-_WORD_BEFORE = re.compile(r"\b([A-Za-z][a-z]+(?:-[A-Za-z]+)?)[ \t]+$")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Za-z]+)?)[ \t]+$")
 
 
 def unique_by_name(items: Iterable[Mention]) -> list[Mention]:
@@ -1103,20 +1102,13 @@ class MentionFinder:
             )
 
     def _ordinal_before(self, text: str, start: int) -> tuple[str, int]:
-        """ "the Third Russia–Africa Summit", "the first joint EAC-SADC summit": an ordinal
-        written as a capitalised word right before a body's event is part of its name, as
-        "15th" is, and so is a qualifier an analyst keeps ("joint", "extraordinary":
-        data/org_event_qualifiers.toml), capitalised: the word and where the name then
-        starts; ("", start) for any other word."""
+        """ "the Third Russia–Africa Summit": an ordinal written as a capitalised word right
+        before a body's event is part of its name, as "15th" is: the word and where the name
+        then starts; ("", start) for any other word."""
         word = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        if word is None:
+        if word is None or ordinal_of(word.group(1), self.rules) is None:
             return "", start
-        written = word.group(1)
-        if written[:1].isupper() and ordinal_of(written, self.rules) is not None:
-            return written, word.start(1)
-        if written in data_file("org_event_qualifiers")["qualifiers"]:
-            return written.capitalize(), word.start(1)
-        return "", start
+        return word.group(1), word.start(1)
 
     def _add_numbered_series(self, found: _Found) -> None:
         """ "COP28", "COP 27": a session of a series named by its acronym and number."""
