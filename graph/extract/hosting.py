@@ -83,14 +83,18 @@ class Hosting:
                     written.setdefault(m.name, set()).add(m.text)
         out = []
         seen: set[tuple[str, str]] = set()
-        for s in sentences:
-            for ev in (m for m in s.mentions if m.type == "Event" and _same(m, main)):
-                if ev.source == "generic-event":
-                    continue  # "the summit": its own mention says nothing of a body
-                body = self._body_in_name(ev, bodies, written)
-                if body is not None and (body.name, ev.name) not in seen:
-                    seen.add((body.name, ev.name))
-                    out.append(Candidate("HOSTED", body, ev, s.index, None, "named-body", 0.7))
+        # the event itself first: meeting coverage names it only in the page's header
+        # ("SECURITY COUNCIL / 9086TH MEETING (AM)") and the body says "the meeting"
+        named = [(main.sent, main)] + [
+            (s.index, m) for s in sentences for m in s.mentions if m.type == "Event"
+        ]
+        for index, ev in named:
+            if not _same(ev, main) or ev.source == "generic-event":
+                continue  # "the summit": its own mention says nothing of a body
+            body = self._body_in_name(ev, bodies, written)
+            if body is not None and (body.name, ev.name) not in seen:
+                seen.add((body.name, ev.name))
+                out.append(Candidate("HOSTED", body, ev, index, None, "named-body", 0.7))
         return out
 
     def _body_in_name(
