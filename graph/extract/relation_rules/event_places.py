@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.relation_rules.clauses import clause_end
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
 
@@ -20,6 +20,7 @@ class EventPlaces(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        self.not_in_object = frozenset(rule_data(__file__)["not_in_object"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.hosted_and_located(ctx.doc, s)
@@ -82,10 +83,10 @@ class EventPlaces(StatelessRule):
                     out.append(Candidate("HOSTED", host, ev, s.index))
             head = text[s.span.start_char : ev.start]
             m = re.search(
-                r"(?:^|\s)(?P<who>\S.*?)\s+(?:hosted|held|organi[sz]ed|convened)\s+(?:the\s+|an?\s+)?[\w\s-]*$",
+                r"(?:^|\s)(?P<who>\S.*?)\s+(?:hosted|held|organi[sz]ed|convened)\s+(?:the\s+|an?\s+)?(?P<gap>[\w\s-]*)$",
                 head,
             )
-            if m:
+            if m and self._object_gap(m.group("gap")):
                 who = [
                     x
                     for x in s.mentions
@@ -96,6 +97,12 @@ class EventPlaces(StatelessRule):
                 if who:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
+
+    def _object_gap(self, gap: str) -> bool:
+        """Whether the words between "held" and the event leave the event the verb's object
+        ("held its annual summit"), not a phrase after it: "a summit held on the sidelines of
+        the APEC meeting", "to be held entirely in person since the XXVI summit"."""
+        return not any(w in self.not_in_object for w in gap.lower().split())
 
 
 def _city_naming(s: Sentence, ev: Mention) -> Mention | None:
