@@ -37,6 +37,7 @@ from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.memberships import Memberships
 from graph.extract.relation_rules.met_with import MetWith
+from graph.extract.relation_rules.own_sessions import OwnSessions
 from graph.extract.relation_rules.parliament_groups import ParliamentGroups
 from graph.extract.relation_rules.partner_of import PartnerOf
 from graph.extract.relation_rules.partners import PartnerRule
@@ -90,6 +91,7 @@ RELATION_RULES.sentence(EventPlaces)
 RELATION_RULES.sentence(EventTrips)
 RELATION_RULES.sentence(HostedRelatives)
 RELATION_RULES.sentence(HostedOffices)
+RELATION_RULES.sentence(OwnSessions)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
 # after every sentence: they read the whole document and what the sentences gave
