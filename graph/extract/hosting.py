@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graph.extract.event_names import event_kind
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
@@ -102,13 +103,18 @@ class Hosting:
     ) -> Mention | None:
         """The one body a name holds as whole words: its name or a form the gazetteer knows
         ("ASEAN" in "43rd ASEAN Summit"), the longest when one holds another ("Security
-        Council" before "Council")."""
+        Council" before "Council"). A "body" ending in the event's own kind word is the
+        event's name misread as a body ("G20 Foreign Ministers' Meeting" in "First G20
+        Foreign Ministers' Meeting"); "Pacific Islands Forum" still names a leaders' meeting."""
         words = f" {fold(ev.text)} | {fold(ev.name)} "
+        kind = event_kind(ev, self.rules)
         fits = []
         for name, body in bodies.items():
             forms = {name, *written[name], *self.gaz.forms(name)}
             if any(fold(f) in self.rules.not_organisers for f in forms):
                 continue
+            if fold(name).split()[-1:] == [kind]:
+                continue  # "G20 Foreign Ministers' Meeting" read as a body: the event itself
             hit = max((len(f) for f in forms if f and _holds(words, f)), default=0)
             if hit:
                 fits.append((hit, body))
