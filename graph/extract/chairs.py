@@ -175,6 +175,8 @@ class Chairs:
         if any(c.dep_ == "poss" and c.lower_ in self.rules.host_possessives for c in obj.children):
             dets.add("the")  # "hosting his first summit": the passage's own
         kind = obj.lemma_.lower()
+        if obj.tag_ == "NNS" and obj.lower_ not in self.rules.event_kinds:
+            return None  # "hosted the emergency summits": several occasions, not the passage's
         if dets & {"that", "those"} and event_kind(context, self.rules) != kind:
             return None  # "That meeting was chaired by X", after a summit: another occasion
         if dets & {"the", "this", "that"} and kind in self.rules.event_kinds:
