@@ -40,6 +40,9 @@ class Chairs:
         leads = "|".join(re.escape(x) for x in rules.chair_leads)
         self.lead = re.compile(rf"\s*(?:{leads})\s+(?P<obj>[^,]{{2,80}}),\s*", re.I)
         titles = "|".join(re.escape(x) for x in rules.presiding_titles)
+        # "Assembly President NAME (Trinidad and Tobago)": the body's head word as a title's
+        # first word, just before the name
+        self.pretitle = re.compile(rf"(?<![\w'’-])(?P<body>[A-Z][\w'’-]*)\s+(?:{titles})\s+$")
         # "NAME (Japan), President of the Council for March," — the body the title is of
         self.presiding = re.compile(
             rf"\s*(?:\([^)]{{1,60}}\)\s*)?,\s*(?:the\s+)?(?:{titles})\s+of\s+(?:the\s+)?"
@@ -47,10 +50,17 @@ class Chairs:
         )
 
     def find(
-        self, sentences: list[Sentence], main: Mention | None, event_of: dict[int, Mention]
+        self,
+        sentences: list[Sentence],
+        main: Mention | None,
+        event_of: dict[int, Mention],
+        hosts: dict[str, set[str]] | None = None,
     ) -> list[Candidate]:
+        """`hosts`: the bodies already read as hosting each event (folded names of both), for
+        a presiding title naming the body of a meeting whose own name does not."""
         from graph.extract.relations import Candidate
 
+        self.hosts = hosts or {}
         out = []
         for s in sentences:
             context = event_of.get(s.index)
@@ -76,11 +86,20 @@ class Chairs:
             definite = re.fullmatch(rf"(?:the|this)\s+(?:{kinds})", lead.group("obj"), re.I)
             return "chair-lead", named[0] if named else (context if definite else None)
         if context is not None and context.props.get("coverage") == "yes":
-            title = self.presiding.match(text, p.end, s.span.end_char)
-            if title is not None and _names_body(context, title.group("body")):
+            title = self.presiding.match(text, p.end, s.span.end_char) or self.pretitle.search(
+                text, s.span.start_char, p.start
+            )
+            if title is not None and self._of_body(context, title.group("body")):
                 return "presiding-officer", context
         span = s.span.doc.char_span(p.start, p.end, alignment_mode="expand")
         return "chaired", self._chaired(span.root, s, context) if span is not None else None
+
+    def _of_body(self, event: Mention, body: str) -> bool:
+        """Whether a presiding title's body is the meeting's: its name says so, or the body
+        read as hosting it ("Opening the session, X, President of the Human Rights Council"
+        on a page whose session the Council concluded)."""
+        hosts = self.hosts.get(fold(event.name), set())
+        return _names_body(event, body) or any(_names_body_in(h, body) for h in hosts)
 
     def _chaired(self, tok: Token, s: Sentence, context: Mention | None) -> Mention | None:
         """The event the person at `tok` chaired, hosted or presided over, if a clause of
@@ -156,6 +175,8 @@ class Chairs:
         if any(c.dep_ == "poss" and c.lower_ in self.rules.host_possessives for c in obj.children):
             dets.add("the")  # "hosting his first summit": the passage's own
         kind = obj.lemma_.lower()
+        if obj.tag_ == "NNS" and obj.lower_ not in self.rules.event_kinds:
+            return None  # "hosted the emergency summits": several occasions, not the passage's
         if dets & {"that", "those"} and event_kind(context, self.rules) != kind:
             return None  # "That meeting was chaired by X", after a summit: another occasion
         if dets & {"the", "this", "that"} and kind in self.rules.event_kinds:
@@ -166,5 +187,9 @@ class Chairs:
 def _names_body(event: Mention, body: str) -> bool:
     """Whether the event's name is of the body a presiding title names: "President of the
     Council" presides over "the 9430th meeting of the Security Council"."""
+    return _names_body_in(fold(event.name), body)
+
+
+def _names_body_in(name: str, body: str) -> bool:
     head = fold(body).split()[-1] if body.strip() else ""
-    return bool(head) and re.search(rf"\b{re.escape(head)}\b", fold(event.name)) is not None
+    return bool(head) and re.search(rf"\b{re.escape(head)}\b", name) is not None

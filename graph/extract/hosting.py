@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graph.extract.event_names import event_kind
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
@@ -83,14 +84,18 @@ class Hosting:
                     written.setdefault(m.name, set()).add(m.text)
         out = []
         seen: set[tuple[str, str]] = set()
-        for s in sentences:
-            for ev in (m for m in s.mentions if m.type == "Event" and _same(m, main)):
-                if ev.source == "generic-event":
-                    continue  # "the summit": its own mention says nothing of a body
-                body = self._body_in_name(ev, bodies, written)
-                if body is not None and (body.name, ev.name) not in seen:
-                    seen.add((body.name, ev.name))
-                    out.append(Candidate("HOSTED", body, ev, s.index, None, "named-body", 0.7))
+        # the event itself first: meeting coverage names it only in the page's header
+        # ("SECURITY COUNCIL / 9086TH MEETING (AM)") and the body says "the meeting"
+        named = [(main.sent, main)] + [
+            (s.index, m) for s in sentences for m in s.mentions if m.type == "Event"
+        ]
+        for index, ev in named:
+            if not _same(ev, main) or ev.source == "generic-event":
+                continue  # "the summit": its own mention says nothing of a body
+            body = self._body_in_name(ev, bodies, written)
+            if body is not None and (body.name, ev.name) not in seen:
+                seen.add((body.name, ev.name))
+                out.append(Candidate("HOSTED", body, ev, index, None, "named-body", 0.7))
         return out
 
     def _body_in_name(
@@ -98,13 +103,18 @@ class Hosting:
     ) -> Mention | None:
         """The one body a name holds as whole words: its name or a form the gazetteer knows
         ("ASEAN" in "43rd ASEAN Summit"), the longest when one holds another ("Security
-        Council" before "Council")."""
+        Council" before "Council"). A "body" ending in the event's own kind word is the
+        event's name misread as a body ("G20 Foreign Ministers' Meeting" in "First G20
+        Foreign Ministers' Meeting"); "Pacific Islands Forum" still names a leaders' meeting."""
         words = f" {fold(ev.text)} | {fold(ev.name)} "
+        kind = event_kind(ev, self.rules)
         fits = []
         for name, body in bodies.items():
             forms = {name, *written[name], *self.gaz.forms(name)}
             if any(fold(f) in self.rules.not_organisers for f in forms):
                 continue
+            if fold(name).split()[-1:] == [kind]:
+                continue  # "G20 Foreign Ministers' Meeting" read as a body: the event itself
             hit = max((len(f) for f in forms if f and _holds(words, f)), default=0)
             if hit:
                 fits.append((hit, body))

@@ -28,6 +28,7 @@ from graph.extract.relation_rules.event_trips import EventTrips
 from graph.extract.relation_rules.forces_with import ForcesWith
 from graph.extract.relation_rules.header_roles import HeaderRoles
 from graph.extract.relation_rules.holds_role import HoldsRole
+from graph.extract.relation_rules.hosted_guests import HostedGuests
 from graph.extract.relation_rules.hosted_offices import HostedOffices
 from graph.extract.relation_rules.hosted_relatives import HostedRelatives
 from graph.extract.relation_rules.invited_visits import InvitedVisits
@@ -38,6 +39,7 @@ from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.memberships import Memberships
 from graph.extract.relation_rules.met_with import MetWith
+from graph.extract.relation_rules.own_sessions import OwnSessions
 from graph.extract.relation_rules.parliament_groups import ParliamentGroups
 from graph.extract.relation_rules.partner_of import PartnerOf
 from graph.extract.relation_rules.partners import PartnerRule
@@ -91,6 +93,8 @@ RELATION_RULES.sentence(EventPlaces)
 RELATION_RULES.sentence(EventTrips)
 RELATION_RULES.sentence(HostedRelatives)
 RELATION_RULES.sentence(HostedOffices)
+RELATION_RULES.sentence(OwnSessions)
+RELATION_RULES.sentence(HostedGuests)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
 # after every sentence: they read the whole document and what the sentences gave

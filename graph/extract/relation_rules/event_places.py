@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.relation_rules.clauses import clause_end
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
-from graph.extract.relation_rules.registry import StatelessRule
+from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
 
 
@@ -20,6 +20,13 @@ class EventPlaces(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
+        data = rule_data(__file__)
+        self.not_in_object = frozenset(data["not_in_object"])
+        verbs = "|".join(re.escape(v) for v in data["passive_host_verbs"])
+        # "[The summit] was organised by (the) X", "[the meeting] was jointly hosted by X"
+        self.generic_passive = re.compile(
+            rf"\s+(?:was|were)\s+(?:(?:jointly|also)\s+)?(?:{verbs})\s+by\s+(?:the\s+)?"
+        )
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.hosted_and_located(ctx.doc, s)
@@ -42,6 +49,7 @@ class EventPlaces(StatelessRule):
                 ]
                 if m and who and not text[who[-1].end : s.span.start_char + m.start()].strip():
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
+                out += self._generic_passive(text, s, ev)
                 continue
             named_by = _city_naming(s, ev)
             if named_by is not None:
@@ -82,10 +90,10 @@ class EventPlaces(StatelessRule):
                     out.append(Candidate("HOSTED", host, ev, s.index))
             head = text[s.span.start_char : ev.start]
             m = re.search(
-                r"(?:^|\s)(?P<who>\S.*?)\s+(?:hosted|held|organi[sz]ed|convened)\s+(?:the\s+|an?\s+)?[\w\s-]*$",
+                r"(?:^|\s)(?P<who>\S.*?)\s+(?:hosted|held|organi[sz]ed|convened)\s+(?:the\s+|an?\s+)?(?P<gap>[\w\s-]*)$",
                 head,
             )
-            if m:
+            if m and self._object_gap(m.group("gap")):
                 who = [
                     x
                     for x in s.mentions
@@ -96,6 +104,31 @@ class EventPlaces(StatelessRule):
                 if who:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
+
+    def _generic_passive(self, text: str, s: Sentence, ev: Mention) -> list[Candidate]:
+        """ "The summit was organised by the Ibero-American General Secretariat": the passage's
+        event, written as "the summit", and its host right after a past passive verb ("will be
+        hosted by" is a host to come; "a summit was held by" some other occasion)."""
+        if not re.match(r"(?:the|this)\s", ev.text, re.I):
+            return []
+        m = self.generic_passive.match(text, ev.end, s.span.end_char)
+        host = next(
+            (
+                x
+                for x in s.mentions
+                if m
+                and x.start == m.end()
+                and x.type in ("Country", "Institution", "City", "Person")
+            ),
+            None,
+        )
+        return [Candidate("HOSTED", host, ev, s.index)] if host is not None else []
+
+    def _object_gap(self, gap: str) -> bool:
+        """Whether the words between "held" and the event leave the event the verb's object
+        ("held its annual summit"), not a phrase after it: "a summit held on the sidelines of
+        the APEC meeting", "to be held entirely in person since the XXVI summit"."""
+        return not any(w in self.not_in_object for w in gap.lower().split())
 
 
 def _city_naming(s: Sentence, ev: Mention) -> Mention | None:

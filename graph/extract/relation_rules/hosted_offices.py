@@ -11,6 +11,11 @@ the verb's subject, or the country a "which" stands for, written just before it)
 hosted is the last one the sentence names before the holder. An office not in force
 ("under Brazil's incoming presidency"), a denied or hedged holding gives nothing; "took over
 the chairmanship" is a handover, not a term.
+
+A hosting noun owned by its host and naming the event with "of" is the same fact written as
+a noun: "Egypt's hosting of COP27", "drawing on Fiji's Presidency of the COP23 Conference",
+"Ghana's chairmanship of the 12th Coastal Summit" (not "India's Presidency of the G20", a
+body, nor "Kenya's incoming presidency of the summit", a term to come).
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ class HostedOffices(StatelessRule):
         self.preps = frozenset(data["term_preps"])
         self.hold = frozenset(data["hold_verbs"])
         self.not_current = frozenset(data["not_current"])
+        self.hosting_nouns = frozenset(data["hosting_nouns"])
+        self.future = frozenset(data["future_terms"])
+        self.owners = frozenset(data["hosting_owners"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         if not any(m.type == "Event" for m in s.mentions):
@@ -50,6 +58,24 @@ class HostedOffices(StatelessRule):
             events = [m for m in s.mentions if m.type == "Event" and m.end <= holder.start]
             if events:
                 event = max(events, key=lambda m: m.end)
+                out.append(Candidate("HOSTED", holder, event, s.index))
+        return out + self._hosting_of(s, at)
+
+    def _hosting_of(self, s: Sentence, at: dict[int, Mention]) -> list[Candidate]:
+        """ "Egypt's hosting of COP27", "Fiji's Presidency of the COP23 ... Conference": the
+        possessor of a hosting noun whose "of" names an event hosted it; a term still to come
+        ("Kenya's incoming presidency of the summit") is none, nor a presidency of a body
+        ("India's Presidency of the G20": no event)."""
+        out = []
+        for noun in s.span:
+            if noun.lower_ not in self.hosting_nouns or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(c.lower_ in self.future for c in noun.children):
+                continue
+            owners = [at.get(c.i) for c in noun.children if c.dep_ == "poss"]
+            holder = next((m for m in owners if m is not None and m.type in self.owners), None)
+            event = _event_of(noun, s)
+            if holder is not None and event is not None:
                 out.append(Candidate("HOSTED", holder, event, s.index))
         return out
 
@@ -88,4 +114,15 @@ def _named_before(relative: Token, s: Sentence) -> Mention | None:
         between = text[m.end : relative.idx].strip() if m.end <= relative.idx else "-"
         if m.type == "Country" and between in ("", ","):
             return m
+    return None
+
+
+def _event_of(noun: Token, s: Sentence) -> Mention | None:
+    """The event an "of" phrase on the noun names: "hosting of [the Africa Climate Summit]"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+            for m in s.mentions:
+                if m.type == "Event" and lo <= m.start and m.end <= hi:
+                    return m
     return None
