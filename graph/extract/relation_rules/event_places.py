@@ -20,13 +20,7 @@ class EventPlaces(StatelessRule):
 
     def __init__(self, rules: Rules, gaz: Gazetteer) -> None:
         self.rules = rules
-        data = rule_data(__file__)
-        self.not_in_object = frozenset(data["not_in_object"])
-        verbs = "|".join(re.escape(v) for v in data["passive_host_verbs"])
-        # "[The summit] was organised by (the) X", "[the meeting] was jointly hosted by X"
-        self.generic_passive = re.compile(
-            rf"\s+(?:was|were)\s+(?:(?:jointly|also)\s+)?(?:{verbs})\s+by\s+(?:the\s+)?"
-        )
+        self.not_in_object = frozenset(rule_data(__file__)["not_in_object"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.hosted_and_located(ctx.doc, s)
@@ -49,7 +43,6 @@ class EventPlaces(StatelessRule):
                 ]
                 if m and who and not text[who[-1].end : s.span.start_char + m.start()].strip():
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
-                out += self._generic_passive(text, s, ev)
                 continue
             named_by = _city_naming(s, ev)
             if named_by is not None:
@@ -104,25 +97,6 @@ class EventPlaces(StatelessRule):
                 if who:
                     out.append(Candidate("HOSTED", who[-1], ev, s.index))
         return out
-
-    def _generic_passive(self, text: str, s: Sentence, ev: Mention) -> list[Candidate]:
-        """ "The summit was organised by the Ibero-American General Secretariat": the passage's
-        event, written as "the summit", and its host right after a past passive verb ("will be
-        hosted by" is a host to come; "a summit was held by" some other occasion)."""
-        if not re.match(r"(?:the|this)\s", ev.text, re.I):
-            return []
-        m = self.generic_passive.match(text, ev.end, s.span.end_char)
-        host = next(
-            (
-                x
-                for x in s.mentions
-                if m
-                and x.start == m.end()
-                and x.type in ("Country", "Institution", "City", "Person")
-            ),
-            None,
-        )
-        return [Candidate("HOSTED", host, ev, s.index)] if host is not None else []
 
     def _object_gap(self, gap: str) -> bool:
         """Whether the words between "held" and the event leave the event the verb's object
