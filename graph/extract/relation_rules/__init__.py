@@ -6,6 +6,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 """
 
 from graph.extract.relation_rules.attended import Attended
+from graph.extract.relation_rules.attending_clauses import AttendingClauses
 from graph.extract.relation_rules.bloc_chairs import BlocChairs
 from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.bound_by import BoundBy
@@ -92,6 +93,7 @@ RELATION_RULES.sentence(HostedRelatives)
 RELATION_RULES.sentence(HostedOffices)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
+RELATION_RULES.sentence(AttendingClauses)
 # after every sentence: they read the whole document and what the sentences gave
 RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
