@@ -53,6 +53,7 @@ from graph.extract.relation_rules.represented import Represented
 from graph.extract.relation_rules.sanction_designations import SanctionDesignations
 from graph.extract.relation_rules.sanctioned import Sanctioned
 from graph.extract.relation_rules.seats import Seats
+from graph.extract.relation_rules.speaker_states import SpeakerStates
 from graph.extract.relation_rules.spelled_members import SpelledMembers
 from graph.extract.relation_rules.spoke_at import SpokeAt
 from graph.extract.relation_rules.table_rows import TableRows
@@ -76,6 +77,7 @@ RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
 RELATION_RULES.sentence(CoverageGroups)
 RELATION_RULES.sentence(CoverageStates)
+RELATION_RULES.sentence(SpeakerStates)
 RELATION_RULES.sentence(CoverageVotes)
 RELATION_RULES.sentence(Seats)
 RELATION_RULES.sentence(PlaceAppositions)
