@@ -84,10 +84,16 @@ class Attendance:
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not subjects and verb.dep_ == "conj":  # "X did not travel and was represented by"
             subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for c in subjects:  # a state; a body is carried by its envoy, a leader stayed away
-            out += [m for m in _within(c, s) if m.type == "Country"]
-        for c in (c for c in verb.children if c.dep_ == "agent"):
-            out += [m for m in _within(c, s) if m.type == "Person"]
+        envoys = [m for c in verb.children if c.dep_ == "agent" for m in _within(c, s)]
+        envoys = [m for m in envoys if m.type == "Person"]
+        # a state; a body is carried by its envoy, a leader stayed away; a body spoken for by
+        # no one named ("represented by the Belgian Presidency", "by its delegation") was there
+        kinds = ("Country",) if envoys else BODIES
+        if not subjects and verb.dep_ == "acl":  # "The Council, represented by X, ..."
+            out += [m for m in s.mentions if m.start <= verb.head.idx < m.end and m.type in kinds]
+        for c in subjects:
+            out += [m for m in _within(c, s) if m.type in kinds]
+        out += envoys
         states = [m for c in verb.children if c.dep_ == "dobj" for m in _within(c, s)]
         states = [m for m in states if m.type == "Country" and not m.demonym]
         if states:  # "Lavrov represented Russia": a state represented, not a client
