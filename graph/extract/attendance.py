@@ -26,6 +26,7 @@ from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
+from graph.extract.turn_labels import in_turn_label
 
 if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Sentence
@@ -124,7 +125,10 @@ class Attendance:
         if not has_word(self.rules.meeting_cues, lower):
             return []
         out = []
+        text = doc_text(s.span.doc)
         for m in (m for m in s.mentions if m.type == "Person"):
+            if in_turn_label(text, m.start, m.end):
+                continue  # "MR MILLER: The Secretary met X on the margins": the one reporting
             span = s.span.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and _in_the_talks(span.root):
                 out.append(m)
