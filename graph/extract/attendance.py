@@ -26,6 +26,7 @@ from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.tables import Rules
+from graph.extract.turn_labels import in_turn_label
 
 if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Sentence
@@ -34,7 +35,7 @@ BODIES = ("Country", "Institution")
 # a state and its leader's name in a list: "Senegal, Macky Sall", "Angola's President X"
 _CARRIED = re.compile(r"(?:'s|’s)?\s*,?\s*(?:[A-Z][\w.-]*\s+){0,3}$")
 # a state followed by a name the model did not tag: "Benin, Patrice Talon;"
-_NAME_AFTER = re.compile(r"\s*,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+\s*(?:[;,.]|and\b|$)")
+_NAME_AFTER = re.compile(r"\s*,\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)\s*(?:[;,.]|and\b|$)")
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|shall|plans? to|(?:is|are) (?:expected|due|scheduled) to)\b", re.I
 )
@@ -74,7 +75,7 @@ class Attendance:
                 person = nxt if nxt is not None and nxt.type == "Person" else None
                 if person is not None and _CARRIED.fullmatch(text, m.end, person.start):
                     continue  # "Senegal, Macky Sall": the leader carries the state
-                if not _NAME_AFTER.match(text, m.end, s.span.end_char):
+                if not _leader_after(text, m, nxt, s.span.end_char):
                     out.append(m)
         return out
 
@@ -84,10 +85,16 @@ class Attendance:
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not subjects and verb.dep_ == "conj":  # "X did not travel and was represented by"
             subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for c in subjects:  # a state; a body is carried by its envoy, a leader stayed away
-            out += [m for m in _within(c, s) if m.type == "Country"]
-        for c in (c for c in verb.children if c.dep_ == "agent"):
-            out += [m for m in _within(c, s) if m.type == "Person"]
+        envoys = [m for c in verb.children if c.dep_ == "agent" for m in _within(c, s)]
+        envoys = [m for m in envoys if m.type == "Person"]
+        # a state; a body is carried by its envoy, a leader stayed away; a body spoken for by
+        # no one named ("represented by the Belgian Presidency", "by its delegation") was there
+        kinds = ("Country",) if envoys else BODIES
+        if not subjects and verb.dep_ == "acl":  # "The Council, represented by X, ..."
+            out += [m for m in s.mentions if m.start <= verb.head.idx < m.end and m.type in kinds]
+        for c in subjects:
+            out += [m for m in _within(c, s) if m.type in kinds]
+        out += envoys
         states = [m for c in verb.children if c.dep_ == "dobj" for m in _within(c, s)]
         states = [m for m in states if m.type == "Country" and not m.demonym]
         if states:  # "Lavrov represented Russia": a state represented, not a client
@@ -118,7 +125,10 @@ class Attendance:
         if not has_word(self.rules.meeting_cues, lower):
             return []
         out = []
+        text = doc_text(s.span.doc)
         for m in (m for m in s.mentions if m.type == "Person"):
+            if in_turn_label(text, m.start, m.end):
+                continue  # "MR MILLER: The Secretary met X on the margins": the one reporting
             span = s.span.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and _in_the_talks(span.root):
                 out.append(m)
@@ -170,6 +180,16 @@ def _in_the_talks(tok: Token) -> bool:
     if tok.dep_ == "pobj":
         return tok.head.lower_ in ("with", "between")
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "receive", "see")
+
+
+def _leader_after(text: str, body: Mention, nxt: Mention | None, end: int) -> bool:
+    """Whether a listed state is followed by its leader's name the model did not tag
+    ("Benin, Patrice Talon;"): a name after the comma that is the next body of the list
+    ("Chile, Costa Rica, ...", "Amnesty International, Human Rights Watch and ...") is none."""
+    after = _NAME_AFTER.match(text, body.end, end)
+    if after is None:
+        return False
+    return nxt is None or nxt.type not in BODIES or nxt.start != after.start(1)
 
 
 def _within(tok: Token, s: Sentence) -> list[Mention]:

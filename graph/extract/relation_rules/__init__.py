@@ -6,6 +6,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 """
 
 from graph.extract.relation_rules.attended import Attended
+from graph.extract.relation_rules.attending_clauses import AttendingClauses
 from graph.extract.relation_rules.bloc_chairs import BlocChairs
 from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.bound_by import BoundBy
@@ -18,6 +19,7 @@ from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
 from graph.extract.relation_rules.coverage_states import CoverageStates
 from graph.extract.relation_rules.coverage_votes import CoverageVotes
 from graph.extract.relation_rules.delegates import Delegates
+from graph.extract.relation_rules.delegation_heads import DelegationHeads
 from graph.extract.relation_rules.delegation_lists import DelegationLists
 from graph.extract.relation_rules.entry_addresses import EntryAddresses
 from graph.extract.relation_rules.entry_fields import EntryFields
@@ -34,6 +36,7 @@ from graph.extract.relation_rules.hosted_relatives import HostedRelatives
 from graph.extract.relation_rules.invited_visits import InvitedVisits
 from graph.extract.relation_rules.joined_acts import JoinedActs
 from graph.extract.relation_rules.joint_subjects import JointSubjects
+from graph.extract.relation_rules.leaders_of_states import LeadersOfStates
 from graph.extract.relation_rules.listed_seats import ListedSeats
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
@@ -55,6 +58,7 @@ from graph.extract.relation_rules.represented import Represented
 from graph.extract.relation_rules.sanction_designations import SanctionDesignations
 from graph.extract.relation_rules.sanctioned import Sanctioned
 from graph.extract.relation_rules.seats import Seats
+from graph.extract.relation_rules.speaker_states import SpeakerStates
 from graph.extract.relation_rules.spelled_members import SpelledMembers
 from graph.extract.relation_rules.spoke_at import SpokeAt
 from graph.extract.relation_rules.table_rows import TableRows
@@ -78,6 +82,7 @@ RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
 RELATION_RULES.sentence(CoverageGroups)
 RELATION_RULES.sentence(CoverageStates)
+RELATION_RULES.sentence(SpeakerStates)
 RELATION_RULES.sentence(CoverageVotes)
 RELATION_RULES.sentence(Seats)
 RELATION_RULES.sentence(PlaceAppositions)
@@ -97,6 +102,9 @@ RELATION_RULES.sentence(OwnSessions)
 RELATION_RULES.sentence(HostedGuests)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
+RELATION_RULES.sentence(AttendingClauses)
+RELATION_RULES.sentence(DelegationHeads)
+RELATION_RULES.sentence(LeadersOfStates)
 # after every sentence: they read the whole document and what the sentences gave
 RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it

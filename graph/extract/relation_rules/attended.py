@@ -47,8 +47,8 @@ class Attended(StatelessRule):
             held = _held_jointly(verb, named, self.rules)
             if verb.pos_ != "VERB" or not (lemma in ("attend", "participate") or took_part or held):
                 continue
-            if not asserted(verb, self.rules):
-                continue  # "did not attend"
+            if not asserted(verb, self.rules) or _to_come(verb, self.rules):
+                continue  # "did not attend", "will take part in the sessions"
             if not named and not any(c.dep_ == "dobj" or c.dep_ == "prep" for c in verb.children):
                 continue
             for agent in (c for c in verb.children if c.dep_ == "agent"):
@@ -113,6 +113,14 @@ def _carried(doc: Doc, body: Mention, mentions: list[Mention], top: Token) -> bo
         if personal(tok):
             return True
     return False
+
+
+def _to_come(verb: Token, rules: Rules) -> bool:
+    """Whether the attending is still to come: "Xi will take part in the sessions", "X will
+    travel and attend" (rules.toml [hosting] future_aux): what is announced did not happen
+    yet (the corpus records it as no relation)."""
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in rules.future_aux for v in verbs for c in v.children)
 
 
 def _held_jointly(verb: Token, events: list[Mention], rules: Rules) -> bool:
