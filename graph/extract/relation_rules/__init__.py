@@ -36,7 +36,6 @@ from graph.extract.relation_rules.hosted_relatives import HostedRelatives
 from graph.extract.relation_rules.invited_visits import InvitedVisits
 from graph.extract.relation_rules.joined_acts import JoinedActs
 from graph.extract.relation_rules.joint_subjects import JointSubjects
-from graph.extract.relation_rules.leaders_of_states import LeadersOfStates
 from graph.extract.relation_rules.listed_seats import ListedSeats
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
@@ -104,7 +103,6 @@ RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
 RELATION_RULES.sentence(AttendingClauses)
 RELATION_RULES.sentence(DelegationHeads)
-RELATION_RULES.sentence(LeadersOfStates)
 # after every sentence: they read the whole document and what the sentences gave
 RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
