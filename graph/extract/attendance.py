@@ -35,7 +35,7 @@ BODIES = ("Country", "Institution")
 # a state and its leader's name in a list: "Senegal, Macky Sall", "Angola's President X"
 _CARRIED = re.compile(r"(?:'s|’s)?\s*,?\s*(?:[A-Z][\w.-]*\s+){0,3}$")
 # a state followed by a name the model did not tag: "Benin, Patrice Talon;"
-_NAME_AFTER = re.compile(r"\s*,\s*([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)\s*(?:[;,.]|and\b|$)")
+_NAME_AFTER = re.compile(r"\s*,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+\s*(?:[;,.]|and\b|$)")
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|shall|plans? to|(?:is|are) (?:expected|due|scheduled) to)\b", re.I
 )
@@ -75,7 +75,7 @@ class Attendance:
                 person = nxt if nxt is not None and nxt.type == "Person" else None
                 if person is not None and _CARRIED.fullmatch(text, m.end, person.start):
                     continue  # "Senegal, Macky Sall": the leader carries the state
-                if not _leader_after(text, m, nxt, s.span.end_char):
+                if not _NAME_AFTER.match(text, m.end, s.span.end_char):
                     out.append(m)
         return out
 
@@ -180,16 +180,6 @@ def _in_the_talks(tok: Token) -> bool:
     if tok.dep_ == "pobj":
         return tok.head.lower_ in ("with", "between")
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "receive", "see")
-
-
-def _leader_after(text: str, body: Mention, nxt: Mention | None, end: int) -> bool:
-    """Whether a listed state is followed by its leader's name the model did not tag
-    ("Benin, Patrice Talon;"): a name after the comma that is the next body of the list
-    ("Chile, Costa Rica, ...", "Amnesty International, Human Rights Watch and ...") is none."""
-    after = _NAME_AFTER.match(text, body.end, end)
-    if after is None:
-        return False
-    return nxt is None or nxt.type not in BODIES or nxt.start != after.start(1)
 
 
 def _within(tok: Token, s: Sentence) -> list[Mention]:
