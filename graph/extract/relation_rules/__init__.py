@@ -19,7 +19,6 @@ from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
 from graph.extract.relation_rules.coverage_states import CoverageStates
 from graph.extract.relation_rules.coverage_votes import CoverageVotes
 from graph.extract.relation_rules.delegates import Delegates
-from graph.extract.relation_rules.delegation_heads import DelegationHeads
 from graph.extract.relation_rules.delegation_lists import DelegationLists
 from graph.extract.relation_rules.entry_addresses import EntryAddresses
 from graph.extract.relation_rules.entry_fields import EntryFields
@@ -102,7 +101,6 @@ RELATION_RULES.sentence(HostedGuests)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
 RELATION_RULES.sentence(AttendingClauses)
-RELATION_RULES.sentence(DelegationHeads)
 # after every sentence: they read the whole document and what the sentences gave
 RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
