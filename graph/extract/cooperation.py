@@ -506,7 +506,23 @@ def _owner_of_cue(
     verb = governing_verb(noun)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
     # "his partnership with X" under a person's verb: the clause's subject rules read it
-    return [m for c in subjects for m in _headed(c, bodies)] or None
+    return [m for c in subjects for m in _headed(c, bodies)] or _last_owner(owners[0], bodies)
+
+
+def _last_owner(pronoun: Token, bodies: list[Mention]) -> list[Mention] | None:
+    """Whom "its" stands for when the clause's subject names no actor: the actor written
+    just before it as an owner ("money for Pyongyang's missiles and, increasingly, for its
+    partnership with Moscow"), if no other actor stands between them."""
+    if pronoun.lower_ not in ("its", "their"):
+        return None
+    before = [m for m in bodies if m.end <= pronoun.idx]
+    if not before:
+        return None
+    last = before[-1]
+    owner = next((t for t in pronoun.sent if last.start <= t.idx < last.end), None)
+    while owner is not None and owner.dep_ == "compound":
+        owner = owner.head
+    return [last] if owner is not None and owner.dep_ == "poss" else None
 
 
 def _named_often(sentences: Sequence[Sentence], states: dict[str, Mention]) -> frozenset[str]:
