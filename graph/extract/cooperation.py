@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.counted_states import counted, state_lists
 from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted, governing_verb
@@ -48,22 +49,31 @@ class Partners:
         self.act_lemmas = words.agreement_verbs | rules.co_action_verbs
         self.paragraph = -1
         self.recent: list[Mention] = []  # the states the paragraph named, last first
+        # the states of the people the paragraph named ("" for one whose state is unknown)
+        self.served: set[str] = set()
         self.named_often: frozenset[str] = frozenset()  # the states of two sentences or more
+        self.lists: list[tuple[int, list[Mention]]] = []
 
     def reset(
         self, sentences: Sequence[Sentence] = (), states: dict[str, Mention] | None = None
     ) -> None:
-        self.paragraph, self.recent = -1, []
+        self.paragraph, self.recent, self.served = -1, [], set()
         self.named_often = _named_often(sentences, states or {})
+        self.lists = state_lists(sentences)  # "with all three governments" names one of them
 
-    def two_sides(self, s: Sentence, states: dict[str, Mention]) -> list[Candidate]:
+    def two_sides(
+        self, s: Sentence, states: dict[str, Mention], home: Mention | None = None
+    ) -> list[Candidate]:
         """ "Biden also met Trudeau, and the two governments announced joint commitments",
         "both sides have agreed to take them forward": the two states the paragraph named
-        last (a person stands for their state) work together, if the act is asserted."""
+        last (a person stands for their state) work together, if the act is asserted. A
+        paragraph of a readout that names one state only ("The Minister received Dr X,
+        Minister for Foreign Affairs of Singapore. The two Ministers agreed to deepen
+        cooperation") has the document's home country for the other side."""
         from graph.extract.relations import Candidate
 
         if s.paragraph != self.paragraph:
-            self.paragraph, self.recent = s.paragraph, []
+            self.paragraph, self.recent, self.served = s.paragraph, [], set()
         words = load_pair_rules()
         out: list[Candidate] = []
         cues = [
@@ -79,6 +89,12 @@ class Partners:
         # their differences. Both sides agreed ...", "both leaders agreed ... ahead of the
         # meeting to be hosted by Tuvalu")
         cut = cues[0].idx if cues else s.span.start_char
+        hi = cues[0].idx if cues else s.span.end_char
+        self.served |= {
+            states[m.name].name if m.name in states else ""
+            for m in s.mentions
+            if m.type == "Person" and m.start < hi
+        }
         acting = {m.name for m in s.mentions if _in_main_clause(m, s)}
         named = [
             (m, m if m.type == "Country" else states.get(m.name))
@@ -97,13 +113,25 @@ class Partners:
                 verb.lemma_.lower() in words.two_sides_verbs
                 and not future
                 and asserted(verb, self.rules)
-                and len(self.recent) >= 2
+                and len(sides := self._sides(home)) >= 2
             ):
-                a, b = self.recent[0], self.recent[1]
+                a, b = sides[0], sides[1]
                 out.append(
                     Candidate("COOPERATES_WITH", a, b, s.index, rule="two-sides", confidence=0.55)
                 )
         return out
+
+    def _sides(self, home: Mention | None) -> list[Mention]:
+        """The two sides of "the two Ministers": the paragraph's last two states, or its one
+        state and the home country the readout speaks for (the unnamed "Minister"), when
+        every person the paragraph named serves one of the two: a paragraph of other
+        leaders ("Xi met Erdoğan ... Jaishankar held talks with Wang Yi; the two sides
+        agreed") is about none of the home's talks."""
+        if len(self.recent) != 1 or home is None or home.name == self.recent[0].name:
+            return self.recent
+        if not self.served <= {home.name, self.recent[0].name}:
+            return self.recent
+        return [home, self.recent[0]]
 
     def find(
         self, s: Sentence, home: Mention | None, states: dict[str, Mention] | None = None
@@ -127,7 +155,7 @@ class Partners:
                 # asserted by its own clause: "we'll mark the partnership we launched with X"
                 out += self._relative_with(tok, bodies, home, s.index)
             if low in self.with_cues and asserted(tok, self.rules) and _an_act(tok):
-                partners = self._with(tok, bodies)
+                partners = self._with(tok, bodies, s.index)
                 if partners:
                     subjects = self._subjects(tok, bodies, s.mentions, states, home)
                     out += [
@@ -366,8 +394,9 @@ class Partners:
     def _span_of(tok: Token) -> tuple[int, int]:
         return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
-    def _with(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
-        """Actors named in a "with"/"alongside" phrase of the cue or of its verb."""
+    def _with(self, cue: Token, bodies: list[Mention], sent: int = -1) -> list[Mention]:
+        """Actors named in a "with"/"alongside" phrase of the cue or of its verb ("with all
+        three governments": the last three states the document listed)."""
         verb = governing_verb(cue)
         heads = [cue, verb]
         # "signed memorandums of understanding with Egypt and Kenya": the "with" of the
@@ -388,7 +417,7 @@ class Partners:
         found: list[Mention] = []
         for p in preps:
             for obj in (c for c in p.children if c.dep_ == "pobj"):
-                found += _headed(obj, bodies)
+                found += _headed(obj, bodies) or counted(obj, sent, self.lists)
                 if obj.lower_ in PARTNER_NOUNS:
                     # "with our G7 partners", "with its NATO allies": the group they belong to
                     found += [
@@ -481,7 +510,23 @@ def _owner_of_cue(
     verb = governing_verb(noun)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
     # "his partnership with X" under a person's verb: the clause's subject rules read it
-    return [m for c in subjects for m in _headed(c, bodies)] or None
+    return [m for c in subjects for m in _headed(c, bodies)] or _last_owner(owners[0], bodies)
+
+
+def _last_owner(pronoun: Token, bodies: list[Mention]) -> list[Mention] | None:
+    """Whom "its" stands for when the clause's subject names no actor: the actor written
+    just before it as an owner ("money for Pyongyang's missiles and, increasingly, for its
+    partnership with Moscow"), if no other actor stands between them."""
+    if pronoun.lower_ not in ("its", "their"):
+        return None
+    before = [m for m in bodies if m.end <= pronoun.idx]
+    if not before:
+        return None
+    last = before[-1]
+    owner = next((t for t in pronoun.sent if last.start <= t.idx < last.end), None)
+    while owner is not None and owner.dep_ == "compound":
+        owner = owner.head
+    return [last] if owner is not None and owner.dep_ == "poss" else None
 
 
 def _named_often(sentences: Sequence[Sentence], states: dict[str, Mention]) -> frozenset[str]:

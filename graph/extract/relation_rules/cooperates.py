@@ -57,7 +57,7 @@ class Cooperates(StatelessRule):
         if m is None or cue.pos_ != "NOUN":
             return []
         verb = cue.head if cue.dep_ in ("dobj", "obj", "pobj", "attr") else None
-        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head  # "… continue [military] cooperation", "for cooperation"
         if verb is None:
             return []
