@@ -1,7 +1,8 @@
 """The states a counted plural stands for: "Moscow has signed defence cooperation agreements
 with all three governments", "signed accords with both countries". The phrase names the
 last list of exactly that many states the document wrote before it ("Mali, Burkina Faso and
-Niger"). The counted nouns and numbers are in actor_pairs.toml [counted_states]."""
+Niger", "in Mali in 2020, in Burkina Faso in 2022 and in Niger in 2023"). The counted
+nouns and numbers are in actor_pairs.toml [counted_states]."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ if TYPE_CHECKING:  # relations.py imports cooperation.py, which imports this mod
 
 def state_lists(sentences: Sequence[Sentence]) -> list[tuple[int, list[Mention]]]:
     """Every list of two or more states the document writes, with its sentence's index, in
-    order: the states whose words are conjuncts of one another ("A, B and C"; not lists of
-    phrases, "in A in 2020, in B ... and in C", which the parser often cuts short)."""
+    order: the states whose words are conjuncts of one another, directly ("A, B and C") or
+    through their prepositions ("in A ..., in B ... and in C")."""
     out: list[tuple[int, list[Mention]]] = []
     for s in sentences:
         groups: dict[int, list[Mention]] = {}
@@ -37,9 +38,13 @@ def state_lists(sentences: Sequence[Sentence]) -> list[tuple[int, list[Mention]]
 
 
 def _list_head(tok: Token) -> Token:
-    """The first conjunct of the list a word stands in."""
+    """The first conjunct of the list a word stands in (through its preposition)."""
     while tok.dep_ == "compound" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "conj"):
+        prep = tok.head
+        if prep.dep_ == "conj" or any(c.dep_ == "conj" for c in prep.children):
+            tok = prep
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
