@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from graph.extract.counted_states import counted, state_lists
 from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted, governing_verb
@@ -52,14 +51,12 @@ class Partners:
         # the states of the people the paragraph named ("" for one whose state is unknown)
         self.served: set[str] = set()
         self.named_often: frozenset[str] = frozenset()  # the states of two sentences or more
-        self.lists: list[tuple[int, list[Mention]]] = []
 
     def reset(
         self, sentences: Sequence[Sentence] = (), states: dict[str, Mention] | None = None
     ) -> None:
         self.paragraph, self.recent, self.served = -1, [], set()
         self.named_often = _named_often(sentences, states or {})
-        self.lists = state_lists(sentences)  # "with all three governments" names one of them
 
     def two_sides(
         self, s: Sentence, states: dict[str, Mention], home: Mention | None = None
@@ -155,7 +152,7 @@ class Partners:
                 # asserted by its own clause: "we'll mark the partnership we launched with X"
                 out += self._relative_with(tok, bodies, home, s.index)
             if low in self.with_cues and asserted(tok, self.rules) and _an_act(tok):
-                partners = self._with(tok, bodies, s.index)
+                partners = self._with(tok, bodies)
                 if partners:
                     subjects = self._subjects(tok, bodies, s.mentions, states, home)
                     out += [
@@ -394,9 +391,8 @@ class Partners:
     def _span_of(tok: Token) -> tuple[int, int]:
         return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
-    def _with(self, cue: Token, bodies: list[Mention], sent: int = -1) -> list[Mention]:
-        """Actors named in a "with"/"alongside" phrase of the cue or of its verb ("with all
-        three governments": the last three states the document listed)."""
+    def _with(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
+        """Actors named in a "with"/"alongside" phrase of the cue or of its verb."""
         verb = governing_verb(cue)
         heads = [cue, verb]
         # "signed memorandums of understanding with Egypt and Kenya": the "with" of the
@@ -417,7 +413,7 @@ class Partners:
         found: list[Mention] = []
         for p in preps:
             for obj in (c for c in p.children if c.dep_ == "pobj"):
-                found += _headed(obj, bodies) or counted(obj, sent, self.lists)
+                found += _headed(obj, bodies)
                 if obj.lower_ in PARTNER_NOUNS:
                     # "with our G7 partners", "with its NATO allies": the group they belong to
                     found += [

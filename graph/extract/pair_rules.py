@@ -41,8 +41,6 @@ class PairRules:
     plural_titles: dict[str, str]
     two_sides_nouns: frozenset[str]
     two_sides_verbs: frozenset[str]
-    counted_nouns: frozenset[str]
-    counted_numbers: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +79,4 @@ def load_pair_rules() -> PairRules:
         plural_titles=dict(raw["role_lists"]["plural_titles"]),
         two_sides_nouns=frozenset(raw["two_sides"]["nouns"]),
         two_sides_verbs=frozenset(raw["two_sides"]["verbs"]),
-        counted_nouns=frozenset(raw["counted_states"]["nouns"]),
-        counted_numbers=dict(raw["counted_states"]["numbers"]),
     )
