@@ -48,29 +48,22 @@ class Partners:
         self.act_lemmas = words.agreement_verbs | rules.co_action_verbs
         self.paragraph = -1
         self.recent: list[Mention] = []  # the states the paragraph named, last first
-        # the states of the people the paragraph named ("" for one whose state is unknown)
-        self.served: set[str] = set()
         self.named_often: frozenset[str] = frozenset()  # the states of two sentences or more
 
     def reset(
         self, sentences: Sequence[Sentence] = (), states: dict[str, Mention] | None = None
     ) -> None:
-        self.paragraph, self.recent, self.served = -1, [], set()
+        self.paragraph, self.recent = -1, []
         self.named_often = _named_often(sentences, states or {})
 
-    def two_sides(
-        self, s: Sentence, states: dict[str, Mention], home: Mention | None = None
-    ) -> list[Candidate]:
+    def two_sides(self, s: Sentence, states: dict[str, Mention]) -> list[Candidate]:
         """ "Biden also met Trudeau, and the two governments announced joint commitments",
         "both sides have agreed to take them forward": the two states the paragraph named
-        last (a person stands for their state) work together, if the act is asserted. A
-        paragraph of a readout that names one state only ("The Minister received Dr X,
-        Minister for Foreign Affairs of Singapore. The two Ministers agreed to deepen
-        cooperation") has the document's home country for the other side."""
+        last (a person stands for their state) work together, if the act is asserted."""
         from graph.extract.relations import Candidate
 
         if s.paragraph != self.paragraph:
-            self.paragraph, self.recent, self.served = s.paragraph, [], set()
+            self.paragraph, self.recent = s.paragraph, []
         words = load_pair_rules()
         out: list[Candidate] = []
         cues = [
@@ -86,12 +79,6 @@ class Partners:
         # their differences. Both sides agreed ...", "both leaders agreed ... ahead of the
         # meeting to be hosted by Tuvalu")
         cut = cues[0].idx if cues else s.span.start_char
-        hi = cues[0].idx if cues else s.span.end_char
-        self.served |= {
-            states[m.name].name if m.name in states else ""
-            for m in s.mentions
-            if m.type == "Person" and m.start < hi
-        }
         acting = {m.name for m in s.mentions if _in_main_clause(m, s)}
         named = [
             (m, m if m.type == "Country" else states.get(m.name))
@@ -110,25 +97,13 @@ class Partners:
                 verb.lemma_.lower() in words.two_sides_verbs
                 and not future
                 and asserted(verb, self.rules)
-                and len(sides := self._sides(home)) >= 2
+                and len(self.recent) >= 2
             ):
-                a, b = sides[0], sides[1]
+                a, b = self.recent[0], self.recent[1]
                 out.append(
                     Candidate("COOPERATES_WITH", a, b, s.index, rule="two-sides", confidence=0.55)
                 )
         return out
-
-    def _sides(self, home: Mention | None) -> list[Mention]:
-        """The two sides of "the two Ministers": the paragraph's last two states, or its one
-        state and the home country the readout speaks for (the unnamed "Minister"), when
-        every person the paragraph named serves one of the two: a paragraph of other
-        leaders ("Xi met Erdoğan ... Jaishankar held talks with Wang Yi; the two sides
-        agreed") is about none of the home's talks."""
-        if len(self.recent) != 1 or home is None or home.name == self.recent[0].name:
-            return self.recent
-        if not self.served <= {home.name, self.recent[0].name}:
-            return self.recent
-        return [home, self.recent[0]]
 
     def find(
         self, s: Sentence, home: Mention | None, states: dict[str, Mention] | None = None
