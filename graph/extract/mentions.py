@@ -155,6 +155,9 @@ _ITEM_PERSON = re.compile(
 _QNAME = r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
 _QWORD = r"[\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"  # "U.S.", never a sentence's full stop
 _QOUTLET = rf"(?P<outlet>(?:The[ \t]+)?[A-Z]{_QWORD}(?:[ \t]+[A-Z0-9]{_QWORD}){{0,3}})"
+# a table cell's note in lower case in brackets after its name: "Indonesia (host)"
+_ROW_NOTE = re.compile(r"\s*\([a-z][\w ,-]*\)$")
+
 _QUESTIONER = re.compile(
     r"(?:\b(?:line of|go to|goes to|turn to|[Qq]uestion,|[Qq]uestion from)[ \t]+"
     + _QNAME
@@ -614,6 +617,8 @@ class MentionFinder:
             if len(cells) < 3 or len(row.group(0)) > 300:
                 continue
             first, second = cells[0].group(0).strip(), cells[1].group(0).strip()
+            # "Indonesia (host)", "Kenya (chair)": a note in brackets after the country
+            first = _ROW_NOTE.sub("", first)
             words = second.split()
             if self.gaz.lookup(first) is None or not 2 <= len(words) <= 6:
                 continue
