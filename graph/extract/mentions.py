@@ -2260,6 +2260,7 @@ class MentionFinder:
             if start > 0 and self._given_name(doc[start - 1], doc[start]):
                 start -= 1  # "Secretary of State Antony J. Blinken": the model's name
                 # starts at the middle initial
+            start = self._given_names_before(doc, start, e.end)
             while end - start > 1 and doc[end - 1].text in self.rules.name_particles:
                 end -= 1  # the model's "Ursula von": the particles are read again below
             while end < len(doc):
@@ -2307,6 +2308,48 @@ class MentionFinder:
                 continue
             spans.append(doc[start:end])
         return spans
+
+    def _given_names_before(self, doc: Doc, start: int, end: int) -> int:
+        """ "Rabia Djibo [Magagi], Coordinator of ...", "Mr Chrispin [Phiri]", "Ambassador
+        MaryKay [Carlson]": the model's name starts at the surname. Up to two capitalised
+        proper nouns right before it that no entity, title, place or body's head word holds
+        are its given names. After a person's title they are; else not on a line in title
+        case (a headline, a table row), where capitals prove nothing, and at a sentence's
+        start only before an apposition (", Coordinator of"): "Afterwards [Amorim] flew"."""
+        k = start
+        while k > 0 and start - k < 2 and self._bare_given_word(doc[k - 1]):
+            k -= 1
+        before = doc[k - 1].lower_.strip(".") if k > 0 else ""
+        if k == start or before in self.names.person_titles:
+            return k
+        if before in self.rules.connectors or before in self.title_words:
+            return start  # "Envoy for Climate [Kerry]", "Prime Ministers [Howard]": title words
+        opens = k == 0 or doc[k].is_sent_start or not doc[k - 1].is_alpha
+        apposed = end < len(doc) and doc[end].text == ","
+        return k if self._in_prose(doc, start) and (apposed or not opens) else start
+
+    def _bare_given_word(self, tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and not tok.ent_type_
+            and tok.lower_ not in CALENDAR_WORDS  # "Later Monday Ramaphosa arrived"
+            and tok.lower_ not in self.title_words
+            and not self._role_word(tok.text)
+            and tok.text not in self.rules.institution_heads
+            and tok.text not in self.gaz.demonyms
+            and self.gaz.lookup(tok.text) is None
+        )
+
+    @staticmethod
+    def _in_prose(doc: Doc, i: int) -> bool:
+        """Whether token i's line holds a word of four letters or more in lower case."""
+        text = doc_text(doc)
+        at = doc[i].idx
+        line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+        return re.search(r"(?<![\w-])[a-z]{4,}", line) is not None
 
     def _given_name(self, before: Token, initial: Token) -> bool:
         """Whether `before` is the given name of a name the model starts at its middle
