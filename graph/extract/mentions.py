@@ -583,6 +583,41 @@ class MentionFinder:
                 spans.append(span)
         return spans
 
+    def _apposed_names(self, doc: Doc) -> list[Span]:
+        """ "María Corina Machado, who won the primary", "Lena Ostrova, Chairperson of the
+        commission": two to four capitalised proper nouns that the model saw no entity in,
+        before a comma and what only a person takes (", who", a role noun), are a person."""
+        text = doc_text(doc)
+        spans = []
+        for comma in (t for t in doc if t.text == ","):
+            start = comma.i
+            while start > 0 and comma.i - start < 4 and self._bare_name_word(doc[start - 1]):
+                start -= 1
+            if comma.i - start < 2 or (start > 0 and doc[start - 1].lower_ == "the"):
+                continue  # one word, or "the Rapid Support Forces, who": a group
+            span = doc[start : comma.i]
+            if self.gaz.lookup(span.text) is None and self._person_apposition(
+                text[span.end_char : span.end_char + 40]
+            ):
+                spans.append(span)
+        return spans
+
+    def _bare_name_word(self, tok: Token) -> bool:
+        """A word of a name the model did not see: a capitalised proper noun, no entity's,
+        no title's, body's head or place's."""
+        return (
+            tok.pos_ == "PROPN"
+            and not tok.ent_type_
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and tok.text.replace("-", "").isalpha()
+            and tok.lower_ not in self.title_words
+            and tok.lower_ not in CALENDAR_WORDS
+            and tok.text not in self.rules.institution_heads
+            and tok.text not in self.gaz.demonyms
+            and self.gaz.lookup(tok.text) is None
+        )
+
     def _titled_names(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """Two to four free capitalised proper nouns right after a capitalised role noun."""
         spans = []
@@ -1625,7 +1660,7 @@ class MentionFinder:
             # Infrastructure Financing Facility for the Pacific")
         for span in self._titled_names(doc, taken):
             found.add(span, "Person", self._tidy_person(span.text), "titled-name")
-        for span in self._role_appositions(doc):
+        for span in [*self._role_appositions(doc), *self._apposed_names(doc)]:
             if found.free(span.start, span.end):
                 found.add(span, "Person", self._tidy_person(span.text), "role-apposition")
         for tok in self._surnames_again(doc, found.mentions):
