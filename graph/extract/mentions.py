@@ -155,6 +155,9 @@ _ITEM_PERSON = re.compile(
 _QNAME = r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})"
 _QWORD = r"[\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"  # "U.S.", never a sentence's full stop
 _QOUTLET = rf"(?P<outlet>(?:The[ \t]+)?[A-Z]{_QWORD}(?:[ \t]+[A-Z0-9]{_QWORD}){{0,3}})"
+# a table cell's note in lower case in brackets after its name: "Indonesia (host)"
+_ROW_NOTE = re.compile(r"\s*\([a-z][\w ,-]*\)$")
+
 _QUESTIONER = re.compile(
     r"(?:\b(?:line of|go to|goes to|turn to|[Qq]uestion,|[Qq]uestion from)[ \t]+"
     + _QNAME
@@ -584,6 +587,41 @@ class MentionFinder:
                 spans.append(span)
         return spans
 
+    def _apposed_names(self, doc: Doc) -> list[Span]:
+        """ "María Corina Machado, who won the primary", "Lena Ostrova, Chairperson of the
+        commission": two to four capitalised proper nouns that the model saw no entity in,
+        before a comma and what only a person takes (", who", a role noun), are a person."""
+        text = doc_text(doc)
+        spans = []
+        for comma in (t for t in doc if t.text == ","):
+            start = comma.i
+            while start > 0 and comma.i - start < 4 and self._bare_name_word(doc[start - 1]):
+                start -= 1
+            if comma.i - start < 2 or (start > 0 and doc[start - 1].lower_ == "the"):
+                continue  # one word, or "the Rapid Support Forces, who": a group
+            span = doc[start : comma.i]
+            if self.gaz.lookup(span.text) is None and self._person_apposition(
+                text[span.end_char : span.end_char + 40]
+            ):
+                spans.append(span)
+        return spans
+
+    def _bare_name_word(self, tok: Token) -> bool:
+        """A word of a name the model did not see: a capitalised proper noun, no entity's,
+        no title's, body's head or place's."""
+        return (
+            tok.pos_ == "PROPN"
+            and not tok.ent_type_
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and tok.text.replace("-", "").isalpha()
+            and tok.lower_ not in self.title_words
+            and tok.lower_ not in CALENDAR_WORDS
+            and tok.text not in self.rules.institution_heads
+            and tok.text not in self.gaz.demonyms
+            and self.gaz.lookup(tok.text) is None
+        )
+
     def _titled_names(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """Two to four free capitalised proper nouns right after a capitalised role noun."""
         spans = []
@@ -618,6 +656,8 @@ class MentionFinder:
             if len(cells) < 3 or len(row.group(0)) > 300:
                 continue
             first, second = cells[0].group(0).strip(), cells[1].group(0).strip()
+            # "Indonesia (host)", "Kenya (chair)": a note in brackets after the country
+            first = _ROW_NOTE.sub("", first)
             words = second.split()
             if self.gaz.lookup(first) is None or not 2 <= len(words) <= 6:
                 continue
@@ -1359,9 +1399,19 @@ class MentionFinder:
                 start += 1
             article = start > 0 and doc[start - 1].lower_ == "the"  # "The New Times (Rwanda)"
             if words >= 2 and not article and found.free(start, end):
-                span = doc[start:end]
-                if self.gaz.lookup(span.text) is None:
-                    found.add(span, "Person", self._tidy_person(span.text), "bracketed-speaker")
+                self._add_bracketed_name(found, doc[start:end])
+
+    def _add_bracketed_name(self, found: _Found, span: Span) -> None:
+        """The name before a bracketed country, checked as the model's people are: "Haleel
+        Holdings (Cyprus)" in a list of a group's companies is a body by its last word, "Gwadar
+        Port (Pakistan)" no actor."""
+        if self.gaz.lookup(span.text) is not None:
+            return
+        verdict = non_person_verdict(span)
+        if verdict == "Institution":
+            found.add(span, "Institution", _tidy(span.text), "bracketed-body")
+        elif verdict is None:
+            found.add(span, "Person", self._tidy_person(span.text), "bracketed-speaker")
 
     def _speaker_word(self, tok: Token) -> bool:
         """A word of a person's name: title case, no title, head word, place or demonym."""
@@ -1625,7 +1675,7 @@ class MentionFinder:
             # Infrastructure Financing Facility for the Pacific")
         for span in self._titled_names(doc, taken):
             found.add(span, "Person", self._tidy_person(span.text), "titled-name")
-        for span in self._role_appositions(doc):
+        for span in [*self._role_appositions(doc), *self._apposed_names(doc)]:
             if found.free(span.start, span.end):
                 found.add(span, "Person", self._tidy_person(span.text), "role-apposition")
         for tok in self._surnames_again(doc, found.mentions):
@@ -2270,6 +2320,7 @@ class MentionFinder:
             if start > 0 and self._given_name(doc[start - 1], doc[start]):
                 start -= 1  # "Secretary of State Antony J. Blinken": the model's name
                 # starts at the middle initial
+            start = self._given_names_before(doc, start, e.end)
             while end - start > 1 and doc[end - 1].text in self.rules.name_particles:
                 end -= 1  # the model's "Ursula von": the particles are read again below
             while end < len(doc):
@@ -2317,6 +2368,48 @@ class MentionFinder:
                 continue
             spans.append(doc[start:end])
         return spans
+
+    def _given_names_before(self, doc: Doc, start: int, end: int) -> int:
+        """ "Rabia Djibo [Magagi], Coordinator of ...", "Mr Chrispin [Phiri]", "Ambassador
+        MaryKay [Carlson]": the model's name starts at the surname. Up to two capitalised
+        proper nouns right before it that no entity, title, place or body's head word holds
+        are its given names. After a person's title they are; else not on a line in title
+        case (a headline, a table row), where capitals prove nothing, and at a sentence's
+        start only before an apposition (", Coordinator of"): "Afterwards [Amorim] flew"."""
+        k = start
+        while k > 0 and start - k < 2 and self._bare_given_word(doc[k - 1]):
+            k -= 1
+        before = doc[k - 1].lower_.strip(".") if k > 0 else ""
+        if k == start or before in self.names.person_titles:
+            return k
+        if before in self.rules.connectors or before in self.title_words:
+            return start  # "Envoy for Climate [Kerry]", "Prime Ministers [Howard]": title words
+        opens = k == 0 or doc[k].is_sent_start or not doc[k - 1].is_alpha
+        apposed = end < len(doc) and doc[end].text == ","
+        return k if self._in_prose(doc, start) and (apposed or not opens) else start
+
+    def _bare_given_word(self, tok: Token) -> bool:
+        return (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and not tok.ent_type_
+            and tok.lower_ not in CALENDAR_WORDS  # "Later Monday Ramaphosa arrived"
+            and tok.lower_ not in self.title_words
+            and not self._role_word(tok.text)
+            and tok.text not in self.rules.institution_heads
+            and tok.text not in self.gaz.demonyms
+            and self.gaz.lookup(tok.text) is None
+        )
+
+    @staticmethod
+    def _in_prose(doc: Doc, i: int) -> bool:
+        """Whether token i's line holds a word of four letters or more in lower case."""
+        text = doc_text(doc)
+        at = doc[i].idx
+        line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+        return re.search(r"(?<![\w-])[a-z]{4,}", line) is not None
 
     def _given_name(self, before: Token, initial: Token) -> bool:
         """Whether `before` is the given name of a name the model starts at its middle
