@@ -1399,19 +1399,9 @@ class MentionFinder:
                 start += 1
             article = start > 0 and doc[start - 1].lower_ == "the"  # "The New Times (Rwanda)"
             if words >= 2 and not article and found.free(start, end):
-                self._add_bracketed_name(found, doc[start:end])
-
-    def _add_bracketed_name(self, found: _Found, span: Span) -> None:
-        """The name before a bracketed country, checked as the model's people are: "Haleel
-        Holdings (Cyprus)" in a list of a group's companies is a body by its last word, "Gwadar
-        Port (Pakistan)" no actor."""
-        if self.gaz.lookup(span.text) is not None:
-            return
-        verdict = non_person_verdict(span)
-        if verdict == "Institution":
-            found.add(span, "Institution", _tidy(span.text), "bracketed-body")
-        elif verdict is None:
-            found.add(span, "Person", self._tidy_person(span.text), "bracketed-speaker")
+                span = doc[start:end]
+                if self.gaz.lookup(span.text) is None:
+                    found.add(span, "Person", self._tidy_person(span.text), "bracketed-speaker")
 
     def _speaker_word(self, tok: Token) -> bool:
         """A word of a person's name: title case, no title, head word, place or demonym."""
