@@ -168,6 +168,21 @@ def given_name_for(short: str, long: str) -> bool:
     return s[0] == lg[0] or any(same_word(full, lg[0]) for full in _full_names_of(s[0]))
 
 
+def given_initials(short: str, long: str) -> bool:
+    """ "S. Jaishankar" / "Subrahmanyam Jaishankar", "M. K. Stalin" / "Muthuvel Karunanidhi
+    Stalin": the given names written as initials (South Asian usage, bylines, lists), the
+    surname whole. Each given word of the short form is an initial or a word of the long
+    one, in the long one's order, the first standing for the first."""
+    s, lg = _tokens(short), _tokens(long)
+    if len(s) < 2 or len(lg) < 2 or s[-1] != lg[-1] or s == lg:
+        return False
+    given, full = s[:-1], lg[:-1]
+    if not any(len(w) == 1 for w in given) or not full[0].startswith(given[0]):
+        return False
+    rest = iter(full)
+    return all(any(w == f or (len(w) == 1 and f.startswith(w)) for f in rest) for w in given)
+
+
 @cache
 def _full_names_of(nickname: str) -> frozenset[str]:
     return frozenset(_nick_namer().canonicals_of(nickname)) if len(nickname) >= 3 else frozenset()
@@ -342,6 +357,7 @@ class Resolver:
         items = self._join_across_types(items)
         # surname-only and shortened forms join the one full name they fit
         for kind, contains, rule in (
+            ("Person", given_initials, "initials"),  # first: "Jaishankar" then fits one
             ("Person", person_contains, "surname"),
             ("Person", person_variant, "transliteration"),
             ("Person", surname_first, "surname-first"),
