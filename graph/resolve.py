@@ -23,6 +23,7 @@ from graph.blocking import (
     spells,
     unprefixed,
 )
+from graph.body_forms import owner_first
 from graph.cross_document import (
     given_names_disagree,
     known_given_name,
@@ -366,6 +367,7 @@ class Resolver:
             ("Institution", body_variant, "short-form"),
             ("Institution", institution_tail, "tail"),
             ("Institution", department_short_form, "department"),
+            ("Institution", owner_first, "owner first"),
             ("Institution", demonym_head, "demonym-head"),
             ("Institution", state_adjective_head, "state-head"),
         ):
