@@ -52,7 +52,7 @@ from graph.short_names import (
     person_shaped_body,
     state_adjective_head,
 )
-from graph.titled_names import office_holders
+from graph.titled_names import office_holders, without_honorifics
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -413,13 +413,14 @@ class Resolver:
                 continue
             if c.type == "City" and Resolver._model_person_is_place(c, people):
                 continue
+            bare = without_honorifics(c.name)  # "the Honorable Rex Tillerson" read as a body
             fits = [
                 p
                 for p in people
                 if p.mentions
                 and (
-                    fold(p.name) == fold(c.name)
-                    or person_contains(c.name, p.name)
+                    fold(p.name) == fold(bare)
+                    or person_contains(bare, p.name)
                     or (c.type == "Institution" and surname_first(c.name, p.name))  # "Wang"
                 )
             ]

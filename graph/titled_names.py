@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from graph.extract.data_files import data_file
 from graph.extract.mentions import Mention
+from graph.extract.tables import load_rules
 from graph.extract.titled_forms import TITLE_BEFORE
 
 
@@ -52,3 +53,15 @@ def office_holders(short: _Named, fits: Sequence[N]) -> list[N]:
         return list(fits)
     holders = [f for f in fits if not _courtesy_only(f)]
     return holders if len(holders) == 1 else list(fits)
+
+
+def without_honorifics(name: str) -> str:
+    """A name without the honorifics that lead it ("Honorable Rex Tillerson" → "Rex
+    Tillerson", rules.toml `honorifics`), as the model reads them into a body's name; the
+    name itself when nothing else is left."""
+    words = name.split()
+    honorifics = load_rules().honorifics
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in honorifics:
+        k += 1
+    return " ".join(words[k:])
