@@ -23,6 +23,7 @@ from graph.blocking import (
     spells,
     unprefixed,
 )
+from graph.body_forms import join_dropped_tails, owner_first
 from graph.cross_document import (
     given_names_disagree,
     known_given_name,
@@ -51,7 +52,7 @@ from graph.short_names import (
     person_shaped_body,
     state_adjective_head,
 )
-from graph.titled_names import office_holders
+from graph.titled_names import office_holders, without_honorifics
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -166,6 +167,21 @@ def given_name_for(short: str, long: str) -> bool:
     if len(s) > 1 and not (s[-1] == lg[-1] and set(s[1:]) <= set(lg[1:])):
         return False
     return s[0] == lg[0] or any(same_word(full, lg[0]) for full in _full_names_of(s[0]))
+
+
+def given_initials(short: str, long: str) -> bool:
+    """ "S. Jaishankar" / "Subrahmanyam Jaishankar", "M. K. Stalin" / "Muthuvel Karunanidhi
+    Stalin": the given names written as initials (South Asian usage, bylines, lists), the
+    surname whole. Each given word of the short form is an initial or a word of the long
+    one, in the long one's order, the first standing for the first."""
+    s, lg = _tokens(short), _tokens(long)
+    if len(s) < 2 or len(lg) < 2 or s[-1] != lg[-1] or s == lg:
+        return False
+    given, full = s[:-1], lg[:-1]
+    if not any(len(w) == 1 for w in given) or not full[0].startswith(given[0]):
+        return False
+    rest = iter(full)
+    return all(any(w == f or (len(w) == 1 and f.startswith(w)) for f in rest) for w in given)
 
 
 @cache
@@ -342,6 +358,7 @@ class Resolver:
         items = self._join_across_types(items)
         # surname-only and shortened forms join the one full name they fit
         for kind, contains, rule in (
+            ("Person", given_initials, "initials"),  # first: "Jaishankar" then fits one
             ("Person", person_contains, "surname"),
             ("Person", person_variant, "transliteration"),
             ("Person", surname_first, "surname-first"),
@@ -350,6 +367,7 @@ class Resolver:
             ("Institution", body_variant, "short-form"),
             ("Institution", institution_tail, "tail"),
             ("Institution", department_short_form, "department"),
+            ("Institution", owner_first, "owner first"),
             ("Institution", demonym_head, "demonym-head"),
             ("Institution", state_adjective_head, "state-head"),
         ):
@@ -374,7 +392,7 @@ class Resolver:
                     target.rules.add(f"{rule}: {short.name} → {target.name} ({score:.2f})")
                     short.mentions = []
             items = [c for c in items if c.mentions]
-        return join_bare_words(items)
+        return join_bare_words(join_dropped_tails(items))
 
     @staticmethod
     def _join_across_types(items: list[Cluster]) -> list[Cluster]:
@@ -395,13 +413,14 @@ class Resolver:
                 continue
             if c.type == "City" and Resolver._model_person_is_place(c, people):
                 continue
+            bare = without_honorifics(c.name)  # "the Honorable Rex Tillerson" read as a body
             fits = [
                 p
                 for p in people
                 if p.mentions
                 and (
-                    fold(p.name) == fold(c.name)
-                    or person_contains(c.name, p.name)
+                    fold(p.name) == fold(bare)
+                    or person_contains(bare, p.name)
                     or (c.type == "Institution" and surname_first(c.name, p.name))  # "Wang"
                 )
             ]

@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from graph.extract.data_files import data_file
 from graph.extract.mentions import Mention
+from graph.extract.tables import load_rules
 from graph.extract.titled_forms import TITLE_BEFORE
 
 
@@ -31,10 +32,12 @@ def _courtesy() -> frozenset[str]:
     return frozenset(data_file("titled_forms")["courtesy"])
 
 
-def _office_titled(person: _Named) -> bool:
-    """Written after a title at least once, and never after a courtesy honorific alone."""
+def _never_courtesy_titled(person: _Named) -> bool:
+    """Never written after a courtesy honorific: "Prime Minister Morrison", or the bare
+    "Biden" of a story that names "First Lady Jill Biden" beside "Joe Biden" (a writer
+    names the spouse by title and full name, and the principal alone by the surname)."""
     titles = [m.props.get(TITLE_BEFORE) for m in person.mentions]
-    return any(titles) and not any(t in _courtesy() for t in titles if t)
+    return not any(t in _courtesy() for t in titles if t)
 
 
 def _courtesy_only(person: _Named) -> bool:
@@ -43,9 +46,22 @@ def _courtesy_only(person: _Named) -> bool:
 
 
 def office_holders(short: _Named, fits: Sequence[N]) -> list[N]:
-    """The full names a titled surname may stand for: all it fits, or, when it fits several,
-    the one left once those named only with a courtesy honorific are set aside."""
-    if len(fits) < 2 or not _office_titled(short):
+    """The full names a surname may stand for: all it fits, or, when it fits several and is
+    never written after a courtesy honorific itself, the one left once those named only
+    with a courtesy honorific are set aside."""
+    if len(fits) < 2 or not _never_courtesy_titled(short):
         return list(fits)
     holders = [f for f in fits if not _courtesy_only(f)]
     return holders if len(holders) == 1 else list(fits)
+
+
+def without_honorifics(name: str) -> str:
+    """A name without the honorifics that lead it ("Honorable Rex Tillerson" → "Rex
+    Tillerson", rules.toml `honorifics`), as the model reads them into a body's name; the
+    name itself when nothing else is left."""
+    words = name.split()
+    honorifics = load_rules().honorifics
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in honorifics:
+        k += 1
+    return " ".join(words[k:])

@@ -263,6 +263,11 @@ def full_name_surnames(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     return doc.user_data["surnames"]
 
 
+# "&" and "and" inside a company's name, and "AND" of a name in capitals, as sanctions
+# lists write their entries ("5. NORTHWIND AND SONS TRADING L.L.C. (a.k.a. ...)")
+_COMPANY_JOINERS = ("&", "and", "AND")
+
+
 @dataclass
 class Mention:
     type: str
@@ -723,14 +728,14 @@ class MentionFinder:
                     continue  # the second of "Co., Ltd." extends the first
                 start = tok.i
                 while start > 0 and (
-                    self._is_cap(doc[start - 1]) or doc[start - 1].text in ("&", "and")
+                    self._is_cap(doc[start - 1]) or doc[start - 1].text in _COMPANY_JOINERS
                 ):
                     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
                         break
-                    if doc[start - 1].text in ("&", "and") and self._name_ends(doc, start - 2):
+                    if doc[start - 1].text in _COMPANY_JOINERS and self._name_ends(doc, start - 2):
                         break  # "Red Rock Mining Company and Tradive Trading LLC": two names
                     start -= 1
-                while doc[start].text in ("and", "&", "The"):
+                while doc[start].text in (*_COMPANY_JOINERS, "The", "THE"):
                     start += 1
                 end = tok.i + 1
                 while end < n and (
