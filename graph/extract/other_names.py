@@ -37,11 +37,9 @@ def _cue(verbs: frozenset[str]) -> re.Pattern[str]:
 def _apposition() -> str:
     """ "a UAE-registered company ", "an armed network ": an apposition of up to three words
     after the article, ending with an organisation's noun (data/other_names.toml), which
-    describes the actor before it; or words pointing back at it ("the latter "). Optional."""
-    data = data_file("other_names")
-    nouns = "|".join(map(re.escape, data["descriptors"]))
-    referents = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data["referents"])
-    return rf"(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\s+|(?:{referents})\s+)?"
+    describes the actor before it (optional)."""
+    nouns = "|".join(map(re.escape, data_file("other_names")["descriptors"]))
+    return rf"(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\s+)?"
 
 
 def other_names_given(mentions: list[Mention], text: str, verbs: frozenset[str]) -> None:
