@@ -23,7 +23,7 @@ from graph.blocking import (
     spells,
     unprefixed,
 )
-from graph.body_forms import join_dropped_tails, owner_first
+from graph.body_forms import owner_first
 from graph.cross_document import (
     given_names_disagree,
     known_given_name,
@@ -392,7 +392,7 @@ class Resolver:
                     target.rules.add(f"{rule}: {short.name} → {target.name} ({score:.2f})")
                     short.mentions = []
             items = [c for c in items if c.mentions]
-        return join_bare_words(join_dropped_tails(items))
+        return join_bare_words(items)
 
     @staticmethod
     def _join_across_types(items: list[Cluster]) -> list[Cluster]:
