@@ -32,12 +32,10 @@ def _courtesy() -> frozenset[str]:
     return frozenset(data_file("titled_forms")["courtesy"])
 
 
-def _never_courtesy_titled(person: _Named) -> bool:
-    """Never written after a courtesy honorific: "Prime Minister Morrison", or the bare
-    "Biden" of a story that names "First Lady Jill Biden" beside "Joe Biden" (a writer
-    names the spouse by title and full name, and the principal alone by the surname)."""
+def _office_titled(person: _Named) -> bool:
+    """Written after a title at least once, and never after a courtesy honorific alone."""
     titles = [m.props.get(TITLE_BEFORE) for m in person.mentions]
-    return not any(t in _courtesy() for t in titles if t)
+    return any(titles) and not any(t in _courtesy() for t in titles if t)
 
 
 def _courtesy_only(person: _Named) -> bool:
@@ -46,10 +44,9 @@ def _courtesy_only(person: _Named) -> bool:
 
 
 def office_holders(short: _Named, fits: Sequence[N]) -> list[N]:
-    """The full names a surname may stand for: all it fits, or, when it fits several and is
-    never written after a courtesy honorific itself, the one left once those named only
-    with a courtesy honorific are set aside."""
-    if len(fits) < 2 or not _never_courtesy_titled(short):
+    """The full names a titled surname may stand for: all it fits, or, when it fits several,
+    the one left once those named only with a courtesy honorific are set aside."""
+    if len(fits) < 2 or not _office_titled(short):
         return list(fits)
     holders = [f for f in fits if not _courtesy_only(f)]
     return holders if len(holders) == 1 else list(fits)
