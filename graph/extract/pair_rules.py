@@ -13,6 +13,7 @@ class PairRules:
     remote_words: frozenset[str]
     future_aux: frozenset[str]
     planned_verbs: frozenset[str]
+    sought_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     passive: frozenset[str]
     in_person_verbs: frozenset[str]
@@ -51,6 +52,7 @@ def load_pair_rules() -> PairRules:
         remote_words=frozenset(m["remote_words"]),
         future_aux=frozenset(m["future_aux"]),
         planned_verbs=frozenset(m["planned_verbs"]),
+        sought_verbs=frozenset(m["sought_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
         passive=frozenset(m["passive"]),
         in_person_verbs=frozenset(m["in_person_verbs"]),
