@@ -282,6 +282,8 @@ class Meetings:
             ):
                 return False  # "met by video link", "talks over the phone"
         verb = governing_verb(cue)
+        if cue.pos_ == "NOUN" and self._only_planned(cue, verb):
+            return False
         # a meeting noun that is not what its verb holds is presupposed held: "would continue
         # to support the track of talks between A and B", "will keep supporting the talks";
         # "will hold talks with X" is only planned (tokens compare by ==, not by identity)
@@ -303,8 +305,30 @@ class Meetings:
                 break
             if verb.head == verb:
                 break
+            if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.pairs.sought_verbs:
+                return False  # "agreed to meet X", "offered to hold talks with X"
             verb = verb.head
         return True
+
+    def _only_planned(self, noun: Token, verb: Token) -> bool:
+        """A meeting noun that is the subject of a plan or a forecast: "a meeting between A
+        and B had been expected to be ...", "talks between A and B are scheduled for
+        Thursday", "the meeting will take place next week"; or one an infinitive qualifies
+        ("a meeting between A and B, to be facilitated by C, ..."; not "talks to end the
+        war", a purpose)."""
+        if any(
+            c.dep_ in ("acl", "relcl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(a.dep_ == "auxpass" for a in c.children)
+            for c in noun.children
+        ):
+            return True
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head != verb:
+            return False
+        return (
+            any(c.dep_ == "aux" and c.lower_ in self.pairs.future_aux for c in verb.children)
+            or verb.lemma_.lower() in self.pairs.planned_verbs
+        )
 
     def _subjects(self, verb: Token, people: list[Mention]) -> list[Mention]:
         # "Speaking after talks with X, Pelosi said", "arrived in Delhi and met X": the subject
@@ -348,7 +372,9 @@ class Meetings:
         objects: list[Mention] = []
         for c in verb.children:
             if c.dep_ in ("dobj", "obj"):
-                objects += _persons(c, people)
+                # "met the Chairman of the Mazhilis X and the Prime Minister of Y Z": a title
+                # conjunct whose name the parser buried in its "of" phrase names its holder
+                objects += _persons(c, people, self.titles) or self._guest(verb, c)
                 objects += self._included(c, people)
             elif (
                 c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")
@@ -370,6 +396,22 @@ class Meetings:
                 for m in _persons(c, people)
             ]
         return objects
+
+    def _guest(self, verb: Token, obj: Token) -> list[Mention]:
+        """ "Murmu received the visiting President": the guest a bare title stands for is
+        the last person the paragraph named before it, the host (the verb's subject) aside."""
+        if obj.lower_ not in self.titles or not any(
+            a.dep_ == "amod" and a.lower_ in self.pairs.visiting_words for a in obj.children
+        ):
+            return []
+        hosts = [
+            (s.left_edge.idx, s.right_edge.idx + len(s.right_edge))
+            for s in verb.children
+            if s.dep_ == "nsubj"
+        ]
+        named = self.paragraph_people + [m for m in self.sentence_people if m.end <= obj.idx]
+        guests = [m for m in named if not any(lo <= m.start < hi for lo, hi in hosts)]
+        return guests[-1:]
 
     def _talked_with(self, verb: Token, people: list[Mention]) -> list[Mention]:
         """The people of a "with" phrase anywhere in a talk verb's own phrase ("discussed a

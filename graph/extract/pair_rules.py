@@ -13,6 +13,7 @@ class PairRules:
     remote_words: frozenset[str]
     future_aux: frozenset[str]
     planned_verbs: frozenset[str]
+    sought_verbs: frozenset[str]
     phrasal: frozenset[tuple[str, str]]
     passive: frozenset[str]
     in_person_verbs: frozenset[str]
@@ -24,6 +25,7 @@ class PairRules:
     meeting_adjectives: frozenset[str]
     hosts_together: frozenset[str]
     apart_words: frozenset[str]
+    visiting_words: frozenset[str]
     title_acronyms: frozenset[str]
     title_skips: frozenset[str]
     meal_nouns: frozenset[str]
@@ -51,6 +53,7 @@ def load_pair_rules() -> PairRules:
         remote_words=frozenset(m["remote_words"]),
         future_aux=frozenset(m["future_aux"]),
         planned_verbs=frozenset(m["planned_verbs"]),
+        sought_verbs=frozenset(m["sought_verbs"]),
         phrasal=frozenset((a, b) for a, b in m["phrasal"]),
         passive=frozenset(m["passive"]),
         in_person_verbs=frozenset(m["in_person_verbs"]),
@@ -62,6 +65,7 @@ def load_pair_rules() -> PairRules:
         meeting_adjectives=frozenset(m["meeting_adjectives"]),
         hosts_together=frozenset(m["hosts_together"]),
         apart_words=frozenset(m["apart_words"]),
+        visiting_words=frozenset(m["visiting_words"]),
         title_acronyms=frozenset(m["title_acronyms"]),
         title_skips=frozenset(m["title_skips"]),
         meal_nouns=frozenset(m["meal_nouns"]),

@@ -34,8 +34,10 @@ from graph.extract.relation_rules.hosted_offices import HostedOffices
 from graph.extract.relation_rules.hosted_relatives import HostedRelatives
 from graph.extract.relation_rules.invited_visits import InvitedVisits
 from graph.extract.relation_rules.joined_acts import JoinedActs
+from graph.extract.relation_rules.joint_press import JointPress
 from graph.extract.relation_rules.joint_subjects import JointSubjects
 from graph.extract.relation_rules.listed_seats import ListedSeats
+from graph.extract.relation_rules.meeting_companions import MeetingCompanions
 from graph.extract.relation_rules.member_rows import MemberRows
 from graph.extract.relation_rules.members import Members
 from graph.extract.relation_rules.memberships import Memberships
@@ -106,6 +108,8 @@ RELATION_RULES.document(SanctionDesignations)
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
+RELATION_RULES.document(JointPress)
+RELATION_RULES.document(MeetingCompanions)
 RELATION_RULES.document(MemberRows)
 # after every rule that reads a post: a column's post is a person's only when no other is
 RELATION_RULES.document(HeaderRoles)

@@ -72,6 +72,8 @@ class ReadoutSections:
         people = [m for m in s.mentions if m.type == "Person"]
         if not alone or len(people) != 1 or len(text) > 90 or not HEADING.fullmatch(text):
             return None
+        if any(ch.isdigit() for ch in text):
+            return None  # a list entry's reference ("HTi.002 Name"), never a leader's heading
         if any(t.pos_ in ("VERB", "AUX") for t in s.span):
             return None
         return people[0]
