@@ -374,7 +374,7 @@ class Meetings:
             if c.dep_ in ("dobj", "obj"):
                 # "met the Chairman of the Mazhilis X and the Prime Minister of Y Z": a title
                 # conjunct whose name the parser buried in its "of" phrase names its holder
-                objects += _persons(c, people, self.titles) or self._guest(verb, c)
+                objects += _persons(c, people, self.titles)
                 objects += self._included(c, people)
             elif (
                 c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")
@@ -396,22 +396,6 @@ class Meetings:
                 for m in _persons(c, people)
             ]
         return objects
-
-    def _guest(self, verb: Token, obj: Token) -> list[Mention]:
-        """ "Murmu received the visiting President": the guest a bare title stands for is
-        the last person the paragraph named before it, the host (the verb's subject) aside."""
-        if obj.lower_ not in self.titles or not any(
-            a.dep_ == "amod" and a.lower_ in self.pairs.visiting_words for a in obj.children
-        ):
-            return []
-        hosts = [
-            (s.left_edge.idx, s.right_edge.idx + len(s.right_edge))
-            for s in verb.children
-            if s.dep_ == "nsubj"
-        ]
-        named = self.paragraph_people + [m for m in self.sentence_people if m.end <= obj.idx]
-        guests = [m for m in named if not any(lo <= m.start < hi for lo, hi in hosts)]
-        return guests[-1:]
 
     def _talked_with(self, verb: Token, people: list[Mention]) -> list[Mention]:
         """The people of a "with" phrase anywhere in a talk verb's own phrase ("discussed a

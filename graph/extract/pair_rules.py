@@ -25,7 +25,6 @@ class PairRules:
     meeting_adjectives: frozenset[str]
     hosts_together: frozenset[str]
     apart_words: frozenset[str]
-    visiting_words: frozenset[str]
     title_acronyms: frozenset[str]
     title_skips: frozenset[str]
     meal_nouns: frozenset[str]
@@ -65,7 +64,6 @@ def load_pair_rules() -> PairRules:
         meeting_adjectives=frozenset(m["meeting_adjectives"]),
         hosts_together=frozenset(m["hosts_together"]),
         apart_words=frozenset(m["apart_words"]),
-        visiting_words=frozenset(m["visiting_words"]),
         title_acronyms=frozenset(m["title_acronyms"]),
         title_skips=frozenset(m["title_skips"]),
         meal_nouns=frozenset(m["meal_nouns"]),
