@@ -372,9 +372,7 @@ class Meetings:
         objects: list[Mention] = []
         for c in verb.children:
             if c.dep_ in ("dobj", "obj"):
-                # "met the Chairman of the Mazhilis X and the Prime Minister of Y Z": a title
-                # conjunct whose name the parser buried in its "of" phrase names its holder
-                objects += _persons(c, people, self.titles)
+                objects += _persons(c, people)
                 objects += self._included(c, people)
             elif (
                 c.dep_ == "prep" and c.lower_ in ("with", "alongside", "on")
