@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 
 @cache
 def _motto_row() -> re.Pattern[str]:
-    """A line that opens with a motto label: "Motto: ...", "| **Motto** | ..."."""
+    """A line that opens with a motto label: "Motto: ...", "| **Motto** | ...". Blanks are
+    spaces and tabs only: any-blank at every line start runs over the newlines after it,
+    quadratic on a text of many blank lines."""
     labels = sorted(data_file("infobox_mottos")["labels"], key=len, reverse=True)
     alts = "|".join(re.escape(x) for x in labels)
-    return re.compile(rf"^\s*\|?\s*\**(?:{alts})\**\s*(?:\||:)[^\n]*", re.I | re.M)
+    return re.compile(rf"^[ \t]*\|?[ \t]*\**(?:{alts})\**[ \t]*(?:\||:)[^\n]*", re.I | re.M)
 
 
 def drop_motto_mentions(sentences: list[Sentence], text: str) -> None:
