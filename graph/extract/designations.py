@@ -566,6 +566,14 @@ class Designations:
             if t.name != src.name and not t.demonym
         ]
 
+    def _agent_phrase(self, prep: Token) -> bool:
+        """Whether "on" opens a compound preposition ("on behalf of X", "on the basis of
+        X"): its object names whom the listed act for, or why, never the one listed."""
+        return any(
+            c.dep_ == "pobj" and c.lemma_.lower() in self.rules.agent_phrase_nouns
+            for c in prep.children
+        )
+
     def _noun_types(self, c: Token) -> tuple[str, ...]:
         """The types a passive subject's common noun stands for ("companies", "individuals"),
         empty for any other subject."""
@@ -611,6 +619,7 @@ class Designations:
                 targets += _headed(tok.head, s.mentions, LISTED)
             elif c.dep_ in ("dobj", "obj") or (
                 c.dep_ == "prep"
+                and not self._agent_phrase(c)
                 and (
                     c.lower_ in self.rules.target_preps
                     # "The measures apply to X", "the EU applies restrictive measures to X"

@@ -91,6 +91,7 @@ class Rules:
     negators: frozenset[str] = frozenset()
     need_list_word: frozenset[str] = frozenset()
     target_preps: frozenset[str] = frozenset()
+    agent_phrase_nouns: frozenset[str] = frozenset()
     state_titles: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
@@ -252,6 +253,7 @@ _DESIGNATION_SETS = (
     "exclusion_verbs",
     "need_list_word",
     "target_preps",
+    "agent_phrase_nouns",
     "self_references",
     "under_nouns",
     "placing_verbs",
