@@ -45,10 +45,8 @@ class EntryAddresses:
         for label in labels:
             end = self.field_end.search(text, label.end())
             stop = end.start() if end else len(text)
-            city = next(
-                (m for m in _between(mentions, starts, label.end(), stop) if m.type == "City"),
-                None,
-            )
+            inside = mentions_between(mentions, starts, label.end(), stop)
+            city = next((m for m in inside if m.type == "City"), None)
             if city is None:
                 continue
             body = self._entry_body(text, mentions, starts, label.start())
@@ -65,10 +63,14 @@ class EntryAddresses:
         lo = paragraph + 2 if paragraph >= 0 else 0
         opened = [m.start() for m in self.entry_start.finditer(text, lo, at)]
         lo = max([lo, *opened])
-        return next((m for m in _between(mentions, starts, lo, at) if m.type in ACTORS), None)
+        inside = mentions_between(mentions, starts, lo, at)
+        return next((m for m in inside if m.type in ACTORS), None)
 
 
-def _between(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+def mentions_between(
+    mentions: list[Mention], starts: list[int], lo: int, hi: int
+) -> list[Mention]:
+    """The mentions wholly inside [lo, hi) of a list sorted by start (`starts` its starts)."""
     i = bisect_left(starts, lo)
     out = []
     while i < len(mentions) and mentions[i].start < hi:

@@ -10,10 +10,10 @@ address is no seat). Labelled addresses ("Address: ...") are entry_addresses.py'
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import Candidate, DocumentContext
+from graph.extract.relation_rules.entry_addresses import mentions_between
 from graph.extract.relation_rules.registry import rule_data
 from graph.extract.tables import Gazetteer, Rules
 
@@ -43,7 +43,11 @@ class ListedSeats:
             field = self._address(text, body.end, line_end)
             if field is None:
                 continue
-            places = _within(mentions, starts, *field)
+            places = [
+                m
+                for m in mentions_between(mentions, starts, *field)
+                if m.type in ("City", "Country")
+            ]
             for place in _city_and_country(places, text, field[1]):
                 out.append(
                     Candidate("LOCATED_IN", body, place, sent_of[id(place)], None, self.name, self.confidence)
@@ -89,12 +93,3 @@ def _city_and_country(places: list[Mention], text: str, end: int) -> list[Mentio
     city = next((m for m in reversed(places[:-1]) if m.type == "City"), None)
     return [city, country] if city is not None else [country]
 
-
-def _within(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
-    i = bisect_left(starts, lo)
-    out = []
-    while i < len(mentions) and mentions[i].start < hi:
-        if mentions[i].end <= hi and mentions[i].type in ("City", "Country"):
-            out.append(mentions[i])
-        i += 1
-    return out
