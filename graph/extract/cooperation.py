@@ -48,22 +48,27 @@ class Partners:
         self.act_lemmas = words.agreement_verbs | rules.co_action_verbs
         self.paragraph = -1
         self.recent: list[Mention] = []  # the states the paragraph named, last first
+        self.unplaced = False  # whether the paragraph names a person of no known state
         self.named_often: frozenset[str] = frozenset()  # the states of two sentences or more
 
     def reset(
         self, sentences: Sequence[Sentence] = (), states: dict[str, Mention] | None = None
     ) -> None:
-        self.paragraph, self.recent = -1, []
+        self.paragraph, self.recent, self.unplaced = -1, [], False
         self.named_often = _named_often(sentences, states or {})
 
-    def two_sides(self, s: Sentence, states: dict[str, Mention]) -> list[Candidate]:
+    def two_sides(
+        self, s: Sentence, states: dict[str, Mention], home: Mention | None = None
+    ) -> list[Candidate]:
         """ "Biden also met Trudeau, and the two governments announced joint commitments",
         "both sides have agreed to take them forward": the two states the paragraph named
         last (a person stands for their state) work together, if the act is asserted."""
         from graph.extract.relations import Candidate
 
         if s.paragraph != self.paragraph:
-            self.paragraph, self.recent = s.paragraph, []
+            self.paragraph, self.recent, self.unplaced = s.paragraph, [], False
+        # a person of no known state may be the other side: the home is then no fill-in
+        self.unplaced |= any(m.type == "Person" and m.name not in states for m in s.mentions)
         words = load_pair_rules()
         out: list[Candidate] = []
         cues = [
@@ -97,13 +102,21 @@ class Partners:
                 verb.lemma_.lower() in words.two_sides_verbs
                 and not future
                 and asserted(verb, self.rules)
-                and len(self.recent) >= 2
+                and len(sides := self._two(home)) == 2
             ):
-                a, b = self.recent[0], self.recent[1]
+                a, b = sides
                 out.append(
                     Candidate("COOPERATES_WITH", a, b, s.index, rule="two-sides", confidence=0.55)
                 )
         return out
+
+    def _two(self, home: Mention | None) -> list[Mention]:
+        """The two sides: the two states the paragraph named last; with one named, that state
+        and the document's home ("The Minister received X, Minister for Foreign Affairs of
+        Singapore. The two Ministers agreed ...": a readout names its own side by no state)."""
+        if len(self.recent) >= 2 or home is None or home.type != "Country" or self.unplaced:
+            return self.recent[:2]
+        return [home, *self.recent] if self.recent and self.recent[0].name != home.name else []
 
     def find(
         self, s: Sentence, home: Mention | None, states: dict[str, Mention] | None = None

@@ -21,4 +21,4 @@ class PartnerRule:
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         found = named(self.partners.find(s, ctx.home, ctx.states), self.name, self.confidence)
-        return found + self.partners.two_sides(s, ctx.states)
+        return found + self.partners.two_sides(s, ctx.states, ctx.home)
