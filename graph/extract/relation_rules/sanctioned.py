@@ -32,6 +32,7 @@ class Sanctioned(StatelessRule):
         self.measure_words = frozenset(data["measure_words"])
         self.ending = frozenset(data["ending_words"])
         self.demand = frozenset(data["demand_words"])
+        self.judging = frozenset(data["judging_verbs"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.sanctioned(ctx.doc, s)
@@ -188,8 +189,8 @@ class Sanctioned(StatelessRule):
             noun = noun.head.head  # "adopted its 12th package of sanctions against Russia"
         if verb is None and noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ == "VERB":
             verb = noun.head  # "X imposed sanctions on Y"
-        if verb is None:
-            return []
+        if verb is None or verb.lemma_.lower() in self.judging:
+            return []  # "X's address criticised sanctions against Y": X imposes nothing
         found: list[Mention] = []
         for c in (c for c in verb.children if c.dep_ == "nsubj"):
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
