@@ -33,6 +33,8 @@ class Sanctioned(StatelessRule):
         self.ending = frozenset(data["ending_words"])
         self.demand = frozenset(data["demand_words"])
         self.judging = frozenset(data["judging_verbs"])
+        self.regime_nouns = frozenset(data["regime_nouns"])
+        self.regime_openers = frozenset(data["regime_openers"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.sanctioned(ctx.doc, s)
@@ -158,6 +160,16 @@ class Sanctioned(StatelessRule):
             head = head.head
         return False
 
+    def _regime_target(self, m: Mention, cue: Token) -> bool:
+        """Whether a country right before the cue names a regime an article or an owner
+        opens ("a new Iran sanctions regime", "its Russia sanctions programme")."""
+        regime = cue.head if cue.dep_ == "compound" else None
+        if m.demonym or m.type != "Country" or regime is None:
+            return False
+        return regime.lower_ in self.regime_nouns and any(
+            c.dep_ in ("det", "poss") and c.lower_ in self.regime_openers for c in regime.children
+        )
+
     def _sanction_sources(self, text: str, cue: Token, actors: list[Mention]) -> list[Mention]:
         """Who imposes: "blockade by X", "X's sanctions", "US sanctions", "X banned ...",
         "X (and Y) imposed sanctions"."""
@@ -174,6 +186,8 @@ class Sanctioned(StatelessRule):
             # economic sanctions on X": Ukraine imposes nothing)
             words = [w for w in re.split(r"[\s,]+", between) if w]
             if all(w in self.measure_words for w in words) and words[:1] != ["and"]:
+                if not words and self._regime_target(a, cue):
+                    return []  # "a new Iran sanctions regime": Iran is no imposer
                 return [a]  # "US sanctions", "the U.S. economic, commercial and financial embargo"
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             owner = span.root if span is not None else None
