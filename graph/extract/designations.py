@@ -404,6 +404,8 @@ class Designations:
         lemma = tok.lemma_.lower()
         if lemma not in self.rules.designation_verbs or tok.pos_ not in ("VERB", "AUX"):
             return False
+        if lemma in self.rules.appointing_verbs and _appoints(tok):
+            return False  # "designated to hold the Chairmanship": a role given
         if lemma in self.rules.announce_verbs:
             return any(self._names_measure(c) for c in tok.children if c.dep_ in ("dobj", "obj"))
         if lemma in self.rules.need_list_word:
@@ -1139,6 +1141,15 @@ def _reduced_passive(tok: Token) -> bool:
         and tok.tag_ == "VBN"
         and tok.head.i < tok.i
         and any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
+def _appoints(verb: Token) -> bool:
+    """Whether an infinitive completes the verb ("was designated to hold", "designated
+    Finland to chair"): what it gives is a task, not a place on a list."""
+    return any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)
+        for c in verb.children
     )
 
 

@@ -72,6 +72,7 @@ class Rules:
     table_name_columns: frozenset[str] = frozenset()
     table_listing_columns: frozenset[str] = frozenset()
     reduced_passive_verbs: frozenset[str] = frozenset()
+    appointing_verbs: frozenset[str] = frozenset()
     body_entry_cues: tuple[str, ...] = ()
     person_entry_cues: tuple[str, ...] = ()
     hedges: frozenset[str] = frozenset()
@@ -273,6 +274,7 @@ _DESIGNATION_SETS = (
     "table_name_columns",
     "table_listing_columns",
     "reduced_passive_verbs",
+    "appointing_verbs",
 )
 
 

@@ -32,6 +32,9 @@ class Sanctioned(StatelessRule):
         self.measure_words = frozenset(data["measure_words"])
         self.ending = frozenset(data["ending_words"])
         self.demand = frozenset(data["demand_words"])
+        self.judging = frozenset(data["judging_verbs"])
+        self.regime_nouns = frozenset(data["regime_nouns"])
+        self.regime_openers = frozenset(data["regime_openers"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         return self.sanctioned(ctx.doc, s)
@@ -157,6 +160,16 @@ class Sanctioned(StatelessRule):
             head = head.head
         return False
 
+    def _regime_target(self, m: Mention, cue: Token) -> bool:
+        """Whether a country right before the cue names a regime an article or an owner
+        opens ("a new Iran sanctions regime", "its Russia sanctions programme")."""
+        regime = cue.head if cue.dep_ == "compound" else None
+        if m.demonym or m.type != "Country" or regime is None:
+            return False
+        return regime.lower_ in self.regime_nouns and any(
+            c.dep_ in ("det", "poss") and c.lower_ in self.regime_openers for c in regime.children
+        )
+
     def _sanction_sources(self, text: str, cue: Token, actors: list[Mention]) -> list[Mention]:
         """Who imposes: "blockade by X", "X's sanctions", "US sanctions", "X banned ...",
         "X (and Y) imposed sanctions"."""
@@ -173,6 +186,8 @@ class Sanctioned(StatelessRule):
             # economic sanctions on X": Ukraine imposes nothing)
             words = [w for w in re.split(r"[\s,]+", between) if w]
             if all(w in self.measure_words for w in words) and words[:1] != ["and"]:
+                if not words and self._regime_target(a, cue):
+                    return []  # "a new Iran sanctions regime": Iran is no imposer
                 return [a]  # "US sanctions", "the U.S. economic, commercial and financial embargo"
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             owner = span.root if span is not None else None
@@ -188,8 +203,8 @@ class Sanctioned(StatelessRule):
             noun = noun.head.head  # "adopted its 12th package of sanctions against Russia"
         if verb is None and noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ == "VERB":
             verb = noun.head  # "X imposed sanctions on Y"
-        if verb is None:
-            return []
+        if verb is None or verb.lemma_.lower() in self.judging:
+            return []  # "X's address criticised sanctions against Y": X imposes nothing
         found: list[Mention] = []
         for c in (c for c in verb.children if c.dep_ == "nsubj"):
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
