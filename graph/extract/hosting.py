@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from graph.extract.event_names import event_kind
 from graph.extract.mentions import Mention, doc_text
+from graph.extract.planned_events import only_planned
 from graph.extract.tables import Gazetteer, Rules
 from graph.model import fold
 
@@ -48,12 +49,24 @@ class Hosting:
         who hosted what a document is about, not every summit it recalls in passing."""
         if main is None:
             return []
-        out = self.organising_bodies(sentences, main)
+        # a meeting the document names only as still to come has no host yet to infer
+        planned = only_planned(sentences, self._mentions_of(sentences, main))
+        out = [] if planned else self.organising_bodies(sentences, main)
         out += self.named_hosts(sentences, main)
         places = self.infobox_places(sentences, main)
         located = [c for c in located if _same(c.source, main)] + places
-        out += places + self.host_countries(sentences, located)
+        out += places + [
+            c
+            for c in self.host_countries(sentences, located)
+            if not (planned and c.type == "HOSTED")
+        ]
         return out
+
+    @staticmethod
+    def _mentions_of(sentences: list[Sentence], main: Mention) -> list[tuple[Sentence, Mention]]:
+        return [
+            (s, m) for s in sentences for m in s.mentions if m.type == "Event" and _same(m, main)
+        ]
 
     def infobox_places(self, sentences: list[Sentence], main: Mention) -> list[Candidate]:
         """ "| City | Lima |", "Cities: Nusa Dua, Bali": the cities an infobox row gives are
