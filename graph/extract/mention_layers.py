@@ -42,6 +42,7 @@ from graph.extract.cities_before_country import add_cities_before_country
 from graph.extract.city_events import add_city_events
 from graph.extract.committee_names import add_committee_names
 from graph.extract.country_first_bodies import bodies_opening_with_their_country
+from graph.extract.dated_events import add_dated_events
 from graph.extract.doc_cache import doc_text
 from graph.extract.event_bracket_places import add_event_bracket_places
 from graph.extract.headline_words import drop_headline_common_words, drop_orphan_surnames
@@ -171,6 +172,8 @@ MENTION_LAYERS.layer("quoted_events", MentionFinder._add_quoted_events)
 MENTION_LAYERS.layer("org_events", MentionFinder._add_org_events)
 MENTION_LAYERS.layer("holders_meetings", add_holders_meetings)
 MENTION_LAYERS.layer("city_events", add_city_events)
+# "the 13 March summit": a meeting named by the day it met
+MENTION_LAYERS.layer("dated_events", add_dated_events)
 MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
 MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
 MENTION_LAYERS.layer("committee_names", add_committee_names)
