@@ -45,6 +45,7 @@ from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.dated_events import add_dated_events
 from graph.extract.doc_cache import doc_text
 from graph.extract.event_bracket_places import add_event_bracket_places
+from graph.extract.format_meetings import add_format_meetings
 from graph.extract.headline_words import drop_headline_common_words, drop_orphan_surnames
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.infobox_places import add_infobox_places
@@ -174,6 +175,8 @@ MENTION_LAYERS.layer("holders_meetings", add_holders_meetings)
 MENTION_LAYERS.layer("city_events", add_city_events)
 # "the 13 March summit": a meeting named by the day it met
 MENTION_LAYERS.layer("dated_events", add_dated_events)
+# "the U.S.-Japan \"2+2\"", "the 2+2 talks": a meeting named by its format
+MENTION_LAYERS.layer("format_meetings", add_format_meetings)
 MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
 MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
 MENTION_LAYERS.layer("committee_names", add_committee_names)
