@@ -52,12 +52,14 @@ class Hosting:
         # a meeting the document names only as still to come has no host yet to infer
         planned = only_planned(sentences, self._mentions_of(sentences, main))
         out = [] if planned else self.organising_bodies(sentences, main)
-        out += self.named_hosts(sentences, main)
+        named = self.named_hosts(sentences, main)
+        out += named
         places = self.infobox_places(sentences, main)
+        stated = _stated_countries(located, named)
         located = [c for c in located if _same(c.source, main)] + places
         out += places + [
             c
-            for c in self.host_countries(sentences, located)
+            for c in self.host_countries(sentences, located, stated)
             if not (planned and c.type == "HOSTED")
         ]
         return out
@@ -159,10 +161,14 @@ class Hosting:
         return out
 
     def host_countries(
-        self, sentences: list[Sentence], located: list[Candidate]
+        self,
+        sentences: list[Sentence],
+        located: list[Candidate],
+        stated: frozenset[str] = frozenset(),
     ) -> list[Candidate]:
         """An event held in a city is held in the city's country, which hosts it, where the
-        document names that country. The city itself is placed in its country only where
+        document names that country (the LOCATED_IN only where the text says so: `stated`,
+        see _stated_countries). The city itself is placed in its country only where
         the text says so (place_appositions.py: "Kigali, Rwanda", "Santo Domingo, the
         capital of the Dominican Republic"), not from the gazetteer: the annotation records
         what the text states ("Bandung", "Seoul" named alone are in no country)."""
@@ -178,18 +184,33 @@ class Hosting:
             if c.source.type != "Event" or c.target.type != "City":
                 continue
             country = self._country_of(c.target, countries)
-            if country is not None:
+            if country is None:
+                continue
+            # the event is in the country only where the text says so: its city placed there
+            # ("Kigali, Rwanda", "Santo Domingo, the capital of the Dominican Republic") or
+            # the country named its host ("Host country: X"); a story that names the country
+            # elsewhere ("Peru's president", "talks in Lima") states no more than the city
+            if c.target.name + "|" + country.name in stated or country.name in stated:
                 out.append(
                     Candidate("LOCATED_IN", c.source, country, c.sent, None, "city-country", 0.7)
                 )
-                out.append(
-                    Candidate("HOSTED", country, c.source, c.sent, None, "host-country", 0.65)
-                )
+            out.append(Candidate("HOSTED", country, c.source, c.sent, None, "host-country", 0.65))
         return out
 
     def _country_of(self, city: Mention, countries: dict[str, Mention]) -> Mention | None:
         country = self.gaz.country_of_city(city.name)
         return countries.get(country.name) if country is not None else None
+
+
+def _stated_countries(located: list[Candidate], hosts: list[Candidate]) -> frozenset[str]:
+    """What the text itself says of the countries an event may be in: "city|country" for a
+    city the sentence rules placed in its country, and the name of a country named as host."""
+    cities = {
+        f"{c.source.name}|{c.target.name}"
+        for c in located
+        if c.source.type == "City" and c.target.type == "Country"
+    }
+    return frozenset(cities | {c.source.name for c in hosts if c.source.type == "Country"})
 
 
 def _holds(words: str, form: str) -> bool:
