@@ -58,6 +58,7 @@ from graph.extract.relation_rules.represented import Represented
 from graph.extract.relation_rules.sanction_designations import SanctionDesignations
 from graph.extract.relation_rules.sanctioned import Sanctioned
 from graph.extract.relation_rules.seats import Seats
+from graph.extract.relation_rules.speaker_bodies import SpeakerBodies
 from graph.extract.relation_rules.speaker_states import SpeakerStates
 from graph.extract.relation_rules.spelled_members import SpelledMembers
 from graph.extract.relation_rules.spoke_at import SpokeAt
@@ -87,6 +88,7 @@ RELATION_RULES.sentence(CoverageVotes)
 RELATION_RULES.sentence(Seats)
 RELATION_RULES.sentence(PlaceAppositions)
 RELATION_RULES.sentence(BodyOwners)
+RELATION_RULES.sentence(SpeakerBodies)
 RELATION_RULES.sentence(Members)
 RELATION_RULES.sentence(Memberships)
 RELATION_RULES.sentence(SpelledMembers)
