@@ -1,7 +1,8 @@
 """PART_OF for the rows of a members' table or list, as summit articles write them: under
 "### Member states and organisations", in a table whose first column is "Member", after
-"the delegations of the five member states:". Each row's first cell that is a country is a
-member of the bloc the heading names, else of the bloc of the document's own event ("2022
+"the delegations of the five member states:". Each row's first cell that is a country (or
+a body seated as a member, "| European Union | ... |" in a G7 table) is a member of the
+bloc the heading names, else of the bloc of the document's own event ("2022
 G20 Bali summit": the G20). A row marked "(observer)" is not, nor is any row after the
 next heading ("### Invited guests"). A row is a table row ("| Fiji (host) | ... |") or a
 dashed one ("Cambodia — Hun Manet — Prime Minister"). Patterns in member_rows.toml."""
@@ -42,18 +43,9 @@ class MemberRows:
                 continue
             if bloc is None or self.not_members.search(text):
                 continue
-            country = next(
-                (
-                    m
-                    for m in mentions
-                    if m.type == "Country"
-                    and not m.demonym
-                    and start + cell[0] <= m.start < start + cell[1]
-                ),
-                None,
-            )
-            if country is not None:
-                out.append(Candidate("PART_OF", country, bloc, country.sent, None, self.name, 0.7))
+            member = _row_member(mentions, start + cell[0], start + cell[1], bloc)
+            if member is not None:
+                out.append(Candidate("PART_OF", member, bloc, member.sent, None, self.name, 0.7))
         return out
 
     def _bloc(
@@ -68,6 +60,23 @@ class MemberRows:
             if m.type == "Institution" and not m.demonym and start <= m.start < start + len(line)
         ]
         return named[0] if named else _event_bloc(ctx)
+
+
+def _row_member(mentions: list[Mention], begin: int, end: int, bloc: Mention) -> Mention | None:
+    """The member a row's first cell names: a country, or a body that sits in the bloc as a
+    member of its own ("| European Union | Ursula von der Leyen | ..." in a G7 members'
+    table); never the bloc itself."""
+    return next(
+        (
+            m
+            for m in mentions
+            if m.type in ("Country", "Institution")
+            and not m.demonym
+            and begin <= m.start < end
+            and m.name != bloc.name
+        ),
+        None,
+    )
 
 
 def _first_cell(line: str) -> tuple[int, int] | None:
