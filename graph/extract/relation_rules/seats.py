@@ -25,6 +25,8 @@ _SEAT_BEFORE_NAME = re.compile(
 # "X (XY), a ...": the comma right after the name (or its bracket), not any later comma
 # ("X financed ... across Somalia, the UAE": a list, not X's seat)
 _APPOSITION = re.compile(r"\)?\s*(?:\([^()]*\)\s*)?,\s+(?:an?\s+|the\s+)?")
+_SEAT_AFTER_BODY = re.compile(_DATA["seat_after_body"])
+_SEAT_AFTER_CITY = re.compile(_DATA["seat_after_city"])
 
 
 class Seats(StatelessRule):
@@ -40,7 +42,7 @@ class Seats(StatelessRule):
     def seats(self, doc: Doc, s: Sentence) -> list[Candidate]:
         text = doc_text(doc)
         places = [m for m in s.mentions if m.type in ("City", "Country", "Region")]
-        out = _seats_before(text, s, places)
+        out = _seats_before(text, s, places) + _seat_nouns(text, s, places)
         names = [m for m in s.mentions if m.type in ("Institution", "Person")]
         for body in (m for m in s.mentions if m.type == "Institution"):
             end = clause_end(text, body.end, s.span.end_char, stop_at_comma=False)
@@ -84,4 +86,33 @@ def _seats_before(text: str, s: Sentence, places: list[Mention]) -> list[Candida
         place = next((p for p in places if p.end == at), None)
         if place is not None:
             out.append(Candidate("LOCATED_IN", body, place, s.index))
+    return out
+
+
+def _seat_nouns(text: str, s: Sentence, places: list[Mention]) -> list[Candidate]:
+    """ "the AU headquarters in Addis Ababa" (a place right after the body and its seat
+    noun), "in Addis Ababa, Ethiopia, at the seat of the African Union" (a city right before
+    "the seat of" and the body): the body sits in that place (seats.toml)."""
+    out = []
+    for body in (m for m in s.mentions if m.type == "Institution"):
+        after = next(
+            (
+                p
+                for p in places
+                if p.start > body.end
+                and _SEAT_AFTER_BODY.fullmatch(text, body.end, p.start) is not None
+            ),
+            None,
+        )
+        before = next(
+            (
+                p
+                for p in places
+                if p.type == "City"
+                and p.end < body.start
+                and _SEAT_AFTER_CITY.fullmatch(text, p.end, body.start) is not None
+            ),
+            None,
+        )
+        out += [Candidate("LOCATED_IN", body, p, s.index) for p in (after, before) if p]
     return out
