@@ -418,6 +418,8 @@ class HoldsRole:
         if host is not None:  # "he will meet President X in Brasilia": the capital's state
             found = self._roles(text, p, [host], role_abs, p.start, s)
             return named(found, "implied-country", 0.55)
+        if self.shapes.receives_visitor(text, max(s.span.start_char, role_abs - 40), role_abs):
+            return []  # "the Secretary was received by President X": the visitor's state
         countries = {m.name: m for m in s.mentions if m.type == "Country"}
         home = None if countries else self._home_speaker(p, role_abs, s)
         if home is not None:

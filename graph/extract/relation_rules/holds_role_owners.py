@@ -30,6 +30,7 @@ class RoleShapes:
     delegation_nouns: frozenset[str]
     copulas: frozenset[str]
     implied_bodies: dict[str, str]
+    host_cues: tuple[str, ...]
 
     @classmethod
     def load(cls, path: Path = DATA) -> RoleShapes:
@@ -43,7 +44,14 @@ class RoleShapes:
             delegation_nouns=frozenset(raw["delegations"]["nouns"]),
             copulas=frozenset(raw["copulas"]),
             implied_bodies=dict(raw["implied_bodies"]),
+            host_cues=tuple(raw["host_cues"]),
         )
+
+    def receives_visitor(self, text: str, lo: int, role_start: int) -> bool:
+        """Whether the words right before a title (from `lo` on) make its name the host a
+        visitor is received by ("was received by President X")."""
+        cues = "|".join(r"\s+".join(map(re.escape, c.split())) for c in self.host_cues)
+        return bool(re.search(rf"\b(?:{cues})\s+(?:the\s+)?$", text[lo:role_start], re.I))
 
     def is_state_title(self, title: str) -> bool:
         """ "public safety minister", "minister for trade": a cabinet post is a state's."""
