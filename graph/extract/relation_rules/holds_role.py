@@ -233,6 +233,10 @@ class HoldsRole:
             if body is not None and (len(posts) > 1 or not held):
                 held = [body]  # "Special Representative of the Secretary-General": the UN's
             found += self._roles(text, p, held, lo, hi, s)
+        if not found and not targets and len(posts) == 1:
+            # "X, the acting foreign minister, said ...": a state's title after the name with
+            # no body named is read as one before it, in the sentence's or paragraph's state
+            found = self._implied_country(text, p, p.end + m.end(), p.end + role_m.end(), s)
         return found
 
     def _implied_body(self, text: str, lo: int, hi: int) -> Mention | None:
@@ -375,7 +379,7 @@ class HoldsRole:
             if department is not None:  # "Secretary of the Treasury X"
                 found = self._roles(text, p, [department], role_abs, p.start, s)
                 return named(found, "department-title", 0.6)
-            return self._implied_country(text, p, role_abs, role_m, s)
+            return self._implied_country(text, p, role_abs, p.start, s)
         found = self._roles(text, p, demonyms + targets, role_abs, p.start, s)
         first = min((o.start for o in demonyms), default=role_abs)
         tenure = TENURE_BEFORE.search(text[max(clause_start, first - 12) : first])
@@ -392,19 +396,19 @@ class HoldsRole:
         return self.departments.get(short.group(1).lower()) if short else None
 
     def _implied_country(
-        self, text: str, p: Mention, role_abs: int, role_m: re.Match[str], s: Sentence
+        self, text: str, p: Mention, role_abs: int, title_end: int, s: Sentence
     ) -> list[Candidate]:
         """ "Argentina declined after the election of President Javier Milei": a state's
         title (rules.toml [roles] state_titles) right before a name, with no body named, is
         held in the one country the sentence names, unless the country is only a place or a
         partner after a preposition."""
-        words = re.sub(r"\s+", " ", text[role_abs : p.start]).strip(" ,").lower().split()
+        words = re.sub(r"\s+", " ", text[role_abs:title_end]).strip(" ,").lower().split()
         while len(words) > 1 and words[-1].strip(".") in self.rules.honorifics:
             if " ".join(words) in self.rules.state_titles:
                 break  # "crown prince", "emir" are titles themselves
             words.pop()  # "the Supreme Leader, Ayatollah X": the honorific is the person's
         title = " ".join(words).strip(" ,")
-        if in_turn_label(text, role_abs, p.end):
+        if in_turn_label(text, min(role_abs, p.start), max(p.end, title_end)):
             # "PRIME MINISTER X: ... Haiti ...": the turn's topic, not the speaker's state
             return []
         cabinet = title not in self.rules.state_titles
@@ -412,11 +416,11 @@ class HoldsRole:
             return []
         row = _row_country(text, p, s)
         if row is not None:  # "| Nauru | Officials | President X did not attend |"
-            found = self._roles(text, p, [row], role_abs, p.start, s)
+            found = self._roles(text, p, [row], role_abs, title_end, s)
             return named(found, "implied-country", 0.6)
         host = self.capital_hosts.host_state(text, role_abs, s, self.countries)
         if host is not None:  # "he will meet President X in Brasilia": the capital's state
-            found = self._roles(text, p, [host], role_abs, p.start, s)
+            found = self._roles(text, p, [host], role_abs, title_end, s)
             return named(found, "implied-country", 0.55)
         if self.shapes.receives_visitor(text, max(s.span.start_char, role_abs - 40), role_abs):
             return []  # "the Secretary was received by President X": the visitor's state
@@ -425,10 +429,10 @@ class HoldsRole:
         if home is not None:
             # "Foreign Secretary David Lammy said:" in a government's own release: the
             # official it quotes is its own, named by the bare title
-            found = self._roles(text, p, [home], role_abs, p.start, s)
+            found = self._roles(text, p, [home], role_abs, title_end, s)
             return named(found, "implied-country", 0.55)
         if not countries:
-            return self._paragraph_country(text, p, role_abs, s)
+            return self._paragraph_country(text, p, role_abs, title_end, s)
         if len(countries) != 1:
             return []
         (country,) = countries.values()
@@ -446,11 +450,11 @@ class HoldsRole:
             return []  # "in which they discussed Ukraine and the Middle East"
         if _acted_upon(s, p, span.root, self.shapes.delegation_verbs):
             return []  # "President X condemned the violation of Ukraine's integrity"
-        found = self._roles(text, p, list(countries.values()), role_abs, p.start, s)
+        found = self._roles(text, p, list(countries.values()), role_abs, title_end, s)
         return named(found, "implied-country", 0.6)
 
     def _paragraph_country(
-        self, text: str, p: Mention, role_abs: int, s: Sentence
+        self, text: str, p: Mention, role_abs: int, title_end: int, s: Sentence
     ) -> list[Candidate]:
         """A state's title before a name in a sentence that names no country ("Foreign
         Minister X confirmed ..."), after a sentence of its paragraph that names one country
@@ -477,7 +481,7 @@ class HoldsRole:
             ]
             if any(c is not None and c.name != country.name for c in places):
                 return []
-            found = self._roles(text, p, [country], role_abs, p.start, s)
+            found = self._roles(text, p, [country], role_abs, title_end, s)
             return named(found, "paragraph-country", 0.55)
         return []
 
