@@ -40,14 +40,16 @@ class CapitalHosts:
         follows no meeting word or the sentence's places lie in more than one state."""
         if not self.cue.search(text, max(s.span.start_char, role_abs - 40), role_abs):
             return None
-        states = self._states_named(s)
         capitals = [
-            self._capital_state(m)
+            (m, self._capital_state(m))
             for m in s.mentions
             if m.type == "City" and self.place.search(text, max(0, m.start - 6), m.start)
         ]
-        hosts = {c.name for c in capitals if c is not None}
-        if len(hosts) != 1 or states - hosts:
+        hosts = {c.name for _, c in capitals if c is not None}
+        # the places after both the title and the capital are the visitor's next stops
+        # ("met President X in Taipei and left for Seoul"), not the meeting's
+        until = max([role_abs, *(m.end for m, c in capitals if c is not None)])
+        if len(hosts) != 1 or self._states_named(s, until) - hosts:
             return None
         (host,) = hosts
         return next((m for m in known if m.type == "Country" and m.name == host), None)
@@ -58,10 +60,27 @@ class CapitalHosts:
         actor = self.gaz.capital_actor(city.name)
         return actor if actor is not None and actor.type == "Country" else None
 
-    def _states_named(self, s: Sentence) -> set[str]:
-        """The states a sentence names: its countries and the countries of its cities."""
-        out = {m.name for m in s.mentions if m.type == "Country"}
-        for m in (m for m in s.mentions if m.type == "City"):
+    def _states_named(self, s: Sentence, until: int) -> set[str]:
+        """The states a sentence names before `until`: its countries and the countries of
+        its cities; not a country that only qualifies a noun ("two U.S. senators were in
+        Budapest", "the U.S. official"): the visitors' nationality, no place."""
+        out = {
+            m.name
+            for m in s.mentions
+            if m.type == "Country" and m.start < until and not _attributive(m, s)
+        }
+        for m in (m for m in s.mentions if m.type == "City" and m.start < until):
             country = self.gaz.country_of_city(m.name)
             out |= {country.name} if country is not None else set()
         return out
+
+
+def _attributive(country: Mention, s: Sentence) -> bool:
+    """Whether a country's mention only qualifies the noun after it ("U.S. senators")."""
+    span = s.span.doc.char_span(country.start, country.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i and (
+        root.head.pos_ == "NOUN"
+    )
