@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from graph.extract.event_names import document_event
 from graph.extract.mentions import Mention, doc_text
+from graph.extract.reaction_sections import said_in_reactions
 from graph.extract.relation_rules import RELATION_RULES, RuleRegistry
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence, named
 from graph.extract.same_state_partners import same_state_partners
@@ -77,6 +78,7 @@ class RelationFinder:
         for document_rule in self.document_rules:
             out += document_rule.find(ctx, out)
         out = said_away(spoken_elsewhere(out, ctx.body, self.gaz), ctx.body, self.rules)
+        out = said_in_reactions(out, ctx.body, self.rules)  # "## Reactions": said of the event, not at it
         out = same_state_partners(out, ctx)  # one government's bodies are no partners
         # after speakers_not_attendees: one quoted where another event is recalled did not
         # attend it either
