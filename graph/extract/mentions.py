@@ -102,6 +102,16 @@ _SPEAKER = re.compile(
     re.M,
 )
 
+# the phrase that opens a speaker's paragraph of coverage before the name: a participle
+# ("Speaking before the vote, ", "Introducing the draft on behalf of the Core Group, ")
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b[^\n]*, ")
+
+
+def _line_before(text: str, at: int) -> str:
+    """The text of the line `at` stands in, up to `at`."""
+    return text[text.rfind("\n", 0, at) + 1 : at]
+
+
 # "- Abdulvahap KOCAK – Turkish national", "Naji Ibrahim SHARIFI-ZINDASHTI, born ...": a list
 # item opening with given names and the surname in capitals, as sanctions lists write people
 _LISTED_PERSON = re.compile(
@@ -1320,10 +1330,14 @@ class MentionFinder:
     def _add_speakers(self, found: _Found, head: re.Match[str] | None) -> None:
         """Each speaker's paragraph in meeting coverage opens with "NAME (Country)"."""
         doc = found.doc
-        for speaker in _SPEAKER.finditer(doc_text(doc)):
-            at_line_start = speaker.start() == 0 or doc_text(doc)[speaker.start() - 1] == "\n"
-            if speaker.group("titled") and (head is None or not at_line_start):
-                continue  # "NAME, Title" only opens a paragraph of meeting coverage
+        text = doc_text(doc)
+        for speaker in _SPEAKER.finditer(text):
+            at_line_start = speaker.start() == 0 or text[speaker.start() - 1] == "\n"
+            opened = _OPENING_PARTICIPLE.fullmatch(_line_before(text, speaker.start()))
+            if speaker.group("titled") and not (head and at_line_start) and not opened:
+                # "NAME, Title" only opens a paragraph of meeting coverage, or follows the
+                # participle phrase that opens it ("Speaking before the vote, NAME, Title")
+                continue
             span = doc.char_span(
                 speaker.start("name"), speaker.end("name"), alignment_mode="expand"
             )
