@@ -58,6 +58,7 @@ class SpokeAt:
         self.months = set(data["month_words"])
         self.after = set(data["after_words"])
         self.spans = set(data["span_words"])
+        self.judging = set(data["judging_verbs"])
         self.doc_year: int | None = None
 
     def start(self, ctx: DocumentContext) -> None:
@@ -99,10 +100,7 @@ class SpokeAt:
                 # name on the state; the representative is the subject
                 tok = tok.head.head
                 continue
-            if (
-                tok.dep_ in ("nsubj", "nsubjpass")
-                and tok.head.lemma_.lower() in self.rules.speech_verbs
-            ):
+            if tok.dep_ in ("nsubj", "nsubjpass") and self._says(tok.head):
                 # "X did not address the leaders this time", "X did not comment publicly";
                 # "X has said he will focus on ...", "X had earlier called ...": what the
                 # perfect reports was said before or outside the meeting
@@ -139,6 +137,13 @@ class SpokeAt:
                 return tok.i > tok.head.i
             return False
         return False
+
+    def _says(self, verb: Token) -> bool:
+        """A verb of saying (rules.toml speech_verbs), or one that judges aloud what it names
+        ("X described the text as unacceptable", "X criticised the embargo"; spoke_at.toml
+        judging_verbs)."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.rules.speech_verbs or lemma in self.judging
 
     def _announces_absence(self, verb: Token) -> bool:
         """ "X said he would stay away", "X said she would skip the summit", "said they
