@@ -59,6 +59,8 @@ class SpokeAt:
         self.after = set(data["after_words"])
         self.spans = set(data["span_words"])
         self.judging = set(data["judging_verbs"])
+        self.spoken = set(data["spoken_nouns"])
+        self.meeting_audiences = frozenset(data["meeting_audiences"])
         self.doc_year: int | None = None
 
     def start(self, ctx: DocumentContext) -> None:
@@ -111,6 +113,8 @@ class SpokeAt:
                     and not self._announces_absence(tok.head)
                     and not self._said_elsewhere(tok.head, when)
                 )
+            if self._owns_speech(tok):
+                return True  # "Putin's pre-recorded address to the forum", "the speech of X"
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
                 nouns = self.rules.speech_nouns
@@ -144,6 +148,28 @@ class SpokeAt:
         judging_verbs)."""
         lemma = verb.lemma_.lower()
         return lemma in self.rules.speech_verbs or lemma in self.judging
+
+    def _owns_speech(self, tok: Token) -> bool:
+        """The name owns a speech: "X's address to the forum", "the handover speech of X"
+        (spoke_at.toml spoken_nouns; not a statement or a report, which may be written)."""
+        if tok.dep_ == "poss":
+            noun = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            noun = tok.head.head
+        else:
+            return False
+        return noun.lower_ in self.spoken and not self._to_others(noun)
+
+    def _to_others(self, noun: Token) -> bool:
+        """A speech addressed to someone other than a meeting: "X's address to the nation",
+        "to the Joint Sitting of Parliament" (the object of its "to" is none of rules.toml
+        event_kinds nor spoke_at.toml meeting_audiences)."""
+        audiences = self.rules.event_kinds | self.meeting_audiences
+        return any(
+            c.lower_ == "to"
+            and not any(g.dep_ == "pobj" and g.lemma_.lower() in audiences for g in c.children)
+            for c in noun.children
+        )
 
     def _announces_absence(self, verb: Token) -> bool:
         """ "X said he would stay away", "X said she would skip the summit", "said they
