@@ -443,7 +443,10 @@ class Extractor:
                 m for m in s.mentions if m.type == "Event" and not (covered and "other" in m.props)
             ]
             if not in_sentence and after_heading(doc_text(s.span.doc), s.span.start_char):
-                current = own  # a new section of the page is about the page's event again
+                # a new section of the page is about the page's event again, once the page
+                # has named it: a joint statement's sections before it names an event in
+                # passing ("looked forward to the X Summit in 2023") are about no event
+                current = own if own is not None and own.sent <= s.index else None
             if covered:
                 current = own
             elif in_sentence and s.paragraph != current_para:
