@@ -118,8 +118,8 @@ class SpokeAt:
             if tok.dep_ == "pobj" and tok.head.lower_ == "by":
                 head = tok.head.head  # "remarks by X", "the speech delivered by X"
                 nouns = self.rules.speech_nouns
-                if self._opens_event(head, "nsubjpass"):
-                    return True  # "the summit was opened by X"
+                if self._opens_event(head, "nsubjpass") or self._speech_given(head, "nsubjpass"):
+                    return True  # "the summit was opened by X", "his speech was read by X"
                 return head.lemma_.lower() in nouns or (
                     head.lemma_.lower() in ("deliver", "give") and head.head.lemma_.lower() in nouns
                 )
@@ -128,7 +128,7 @@ class SpokeAt:
             if tok.dep_ == "nsubj" and self._opens_event(tok.head, "dobj"):
                 return True  # "X opened the summit"
             if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in self.giving:
-                return any(c.lemma_.lower() in self.rules.speech_nouns for c in tok.head.children)
+                return self._speech_given(tok.head, "dobj")  # "X read out the PM's statement"
             # "…," said X: X sometimes hangs off the verb as its object in the small model
             if tok.dep_ in ("dobj", "attr", "npadvmod") and tok.head.lemma_.lower() in (
                 "say",
@@ -148,6 +148,16 @@ class SpokeAt:
         judging_verbs)."""
         lemma = verb.lemma_.lower()
         return lemma in self.rules.speech_verbs or lemma in self.judging
+
+    def _speech_given(self, verb: Token, dep: str) -> bool:
+        """A giving verb (spoke_at.toml giving_verbs) whose object, or passive subject, is a
+        speech noun: "X delivered remarks", "X read out the statement", "his speech was
+        read on his behalf by X"."""
+        return verb.lemma_.lower() in self.giving and any(
+            c.lemma_.lower() in self.rules.speech_nouns
+            for c in verb.children
+            if dep == "dobj" or c.dep_ == dep
+        )
 
     def _owns_speech(self, tok: Token) -> bool:
         """The name owns a speech: "X's address to the forum", "the handover speech of X"
