@@ -98,15 +98,47 @@ def said_away(
     event (only the passage is about it) and whose statement was not made there: a
     spokesperson's or an analyst's comment ("Foreign Ministry spokeswoman X said", "said Y,
     an analyst at ..."), or a statement issued from afar ("said in a statement", "in a video
-    address"), rules.toml [statements]. A sentence that names the event keeps its speaker."""
+    address"), rules.toml [statements]; a commenting role the document gave the speaker at
+    another mention holds too ("spokesman John Kirby said ..." ... "Kirby said"). A sentence
+    that names the event keeps its speaker."""
     by_index = {s.index: s for s in sentences}
+    commenters = _commenters(sentences, rules)
     kept = []
     for c in candidates:
         s = by_index.get(c.sent)
-        away = s is not None and not _names_event(s, c.target) and _remote(s, c.source, rules)
+        away = (
+            s is not None
+            and not _names_event(s, c.target)
+            and (_remote(s, c.source, rules) or _surname(c.source.name) in commenters)
+        )
         if not (c.type == "SPOKE_AT" and away):
             kept.append(c)
     return kept
+
+
+def _commenters(sentences: list[Sentence], rules: Rules) -> set[str]:
+    """The surnames of the people the document gives a commenting role anywhere ("National
+    Security Council spokesman John Kirby said ..." ... "Kirby said"; a transcript's header
+    "Matthew Miller, Department Spokesperson" ... "MR MILLER:"): the role is written once, at
+    the first mention, and holds for the later ones."""
+    text = doc_text(sentences[0].span.doc) if sentences else ""
+    out = set()
+    for s in sentences:
+        for m in (m for m in s.mentions if m.type == "Person"):
+            # the name's own title before it, or its apposition after a comma: not a
+            # spokesman the same sentence names as someone else's source
+            title = text[max(s.span.start_char, m.start - 40) : m.start]
+            after = text[m.end : min(s.span.end_char, m.end + 40)]
+            appos = after if after.startswith(",") else ""
+            if has_word(rules.commenter_words, fold(title + " " + appos)):
+                out.add(_surname(m.name))
+    return out
+
+
+def _surname(name: str) -> str:
+    """The last word of a person's name, folded ("John Kirby" → "kirby")."""
+    words = fold(name).split()
+    return words[-1] if words else ""
 
 
 def _names_event(s: Sentence, event: Mention) -> bool:
