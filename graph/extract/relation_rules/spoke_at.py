@@ -58,7 +58,6 @@ class SpokeAt:
         self.months = set(data["month_words"])
         self.after = set(data["after_words"])
         self.spans = set(data["span_words"])
-        self.judging = set(data["judging_verbs"])
         self.spoken = set(data["spoken_nouns"])
         self.meeting_audiences = frozenset(data["meeting_audiences"])
         self.doc_year: int | None = None
@@ -102,7 +101,10 @@ class SpokeAt:
                 # name on the state; the representative is the subject
                 tok = tok.head.head
                 continue
-            if tok.dep_ in ("nsubj", "nsubjpass") and self._says(tok.head):
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_.lower() in self.rules.speech_verbs
+            ):
                 # "X did not address the leaders this time", "X did not comment publicly";
                 # "X has said he will focus on ...", "X had earlier called ...": what the
                 # perfect reports was said before or outside the meeting
@@ -141,13 +143,6 @@ class SpokeAt:
                 return tok.i > tok.head.i
             return False
         return False
-
-    def _says(self, verb: Token) -> bool:
-        """A verb of saying (rules.toml speech_verbs), or one that judges aloud what it names
-        ("X described the text as unacceptable", "X criticised the embargo"; spoke_at.toml
-        judging_verbs)."""
-        lemma = verb.lemma_.lower()
-        return lemma in self.rules.speech_verbs or lemma in self.judging
 
     def _speech_given(self, verb: Token, dep: str) -> bool:
         """A giving verb (spoke_at.toml giving_verbs) whose object, or passive subject, is a
