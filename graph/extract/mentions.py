@@ -1691,8 +1691,40 @@ class MentionFinder:
             if found.free(tok.i, tok.i + 1):
                 found.add(doc[tok.i : tok.i + 1], "Person", tok.text, "surname-again")
         for span in self._row_names(doc):
+            if not found.free(span.start, span.end) and self._cell_widens_a_name(found, span):
+                found.release(span)  # "| Vietnam | Phạm Minh [Chính] |": the whole cell
             if found.free(span.start, span.end):
                 found.add(span, "Person", self._tidy_person(span.text), "table-row")
+
+    def _cell_widens_a_name(self, found: _Found, cell: Span) -> bool:
+        """Whether a name cell of a table row holds a shorter name the model read ("Phạm
+        Minh" of "Phạm Minh Chính", "Masisi" of "Mokgweetsi Masisi"): the model cuts names
+        it does not know at a word it takes for a place or leaves out. The cell is the name
+        when every mention in it is such a model person and every word outside them is a
+        bare name word (no title, honorific, demonym or place: "Sheikh Hamad ..." stays)."""
+        inside = [m for m in found.mentions if m.start < cell.end_char and cell.start_char < m.end]
+        if not inside or any(
+            m.type != "Person" or m.source != "person" or m.start < cell.start_char
+            or m.end > cell.end_char
+            for m in inside
+        ):
+            return False
+        rest = [t for t in cell if not any(m.start <= t.idx < m.end for m in inside)]
+        return bool(rest) and all(self._bare_cell_word(t) for t in rest)
+
+    def _bare_cell_word(self, tok: Token) -> bool:
+        word = tok.text
+        return (
+            (tok.is_alpha and word[:1].isupper() and not word.isupper())
+            or word in self.rules.name_particles
+        ) and not (
+            word.lower() in self.title_words
+            or self._role_word(word)
+            or word.lower().strip(".") in self.rules.honorifics
+            or word in self.rules.institution_heads
+            or word in self.gaz.demonyms
+            or self.gaz.lookup(word) is not None
+        )
 
     def _add_other_organisations(self, found: _Found) -> None:
         """Layer 3: other organisations spaCy saw, unless part of a title ("External Affairs
