@@ -52,6 +52,7 @@ from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.ordinal_events import join_ordinal_forms
+from graph.extract.publisher_lines import drop_publisher_lines
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.series_sessions import series_sessions
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
@@ -274,6 +275,7 @@ class Extractor:
             {id(m): m for s in sentences for m in s.mentions}.values(), key=lambda m: m.start
         )
         mentions = drop_lone_datelines(mentions, candidates)
+        mentions = drop_publisher_lines(mentions, candidates, meta.text, title_end)
         # before the bylines are added: their offsets are not the text's
         mark_titled_forms(mentions, meta.text)
         for byline in reversed(self._bylines(text, meta)):
