@@ -514,6 +514,11 @@ def load_gazetteer() -> Gazetteer:
     for capital, code in raw["capital_names"].items():
         gaz.capitals[fold(capital)] = code
     _add_factbook_nationalities(gaz)
+    # after the maintained sources, which know them by no code
+    for code, (name, *forms) in raw["states_outside_iso"].items():
+        gaz.countries_by_code[code] = Place("Country", name, code)
+        for form in [name, *forms]:
+            gaz.add(form, gaz.countries_by_code[code])
     for seat, code in raw["seats_of_government"].items():
         gaz.add(seat, gaz.countries_by_code[code])
     for adjective, region in raw["region_demonyms"].items():
