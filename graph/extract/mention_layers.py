@@ -261,7 +261,8 @@ def end(doc: Doc) -> Doc:
     _series_named_by_number(found.mentions)
     _short_names_of_named_countries(found.mentions)
     _people_the_model_calls_bodies(found.mentions)
-    companies_read_as_people(found.mentions, state.finder.rules.company_suffixes)
+    rules = state.finder.rules
+    companies_read_as_people(found.mentions, rules.company_suffixes, rules.company_heads)
     speakers_called_by_name(found.mentions, doc_text(doc), state.finder.title_words)
     _names_split_in_two(doc, found.mentions, state.finder.rules.institution_heads)
     names = state.finder.names

@@ -84,6 +84,7 @@ class Rules:
     pair_nouns: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
     company_prefixes: frozenset[str] = frozenset()
+    company_heads: frozenset[str] = frozenset()  # "Holdings": a firm's last word, no person's
     suffix_joiners: frozenset[str] = frozenset()
     hedge_modifiers: frozenset[str] = frozenset()
     reversals: frozenset[str] = frozenset()
@@ -339,6 +340,7 @@ def load_rules() -> Rules:
         ),
         company_suffixes=frozenset(raw["companies"]["suffixes"]),
         company_prefixes=frozenset(raw["companies"]["prefixes"]),
+        company_heads=frozenset(raw["companies"]["name_heads"]),
         suffix_joiners=frozenset(raw["companies"]["suffix_joiners"]),
         hedge_modifiers=frozenset(raw["negation"]["hedge_modifiers"]),
         reversals=frozenset(raw["negation"]["reversals"]),
