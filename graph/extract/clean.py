@@ -112,7 +112,7 @@ def clean(text: str, rules: Rules) -> CleanText:
     lines = text.splitlines(keepends=True)
     title, author, publisher, date, meta_lines = _metadata(lines)
     out: list[str] = []
-    ended = False
+    ended = resumed = False
     seen_title = False
     body_start = title_end = 0
     offset = 0
@@ -126,6 +126,14 @@ def clean(text: str, rules: Rules) -> CleanText:
             seen_title = True
             out.append(_unlink(line))  # the title stays: it names the story's actors
             title_end = offset + len(line.rstrip("\r\n"))
+        elif ended and rules.resumes_body(stripped):
+            # "See also: ... Contacts ... ANNEX": the listing a release prints after its
+            # closing sections is read again (its heading is no actor)
+            ended, resumed = False, True
+            out.append(_blank(line))
+        elif resumed and rules.ends_annex(stripped):
+            ended = True  # the rule under the annex: its closing notes are furniture again
+            out.append(_blank(line))
         elif ended or rules.ends_body(stripped):
             ended = True
             out.append(_blank(line))

@@ -355,9 +355,13 @@ class Designations:
         before = doc_text(s.span.doc)[start : m.start].strip(" -•*\t0123456789.)")
         # a UN entry's reference and its first name part: "MLi.004 Name: 1: AHMED 2: AG ..."
         before = re.sub(r"(?<=:)\s*1:$", "", entry_code().sub("", before))
-        # an entry's field label: "1. Name: Tomas BELSKY", "Full name: ..."
+        # an entry's field label: "1. Name: Tomas BELSKY", "Full name: ...", which a bracket
+        # may qualify ("Name (transliteration into Latin script): X", the EU's annexes)
         label, colon, rest = before.partition(":")
-        if colon and not rest.strip() and label.strip().lower() in self.rules.table_name_columns:
+        plain = re.sub(r"\s*\([^()]*\)\s*$", "", label).strip().lower()
+        if colon and not rest.strip() and plain in self.rules.table_name_columns:
+            if plain != label.strip().lower() and not re.search(r"[A-Za-z]", m.text):
+                return False  # "Name (Cyrillic script): ...": the entry's script form
             before = ""
         words = [w.strip(".,").lower() for w in before.split()]
         return len(words) <= 4 and all(w in self.title_words for w in words)

@@ -113,9 +113,13 @@ def _line_before(text: str, at: int) -> str:
 
 
 # "- Abdulvahap KOCAK – Turkish national", "Naji Ibrahim SHARIFI-ZINDASHTI, born ...": a list
-# item opening with given names and the surname in capitals, as sanctions lists write people
+# item opening with given names and the surname in capitals, as sanctions lists write people;
+# maybe after the entry's name field, whose label a bracket may qualify, as the EU's Official
+# Journal annexes print it ("Name: Tomas BELSKY", "Name (transliteration into Latin script):
+# Alexander Ivanovich PETROV"; the script form of such a field is no Latin name)
 _LISTED_PERSON = re.compile(
-    r"^[ \t]*(?:(?:[-•*]|\d+[.)])[ \t]*)?(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
+    r"^[ \t]*(?:(?:[-•*]|\d+[.)])[ \t]*)?"
+    r"(?:(?:Full[ \t]+)?Name(?:[ \t]*\([A-Za-z][A-Za-z ]{0,40}\))?[ \t]*:[ \t]*)?(?P<name>(?:(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
     rf"|al|bin|ibn|abu|el|al-[A-Z][a-zà-ÿ]+|abd)[ \t]+){{1,4}}(?P<surname>[{_UPPER}]{{3,}}"
     rf"(?:[-'’ ][{_UPPER}]{{2,}})*))"
     r"(?=\s*(?:[–—,;(:]|-\s|$)|\.(?:\s|$))",  # "Ilya Romanovich SHESTAKOV. DOB: ..."
@@ -148,6 +152,13 @@ _AKA = re.compile(r"\((?:a\.k\.a\.|f\.k\.a\.|aka)[^)\n]*\)", re.I)
 # "... KOROBOV. DOB: 12/03/1978. a.k.a. Kirill ZHURAVLYOV.": an alias outside brackets, up to
 # the end of its entry field
 _AKA_FIELD = re.compile(r"\b(?:a\.k\.a\.|f\.k\.a\.)[ \t]+[^\n;()]*?(?=\.(?:\s|$)|;|$)", re.I | re.M)
+# "Also known as: Aleksandr PETROV; Alexandr PETROV", "Name (Cyrillic script): ...": an
+# entry's field of its other names, or of its name in another script (the EU's annexes), up
+# to the end of the line; the Latin transliteration field is the name itself
+_OTHER_NAME_FIELDS = re.compile(
+    r"^[ \t]*(?:Also[ \t]+known[ \t]+as|Name[ \t]*\((?![^()\n]*Latin)[^()\n]*script\))[ \t]*:[^\n]*",
+    re.I | re.M,
+)
 
 # "- Meddie Nkalubo, a senior figure in ...", "3. Alain Goetz, the beneficial owner of ...":
 # a list item opening with a name in Title Case and a description after a comma
@@ -1494,7 +1505,8 @@ class MentionFinder:
         for ident in self.rules.identifier.finditer(text):
             self._block(found, ident.start(), ident.end())
         # "(a.k.a. APT28; Fancy Bear)": another name of the entry's actor, no actor of its own
-        for alias in (*_AKA.finditer(text), *_AKA_FIELD.finditer(text)):
+        aliases = (*_AKA.finditer(text), *_AKA_FIELD.finditer(text))
+        for alias in (*aliases, *_OTHER_NAME_FIELDS.finditer(text)):
             self._block(found, alias.start(), alias.end())
 
     @staticmethod

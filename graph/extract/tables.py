@@ -22,6 +22,9 @@ from graph.model import fold
 class Rules:
     furniture: tuple[re.Pattern[str], ...]
     end_of_body: tuple[re.Pattern[str], ...]
+    # lines that open a part of the body after its closing sections (rules.toml)
+    resume_body: tuple[re.Pattern[str], ...]
+    end_of_annex: tuple[re.Pattern[str], ...]
     never: frozenset[str]
     institution_heads: frozenset[str]
     container_heads: frozenset[str]
@@ -160,6 +163,12 @@ class Rules:
     def ends_body(self, line: str) -> bool:
         return any(p.search(line) for p in self.end_of_body)
 
+    def resumes_body(self, line: str) -> bool:
+        return any(p.search(line) for p in self.resume_body)
+
+    def ends_annex(self, line: str) -> bool:
+        return any(p.search(line) for p in self.end_of_annex)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -296,6 +305,8 @@ def load_rules() -> Rules:
         **_short_form_rules(n),
         furniture=rx(c["furniture_lines"]),
         end_of_body=rx(c["end_of_body"]),
+        resume_body=rx(c.get("resume_body", [])),
+        end_of_annex=rx(c.get("end_of_annex", [])),
         never=frozenset(fold(x) for x in n["never"]),
         institution_heads=frozenset(n["institution_heads"]),
         container_heads=frozenset(n["container_heads"]),
