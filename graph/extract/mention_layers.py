@@ -39,6 +39,7 @@ from graph.extract.bloc_organs import add_bloc_organs
 from graph.extract.bracketed_names import add_bracketed_names
 from graph.extract.capital_surnames import add_capital_surnames
 from graph.extract.cities_before_country import add_cities_before_country
+from graph.extract.cities_in_text_names import cities_inside_text_names
 from graph.extract.city_events import add_city_events
 from graph.extract.committee_names import add_committee_names
 from graph.extract.country_first_bodies import bodies_opening_with_their_country
@@ -299,6 +300,8 @@ def end(doc: Doc) -> Doc:
         state.finder.rules.institution_heads,
     )
     found.mentions[:] = regions_inside_names(found.mentions, doc_text(doc), names)
+    # "the Paris Agreement", "the Havana process": the text's name, no place of the story
+    found.mentions[:] = cities_inside_text_names(found.mentions, doc_text(doc))
     found.mentions[:] = drop_vessel_names(
         found.mentions, doc_text(doc), state.finder.rules.vessel_words
     )
