@@ -44,6 +44,7 @@ from graph.extract.city_events import add_city_events
 from graph.extract.committee_names import add_committee_names
 from graph.extract.country_first_bodies import bodies_opening_with_their_country
 from graph.extract.dated_events import add_dated_events
+from graph.extract.dateline_blocks import drop_dateline_blocks
 from graph.extract.doc_cache import doc_text
 from graph.extract.event_bracket_places import add_event_bracket_places
 from graph.extract.format_meetings import add_format_meetings
@@ -302,6 +303,8 @@ def end(doc: Doc) -> Doc:
     found.mentions[:] = regions_inside_names(found.mentions, doc_text(doc), names)
     # "the Paris Agreement", "the Havana process": the text's name, no place of the story
     found.mentions[:] = cities_inside_text_names(found.mentions, doc_text(doc))
+    # "Quezon City, Philippines / July 30, 2024": a header's place block, no place of the story
+    found.mentions[:] = drop_dateline_blocks(found.mentions, doc_text(doc))
     found.mentions[:] = drop_vessel_names(
         found.mentions, doc_text(doc), state.finder.rules.vessel_words
     )
