@@ -1936,6 +1936,8 @@ class MentionFinder:
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
         places = self.rules.place_words
+        if before is not None and self._reaction_of(before):
+            return False  # "a cautious response in Washington": the government's response
         if before is None or before.is_space or "\n" in before.text:
             # a line opening with the city: a dateline ("Kampala, 3 May -"), a heading
             return after is None or after.text in (",", "(", "—", "–", "-") or after.is_space
@@ -1959,6 +1961,16 @@ class MentionFinder:
             ):
                 return True  # "Washington, D.C.", "Abuja, Nigeria", "Kyiv-based"
         return self._travelled(span)
+
+    def _reaction_of(self, prep: Token) -> bool:
+        """Whether "in" or "from" right before a capital completes a noun of what a government
+        says or gives ("response in X", "assurances from X"; rules.toml [places]
+        reaction_nouns), the noun written right before the preposition."""
+        if prep.lower_ not in ("in", "from") or prep.i == 0:
+            return False
+        nouns = self.rules.place_words.get("reaction_nouns", frozenset())
+        noun = prep.doc[prep.i - 1]
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns
 
     def _travelled(self, span: Span) -> bool:
         """Whether a city's name is where someone goes or has been: "flew to X", "arrives
