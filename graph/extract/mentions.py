@@ -1938,6 +1938,8 @@ class MentionFinder:
         places = self.rules.place_words
         if before is not None and self._reaction_of(before):
             return False  # "a cautious response in Washington": the government's response
+        if self._owner_of_a_stance(span):
+            return False  # "at Bogotá's request", "a change in Moscow's mood"
         if before is None or before.is_space or "\n" in before.text:
             # a line opening with the city: a dateline ("Kampala, 3 May -"), a heading
             return after is None or after.text in (",", "(", "—", "–", "-") or after.is_space
@@ -1961,6 +1963,20 @@ class MentionFinder:
             ):
                 return True  # "Washington, D.C.", "Abuja, Nigeria", "Kyiv-based"
         return self._travelled(span)
+
+    def _owner_of_a_stance(self, span: Span) -> bool:
+        """Whether the capital owns a common noun that is no part of a place ("at Bogotá's
+        request", "in Moscow's mood"): the preposition before it governs that noun, not the
+        city, so it makes no place of it ("in Kyiv's streets", "Tehran's Evin prison" do)."""
+        doc, root = span.doc, span.root
+        if span.end >= len(doc) or doc[span.end].text not in ("'s", "’s"):
+            return False
+        owned = root.head if root.dep_ == "poss" else None
+        if owned is None or owned.pos_ != "NOUN" or owned.i <= span.end:
+            return False
+        if any(t.pos_ == "PROPN" for t in doc[span.end + 1 : owned.i + 1]):
+            return False  # "in Beijing's Tiananmen Square": a named place of the city
+        return owned.lemma_.lower() not in self.rules.place_words.get("place_nouns", frozenset())
 
     def _reaction_of(self, prep: Token) -> bool:
         """Whether "in" or "from" right before a capital completes a noun of what a government
