@@ -47,6 +47,7 @@ from graph.extract.dated_events import add_dated_events
 from graph.extract.dateline_blocks import drop_dateline_blocks
 from graph.extract.doc_cache import doc_text
 from graph.extract.event_bracket_places import add_event_bracket_places
+from graph.extract.facility_cities import add_facility_cities
 from graph.extract.format_meetings import add_format_meetings
 from graph.extract.headline_words import drop_headline_common_words, drop_orphan_surnames
 from graph.extract.holders_meetings import add_holders_meetings
@@ -219,6 +220,8 @@ MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 # "the port of Hodeidah", "the village of Przewodów": a small place named by its kind
 MENTION_LAYERS.layer("settlement_names", add_settlement_names)
+# "struck Sanaa airport", "the Tindouf refugee camps": a city named by a facility of it
+MENTION_LAYERS.layer("facility_cities", add_facility_cities)
 MENTION_LAYERS.layer("cities_before_country", add_cities_before_country)
 MENTION_LAYERS.layer("infobox_places", add_infobox_places)
 # "48th G7 summit (Elmau, 2022)": the place a named event met, after every other place

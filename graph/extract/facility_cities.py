@@ -1,0 +1,44 @@
+"""A city named by a facility of it, as news writes a strike or a project: "struck Sanaa
+airport", "the Tindouf refugee camps", "the development of Gwadar Port". A capitalised name
+of one or two words right before a facility word (data/facility_cities.toml) is a City where
+GeoNames knows it as a city of any size, the gazetteer knows it as no other kind of place or
+body ("Hamad International Airport" is no city), and no other layer took its words."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from graph.extract.data_files import data_file
+from graph.extract.doc_cache import doc_text
+
+if TYPE_CHECKING:
+    from graph.extract.mentions import MentionFinder, _Found
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    kinds = sorted(data_file("facility_cities")["facilities"], key=len, reverse=True)
+    kind = "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
+    word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+    # case-sensitive: a facility written in capitals but "Port" is a body's or a place's name
+    return re.compile(rf"\b(?P<name>{word}(?:\s+{word})?)\s+(?:{kind})\b")
+
+
+def add_facility_cities(finder: MentionFinder, found: _Found) -> None:
+    """Each "<Name> <facility>" whose name GeoNames knows as a city, as a City."""
+    text = doc_text(found.doc)
+    for m in _pattern().finditer(text):
+        name = re.sub(r"\s+", " ", m["name"])
+        known = finder.gaz.lookup(name)
+        if known is not None and known.type != "City":
+            continue  # "Djibouti port", "Kenya Airways": another kind of place or a body
+        if known is None and finder.gaz.city_code(name, 0) is None:
+            continue  # a name GeoNames knows as no city ("Hamad airport")
+        span = found.doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        if span is None or not found.free(span.start, span.end):
+            continue
+        if any(t.pos_ != "PROPN" for t in span):
+            continue
+        found.add(span, "City", known.name if known else name, "facility-city")
