@@ -15,6 +15,7 @@ from graph.extract.cue_words import has_word
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.table_columns import cell_spans, columns, header_of
 from graph.extract.tables import load_rules
+from graph.model import fold
 
 if TYPE_CHECKING:  # relations.py imports this module
     from graph.extract.relations import Sentence
@@ -71,6 +72,17 @@ class ListHeadings:
     # ("### International organisations") and of one that names members too
     represented_bodies: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
+    # folded names of the gazetteer's states: a body named "... of <state>" is its organ
+    states: frozenset[str] = frozenset()
+
+    def state_organ(self, body: Mention) -> bool:
+        """Whether a body is named as an organ of a state ("Presidential Council of Libya",
+        "Transitional Sovereignty Council of the Sudan"): the name's tail after an "of" is
+        a state the gazetteer knows. A bloc's name ("League of Arab States") is none."""
+        if body.type != "Institution":
+            return False
+        tails = re.finditer(r"\bof\s+(?:the\s+)?", body.name)
+        return any(fold(body.name[t.end() :]) in self.states for t in tails)
 
     def absent(self, line: str) -> bool:
         low = line.lower()
@@ -145,7 +157,10 @@ def _listed_item(
         ]
         # "Chairman of the Presidential Council of Libya": the state the title serves came
         body = next((m for m in named if m.type == "Country"), next(iter(named), None))
-        if body is not None:
+        # "Chairman of the Presidential Council of Libya": the officer came for the state,
+        # not the organ (ANNOTATION: the state attends through its leader; the organ is
+        # only PART_OF it, read from its name)
+        if body is not None and not headings.state_organ(body):
             out.append(("ATTENDED", body, event, None))
     return out
 

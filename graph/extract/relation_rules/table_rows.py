@@ -20,6 +20,7 @@ class TableRows(StatelessRule):
             rules.absence_words,
             rules.represented_body_headings,
             rules.member_headings,
+            frozenset(k for k, p in gaz.entries.items() if p.type == "Country"),
         )
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
