@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.extract.data_files import data_file
-from graph.extract.doc_cache import doc_text
+from graph.extract.settlement_names import NAME_WORD, add_cities_named
 
 if TYPE_CHECKING:
     from graph.extract.mentions import MentionFinder, _Found
@@ -21,24 +21,11 @@ if TYPE_CHECKING:
 def _pattern() -> re.Pattern[str]:
     kinds = sorted(data_file("facility_cities")["facilities"], key=len, reverse=True)
     kind = "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
-    word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+    word = NAME_WORD
     # case-sensitive: a facility written in capitals but "Port" is a body's or a place's name
     return re.compile(rf"\b(?P<name>{word}(?:\s+{word})?)\s+(?:{kind})\b")
 
 
 def add_facility_cities(finder: MentionFinder, found: _Found) -> None:
     """Each "<Name> <facility>" whose name GeoNames knows as a city, as a City."""
-    text = doc_text(found.doc)
-    for m in _pattern().finditer(text):
-        name = re.sub(r"\s+", " ", m["name"])
-        known = finder.gaz.lookup(name)
-        if known is not None and known.type != "City":
-            continue  # "Djibouti port", "Kenya Airways": another kind of place or a body
-        if known is None and finder.gaz.city_code(name, 0) is None:
-            continue  # a name GeoNames knows as no city ("Hamad airport")
-        span = found.doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
-        if span is None or not found.free(span.start, span.end):
-            continue
-        if any(t.pos_ != "PROPN" for t in span):
-            continue
-        found.add(span, "City", known.name if known else name, "facility-city")
+    add_cities_named(finder, found, _pattern(), "facility-city", geonames_city=True)

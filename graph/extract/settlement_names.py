@@ -17,26 +17,47 @@ if TYPE_CHECKING:
     from graph.extract.mentions import MentionFinder, _Found
 
 
+# a capitalised name word, hyphenated parts allowed ("Al-Hudaydah")
+NAME_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     kinds = sorted(data_file("settlement_names")["kinds"], key=len, reverse=True)
     kind = "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
-    word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+    word = NAME_WORD
     # case-sensitive: "the Port of Rotterdam" (a body) has its kind in capitals
     return re.compile(rf"\b(?:{kind})\s+of\s+(?P<name>{word}(?:\s+{word}){{0,2}})")
 
 
 def add_settlement_names(finder: MentionFinder, found: _Found) -> None:
     """Each "<kind> of <Name>" whose name no layer took, as a City."""
+    add_cities_named(finder, found, _pattern(), "settlement-name")
+
+
+def add_cities_named(
+    finder: MentionFinder,
+    found: _Found,
+    pattern: re.Pattern[str],
+    rule: str,
+    *,
+    geonames_city: bool = False,
+) -> None:
+    """Each match's `name` that no layer took, as a City. A name the gazetteer knows as
+    another kind of place or body is none ("the city of Europe", "Djibouti port"); with
+    `geonames_city`, a name the gazetteer does not know must be a GeoNames city ("Hamad
+    airport" is no city)."""
     text = doc_text(found.doc)
-    for m in _pattern().finditer(text):
+    for m in pattern.finditer(text):
         name = re.sub(r"\s+", " ", m["name"])
         known = finder.gaz.lookup(name)
         if known is not None and known.type != "City":
-            continue  # "the city of Europe", "the port of Djibouti": another kind of place
+            continue
+        if known is None and geonames_city and finder.gaz.city_code(name, 0) is None:
+            continue
         span = found.doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
         if span is None or not found.free(span.start, span.end):
             continue
         if any(t.pos_ != "PROPN" for t in span):
             continue  # "the town of Many" (an adjective), "port of Call"
-        found.add(span, "City", known.name if known else name, "settlement-name")
+        found.add(span, "City", known.name if known else name, rule)
