@@ -109,7 +109,13 @@ def test_analytics_endpoint_ranks_the_conference_hub(
         sizes = [c["size"] for c in body["communities"]]
         assert sizes == sorted(sizes, reverse=True)
         hub = next(c for c in body["communities"] if conference in c["members"])
-        assert "country:russia" in hub["members"]
+        # the conference shares its community with actors it is linked to, and so does its
+        # host state (which ones is Louvain's choice: Russia's ties to its Latin American
+        # partners may outweigh its hosting once the conference is placed in Moscow only)
+        assert {"institution:state-duma", "person:vyacheslav-volodin"} & set(hub["members"])
+        russia = next(c for c in body["communities"] if "country:russia" in c["members"])
+        linked = {conference, "country:cuba", "country:venezuela", "person:vladimir-putin"}
+        assert linked & set(russia["members"])
         # an actor shares a community with one of the actors it is linked to (which one is
         # Louvain's choice: igraph puts Volodin with the speakers he met, networkx put him
         # with the conference he spoke at)
