@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import MentionFinder, _Found
 from graph.model import fold
@@ -19,7 +20,7 @@ from graph.model import fold
 @lru_cache(maxsize=4)
 def _pattern(kinds: tuple[str, ...], leads: tuple[str, ...]) -> re.Pattern[str]:
     kind = "|".join(map(re.escape, kinds))
-    lead = "|".join(r"\s+".join(map(re.escape, w.split())) for w in leads)
+    lead = phrase_alternatives(leads)
     return re.compile(
         rf"\b(?:{lead})\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?P<kind>{kind})\b"
     )

@@ -4,7 +4,7 @@ list, asked once per text, instead of one search (and one pattern built) per wor
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 
@@ -22,3 +22,10 @@ def has_word(words: Collection[str], text: str) -> bool:
     `any(re.search(rf"\\b{re.escape(w)}\\b", text) for w in words)`)."""
     pattern = _pattern(words if isinstance(words, frozenset) else frozenset(words))
     return pattern is not None and pattern.search(text) is not None
+
+
+def phrase_alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of the phrases in the order given, each escaped and its words
+    joined by any run of whitespace ("received by" matches "received\\nby"): the group a
+    caller puts inside its own pattern."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.data_files import data_file
 from graph.extract.settlement_names import NAME_WORD, add_cities_named
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 @cache
 def _pattern() -> re.Pattern[str]:
     kinds = sorted(data_file("facility_cities")["facilities"], key=len, reverse=True)
-    kind = "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
+    kind = phrase_alternatives(kinds)
     word = NAME_WORD
     # case-sensitive: a facility written in capitals but "Port" is a body's or a place's name
     return re.compile(rf"\b(?P<name>{word}(?:\s+{word})?)\s+(?:{kind})\b")

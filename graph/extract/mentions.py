@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 
 from graph.blocking import spells
 from graph.extract.bracketed_names import acronym_of_last_body
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.dates import MONTHS
 from graph.extract.doc_cache import doc_text, token_lowers, token_texts
 from graph.extract.event_names import numbered_event_key, ordinal_of
@@ -316,10 +317,7 @@ class MentionFinder:
         )
         # ORTH, not LOWER: "US" is the country, "us" is not
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
-        organs = "|".join(
-            r"\s+".join(map(re.escape, o.split()))
-            for o in sorted(self.names.state_organs, key=len, reverse=True)
-        )
+        organs = phrase_alternatives(sorted(self.names.state_organs, key=len, reverse=True))
         self.organ_of_state = re.compile(
             rf"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}?)(?:['’]s)?\s+(?:own\s+)?"
             rf"(?P<organ>(?i:{organs}))\b"

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 
@@ -24,7 +25,7 @@ NAME_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 @cache
 def _pattern() -> re.Pattern[str]:
     kinds = sorted(data_file("settlement_names")["kinds"], key=len, reverse=True)
-    kind = "|".join(r"\s+".join(map(re.escape, k.split())) for k in kinds)
+    kind = phrase_alternatives(kinds)
     word = NAME_WORD
     # case-sensitive: "the Port of Rotterdam" (a body) has its kind in capitals
     return re.compile(rf"\b(?:{kind})\s+of\s+(?P<name>{word}(?:\s+{word}){{0,2}})")

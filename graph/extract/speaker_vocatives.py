@@ -17,6 +17,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.data_files import data_file
 from graph.extract.given_names import given_names_of_named_people
 from graph.extract.mentions import Mention
@@ -40,7 +41,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     raw = data_file("speaker_vocatives")
 
     def words(key: str) -> str:
-        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in raw[key])
+        return phrase_alternatives(raw[key])
 
     thanks = re.compile(
         rf"(?:well,\s+)?(?:{words('thanks')})(?:\s+very\s+much)?,\s+(?P<name>{_NAME})\s*[.!]",

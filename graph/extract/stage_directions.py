@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 from graph.extract.mentions import MentionFinder, _Found
@@ -18,7 +19,7 @@ from graph.extract.mentions import MentionFinder, _Found
 def _direction() -> re.Pattern[str]:
     """A bracket holding a direction word and at most three words more."""
     words = data_file("stage_directions")["words"]
-    first = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    first = phrase_alternatives(words)
     return re.compile(rf"[(\[](?:{first})(?:\s+[\w'’-]+){{0,3}}\s*\.?\s*[)\]]", re.I)
 
 

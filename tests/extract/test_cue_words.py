@@ -1,10 +1,11 @@
-"""has_word: one pattern per cue list finds what a search per word found."""
+"""has_word: one pattern per cue list finds what a search per word found; phrase_alternatives:
+the group a rule puts in its own pattern."""
 
 import re
 
 import pytest
 
-from graph.extract.cue_words import has_word
+from graph.extract.cue_words import has_word, phrase_alternatives
 
 WORDS = ("withdrew", "did not attend", "cancelled", "u.s.")
 
@@ -33,3 +34,12 @@ def test_same_answer_as_a_search_per_word(text: str) -> None:
 def test_an_empty_list_holds_no_word() -> None:
     assert not has_word((), "anything at all")
     assert not has_word(frozenset(), "")
+
+
+def test_phrase_alternatives_escape_and_let_words_break_across_lines() -> None:
+    group = phrase_alternatives(["received in audience by", "U.S. envoy"])
+    pattern = re.compile(rf"(?:{group})$")
+    assert pattern.search("was received in\naudience  by")
+    assert pattern.search("the U.S. envoy")
+    assert not pattern.search("the UXS envoy")  # the point is escaped, no wildcard
+    assert group.split("|")[0].startswith("received")  # the order given is kept

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.mentions import Mention
 from graph.extract.relation_rules.context import ORG_TYPES, Sentence
 
@@ -30,7 +31,8 @@ class RoleShapes:
     delegation_nouns: frozenset[str]
     copulas: frozenset[str]
     implied_bodies: dict[str, str]
-    host_cues: tuple[str, ...]
+    # the words before a title that make its name a visitor's host (holds_role.toml host_cues)
+    received_by: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path = DATA) -> RoleShapes:
@@ -44,14 +46,15 @@ class RoleShapes:
             delegation_nouns=frozenset(raw["delegations"]["nouns"]),
             copulas=frozenset(raw["copulas"]),
             implied_bodies=dict(raw["implied_bodies"]),
-            host_cues=tuple(raw["host_cues"]),
+            received_by=re.compile(
+                rf"\b(?:{phrase_alternatives(raw['host_cues'])})\s+(?:the\s+)?$", re.I
+            ),
         )
 
     def receives_visitor(self, text: str, lo: int, role_start: int) -> bool:
         """Whether the words right before a title (from `lo` on) make its name the host a
         visitor is received by ("was received by President X")."""
-        cues = "|".join(r"\s+".join(map(re.escape, c.split())) for c in self.host_cues)
-        return bool(re.search(rf"\b(?:{cues})\s+(?:the\s+)?$", text[lo:role_start], re.I))
+        return self.received_by.search(text[lo:role_start]) is not None
 
     def is_state_title(self, title: str) -> bool:
         """ "public safety minister", "minister for trade": a cabinet post is a state's."""
