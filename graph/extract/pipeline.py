@@ -52,6 +52,7 @@ from graph.extract.masthead_home import capital_lines, state_of_body_name
 from graph.extract.mention_layers import add_mention_components, mention_cfg, mention_result
 from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.ordinal_events import join_ordinal_forms
+from graph.extract.placed_events import PLACED_EVENT, add_placed_events
 from graph.extract.publisher_lines import drop_publisher_lines
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.series_sessions import series_sessions
@@ -249,6 +250,8 @@ class Extractor:
         join_place_form(sentences, own, self.gaz)
         mark_coverage(sentences, self.rules)
         self._generic_event_mentions(sentences)
+        # after the generic references: "the summit" keeps the named event it referred to
+        add_placed_events(sentences, self.rules)
         event_of = self._event_context(sentences)
         home = home_country(mentions, self.gaz, meta.text)
         home_mention = next((m for m in mentions if m.type == "Country" and m.name == home), None)
@@ -441,8 +444,14 @@ class Extractor:
         # rights apply from the seventy-ninth session") is not what the next speakers address
         covered = own is not None and own.props.get("coverage") == "yes"
         for s in sentences:
+            # a meeting described in passing ("as we did at the defense ministers' meeting
+            # in Tokyo") is not what the sentence's speaker addresses
             in_sentence = [
-                m for m in s.mentions if m.type == "Event" and not (covered and "other" in m.props)
+                m
+                for m in s.mentions
+                if m.type == "Event"
+                and not (covered and "other" in m.props)
+                and m.source != PLACED_EVENT
             ]
             if not in_sentence and after_heading(doc_text(s.span.doc), s.span.start_char):
                 # a new section of the page is about the page's event again, once the page
