@@ -54,6 +54,7 @@ from graph.extract.mentions import Mention, MentionFinder
 from graph.extract.ordinal_events import join_ordinal_forms
 from graph.extract.placed_events import PLACED_EVENT, add_placed_events
 from graph.extract.publisher_lines import drop_publisher_lines
+from graph.extract.quoted_sub_events import QUOTED_SUB_EVENT, add_quoted_sub_events
 from graph.extract.relations import Candidate, RelationFinder, Sentence
 from graph.extract.series_sessions import series_sessions
 from graph.extract.tables import Gazetteer, load_gazetteer, load_rules
@@ -250,7 +251,7 @@ class Extractor:
         join_place_form(sentences, own, self.gaz)
         mark_coverage(sentences, self.rules)
         self._generic_event_mentions(sentences)
-        # after the generic references: "the summit" keeps the named event it referred to
+        add_quoted_sub_events(sentences)
         add_placed_events(sentences, self.rules)
         event_of = self._event_context(sentences)
         home = home_country(mentions, self.gaz, meta.text)
@@ -445,13 +446,14 @@ class Extractor:
         covered = own is not None and own.props.get("coverage") == "yes"
         for s in sentences:
             # a meeting described in passing ("as we did at the defense ministers' meeting
-            # in Tokyo") is not what the sentence's speaker addresses
+            # in Tokyo") is not what the sentence's speaker addresses, and a part of the
+            # event ("an expanded "SCO Plus" session") leaves the passage the event's
             in_sentence = [
                 m
                 for m in s.mentions
                 if m.type == "Event"
                 and not (covered and "other" in m.props)
-                and m.source != PLACED_EVENT
+                and m.source not in (PLACED_EVENT, QUOTED_SUB_EVENT)
             ]
             if not in_sentence and after_heading(doc_text(s.span.doc), s.span.start_char):
                 # a new section of the page is about the page's event again, once the page
