@@ -33,6 +33,18 @@ def _name_before_unit(units: frozenset[str]) -> re.Pattern[str]:
     Mali" (rules.toml [places] admin_units)."""
     unit = "|".join(sorted(map(re.escape, units)))
     return re.compile(_NAME + rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{unit}),[ \t]*$")
+
+
+@lru_cache(maxsize=4)
+def _name_before_area(particles: frozenset[str]) -> re.Pattern[str]:
+    """A place of birth's province written without a unit word: "POB: Alagir, North Ossetia,
+    Russian Federation", "POB Um al-Qura, South Darfur, Sudan" (the town's words may open
+    with a lower-case article, rules.toml [places] name_particles; the province is one to
+    three capitalised words)."""
+    lead = "|".join(sorted(map(re.escape, particles)))
+    word = rf"(?:(?:{lead})-)?[A-Z][\w'’]*(?:-[\w'’]+)*" if lead else r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+    name = rf"(?P<name>\b[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s{word}){{0,2}}),[ \t]*"
+    return re.compile(name + r"(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*,[ \t]*$")
 _WINDOW = 60
 # the model's own names, which a place's address overrides
 _MODEL_SOURCES = frozenset({"person", "ner-org"})
@@ -49,7 +61,8 @@ def add_cities_before_country(finder: MentionFinder, found: _Found) -> None:
         if state is None or text[country.end : country.end + 2] in ("'s", "’s"):
             continue  # "Kenya's": the country owns what follows, it closes no address
         lo = max(0, country.start - _WINDOW)
-        m = _name_before_unit(units).search(text, lo, country.start) or _NAME_BEFORE.search(
+        m = _name_before_unit(units).search(text, lo, country.start)
+        m = m or _birthplace(text, lo, country.start, places) or _NAME_BEFORE.search(
             text, lo, country.start
         )
         if m is None or "\n" in m.group(0):
@@ -75,21 +88,44 @@ def add_cities_before_country(finder: MentionFinder, found: _Found) -> None:
         span = found.doc.char_span(start, end, alignment_mode="contract")
         if span is None or span[0].pos_ != "PROPN":
             continue
-        if not found.free(span.start, span.end) and not _model_name_only(found, span):
+        if not found.free(span.start, span.end) and not _model_name_only(
+            found, span, (m.start("name"), country.start)
+        ):
             continue
         found.release(span)
         found.add(span, "City", name, "city-country")
 
 
-def _model_name_only(found: _Found, span: Span) -> bool:
+def _model_name_only(found: _Found, span: Span, chain: tuple[int, int]) -> bool:
     """Whether what holds the span is only the model's reading of the same words as a
-    person or a body ("POB: Bourem, Gao Region, Mali" read as a person): the address knows
+    person or a body ("POB: Bourem, Gao Region, Mali" read as a person), with the label
+    before them or the province after them ("POB Um al-Qura" read as a person, "Krasnoye,
+    Vologda Oblast" as a body), inside the chain before the country: the address knows
     better."""
+    lo, country = chain
     held = [m for m in found.mentions if m.start < span.end_char and span.start_char < m.end]
     return bool(held) and all(
-        m.source in _MODEL_SOURCES and (m.start, m.end) == (span.start_char, span.end_char)
+        m.source in _MODEL_SOURCES
+        and lo <= m.start <= span.start_char
+        and span.end_char <= m.end <= country
         for m in held
     )
+
+
+def _birthplace(
+    text: str, lo: int, at: int, places: dict[str, frozenset[str]]
+) -> re.Match[str] | None:
+    """ "POB: Alagir, North Ossetia, Russian Federation": after a place-of-birth label
+    (rules.toml [places] birthplace_labels) the first name of a chain of three is the town,
+    the second its province, whatever the province is called; an address's chain may
+    open with a street or a district, so only a birthplace reads so."""
+    labels = places.get("birthplace_labels", frozenset())
+    m = _name_before_area(places.get("name_particles", frozenset())).search(text, lo, at)
+    if m is None:
+        return None
+    first = m["name"].split()[0].lower()  # "POB Saharanpur": the label read into the name
+    before = text[max(0, m.start("name") - 20) : m.start("name")]
+    return m if first in labels or _placed(before, labels) else None
 
 
 def _placed(before: str, leads: frozenset[str]) -> bool:

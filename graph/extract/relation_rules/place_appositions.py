@@ -32,6 +32,8 @@ class PlaceAppositions(StatelessRule):
         self.mission_seat = re.compile(data["mission_then_seat"])
         self.admin_unit = re.compile(data["city_unit_country"])
         self.mission_heads = tuple(data["mission_heads"])
+        self.area_unit = re.compile(data["city_area_country"])
+        self.birth_labels = rules.place_words.get("birthplace_labels", frozenset())
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         ms = sorted(s.mentions, key=lambda m: m.start)
@@ -66,12 +68,23 @@ class PlaceAppositions(StatelessRule):
         address or birthplace written city, province, country; the country, if so."""
         city = ms[i]
         country = next((m for m in ms[i + 1 :] if m.type == "Country"), None)
-        if country is None or not self.admin_unit.fullmatch(ctx.text[city.end : country.start]):
+        if country is None or not self._unit_between(ctx.text, city, country.start):
             return None
         itself = self._country_itself(ctx, country) or city.source == "city-country"
         if not itself or not self._agrees(city, country):
             return None
         return country
+
+    def _unit_between(self, text: str, city: Mention, at: int) -> bool:
+        """A unit named as one ("Gao Region") between the city and its country, or after a
+        place-of-birth label any province's name ("POB: Alagir, North Ossetia, Russian
+        Federation"): a birthplace is a town, what follows it its province."""
+        between = text[city.end : at]
+        if self.admin_unit.fullmatch(between):
+            return True
+        words = re.findall(r"[\w.]+:?", text[max(0, city.start - 20) : city.start])
+        born = bool(words) and words[-1].lower() in self.birth_labels
+        return born and bool(self.area_unit.fullmatch(between))
 
     def _mission(self, body: Mention, between: str) -> bool:
         """ "the Russian Embassy in London", "our High Commission in Ottawa": a diplomatic
