@@ -31,6 +31,7 @@ from graph.cross_document import (
     short_state_organ,
     sound_alike_only,
 )
+from graph.extract.data_files import data_file
 from graph.extract.event_variants import PLACE_FORM
 from graph.extract.mentions import Mention
 from graph.extract.name_rules import load_name_rules
@@ -320,6 +321,8 @@ class Resolver:
         self.gaz = load_gazetteer()
         self.rules = load_rules()
         self.seat_heads = load_name_rules().placed_body_heads
+        # states with no "Ministry" of their own: a ministry in their documents is another's
+        self.department_states = frozenset(data_file("department_states")["states"])
         # a country's adjectives, for finding it inside a name ("the Dutch parliament")
         self.adjectives: dict[str, list[str]] = {}
         for adjective, place in self.gaz.demonyms.items():
@@ -850,6 +853,8 @@ class Resolver:
             if place is not None and place.type == "Country" and heads & set(words[k:]):
                 return place
         if home and words and words[0] in ("Department", "Ministry") and "of" in words[1:2]:
+            if words[0] == "Ministry" and home in self.department_states:
+                return None  # "the Ministry of Defence" in a U.S. release: not the home's
             rest = " ".join(words[2:]).removeprefix("the ")
             if self.gaz.lookup(rest) is None:  # "Ministry of Foreign Affairs of Kenya" aside
                 return self.gaz.lookup(home)
