@@ -323,6 +323,8 @@ class Resolver:
         self.seat_heads = load_name_rules().placed_body_heads
         # states with no "Ministry" of their own: a ministry in their documents is another's
         self.department_states = frozenset(data_file("department_states")["states"])
+        # parties and churches: named by their country, never its organs
+        self.stateless_words = frozenset(data_file("stateless_bodies")["words"])
         # a country's adjectives, for finding it inside a name ("the Dutch parliament")
         self.adjectives: dict[str, list[str]] = {}
         for adjective, place in self.gaz.demonyms.items():
@@ -745,10 +747,11 @@ class Resolver:
             if place is None:
                 place = self._state_of_body(name, home)
             outlet = all(m.source == "questioner-outlet" for m in c.mentions)
-            stateless = outlet or name in self.gaz.movements
+            stateless = outlet or name in self.gaz.movements or self._party_or_church(name)
             if place is not None and place.type == "Country" and not stateless:
-                # a news outlet ("Press Trust of India") or an armed movement ("Democratic
-                # Forces for the Liberation of Rwanda") is no organ of its country
+                # a news outlet ("Press Trust of India"), an armed movement ("Democratic
+                # Forces for the Liberation of Rwanda"), a party or a church ("Chinese
+                # Communist Party") is no organ of its country
                 self._link_place(graph, c, place, "PART_OF", index)
             self._seat_in_name(graph, c, index)
             parent = self._parent_body(name, clusters, tuple(c.mentions))
@@ -761,6 +764,11 @@ class Resolver:
             place = self._city_first_in_name(name, clusters)
             if place is not None:
                 self._link_place(graph, c, place, "LOCATED_IN", index)
+
+    def _party_or_church(self, name: str) -> bool:
+        """ "Chinese Communist Party", "Russian Orthodox Church": a body its country's name
+        or adjective names, yet no organ of the state (data/stateless_bodies.toml)."""
+        return bool(self.stateless_words & set(re.split(r"[\s-]+", name)))
 
     def _city_first_in_name(self, name: str, clusters: list[Cluster]) -> Place | None:
         """ "Saint Petersburg International Economic Forum", "Munich Security Conference":
