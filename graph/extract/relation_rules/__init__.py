@@ -5,6 +5,7 @@ registry.py), its cue words in rules.toml, its tests, and one line below. The or
 matters: when two rules read the same fact, the first one's candidate is kept.
 """
 
+from graph.extract.relation_rules.aid_given import AidGiven
 from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.attending_clauses import AttendingClauses
 from graph.extract.relation_rules.bloc_chairs import BlocChairs
@@ -74,6 +75,7 @@ RELATION_RULES.sentence(Sanctioned)
 RELATION_RULES.sentence(Cooperates)
 RELATION_RULES.sentence(JointSubjects)
 RELATION_RULES.sentence(PartnerRule)
+RELATION_RULES.sentence(AidGiven)
 RELATION_RULES.sentence(CoActs)
 RELATION_RULES.sentence(JoinedActs)
 RELATION_RULES.sentence(ForcesWith)
