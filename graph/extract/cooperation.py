@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graph.extract.counterpart_states import counterpart_states
 from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted, governing_verb
@@ -133,6 +134,8 @@ class Partners:
         bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
         if not bodies and home is None:
             return out
+        # "with their Mexican partners": the noun stands for the adjective's state
+        standins = counterpart_states(s.span, s.mentions)
         # only a cue word or a verb of acting together is read below (see _co_action)
         for tok in tokens_with(s.span, self.cue_words, self.act_lemmas):
             low = tok.lower_
@@ -140,7 +143,7 @@ class Partners:
                 # asserted by its own clause: "we'll mark the partnership we launched with X"
                 out += self._relative_with(tok, bodies, home, s.index)
             if low in self.with_cues and asserted(tok, self.rules) and _an_act(tok):
-                partners = self._with(tok, bodies)
+                partners = self._with(tok, bodies, standins)
                 if partners:
                     subjects = self._subjects(tok, bodies, s.mentions, states, home)
                     out += [
@@ -162,7 +165,7 @@ class Partners:
                     actors = []  # "measures imposed by A and B": parallel listings
                 out += _pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
-        return out + self._between(s, bodies)
+        return out + self._between(s, bodies, standins)
 
     def _relative_with(
         self, noun: Token, bodies: list[Mention], home: Mention | None, sent: int
@@ -270,7 +273,9 @@ class Partners:
             return [home] if home and ours else []
         return []
 
-    def _between(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
+    def _between(
+        self, s: Sentence, bodies: list[Mention], standins: dict[int, Mention]
+    ) -> list[Candidate]:
         """ "a Memorandum of Understanding on Cooperation in Cyber Security between A and B",
         "the agreement between A and B": a noun of partnership (rules.toml [partners]
         pair_nouns) over "between" makes the actors after it partners, unless denied."""
@@ -287,7 +292,9 @@ class Partners:
                 continue
             if not asserted(noun, self.rules):
                 continue  # "proposed a plan for cooperation between A and B"
-            partners = [m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies)]
+            partners = [
+                m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies, standins)
+            ]
             out += _pairs(unique_by_name(partners), s.index, "between", 0.65)
         return out
 
@@ -379,7 +386,9 @@ class Partners:
     def _span_of(tok: Token) -> tuple[int, int]:
         return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
-    def _with(self, cue: Token, bodies: list[Mention]) -> list[Mention]:
+    def _with(
+        self, cue: Token, bodies: list[Mention], standins: dict[int, Mention]
+    ) -> list[Mention]:
         """Actors named in a "with"/"alongside" phrase of the cue or of its verb."""
         verb = governing_verb(cue)
         heads = [cue, verb]
@@ -401,7 +410,7 @@ class Partners:
         found: list[Mention] = []
         for p in preps:
             for obj in (c for c in p.children if c.dep_ == "pobj"):
-                found += _headed(obj, bodies)
+                found += _headed(obj, bodies, standins)
                 if obj.lower_ in PARTNER_NOUNS:
                     # "with our G7 partners", "with its NATO allies": the group they belong to
                     found += [
@@ -654,9 +663,13 @@ def _pairs(group: list[Mention], sent: int, rule: str, confidence: float) -> lis
     ]
 
 
-def _headed(tok: Token, bodies: list[Mention]) -> list[Mention]:
+def _headed(
+    tok: Token, bodies: list[Mention], standins: dict[int, Mention] | None = None
+) -> list[Mention]:
     """The actors a phrase is about: those its head word or the head's conjuncts stand in
     ("Canada and the United Kingdom"), not those named inside its modifiers ("a special
-    representative of the President of Nicaragua")."""
+    representative of the President of Nicaragua"); a head in `standins` stands for its
+    state ("their Fijian counterparts")."""
     heads = [tok, *tok.conjuncts]
-    return [m for m in bodies for h in heads if m.start <= h.idx < m.end]
+    named = [m for m in bodies for h in heads if m.start <= h.idx < m.end]
+    return named + [standins[h.i] for h in heads if standins and h.i in standins]
