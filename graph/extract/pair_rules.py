@@ -33,6 +33,7 @@ class PairRules:
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
     channel_nouns: frozenset[str]
+    accusations: frozenset[str]
     agreement_verbs: frozenset[str]
     agreement_nouns: frozenset[str]
     acting_for: frozenset[str]
@@ -72,6 +73,7 @@ def load_pair_rules() -> PairRules:
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
         channel_nouns=frozenset(s["channel_nouns"]),
+        accusations=frozenset(s["accusations"]),
         agreement_verbs=frozenset(raw["agreements"]["verbs"]),
         agreement_nouns=frozenset(raw["agreements"]["nouns"]),
         acting_for=frozenset(raw["agreements"]["acting_for"]),

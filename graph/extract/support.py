@@ -279,6 +279,10 @@ class Support:
             if v.dep_ == "pcomp" and v.head.dep_ == "prep":
                 # "reiterated its commitment to supporting Moldova": the one committed
                 v = governing_verb(v.head.head)
+                if v.lemma_.lower() in self.words.accusations:
+                    # "Kenya accused Uganda of backing the rebels": an accusation asserts
+                    # no support, and the accuser gives none
+                    return []
                 continue
             if v.dep_ not in ("xcomp", "conj", "advcl") or v.head == v:
                 break
