@@ -47,6 +47,7 @@ TOPIC_VERBS = frozenset(
 TENURE_WORDS = r"interim|acting|former|outgoing"
 # "former Nigerian President X": the tenure word stands before the state's word
 TENURE_BEFORE = re.compile(rf"\b({TENURE_WORDS})\s+$", re.I)
+TENURE_RX = re.compile(rf"(?:{TENURE_WORDS})", re.I)
 # a department's short name, as a title ("Secretary of the Treasury") and its full name
 # ("U.S. Department of the Treasury") both write it after "of"
 _DEPARTMENT_SHORT = r"((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
@@ -517,7 +518,8 @@ class HoldsRole:
         # a participle qualifying the title is the title's own word ("Colombia's newly
         # inaugurated President, X", "the recently appointed Prime Minister X")
         return between is None or not any(
-            t.pos_ in ("VERB", "AUX") and not _qualifying_participle(t) for t in between
+            t.pos_ in ("VERB", "AUX") and not _qualifying_participle(t) and not _tenure_word(t)
+            for t in between
         )
 
     def _roles(
@@ -689,6 +691,20 @@ def _qualifying_participle(t: Token) -> bool:
     inaugurated President"): it qualifies the title, whatever the parser hangs it on."""
     nxt = t.nbor() if t.i + 1 < len(t.doc) else None
     return t.tag_ == "VBN" and t.is_lower and nxt is not None and nxt.text[:1].isupper()
+
+
+def _tenure_word(t: Token) -> bool:
+    """ "Acting Under Secretary X", "Acting President X": the model tags a capitalised
+    tenure word before a title as a verb ("Acting" as VBG), but it is the post's own word.
+    Capitalised only: "was represented by acting President X following the death of
+    President Y" is a clause the title reader must not take whole."""
+    nxt = t.nbor() if t.i + 1 < len(t.doc) else None
+    return (
+        t.text[:1].isupper()
+        and TENURE_RX.fullmatch(t.text) is not None
+        and nxt is not None
+        and nxt.text[:1].isupper()
+    )
 
 
 def _after_qualifiers(s: Sentence, start: int, end: int) -> int:
