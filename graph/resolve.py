@@ -389,7 +389,7 @@ class Resolver:
                     and contains(short.name, c.name)
                 ]
                 if rule == "surname":  # "Prime Minister Morrison" is not "Mrs Jenny Morrison"
-                    fits = office_holders(short, fits)
+                    fits = office_holders(short, fits, given_name_for)
                 if len({id(c) for c in fits}) == 1:
                     target = fits[0]
                     target.mentions += short.mentions
