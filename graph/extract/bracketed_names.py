@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from graph.blocking import spells
 from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
+from graph.extract.tables import load_rules
 
 if TYPE_CHECKING:
     from graph.extract.mentions import Mention, MentionFinder, _Found
@@ -35,7 +36,18 @@ def acronym_of_last_body(short: str, name: str) -> bool:
     body's name, not the whole one, defines the last body's short form, not the unit's."""
     if " " in short or not short.isupper() or spells(short, name):
         return False
-    return any(spells(short, name[of.end() :]) for of in _OF.finditer(name))
+    return any(
+        spells(short, name[of.end() :]) and not _portfolios_after(name[: of.start()])
+        for of in _OF.finditer(name)
+    )
+
+
+def _portfolios_after(before: str) -> bool:
+    """Whether the "of" after `before` opens a ministry's portfolios, no body of its own:
+    "Federal Department of [Economic Affairs, Education and Research] (EAER)" is the
+    department's acronym, spelled by its portfolios."""
+    words = before.split()
+    return bool(words) and words[-1] in load_rules().listed_portfolio_heads
 
 
 @dataclass(frozen=True)

@@ -525,18 +525,44 @@ class MentionFinder:
                     break
                 end, closed = across
                 continue
-            if (
-                t.text == ","
-                and doc[head].text in ("Committee", "Commission")
-                and end + 1 < n
-                and self._is_cap(doc[end + 1])
-                and doc[end + 1].ent_type_ != "PERSON"
-                and doc[head + 1].lower_ in ("on", "for")
-            ):
+            if t.text == "," and self._comma_goes_on(doc, head, end):
                 end += 1  # "Committee on Peace, Defence, Internal Affairs and ..."
                 continue
             break
         return end
+
+    def _comma_goes_on(self, doc: Doc, head: int, comma: int) -> bool:
+        """Whether a body's name goes on across the comma at `comma`: a committee's topics
+        ("Committee on Peace, Defence, ..."), or a ministry's portfolios listed up to a
+        closing "and" ("Ministry of Economy, Trade and Industry"); a list that never closes
+        is the sentence's ("the Ministry of Finance, Beijing and ...": no portfolio)."""
+        n = len(doc)
+        if comma + 1 >= n or not self._is_cap(doc[comma + 1]):
+            return False
+        if doc[comma + 1].ent_type_ == "PERSON" or head + 1 >= n:
+            return False
+        if doc[head].text in ("Committee", "Commission"):
+            return doc[head + 1].lower_ in ("on", "for")
+        if doc[head].text not in self.rules.listed_portfolio_heads or doc[head + 1].lower_ != "of":
+            return False
+        return self._closed_portfolio_list(doc, comma + 1)
+
+    def _closed_portfolio_list(self, doc: Doc, i: int) -> bool:
+        """Capitalised words and commas from i on, closed by "and" and a capitalised word
+        ("Trade and Industry"): the rest of a ministry's list of portfolios. A place, a
+        person or a role word in it is the sentence's own list."""
+        for k in range(i, min(len(doc) - 1, i + 12)):
+            tok = doc[k]
+            if tok.text == "and":
+                nxt = doc[k + 1]
+                return k > i and self._is_cap(nxt) and nxt.ent_type_ not in ("GPE", "PERSON")
+            if tok.text == ",":
+                continue
+            if not self._is_cap(tok) or tok.ent_type_ in ("GPE", "PERSON"):
+                return False
+            if self._role_word(tok.text):
+                return False
+        return False
 
     def _across_connector(
         self, doc: Doc, at: int, country_tokens: set[int]

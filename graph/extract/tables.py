@@ -154,6 +154,8 @@ class Rules:
     participant_tails: tuple[str, ...] = ()
     headline_verbs: frozenset[str] = frozenset()
     definition_connectors: frozenset[str] = frozenset()
+    # "Ministry of Economy, Trade and Industry": heads whose portfolios a comma lists
+    listed_portfolio_heads: frozenset[str] = frozenset()
     body_prefix_expansions: tuple[tuple[str, str], ...] = ()
     unit_heads: frozenset[str] = frozenset()
 
@@ -375,6 +377,7 @@ def _short_form_rules(n: dict[str, Any]) -> dict[str, Any]:
     """The [names] fields about short forms: acronyms and the prefixes bodies lead with."""
     return dict(
         definition_connectors=frozenset(n["definition_connectors"]),
+        listed_portfolio_heads=frozenset(n["listed_portfolio_heads"]),
         body_prefix_expansions=tuple((a, b) for a, b in n["body_prefix_expansions"]),
         unit_heads=frozenset(n["unit_heads"]),
     )
