@@ -520,7 +520,11 @@ class MentionFinder:
             if t.text in ("’s", "'s") and self._body_follows(doc, end + 1):
                 break  # "the Treasury's Office of ...": two bodies, one part of the other
             if t.text in self.rules.connectors or t.text in ("’s", "'s"):
-                across = None if closed else self._across_connector(doc, end, country_tokens)
+                across = (
+                    self._state_after_a_list(doc, end, country_tokens)
+                    if closed
+                    else self._across_connector(doc, end, country_tokens)
+                )
                 if across is None:
                     break
                 end, closed = across
@@ -564,6 +568,28 @@ class MentionFinder:
                 return False
         return False
 
+    def _state_after_a_list(
+        self, doc: Doc, at: int, country_tokens: set[int]
+    ) -> tuple[int, bool] | None:
+        """After a closed list ("Ministry of Energy and Petroleum"), only "of" and the state
+        the name ends with go on: "... of the Republic of Kenya" is the ministry's own."""
+        if doc[at].text != "of":
+            return None
+        j = at + 1
+        while j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        return (j, True) if self._state_ends_here(doc, j, country_tokens) else None
+
+    def _state_ends_here(self, doc: Doc, j: int, country_tokens: set[int]) -> bool:
+        """A country's name at j that is not the owner of a body named after it ("Brazil's
+        Ministry of ...")."""
+        if j not in country_tokens:
+            return False
+        k = j
+        while k < len(doc) and k in country_tokens:
+            k += 1
+        return k >= len(doc) or doc[k].text not in ("'s", "’s")
+
     def _across_connector(
         self, doc: Doc, at: int, country_tokens: set[int]
     ) -> tuple[int, bool] | None:
@@ -578,6 +604,10 @@ class MentionFinder:
         j = at + 1
         while j < n and doc[j].lower_ == "the":
             j += 1
+        if t.text == "and" and j in country_tokens and not self._state_ends_here(
+            doc, j, country_tokens
+        ):
+            return None  # "the U.S. Department of Labor and Brazil's Ministry of Labor"
         if (
             j >= n
             or not self._is_cap(doc[j])
