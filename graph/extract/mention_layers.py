@@ -82,6 +82,7 @@ from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.press_and_ngos import add_press_and_ngos
 from graph.extract.region_names import regions_inside_names
+from graph.extract.service_words import drop_lone_services
 from graph.extract.settlement_names import add_settlement_names
 from graph.extract.speaker_vocatives import speakers_called_by_name
 from graph.extract.stage_directions import block_stage_directions
@@ -311,6 +312,8 @@ def end(doc: Doc) -> Doc:
     found.mentions[:] = drop_vessel_names(
         found.mentions, doc_text(doc), state.finder.rules.vessel_words
     )
+    # "the Navy", "General of the Army": a service's common noun names no state's service
+    found.mentions[:] = drop_lone_services(found.mentions)
     # "Jokowi Departs", "## Boycott": a heading line's common words are no name
     rules = state.finder.rules
     found.mentions[:] = drop_headline_common_words(
