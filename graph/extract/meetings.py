@@ -502,6 +502,17 @@ class Meetings:
             together = [(a, b) for i, a in enumerate(objects) for b in objects[i + 1 :]]
         return [(a, b) for a in subjects for b in objects] + together
 
+    def _between_groups(self, noun: Token, people: list[Mention]) -> list[list[Mention]]:
+        """The people of each "between" phrase of a meeting noun, one list a phrase (a phrase
+        joined to another by "and" is its own)."""
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+        preps += [k for c in preps for k in c.conjuncts if k.lower_ == "between"]
+        unique = list({p.i: p for p in preps}.values())
+        return [
+            [m for o in p.children if o.dep_ == "pobj" for m in _persons(o, people)]
+            for p in unique
+        ]
+
     def _noun(self, noun: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
         partners: list[Mention] = []
         between: list[Mention] = []
@@ -516,10 +527,12 @@ class Meetings:
         ]
         for c in withs:
             partners += self._phrase_people(c, people, self.titles)
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "between":
-                between += [m for o in c.children if o.dep_ == "pobj" for m in _persons(o, people)]
-        pairs = [(a, b) for i, a in enumerate(between) for b in between[i + 1 :]]
+        pairs: list[tuple[Mention, Mention]] = []
+        for group in self._between_groups(noun, people):
+            # "talks between A and B, between A and C, and between B and D": each phrase
+            # names its own meeting (B and C did not meet)
+            between += group
+            pairs += [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
         # "talks between A and B facilitated by C": the facilitator sits with both (the
         # parser may hang the participle on B)
         named = [
