@@ -625,6 +625,19 @@ def _co_actors(
     return group if len(group) >= 2 else []
 
 
+def bodies_of_phrases(
+    heads: list[Token], mentions: list[Mention], states: dict[str, Mention]
+) -> list[Mention]:
+    """The bodies noun phrases stand for, with their conjuncts; a person for their state
+    (the acting parties of a verb that joins or gives: "X and Y joined", "X supplied Y")."""
+    bodies = [m for m in mentions if m.type in BODIES and not m.demonym]
+    out: list[Mention] = []
+    for h in [k for head in heads for k in (head, *head.conjuncts)]:
+        named = [m for m in bodies if m.start <= h.idx < m.end]
+        out += named or leader_state(h, mentions, states)
+    return unique_by_name(out)
+
+
 def leader_state(
     head: Token, mentions: list[Mention], states: dict[str, Mention]
 ) -> list[Mention]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.cooperation import leader_state
+from graph.extract.cooperation import bodies_of_phrases
 from graph.extract.doc_cache import tokens_with
 from graph.extract.mentions import Mention, unique_by_name
 from graph.extract.negation import asserted
@@ -43,9 +43,13 @@ class AidGiven(StatelessRule):
             if not given or not any(self._is_aid(g) for g in given):
                 continue
             givers = [
-                m for m in self._actors(self._subjects(verb), s, ctx.states) if not self._firm(m)
+                m
+                for m in bodies_of_phrases(self._subjects(verb), s.mentions, ctx.states)
+                if not self._firm(m)
             ]
-            takers = self._receivers(receivers, s) or self._actors(receivers, s, ctx.states)
+            takers = self._receivers(receivers, s) or bodies_of_phrases(
+                receivers, s.mentions, ctx.states
+            )
             out += [
                 Candidate("COOPERATES_WITH", a, b, s.index)
                 for a in givers
@@ -112,16 +116,6 @@ class AidGiven(StatelessRule):
                 return subjects
             v = v.head
         return []
-
-    @staticmethod
-    def _actors(heads: list[Token], s: Sentence, states: dict[str, Mention]) -> list[Mention]:
-        """The bodies the phrases stand for, with their conjuncts; a person for their state."""
-        bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
-        out: list[Mention] = []
-        for h in [k for head in heads for k in (head, *head.conjuncts)]:
-            named = [m for m in bodies if m.start <= h.idx < m.end]
-            out += named or leader_state(h, s.mentions, states)
-        return unique_by_name(out)
 
 
 def _own_words(phrase: Token, keep_preps: tuple[str, ...] | None = None) -> list[Token]:

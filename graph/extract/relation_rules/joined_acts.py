@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.cooperation import leader_state
+from graph.extract.cooperation import bodies_of_phrases
 from graph.extract.doc_cache import tokens_with
-from graph.extract.mentions import Mention, unique_by_name
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.relation_rules.registry import StatelessRule, rule_data
 from graph.extract.tables import Gazetteer, Rules
-
-BODIES = ("Country", "Institution")
 
 
 class JoinedActs(StatelessRule):
@@ -35,8 +32,8 @@ class JoinedActs(StatelessRule):
                 continue
             joined = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
             joiners = [c for c in verb.children if c.dep_ == "nsubj"]
-            a = self._actors(joiners, s, ctx.states)
-            b = self._actors(joined, s, ctx.states)
+            a = bodies_of_phrases(joiners, s.mentions, ctx.states)
+            b = bodies_of_phrases(joined, s.mentions, ctx.states)
             out += [
                 Candidate("COOPERATES_WITH", x, y, s.index)
                 for x in a
@@ -59,13 +56,3 @@ class JoinedActs(StatelessRule):
         if any(c.dep_ == "aux" and c.lower_ in self.future for c in verb.children):
             return False
         return asserted(verb, self.rules)
-
-    @staticmethod
-    def _actors(heads: list[Token], s: Sentence, states: dict[str, Mention]) -> list[Mention]:
-        """The bodies the phrases stand for, with their conjuncts; a person for their state."""
-        bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
-        out: list[Mention] = []
-        for h in [k for head in heads for k in (head, *head.conjuncts)]:
-            named = [m for m in bodies if m.start <= h.idx < m.end]
-            out += named or leader_state(h, s.mentions, states)
-        return unique_by_name(out)
