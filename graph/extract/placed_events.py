@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.data_files import data_file
 from graph.extract.event_names import ordinal_of
 from graph.extract.event_variants import PLACE_FORM
@@ -37,8 +38,8 @@ class _Cues:
 @cache
 def _cues() -> _Cues:
     raw = data_file("placed_events")
-    leads = "|".join(map(re.escape, raw["leads"]))
-    kinds = "|".join(map(re.escape, raw["kinds"]))
+    leads = phrase_alternatives(raw["leads"])
+    kinds = phrase_alternatives(raw["kinds"])
     word = r"[a-z][\w'’-]*"
     return _Cues(
         re.compile(

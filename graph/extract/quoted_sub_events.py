@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from graph.extract.cue_words import phrase_alternatives
 from graph.extract.data_files import data_file
 from graph.extract.doc_cache import doc_text
 from graph.model import fold
@@ -36,7 +37,7 @@ class _Cues:
 @cache
 def _cues() -> _Cues:
     raw = data_file("quoted_sub_events")
-    kinds = "|".join(map(re.escape, sorted(raw["kinds"], key=len, reverse=True)))
+    kinds = phrase_alternatives(sorted(raw["kinds"], key=len, reverse=True))
     titles = rf"{_TITLE}(?:\s*(?:,|and|or)\s*{_TITLE.replace('?P<t>', '')})*"
     return _Cues(
         re.compile(rf"(?P<titles>{titles})\s+(?P<kind>{kinds})\b"),
