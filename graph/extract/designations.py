@@ -1025,7 +1025,7 @@ class Designations:
             if ends and line[:1].isalpha() and _is_heading(s, text):
                 in_list = intro = False  # "Background", "Media enquiries" after the items
                 continue
-            if intro and line[:1] not in "-•*" and (len(line) > 200 or _clause(s)):
+            if intro and self._prose_again(s, line):
                 in_list = intro = False  # prose again after a list of short items
                 continue
             if self._acts(s.span.root):
@@ -1033,6 +1033,16 @@ class Designations:
             starts = [_item_start(s, text), *_marked_lines(s, text)]
             out += _listed(designator, self._items(s, text, starts), s)
         return out
+
+    def _prose_again(self, s: Sentence, line: str) -> bool:
+        """Whether a line after a list's announcing line is prose, which ends the list: a
+        long line or a clause. A sanctions entry is no prose however long it runs ("MORENO
+        PEREZ, Maikel Jose, Caracas, Venezuela; DOB 12 Dec 1965; ... (individual)
+        [VENEZUELA]." under "The following individuals have been added to OFAC's SDN
+        List:"): its line holds an identifier and its value."""
+        if line[:1] in "-•*" or self.rules.identifier.search(line):
+            return False
+        return len(line) > 200 or _clause(s)
 
     def _items(self, s: Sentence, text: str, starts: list[int]) -> list[Mention]:
         """The actor each list item of a sentence opens with, the items starting at
