@@ -1,7 +1,8 @@
 """LOCATED_IN from how a text writes places side by side: a city and its country
 ("Kigali, Rwanda", "in Evian-les-Bains in France"), a city named with its country's
 adjective ("the Cambodian capital Phnom Penh", "the Saudi city of Jeddah"), and an event
-with its city in brackets ("42nd ASEAN Summit (Labuan Bajo)"). The words between the two
+with its city or country in brackets ("42nd ASEAN Summit (Labuan Bajo)", "31st Ministerial
+Council (Malta, 2024)", "4th EPC summit (Woodstock, United Kingdom)"). The words between the two
 mentions are patterns in place_appositions.toml. Where the gazetteer knows the city's
 country, the text must agree with it: "Paris, Kenya" is a list, not a place."""
 
@@ -27,6 +28,9 @@ class PlaceAppositions(StatelessRule):
         self.city_country = re.compile(data["city_then_country"])
         self.adjective_city = re.compile(data["adjective_then_city"], re.IGNORECASE)
         self.event_city = re.compile(data["event_then_city"])
+        self.country_close = re.compile(data["bracket_country_close"])
+        self.city_then_bracket_country = re.compile(data["bracket_city_country"])
+        self.bracket_close = re.compile(data["bracket_close"])
         self.list_joint = re.compile(data["list_joint"])
         self.numbered = re.compile(data["number_before_event"])
         self.mission_seat = re.compile(data["mission_then_seat"])
@@ -57,11 +61,33 @@ class PlaceAppositions(StatelessRule):
                     out.append(Candidate("LOCATED_IN", b, a, s.index))
             elif a.type == "Institution" and b.type == "City" and self._mission(a, between):
                 out.append(Candidate("LOCATED_IN", a, b, s.index, rule="mission-seat"))
-            elif a.type == "Event" and b.type == "City" and self.event_city.fullmatch(between):
+            elif a.type == "Event" and self.event_city.fullmatch(between):
                 if self.numbered.search(text[max(0, a.start - 12) : a.start]):
                     continue  # "14th [BRICS summit] (Beijing)": not the event found
-                out.append(Candidate("LOCATED_IN", a, b, s.index))
+                places = self._bracket_places(text, ms, i)
+                out.extend(Candidate("LOCATED_IN", a, p, s.index) for p in places)
         return out
+
+    def _bracket_places(self, text: str, ms: list[Mention], i: int) -> list[Mention]:
+        """The places in the bracket right after the event at i: its city ("(Elmau, 2022)"),
+        the country that closes the bracket after the city ("(Woodstock, United Kingdom)"),
+        or a country alone before the year ("(Malta, 2024)"): the bracket says the event
+        met there, so its country is the event's too."""
+        first = ms[i + 1]
+        if first.type == "Country":
+            alone = not first.demonym and self.country_close.match(text, first.end)
+            return [first] if alone else []
+        if first.type != "City":
+            return []
+        after = ms[i + 2] if i + 2 < len(ms) else None
+        closing = (
+            after is not None
+            and after.type == "Country"
+            and not after.demonym
+            and self.city_then_bracket_country.fullmatch(text[first.end : after.start])
+            and self.bracket_close.match(text, after.end)
+        )
+        return [first, after] if closing and after is not None else [first]
 
     def _address(self, ctx: DocumentContext, ms: list[Mention], i: int) -> Mention | None:
         """ "Khimki, Moscow Oblast, Russia", "Shahin Shahr, Isfahan Province, Iran": an
