@@ -466,6 +466,12 @@ class Neo4jStore(GraphStore):
         summary = evidence != "all" and not _reads_evidence(flt)
 
         def work(tx: ManagedTransaction) -> tuple[GraphData, bool]:
+            if max_edges is not None and not _reads_evidence(walk_filter):
+                walked = _walked_capped_part(
+                    tx, seeds, (depth, limit), relations, types, evidence, max_edges
+                )
+                if walked is not None:
+                    return walked
             ball, stopped = _bounded_walk(tx, seeds, depth, walk_filter, limit, relations, types)
             if max_edges is not None and not _reads_evidence(walk_filter) and ball:
                 return _capped_part(tx, ball, relations, evidence, max_edges), stopped
@@ -1213,6 +1219,42 @@ def _two_balls(
     return sorted(keep), inner
 
 
+def _walked_capped_part(
+    tx: ManagedTransaction,
+    seeds: list[str],
+    size: tuple[int, int],
+    relations: list[str],
+    types: list[str],
+    evidence: EvidenceMode,
+    max_edges: int,
+) -> tuple[GraphData, bool] | None:
+    """_bounded_walk and _capped_part for a filter that reads no evidence, the walk done by
+    the server (q.walk_level, q.walked_capped_answer: a statement per level, the last
+    with the answer), so no incident edge travels and a level's frontier is read only
+    up to the node that fills the limit: (the answer, whether a node was left out). None
+    when no seed exists or an id on the walk sorts otherwise in Neo4j than in Python (the
+    caller then walks as before)."""
+    depth, limit = max(0, min(size[0], MAX_DEPTH)), max(1, min(size[1], MAX_NODES))
+    params: dict[str, Any] = {"seeds": list(dict.fromkeys(seeds)), "limit": limit}
+    params |= {"types": types, "plain": q.PLAIN_IDS, "take": limit + 1}
+    first, stopped = True, False
+    for _ in range(depth - 1):  # every level but the last in a statement of its own
+        row = tx.run(q.walk_level(relations, first), params).single(strict=True)
+        if row["odd"]:
+            return None
+        first, stopped = False, row["stopped"]
+        params |= {"seen": row["seen"], "frontier": [] if stopped else row["frontier"]}
+        params |= {"stopped": stopped, "take": limit - len(row["seen"]) + 1}
+        if stopped:  # the walk ends here, as _bounded_walk's does
+            break
+    params |= {"max_edges": max_edges, "first": evidence == "first"}
+    answer = q.walked_capped_answer(relations, evidence == "all", first, depth > 0)
+    row = tx.run(answer, params).single(strict=True)
+    if row["odd"] or not row["seen"]:
+        return None
+    return _capped_from_row(tx, row, evidence, max_edges), stopped or row["stopped"]
+
+
 def _capped_part(
     tx: ManagedTransaction,
     ids: list[str],
@@ -1232,6 +1274,14 @@ def _capped_part(
         first=evidence == "first",
         plain=q.PLAIN_IDS,
     ).single(strict=True)
+    return _capped_from_row(tx, row, evidence, max_edges)
+
+
+def _capped_from_row(
+    tx: ManagedTransaction, row: Any, evidence: EvidenceMode, max_edges: int
+) -> GraphData:
+    """The capped answer of q.capped_answer's record (its choice, or the client's when the
+    record leaves it here)."""
     nodes = sorted((_node(props) for props in row["nodes"]), key=lambda n: n.id)
     if not row["exact"]:
         eids, dropped = neo4j_summary.chosen_ties(row["ties"], max_edges)

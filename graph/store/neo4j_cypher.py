@@ -560,8 +560,13 @@ def capped_answer(relations: list[str], whole: bool) -> str:
     `dropped` and `exact`. When an id sorts differently in Neo4j than in Python ($plain,
     PLAIN_IDS) nothing is chosen (`exact` false) and `ties` holds every tie, [edge id,
     source, target, evidence count, element id], for the client to choose from."""
+    return "WITH $ids AS ids\n" + _capped_body(relations, whole)
+
+
+def _capped_body(relations: list[str], whole: bool) -> str:
+    """capped_answer on the ids of the variable `ids` (a list in scope)."""
     expand = (
-        f"  UNWIND $ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})"
+        f"  UNWIND ids AS id MATCH (a:{label(NODE_LABEL)} {{id: id}})"
         f"-[r:{_types(relations)}]->(b)\n"
         "  WHERE elementId(b) IN eids\n"
         "  RETURN collect([r.id, id, b.id, size(r.evidence), r]) AS ties\n"
@@ -575,10 +580,10 @@ def capped_answer(relations: list[str], whole: bool) -> str:
         f"    {_SUMMARY_ITEMS}, CASE WHEN $first THEN r.evidence[0] END]"
     )
     return (
-        f"UNWIND $ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
-        "WITH collect(n) AS ns\n"
-        "WITH ns, [n IN ns | elementId(n)] AS eids\n"
-        f"CALL (eids) {{\n{expand}}}\n"
+        f"CALL (ids) {{\n  UNWIND ids AS id MATCH (n:{label(NODE_LABEL)} {{id: id}})\n"
+        "  RETURN collect(n) AS ns\n}\n"
+        "WITH ids, ns, [n IN ns | elementId(n)] AS eids\n"
+        f"CALL (ids, eids) {{\n{expand}}}\n"
         "WITH ns, ties, all(t IN ties WHERE t[0] =~ $plain) AS exact\n"
         "CALL (ties, exact) {\n"
         "  UNWIND CASE WHEN exact THEN ties ELSE [] END AS t\n"
@@ -599,6 +604,75 @@ def capped_answer(relations: list[str], whole: bool) -> str:
         "RETURN [n IN ns | properties(n)] AS nodes, edges, size(ties) - size(kept) AS dropped,\n"
         "  exact, CASE WHEN exact THEN [] ELSE\n"
         "    [t IN ties | [t[0], t[1], t[2], t[3], elementId(t[4])]] END AS ties"
+    )
+
+
+# The bounded walk of subgraph() in Cypher, for capped answers whose filter reads no
+# evidence (graph/query.py's neighbourhood(): a level's frontier in order, each node's
+# edges in edge-id order, the first new nodes until the limit). One statement per level,
+# the last one with the capped answer (walked_capped_answer): a level stops reading its
+# frontier once it has $take new nodes (LIMIT, pulled lazily), so a hub further on is
+# never expanded, and no incident edge travels to the client. Ids sort by UTF-16 units in
+# Neo4j and by code points in Python, so every row a level takes in (its new nodes, and the
+# rows before the last of them whose far end it had already) is checked against
+# PLAIN_IDS: one that fails becomes a null, `odd` then, and the client walks as before.
+# Two rows can only change places between the orders when both fail, so if none of those
+# rows does, the rows after them are the only ones that could, and the level is the same.
+_WALK_SEEDS = (
+    f"CALL () {{\n  UNWIND $seeds AS id MATCH (s:{label(NODE_LABEL)} {{id: id}})\n"
+    "  RETURN collect(s.id)[..$limit] AS seen\n}\n"
+    "WITH seen, seen AS frontier, false AS stopped, false AS odd\n"
+)
+_WALK_STATE = "WITH $seen AS seen, $frontier AS frontier, $stopped AS stopped, false AS odd\n"
+
+
+def _walk_level(relations: list[str]) -> str:
+    """One level of the walk on `seen`, `frontier` (its order), `stopped` and `odd`."""
+    if not relations:
+        return ""
+    return (
+        "CALL (seen, frontier) {\n"
+        "  UNWIND range(0, size(frontier) - 1) AS i\n"
+        "  CALL (i, frontier) {\n"
+        f"    MATCH (a:{label(NODE_LABEL)} {{id: frontier[i]}})-[r:{_types(relations)}]-"
+        f"(b:{label(NODE_LABEL)})\n"
+        "    WHERE b.type IN $types\n"
+        "    RETURN r.id AS edge, b.id AS other ORDER BY edge\n  }\n"
+        "  WITH edge, other WHERE NOT other IN seen\n"
+        "  WITH CASE WHEN edge =~ $plain AND other =~ $plain THEN other END AS other\n"
+        "  WITH DISTINCT other LIMIT $take\n"
+        "  RETURN collect([other]) AS fresh\n}\n"
+        "WITH seen, stopped, odd OR any(x IN fresh WHERE x[0] IS NULL) AS odd,\n"
+        "  fresh, $limit - size(seen) AS room\n"
+        "WITH seen + [x IN fresh[..room] | x[0]] AS seen, stopped OR size(fresh) > room AS stopped,\n"
+        "  odd, [x IN fresh[..room] | x[0]] AS fresh\n"
+        "CALL (fresh) {\n  UNWIND fresh AS x WITH x ORDER BY x RETURN collect(x) AS frontier\n}\n"
+    )
+
+
+def walk_level(relations: list[str], first: bool) -> str:
+    """A level of the walk alone: `seen` (the walk's nodes, in order), `frontier` (the next
+    level's, sorted), `stopped` (a new node was left out) and `odd`. `first`: from the
+    seeds $seeds (the existing ones, in order, $limit at most), else from $seen,
+    $frontier and $stopped."""
+    return (
+        (_WALK_SEEDS if first else _WALK_STATE)
+        + _walk_level(relations)
+        + "RETURN seen, frontier, stopped, odd"
+    )
+
+
+def walked_capped_answer(relations: list[str], whole: bool, first: bool, level: bool) -> str:
+    """The walk's last level (`level`; none at depth 0) and capped_answer on its nodes, in
+    one statement: capped_answer's record with `seen`, `stopped` and `odd` (when odd, no
+    answer is read)."""
+    return (
+        (_WALK_SEEDS if first else _WALK_STATE)
+        + (_walk_level(relations) if level else "")
+        + "WITH CASE WHEN odd THEN [] ELSE seen END AS ids, seen, stopped, odd\n"
+        + "CALL (ids) {\n"
+        + _capped_body(relations, whole)
+        + "\n}\nRETURN nodes, edges, dropped, exact, ties, seen, stopped, odd"
     )
 
 
