@@ -116,7 +116,9 @@ def _fits(short: Mention, long: Mention) -> bool:
 
 def join_short_titles(events: list[Mention]) -> None:
     """A title-case event with no key (no ordinal, no body, no year read) takes the name and
-    key of the one other event of the document it is a short title of; none when two fit."""
+    key of the one other event of the document it is a short title of; when two fit, of the
+    one written before it (a short title points back: "held a Summit Meeting" after the
+    title "Japan-Ukraine Summit Meeting", before a related link to another); none else."""
     for m in events:
         if m.type == "Event" and m.source == "title-event":
             short = strip_lead_phrase(m.name)
@@ -128,9 +130,17 @@ def join_short_titles(events: list[Mention]) -> None:
             for o in events
             if o is not m and o.source != "generic-event" and "other" not in o.props and _fits(m, o)
         }
+        if len(fitting) > 1:
+            fitting = {k: o for k, o in fitting.items() if _written_before(o, m, events)}
         if len(fitting) == 1:
             target = next(iter(fitting.values()))
             m.name, m.key = target.name, target.key
+
+
+def _written_before(event: Mention, short: Mention, events: list[Mention]) -> bool:
+    """Whether the event (any mention of its key or name) is written before the short title."""
+    same = event.key or fold(event.name)
+    return any((o.key or fold(o.name)) == same and o.start < short.start for o in events)
 
 
 _IN = re.compile(r"\s+in\s+")

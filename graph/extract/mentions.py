@@ -244,6 +244,9 @@ _ORG_EVENT = re.compile(
     # a dashed pair or chain of parties, dotted acronyms among them: "Korea-U.S.-Japan"
     r"(?P<org>[A-Z][\w]*(?:\.[A-Z]\.)?(?:[-–][A-Z][\w]*(?:\.[A-Z]\.)?){0,2}(?:\s+[A-Z][a-z]+){0,2}?)\s+"
     r"(?P<kind>[Ss]ummit|[Ff]orum|[Cc]onference)\b"
+    # "Japan-ROK Summit Meeting", "the ROK-U.S. summit meeting": a pair's summit named in
+    # full, its second kind word written in the first's case (read for pairs only)
+    r"(?:[ \t]+(?P<tail>(?<=Summit[ \t])Meeting|(?<=summit[ \t])meeting)\b(?![ \t]+[A-Z]))?"
 )
 # "the Group of Twenty (G20) summit": the body's name with its acronym defined in brackets,
 # then the kind word; the event is the acronym's, named by the whole phrase
@@ -1202,7 +1205,9 @@ class MentionFinder:
             acronym = first.isupper() and len(first) >= 2 or re.fullmatch(r"[A-Z]+\d+", first)
             if place is None and not acronym and not self._parties_pair(org):
                 continue
-            span = doc.char_span(begin, event_m.end(), alignment_mode="expand")
+            tail = self._pair_summit_tail(event_m, org)
+            end = event_m.end("kind") + len(tail) if tail else event_m.end("kind")
+            span = doc.char_span(begin, end, alignment_mode="expand")
             if span is None or not found.free(span.start, span.end):
                 continue
             kind = event_m["kind"].lower()
@@ -1215,11 +1220,19 @@ class MentionFinder:
             found.add(
                 span,
                 "Event",
-                f"{pre + ' ' if pre else ''}{title} {kind.capitalize()}",
+                f"{pre + ' ' if pre else ''}{title} {kind.capitalize()}{' Meeting' if tail else ''}",
                 "org-event",
                 key=key,
                 props={"kind": kind},
             )
+
+    def _pair_summit_tail(self, event_m: re.Match[str], org: str) -> str:
+        """ " Meeting" as written after a pair's "Summit" ("Japan-ROK Summit Meeting", the
+        name diplomatic readouts give a bilateral summit), "" otherwise: after a body's
+        summit ("the G20 summit meeting") the word describes and stays out of the name."""
+        if event_m.groupdict().get("tail") is None or not self._parties_pair(org):
+            return ""
+        return event_m.string[event_m.end("kind") : event_m.end("tail")]
 
     def _ordinal_before(self, text: str, start: int) -> tuple[str, int]:
         """ "the Third Russia–Africa Summit": an ordinal written as a capitalised word right
