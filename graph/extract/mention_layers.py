@@ -49,6 +49,7 @@ from graph.extract.doc_cache import doc_text
 from graph.extract.event_bracket_places import add_event_bracket_places
 from graph.extract.facility_cities import add_facility_cities
 from graph.extract.format_meetings import add_format_meetings
+from graph.extract.forum_bodies import forums_that_are_bodies
 from graph.extract.headline_words import drop_headline_common_words, drop_orphan_surnames
 from graph.extract.holders_meetings import add_holders_meetings
 from graph.extract.infobox_places import add_infobox_places
@@ -314,6 +315,8 @@ def end(doc: Doc) -> Doc:
     )
     # "the Navy", "General of the Army": a service's common noun names no state's service
     found.mentions[:] = drop_lone_services(found.mentions)
+    # "a researcher at the Horn Policy Forum": a forum with staff or members is a body
+    forums_that_are_bodies(found.mentions, doc_text(doc))
     # "Jokowi Departs", "## Boycott": a heading line's common words are no name
     rules = state.finder.rules
     found.mentions[:] = drop_headline_common_words(

@@ -46,6 +46,7 @@ from graph.extract.event_variants import (
     past_press_session,
     place_forms,
 )
+from graph.extract.forum_bodies import bylines_naming_bodies
 from graph.extract.infobox_mottos import drop_motto_mentions
 from graph.extract.lone_datelines import drop_lone_datelines
 from graph.extract.masthead_home import capital_lines, state_of_body_name
@@ -282,7 +283,7 @@ class Extractor:
         mentions = drop_publisher_lines(mentions, candidates, meta.text, title_end)
         # before the bylines are added: their offsets are not the text's
         mark_titled_forms(mentions, meta.text)
-        for byline in reversed(self._bylines(text, meta)):
+        for byline in reversed(bylines_naming_bodies(self._bylines(text, meta), mentions)):
             mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
 
