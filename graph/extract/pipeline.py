@@ -47,6 +47,7 @@ from graph.extract.event_variants import (
     place_forms,
 )
 from graph.extract.forum_bodies import bylines_naming_bodies
+from graph.extract.future_events import drop_future_undated
 from graph.extract.infobox_mottos import drop_motto_mentions
 from graph.extract.lone_datelines import drop_lone_datelines
 from graph.extract.masthead_home import capital_lines, state_of_body_name
@@ -229,7 +230,7 @@ class Extractor:
         drop_venues(sentences, meta.text, self.rules)
         drop_motto_mentions(sentences, meta.text)
         year_place_events(sentences, self.rules)
-        mark_other_events(sentences, meta.text, self.rules)
+        self._other_events(sentences, meta.text)
         described_event(sentences[self._first_body(sentences, title_end) :], self.rules)
         topic_conferences(sentences)
         series_sessions(sentences, document_event(sentences, meta.text, self.rules), self.rules)
@@ -286,6 +287,12 @@ class Extractor:
         for byline in reversed(bylines_naming_bodies(self._bylines(text, meta), mentions)):
             mentions.insert(0, byline)
         return Extraction(text, meta, sent_rows, mentions, candidates, part_of, home)
+
+    def _other_events(self, sentences: list[Sentence], text: str) -> None:
+        """ "the next G7 summit": another session than the page's own; one named only so and
+        undated ("ahead of the next South Africa-EU Summit") is a plan, no event of record."""
+        mark_other_events(sentences, text, self.rules)
+        drop_future_undated(sentences, text, self.rules)
 
     @staticmethod
     def _first_body(sentences: list[Sentence], title_end: int) -> int:
