@@ -49,6 +49,7 @@ from graph.extract.relation_rules.partner_of import PartnerOf
 from graph.extract.relation_rules.partners import PartnerRule
 from graph.extract.relation_rules.place_appositions import PlaceAppositions
 from graph.extract.relation_rules.readout_sections import ReadoutSections
+from graph.extract.relation_rules.reciprocal_acts import ReciprocalActs
 from graph.extract.relation_rules.registry import (
     RELATION_RULES,
     DocumentRule,
@@ -78,6 +79,7 @@ RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(AidGiven)
 RELATION_RULES.sentence(CoActs)
 RELATION_RULES.sentence(JoinedActs)
+RELATION_RULES.sentence(ReciprocalActs)
 RELATION_RULES.sentence(ForcesWith)
 RELATION_RULES.sentence(BoundBy)
 RELATION_RULES.sentence(PartnerOf)
