@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from graph.extract.counterpart_states import counterpart_states
 from graph.extract.doc_cache import tokens_with
+from graph.extract.lapsed_ties import lapsed
 from graph.extract.mentions import Mention, doc_text, unique_by_name
 from graph.extract.negation import asserted, governing_verb
 from graph.extract.pair_rules import load_pair_rules
@@ -346,6 +347,8 @@ class Partners:
         """The pair's ties are presupposed ("a review of EU–Azerbaijan relations" asserts
         they exist) unless denied: "no Georgia-Russia dialogue", "relations were never
         restored"."""
+        if lapsed(noun):
+            return False  # "a low point in China-Japan relations"
         verb = governing_verb(noun)
         for t in (noun, verb):
             if any(

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.lapsed_ties import lapsed
 from graph.extract.mentions import doc_text, unique_by_name
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.clauses import clause_end
@@ -29,8 +30,8 @@ class Cooperates(StatelessRule):
         text = doc_text(doc)
         out = []
         for cue in (t for t in s.span if t.lower_ in self.rules.cooperation_cues):
-            if not asserted(cue, self.rules):
-                continue
+            if not asserted(cue, self.rules) or lapsed(cue):
+                continue  # "no agreement between", "a low point in relations between"
             rest = text[cue.idx + len(cue) : s.span.end_char]
             m = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\s+", rest)
             if not m:
