@@ -1,6 +1,7 @@
 """COOPERATES_WITH of a state called another's partner or ally: "Indonesia is a
 comprehensive strategic partner of China", "Turkey calls itself a strategic partner of
-Ukraine", "Belarus, Russia's closest ally", "Japan, a close ally of the United States".
+Ukraine", "Belarus, Russia's closest ally", "Japan, a close ally of the United States";
+and states called partners or allies of each other: "Russia and Kazakhstan are allies".
 The nouns and the modifiers that deny a present tie are in partner_of.toml."""
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class PartnerOf(StatelessRule):
         data = rule_data(__file__)
         self.nouns = frozenset(data["nouns"])
         self.not_now = frozenset(data["not_now"])
+        self.mutual = frozenset(data["mutual_nouns"])
 
     def find(self, ctx: DocumentContext, s: Sentence) -> list[Candidate]:
         bodies = [m for m in s.mentions if m.type in BODIES and not m.demonym]
@@ -37,6 +39,7 @@ class PartnerOf(StatelessRule):
                 continue
             others = self._others(noun, bodies)
             if not others:
+                out += self._mutual(noun, bodies, s.index)
                 continue
             ones = self._ones(noun, bodies)
             out += [
@@ -61,6 +64,22 @@ class PartnerOf(StatelessRule):
                 for c in verb.children
             )
         return asserted(noun, self.rules)
+
+    def _mutual(self, noun: Token, bodies: list[Mention], sent: int) -> list[Candidate]:
+        """ "Russia and Kazakhstan are allies", "A, B and C are close partners": a plural
+        noun of the tie, the predicate of a subject naming two actors or more, makes each
+        pair of them partners; not "were once allies" (a tie of the past)."""
+        if noun.lower_ not in self.mutual or noun.dep_ != "attr":
+            return []
+        if any(c.dep_ == "advmod" and c.lower_ in self.not_now for c in noun.head.children):
+            return []
+        ones = self._ones(noun, bodies)
+        return [
+            Candidate("COOPERATES_WITH", a, b, sent)
+            for i, a in enumerate(ones)
+            for b in ones[i + 1 :]
+            if a.name != b.name
+        ]
 
     @staticmethod
     def _others(noun: Token, bodies: list[Mention]) -> list[Mention]:
