@@ -42,8 +42,10 @@ BLOCKED = Mention("Person", "", "", -1, -1, -1, "blocked")
 MEET_NOUNS = frozenset(
     {"talks", "meeting", "meetings", "talk", "exchange", "audience", "discussions"}
 )
-# a transcript's speaker label opening a paragraph: "Minister Iwaya: At the meeting, I ..."
-LABEL = re.compile(r"\s*([^:\n]{2,80}):\s")
+# a transcript's speaker label opening a paragraph: "Minister Iwaya: At the meeting, I ...";
+# the segmenter may cut a label in capitals off as a sentence of its own ("SECRETARY X:"),
+# so the colon may end the sentence
+LABEL = re.compile(r"\s*([^:\n]{2,80}):(?:\s|$)")
 
 
 def _persons(
