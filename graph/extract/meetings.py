@@ -336,7 +336,10 @@ class Meetings:
         # "Speaking after talks with X, Pelosi said", "arrived in Delhi and met X": the subject
         # of a clause without its own is the one of the clause it hangs on
         own = verb
-        if verb.dep_ == "acl" and verb.lemma_.lower() in self.pairs.passive:
+        chance = self._chance_taken(verb)
+        if chance is not None:
+            verb = chance  # "I had the honour of meeting X": the subject of "had"
+        elif verb.dep_ == "acl" and verb.lemma_.lower() in self.pairs.passive:
             # "visited the museum, guided by X": the one guided is the visitor
             verb = verb.head.head if verb.head.dep_ in ("dobj", "obj") else verb
         for _ in range(2):
@@ -369,6 +372,25 @@ class Meetings:
         else:
             who = None
         return [who] if who is not None and who is not BLOCKED else []
+
+    def _chance_taken(self, verb: Token) -> Token | None:
+        """The verb "had" of "had the honour of meeting X" / "had a chance to meet X", whose
+        subject met X; None for any other shape, or a chance still to come ("will have")."""
+        noun = verb.head
+        if verb.dep_ == "pcomp" and noun.lower_ == "of":
+            noun = noun.head
+        elif verb.dep_ != "acl":
+            return None
+        have = noun.head
+        if (
+            noun.lemma_.lower() not in self.pairs.chance_nouns
+            or noun.dep_ not in ("dobj", "obj")
+            or have.lemma_.lower() not in self.pairs.chance_verbs
+        ):
+            return None
+        if any(c.dep_ == "aux" and c.lower_ in self.pairs.future_aux for c in have.children):
+            return None
+        return have
 
     def _objects(self, verb: Token, people: list[Mention]) -> list[Mention]:
         objects: list[Mention] = []

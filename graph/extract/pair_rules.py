@@ -19,6 +19,8 @@ class PairRules:
     in_person_verbs: frozenset[str]
     talk_verbs: frozenset[str]
     talk_nouns: frozenset[str]
+    chance_nouns: frozenset[str]
+    chance_verbs: frozenset[str]
     joined_at: frozenset[str]
     joined_at_nouns: frozenset[str]
     including: frozenset[str]
@@ -59,6 +61,8 @@ def load_pair_rules() -> PairRules:
         in_person_verbs=frozenset(m["in_person_verbs"]),
         talk_verbs=frozenset(m["talk_verbs"]),
         talk_nouns=frozenset(m["talk_nouns"]),
+        chance_nouns=frozenset(m["chance_nouns"]),
+        chance_verbs=frozenset(m["chance_verbs"]),
         joined_at=frozenset(m["joined_at"]),
         joined_at_nouns=frozenset(m["joined_at_nouns"]),
         including=frozenset(m["including"]),
