@@ -54,6 +54,7 @@ from graph.short_names import (
     state_adjective_head,
 )
 from graph.titled_names import office_holders, without_honorifics
+from graph.topic_bodies import topic_prefix
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -369,6 +370,7 @@ class Resolver:
             ("Person", surname_first, "surname-first"),
             ("Person", given_name_for, "given name"),
             ("Institution", institution_contains, "prefix"),
+            ("Institution", topic_prefix, "topic prefix"),  # in-document only: no index rule
             ("Institution", body_variant, "short-form"),
             ("Institution", institution_tail, "tail"),
             ("Institution", department_short_form, "department"),
