@@ -76,11 +76,11 @@ HEAD_CHARS = 400
 # the Congo", "the Solomon Islands"); grammar, not a list of countries.
 _ARTICLE_HEADS = ("Kingdom", "States", "Republic", "Islands", "Emirates", "Federation")
 # the state's government, also in its official style ("the Federal Government of Somalia",
-# "the Royal Government of Cambodia")
+# "the Royal Government of Cambodia"), or by its short form with stops ("the U.S. Government")
 _GOVERNMENT = re.compile(
     r"^(?:(?:(?:Federal|Royal) )?(?:Government|Union|Republic|Kingdom|State|Federation) of "
     r"(?:the )?(?P<country>.+)"
-    r"|(?P<adj>[A-Z][\w-]+(?: [A-Z][\w-]+)?) Government)$"
+    r"|(?P<adj>[A-Z][\w.-]+(?: [A-Z][\w-]+)?) Government)$"
 )
 # "SECURITY COUNCIL / 9430TH MEETING (PM)", "GENERAL ASSEMBLY / ELEVENTH EMERGENCY SPECIAL
 # SESSION / 19TH & 20TH MEETINGS (AM & PM)", "... / SEVENTY-EIGHTH SESSION, 52ND MEETING"
