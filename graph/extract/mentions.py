@@ -1101,6 +1101,8 @@ class MentionFinder:
                 known_legislature and self.names.state_organs.get(organ) in _LEGISLATURES
             ):
                 continue
+            if _name_goes_on(text, m):
+                continue  # "Venezuela's Supreme Court of Justice": the court's own name
             start = m.start("owner") if m["owner"] else m.start()
             if m["owner"]:
                 state, start = self._owning_state(m["owner"], start)
@@ -2821,6 +2823,22 @@ def _title_case(text: str, small: frozenset[str]) -> str:
         w if (w in small and k > 0) or w in (" ", "-") else w[:1].upper() + w[1:]
         for k, w in enumerate(words)
     )
+
+
+# a capitalised organ's name that goes on: "Supreme Court [of Justice]", "Constitutional
+# Court [of the Republic]"
+_NAME_GOES_ON = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _name_goes_on(text: str, m: re.Match[str]) -> bool:
+    """Whether an organ's common noun written in capitals runs on into a name of its own
+    ("Venezuela's Supreme Court of Justice"): the body has a proper name, which the name
+    patterns read whole, and a bracket after it (its acronym, its name in Spanish) then
+    follows that name, not "Supreme Court of Venezuela"."""
+    written = m["organ"] or m["organ2"] or ""
+    if not written.istitle() or m["city"]:  # "the foreign ministry in Tokyo"
+        return False
+    return _NAME_GOES_ON.match(text, m.end()) is not None
 
 
 def _owner_line(text: str, m: re.Match[str]) -> bool:
