@@ -96,7 +96,7 @@ def add_bracketed_names(finder: MentionFinder, found: _Found) -> None:
 def _parts(inner: str, offset: int) -> list[_Part] | None:
     """The names and acronyms of a bracket, or None when it holds anything else (a date, a
     comment) or no name in another language."""
-    parts, labelled = [], False
+    parts, labelled, or_acronym = [], False, False
     for piece in re.finditer(r"[^,;]+", inner):
         raw = piece.group()
         start = piece.start() + len(raw) - len(raw.lstrip())
@@ -105,7 +105,8 @@ def _parts(inner: str, offset: int) -> list[_Part] | None:
         if label:
             labelled, word, start = True, word[label.end() :], start + label.end()
         first = word.split(" ", 1)[0]
-        if first in _table().openers and " " in word:
+        opened = first in _table().openers and " " in word
+        if opened:
             word, start = word[len(first) + 1 :], start + len(first) + 1
         stripped = word.strip().strip('*_"“”')
         start += word.index(stripped) if stripped else 0
@@ -114,9 +115,13 @@ def _parts(inner: str, offset: int) -> list[_Part] | None:
         acronym = bool(_ACRONYM.fullmatch(stripped))
         if not acronym and not _name(stripped):
             return None
+        or_acronym |= acronym and opened and first == "or"
         parts.append(_Part(offset + start, offset + start + len(stripped), acronym))
     names = [p for p in parts if not p.acronym]
-    return parts if names and (labelled or all(_foreign(inner) for _ in names)) else None
+    # "(Sala Constitucional, or TSJ-C)": one name, then "or" and an acronym, gives the body's
+    # other names even when the name has no small word of another language
+    other = labelled or _foreign(inner) or (len(names) == 1 and or_acronym)
+    return parts if names and other else None
 
 
 def _name(words: str) -> bool:
