@@ -76,6 +76,7 @@ from graph.extract.name_checks import (
     title_fragments,
 )
 from graph.extract.names_again import add_names_again
+from graph.extract.numbered_formations import add_numbered_formations
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.paired_bodies import bodies_named_with_their_pair
@@ -185,6 +186,8 @@ MENTION_LAYERS.layer("format_meetings", add_format_meetings)
 MENTION_LAYERS.layer("numbered_series", MentionFinder._add_numbered_series)
 MENTION_LAYERS.layer("state_organs", MentionFinder._add_state_organs)
 MENTION_LAYERS.layer("committee_names", add_committee_names)
+# "Combined Task Force 153": before the model's bodies end the name on its kind
+MENTION_LAYERS.layer("numbered_formations", add_numbered_formations)
 MENTION_LAYERS.layer("named", _named)
 MENTION_LAYERS.layer("bare_congress", MentionFinder._add_bare_congress)  # reads the states named
 MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)
