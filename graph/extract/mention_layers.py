@@ -83,6 +83,7 @@ from graph.extract.paired_bodies import bodies_named_with_their_pair
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.press_and_ngos import add_press_and_ngos
+from graph.extract.pronoun_organs import add_pronoun_organs
 from graph.extract.region_names import regions_inside_names
 from graph.extract.service_words import drop_lone_services
 from graph.extract.settlement_names import add_settlement_names
@@ -190,6 +191,8 @@ MENTION_LAYERS.layer("committee_names", add_committee_names)
 MENTION_LAYERS.layer("numbered_formations", add_numbered_formations)
 MENTION_LAYERS.layer("named", _named)
 MENTION_LAYERS.layer("bare_congress", MentionFinder._add_bare_congress)  # reads the states named
+# "Hungary has said that its parliament ...": reads the states named
+MENTION_LAYERS.layer("pronoun_organs", add_pronoun_organs)
 MENTION_LAYERS.layer("numbered_meeting", _numbered_meeting)
 MENTION_LAYERS.layer("speakers", _speakers)  # reads the heading numbered_meeting found
 MENTION_LAYERS.layer("listed_people", MentionFinder._add_listed_people)
