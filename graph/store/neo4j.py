@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
@@ -94,6 +94,25 @@ DATABASE_UNAVAILABLE = "Neo.TransientError.General.DatabaseUnavailable"
 CONSOLE_WORKERS = 4
 CONSOLE_FETCH_SIZE = 50
 CONSOLE_GRACE = 0.3
+
+
+class _OneMapTransaction:
+    """A read transaction whose statements take their parameters in the one map $p
+    (q.in_one_map): Neo4j then plans each statement once, not once per combination of
+    its lists' and strings' size buckets."""
+
+    def __init__(self, tx: ManagedTransaction) -> None:
+        self._tx = tx
+
+    def run(
+        self, query: str, parameters: dict[str, Any] | None = None, **kwargs: Any
+    ) -> neo4j.Result:
+        params = {**(parameters or {}), **kwargs}
+        return self._tx.run(q.in_one_map(query), {q.ONE_MAP: params})
+
+
+def _one_map(tx: ManagedTransaction) -> ManagedTransaction:
+    return cast(ManagedTransaction, _OneMapTransaction(tx))
 
 
 class Neo4jStore(GraphStore):
@@ -211,7 +230,7 @@ class Neo4jStore(GraphStore):
                 with self._errors(), self._session(access, retry_time) as session:
                     if access == neo4j.WRITE_ACCESS:
                         return session.execute_write(work)
-                    return session.execute_read(work)
+                    return session.execute_read(lambda tx: work(_one_map(tx)))
             except neo4j_errors.TransientError as exc:
                 # the database was replaced under us (`import --bulk`, a restore): the
                 # bookmarks name transactions it never had. Forget them, try once more.

@@ -44,6 +44,8 @@ travels as a parameter; writes go in batches through UNWIND.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from json.encoder import encode_basestring
 
 from graph.model import fold
@@ -73,6 +75,23 @@ def folded_names(name: str, aliases: list[str]) -> str:
     """The `_folded` property: the folded name and aliases, one per line, bounded."""
     forms = dict.fromkeys(fold(x)[:FOLDED_FORM_CHARS] for x in [name, *aliases])
     return "\n".join(forms)[:FOLDED_MAX_CHARS]
+
+
+# Neo4j caches a plan per statement text and parameter types, and the type of a string or a
+# list parameter holds its size bucket (0, 1, 2-10, 11-100, 101-1,000, ...): a read sent
+# with 3 ids and then with 30 is planned twice, at 0.5-1.5 s a plan of the walk's
+# statements on a loaded machine. A map parameter's type holds nothing of its entries,
+# so a read whose parameters all travel in the one map $p is planned once, whatever the
+# sizes (bench/RESULTS.md, "Reads on Neo4j planned once"). The store's reads are written
+# with plain parameters and sent through in_one_map.
+ONE_MAP = "p"
+_PARAMETER_OR_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|\$(\w+)")
+
+
+@lru_cache(maxsize=4096)
+def in_one_map(statement: str) -> str:
+    """The statement with every parameter `$x` read as `$p.x` (quoted text left alone)."""
+    return _PARAMETER_OR_QUOTED.sub(lambda m: f"${ONE_MAP}.{m[1]}" if m[1] else m[0], statement)
 
 
 def label(name: str) -> str:
