@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -34,7 +35,9 @@ from graph.config import Settings
 from graph.ingestion import IngestionService
 from graph.snapshot import SnapshotCache
 from graph.store.base import GraphStore, StoreError, StoreUnavailable
-from graph.store.capabilities import SupportsPing
+from graph.store.capabilities import SupportsPing, SupportsWarmPlans
+
+log = logging.getLogger(__name__)
 
 SWAGGER_UI = "swagger-ui-dist-5.35.0"  # vendored from npm under static/vendor/
 
@@ -102,6 +105,32 @@ class StoreHolder:
         with self._lock:
             self._mark(reason)
 
+    def plans_reads(self) -> bool:
+        """Whether the store plans its reads (SupportsWarmPlans), asked of its class: the
+        embedded store is not opened early for nothing."""
+        from graph.store.registry import STORES
+
+        try:
+            return issubclass(STORES.get(self.kind).store_class(), SupportsWarmPlans)
+        except (ValueError, TypeError, ImportError):
+            return False  # the first request reports it
+
+    def warm_in_background(self) -> threading.Thread:
+        """Open the store and plan its reads, off the start-up path (`warm_plans`)."""
+        thread = threading.Thread(target=self._warm, name="warm-plans", daemon=True)
+        thread.start()
+        return thread
+
+    def _warm(self) -> None:
+        try:
+            store = self.get()
+            if isinstance(store, SupportsWarmPlans):
+                started = time.monotonic()
+                count = store.warm_plans()
+                log.info("planned %d reads in %.1f s", count, time.monotonic() - started)
+        except StoreError as exc:  # a server down at start: the requests will say so
+            log.warning("read plans not warmed: %s", exc)
+
     def _mark(self, reason: str) -> None:
         self._down_reason = reason
         self._down_until = time.monotonic() + self.settings.store_retry_seconds
@@ -154,6 +183,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.warm_plans and holder.plans_reads():
+            app.state.warming = holder.warm_in_background()
         yield
         app.state.ingestion.close()  # stops the extraction workers of uploads
         holder.close()

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     # per reader, over its own limit: ACTORGRAPH_READER_MAX_BYTES='{"pdf": 100000000}'
     reader_max_bytes: dict[str, int] = Field(default_factory=dict)
     api_token: SecretStr | None = None
+    # at start, plan the explorer's reads in the background (Neo4j: a fresh server's first
+    # request of each kind would otherwise wait seconds for its plans)
+    warm_plans: bool = True
     cypher_timeout: float = Field(default=10.0, gt=0)
     cypher_row_cap: int = Field(default=1000, ge=1)
     cypher_max_bytes: int = Field(default=4_000_000, ge=1024)

@@ -34,3 +34,13 @@ class SupportsPing(Protocol):
     def ping(self, timeout: float) -> None:
         """Raise StoreUnavailable unless the server answers within about `timeout` s."""
         ...
+
+
+@runtime_checkable
+class SupportsWarmPlans(Protocol):
+    """A store behind a server that plans statements and caches the plans: the app asks
+    it to plan its reads when it starts, so the first requests do not wait for them."""
+
+    def warm_plans(self) -> int:
+        """Plan the reads of the explorer's default requests; how many statements."""
+        ...

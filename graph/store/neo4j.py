@@ -239,6 +239,18 @@ class Neo4jStore(GraphStore):
                 self._bookmarks = GraphDatabase.bookmark_manager()
         raise AssertionError("unreachable")
 
+    def warm_plans(self) -> int:
+        """Plan every read statement of the explorer's default requests (EXPLAIN: planned
+        and cached, not run), so the first requests after the server starts answer at warm
+        speed; the number of statements. A statement's parameters are the one map $p, so
+        its plan is the one the reads use, whatever their values."""
+        walk = _walk_types(GraphFilter())[0]
+        statements = q.explorer_reads(walk, _path_relations(PathAvoid()))
+        with self._errors(), self._session(neo4j.READ_ACCESS) as session:
+            for statement in statements:
+                session.run(f"EXPLAIN {q.in_one_map(statement)}", {q.ONE_MAP: {}}).consume()
+        return len(statements)
+
     def close(self) -> None:
         self._console_pool.shutdown(wait=False, cancel_futures=True)
         self._driver.close()
@@ -629,10 +641,9 @@ class Neo4jStore(GraphStore):
         be missed; hubs are told by their degree in the whole graph, not in the part
         fetched). Only the ties are read (id, ends, evidence count: q.ties_among), and only
         the edges the paths step on are read whole."""
-        schema = load_schema()
         avoid = avoid or PathAvoid()
-        relations = [r for r in schema.relation_types if r != MENTIONS and r not in avoid.relations]
-        types = schema.entity_types
+        relations = _path_relations(avoid)
+        types = load_schema().entity_types
         if max_length < 1 or k < 1 or source == target:
             return []
 
@@ -1087,6 +1098,11 @@ def _walk_types(flt: GraphFilter) -> tuple[list[str], list[str]]:
     relations = [r for r in relations if r in schema.relations]
     types = flt.types if flt.types is not None else schema.entity_types
     return relations, types
+
+
+def _path_relations(avoid: PathAvoid) -> list[str]:
+    """The relation types paths() walks."""
+    return [r for r in load_schema().relation_types if r != MENTIONS and r not in avoid.relations]
 
 
 def _reads_evidence(flt: GraphFilter) -> bool:

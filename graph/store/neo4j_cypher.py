@@ -856,3 +856,20 @@ CURATION_RAW = (
 )
 
 CURATION_EXISTING = "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id"
+
+
+def explorer_reads(walk: list[str], path: list[str]) -> list[str]:
+    """Every read statement the explorer's default requests can send (neighbourhoods at
+    depth 1 and 2, subgraphs, paths, search, stats), built by the same functions the reads
+    call: `walk` the relation types of an unfiltered walk, `path` those of paths without
+    avoidances. The store plans them when it opens (Neo4jStore.warm_plans)."""
+    flags = (False, True)
+    built = [seeds_and_incident(walk, b) for b in flags] + [incident(walk, b) for b in flags]
+    built += [edges_among(walk), edges_among_summarised(walk)]
+    built += [capped_answer(walk, w) for w in flags] + [walk_level(walk, f) for f in flags]
+    built += [walked_capped_answer(walk, w, f, d) for w in flags for f in flags for d in flags]
+    built += [expand(path), expand_into(path), ties_among(path), ties_from(path)]
+    built += [node_counts(), edge_counts()]
+    reads = (GET_NODES, EDGES_BY_ELEMENT_ID, SUMMARISED_BY_ELEMENT_ID, NODES_WITH_ELEMENT_IDS)
+    built += [*reads, ELEMENT_IDS, DEGREES, SEARCH_CANDIDATES, SEARCH_CANDIDATES_CONTAINING]
+    return list(dict.fromkeys([*built, SEARCH_HITS, NODE_EDGES, VERSION]))

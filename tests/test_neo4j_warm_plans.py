@@ -1,0 +1,128 @@
+"""The read plans warmed at start (ACTORGRAPH_WARM_PLANS): the store plans the explorer's
+reads when the app starts, in the background, so a fresh server's first requests do not
+wait for their plans (bench/RESULTS.md, "Read plans warmed at start"). Against a real
+server: the plans are cached, a server that is down does not stop the app, and the
+warm-up can be switched off."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from graph.config import Neo4jSettings, Settings
+from graph.query import GraphFilter, PathAvoid
+from graph.store import neo4j_cypher as q
+from graph.store.neo4j import Neo4jStore, _path_relations, _walk_types
+
+pytestmark = pytest.mark.neo4j
+
+# the depth-2 walk's statements, the slowest to plan of the explorer's reads
+WALK = _walk_types(GraphFilter())[0]
+SLOW = q.walked_capped_answer(WALK, False, False, True)
+WALK_STATEMENTS = (q.walk_level(WALK, True), SLOW, q.walked_capped_answer(WALK, False, True, True))
+
+
+@pytest.fixture(scope="module")
+def neo4j(neo4j_settings: Neo4jSettings) -> Iterator[Neo4jStore]:
+    store = Neo4jStore(neo4j_settings)
+    store.ensure_schema()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _clear_plans(store: Neo4jStore) -> None:
+    store._read(lambda tx: tx.run("CALL db.clearQueryCaches()").consume())
+
+
+def _first_run_ms(store: Neo4jStore) -> int:
+    """How long the server took before the walk's statements' answers were available (their
+    planning, when no plan is cached, and their runs on an empty frontier), summed."""
+    params = {"seeds": ["warm:nobody"], "limit": 200, "types": [], "plain": q.PLAIN_IDS}
+    params |= {"take": 201, "seen": [], "frontier": [], "stopped": False}
+    params |= {"max_edges": 500, "first": False}
+    took = 0
+    for statement in WALK_STATEMENTS:
+        summary = store._read(lambda tx, s=statement: tx.run(s, params).consume())
+        took += summary.result_available_after or 0
+    return took
+
+
+def test_the_warmed_statements_are_the_ones_the_reads_build() -> None:
+    statements = q.explorer_reads(WALK, _path_relations(PathAvoid()))
+    assert len(statements) == len(set(statements))
+    assert SLOW in statements and q.walk_level(WALK, True) in statements
+    assert q.seeds_and_incident(WALK, False) in statements
+    assert q.expand(_path_relations(PathAvoid())) in statements
+    assert q.SEARCH_CANDIDATES in statements and q.node_counts() in statements
+
+
+def test_warm_up_leaves_the_plans_cached(neo4j: Neo4jStore) -> None:
+    _clear_plans(neo4j)
+    cold = _first_run_ms(neo4j)  # planned here
+    assert _first_run_ms(neo4j) * 3 < cold  # the server does cache it
+    _clear_plans(neo4j)
+    assert neo4j.warm_plans() == len(q.explorer_reads(WALK, _path_relations(PathAvoid())))
+    warmed = _first_run_ms(neo4j)
+    assert warmed * 2 < cold, (warmed, cold)
+
+
+def _app_settings(neo4j: Neo4jSettings, tmp: object, **extra: object) -> Settings:
+    return Settings(store="neo4j", neo4j=neo4j, data_dir=tmp, **extra)  # type: ignore[arg-type]
+
+
+def test_the_app_warms_the_plans_at_start(
+    neo4j: Neo4jStore,
+    neo4j_settings: Neo4jSettings,
+    tmp_path: object,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _clear_plans(neo4j)
+    cold = _first_run_ms(neo4j)
+    _clear_plans(neo4j)
+    caplog.set_level(logging.INFO, logger="app.main")
+    app = create_app(_app_settings(neo4j_settings, tmp_path))
+    with TestClient(app):
+        app.state.warming.join(timeout=300)
+        assert not app.state.warming.is_alive()
+    assert any(r.getMessage().startswith("planned ") for r in caplog.records)
+    warmed = _first_run_ms(neo4j)
+    assert warmed * 2 < cold, (warmed, cold)
+
+
+def test_a_server_down_at_start_does_not_stop_the_app(
+    tmp_path: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    down = Neo4jSettings(uri=f"bolt://127.0.0.1:{port}", connection_timeout=1)
+    app = create_app(_app_settings(down, tmp_path))
+    with TestClient(app) as client:
+        app.state.warming.join(timeout=60)
+        assert not app.state.warming.is_alive()
+        health = client.get("/api/health")
+        assert health.status_code in (200, 503)
+    assert any("read plans not warmed" in r.getMessage() for r in caplog.records)
+
+
+def test_the_warm_up_can_be_switched_off(
+    neo4j_settings: Neo4jSettings, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ACTORGRAPH_WARM_PLANS", "false")
+    assert Settings().warm_plans is False
+    app = create_app(_app_settings(neo4j_settings, tmp_path, warm_plans=False))
+    with TestClient(app):
+        assert not hasattr(app.state, "warming")
+
+
+def test_a_store_without_plans_is_not_opened_early(tmp_path: object) -> None:
+    app = create_app(Settings(data_dir=tmp_path))  # type: ignore[arg-type]
+    with TestClient(app):
+        assert not hasattr(app.state, "warming")
