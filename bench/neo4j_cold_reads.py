@@ -132,12 +132,30 @@ def report(label: str, times: dict[str, list[float]]) -> None:
     print(f"| {label} | {cells} | {total:,.1f} s |")
 
 
-def measure(code: str, before: str, clear: bool) -> None:
+def _warm(store: Any) -> str:
+    """The app's start (ACTORGRAPH_WARM_PLANS): the store plans its reads; how long."""
+    load, started = os.getloadavg()[0], time.perf_counter()
+    count = store.warm_plans()
+    took = time.perf_counter() - started
+    return f"; warm_plans: {count} statements in {took:.1f} s (load {load:.1f})"
+
+
+def unwarmed(variants: Variants) -> int:
+    """Statements the reads sent that warm_plans did not plan."""
+    from graph.store import neo4j_cypher as q
+    from graph.store.neo4j import PathAvoid, _path_relations, _walk_types
+
+    warmed = q.explorer_reads(_walk_types(GraphFilter())[0], _path_relations(PathAvoid()))
+    return len({text for text, _ in variants.seen} - {q.in_one_map(s) for s in warmed})
+
+
+def measure(code: str, before: str, clear: bool, plan_first: bool) -> None:
     actors = json.loads(ACTORS.read_text())
     module = load_revision(before) if code == "before" else None
     store = (module.Neo4jStore if module else Neo4jStore)(Settings().neo4j)
     if clear:
         store._read(lambda tx: tx.run("CALL db.clearQueryCaches()").consume())
+    warmed = _warm(store) if plan_first else ""
     variants = Variants()
     load = os.getloadavg()[0]
     cold = run_pass(reads(store, actors))
@@ -146,11 +164,12 @@ def measure(code: str, before: str, clear: bool) -> None:
     store.close()
     print(
         f"code {code} ({before if module else 'this checkout'}), load {load:.1f} → "
-        f"{os.getloadavg()[0]:.1f}, {time.strftime('%H:%M:%S', time.gmtime())} UTC"
+        f"{os.getloadavg()[0]:.1f}, {time.strftime('%H:%M:%S', time.gmtime())} UTC{warmed}"
     )
     print(
         f"plan variants sent, cold pass: {cold_variants[0]} over {cold_variants[1]}"
         f" statements; after the warm pass: {variants.counts()[0]}"
+        + (f"; sent but not warmed: {unwarmed(variants)} statements" if plan_first else "")
     )
     print("| pass | " + " | ".join(f"{w} p50 / max ms" for w in cold) + " | sum |")
     print("|---|" + "---:|" * (len(cold) + 1))
@@ -164,12 +183,13 @@ def main() -> None:
     parser.add_argument("--code", choices=("before", "after"), default="after")
     parser.add_argument("--before", default="main", help="the git revision of `before`")
     parser.add_argument("--clear", action="store_true", help="clear the plan caches first")
+    parser.add_argument("--warm", action="store_true", help="warm_plans() first, as the app does")
     args = parser.parse_args()
     if args.pick:
         pick(args.pick)
         return
     random.seed(0)
-    measure(args.code, args.before, args.clear)
+    measure(args.code, args.before, args.clear, args.warm)
 
 
 if __name__ == "__main__":
