@@ -1,8 +1,9 @@
 """The read plans warmed at start (ACTORGRAPH_WARM_PLANS): the store plans the explorer's
 reads when the app starts, in the background, so a fresh server's first requests do not
-wait for their plans (bench/RESULTS.md, "Read plans warmed at start"). Against a real
-server: the plans are cached, a server that is down does not stop the app, and the
-warm-up can be switched off."""
+wait for their plans (bench/RESULTS.md, "Read plans warmed at start", measures the time it
+saves; no test here is timed). Against a real server: every warmed statement is one the
+server plans, the app warms them at start, a server that is down does not stop the app,
+and the warm-up can be switched off."""
 
 from __future__ import annotations
 
@@ -21,10 +22,9 @@ from graph.store.neo4j import Neo4jStore, _path_relations, _walk_types
 
 pytestmark = pytest.mark.neo4j
 
-# the depth-2 walk's statements, the slowest to plan of the explorer's reads
+# the depth-2 walk's last statement, the slowest to plan of the explorer's reads
 WALK = _walk_types(GraphFilter())[0]
 SLOW = q.walked_capped_answer(WALK, False, False, True)
-WALK_STATEMENTS = (q.walk_level(WALK, True), SLOW, q.walked_capped_answer(WALK, False, True, True))
 
 
 @pytest.fixture(scope="module")
@@ -37,23 +37,6 @@ def neo4j(neo4j_settings: Neo4jSettings) -> Iterator[Neo4jStore]:
         store.close()
 
 
-def _clear_plans(store: Neo4jStore) -> None:
-    store._read(lambda tx: tx.run("CALL db.clearQueryCaches()").consume())
-
-
-def _first_run_ms(store: Neo4jStore) -> int:
-    """How long the server took before the walk's statements' answers were available (their
-    planning, when no plan is cached, and their runs on an empty frontier), summed."""
-    params = {"seeds": ["warm:nobody"], "limit": 200, "types": [], "plain": q.PLAIN_IDS}
-    params |= {"take": 201, "seen": [], "frontier": [], "stopped": False}
-    params |= {"max_edges": 500, "first": False}
-    took = 0
-    for statement in WALK_STATEMENTS:
-        summary = store._read(lambda tx, s=statement: tx.run(s, params).consume())
-        took += summary.result_available_after or 0
-    return took
-
-
 def test_the_warmed_statements_are_the_ones_the_reads_build() -> None:
     statements = q.explorer_reads(WALK, _path_relations(PathAvoid()))
     assert len(statements) == len(set(statements))
@@ -63,14 +46,10 @@ def test_the_warmed_statements_are_the_ones_the_reads_build() -> None:
     assert q.SEARCH_CANDIDATES in statements and q.node_counts() in statements
 
 
-def test_warm_up_leaves_the_plans_cached(neo4j: Neo4jStore) -> None:
-    _clear_plans(neo4j)
-    cold = _first_run_ms(neo4j)  # planned here
-    assert _first_run_ms(neo4j) * 3 < cold  # the server does cache it
-    _clear_plans(neo4j)
+def test_every_warmed_statement_is_planned_by_the_server(neo4j: Neo4jStore) -> None:
+    # EXPLAIN compiles and plans each statement: one that Neo4j refuses fails here, not at
+    # a user's first request; the speed it buys is measured in bench/neo4j_cold_reads.py
     assert neo4j.warm_plans() == len(q.explorer_reads(WALK, _path_relations(PathAvoid())))
-    warmed = _first_run_ms(neo4j)
-    assert warmed * 2 < cold, (warmed, cold)
 
 
 def _app_settings(neo4j: Neo4jSettings, tmp: object, **extra: object) -> Settings:
@@ -83,17 +62,13 @@ def test_the_app_warms_the_plans_at_start(
     tmp_path: object,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    _clear_plans(neo4j)
-    cold = _first_run_ms(neo4j)
-    _clear_plans(neo4j)
     caplog.set_level(logging.INFO, logger="app.main")
     app = create_app(_app_settings(neo4j_settings, tmp_path))
     with TestClient(app):
         app.state.warming.join(timeout=300)
         assert not app.state.warming.is_alive()
-    assert any(r.getMessage().startswith("planned ") for r in caplog.records)
-    warmed = _first_run_ms(neo4j)
-    assert warmed * 2 < cold, (warmed, cold)
+    count = len(q.explorer_reads(WALK, _path_relations(PathAvoid())))
+    assert any(r.getMessage().startswith(f"planned {count} reads") for r in caplog.records)
 
 
 def test_a_server_down_at_start_does_not_stop_the_app(
