@@ -65,7 +65,7 @@ class Sanctioned(StatelessRule):
         return []
 
     def sanctioned(self, doc: Doc, s: Sentence) -> list[Candidate]:
-        words = [t for t in s.span if t.lower_ in self.rules.sanction_cues]
+        words = _cues(s, self.rules.sanction_cues)
         if not words:
             return []
         text = doc_text(doc)
@@ -230,3 +230,15 @@ def _modifies_object(verb: Token, m: Mention) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     objects += [k for o in objects for k in o.conjuncts]
     return any(t.head in objects for t in verb.doc if m.start <= t.idx < m.end)
+
+
+def _cues(s: Sentence, cue_words: frozenset[str]) -> list[Token]:
+    """The sentence's sanctions words, none inside a person's name: "Ban Ki-moon" and his
+    short form "Ban's remarks" impose nothing."""
+    people = [(m.start, m.end) for m in s.mentions if m.type == "Person"]
+    return [
+        t
+        for t in s.span
+        if t.lower_ in cue_words and not any(lo <= t.idx < hi for lo, hi in people)
+    ]
+
