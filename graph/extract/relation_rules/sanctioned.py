@@ -83,7 +83,9 @@ class Sanctioned(StatelessRule):
             # targets: after "on/against/from" past the cue, or the country the sentence names
             targets: list[Mention] = []
             after = [a for a in actors if a.start >= cue_end and a is not source]
-            window_end = clause_end(text, cue_end, s.span.end_char, stop_at_comma=False)
+            window_end = min(
+                clause_end(text, cue_end, s.span.end_char, stop_at_comma=False), _relative_end(cue)
+            )
             m = _target_prep(text, cue, window_end)
             if m:  # people are not sanctioned by these patterns: too often the speaker
                 lo = cue_end + m.start()
@@ -242,3 +244,13 @@ def _cues(s: Sentence, cue_words: frozenset[str]) -> list[Token]:
         if t.lower_ in cue_words and not any(lo <= t.idx < hi for lo, hi in people)
     ]
 
+
+def _relative_end(cue: Token) -> int:
+    """Where the relative clause that holds the cue closes: "the presence of X, who remained
+    subject to U.S. sanctions at the time, and of Y's delegation": Y is past the clause and
+    no target (the targets of a cue in a relative clause are in that clause)."""
+    for up in list(cue.ancestors)[:4]:
+        if up.dep_ == "relcl":
+            last = up.right_edge
+            return last.idx + len(last)
+    return len(cue.doc.text)
