@@ -156,7 +156,7 @@ class Partners:
             if low in self.joint_cues and asserted(tok, self.rules):
                 # a word of a name is no act: "South Korea's Joint Chiefs of Staff said"
                 if not _presence_together(tok) and not _in_name(tok, s.mentions):
-                    out += _pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
+                    out += cooperation_pairs(self._joint(tok, bodies), s.index, "joint-act", 0.6)
             elif self._co_action(tok):
                 agents = self.rules.delegate_nouns | load_pair_rules().acting_for
                 actors = _co_actors(tok, bodies, s.mentions, states, agents)
@@ -164,7 +164,7 @@ class Partners:
                     c.dep_ == "nsubj" for c in tok.children
                 ):
                     actors = []  # "measures imposed by A and B": parallel listings
-                out += _pairs(actors, s.index, "co-action", 0.6)
+                out += cooperation_pairs(actors, s.index, "co-action", 0.6)
         out += self._listed_partners(s, bodies, states, home)
         return out + self._between(s, bodies, standins)
 
@@ -296,7 +296,7 @@ class Partners:
             partners = [
                 m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies, standins)
             ]
-            out += _pairs(unique_by_name(partners), s.index, "between", 0.65)
+            out += cooperation_pairs(unique_by_name(partners), s.index, "between", 0.65)
         return out
 
     def _dashed_pairs(self, s: Sentence, bodies: list[Mention]) -> list[Candidate]:
@@ -328,7 +328,7 @@ class Partners:
             if any(
                 rest.startswith(n) for n in self.rules.pair_nouns if not n.isalpha()
             ) and self._existing(words[0]):
-                out += _pairs(chain, s.index, "dashed-pair", 0.6)
+                out += cooperation_pairs(chain, s.index, "dashed-pair", 0.6)
                 continue
             noun = words[0] if words else None
             while (
@@ -340,7 +340,7 @@ class Partners:
             if noun is None or noun.lower_ not in self.rules.pair_nouns:
                 noun = None
             if noun is not None and self._existing(noun):
-                out += _pairs(chain, s.index, "dashed-pair", 0.6)
+                out += cooperation_pairs(chain, s.index, "dashed-pair", 0.6)
         return out
 
     def _existing(self, noun: Token) -> bool:
@@ -613,19 +613,20 @@ def _co_actors(
         if o.dep_ == "pobj"
     ]
     # "designated by the UK, Canada or Australia": alternatives, not partners
-    heads = [
-        h
-        for h in heads
-        if not any(
-            c.dep_ == "cc" and c.lower_ in ("or", "nor")
-            for k in [h, *h.conjuncts]
-            for c in k.children
-        )
-    ]
+    heads = [h for h in heads if not alternatives(h)]
     group = unique_by_name(
         [m for h in heads for m in _headed(h, bodies) or leader_state(h, mentions, states)]
     )
     return group if len(group) >= 2 else []
+
+
+def alternatives(head: Token) -> bool:
+    """Whether a list of actors is of alternatives ("A or B"), not of partners."""
+    return any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor")
+        for k in [head, *head.conjuncts]
+        for c in k.children
+    )
 
 
 def bodies_of_phrases(
@@ -668,7 +669,10 @@ def leader_state(
     return out
 
 
-def _pairs(group: list[Mention], sent: int, rule: str, confidence: float) -> list[Candidate]:
+def cooperation_pairs(
+    group: list[Mention], sent: int, rule: str, confidence: float
+) -> list[Candidate]:
+    """COOPERATES_WITH between every two differently named actors of a group."""
     from graph.extract.relations import Candidate
 
     return [

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.cooperation import bodies_of_phrases
+from graph.extract.cooperation import alternatives, bodies_of_phrases, cooperation_pairs
 from graph.extract.doc_cache import tokens_with
-from graph.extract.mentions import Mention
 from graph.extract.negation import asserted
 from graph.extract.relation_rules.context import Candidate, DocumentContext, Sentence
 from graph.extract.relation_rules.registry import StatelessRule, rule_data
@@ -40,9 +39,10 @@ class ReciprocalActs(StatelessRule):
             if subject is None or not self._done(verb, subject):
                 continue
             heads = [c for c in subject.children if c.dep_ == "nsubj"]
-            if any(_alternatives(h) for h in heads):
+            if any(alternatives(h) for h in heads):
                 continue  # "A or B may cooperate": either, not both
-            out += _pairs(bodies_of_phrases(heads, s.mentions, ctx.states), s.index)
+            group = bodies_of_phrases(heads, s.mentions, ctx.states)
+            out += cooperation_pairs(group, s.index, self.name, self.confidence)
         return out
 
     def _an_act_together(self, verb: Token) -> bool:
@@ -75,21 +75,3 @@ class ReciprocalActs(StatelessRule):
         return not any(
             c.dep_ == "aux" and c.lower_ in self.future for t in (verb, subject) for c in t.children
         )
-
-
-def _alternatives(head: Token) -> bool:
-    """Whether a list of subjects is of alternatives ("A or B")."""
-    return any(
-        c.dep_ == "cc" and c.lower_ in ("or", "nor")
-        for k in [head, *head.conjuncts]
-        for c in k.children
-    )
-
-
-def _pairs(group: list[Mention], sent: int) -> list[Candidate]:
-    return [
-        Candidate("COOPERATES_WITH", a, b, sent)
-        for i, a in enumerate(group)
-        for b in group[i + 1 :]
-        if a.name != b.name
-    ]
