@@ -96,6 +96,8 @@ class StoreHolder:
                 self._down_reason, self._down_until = None, 0.0
             if old is not None:
                 old.close()
+            if self.settings.warm_plans:  # a restarted server has lost its plans
+                self._warm_store(fresh)
         finally:
             with self._lock:
                 self._probing = False
@@ -124,11 +126,19 @@ class StoreHolder:
     def _warm(self) -> None:
         try:
             store = self.get()
-            if isinstance(store, SupportsWarmPlans):
-                started = time.monotonic()
-                count = store.warm_plans()
-                log.info("planned %d reads in %.1f s", count, time.monotonic() - started)
         except StoreError as exc:  # a server down at start: the requests will say so
+            log.warning("read plans not warmed: %s", exc)
+            return
+        self._warm_store(store)
+
+    def _warm_store(self, store: GraphStore) -> None:
+        if not isinstance(store, SupportsWarmPlans):
+            return
+        try:
+            started = time.monotonic()
+            count = store.warm_plans()
+            log.info("planned %d reads in %.1f s", count, time.monotonic() - started)
+        except StoreError as exc:
             log.warning("read plans not warmed: %s", exc)
 
     def _mark(self, reason: str) -> None:

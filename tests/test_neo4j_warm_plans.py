@@ -2,13 +2,14 @@
 reads when the app starts, in the background, so a fresh server's first requests do not
 wait for their plans (bench/RESULTS.md, "Read plans warmed at start", measures the time it
 saves; no test here is timed). Against a real server: every warmed statement is one the
-server plans, the app warms them at start, a server that is down does not stop the app,
-and the warm-up can be switched off."""
+server plans, the app warms them at start and again when it reopens the store after an
+outage, a server that is down does not stop the app, and the warm-up can be switched off."""
 
 from __future__ import annotations
 
 import logging
 import socket
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -69,6 +70,33 @@ def test_the_app_warms_the_plans_at_start(
         assert not app.state.warming.is_alive()
     count = len(q.explorer_reads(WALK, _path_relations(PathAvoid())))
     assert any(r.getMessage().startswith(f"planned {count} reads") for r in caplog.records)
+
+
+def test_a_store_reopened_after_an_outage_plans_its_reads_again(
+    neo4j: Neo4jStore,
+    neo4j_settings: Neo4jSettings,
+    tmp_path: object,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # a server that restarts has lost its plan cache: the store the holder opens once the
+    # server answers again plans the reads as the first one did at start
+    caplog.set_level(logging.INFO, logger="app.main")
+    count = len(q.explorer_reads(WALK, _path_relations(PathAvoid())))
+
+    def planned() -> int:
+        return sum(r.getMessage().startswith(f"planned {count} reads") for r in caplog.records)
+
+    app = create_app(_app_settings(neo4j_settings, tmp_path, store_retry_seconds=0))
+    with TestClient(app) as client:
+        app.state.warming.join(timeout=300)
+        assert planned() == 1
+        app.state.store_holder.mark_unavailable("the server went away")
+        assert client.get("/api/stats").status_code == 503  # held down; a probe starts
+        deadline = time.monotonic() + 300
+        while planned() < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert planned() == 2
+        assert client.get("/api/stats").status_code == 200
 
 
 def test_a_server_down_at_start_does_not_stop_the_app(
