@@ -37,6 +37,7 @@ from graph.extract.relation_rules.invited_visits import InvitedVisits
 from graph.extract.relation_rules.joined_acts import JoinedActs
 from graph.extract.relation_rules.joint_press import JointPress
 from graph.extract.relation_rules.joint_subjects import JointSubjects
+from graph.extract.relation_rules.led_bodies import LedBodies
 from graph.extract.relation_rules.listed_seats import ListedSeats
 from graph.extract.relation_rules.meeting_companions import MeetingCompanions
 from graph.extract.relation_rules.member_rows import MemberRows
@@ -85,6 +86,7 @@ RELATION_RULES.sentence(BoundBy)
 RELATION_RULES.sentence(PartnerOf)
 RELATION_RULES.sentence(Delegates)
 RELATION_RULES.sentence(Represented)
+RELATION_RULES.sentence(LedBodies)
 RELATION_RULES.sentence(CoverageGroups)
 RELATION_RULES.sentence(CoverageStates)
 RELATION_RULES.sentence(SpeakerStates)
