@@ -470,8 +470,13 @@ def _identifier(labels: list[str], word_labels: tuple[str, ...] = ()) -> re.Patt
     if not word_labels:
         return re.compile(numbered, re.I)
     worded = "|".join(re.escape(x) for x in sorted(word_labels, key=len, reverse=True))
-    # case as written: "gender" in running prose is no field
-    return re.compile(rf"\b(?:{worded})(?!\w)[ \t:]+[^;\n]{{1,60}}(?=;)|(?i:{numbered})")
+    # case as written: "gender" in running prose is no field; the value ends at the entry's
+    # next semicolon or at its program tag ("Organization Type: Wholesale trade [SDGT]"), a
+    # dash may stand between label and value ("Digital Currency Address - XBT 1Abc")
+    return re.compile(
+        rf"\b(?:{worded})(?!\w)[ \t:]+(?:-[ \t]+)?[^;\n\[]{{1,60}}(?=;|[ \t]*\[)"
+        rf"|(?i:{numbered})"
+    )
 
 
 @cache
