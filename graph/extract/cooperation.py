@@ -194,7 +194,7 @@ class Partners:
                 if p.dep_ == "prep" and p.lower_ == "with"
                 for o in p.children
                 if o.dep_ == "pobj"
-                for m in _headed(o, bodies)
+                for m in headed(o, bodies)
             ]
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subjects and verb.dep_ == "acl":
@@ -203,7 +203,7 @@ class Partners:
                 subjects = [
                     c for c in noun.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1
                 ]
-            givers = [m for c in subjects for m in _headed(c, bodies)]
+            givers = [m for c in subjects for m in headed(c, bodies)]
             if not givers and home and any(c.lower_ == "we" for c in subjects):
                 givers = [home]
             out += [
@@ -253,7 +253,7 @@ class Partners:
         """Whose partners: the noun's owner ("Kenya's partners"; "our" is the home country),
         else the clause's subject ("our team", "we" are the home country)."""
         owners = [c for c in noun.children if c.dep_ == "poss"]
-        named = [m for c in owners for m in _headed(c, bodies)]
+        named = [m for c in owners for m in headed(c, bodies)]
         if named:
             return named
         if owners and owners[0].lower_ == "our":
@@ -264,7 +264,7 @@ class Partners:
             if not subjects:
                 continue
             heads = [k for c in subjects for k in (c, *c.conjuncts)]
-            named = [m for h in heads for m in _headed(h, bodies)]
+            named = [m for h in heads for m in headed(h, bodies)]
             if named:
                 return unique_by_name(named)
             ours = any(
@@ -294,7 +294,7 @@ class Partners:
             if not asserted(noun, self.rules):
                 continue  # "proposed a plan for cooperation between A and B"
             partners = [
-                m for c in tok.children if c.dep_ == "pobj" for m in _headed(c, bodies, standins)
+                m for c in tok.children if c.dep_ == "pobj" for m in headed(c, bodies, standins)
             ]
             out += cooperation_pairs(unique_by_name(partners), s.index, "between", 0.65)
         return out
@@ -413,14 +413,14 @@ class Partners:
         found: list[Mention] = []
         for p in preps:
             for obj in (c for c in p.children if c.dep_ == "pobj"):
-                found += _headed(obj, bodies, standins)
+                found += headed(obj, bodies, standins)
                 if obj.lower_ in PARTNER_NOUNS:
                     # "with our G7 partners", "with its NATO allies": the group they belong to
                     found += [
                         m
                         for c in obj.children
                         if c.dep_ in ("compound", "nmod")
-                        for m in _headed(c, bodies)
+                        for m in headed(c, bodies)
                     ]
         return unique_by_name(found)
 
@@ -452,8 +452,8 @@ class Partners:
                 continue
             found: list[Mention] = []
             for c in subjects:
-                found += _headed(c, bodies) or leader_state(c, mentions, states)
-                found += [m for o in c.children if o.dep_ == "poss" for m in _headed(o, bodies)]
+                found += headed(c, bodies) or leader_state(c, mentions, states)
+                found += [m for o in c.children if o.dep_ == "poss" for m in headed(o, bodies)]
             if found:
                 return unique_by_name(found)
             acts = load_pair_rules().home_acts
@@ -502,11 +502,11 @@ def _owner_of_cue(
     if not owners or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     if owners[0].pos_ != "PRON":
-        return [m for c in owners for m in _headed(c, bodies) or leader_state(c, mentions, states)]
+        return [m for c in owners for m in headed(c, bodies) or leader_state(c, mentions, states)]
     verb = governing_verb(noun)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and noun not in c.subtree]
     # "his partnership with X" under a person's verb: the clause's subject rules read it
-    return [m for c in subjects for m in _headed(c, bodies)] or _last_owner(owners[0], bodies)
+    return [m for c in subjects for m in headed(c, bodies)] or _last_owner(owners[0], bodies)
 
 
 def _last_owner(pronoun: Token, bodies: list[Mention]) -> list[Mention] | None:
@@ -587,7 +587,7 @@ def _participle_owner(verb: Token, bodies: list[Mention]) -> list[Mention]:
         noun = verb.doc[verb.i - 2]
     if noun is None or noun.pos_ != "NOUN":
         return []
-    return [m for c in noun.children if c.dep_ == "poss" for m in _headed(c, bodies)]
+    return [m for c in noun.children if c.dep_ == "poss" for m in headed(c, bodies)]
 
 
 def _co_actors(
@@ -615,7 +615,7 @@ def _co_actors(
     # "designated by the UK, Canada or Australia": alternatives, not partners
     heads = [h for h in heads if not alternatives(h)]
     group = unique_by_name(
-        [m for h in heads for m in _headed(h, bodies) or leader_state(h, mentions, states)]
+        [m for h in heads for m in headed(h, bodies) or leader_state(h, mentions, states)]
     )
     return group if len(group) >= 2 else []
 
@@ -683,7 +683,7 @@ def cooperation_pairs(
     ]
 
 
-def _headed(
+def headed(
     tok: Token, bodies: list[Mention], standins: dict[int, Mention] | None = None
 ) -> list[Mention]:
     """The actors a phrase is about: those its head word or the head's conjuncts stand in

@@ -8,6 +8,7 @@ matters: when two rules read the same fact, the first one's candidate is kept.
 from graph.extract.relation_rules.aid_given import AidGiven
 from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.attending_clauses import AttendingClauses
+from graph.extract.relation_rules.behalf_acts import BehalfActs
 from graph.extract.relation_rules.bloc_chairs import BlocChairs
 from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.bound_by import BoundBy
@@ -80,6 +81,7 @@ RELATION_RULES.sentence(PartnerRule)
 RELATION_RULES.sentence(AidGiven)
 RELATION_RULES.sentence(CoActs)
 RELATION_RULES.sentence(JoinedActs)
+RELATION_RULES.sentence(BehalfActs)
 RELATION_RULES.sentence(ReciprocalActs)
 RELATION_RULES.sentence(ForcesWith)
 RELATION_RULES.sentence(BoundBy)
