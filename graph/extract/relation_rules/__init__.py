@@ -67,6 +67,7 @@ from graph.extract.relation_rules.speaker_states import SpeakerStates
 from graph.extract.relation_rules.spelled_members import SpelledMembers
 from graph.extract.relation_rules.spoke_at import SpokeAt
 from graph.extract.relation_rules.table_rows import TableRows
+from graph.extract.relation_rules.text_movers import TextMovers
 
 # first: its start hook publishes the states people serve, which later rules read
 RELATION_RULES.sentence(HoldsRole)
@@ -82,6 +83,7 @@ RELATION_RULES.sentence(AidGiven)
 RELATION_RULES.sentence(CoActs)
 RELATION_RULES.sentence(JoinedActs)
 RELATION_RULES.sentence(BehalfActs)
+RELATION_RULES.sentence(TextMovers)
 RELATION_RULES.sentence(ReciprocalActs)
 RELATION_RULES.sentence(ForcesWith)
 RELATION_RULES.sentence(BoundBy)
