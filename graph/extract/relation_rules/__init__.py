@@ -10,6 +10,7 @@ from graph.extract.relation_rules.attended import Attended
 from graph.extract.relation_rules.attending_clauses import AttendingClauses
 from graph.extract.relation_rules.behalf_acts import BehalfActs
 from graph.extract.relation_rules.bloc_chairs import BlocChairs
+from graph.extract.relation_rules.body_meetings import BodyMeetings
 from graph.extract.relation_rules.body_owners import BodyOwners
 from graph.extract.relation_rules.bound_by import BoundBy
 from graph.extract.relation_rules.capital_phrases import CapitalPhrases
@@ -111,6 +112,7 @@ RELATION_RULES.sentence(EventTrips)
 RELATION_RULES.sentence(HostedRelatives)
 RELATION_RULES.sentence(HostedOffices)
 RELATION_RULES.sentence(OwnSessions)
+RELATION_RULES.sentence(BodyMeetings)
 RELATION_RULES.sentence(HostedGuests)
 RELATION_RULES.sentence(Chambers)
 RELATION_RULES.sentence(Attended)
