@@ -56,7 +56,7 @@ class Hosting:
         out += named
         places = self.infobox_places(sentences, main)
         stated = _stated_countries(located, named)
-        located = [c for c in located if _same(c.source, main)] + places
+        located = [c for c in located if same_event(c.source, main)] + places
         out += places + [
             c
             for c in self.host_countries(sentences, located, stated)
@@ -67,7 +67,7 @@ class Hosting:
     @staticmethod
     def _mentions_of(sentences: list[Sentence], main: Mention) -> list[tuple[Sentence, Mention]]:
         return [
-            (s, m) for s in sentences for m in s.mentions if m.type == "Event" and _same(m, main)
+            (s, m) for s in sentences for m in s.mentions if m.type == "Event" and same_event(m, main)
         ]
 
     def infobox_places(self, sentences: list[Sentence], main: Mention) -> list[Candidate]:
@@ -105,7 +105,7 @@ class Hosting:
             (s.index, m) for s in sentences for m in s.mentions if m.type == "Event"
         ]
         for index, ev in named:
-            if not _same(ev, main) or ev.source == "generic-event":
+            if not same_event(ev, main) or ev.source == "generic-event":
                 continue  # "the summit": its own mention says nothing of a body
             body = self._body_in_name(ev, bodies, written)
             if body is not None and (body.name, ev.name) not in seen:
@@ -147,7 +147,7 @@ class Hosting:
 
         out = []
         for s in sentences:
-            event = next((m for m in s.mentions if m.type == "Event" and _same(m, main)), main)
+            event = next((m for m in s.mentions if m.type == "Event" and same_event(m, main)), main)
             text = doc_text(s.span.doc)
             for m in s.mentions:
                 if m.type not in HOSTS or m.demonym:
@@ -217,6 +217,6 @@ def _holds(words: str, form: str) -> bool:
     return re.search(rf"\b{re.escape(fold(form))}\b", words) is not None
 
 
-def _same(a: Mention, b: Mention) -> bool:
+def same_event(a: Mention, b: Mention) -> bool:
     """Two mentions of one event: the same key, else the same name."""
     return (a.key is not None and a.key == b.key) or fold(a.name) == fold(b.name)

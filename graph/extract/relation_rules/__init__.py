@@ -21,6 +21,7 @@ from graph.extract.relation_rules.coverage_groups import CoverageGroups
 from graph.extract.relation_rules.coverage_speakers import CoverageSpeakers
 from graph.extract.relation_rules.coverage_states import CoverageStates
 from graph.extract.relation_rules.coverage_votes import CoverageVotes
+from graph.extract.relation_rules.dateline_events import DatelineEvents
 from graph.extract.relation_rules.delegates import Delegates
 from graph.extract.relation_rules.delegation_lists import DelegationLists
 from graph.extract.relation_rules.entry_addresses import EntryAddresses
@@ -119,6 +120,7 @@ RELATION_RULES.sentence(Attended)
 RELATION_RULES.sentence(AttendingClauses)
 # after every sentence: they read the whole document and what the sentences gave
 RELATION_RULES.document(SanctionDesignations)
+RELATION_RULES.document(DatelineEvents)  # before EventHosts: it reads the city placed
 RELATION_RULES.document(EventHosts)  # reads the LOCATED_IN found before it
 RELATION_RULES.document(EventChairs)
 RELATION_RULES.document(ReadoutSections)
