@@ -262,6 +262,21 @@ def _agents(verb: Token) -> list[Token]:
     ]
 
 
+def _members_named(phrase: Token) -> list[Token]:
+    """The "including" phrases inside a phrase that hang on a singular common noun ("linked
+    to his case, including Judge X"): a case has no members, so the names are the set's."""
+    return [t for t in phrase.subtree if t.lower_ == "including" and t.head.tag_ == "NN"]
+
+
+def _without(span: tuple[int, int], holes: list[Token]) -> list[tuple[int, int]]:
+    """A character extent less the extents of the given tokens' subtrees."""
+    out, start = [], span[0]
+    for a, b in sorted(_extent(h) for h in holes):
+        out.append((start, a))
+        start = b
+    return [*out, (start, span[1])]
+
+
 def _extent(tok: Token) -> tuple[int, int]:
     """The characters a token's subtree covers."""
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -641,7 +656,28 @@ class Designations:
             for p in c.subtree
             if p.dep_ == "prep" and p.lower_ in self.rules.partner_preps
         ]
+        partners += self._linked_to(tok)
         return [t for t in targets if not any(a <= t.start < b for a, b in partners)]
+
+    def _linked_to(self, tok: Token) -> list[tuple[int, int]]:
+        """The extents of the phrases of participles that tie the listed set to what it
+        serves ("designated 1,000 individuals connected to terrorism by Iran and its
+        proxies, including A"): what they name is served, not listed. An "including" on the
+        participle, or on a singular thing that has no members ("five individuals linked to
+        his case, including Judge X"), names members of the listed set: it is kept."""
+        out = []
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "obj"):
+                continue
+            for p in c.subtree:
+                if p.dep_ != "acl" or p.lemma_.lower() not in self.rules.link_participles:
+                    continue
+                if p.head.lemma_.lower() not in self.rules.people_nouns | self.rules.entity_nouns:
+                    continue
+                for k in p.children:
+                    if k.dep_ in ("prep", "agent") and k.lower_ != "including":
+                        out += _without(_extent(k), _members_named(k))
+        return out
 
     def _passive_named(
         self,

@@ -97,6 +97,7 @@ class Rules:
     need_list_word: frozenset[str] = frozenset()
     target_preps: frozenset[str] = frozenset()
     agent_phrase_nouns: frozenset[str] = frozenset()
+    link_participles: frozenset[str] = frozenset()
     state_titles: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     host_nouns: tuple[str, ...] = ()  # longest first
@@ -275,6 +276,7 @@ _DESIGNATION_SETS = (
     "minister_words",
     "to_target_verbs",
     "partner_preps",
+    "link_participles",
     "struck_with_verbs",
     "measure_subjects",
     "vessel_words",
