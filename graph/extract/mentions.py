@@ -1128,7 +1128,9 @@ class MentionFinder:
         for tok in (t for t in doc if t.text == "Congress"):
             prev = doc[tok.i - 1] if tok.i > 0 else None
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and (nxt.lower_ in ("of", "party", "-") or self._is_cap(nxt)):
+            if nxt is not None and (
+                nxt.lower_ in ("party", "-") or self._is_cap(nxt) or _names_after_of(doc, nxt)
+            ):
                 return  # "Congress of Peru", "the Congress party": another congress is named
             if (
                 prev is None
@@ -1140,13 +1142,28 @@ class MentionFinder:
             two = doc[max(0, tok.i - 2) : tok.i]
             start = tok.i - 2 if two[0].lower_ != "the" and self.gaz.lookup(two.text) else tok.i - 1
             owner = self.gaz.lookup(doc[start : tok.i].text)
-            if owner is None or owner.name != us.name:
-                return  # "Peru's Congress", "National People's Congress", "Indian ... Congress"
-            written.add(doc[start : tok.i + 1].text)  # "U.S. Congress", "United States Congress"
+            if owner is not None and owner.name == us.name:
+                written.add(doc[start : tok.i + 1].text)  # "U.S. Congress"
+            elif owner is not None or self._placed_name(doc, tok):
+                return  # "Peru's Congress", "Indian National Congress": another state's
+            # else a body's own name ending in the word ("United National Congress", a party;
+            # "National People's Congress"): no state's congress, so no reason to doubt the
+            # bare ones
         name = min(written) if len(written) == 1 else f"{us.name} Congress"
         for tok in bare:
             if found.free(tok.i, tok.i + 1):
                 found.add(doc[tok.i : tok.i + 1], "Institution", name, "bare-congress", name)
+
+    def _placed_name(self, doc: Doc, tok: Token) -> bool:
+        """Whether the capitalised words before a name's last word hold a place or its
+        adjective ("Indian National Congress", "Colombian Congress"): the name is a state's."""
+        i = tok.i - 1
+        while i >= 0 and (self._is_cap(doc[i]) or doc[i].text in ("'s", "’s")):
+            word = doc[i].text
+            if self.gaz.lookup(word) or word in self.gaz.demonyms:
+                return True
+            i -= 1
+        return False
 
     def _named_legislature(self, m: re.Match[str], organ: str) -> bool:
         """ "the Latin American Parliament", "the Pan-African Parliament": a legislature's
@@ -2984,3 +3001,12 @@ def _body_confirms_headlines(
                 continue
         kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _names_after_of(doc: Doc, of: Token) -> bool:
+    """ "Congress of Peru", "Congress of the Philippines": "of" and a name after the word make
+    another congress's name; "the Congress of both parties" names none."""
+    if of.lower_ != "of" or of.i + 1 >= len(doc):
+        return False
+    after = doc[of.i + 1]
+    return after.lower_ == "the" or after.text[:1].isupper()
