@@ -80,6 +80,7 @@ from graph.extract.numbered_formations import add_numbered_formations
 from graph.extract.organ_names import organs_named_in_full
 from graph.extract.other_names import other_names_given
 from graph.extract.paired_bodies import bodies_named_with_their_pair
+from graph.extract.party_members import add_party_members
 from graph.extract.placed_bodies import bodies_named_with_their_place
 from graph.extract.portfolio_names import add_portfolio_names
 from graph.extract.press_and_ngos import add_press_and_ngos
@@ -224,6 +225,8 @@ MENTION_LAYERS.layer("bracketed_names", add_bracketed_names)
 MENTION_LAYERS.layer("bloc_organs", add_bloc_organs)
 # "the Turkish presidency announced": the office; its adjective stays the state's
 MENTION_LAYERS.layer("state_offices", add_state_offices)
+# "Republicans", "Democratic members of Congress": after the bodies, whose names hold them
+MENTION_LAYERS.layer("party_members", add_party_members)
 MENTION_LAYERS.layer("demonyms", MentionFinder._add_demonyms)  # layer 4
 MENTION_LAYERS.layer("places_in", MentionFinder._add_places_in)  # layer 5
 # "the port of Hodeidah", "the village of Przewodów": a small place named by its kind

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.coordinated_titles import TitleSplitter
 from graph.extract.mentions import Mention, doc_text
 from graph.extract.pair_rules import load_pair_rules
+from graph.extract.party_members import PARTY_MEMBERS
 from graph.extract.relation_rules.capital_hosts import CapitalHosts
 from graph.extract.relation_rules.clauses import clause_end
 from graph.extract.relation_rules.clauses import clause_start as start_of_clause
@@ -584,6 +585,9 @@ class HoldsRole:
         # "Head of the United Nations Verification Mission in Colombia": a country inside a
         # body's name is the name's word, not a second body
         targets = [t for t in targets if not any(_inside(text, t, o) for o in targets)]
+        # "the Democratic chairman of the Committee": a party named by its members' word
+        # before a title says whose side the holder is on, not the post's body
+        targets = [t for t in targets if t.source != PARTY_MEMBERS]
         # "head of the programme at Germany's Konrad Adenauer Foundation": the body, whose
         # country only owns it
         targets = [
