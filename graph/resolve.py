@@ -41,6 +41,7 @@ from graph.extract.tables import Place, load_gazetteer, load_rules
 from graph.extract.titled_forms import TITLE_BEFORE, TITLED_FORM
 from graph.model import Edge, Evidence, GraphData, Node, edge_id, fold, node_id, post_key, slug
 from graph.organ_portfolios import join_state_organs
+from graph.patronymics import join_patronymic_forms
 from graph.regnal_names import first_word_only, mark_regnal, regnal_fits, regnal_title
 from graph.schema import DOCUMENT, MENTIONS, Schema
 from graph.short_names import (
@@ -399,7 +400,8 @@ class Resolver:
                     target.rules.add(f"{rule}: {short.name} → {target.name} ({score:.2f})")
                     short.mentions = []
             items = [c for c in items if c.mentions]
-        return join_bare_words(items)
+        # "Sergey Viktorovich" for "Sergey Lavrov": longer than the name it joins
+        return join_bare_words(join_patronymic_forms(items, same_word))
 
     @staticmethod
     def _join_across_types(items: list[Cluster]) -> list[Cluster]:
