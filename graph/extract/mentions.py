@@ -95,9 +95,10 @@ _NUMBERED_MEETING = re.compile(
 _UPPER = "".join(ch for ch in map(chr, range(0x41, 0x250)) if ch.isupper())
 # "BARBARA WOODWARD (United Kingdom) said", "… — AMAR BENDJAMA (Algeria) said", "JEAN VICTOR
 # GÉNÉUS, Minister for Foreign Affairs of Haiti, said": a speaker written in capitals, then the
-# country in brackets, or at a paragraph's start a comma and the title
+# country in brackets, or at a paragraph's start a comma and the title; "ANA PEREIRA (Brazil)
+# and JOHN MBEKI (Ghana) both said": the next speaker of a list joined by "and"
 _SPEAKER = re.compile(
-    rf"(?:^|(?<=[—–] )|(?<=, ))(?P<name>[{_UPPER}][{_UPPER}'’.-]+"
+    rf"(?:^|(?<=[—–] )|(?<=, )|(?<=\) and ))(?P<name>[{_UPPER}][{_UPPER}'’.-]+"
     rf"(?:\s+(?:[{_UPPER}][{_UPPER}'’.-]+|de|da|del|la|van|von|al|bin)){{1,6}})"
     r"(?:\s+\((?P<country>[A-Z][^)\n]{2,60})\)|(?P<titled>,\s+(?=[A-Z][a-z])))",
     re.M,
@@ -1428,7 +1429,12 @@ class MentionFinder:
         """Each speaker's paragraph in meeting coverage opens with "NAME (Country)"."""
         doc = found.doc
         text = doc_text(doc)
+        last_end = -1
         for speaker in _SPEAKER.finditer(text):
+            joined = _joined_speaker(text, speaker, last_end)
+            if joined is False:
+                continue  # "the draft (S/2031/5) and ANNEX TWO (Budget)": no speaker before
+            last_end = speaker.end()
             at_line_start = speaker.start() == 0 or text[speaker.start() - 1] == "\n"
             opened = _OPENING_PARTICIPLE.fullmatch(_line_before(text, speaker.start()))
             if speaker.group("titled") and not (head and at_line_start) and not opened:
@@ -2867,6 +2873,14 @@ def _owner_line(text: str, m: re.Match[str]) -> bool:
         return True
     line = text[text.rfind("\n", 0, m.start("owner")) + 1 : m.end("owner")]
     return len(line.split()) <= 4
+
+
+def _joined_speaker(text: str, speaker: re.Match[str], last_end: int) -> bool | None:
+    """For a speaker after ") and ": whether the bracket closes a speaker read just before
+    ("ANA PEREIRA (Brazil) and JOHN MBEKI (Ghana)"); None for a speaker opening otherwise."""
+    if not text.endswith(") and ", 0, speaker.start()):
+        return None
+    return last_end == speaker.start() - len(" and ")
 
 
 def _strip_article(text: str) -> str:
