@@ -87,6 +87,14 @@ def _persons(
     return list({id(m): m for m in found}.values())
 
 
+def _object_is(verb: Token, table: frozenset[tuple[str, str]]) -> bool:
+    """Whether the verb and one of its objects are a pair of the table ("shook hands")."""
+    lemma = verb.lemma_.lower()
+    return any(
+        (lemma, c.lemma_.lower()) in table for c in verb.children if c.dep_ in ("dobj", "obj")
+    )
+
+
 class Meetings:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
@@ -98,6 +106,7 @@ class Meetings:
         phrasal = frozenset(verb for verb, _ in p.phrasal)
         self.verb_lemmas = MEET_VERBS | p.joined_at | p.passive | phrasal | SIGN_VERBS
         self.verb_lemmas |= p.in_person_verbs | p.talk_verbs
+        self.verb_lemmas |= frozenset(v for v, _ in p.gestures | p.sign_idioms)
         # likewise the only words `find` reads as a meeting noun (`_as_noun` included)
         self.noun_lowers = MEET_NOUNS | frozenset(p.meal_nouns) | frozenset(p.meeting_adjectives)
         self.noun_lowers |= p.talk_nouns
@@ -158,8 +167,12 @@ class Meetings:
             is_noun = is_noun or self._as_noun(tok)
             if (is_verb or is_noun) and self._held(tok):
                 pairs += self._verb(tok, people) if is_verb else self._noun(tok, people)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in SIGN_VERBS:
+            elif tok.pos_ == "VERB" and (
+                tok.lemma_.lower() in SIGN_VERBS or _object_is(tok, self.pairs.sign_idioms)
+            ):
                 pairs += self._signed_together(tok, people)
+            elif tok.pos_ == "VERB" and _object_is(tok, self.pairs.gestures):
+                pairs += self._gestured(tok, people)
         out = [(a, b) for a, b in pairs if a.name != b.name]
         if out:
             self.visitor = out[-1][0]
@@ -491,6 +504,34 @@ class Meetings:
             signers = _persons(head, people)
             out += [(a, b) for i, a in enumerate(signers) for b in signers[i + 1 :]]
         return out
+
+    def _gestured(self, verb: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """ "A and B shook hands", "the two men shook hands", "shook hands with X", "X
+        approached Y and shook his hand": the subjects met each other and whoever the gesture
+        was made with. Only a gesture told as done: a finite verb, asserted."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or not self._held(verb):
+            return []
+        subjects = self._subjects(verb, people)
+        others = [
+            m
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for m in self._phrase_people(c, people, self.titles)
+        ]
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            for owner in (c for c in obj.children if c.dep_ == "poss"):
+                named = _persons(owner, people)
+                if not named and owner.pos_ == "PRON" and verb.dep_ == "conj":
+                    # "approached Y and shook his hand": the one the first verb reached
+                    named = [
+                        m
+                        for o in verb.head.children
+                        if o.dep_ in ("dobj", "obj")
+                        for m in _persons(o, people)
+                    ]
+                others += named
+        pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+        return pairs + [(a, b) for a in subjects for b in others]
 
     def _verb(self, verb: Token, people: list[Mention]) -> list[tuple[Mention, Mention]]:
         objects = self._objects(verb, people)

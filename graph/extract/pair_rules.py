@@ -31,6 +31,8 @@ class PairRules:
     title_skips: frozenset[str]
     meal_nouns: frozenset[str]
     two_nouns: frozenset[str]
+    gestures: frozenset[tuple[str, str]]
+    sign_idioms: frozenset[tuple[str, str]]
     support_verbs: frozenset[str]
     support_nouns: frozenset[str]
     support_with_verbs: frozenset[str]
@@ -73,6 +75,8 @@ def load_pair_rules() -> PairRules:
         title_skips=frozenset(m["title_skips"]),
         meal_nouns=frozenset(m["meal_nouns"]),
         two_nouns=frozenset(m["two_nouns"]),
+        gestures=frozenset((a, b) for a, b in m["gestures"]),
+        sign_idioms=frozenset((a, b) for a, b in m["sign_idioms"]),
         support_verbs=frozenset(s["verbs"]),
         support_nouns=frozenset(s["nouns"]),
         support_with_verbs=frozenset(s["with_verbs"]),
