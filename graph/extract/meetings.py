@@ -87,6 +87,32 @@ def _persons(
     return list({id(m): m for m in found}.values())
 
 
+# What may stand between two titled names of one subject the parser folded into one phrase:
+# "and" or a comma, then only capitalised words of a title, a possessive and "of"/"the"
+# ("A and External Affairs Minister Dr. B", "A and Ethiopia's Foreign Minister B")
+TITLED_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
+
+
+def _folded_subjects(head: Token, found: list[Mention], people: list[Mention]) -> list[Mention]:
+    """ "Vice President A and External Affairs Minister Dr. B called on C", "Egypt's Foreign
+    Minister A and Ethiopia's Foreign Minister B met C": the parser may fold the first
+    titled name into the compounds of the second; a person before the subject's name, inside
+    its phrase and joined to it by "and" or a comma over title words only, is a subject too
+    (not "Lula's adviser B": a lower-case word parts them)."""
+    if not found:
+        return []
+    text = head.doc.text
+    nearest = min(found, key=lambda m: m.start)
+    before = [m for m in people if head.left_edge.idx <= m.start and m.end <= nearest.start]
+    out: list[Mention] = []
+    for m in sorted(before, key=lambda m: m.start, reverse=True):
+        if not TITLED_JOIN.fullmatch(text[m.end : nearest.start]):
+            break
+        out.append(m)
+        nearest = m
+    return out
+
+
 def _object_is(verb: Token, table: frozenset[tuple[str, str]]) -> bool:
     """Whether the verb and one of its objects are a pair of the table ("shook hands")."""
     lemma = verb.lemma_.lower()
@@ -370,6 +396,7 @@ class Meetings:
         deps = ("nsubj",) if verb is own else ("nsubj", "nsubjpass")
         subjects = [c for c in verb.children if c.dep_ in deps]
         found = [m for c in subjects for m in _persons(c, people, self.titles)]
+        found += [m for c in subjects for m in _folded_subjects(c, found, people) if m not in found]
         if not subjects or found:
             return found
         pair = self._the_two(subjects[0])
