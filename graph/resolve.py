@@ -323,6 +323,9 @@ class Resolver:
         self.gaz = load_gazetteer()
         self.rules = load_rules()
         self.seat_heads = load_name_rules().placed_body_heads
+        # territories that are no state (rules.toml [names] territories, folded): a body named
+        # by one's adjective ("Sahrawi") is no organ of it, and it is no actor of its own
+        self.territories = load_name_rules().territories
         # states with no "Ministry" of their own: a ministry in their documents is another's
         self.department_states = frozenset(data_file("department_states")["states"])
         # parties and churches: named by their country, never its organs
@@ -752,7 +755,8 @@ class Resolver:
                 place = self._state_of_body(name, home)
             outlet = all(m.source == "questioner-outlet" for m in c.mentions)
             stateless = outlet or name in self.gaz.movements or self._party_or_church(name)
-            if place is not None and place.type == "Country" and not stateless:
+            territory = place is not None and fold(place.name) in self.territories
+            if place is not None and place.type == "Country" and not stateless and not territory:
                 # a news outlet ("Press Trust of India"), an armed movement ("Democratic
                 # Forces for the Liberation of Rwanda"), a party or a church ("Chinese
                 # Communist Party") is no organ of its country
