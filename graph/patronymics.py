@@ -1,8 +1,9 @@
 """A person named without the surname, by given name and patronymic ("Sergey Viktorovich,
 please", as Russian speakers address each other; "Vitaliy Aleksandrovich" in a list's
 a.k.a.) or by the patronymic alone (a list's field "2: Nikolaevna"): the one full name of
-the document that holds that given name and patronymic ("Sergey Lavrov", the patronymic
-left out; "Vitaly Aleksandrovich Belitsky", in another spelling). The endings are
+the document that holds that given name and patronymic ("Vitaly Aleksandrovich Belitsky",
+in another spelling). A full name without the patronymic is joined by nothing here: many
+surnames end as patronymics do. The endings are
 graph/extract/data/patronymics.toml."""
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def is_patronymic(word: str) -> bool:
 
 def join_patronymic_forms(items: list[Cluster], same: Callable[[str, str], bool]) -> list[Cluster]:
     """Each person named by a patronymic without the surname joins the one person whose
-    name it fits; the short form may be the longer name ("Sergey Viktorovich" for "Sergey
-    Lavrov"), so this is no short-into-long pass of the resolver's."""
+    name it fits; the short form may be as long as the name ("Sergey Viktorovich" for
+    "Sergey Viktorovich Lavrov" in another spelling), so this is no short-into-long pass of
+    the resolver's."""
     people = [c for c in items if c.type == "Person"]
     for short in people:
         if not short.mentions:
@@ -64,10 +66,10 @@ def patronymic_for(short: str, long: str, same: Callable[[str, str], bool]) -> b
     middle = lg[1:-1]
     if len(s) == 1:
         return any(_alike(s[0], w, same) for w in middle)
-    if not same(s[0], lg[0]):
-        return False
-    # the patronymic written in the long name too, or left out of it ("Sergey Lavrov")
-    return any(_alike(s[1], w, same) for w in middle) if middle else True
+    # the patronymic written in the long name too: a full name that leaves it out ("Sergey
+    # Lavrov") cannot tell a patronymic from a surname of the same ending ("Alexander
+    # Lukashevich" is no "Alexander Lukashenko")
+    return same(s[0], lg[0]) and any(_alike(s[1], w, same) for w in middle)
 
 
 def _alike(patronymic: str, word: str, same: Callable[[str, str], bool]) -> bool:
