@@ -413,6 +413,11 @@ class HoldsRole:
         if in_turn_label(text, min(role_abs, p.start), max(p.end, title_end)):
             # "PRIME MINISTER X: ... Haiti ...": the turn's topic, not the speaker's state
             return []
+        # the title as written (the honorifics a name may take are part of it: "State")
+        single = self._single_state(re.sub(r"\s+", " ", text[role_abs:title_end]).strip(" ,"))
+        if single is not None:  # "Secretary of Defense X": the one state with that post
+            found = self._roles(text, p, [single], role_abs, title_end, s)
+            return named(found, "single-state-title", 0.6)
         cabinet = title not in self.rules.state_titles
         if cabinet and not self.shapes.is_state_title(title):
             return []
@@ -454,6 +459,13 @@ class HoldsRole:
             return []  # "President X condemned the violation of Ukraine's integrity"
         found = self._roles(text, p, list(countries.values()), role_abs, title_end, s)
         return named(found, "implied-country", 0.6)
+
+    def _single_state(self, title: str) -> Mention | None:
+        """The document's mention of the one state whose government gives a title
+        (holds_role.toml [single_state_titles]); None for another title or a state the
+        document does not name."""
+        state = self.shapes.single_state_titles.get(title.lower())
+        return next((c for c in self.countries if c.name == state), None) if state else None
 
     def _paragraph_country(
         self, text: str, p: Mention, role_abs: int, title_end: int, s: Sentence

@@ -31,6 +31,8 @@ class RoleShapes:
     delegation_nouns: frozenset[str]
     copulas: frozenset[str]
     implied_bodies: dict[str, str]
+    # titles only one state's government gives (holds_role.toml [single_state_titles])
+    single_state_titles: dict[str, str]
     # the words before a title that make its name a visitor's host (holds_role.toml host_cues)
     received_by: re.Pattern[str]
 
@@ -46,6 +48,7 @@ class RoleShapes:
             delegation_nouns=frozenset(raw["delegations"]["nouns"]),
             copulas=frozenset(raw["copulas"]),
             implied_bodies=dict(raw["implied_bodies"]),
+            single_state_titles=dict(raw["single_state_titles"]),
             received_by=re.compile(
                 rf"\b(?:{phrase_alternatives(raw['host_cues'])})\s+(?:the\s+)?$", re.I
             ),
