@@ -753,6 +753,8 @@ class Resolver:
                 place = self._plural_adjective(name)
             if place is None:
                 place = self._state_of_body(name, home)
+            if place is None:
+                place = self._state_by_organ(name, clusters)
             outlet = all(m.source == "questioner-outlet" for m in c.mentions)
             stateless = outlet or name in self.gaz.movements or self._party_or_church(name)
             territory = place is not None and fold(place.name) in self.territories
@@ -875,6 +877,16 @@ class Resolver:
             if self.gaz.lookup(rest) is None:  # "Ministry of Foreign Affairs of Kenya" aside
                 return self.gaz.lookup(home)
         return None
+
+    def _state_by_organ(self, name: str, clusters: list[Cluster]) -> Place | None:
+        """ "the State Department", "the Pentagon": a state body known by a name that
+        names no state is that state's (data/places.toml state_organs), where the document
+        names the state as an actor too: the name alone makes no node of it."""
+        state = self.gaz.state_organs.get(name)
+        if state is None:
+            return None
+        named = any(c.type == "Country" and c.name == state.name for c in clusters)
+        return state if named else None
 
     def _plural_adjective(self, name: str) -> Place | None:
         """ "Philippine Navy", "Philippine Coast Guard": a state body named with the singular

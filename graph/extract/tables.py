@@ -211,6 +211,8 @@ class Gazetteer:
     # folded names of countries' states, provinces and regions (ISO 3166-2, pycountry), alone
     # and with their kind ("rakhine", "rakhine state"): places, no actors (subdivisions.py)
     subdivisions: frozenset[str] = frozenset()
+    # a state body's own name that names no state -> its state ("State Department" -> USA)
+    state_organs: dict[str, Place] = field(default_factory=dict)
 
     def add(self, surface: str, place: Place) -> None:
         self.written.setdefault(place.name, []).append(surface.removeprefix("the "))
@@ -544,6 +546,8 @@ def load_gazetteer() -> Gazetteer:
             gaz.add(form, gaz.countries_by_code[code])
     for seat, code in raw["seats_of_government"].items():
         gaz.add(seat, gaz.countries_by_code[code])
+    for organ, code in raw["state_organs"].items():
+        gaz.state_organs[organ] = gaz.countries_by_code[code]
     for adjective, region in raw["region_demonyms"].items():
         gaz.demonyms[adjective] = Place("Region", region)
     for adjective, code in raw["country_demonyms"].items():
